@@ -1,0 +1,55 @@
+/*
+ * cli.h: the command line (src/cli). main() hands it argv; it parses the
+ * global options, finds the command in the command table and runs it.
+ *
+ * Each command lives in src/cli/cmd_<name>.c and exports one descriptor
+ * (tmux style): name, usage, one-line summary and exec. exec gets argv
+ * starting at the command name and returns the exit status: 0 ok,
+ * 1 failure, 2 usage error. Commands print results on ctx->out and errors
+ * on stderr as "tcrm: what: why".
+ */
+#ifndef TCRM_CLI_H
+#define TCRM_CLI_H
+
+#include <stdio.h>
+
+#include "tcrm/config.h"
+#include "tcrm/db.h"
+
+enum { TCRM_EXIT_OK = 0, TCRM_EXIT_FAIL = 1, TCRM_EXIT_USAGE = 2 };
+
+struct tcrm_cli {
+    const char *db_opt;        /* --db FILE */
+    const char *config_opt;    /* --config FILE */
+    struct tcrm_config cfg;    /* loaded before any command runs */
+    struct tcrm_db *db;        /* opened on first tcrm_cli_db() */
+    FILE *out;                 /* stdout */
+    int out_is_tty;
+};
+
+struct tcrm_cmd {
+    const char *name;          /* "contact" */
+    const char *usage;         /* "contact add NAME [--company NAME] ..." */
+    const char *summary;       /* one line for `tcrm --help` */
+    int (*exec)(struct tcrm_cli *cli, int argc, char **argv);
+};
+
+/* The whole program: returns the exit status. With no command it opens
+ * the database and calls tcrm_tui_run through the function given (main
+ * passes it, so the cli layer does not depend on the screen). */
+typedef int (*tcrm_cli_tui_fn)(struct tcrm_db *db, const struct tcrm_config *cfg,
+                               struct tcrm_error *err);
+int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui);
+
+/* Open (once) the database named by --db / $TCRM_DB / config / default. */
+int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db);
+
+/* "tcrm: MESSAGE" on stderr. Returns TCRM_EXIT_FAIL. */
+int tcrm_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "tcrm: error message" from a struct tcrm_error; returns TCRM_EXIT_FAIL. */
+int tcrm_cli_fail_err(const struct tcrm_error *err);
+/* "tcrm CMD: MESSAGE" then "usage: tcrm USAGE" on stderr; returns 2. */
+int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * config.h: tcrm's settings, read once from an INI file into one struct.
+ *
+ * Nobody outside src/config reads the file or calls iniparser; everybody
+ * reads struct tcrm_config. Every field has a default, so running with no
+ * file at all is normal.
+ *
+ * Where the file is looked for, first found wins:
+ *   1. the path given with --config (explicit_path; must exist)
+ *   2. $TCRM_CONFIG (must exist)
+ *   3. $XDG_CONFIG_HOME/tcrm/tcrm.conf, or ~/.config/tcrm/tcrm.conf
+ *   4. /etc/tcrm/tcrm.conf
+ * and none at all is fine. An unknown section or key, a bad value or a
+ * malformed line is an error naming the place and what was expected:
+ *   "/home/ann/.config/tcrm/tcrm.conf:12: [reminders] quiet_days: 'soon'
+ *    is not a whole number from 1 to 3650"
+ *   "tcrm.conf:3: [display] colour: unknown key (known: date_format,
+ *    colors)"
+ * data/tcrm.conf is the documented default file; man/tcrm.conf.5 lists
+ * every key.
+ */
+#ifndef TCRM_CONFIG_H
+#define TCRM_CONFIG_H
+
+#include <stddef.h>
+
+#include "tcrm/error.h"
+
+enum tcrm_colors { TCRM_COLORS_AUTO, TCRM_COLORS_ON, TCRM_COLORS_OFF };
+
+#define TCRM_MAX_STAGES 16
+
+struct tcrm_config {
+    char *path;              /* file that was read, NULL when none */
+
+    /* [database] */
+    char *db_path;           /* path = ...; NULL: use the default */
+    int busy_timeout_ms;     /* busy_timeout = 5000 (ms, 0..600000) */
+
+    /* [user] */
+    char *user;              /* name = ...; default: $USER, else the
+                                login name, else "unknown" */
+
+    /* [display] */
+    char *date_format;       /* date_format = %Y-%m-%d (strftime) */
+    enum tcrm_colors colors; /* colors = auto|yes|no (auto honours
+                                NO_COLOR and the terminal) */
+
+    /* [pipeline] */
+    char *stages[TCRM_MAX_STAGES]; /* stages = Lead, Qualified, Proposal,
+                                      Negotiation (comma-separated, in
+                                      order, 1..16 names, unique) */
+    int stage_probability[TCRM_MAX_STAGES]; /* probabilities = 10, 25, 50,
+                                      75 (percent per stage; default as
+                                      shown, or 0 for added stages) */
+    size_t n_stages;
+    char *currency;          /* currency = EUR (3 upper-case letters) */
+
+    /* [reminders] */
+    int days_ahead;          /* days_ahead = 7 (1..365) */
+    int quiet_days;          /* quiet_days = 30 (1..3650) */
+
+    /* [reports] */
+    char *print_command;     /* print_command = lpr */
+};
+
+/* Fill cfg with the defaults (allocates; free with tcrm_config_free). */
+int tcrm_config_defaults(struct tcrm_config *cfg);
+
+/* Defaults, then the first file found in the order above. On error cfg
+ * is still freeable and holds the defaults. */
+int tcrm_config_load(const char *explicit_path, struct tcrm_config *cfg,
+                     struct tcrm_error *err);
+
+/* Read one given file over what cfg holds (for tests and --config). */
+int tcrm_config_load_file(const char *path, struct tcrm_config *cfg,
+                          struct tcrm_error *err);
+
+void tcrm_config_free(struct tcrm_config *cfg);
+
+/* The database to open: explicit (--db), else $TCRM_DB, else cfg->db_path,
+ * else $XDG_DATA_HOME/tcrm/tcrm.db (~/.local/share/tcrm/tcrm.db). A leading
+ * "~/" is expanded. *path is malloc'd. */
+int tcrm_config_db_path(const char *explicit_db, const struct tcrm_config *cfg,
+                        char **path, struct tcrm_error *err);
+
+/* The user's own tcrm folder for extra files (import profiles):
+ * $XDG_CONFIG_HOME/tcrm or ~/.config/tcrm. malloc'd; not created. */
+char *tcrm_config_user_dir(void);
+
+/* Index of a stage name (case-insensitive) or -1. */
+int tcrm_config_stage_index(const struct tcrm_config *cfg, const char *name);
+
+#endif

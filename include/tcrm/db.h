@@ -1,0 +1,69 @@
+/*
+ * db.h: opening a tcrm database, transactions and change detection.
+ *
+ * One SQLite file holds everything. Opening it:
+ *   - creates the file (mode 0600) and its folder (0700) when missing;
+ *   - refuses, without writing a byte, a file that is not SQLite or is an
+ *     SQLite file of some other program (TCRM_ENOTDB), and a database made
+ *     by a newer tcrm (TCRM_EVERSION: "FILE: made by a newer tcrm (schema
+ *     7, this tcrm knows 3); upgrade tcrm");
+ *   - turns on foreign keys, WAL and a busy timeout, then runs the numbered
+ *     migrations the file lacks, each in its own transaction.
+ * A database locked by another writer past the timeout gives TCRM_EBUSY
+ * ("FILE: database is busy (another tcrm is writing); try again").
+ *
+ * Every change goes through a transaction: tcrm_db_begin/commit/rollback
+ * nest (only the outermost commits; a rollback anywhere rolls back the
+ * whole outermost transaction when it ends). Entity functions open their
+ * own transaction, so a caller may wrap many of them in one.
+ *
+ * The struct is opaque; nothing outside src/core sees sqlite3.
+ */
+#ifndef TCRM_DB_H
+#define TCRM_DB_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "tcrm/error.h"
+
+struct tcrm_db;
+
+struct tcrm_db_options {
+    const char *path;        /* database file */
+    const char *user;        /* who: stored in created_by/updated_by, audit */
+    int busy_timeout_ms;     /* how long to wait for another writer */
+    int readonly;            /* open without writing (no create, no migrate) */
+};
+
+int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
+                 struct tcrm_error *err);
+void tcrm_db_close(struct tcrm_db *db);
+
+const char *tcrm_db_path(const struct tcrm_db *db);
+const char *tcrm_db_user(const struct tcrm_db *db);
+/* PRAGMA user_version, and the newest this binary knows. */
+int tcrm_db_schema_version(struct tcrm_db *db);
+int tcrm_db_schema_latest(void);
+
+int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err);
+int tcrm_db_commit(struct tcrm_db *db, struct tcrm_error *err);
+void tcrm_db_rollback(struct tcrm_db *db);
+
+/* A number that changes whenever anything in the database changed, by this
+ * connection or any other process. Cheap (no table read): the screen polls
+ * it to pick up other people's changes. */
+uint64_t tcrm_db_change_stamp(struct tcrm_db *db);
+
+/* PRAGMA integrity_check; 0 when "ok", else TCRM_EDB with the first line. */
+int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err);
+
+/* Fill an empty database with demo data (a few dozen contacts in Latin and
+ * Chinese script, companies, interactions, follow-ups overdue/today/
+ * upcoming, deals in every stage of `stages`, tags), dated relative to
+ * now. Refuses (TCRM_EINVAL) when the database already has contacts. */
+int tcrm_db_fill_demo(struct tcrm_db *db, time_t now,
+                      const char *const *stages, int n_stages,
+                      const char *currency, struct tcrm_error *err);
+
+#endif

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# scripts/setup.sh: install what tcrm needs to build and test on Debian 12.
+#
+# As root it installs the missing packages with apt-get; as anyone else it
+# prints the exact command to run. Installs nothing that is already there,
+# and runs `apt-get update` only when something is missing.
+set -euo pipefail
+
+packages=(
+  gcc pkgconf ninja-build meson           # build
+  libncurses-dev libsqlite3-dev           # ncursesw, SQLite
+  libcsv-dev libiniparser-dev             # CSV, INI
+  libcmocka-dev                           # unit tests
+  tmux sqlite3 procps                     # screen tests, CLI tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all build and test packages are installed"
+  exit 0
+fi
+
+cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}" >&2
+  echo "setup: run as root:  apt-get update && $cmd" >&2
+  exit 1
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+$cmd -qq

@@ -1,0 +1,95 @@
+/*
+ * db_internal.h: what the core's files share about the open database.
+ * Only src/core includes this; it is the one place sqlite3 is visible.
+ *
+ * Statements are prepared once and cached per connection by SQL text
+ * (callers pass string literals): tcrm_db_prepare returns a ready, reset
+ * statement; tcrm_db_done resets it for the next user. Never finalize a
+ * cached statement.
+ *
+ * Entity functions follow one pattern:
+ *     int rc = tcrm_db_begin(db, err);
+ *     if (rc) return rc;
+ *     rc = the_work(db, ..., err);
+ *     return tcrm_db_end(db, rc, err);   // commit on 0, else roll back
+ */
+#ifndef TCRM_DB_INTERNAL_H
+#define TCRM_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "tcrm/db.h"
+
+struct tcrm_stmt_cache {
+    const char *sql;
+    sqlite3_stmt *stmt;
+};
+
+struct tcrm_db {
+    sqlite3 *sql;
+    char *path;
+    char *user;
+    int tx_depth;            /* nesting of tcrm_db_begin */
+    int tx_failed;           /* a nested level rolled back */
+    uint64_t local_changes;  /* commits made through this connection */
+    struct tcrm_stmt_cache *cache;
+    size_t n_cache, cap_cache;
+};
+
+/* Cached prepared statement for sql, reset and with bindings cleared;
+ * NULL with err filled (TCRM_EDB) on failure. */
+sqlite3_stmt *tcrm_db_prepare(struct tcrm_db *db, const char *sql,
+                              struct tcrm_error *err);
+/* Reset a cached statement after use (safe on NULL). */
+void tcrm_db_done(sqlite3_stmt *st);
+
+/* Turn the connection's last SQLite error into err, prefixed by what:
+ * SQLITE_BUSY/LOCKED -> TCRM_EBUSY "database is busy (another tcrm is
+ * writing); try again", SQLITE_READONLY -> TCRM_EREADONLY, SQLITE_FULL ->
+ * TCRM_EIO "disk full", others TCRM_EDB with SQLite's message. Returns
+ * the code. */
+int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err);
+
+/* Run SQL with no results (may hold several statements). */
+int tcrm_db_exec(struct tcrm_db *db, const char *sql, struct tcrm_error *err);
+
+/* Step a statement that returns no rows; SQLITE_DONE -> 0, else fail. */
+int tcrm_db_step_done(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
+                      struct tcrm_error *err);
+
+/* End a transaction begun with tcrm_db_begin: commit when rc == 0, else
+ * roll back. Returns rc, or the commit's error. */
+int tcrm_db_end(struct tcrm_db *db, int rc, struct tcrm_error *err);
+
+/* Bind text; NULL or "" binds SQL NULL. bind_key binds "" as ''. */
+int tcrm_db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+int tcrm_db_bind_key(sqlite3_stmt *st, int idx, const char *s);
+/* Bind an id; 0 binds SQL NULL. */
+int tcrm_db_bind_id(sqlite3_stmt *st, int idx, int64_t id);
+/* Copy of a text column (NULL for SQL NULL); out-of-memory gives NULL. */
+char *tcrm_db_col_text(sqlite3_stmt *st, int idx);
+
+/* "YYYY-MM-DD HH:MM:SS" now (tcrm_clock_now, local time). */
+void tcrm_db_now(char out[20]);
+
+/* One audit_log row: entity "contact", action "add"/"edit"/... */
+int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
+                  const char *action, const char *details,
+                  struct tcrm_error *err);
+
+/* Move a row to the trash (set deleted_at, updated_*, version+1) in table
+ * `table`, auditing as `entity`; TCRM_ENOTFOUND "ENTITY ID: not found"
+ * when missing or already in the trash. */
+int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
+                      const char *entity, int64_t id, struct tcrm_error *err);
+
+/* Replace the tags of (entity, id) with list (creating new tag names). */
+struct tcrm_strlist;
+int tcrm_db_set_tags(struct tcrm_db *db, const char *entity, int64_t id,
+                     const struct tcrm_strlist *tags, struct tcrm_error *err);
+/* Read the tags of (entity, id) in name order into list. */
+int tcrm_db_get_tags(struct tcrm_db *db, const char *entity, int64_t id,
+                     struct tcrm_strlist *tags, struct tcrm_error *err);
+
+#endif

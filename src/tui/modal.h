@@ -1,0 +1,63 @@
+/*
+ * modal.h: the screen's dialogs. Each takes over the whole terminal (or a
+ * centred box) until the person saves or cancels, then returns; the caller
+ * redraws everything afterwards (touchwin/clearok is the caller's job).
+ * Esc cancels without writing anything; a dialog with unsaved changes asks
+ * "Discard changes? (y/n)" first. Errors go beside the field or on the
+ * dialog's own status line; nothing is written until the person saves.
+ *
+ * Return values: TUI_SAVED (something was written; *out_id, when given,
+ * holds the row's id), TUI_CANCELLED, TUI_OPEN_OTHER (the person chose to
+ * open a duplicate candidate instead: *out_id is that contact's id), or a
+ * negative TCRM_E* when the terminal failed.
+ *
+ * Owned by the dialogs engineer (form.c, lineedit.c, ui_forms*.c,
+ * ui_import.c, ui_report.c); called by the main screen (ui.c engineer).
+ */
+#ifndef TCRM_TUI_MODAL_H
+#define TCRM_TUI_MODAL_H
+
+#include <stdint.h>
+
+#include "tcrm/config.h"
+#include "tcrm/db.h"
+
+enum { TUI_CANCELLED = 0, TUI_SAVED = 1, TUI_OPEN_OTHER = 2 };
+
+/* Add (id 0) or edit a contact: name, company (picked by typing part of
+ * its name), title, department, phones and e-mails (several, each with a
+ * kind), address, city, birthday, source, tags, notes. Runs the duplicate
+ * check on save of a new contact (and when name/phones/e-mails change):
+ * shows candidates with reasons; the person may open one (TUI_OPEN_OTHER),
+ * merge into it (TUI_SAVED, *out_id = the candidate), or save anyway. */
+int tui_contact_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                     int64_t id, int64_t *out_id);
+int tui_company_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                     int64_t id, int64_t *out_id);
+/* Deals: stage picked from cfg's pipeline; amount via tcrm_money_parse. */
+int tui_deal_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                  int64_t id, int64_t contact_id, int64_t company_id,
+                  int64_t *out_id);
+/* Log an interaction for a contact: kind (preset, changeable), when
+ * (default now, date language), one-line summary, optional body. */
+int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                         int64_t contact_id, int kind, int64_t *out_id);
+/* Add a follow-up for a contact: title, due (date language), time,
+ * repeat every N days. */
+int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                      int64_t contact_id, int64_t *out_id);
+
+/* One-line questions at the bottom of the screen. */
+/* "Delete Anna Silva? (y/n)": 1 yes, 0 no. */
+int tui_confirm(const char *question);
+/* Ask for a line of text (UTF-8; initial may be NULL). Returns 1 and a
+ * malloc'd *out on Enter, 0 on Esc. */
+int tui_prompt(const char *label, const char *initial, char **out);
+
+/* The import screen (file path, preview, mapping per column, duplicate
+ * policy, progress bar, summary) and the reports screen (pick a report,
+ * period, scroll, search inside, save to file, pipe to print_command). */
+int tui_import_screen(struct tcrm_db *db, const struct tcrm_config *cfg);
+int tui_report_screen(struct tcrm_db *db, const struct tcrm_config *cfg);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * error.c: filling struct tcrm_error (see include/tcrm/error.h).
+ */
+#include "tcrm/error.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int tcrm_error_set(struct tcrm_error *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->code = code;
+    }
+    return code;
+}
+
+void tcrm_error_prefix(struct tcrm_error *err, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    char prefix[256];
+    char old[sizeof err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    va_end(ap);
+    memcpy(old, err->msg, sizeof old);
+    snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+}
+
+void tcrm_error_clear(struct tcrm_error *err)
+{
+    if (err) {
+        err->code = TCRM_OK;
+        err->msg[0] = '\0';
+    }
+}
+
+const char *tcrm_error_name(int code)
+{
+    switch (code) {
+    case TCRM_OK: return "ok";
+    case TCRM_EINVAL: return "invalid input";
+    case TCRM_ENOTFOUND: return "not found";
+    case TCRM_EDB: return "database error";
+    case TCRM_EBUSY: return "database busy";
+    case TCRM_ENOMEM: return "out of memory";
+    case TCRM_EIO: return "input/output error";
+    case TCRM_EDUP: return "likely duplicate";
+    case TCRM_ECONFLICT: return "changed by someone else";
+    case TCRM_EVERSION: return "database made by a newer tcrm";
+    case TCRM_ENOTDB: return "not a tcrm database";
+    case TCRM_EREADONLY: return "read-only";
+    }
+    return "unknown error";
+}
