@@ -611,8 +611,8 @@ static int apply_file(const struct scan *sc, struct tcrm_config *cfg)
 int tcrm_config_load_file(const char *path, struct tcrm_config *cfg,
                           struct tcrm_error *err)
 {
-    char *text;
-    size_t len;
+    char *text = NULL;
+    size_t len = 0;
     int rc = read_text(path, &text, &len, err);
     if (rc)
         return rc;

@@ -23,13 +23,25 @@ void tcrm_error_prefix(struct tcrm_error *err, const char *fmt, ...)
     if (!err)
         return;
     char prefix[256];
-    char old[sizeof err->msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    int n = vsnprintf(prefix, sizeof prefix, fmt, ap);
     va_end(ap);
-    memcpy(old, err->msg, sizeof old);
-    snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+    if (n < 0)
+        return;
+    size_t plen = strlen(prefix);
+    size_t cap = sizeof err->msg;
+    if (plen + 2 >= cap)
+        plen = cap - 3;
+    /* Shift the old message right and put "prefix: " in front of it. */
+    size_t old = strnlen(err->msg, cap - 1);
+    if (plen + 2 + old >= cap)
+        old = cap - 1 - plen - 2;
+    memmove(err->msg + plen + 2, err->msg, old);
+    memcpy(err->msg, prefix, plen);
+    err->msg[plen] = ':';
+    err->msg[plen + 1] = ' ';
+    err->msg[plen + 2 + old] = '\0';
 }
 
 void tcrm_error_clear(struct tcrm_error *err)

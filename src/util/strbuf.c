@@ -51,8 +51,14 @@ int tcrm_strbuf_appendn(struct tcrm_strbuf *sb, const char *s, size_t n)
 {
     if (n == 0)
         return 0;
+    /* s may point into our own buffer, which grow may move. */
+    uintptr_t p = (uintptr_t)s, base = (uintptr_t)sb->buf;
+    int inside = sb->cap && p >= base && p < base + sb->cap;
+    size_t off = inside ? (size_t)(p - base) : 0;
     if (strbuf_grow(sb, n) != 0)
         return TCRM_ENOMEM;
+    if (inside)
+        s = sb->buf + off;
     memmove(sb->buf + sb->len, s, n);
     sb->len += n;
     sb->buf[sb->len] = '\0';

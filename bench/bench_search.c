@@ -1,0 +1,148 @@
+/*
+ * tcrm-bench-search: how long the first page of a search takes, in
+ * process, on a database made by tcrm-bench-gen.
+ *
+ *   tcrm-bench-search --db FILE [--rounds R] [--limit N]
+ *
+ * The queries are what people type, key by key: every prefix of a set of
+ * words (Latin names, two-character Chinese names, company words, e-mail
+ * pieces, phone digits, a tag, something that matches nothing), so the
+ * one- and two-character cases the incremental search meets on every
+ * first key are measured too. Each query fetches the first page (limit
+ * rows, default 50) and the page after it. Prints p50/p90/p99/max of the
+ * first page over all queries and rounds, the slowest queries, and the
+ * same for the next page.
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tcrm/db.h"
+#include "tcrm/search.h"
+#include "tcrm/text.h"
+
+static const char *const words[] = {
+    "zhang", "wang wei", "silva", "müller", "muller", "jose", "zoë", "o'brien",
+    "张伟", "李娜", "王芳", "欧阳", "陈", "华信", "科技有限公司", "上海",
+    "acme", "quantum robotics", "gmbh", "example.cn", "zhao", "1380", "138 0",
+    "+44 20", "vip", "重点客户", "quote", "canton", "qqqzzzx", "engineer",
+    "工程师", "sales manager", "a", "li", "ma"};
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+struct sample {
+    double ms;
+    char query[64];
+    size_t rows;
+};
+
+static int cmp_sample(const void *a, const void *b)
+{
+    return cmp_double(&((const struct sample *)b)->ms, &((const struct sample *)a)->ms);
+}
+
+static void report(const char *what, struct sample *s, size_t n)
+{
+    double *v = malloc(n * sizeof *v);
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        v[i] = s[i].ms;
+    qsort(v, n, sizeof *v, cmp_double);
+    printf("%-10s n=%zu  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", what,
+           n, v[n / 2], v[n * 90 / 100], v[n * 99 / 100], v[n - 1]);
+    free(v);
+    qsort(s, n, sizeof *s, cmp_sample);
+    for (size_t i = 0; i < 5 && i < n; i++)
+        printf("    slowest: %8.3f ms  %3zu rows  '%s'\n", s[i].ms, s[i].rows, s[i].query);
+}
+
+int main(int argc, char **argv)
+{
+    const char *path = NULL;
+    int rounds = 5;
+    size_t limit = 50;
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"rounds", required_argument, NULL, 'r'},
+        {"limit", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0}};
+    int ch;
+    while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (ch == 'd') path = optarg;
+        else if (ch == 'r') rounds = atoi(optarg);
+        else if (ch == 'l') limit = (size_t)atol(optarg);
+        else return 2;
+    }
+    if (!path || rounds < 1 || limit < 1) {
+        fprintf(stderr, "usage: tcrm-bench-search --db FILE [--rounds R] [--limit N]\n");
+        return 2;
+    }
+    struct tcrm_error err = {0};
+    struct tcrm_db *db = NULL;
+    struct tcrm_db_options o = {.path = path, .user = "bench", .busy_timeout_ms = 5000,
+                                .readonly = 1};
+    if (tcrm_db_open(&o, &db, &err) != 0) {
+        fprintf(stderr, "tcrm-bench-search: %s\n", err.msg);
+        return 1;
+    }
+    size_t cap = 4096, n1 = 0, n2 = 0;
+    struct sample *first = calloc(cap, sizeof *first), *next = calloc(cap, sizeof *next);
+    struct tcrm_contact_filter f = {0};
+    for (int r = 0; r < rounds; r++) {
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+            size_t len = strlen(words[w]);
+            for (size_t cut = tcrm_utf8_next(words[w], len, 0); cut <= len;
+                 cut = cut == len ? len + 1 : tcrm_utf8_next(words[w], len, cut)) {
+                char q[64];
+                snprintf(q, sizeof q, "%.*s", (int)cut, words[w]);
+                struct tcrm_contact_page p = {0}, p2 = {0};
+                double t0 = now_ms();
+                if (tcrm_search_contacts(db, q, &f, NULL, limit, &p, &err) != 0) {
+                    fprintf(stderr, "tcrm-bench-search: '%s': %s\n", q, err.msg);
+                    return 1;
+                }
+                double t1 = now_ms();
+                if (n1 < cap) {
+                    first[n1] = (struct sample){t1 - t0, "", p.n};
+                    snprintf(first[n1++].query, 64, "%s", q);
+                }
+                if (p.n > 0 && p.more) {
+                    t0 = now_ms();
+                    if (tcrm_search_contacts(db, q, &f, &p.rows[p.n - 1], limit, &p2, &err) != 0) {
+                        fprintf(stderr, "tcrm-bench-search: '%s' page 2: %s\n", q, err.msg);
+                        return 1;
+                    }
+                    t1 = now_ms();
+                    if (n2 < cap) {
+                        next[n2] = (struct sample){t1 - t0, "", p2.n};
+                        snprintf(next[n2++].query, 64, "%s", q);
+                    }
+                    tcrm_contact_page_free(&p2);
+                }
+                tcrm_contact_page_free(&p);
+            }
+        }
+    }
+    report("first page", first, n1);
+    if (n2)
+        report("next page", next, n2);
+    free(first);
+    free(next);
+    tcrm_db_close(db);
+    return 0;
+}

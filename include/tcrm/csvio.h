@@ -1,0 +1,228 @@
+/*
+ * csvio.h: CSV import and export of contacts (src/io), the one contract
+ * the command line (`tcrm import`, `tcrm export`) and the import screen use.
+ *
+ * Reading (tcrm_csv_*): a streaming reader over libcsv. It takes a UTF-8
+ * byte order mark (and a UTF-16 one) off, detects the delimiter (comma,
+ * semicolon or tab, from the first line) unless one is given, converts
+ * other encodings through iconv, skips empty lines and counts physical
+ * lines so every row knows the line it starts on. Memory is bounded: one
+ * row at a time, at most TCRM_CSV_MAX_FIELDS fields of at most
+ * TCRM_CSV_MAX_FIELD bytes. Encoding: NULL or "UTF-8" means UTF-8 and
+ * invalid bytes are an error naming the likely encoding; "auto" accepts
+ * that guess (GB18030, else ISO-8859-1) and says so in the reader.
+ *
+ * Mapping (tcrm_csv_map_*): every column goes to one field. Google,
+ * Outlook, plain English and Chinese headers are recognised on their own;
+ * a profile (INI-style `Header = field` lines; built-in names google,
+ * outlook, english, chinese, or a file) and a --map spec
+ * ("Full Name=name,Org=company") override. Unmapped columns go into the
+ * notes as "Header: value" lines unless drop_unmapped is set.
+ *
+ * Import (tcrm_import_run): one transaction for the whole file. Each row is
+ * mapped, validated (rejects are listed "file:line: reason" and may be
+ * written to a reject CSV with an extra "import error" column), checked
+ * with dup.h against the database and the rows already imported, then
+ * added, merged (tcrm_contact_merge) or skipped by policy. The batch is
+ * recorded (import_batch.h) so it can be undone. dry_run rolls everything
+ * back and reports the same summary. Any database error rolls back the
+ * whole file. A leading apostrophe that export put before = + - @ TAB CR
+ * is taken off again.
+ *
+ * Export (tcrm_export_run): RFC 4180, UTF-8 (or iconv to `encoding`),
+ * CRLF records, a header row whose names the importer recognises, several
+ * phones and e-mails in numbered columns ("mobile 1", "email 2"). Cells
+ * starting with = + - @ TAB or CR (and ' followed by one of them) get a
+ * leading ' unless raw.
+ */
+#ifndef TCRM_CSVIO_H
+#define TCRM_CSVIO_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tcrm/contact.h"
+#include "tcrm/db.h"
+#include "tcrm/error.h"
+
+#define TCRM_CSV_MAX_FIELDS 256
+#define TCRM_CSV_MAX_FIELD (1024 * 1024)
+
+/* ---- reading ---------------------------------------------------------- */
+
+struct tcrm_csv_reader;
+
+struct tcrm_csv_row {
+    size_t n;                 /* fields */
+    const char **fields;      /* NUL-terminated UTF-8, valid until next read */
+    const size_t *lens;
+    long line;                /* physical line the row starts on (1-based) */
+};
+
+/* Open path. encoding: NULL/"UTF-8"/"auto"/any iconv name; delimiter 0:
+ * detect. Errors: "FILE: No such file or directory", "FILE: is a
+ * directory", "FILE: empty file". */
+int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
+                  struct tcrm_csv_reader **out, struct tcrm_error *err);
+/* 1 and *row filled, 0 at end of file, or <0 with err: "FILE:LINE: quoted
+ * field not closed at end of file", "FILE:LINE: NUL byte (not a text
+ * file?)", "FILE:LINE: field longer than 1 MB", "FILE:LINE: more than 256
+ * fields in a row", "FILE:LINE: not valid UTF-8 (looks like GB18030): use
+ * --encoding GB18030". */
+int tcrm_csv_next(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
+                  struct tcrm_error *err);
+const char *tcrm_csv_encoding(const struct tcrm_csv_reader *r); /* "UTF-8" */
+int tcrm_csv_encoding_guessed(const struct tcrm_csv_reader *r);
+char tcrm_csv_delimiter(const struct tcrm_csv_reader *r);
+/* Bytes read so far and the file size (for progress). */
+void tcrm_csv_progress(const struct tcrm_csv_reader *r, uint64_t *done,
+                       uint64_t *total);
+void tcrm_csv_close(struct tcrm_csv_reader *r);
+
+/* ---- mapping ---------------------------------------------------------- */
+
+enum tcrm_csv_field {
+    TCRM_CF_UNMAPPED,         /* into the notes, or dropped */
+    TCRM_CF_SKIP,             /* dropped on purpose ("skip") */
+    TCRM_CF_NAME, TCRM_CF_GIVEN, TCRM_CF_MIDDLE, TCRM_CF_FAMILY,
+    TCRM_CF_COMPANY, TCRM_CF_TITLE, TCRM_CF_DEPARTMENT, TCRM_CF_ADDRESS,
+    TCRM_CF_CITY, TCRM_CF_BIRTHDAY, TCRM_CF_SOURCE, TCRM_CF_NOTES,
+    TCRM_CF_TAGS,
+    TCRM_CF_MOBILE, TCRM_CF_PHONE /* work */, TCRM_CF_HOME, TCRM_CF_FAX,
+    TCRM_CF_EMAIL, TCRM_CF_WEB, TCRM_CF_IM,
+    TCRM_CF_PHONE_TYPED,      /* phone whose kind is in column type_col */
+    TCRM_CF_TYPE,             /* a Google "... - Type" column (consumed) */
+    TCRM_CF_COUNT
+};
+/* "name", "given", ..., "phone", "skip", "unmapped". */
+const char *tcrm_csv_field_name(enum tcrm_csv_field f);
+/* Field names and aliases ("first" = given, "last" = family, "work" =
+ * phone, "e-mail" = email, "-"/"drop" = skip); -1 when unknown. */
+int tcrm_csv_field_parse(const char *s);
+
+struct tcrm_csv_map {
+    size_t n;
+    char **headers;           /* copies */
+    int *field;               /* enum tcrm_csv_field per column */
+    int *type_col;            /* for TCRM_CF_PHONE_TYPED, else -1 */
+    int drop_unmapped;
+};
+
+/* Recognise headers (never fails on unknown ones: they stay unmapped). */
+int tcrm_csv_map_guess(const char *const *headers, size_t n,
+                       struct tcrm_csv_map *out, struct tcrm_error *err);
+/* "Header=field,Header=field"; errors: "--map: no column 'X' (columns:
+ * A, B)", "--map: 'Org=boss': unknown field 'boss'", "--map: 'Org':
+ * expected COLUMN=FIELD". */
+int tcrm_csv_map_spec(struct tcrm_csv_map *m, const char *spec,
+                      struct tcrm_error *err);
+/* A profile by name (user dir profiles/NAME.ini, then the installed ones,
+ * then built-in google/outlook/english/chinese) or by path (has a '/' or
+ * ends in .ini). Headers of the profile not in the file are ignored. */
+int tcrm_csv_map_profile(struct tcrm_csv_map *m, const char *name,
+                         struct tcrm_error *err);
+/* Write m as a profile file (mapped columns only). */
+int tcrm_csv_map_save(const struct tcrm_csv_map *m, const char *path,
+                      struct tcrm_error *err);
+/* 0 when some column gives a name (name, given/family, or e-mail), else
+ * TCRM_EINVAL "no column gives the name: map one with --map
+ * 'COLUMN=name'". */
+int tcrm_csv_map_check(const struct tcrm_csv_map *m, struct tcrm_error *err);
+void tcrm_csv_map_free(struct tcrm_csv_map *m);
+
+/* One row through the map into c (init'ed by the caller; cleared first).
+ * Rows with a different field count than the header are refused:
+ * "5 fields, the header has 4". Does not validate beyond that. */
+int tcrm_csv_map_row(const struct tcrm_csv_map *m,
+                     const struct tcrm_csv_row *row, struct tcrm_contact *c,
+                     struct tcrm_error *err);
+
+/* ---- import ----------------------------------------------------------- */
+
+enum tcrm_dup_policy { TCRM_DUP_SKIP, TCRM_DUP_MERGE, TCRM_DUP_NEW };
+
+typedef void (*tcrm_import_progress_fn)(void *ud, uint64_t rows,
+                                        uint64_t bytes_done,
+                                        uint64_t bytes_total);
+
+struct tcrm_import_opts {
+    const char *path;
+    const char *encoding;        /* NULL: UTF-8; "auto": accept the guess */
+    char delimiter;              /* 0: detect */
+    const char *profile;         /* NULL: none */
+    const char *map_spec;        /* NULL: none; applied after profile */
+    const struct tcrm_csv_map *map; /* non-NULL: use this (screen) */
+    int drop_unmapped;
+    enum tcrm_dup_policy on_duplicate;
+    int dry_run;
+    const char *const *tags;     /* added to every imported row */
+    size_t n_tags;
+    const char *reject_path;     /* NULL: no reject file */
+    tcrm_import_progress_fn progress; /* every 1000 rows; may be NULL */
+    void *progress_ud;
+};
+
+#define TCRM_IMPORT_MAX_MESSAGES 1000
+
+struct tcrm_import_summary {
+    int64_t batch_id;            /* 0 on dry run */
+    int64_t rows, added, merged, skipped, rejected;
+    char **messages;             /* "file:line: reason", at most MAX */
+    size_t n_messages;
+    int64_t more_messages;       /* rejects beyond MAX */
+    char encoding[32];
+    int encoding_guessed;
+    char delimiter;
+};
+
+int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
+                    struct tcrm_import_summary *sum, struct tcrm_error *err);
+void tcrm_import_summary_free(struct tcrm_import_summary *s);
+
+/* The first max rows as they would be stored, for the screen and the
+ * dry-run preview. error[i] is NULL or why row i would be rejected. The
+ * map built (guess + profile + spec, or o->map) is returned in map. */
+struct tcrm_import_preview {
+    struct tcrm_csv_map map;
+    struct tcrm_contact *rows;
+    char **error;
+    long *line;
+    size_t n;
+    char encoding[32];
+    int encoding_guessed;
+    char delimiter;
+};
+int tcrm_import_preview(const struct tcrm_import_opts *o, size_t max,
+                        struct tcrm_import_preview *out,
+                        struct tcrm_error *err);
+void tcrm_import_preview_free(struct tcrm_import_preview *p);
+
+/* ---- export ----------------------------------------------------------- */
+
+enum tcrm_export_what {
+    TCRM_EXPORT_CONTACTS, TCRM_EXPORT_COMPANIES, TCRM_EXPORT_INTERACTIONS,
+    TCRM_EXPORT_FOLLOWUPS, TCRM_EXPORT_DEALS
+};
+/* "contacts", "companies", "interactions", "follow-ups", "deals"; -1. */
+int tcrm_export_what_parse(const char *s);
+
+struct tcrm_export_opts {
+    enum tcrm_export_what what;
+    FILE *out;
+    const char *search;          /* contacts only; NULL: all */
+    const char *tag;             /* contacts and companies; NULL: all */
+    const char *fields;          /* "name,email,mobile"; NULL: all */
+    const char *encoding;        /* NULL: UTF-8 */
+    int bom;                     /* UTF-8 byte order mark first */
+    int raw;                     /* no formula neutralization */
+};
+/* Errors: "--fields: unknown field 'x' (fields: name, ...)", an
+ * unknown encoding, a write error. *rows = data rows written. */
+int tcrm_export_run(struct tcrm_db *db, const struct tcrm_export_opts *o,
+                    int64_t *rows, struct tcrm_error *err);
+
+/* One CSV record (RFC 4180, CRLF) to f; neutralize unless raw. */
+int tcrm_csv_write_row(FILE *f, const char *const *fields, size_t n, int raw,
+                       struct tcrm_error *err);
+
+#endif

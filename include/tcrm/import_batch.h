@@ -1,0 +1,69 @@
+/*
+ * import_batch.h: the core side of imports (src/core/import_batch.c):
+ * recording what an import did, listing imports, and undoing one.
+ *
+ * An import (src/io/import.c) runs in one transaction:
+ *   tcrm_import_batch_start   -> a row in import_batches (file, when, who)
+ *   tcrm_import_batch_added   -> per contact/company it inserted
+ *   tcrm_import_batch_merged  -> per contact it merged into, with the
+ *                                tcrm_contact_merge "before" text
+ *   tcrm_import_batch_finish  -> the counts and finished_at
+ * and either commits or rolls back all of it.
+ *
+ * Undo takes a whole batch back or nothing: every added contact is deleted
+ * (with its channels, tags and search entries) and every merged contact is
+ * unmerged (tcrm_contact_unmerge with the first "before" of the batch),
+ * but only when each row still has the version the import left: a row
+ * edited since (or deleted, or given interactions, follow-ups or deals)
+ * refuses the undo: TCRM_ECONFLICT "import 3: contact 42 (Anna Silva) was
+ * changed since the import; nothing undone". Companies the import created
+ * are deleted when nothing refers to them any more. An undone batch stays
+ * listed with undone_at set; undoing it again gives TCRM_EINVAL "import 3
+ * was already undone at 2026-11-20 10:12:03".
+ */
+#ifndef TCRM_IMPORT_BATCH_H
+#define TCRM_IMPORT_BATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tcrm/db.h"
+
+struct tcrm_import_batch {
+    int64_t id;
+    char *file, *started_at, *finished_at, *who, *undone_at;
+    int64_t added, merged, skipped, rejected;
+};
+
+/* Must be inside a transaction (all four). */
+int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
+                            int64_t *batch, struct tcrm_error *err);
+/* entity "contact" or "company"; records the row's current version and
+ * sets its import_batch column. */
+int tcrm_import_batch_added(struct tcrm_db *db, int64_t batch,
+                            const char *entity, int64_t id,
+                            struct tcrm_error *err);
+int tcrm_import_batch_merged(struct tcrm_db *db, int64_t batch, int64_t id,
+                             const char *before, int64_t version_after,
+                             struct tcrm_error *err);
+int tcrm_import_batch_finish(struct tcrm_db *db, int64_t batch,
+                             int64_t added, int64_t merged, int64_t skipped,
+                             int64_t rejected, struct tcrm_error *err);
+
+/* Newest first. */
+int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
+                           size_t *n, struct tcrm_error *err);
+void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n);
+
+/* Its own transaction. *removed / *restored (may be NULL) count contacts
+ * deleted and unmerged. TCRM_ENOTFOUND "import 9: not found". */
+int tcrm_import_batch_undo(struct tcrm_db *db, int64_t batch,
+                           int64_t *removed, int64_t *restored,
+                           struct tcrm_error *err);
+
+/* For export: the most channels of each kind (enum tcrm_channel_kind) any
+ * live contact has, so the export can give each its own column. */
+int tcrm_import_channel_max(struct tcrm_db *db, size_t max[7],
+                            struct tcrm_error *err);
+
+#endif

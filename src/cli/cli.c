@@ -1,0 +1,296 @@
+/*
+ * cli.c: the front door of the command line.
+ *
+ * tcrm_cli_main parses the global options (--db, --config, --help,
+ * --version) with getopt_long in "stop at the first non-option" mode, so
+ * everything from the command name on belongs to the command. It then
+ * loads the configuration (defaults only when the command asks for
+ * --help, so a broken file never hides the help), finds the command in
+ * the table below and runs it. The database is opened lazily, on the
+ * first tcrm_cli_db(), so `--help` and usage errors never touch it.
+ *
+ * Commands are tmux-style descriptors, one per cmd_<name>.c; the table
+ * lists them in the order `tcrm --help` shows them. Import, export and
+ * report come from other files that may not exist yet: the build writes
+ * cli/cli_optional.h saying which do.
+ *
+ * Only this layer prints and decides exit codes: 0 ok, 1 failure, 2 usage.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli_optional.h"
+#include "cli_internal.h"
+#include "tcrm/config.h"
+#include "tcrm/db.h"
+#include "tcrm/text.h"
+
+static const struct tcrm_cmd *const cli_table[] = {
+    &tcrm_cmd_init,
+    &tcrm_cmd_contact,
+    &tcrm_cmd_company,
+    &tcrm_cmd_log,
+    &tcrm_cmd_followup,
+    &tcrm_cmd_due,
+    &tcrm_cmd_deal,
+    &tcrm_cmd_search,
+    &tcrm_cmd_trash,
+    &tcrm_cmd_restore,
+#ifdef TCRM_HAVE_CMD_IMPORT
+    &tcrm_cmd_import,
+#endif
+#ifdef TCRM_HAVE_CMD_EXPORT
+    &tcrm_cmd_export,
+#endif
+#ifdef TCRM_HAVE_CMD_REPORT
+    &tcrm_cmd_report,
+#endif
+};
+#define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
+
+static const char cli_global_usage[] =
+    "[--db FILE] [--config FILE] [COMMAND [ARG...]]";
+
+int tcrm_cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+
+    fflush(stdout);
+    fputs("tcrm: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return TCRM_EXIT_FAIL;
+}
+
+int tcrm_cli_fail_err(const struct tcrm_error *err)
+{
+    const char *msg = err->msg[0] ? err->msg : tcrm_error_name(err->code);
+    char *clean = tcrm_text_sanitize(msg);
+    int rc = tcrm_cli_fail("%s", clean ? clean : msg);
+
+    free(clean);
+    return rc;
+}
+
+/* The usage lines of a command: the first after "usage: tcrm ", others
+ * after "       tcrm ", continuation lines (starting with a space) under
+ * the first word of the line before. */
+static void cli_print_usage(FILE *f, const char *usage)
+{
+    const char *p = usage;
+    int first = 1;
+
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+
+        if (*p == ' ')
+            fprintf(f, "           %.*s\n", len, p);
+        else
+            fprintf(f, "%s%.*s\n", first ? "usage: tcrm " : "       tcrm ",
+                    len, p);
+        first = 0;
+        p += len;
+        if (*p == '\n')
+            p++;
+    }
+}
+
+int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
+{
+    va_list ap;
+
+    fflush(stdout);
+    if (cmd)
+        fprintf(stderr, "tcrm %s: ", cmd->name);
+    else
+        fputs("tcrm: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    cli_print_usage(stderr, cmd ? cmd->usage : cli_global_usage);
+    return TCRM_EXIT_USAGE;
+}
+
+int cli_help(const struct tcrm_cmd *cmd)
+{
+    cli_print_usage(stdout, cmd->usage);
+    printf("\n%s\nSee tcrm(1) for every option.\n", cmd->summary);
+    return TCRM_EXIT_OK;
+}
+
+static int cli_global_help(void)
+{
+    size_t i;
+
+    cli_print_usage(stdout, cli_global_usage);
+    fputs("\nA customer-relationship manager for the terminal. With no command,\n"
+          "tcrm opens the full-screen interface.\n\n"
+          "Options:\n"
+          "  --db FILE       the database (default: $TCRM_DB, the config's\n"
+          "                  [database] path, ~/.local/share/tcrm/tcrm.db)\n"
+          "  --config FILE   the settings file (default: $TCRM_CONFIG,\n"
+          "                  ~/.config/tcrm/tcrm.conf, /etc/tcrm/tcrm.conf)\n"
+          "  --help          this help; COMMAND --help: help on a command\n"
+          "  --version       the version\n\nCommands:\n", stdout);
+    for (i = 0; i < CLI_NCMDS; i++)
+        printf("  %-10s %s\n", cli_table[i]->name, cli_table[i]->summary);
+    fputs("\nSee tcrm(1) and tcrm.conf(5).\n", stdout);
+    return TCRM_EXIT_OK;
+}
+
+int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db)
+{
+    struct tcrm_error err;
+    struct tcrm_db_options opt;
+    char *path = NULL;
+    int rc;
+
+    if (cli->db) {
+        *db = cli->db;
+        return 0;
+    }
+    tcrm_error_clear(&err);
+    if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
+        return tcrm_cli_fail_err(&err);
+    memset(&opt, 0, sizeof opt);
+    opt.path = path;
+    opt.user = cli->cfg.user;
+    opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
+    rc = tcrm_db_open(&opt, &cli->db, &err);
+    free(path);
+    if (rc) {
+        cli->db = NULL;
+        return tcrm_cli_fail_err(&err);
+    }
+    *db = cli->db;
+    return 0;
+}
+
+/* 1 when the command's arguments ask for help (before any "--"). */
+static int cli_wants_help(int argc, char **argv)
+{
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return 0;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static const struct tcrm_cmd *cli_find(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < CLI_NCMDS; i++)
+        if (strcmp(cli_table[i]->name, name) == 0)
+            return cli_table[i];
+    if (strcmp(name, "followup") == 0)
+        return &tcrm_cmd_followup;
+    return NULL;
+}
+
+/* Global options; returns -1 to go on, else an exit status. */
+static int cli_globals(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "db", required_argument, NULL, 'd' },
+        { "config", required_argument, NULL, 'c' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:hV", lo, NULL)) != -1) {
+        switch (c) {
+        case 'd': cli->db_opt = optarg; break;
+        case 'c': cli->config_opt = optarg; break;
+        case 'h': return cli_global_help();
+        case 'V':
+            printf("tcrm %s\n", TCRM_VERSION);
+            return TCRM_EXIT_OK;
+        case ':':
+            return tcrm_cli_usage(NULL, "option '%s' needs a value",
+                                  argv[optind - 1]);
+        default:
+            if (optopt)
+                return tcrm_cli_usage(NULL, "unknown option '-%c'", optopt);
+            return tcrm_cli_usage(NULL, "unknown option '%s'",
+                                  argv[optind - 1]);
+        }
+    }
+    return -1;
+}
+
+static int cli_tui(struct tcrm_cli *cli, tcrm_cli_tui_fn tui)
+{
+    struct tcrm_db *db;
+    struct tcrm_error err;
+    int rc;
+
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return tcrm_cli_fail("the full-screen interface needs a terminal; "
+                             "see tcrm --help for the commands");
+    if ((rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    tcrm_error_clear(&err);
+    if (tui(db, &cli->cfg, &err))
+        return tcrm_cli_fail_err(&err);
+    return TCRM_EXIT_OK;
+}
+
+static int cli_run(struct tcrm_cli *cli, int argc, char **argv,
+                   tcrm_cli_tui_fn tui)
+{
+    const struct tcrm_cmd *cmd = NULL;
+    struct tcrm_error err;
+    int rc = cli_globals(cli, argc, argv);
+
+    if (rc >= 0)
+        return rc;
+    argc -= optind;
+    argv += optind;
+    if (argc > 0 && !(cmd = cli_find(argv[0])))
+        return tcrm_cli_usage(NULL, "unknown command '%s' (tcrm --help "
+                              "lists them)", argv[0]);
+    tcrm_error_clear(&err);
+    if (cmd && cli_wants_help(argc, argv))
+        rc = tcrm_config_defaults(&cli->cfg);
+    else
+        rc = tcrm_config_load(cli->config_opt, &cli->cfg, &err);
+    if (rc)
+        return tcrm_cli_fail_err(&err);
+    if (!cmd)
+        return cli_tui(cli, tui);
+    return cmd->exec(cli, argc, argv);
+}
+
+int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
+{
+    struct tcrm_cli cli;
+    int rc;
+
+    memset(&cli, 0, sizeof cli);
+    cli.out = stdout;
+    cli.out_is_tty = isatty(STDOUT_FILENO);
+    rc = cli_run(&cli, argc, argv, tui);
+    tcrm_db_close(cli.db);
+    tcrm_config_free(&cli.cfg);
+    cli_ring_free();
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fputs("tcrm: standard output: write error\n", stderr);
+        return TCRM_EXIT_FAIL;
+    }
+    return rc;
+}

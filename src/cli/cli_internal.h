@@ -1,0 +1,141 @@
+/*
+ * cli_internal.h: what the files of src/cli share.
+ *
+ * - The command descriptors the table in cli.c collects (one per
+ *   cmd_<name>.c). cmd_import.c, cmd_export.c and cmd_report.c are
+ *   optional: src/cli/meson.build compiles each only when it exists and
+ *   says so in the generated cli/cli_optional.h.
+ * - Option parsing around getopt_long (cli_opts_*) that prints usage
+ *   errors and --help in the one house style.
+ * - Argument parsers (ids, whole numbers, dates, --format) that print a
+ *   usage error (exit 2) themselves; callers just return what they give.
+ * - cli_s(): sanitized copies of stored text for printf, kept in a small
+ *   ring so that a printf may take several without freeing each.
+ * - The table printer (table.c): aligned columns at true display width,
+ *   or CSV (RFC 4180 quoting) or TSV.
+ * - Groups of subcommands (company, contact, follow-up, deal):
+ *   cli_dispatch() picks the subcommand, handles "GROUP --help".
+ */
+#ifndef TCRM_CLI_INTERNAL_H
+#define TCRM_CLI_INTERNAL_H
+
+#include <getopt.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tcrm/cli.h"
+#include "tcrm/date.h"
+
+extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_company,
+    tcrm_cmd_contact, tcrm_cmd_trash, tcrm_cmd_restore, tcrm_cmd_log,
+    tcrm_cmd_followup, tcrm_cmd_due, tcrm_cmd_deal, tcrm_cmd_search;
+/* Optional (other engineers' files). */
+extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
+    tcrm_cmd_report;
+
+/* ---- option parsing ------------------------------------------------ */
+
+/* Every option table ends its entries with CLI_OPT_HELP then CLI_OPT_END. */
+#define CLI_OPT_HELP { "help", no_argument, NULL, 'h' }
+#define CLI_OPT_END { NULL, 0, NULL, 0 }
+
+enum { CLI_OPT_DONE = -1, CLI_OPT_STOP = -2 };
+
+struct cli_opts {
+    const struct tcrm_cmd *cmd;
+    int argc;
+    char **argv;
+    const struct option *lo;
+    int status;     /* exit status when next() gave CLI_OPT_STOP */
+    char **pos;     /* positional arguments, after CLI_OPT_DONE */
+    int npos;
+};
+
+/* argv[0] is the (sub)command name. Options may come before or after the
+ * positional arguments; "--" ends the options. */
+void cli_opts_init(struct cli_opts *o, const struct tcrm_cmd *cmd, int argc,
+                   char **argv, const struct option *lo);
+/* The option's val, CLI_OPT_DONE at the end (o->pos/npos are then set),
+ * or CLI_OPT_STOP after --help (status 0) or a usage error (status 2). */
+int cli_opts_next(struct cli_opts *o);
+
+/* Print `cmd --help` on stdout; returns 0. */
+int cli_help(const struct tcrm_cmd *cmd);
+
+/* A group: argv[0] is the group name, argv[1] the subcommand. subs[i]->name
+ * is "GROUP SUB". Runs the subcommand with argv from argv[1]. */
+int cli_dispatch(struct tcrm_cli *cli, const struct tcrm_cmd *group,
+                 const struct tcrm_cmd *const *subs, size_t n, int argc,
+                 char **argv);
+
+/* ---- argument parsing (each prints a usage error and returns 2) ---- */
+
+/* "what" names the thing in the message: "contact id", "follow-up id". */
+int cli_parse_id(const struct tcrm_cmd *cmd, const char *what, const char *s,
+                 int64_t *id);
+/* Whole number from lo to hi; opt names the option ("--days"). */
+int cli_parse_int(const struct tcrm_cmd *cmd, const char *opt, const char *s,
+                  int lo, int hi, int *out);
+/* tcrm_date_parse at tcrm_clock_now(); opt names the option. */
+int cli_parse_when(const struct tcrm_cmd *cmd, const char *opt, const char *s,
+                   struct tcrm_when *w);
+
+/* Exactly n positional arguments (names them in the message when not). */
+int cli_want_args(const struct tcrm_cmd *cmd, const struct cli_opts *o,
+                  int min, int max, const char *names);
+
+/* The positional arguments from `from` on, joined by spaces (malloc'd). */
+char *cli_join(char **argv, int n);
+
+/* ---- output helpers ------------------------------------------------- */
+
+/* A sanitized copy of s ("" for NULL), valid until 32 more cli_s/
+ * cli_keep calls or cli_ring_free(). */
+const char *cli_s(const char *s);
+/* Keep a malloc'd string in the ring (takes ownership); returns it. */
+const char *cli_keep(char *s);
+void cli_ring_free(void);
+/* A stored date or timestamp in the configured [display] date_format
+ * ("" for NULL/empty). Ring-owned. */
+const char *cli_date(const struct tcrm_cli *cli, const char *iso);
+/* "  label       value" (value sanitized) when value is not empty. */
+void cli_field(struct tcrm_cli *cli, const char *label, const char *value);
+/* Valid stage names of the pipeline, comma-separated (ring-owned). */
+const char *cli_stage_names(const struct tcrm_config *cfg);
+/* Check a stage against the pipeline; prints the error and returns 1, or
+ * 0 with *idx set. */
+int cli_check_stage(const struct tcrm_cli *cli, const char *stage, int *idx);
+
+/* ---- tables (table.c) ----------------------------------------------- */
+
+enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_TSV };
+/* Parse "table", "csv", "tsv"; usage error (2) otherwise. */
+int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
+                     enum cli_format *f);
+
+struct cli_table;
+/* ncols columns; align: one char per column, 'l' or 'r'. headers NULL:
+ * no header line (tables only; CSV/TSV always have one when given). */
+struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
+                                int ncols, const char *const *headers,
+                                const char *align);
+/* Indent each line of a table by n spaces. */
+void cli_table_indent(struct cli_table *t, int n);
+/* Add one row (cells copied and sanitized; NULL is empty). */
+int cli_table_add(struct cli_table *t, const char *const *cells);
+/* Rows added so far. */
+size_t cli_table_rows(const struct cli_table *t);
+/* Print what is left and free (NULL is fine). Returns 0 or -1 on a write
+ * error. */
+int cli_table_end(struct cli_table *t);
+
+/* ---- shared between commands ---------------------------------------- */
+
+struct tcrm_contact_filter;
+/* Print contacts matching f (search, tag, company, sort) as a table,
+ * paging through the database; limit 0 = all. Returns an exit status. */
+int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f,
+                       enum cli_format fmt, size_t limit, const char *empty);
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * cmd_due.c: `tcrm due [--days N] [--quiet-days N]`: what needs doing.
+ *
+ * Plain text fit for cron mail or a login message: the sections OVERDUE,
+ * TODAY, NEXT N DAYS and GONE QUIET, each with its exact count (from
+ * tcrm_followup_counts) and at most DUE_SHOW lines, "... and N more" after
+ * that. Empty sections are left out; when everything is empty the whole
+ * output is one line. No colours, no terminal tricks, exit 0.
+ */
+#include <stdio.h>
+
+#include "cli_internal.h"
+#include "tcrm/followup.h"
+
+#define DUE_SHOW 50
+#define QUIET_SHOW 20
+
+static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv);
+
+const struct tcrm_cmd tcrm_cmd_due = {
+    "due", "due [--days N] [--quiet-days N]",
+    "Overdue, today and the next N days, then contacts gone quiet.",
+    cmd_due_exec,
+};
+
+static void due_more(struct tcrm_cli *cli, int64_t count, size_t shown)
+{
+    if (count > (int64_t)shown)
+        fprintf(cli->out, "  ... and %lld more\n",
+                (long long)(count - (int64_t)shown));
+}
+
+/* One follow-up section: the title line and the rows. */
+static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
+                       const char *title, int64_t count, const char *from,
+                       const char *to, int with_date)
+{
+    struct tcrm_followup *fu = NULL;
+    struct tcrm_error err;
+    struct cli_table *t;
+    size_t n = 0, i;
+    time_t now = tcrm_clock_now();
+
+    if (count == 0)
+        return 0;
+    tcrm_error_clear(&err);
+    if (tcrm_followup_list(db, 1, 0, from, to, DUE_SHOW, &fu, &n, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "%s (%lld)\n", title, (long long)count);
+    t = cli_table_new(cli, CLI_FMT_TABLE, 6, NULL, "llllll");
+    cli_table_indent(t, 2);
+    for (i = 0; i < n; i++) {
+        char id[24], rel[64], who[512];
+        const struct tcrm_followup *f = &fu[i];
+
+        snprintf(id, sizeof id, "#%lld", (long long)f->id);
+        tcrm_date_relative(f->due_date, now, rel, sizeof rel);
+        if (f->contact_name && f->company_name)
+            snprintf(who, sizeof who, "%s (%s)", f->contact_name,
+                     f->company_name);
+        else
+            snprintf(who, sizeof who, "%s",
+                     f->contact_name ? f->contact_name
+                     : f->company_name ? f->company_name : "");
+        cli_table_add(t, (const char *const[]){
+            id, with_date ? cli_date(cli, f->due_date) : f->due_time,
+            with_date ? rel : "", f->title, who, f->phone });
+    }
+    cli_table_end(t);
+    due_more(cli, count, n);
+    tcrm_followup_array_free(fu, n);
+    return 0;
+}
+
+static int due_quiet(struct tcrm_cli *cli, struct tcrm_db *db,
+                     const char *today, int quiet_days, int64_t count)
+{
+    struct tcrm_quiet_contact *q = NULL;
+    struct tcrm_error err;
+    struct cli_table *t;
+    size_t n = 0, i;
+
+    if (count == 0)
+        return 0;
+    tcrm_error_clear(&err);
+    if (tcrm_followup_quiet(db, today, quiet_days, QUIET_SHOW, &q, &n, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "GONE QUIET (%lld)\n", (long long)count);
+    t = cli_table_new(cli, CLI_FMT_TABLE, 5, NULL, "rlllr");
+    cli_table_indent(t, 2);
+    for (i = 0; i < n; i++) {
+        char id[24], days[32], last[64];
+
+        snprintf(id, sizeof id, "%lld", (long long)q[i].id);
+        snprintf(days, sizeof days, "%d days", q[i].days);
+        snprintf(last, sizeof last, "last: %s",
+                 q[i].last_interaction_at
+                     ? cli_date(cli, q[i].last_interaction_at) : "never");
+        cli_table_add(t, (const char *const[]){ id, q[i].name, q[i].company,
+                                                last, days });
+    }
+    cli_table_end(t);
+    due_more(cli, count, n);
+    tcrm_quiet_array_free(q, n);
+    return 0;
+}
+
+static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
+                     int quiet)
+{
+    struct tcrm_reminder_counts n;
+    struct tcrm_error err;
+    char today[11], yesterday[11], tomorrow[11], last[11], title[48];
+    int rc;
+
+    tcrm_date_today(tcrm_clock_now(), today);
+    tcrm_date_add_days(today, -1, yesterday);
+    tcrm_date_add_days(today, 1, tomorrow);
+    tcrm_date_add_days(today, days, last);
+    tcrm_error_clear(&err);
+    if (tcrm_followup_counts(db, today, days, quiet, &n, &err))
+        return tcrm_cli_fail_err(&err);
+    if (n.overdue + n.today + n.upcoming + n.quiet == 0) {
+        fprintf(cli->out, "nothing due in the next %d day%s; nobody gone "
+                "quiet\n", days, days == 1 ? "" : "s");
+        return TCRM_EXIT_OK;
+    }
+    snprintf(title, sizeof title, "NEXT %d DAY%s", days, days == 1 ? "" : "S");
+    if ((rc = due_section(cli, db, "OVERDUE", n.overdue, NULL, yesterday, 1)) ||
+        (rc = due_section(cli, db, "TODAY", n.today, today, today, 0)) ||
+        (rc = due_section(cli, db, title, n.upcoming, tomorrow, last, 1)) ||
+        (rc = due_quiet(cli, db, today, quiet, n.quiet)))
+        return rc;
+    return TCRM_EXIT_OK;
+}
+
+static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "days", required_argument, NULL, 'd' },
+        { "quiet-days", required_argument, NULL, 'q' },
+        CLI_OPT_HELP, CLI_OPT_END,
+    };
+    const struct tcrm_cmd *cmd = &tcrm_cmd_due;
+    struct tcrm_db *db;
+    struct cli_opts o;
+    int c, rc = 0, days = cli->cfg.days_ahead, quiet = cli->cfg.quiet_days;
+
+    cli_opts_init(&o, cmd, argc, argv, lo);
+    while (!rc && (c = cli_opts_next(&o)) != CLI_OPT_DONE) {
+        if (c == CLI_OPT_STOP)
+            return o.status;
+        if (c == 'd')
+            rc = cli_parse_int(cmd, "--days", optarg, 0, 365, &days);
+        if (c == 'q')
+            rc = cli_parse_int(cmd, "--quiet-days", optarg, 1, 3650, &quiet);
+    }
+    if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
+        (rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    return due_print(cli, db, days, quiet);
+}

@@ -1,0 +1,78 @@
+/*
+ * cmd_init.c: `tcrm init [--demo]`.
+ *
+ * Opening a database creates it and runs its migrations, so init is
+ * mostly an explicit, reported open: it says which file it made (or that
+ * the file was there already) and the schema version. With --demo it
+ * fills the database with demo data dated around today, but only when the
+ * database has no contacts yet: demo rows must never mix with real ones.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "tcrm/contact.h"
+
+static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv);
+
+const struct tcrm_cmd tcrm_cmd_init = {
+    "init", "init [--demo]",
+    "Create the database (--demo: and fill it with demo data).",
+    cmd_init_exec,
+};
+
+static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
+{
+    struct tcrm_contact_filter f = { 0 };
+    struct tcrm_error err;
+    int64_t n = 0;
+
+    tcrm_error_clear(&err);
+    if (tcrm_contact_count(db, &f, &n, &err))
+        return tcrm_cli_fail_err(&err);
+    if (n > 0)
+        return tcrm_cli_fail("init --demo: %s already has %lld contact%s; "
+                             "demo data goes only into an empty database",
+                             cli_s(tcrm_db_path(db)), (long long)n,
+                             n == 1 ? "" : "s");
+    if (tcrm_db_fill_demo(db, tcrm_clock_now(),
+                          (const char *const *)cli->cfg.stages,
+                          (int)cli->cfg.n_stages, cli->cfg.currency, &err))
+        return tcrm_cli_fail_err(&err);
+    if (tcrm_contact_count(db, &f, &n, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "added demo data: %lld contacts\n", (long long)n);
+    return TCRM_EXIT_OK;
+}
+
+static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "demo", no_argument, NULL, 'd' }, CLI_OPT_HELP, CLI_OPT_END,
+    };
+    struct cli_opts o;
+    struct tcrm_db *db;
+    struct tcrm_error err;
+    char *path = NULL;
+    int c, rc, demo = 0, existed;
+
+    cli_opts_init(&o, &tcrm_cmd_init, argc, argv, lo);
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE) {
+        if (c == CLI_OPT_STOP)
+            return o.status;
+        demo = 1;
+    }
+    if ((rc = cli_want_args(&tcrm_cmd_init, &o, 0, 0, "")))
+        return rc;
+    tcrm_error_clear(&err);
+    if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
+        return tcrm_cli_fail_err(&err);
+    existed = access(path, F_OK) == 0;
+    free(path);
+    if ((rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    fprintf(cli->out, "%s %s (schema %d)\n",
+            existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),
+            tcrm_db_schema_version(db));
+    return demo ? cmd_init_demo(cli, db) : TCRM_EXIT_OK;
+}

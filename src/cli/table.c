@@ -1,0 +1,265 @@
+/*
+ * table.c: rows printed as an aligned table, as CSV or as TSV.
+ *
+ * Tables are measured in terminal columns (tcrm_text_width), so a column
+ * of Chinese names lines up with one of Latin names. To align, a table
+ * needs the widest cell of each column, but a listing may have a million
+ * rows: the first CLI_TABLE_BUF rows are held and measured, then printed,
+ * and the rows after them use the same widths (cut with "…" where wider).
+ * On a terminal the widest columns shrink until a line fits its width;
+ * into a pipe or file nothing is cut. The last column is not padded, and
+ * no line ends in spaces.
+ *
+ * CSV follows RFC 4180 quoting: a field holding a comma, a double quote,
+ * CR or LF is put in double quotes with its quotes doubled. TSV needs no
+ * quoting because every cell is passed through tcrm_text_sanitize (tabs
+ * become spaces, newlines "↵"), as are table cells: no escape sequence
+ * from stored data reaches the terminal in any format. Lines end in LF.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "tcrm/strbuf.h"
+#include "tcrm/text.h"
+
+#define CLI_TABLE_BUF 1000
+#define CLI_MIN_COL 6
+
+struct cli_table {
+    FILE *out;
+    enum cli_format fmt;
+    int ncols, indent, max_width, fixed, failed;
+    char **headers;         /* sanitized, or NULL */
+    char *align;
+    char **cells;           /* buffered rows, ncols each */
+    size_t nbuf, total;
+    int *w;
+};
+
+int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
+                     enum cli_format *f)
+{
+    if (strcmp(s, "table") == 0)
+        *f = CLI_FMT_TABLE;
+    else if (strcmp(s, "csv") == 0)
+        *f = CLI_FMT_CSV;
+    else if (strcmp(s, "tsv") == 0)
+        *f = CLI_FMT_TSV;
+    else
+        return tcrm_cli_usage(cmd, "--format: '%s' is not one of table, "
+                              "csv, tsv", cli_s(s));
+    return 0;
+}
+
+static int cli_term_width(struct tcrm_cli *cli)
+{
+    struct winsize ws;
+
+    if (!cli->out_is_tty)
+        return 0;
+    if (ioctl(fileno(cli->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+static void cli_table_free(struct cli_table *t)
+{
+    size_t i, n = t->nbuf * (size_t)t->ncols;
+    int c;
+
+    for (i = 0; t->cells && i < n; i++)
+        free(t->cells[i]);
+    for (c = 0; t->headers && c < t->ncols; c++)
+        free(t->headers[c]);
+    free(t->headers);
+    free(t->cells);
+    free(t->w);
+    free(t->align);
+    free(t);
+}
+
+struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
+                                int ncols, const char *const *headers,
+                                const char *align)
+{
+    struct cli_table *t = calloc(1, sizeof *t);
+    int i;
+
+    if (!t)
+        return NULL;
+    t->out = cli->out;
+    t->fmt = fmt;
+    t->ncols = ncols;
+    t->max_width = cli_term_width(cli);
+    t->align = strdup(align);
+    t->w = calloc((size_t)ncols, sizeof *t->w);
+    t->cells = calloc((size_t)ncols * CLI_TABLE_BUF, sizeof *t->cells);
+    if (headers && (t->headers = calloc((size_t)ncols, sizeof *t->headers)))
+        for (i = 0; i < ncols; i++)
+            t->headers[i] = tcrm_text_sanitize(headers[i]);
+    if (!t->align || !t->w || !t->cells || (headers && !t->headers)) {
+        cli_table_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void cli_table_indent(struct cli_table *t, int n)
+{
+    if (t)
+        t->indent = n;
+}
+
+size_t cli_table_rows(const struct cli_table *t)
+{
+    return t ? t->total : 0;
+}
+
+static void cli_csv_field(struct tcrm_strbuf *sb, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        tcrm_strbuf_append(sb, s);
+        return;
+    }
+    tcrm_strbuf_appendc(sb, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            tcrm_strbuf_appendc(sb, '"');
+        tcrm_strbuf_appendc(sb, *s);
+    }
+    tcrm_strbuf_appendc(sb, '"');
+}
+
+static void cli_table_cell(struct cli_table *t, struct tcrm_strbuf *sb,
+                           const char *s, int col)
+{
+    int last = col == t->ncols - 1, right = t->align[col] == 'r';
+    size_t cap = strlen(s) + (size_t)t->w[col] + 8;
+    char *buf = malloc(cap);
+
+    if (!buf)
+        return;
+    if (last && !right)
+        tcrm_text_fit(s, t->w[col], buf, cap, NULL);
+    else
+        tcrm_text_pad(s, t->w[col], right, buf, cap);
+    tcrm_strbuf_append(sb, buf);
+    free(buf);
+}
+
+/* One line in the table's format, then a newline. */
+static void cli_table_line(struct cli_table *t, char *const *cells)
+{
+    struct tcrm_strbuf sb;
+    int i;
+
+    tcrm_strbuf_init(&sb);
+    for (i = 0; t->fmt == CLI_FMT_TABLE && i < t->indent; i++)
+        tcrm_strbuf_appendc(&sb, ' ');
+    for (i = 0; i < t->ncols; i++) {
+        const char *s = cells[i] ? cells[i] : "";
+
+        if (i)
+            tcrm_strbuf_append(&sb, t->fmt == CLI_FMT_CSV ? ","
+                                    : t->fmt == CLI_FMT_TSV ? "\t" : "  ");
+        if (t->fmt == CLI_FMT_CSV)
+            cli_csv_field(&sb, s);
+        else if (t->fmt == CLI_FMT_TSV)
+            tcrm_strbuf_append(&sb, s);
+        else
+            cli_table_cell(t, &sb, s, i);
+    }
+    while (t->fmt == CLI_FMT_TABLE && sb.len && sb.buf[sb.len - 1] == ' ')
+        sb.buf[--sb.len] = '\0';
+    if (fprintf(t->out, "%s\n", sb.buf) < 0)
+        t->failed = 1;
+    tcrm_strbuf_free(&sb);
+}
+
+/* Widths from the header and the held rows, shrunk to the terminal. */
+static void cli_table_measure(struct cli_table *t)
+{
+    int i, total;
+    size_t r;
+
+    for (i = 0; i < t->ncols; i++) {
+        t->w[i] = t->headers ? tcrm_text_width(t->headers[i]) : 0;
+        for (r = 0; r < t->nbuf; r++) {
+            int w = tcrm_text_width(t->cells[r * (size_t)t->ncols + (size_t)i]);
+            if (w > t->w[i])
+                t->w[i] = w;
+        }
+    }
+    total = t->indent + 2 * (t->ncols - 1);
+    for (i = 0; i < t->ncols; i++)
+        total += t->w[i];
+    while (t->max_width > 0 && total > t->max_width) {
+        int widest = 0;
+        for (i = 1; i < t->ncols; i++)
+            if (t->w[i] > t->w[widest])
+                widest = i;
+        if (t->w[widest] <= CLI_MIN_COL)
+            break;
+        t->w[widest]--;
+        total--;
+    }
+}
+
+/* Print the header (once) and the held rows; later rows go straight out. */
+static void cli_table_flush(struct cli_table *t)
+{
+    size_t r, i, n = t->nbuf * (size_t)t->ncols;
+
+    if (!t->fixed) {
+        if (t->fmt == CLI_FMT_TABLE)
+            cli_table_measure(t);
+        if (t->headers)
+            cli_table_line(t, t->headers);
+        t->fixed = 1;
+    }
+    for (r = 0; r < t->nbuf; r++)
+        cli_table_line(t, t->cells + r * (size_t)t->ncols);
+    for (i = 0; i < n; i++) {
+        free(t->cells[i]);
+        t->cells[i] = NULL;
+    }
+    t->nbuf = 0;
+}
+
+int cli_table_add(struct cli_table *t, const char *const *cells)
+{
+    char **row;
+    int i;
+
+    if (!t)
+        return -1;
+    if (t->nbuf == CLI_TABLE_BUF)
+        cli_table_flush(t);
+    row = t->cells + t->nbuf * (size_t)t->ncols;
+    for (i = 0; i < t->ncols; i++)
+        if (!(row[i] = tcrm_text_sanitize(cells[i])))
+            return -1;
+    t->nbuf++;
+    t->total++;
+    if (t->fixed)
+        cli_table_flush(t);
+    return 0;
+}
+
+/* An empty table prints nothing (the caller says "no contacts"); an
+ * empty CSV or TSV still has its header line. */
+int cli_table_end(struct cli_table *t)
+{
+    int failed;
+
+    if (!t)
+        return -1;
+    if (t->total > 0 || t->fmt != CLI_FMT_TABLE)
+        cli_table_flush(t);
+    failed = t->failed;
+    cli_table_free(t);
+    return failed ? -1 : 0;
+}

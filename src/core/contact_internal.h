@@ -1,0 +1,75 @@
+/*
+ * contact_internal.h: what contact.c, contact_list.c, search.c and dup.c
+ * share. Private to src/core.
+ *
+ * Lists are "tiered keyset" queries: a list is the concatenation of up to
+ * three tiers (search ranking 0/1/2; or, for the last-contact sort, the
+ * contacts never contacted followed by the others). Each tier is one
+ * index-ordered query; a cursor is (tier, key, id). tcrm_cl_run walks the
+ * tiers forwards or backwards and stops as soon as it has limit + 1 rows,
+ * so a page costs a few index seeks whatever the table size.
+ */
+#ifndef TCRM_CONTACT_INTERNAL_H
+#define TCRM_CONTACT_INTERNAL_H
+
+#include "tcrm/contact.h"
+#include "db_internal.h"
+
+/* One tier: SQL fragments (string literals). */
+struct tcrm_cl_tier {
+    const char *from;   /* FROM clause naming contacts as c */
+    const char *cond;   /* condition always applied, or NULL */
+    const char *key;    /* order column (then idcol), or NULL: idcol only */
+    const char *lo;     /* lower bound on key when no cursor, or NULL */
+    const char *hi;     /* upper bound on key, or NULL */
+    const char *idcol;  /* "c.id" or the FTS table's rowid */
+};
+
+struct tcrm_cl_plan {
+    struct tcrm_cl_tier tiers[3];
+    int n_tiers;
+    /* values bound by name (:q :qhi :m :co :tag) when the SQL uses them */
+    const char *q, *qhi, *match;
+    int64_t company_id;
+    int64_t tag_id;          /* 0: no tag filter; -1: tag unknown (empty) */
+};
+
+/* Fill plan->company_id / tag_id from the filter (resolving the tag). */
+int tcrm_cl_plan_filters(struct tcrm_db *db, const struct tcrm_contact_filter *f,
+                         struct tcrm_cl_plan *plan, struct tcrm_error *err);
+/* Append " AND ..." conditions for the company and tag filters. */
+int tcrm_cl_append_filters(struct tcrm_strbuf *sb,
+                           const struct tcrm_cl_plan *plan);
+/* Bind the named plan parameters a statement uses. */
+int tcrm_cl_bind_plan(sqlite3_stmt *st, const struct tcrm_cl_plan *plan);
+/* Run a plan: one page. */
+int tcrm_cl_run(struct tcrm_db *db, const struct tcrm_cl_plan *plan,
+                const struct tcrm_contact_row *after, int backwards,
+                size_t limit, struct tcrm_contact_page *out,
+                struct tcrm_error *err);
+/* Prepare a one-off (not cached) statement; NULL with err filled. */
+sqlite3_stmt *tcrm_cl_prepare(struct tcrm_db *db, const char *sql,
+                              struct tcrm_error *err);
+
+/* search.c: ranked pages and counts for a search filter. */
+int tcrm_search_page(struct tcrm_db *db, const char *query,
+                     const struct tcrm_contact_filter *f,
+                     const struct tcrm_contact_row *after, int backwards,
+                     size_t limit, struct tcrm_contact_page *out,
+                     struct tcrm_error *err);
+int tcrm_search_count(struct tcrm_db *db, const char *query,
+                      const struct tcrm_contact_filter *f, int64_t *n,
+                      struct tcrm_error *err);
+
+/* contact.c: the stored value_key of a channel (phone key, e-mail key, ""
+ * for web/im); new string or NULL when out of memory. */
+char *tcrm_channel_value_key(enum tcrm_channel_kind k, const char *value);
+
+/* After an UPDATE ... WHERE version = ? changed nothing: TCRM_ENOTFOUND
+ * "ENTITY ID: not found" or TCRM_ECONFLICT "ENTITY ID was changed by WHO
+ * at WHEN since you read it". sql selects updated_by, updated_at of a row
+ * not in the trash, ?1 = id. */
+int tcrm_row_conflict(struct tcrm_db *db, const char *sql, const char *entity,
+                      int64_t id, struct tcrm_error *err);
+
+#endif

@@ -1,0 +1,570 @@
+/*
+ * db.c: opening a tcrm database, migrations, transactions, the statement
+ * cache and the small helpers every core file shares (db_internal.h).
+ *
+ * Opening is careful not to write a byte to a file that is not ours:
+ *   1. the folder is created (0700) and a missing file is created empty
+ *      (0600) with O_EXCL, unless the caller asked for read-only;
+ *   2. an existing non-empty file must start with the 16-byte SQLite
+ *      header, read with plain read(2) before SQLite sees it;
+ *   3. user_version and sqlite_master are read BEFORE any pragma that
+ *      writes (journal_mode=WAL rewrites the header): user_version 0 with
+ *      tables means another program's database, a version above the
+ *      newest migration means a newer tcrm; both are refused.
+ * Only then are WAL, synchronous=NORMAL and foreign keys turned on and the
+ * missing migrations run, each in its own BEGIN IMMEDIATE transaction that
+ * re-reads user_version (two processes may open a new file at once).
+ *
+ * Transactions nest by counting: the outermost tcrm_db_begin issues BEGIN
+ * IMMEDIATE (so a second writer waits for the busy timeout up front, never
+ * in the middle), inner levels only count. A rollback at any level marks
+ * the transaction failed; the outermost end then rolls everything back.
+ *
+ * Statements are cached per connection keyed by the SQL pointer (callers
+ * pass string literals, so the pointer compare nearly always hits), with a
+ * strcmp fallback for equal text at another address.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db_internal.h"
+#include "tcrm/date.h"
+#include "tcrm/migrations.h"
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+void tcrm_db_now(char out[20])
+{
+    tcrm_date_timestamp(tcrm_clock_now(), out);
+}
+
+int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
+{
+    int rc = db && db->sql ? sqlite3_errcode(db->sql) : SQLITE_ERROR;
+    const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : "no database";
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return tcrm_error_set(err, TCRM_EBUSY, "%s: database is busy "
+                              "(another tcrm is writing); try again", what);
+    case SQLITE_READONLY:
+        return tcrm_error_set(err, TCRM_EREADONLY,
+                              "%s: cannot write (read-only)", what);
+    case SQLITE_FULL:
+        return tcrm_error_set(err, TCRM_EIO, "%s: disk full", what);
+    case SQLITE_NOMEM:
+        return tcrm_error_set(err, TCRM_ENOMEM, "%s: out of memory", what);
+    case SQLITE_NOTADB:
+        return tcrm_error_set(err, TCRM_ENOTDB, "%s: not a tcrm database "
+                              "(not an SQLite file)", what);
+    default:
+        return tcrm_error_set(err, TCRM_EDB, "%s: %s", what, msg);
+    }
+}
+
+int tcrm_db_exec(struct tcrm_db *db, const char *sql, struct tcrm_error *err)
+{
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return tcrm_db_fail(db, db->path, err);
+    return 0;
+}
+
+int tcrm_db_step_done(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
+                      struct tcrm_error *err)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+        tcrm_db_done(st);
+        return 0;
+    }
+    rc = tcrm_db_fail(db, what, err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+int tcrm_db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+    if (!s || !*s)
+        return sqlite3_bind_null(st, idx);
+    return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+int tcrm_db_bind_key(sqlite3_stmt *st, int idx, const char *s)
+{
+    return sqlite3_bind_text(st, idx, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+int tcrm_db_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+    if (id == 0)
+        return sqlite3_bind_null(st, idx);
+    return sqlite3_bind_int64(st, idx, id);
+}
+
+char *tcrm_db_col_text(sqlite3_stmt *st, int idx)
+{
+    const unsigned char *t = sqlite3_column_text(st, idx);
+    return t ? dup_str((const char *)t) : NULL;
+}
+
+/* ---- statement cache -------------------------------------------------- */
+
+static sqlite3_stmt *cache_find(struct tcrm_db *db, const char *sql)
+{
+    for (size_t i = 0; i < db->n_cache; i++)
+        if (db->cache[i].sql == sql)
+            return db->cache[i].stmt;
+    for (size_t i = 0; i < db->n_cache; i++)
+        if (strcmp(db->cache[i].sql, sql) == 0)
+            return db->cache[i].stmt;
+    return NULL;
+}
+
+sqlite3_stmt *tcrm_db_prepare(struct tcrm_db *db, const char *sql,
+                              struct tcrm_error *err)
+{
+    sqlite3_stmt *st = cache_find(db, sql);
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return st;
+    }
+    if (db->n_cache == db->cap_cache) {
+        size_t cap = db->cap_cache ? db->cap_cache * 2 : 32;
+        void *p = realloc(db->cache, cap * sizeof *db->cache);
+        if (!p) {
+            tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            return NULL;
+        }
+        db->cache = p;
+        db->cap_cache = cap;
+    }
+    if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                           NULL) != SQLITE_OK) {
+        tcrm_db_fail(db, db->path, err);
+        return NULL;
+    }
+    db->cache[db->n_cache].sql = sql;
+    db->cache[db->n_cache].stmt = st;
+    db->n_cache++;
+    return st;
+}
+
+void tcrm_db_done(sqlite3_stmt *st)
+{
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+}
+
+/* ---- transactions ----------------------------------------------------- */
+
+int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err)
+{
+    if (db->tx_depth == 0) {
+        if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL)
+            != SQLITE_OK)
+            return tcrm_db_fail(db, db->path, err);
+        db->tx_failed = 0;
+    }
+    db->tx_depth++;
+    return 0;
+}
+
+int tcrm_db_commit(struct tcrm_db *db, struct tcrm_error *err)
+{
+    if (db->tx_depth <= 0)
+        return tcrm_error_set(err, TCRM_EDB, "%s: commit without a "
+                              "transaction", db->path);
+    if (--db->tx_depth > 0)
+        return 0;
+    if (db->tx_failed) {
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        db->tx_failed = 0;
+        return tcrm_error_set(err, TCRM_EDB, "%s: nothing was saved (a step "
+                              "of the change failed)", db->path);
+    }
+    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = tcrm_db_fail(db, db->path, err);
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    db->local_changes++;
+    return 0;
+}
+
+void tcrm_db_rollback(struct tcrm_db *db)
+{
+    if (!db || db->tx_depth <= 0)
+        return;
+    if (--db->tx_depth > 0) {
+        db->tx_failed = 1;
+        return;
+    }
+    db->tx_failed = 0;
+    if (!sqlite3_get_autocommit(db->sql))
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int tcrm_db_end(struct tcrm_db *db, int rc, struct tcrm_error *err)
+{
+    if (rc == 0)
+        return tcrm_db_commit(db, err);
+    tcrm_db_rollback(db);
+    return rc;
+}
+
+uint64_t tcrm_db_change_stamp(struct tcrm_db *db)
+{
+    uint64_t dv = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "PRAGMA data_version", NULL);
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        dv = (uint64_t)sqlite3_column_int64(st, 0);
+    tcrm_db_done(st);
+    return (dv << 32) ^ db->local_changes;
+}
+
+/* ---- audit ------------------------------------------------------------ */
+
+int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
+                  const char *action, const char *details,
+                  struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO audit_log(at, who, entity, entity_id, action, details)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_now(now);
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, db->user, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, entity, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, id);
+    sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
+    tcrm_db_bind_text(st, 6, details);
+    return tcrm_db_step_done(db, st, "audit", err);
+}
+
+/* ---- accessors -------------------------------------------------------- */
+
+const char *tcrm_db_path(const struct tcrm_db *db) { return db->path; }
+const char *tcrm_db_user(const struct tcrm_db *db) { return db->user; }
+
+int tcrm_db_schema_latest(void)
+{
+    return tcrm_migrations_count > 0
+               ? tcrm_migrations[tcrm_migrations_count - 1].number : 0;
+}
+
+static int query_int(struct tcrm_db *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int tcrm_db_schema_version(struct tcrm_db *db)
+{
+    int v = -1;
+    if (query_int(db, "PRAGMA user_version", &v) != SQLITE_OK)
+        return -1;
+    return v;
+}
+
+int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &st, NULL)
+            != SQLITE_OK)
+        return tcrm_db_fail(db, db->path, err);
+    int s = sqlite3_step(st);
+    if (s != SQLITE_ROW)
+        rc = tcrm_db_fail(db, db->path, err);
+    else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+        rc = tcrm_error_set(err, TCRM_EDB, "%s: damaged: %s", db->path,
+                            (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+/* mkdir -p of the folder holding path, new folders 0700. */
+static int make_parent(const char *path, struct tcrm_error *err)
+{
+    char *dir = dup_str(path);
+    if (!dir)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    char *slash = strrchr(dir, '/');
+    int rc = 0;
+    if (slash && slash != dir) {
+        *slash = '\0';
+        for (char *p = dir + 1; ; p++) {
+            if (*p != '/' && *p != '\0')
+                continue;
+            char c = *p;
+            *p = '\0';
+            if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+                rc = tcrm_error_set(err, errno == EACCES || errno == EROFS
+                                             ? TCRM_EREADONLY : TCRM_EIO,
+                                    "%s: cannot create folder %s: %s", path,
+                                    dir, strerror(errno));
+                break;
+            }
+            *p = c;
+            if (c == '\0')
+                break;
+        }
+    }
+    free(dir);
+    return rc;
+}
+
+/* 1 when the file is missing, 0 when it is empty or SQLite, else error. */
+static int check_file(const char *path, struct tcrm_error *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT)
+            return 1;
+        return tcrm_error_set(err, TCRM_EIO, "%s: cannot open: %s", path,
+                              strerror(errno));
+    }
+    if (S_ISDIR(sb.st_mode))
+        return tcrm_error_set(err, TCRM_ENOTDB, "%s: is a folder, not a "
+                              "database file", path);
+    if (!S_ISREG(sb.st_mode))
+        return tcrm_error_set(err, TCRM_ENOTDB, "%s: not a tcrm database "
+                              "(not a regular file)", path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return tcrm_error_set(err, errno == EACCES ? TCRM_EREADONLY : TCRM_EIO,
+                              "%s: cannot open: %s", path, strerror(errno));
+    char head[16];
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n == 0)
+        return 0;
+    if (n != (ssize_t)sizeof head || memcmp(head, sqlite_magic, 16) != 0)
+        return tcrm_error_set(err, TCRM_ENOTDB, "%s: not a tcrm database "
+                              "(not an SQLite file)", path);
+    return 0;
+}
+
+static int check_writable(const char *path, struct tcrm_error *err)
+{
+    char *dir = dup_str(path);
+    if (!dir)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    char *slash = strrchr(dir, '/');
+    const char *d = ".";
+    if (slash) {
+        slash[slash == dir ? 1 : 0] = '\0';
+        d = dir;
+    }
+    int ok = access(path, W_OK) == 0 && access(d, W_OK) == 0;
+    free(dir);
+    if (!ok)
+        return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot write "
+                              "(read-only)", path);
+    return 0;
+}
+
+static int create_file(const char *path, struct tcrm_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return tcrm_error_set(err, errno == EACCES || errno == EROFS
+                                       ? TCRM_EREADONLY : TCRM_EIO,
+                              "%s: cannot create: %s", path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return 0;
+}
+
+/* Refuse other programs' databases and newer schemas; reads only. */
+static int check_schema(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int version = 0, tables = 0;
+    if (query_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
+        query_int(db, "SELECT count(*) FROM sqlite_master", &tables)
+            != SQLITE_OK)
+        return tcrm_db_fail(db, db->path, err);
+    if (version == 0 && tables > 0)
+        return tcrm_error_set(err, TCRM_ENOTDB, "%s: not a tcrm database "
+                              "(it has tables tcrm did not make)", db->path);
+    if (version > tcrm_db_schema_latest())
+        return tcrm_error_set(err, TCRM_EVERSION, "%s: made by a newer tcrm "
+                              "(schema %d, this tcrm knows %d); upgrade tcrm",
+                              db->path, version, tcrm_db_schema_latest());
+    return 0;
+}
+
+static int run_migration(struct tcrm_db *db, const struct tcrm_migration *m,
+                         struct tcrm_error *err)
+{
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    int version = 0;
+    if (query_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
+        rc = tcrm_db_fail(db, db->path, err);
+    } else if (version < m->number) {
+        char pragma[48];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+                 m->number);
+        if (sqlite3_exec(db->sql, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
+            rc = tcrm_db_fail(db, m->name, err);
+            tcrm_error_prefix(err, "%s: migration", db->path);
+        } else {
+            rc = tcrm_db_exec(db, pragma, err);
+        }
+    }
+    return tcrm_db_end(db, rc, err);
+}
+
+static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
+{
+    int version = tcrm_db_schema_version(db);
+    if (version >= tcrm_db_schema_latest())
+        return 0;
+    if (readonly)
+        return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot write "
+                              "(read-only), and the database needs an upgrade "
+                              "to schema %d", db->path,
+                              tcrm_db_schema_latest());
+    for (int i = 0; i < tcrm_migrations_count; i++) {
+        if (tcrm_migrations[i].number <= version)
+            continue;
+        int rc = run_migration(db, &tcrm_migrations[i], err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
+                       struct tcrm_error *err)
+{
+    sqlite3_busy_timeout(db->sql, timeout);
+    int rc = tcrm_db_exec(db, "PRAGMA foreign_keys = ON", err);
+    if (rc == 0 && !readonly)
+        rc = tcrm_db_exec(db, "PRAGMA journal_mode = WAL", err);
+    if (rc == 0)
+        rc = tcrm_db_exec(db, "PRAGMA synchronous = NORMAL", err);
+    return rc;
+}
+
+static int prepare_file(const struct tcrm_db_options *opt,
+                        struct tcrm_error *err)
+{
+    const char *path = opt->path;
+    if (!opt->readonly) {
+        int rc = make_parent(path, err);
+        if (rc)
+            return rc;
+    }
+    int missing = check_file(path, err);
+    if (missing < 0)
+        return missing;
+    if (opt->readonly) {
+        if (missing)
+            return tcrm_error_set(err, TCRM_EIO, "%s: cannot open: no such "
+                                  "file", path);
+        return 0;
+    }
+    if (missing) {
+        int rc = create_file(path, err);
+        if (rc)
+            return rc;
+    }
+    return check_writable(path, err);
+}
+
+static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt,
+                   struct tcrm_error *err)
+{
+    int flags = opt->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (sqlite3_open_v2(opt->path, &db->sql, flags | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK)
+        return tcrm_db_fail(db, opt->path, err);
+    sqlite3_extended_result_codes(db->sql, 1);
+    sqlite3_busy_timeout(db->sql, opt->busy_timeout_ms);
+    int rc = check_schema(db, err);
+    if (rc == 0)
+        rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
+    if (rc == 0)
+        rc = migrate(db, opt->readonly, err);
+    return rc;
+}
+
+int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
+                 struct tcrm_error *err)
+{
+    *out = NULL;
+    if (!opt || !opt->path || !*opt->path)
+        return tcrm_error_set(err, TCRM_EINVAL, "database: no file given");
+    int rc = prepare_file(opt, err);
+    if (rc)
+        return rc;
+    struct tcrm_db *db = calloc(1, sizeof *db);
+    if (!db)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    db->path = dup_str(opt->path);
+    db->user = dup_str(opt->user && *opt->user ? opt->user : "unknown");
+    if (!db->path || !db->user) {
+        tcrm_db_close(db);
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    rc = open_connection(db, opt, err);
+    if (rc) {
+        tcrm_db_close(db);
+        return rc;
+    }
+    *out = db;
+    return 0;
+}
+
+void tcrm_db_close(struct tcrm_db *db)
+{
+    if (!db)
+        return;
+    for (size_t i = 0; i < db->n_cache; i++)
+        sqlite3_finalize(db->cache[i].stmt);
+    free(db->cache);
+    if (db->sql) {
+        if (!sqlite3_get_autocommit(db->sql))
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close(db->sql);
+    }
+    free(db->path);
+    free(db->user);
+    free(db);
+}

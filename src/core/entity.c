@@ -1,0 +1,228 @@
+/*
+ * entity.c: the pieces every entity module shares: owned-string fields,
+ * string lists (tags), the audit columns, and three row operations that
+ * are the same for every table: tags, the trash and the audit trail
+ * (tcrm_db_audit itself lives in db.c next to the other statements).
+ *
+ * Tags are stored once by name (tags, case-insensitive unique) and linked
+ * through taggings(tag_id, entity, entity_id). Setting the tags of a row
+ * replaces its links; tag names that are no longer used stay in tags (so
+ * a typo'd tag can be re-used without being re-created, and tag.c lists
+ * only tags that live rows carry).
+ *
+ * The trash is a column: deleted_at. Table names cannot be bound as SQL
+ * parameters, so each trashable table has its own literal statement,
+ * which also keeps the statement cache keyed by pointer.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db_internal.h"
+#include "tcrm/entity.h"
+
+int tcrm_str_empty(const char *s)
+{
+    return s == NULL || *s == '\0';
+}
+
+int tcrm_str_set(char **field, const char *value)
+{
+    char *copy = NULL;
+    if (!tcrm_str_empty(value)) {
+        size_t n = strlen(value) + 1;
+        copy = malloc(n);
+        if (!copy)
+            return TCRM_ENOMEM;
+        memcpy(copy, value, n);
+    }
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+int tcrm_strlist_add(struct tcrm_strlist *l, const char *s)
+{
+    char **items = realloc(l->items, (l->n + 1) * sizeof *items);
+    if (!items)
+        return TCRM_ENOMEM;
+    l->items = items;
+    size_t len = strlen(s ? s : "") + 1;
+    char *copy = malloc(len);
+    if (!copy)
+        return TCRM_ENOMEM;
+    memcpy(copy, s ? s : "", len);
+    l->items[l->n++] = copy;
+    return 0;
+}
+
+int tcrm_strlist_has(const struct tcrm_strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcasecmp(l->items[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+void tcrm_strlist_clear(struct tcrm_strlist *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+void tcrm_stamp_clear(struct tcrm_stamp *s)
+{
+    if (!s)
+        return;
+    free(s->created_at);
+    free(s->updated_at);
+    free(s->created_by);
+    free(s->updated_by);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- tags ------------------------------------------------------------- */
+
+static int add_tag(struct tcrm_db *db, const char *entity, int64_t id,
+                   const char *name, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO tags(name) VALUES (?1) ON CONFLICT(name) DO NOTHING",
+        err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+    int rc = tcrm_db_step_done(db, st, "tag", err);
+    if (rc)
+        return rc;
+    st = tcrm_db_prepare(db,
+        "INSERT OR IGNORE INTO taggings(tag_id, entity, entity_id)"
+        " SELECT id, ?2, ?3 FROM tags WHERE name = ?1", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, entity, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, id);
+    return tcrm_db_step_done(db, st, "tag", err);
+}
+
+static int replace_tags(struct tcrm_db *db, const char *entity, int64_t id,
+                        const struct tcrm_strlist *tags,
+                        struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "DELETE FROM taggings WHERE entity = ?1 AND entity_id = ?2", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, id);
+    int rc = tcrm_db_step_done(db, st, "tags", err);
+    for (size_t i = 0; rc == 0 && tags && i < tags->n; i++)
+        if (!tcrm_str_empty(tags->items[i]))
+            rc = add_tag(db, entity, id, tags->items[i], err);
+    return rc;
+}
+
+int tcrm_db_set_tags(struct tcrm_db *db, const char *entity, int64_t id,
+                     const struct tcrm_strlist *tags, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = replace_tags(db, entity, id, tags, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_db_get_tags(struct tcrm_db *db, const char *entity, int64_t id,
+                     struct tcrm_strlist *tags, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT t.name FROM taggings g JOIN tags t ON t.id = g.tag_id"
+        " WHERE g.entity = ?1 AND g.entity_id = ?2"
+        " ORDER BY t.name COLLATE NOCASE", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, id);
+    int rc, s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = tcrm_strlist_add(tags,
+                              (const char *)sqlite3_column_text(st, 0));
+        if (rc) {
+            tcrm_db_done(st);
+            return tcrm_error_set(err, rc, "out of memory");
+        }
+    }
+    rc = s == SQLITE_DONE ? 0 : tcrm_db_fail(db, "tags", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+/* ---- trash ------------------------------------------------------------ */
+
+#define TRASH_SQL(t)                                                      \
+    "UPDATE " t " SET deleted_at = ?1, updated_at = ?1, updated_by = ?2," \
+    " version = version + 1 WHERE id = ?3 AND deleted_at IS NULL"
+
+static const char *trash_sql(const char *table)
+{
+    static const struct { const char *table, *sql; } map[] = {
+        { "contacts", TRASH_SQL("contacts") },
+        { "companies", TRASH_SQL("companies") },
+        { "deals", TRASH_SQL("deals") },
+        { "interactions", TRASH_SQL("interactions") },
+        { "follow_ups", TRASH_SQL("follow_ups") },
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i].table, table) == 0)
+            return map[i].sql;
+    return NULL;
+}
+
+static int trash_work(struct tcrm_db *db, const char *sql, const char *entity,
+                      int64_t id, struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, id);
+    int rc = tcrm_db_step_done(db, st, entity, err);
+    if (rc)
+        return rc;
+    if (sqlite3_changes(db->sql) == 0)
+        return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
+                              entity, (long long)id);
+    return tcrm_db_audit(db, entity, id, "delete", NULL, err);
+}
+
+int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
+                      const char *entity, int64_t id, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    const char *sql = trash_sql(table);
+    if (!sql)
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: no trash for table %s",
+                              entity, table);
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = trash_work(db, sql, entity, id, err);
+    return tcrm_db_end(db, rc, err);
+}

@@ -1,0 +1,726 @@
+/*
+ * followup.c: follow-ups, their repeat and snooze rules, and the reminder
+ * buckets (overdue, today, coming up, gone quiet).
+ *
+ * A follow-up is open, done or cancelled. Done on a repeating one inserts
+ * the next: the old due date plus repeat_days, stepped again until it
+ * falls after today (a weekly call missed for a month comes back once,
+ * next week, not four times). Snooze keeps the row and remembers the date
+ * it had in snoozed_from. Every state change bumps version and writes the
+ * audit trail; the schema's triggers keep contacts.next_followup_due.
+ *
+ * Counting must stay cheap on a million contacts:
+ *   - the follow-up buckets are range counts on the partial index
+ *     follow_ups_open_by_due (the WHERE repeats the index's condition);
+ *   - gone quiet is two index ranges on contacts_by_last: contacts whose
+ *     last interaction is before the cut-off, plus the NULL range (never
+ *     contacted) checked against created_at.
+ * The never-contacted part of the quiet list is taken in id order (the
+ * index's order inside the NULL range, so no sort of a big range); ids
+ * grow with created_at, so that is also longest silence first.
+ * A contact is quiet after quiet_days whole days: last contact on
+ * today - quiet_days counts, so the cut-off is the day after that.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "tcrm/date.h"
+#include "tcrm/followup.h"
+
+static const char *const status_names[] = { "open", "done", "cancelled" };
+
+const char *tcrm_followup_status_name(enum tcrm_followup_status s)
+{
+    return (unsigned)s <= TCRM_FU_CANCELLED ? status_names[s] : "open";
+}
+
+static enum tcrm_followup_status status_parse(const char *s)
+{
+    for (int i = 0; i < 3; i++)
+        if (s && strcmp(s, status_names[i]) == 0)
+            return (enum tcrm_followup_status)i;
+    return TCRM_FU_OPEN;
+}
+
+void tcrm_followup_init(struct tcrm_followup *f)
+{
+    memset(f, 0, sizeof *f);
+}
+
+void tcrm_followup_clear(struct tcrm_followup *f)
+{
+    if (!f)
+        return;
+    free(f->title);
+    free(f->due_date);
+    free(f->due_time);
+    free(f->snoozed_from);
+    free(f->done_at);
+    free(f->owner);
+    free(f->contact_name);
+    free(f->company_name);
+    free(f->phone);
+    tcrm_stamp_clear(&f->stamp);
+    tcrm_followup_init(f);
+}
+
+static int oom(struct tcrm_error *err)
+{
+    return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+}
+
+/* ---- validation ------------------------------------------------------- */
+
+static int check_date(const char *field, const char *s, struct tcrm_error *err)
+{
+    struct tcrm_when w;
+    if (strlen(s) != 10 || tcrm_date_parse_iso(s, &w) != 0 || w.has_time)
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: '%.40s' is not a date "
+                              "(use YYYY-MM-DD)", field, s);
+    return 0;
+}
+
+static int check_time(const char *s, struct tcrm_error *err)
+{
+    if (tcrm_str_empty(s))
+        return 0;
+    int ok = strlen(s) == 5 && s[2] == ':';
+    for (int i = 0; ok && i < 5; i++)
+        if (i != 2 && (s[i] < '0' || s[i] > '9'))
+            ok = 0;
+    if (ok && ((s[0] - '0') * 10 + (s[1] - '0') > 23 || s[3] > '5'))
+        ok = 0;
+    if (!ok)
+        return tcrm_error_set(err, TCRM_EINVAL, "'%.40s' is not a time: use "
+                              "HH:MM from 00:00 to 23:59", s);
+    return 0;
+}
+
+static int validate(const struct tcrm_followup *f, struct tcrm_error *err)
+{
+    if (tcrm_str_empty(f->title))
+        return tcrm_error_set(err, TCRM_EINVAL, "title: required");
+    if (tcrm_str_empty(f->due_date))
+        return tcrm_error_set(err, TCRM_EINVAL, "due: required");
+    int rc = check_date("due", f->due_date, err);
+    if (rc == 0)
+        rc = check_time(f->due_time, err);
+    if (rc == 0 && f->repeat_days < 0)
+        return tcrm_error_set(err, TCRM_EINVAL, "repeat: %d is not a number "
+                              "of days", f->repeat_days);
+    if (rc == 0 && !f->contact_id && !f->company_id && !f->deal_id)
+        return tcrm_error_set(err, TCRM_EINVAL, "follow-up needs a contact, "
+                              "a company or a deal");
+    return rc;
+}
+
+static int check_link(struct tcrm_db *db, const char *sql, const char *what,
+                      int64_t id, struct tcrm_error *err)
+{
+    if (!id)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_DONE)
+        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found", what,
+                            (long long)id);
+    else if (s != SQLITE_ROW)
+        rc = tcrm_db_fail(db, what, err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int check_links(struct tcrm_db *db, const struct tcrm_followup *f,
+                       struct tcrm_error *err)
+{
+    int rc = check_link(db, "SELECT 1 FROM contacts WHERE id = ?1"
+                        " AND deleted_at IS NULL", "contact", f->contact_id,
+                        err);
+    if (rc == 0)
+        rc = check_link(db, "SELECT 1 FROM companies WHERE id = ?1"
+                        " AND deleted_at IS NULL", "company", f->company_id,
+                        err);
+    if (rc == 0)
+        rc = check_link(db, "SELECT 1 FROM deals WHERE id = ?1"
+                        " AND deleted_at IS NULL", "deal", f->deal_id, err);
+    return rc;
+}
+
+/* ---- insert and read -------------------------------------------------- */
+
+static int insert_row(struct tcrm_db *db, struct tcrm_followup *f,
+                      struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO follow_ups(contact_id, company_id, deal_id, title,"
+        " due_date, due_time, status, repeat_days, snoozed_from, done_at,"
+        " owner, created_at, updated_at, created_by, updated_by)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12,"
+        " ?13, ?13)", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    tcrm_db_bind_id(st, 1, f->contact_id);
+    tcrm_db_bind_id(st, 2, f->company_id);
+    tcrm_db_bind_id(st, 3, f->deal_id);
+    tcrm_db_bind_text(st, 4, f->title);
+    tcrm_db_bind_text(st, 5, f->due_date);
+    tcrm_db_bind_text(st, 6, f->due_time);
+    sqlite3_bind_text(st, 7, tcrm_followup_status_name(f->status), -1,
+                      SQLITE_STATIC);
+    if (f->repeat_days > 0)
+        sqlite3_bind_int(st, 8, f->repeat_days);
+    tcrm_db_bind_text(st, 9, f->snoozed_from);
+    tcrm_db_bind_text(st, 10, f->done_at);
+    tcrm_db_bind_text(st, 11, f->owner);
+    sqlite3_bind_text(st, 12, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 13, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    int rc = tcrm_db_step_done(db, st, "follow-up", err);
+    if (rc)
+        return rc;
+    f->id = sqlite3_last_insert_rowid(db->sql);
+    f->version = 1;
+    return tcrm_db_audit(db, "follow-up", f->id, "add", f->title, err);
+}
+
+int tcrm_followup_insert(struct tcrm_db *db, struct tcrm_followup *f,
+                         struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int rc = validate(f, err);
+    if (rc)
+        return rc;
+    rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = check_links(db, f, err);
+    if (rc == 0)
+        rc = insert_row(db, f, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+#define FU_COLS                                                            \
+    "SELECT f.id, f.version, f.contact_id, f.company_id, f.deal_id,"       \
+    " f.repeat_days, f.status, f.title, f.due_date, f.due_time,"           \
+    " f.snoozed_from, f.done_at, f.owner, c.name,"                         \
+    " coalesce(co.name, cc.name),"                                         \
+    " (SELECT value FROM contact_channels WHERE contact_id = f.contact_id" \
+    "  AND kind IN ('mobile','work','home','fax') ORDER BY CASE kind"      \
+    "  WHEN 'mobile' THEN 0 WHEN 'work' THEN 1 WHEN 'home' THEN 2"         \
+    "  ELSE 3 END, position LIMIT 1),"                                     \
+    " f.created_at, f.updated_at, f.created_by, f.updated_by"              \
+    " FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id"       \
+    " LEFT JOIN companies co ON co.id = f.company_id"                      \
+    " LEFT JOIN companies cc ON cc.id = c.company_id "
+
+static int read_row(sqlite3_stmt *st, struct tcrm_followup *f)
+{
+    tcrm_followup_init(f);
+    f->id = sqlite3_column_int64(st, 0);
+    f->version = sqlite3_column_int64(st, 1);
+    f->contact_id = sqlite3_column_int64(st, 2);
+    f->company_id = sqlite3_column_int64(st, 3);
+    f->deal_id = sqlite3_column_int64(st, 4);
+    f->repeat_days = sqlite3_column_int(st, 5);
+    f->status = status_parse((const char *)sqlite3_column_text(st, 6));
+    char **col[] = { &f->title, &f->due_date, &f->due_time,
+                     &f->snoozed_from, &f->done_at, &f->owner,
+                     &f->contact_name, &f->company_name, &f->phone,
+                     &f->stamp.created_at, &f->stamp.updated_at,
+                     &f->stamp.created_by, &f->stamp.updated_by };
+    for (int i = 0; i < 13; i++) {
+        if (sqlite3_column_type(st, 7 + i) == SQLITE_NULL)
+            continue;
+        *col[i] = tcrm_db_col_text(st, 7 + i);
+        if (!*col[i])
+            return TCRM_ENOMEM;
+    }
+    return 0;
+}
+
+int tcrm_followup_get(struct tcrm_db *db, int64_t id,
+                      struct tcrm_followup *out, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    tcrm_followup_init(out);
+    sqlite3_stmt *st = tcrm_db_prepare(db, FU_COLS
+        "WHERE f.id = ?1 AND f.deleted_at IS NULL", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_ROW)
+        rc = read_row(st, out) ? oom(err) : 0;
+    else if (s == SQLITE_DONE)
+        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "follow-up %lld: not found",
+                            (long long)id);
+    else
+        rc = tcrm_db_fail(db, "follow-up", err);
+    tcrm_db_done(st);
+    if (rc)
+        tcrm_followup_clear(out);
+    return rc;
+}
+
+/* ---- state changes ---------------------------------------------------- */
+
+static int must_be_open(const struct tcrm_followup *f, struct tcrm_error *err)
+{
+    if (f->status == TCRM_FU_DONE)
+        return tcrm_error_set(err, TCRM_EINVAL, "follow-up %lld is already "
+                              "done", (long long)f->id);
+    if (f->status == TCRM_FU_CANCELLED)
+        return tcrm_error_set(err, TCRM_EINVAL, "follow-up %lld is cancelled",
+                              (long long)f->id);
+    return 0;
+}
+
+/* UPDATE the status/dates of f (already changed in memory) and audit. */
+static int write_state(struct tcrm_db *db, const struct tcrm_followup *f,
+                       const char *details, struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE follow_ups SET status = ?1, due_date = ?2, due_time = ?3,"
+        " snoozed_from = ?4, done_at = ?5, updated_at = ?6, updated_by = ?7,"
+        " version = version + 1 WHERE id = ?8 AND version = ?9"
+        " AND deleted_at IS NULL", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    sqlite3_bind_text(st, 1, tcrm_followup_status_name(f->status), -1,
+                      SQLITE_STATIC);
+    tcrm_db_bind_text(st, 2, f->due_date);
+    tcrm_db_bind_text(st, 3, f->due_time);
+    tcrm_db_bind_text(st, 4, f->snoozed_from);
+    tcrm_db_bind_text(st, 5, f->done_at);
+    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 7, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 8, f->id);
+    sqlite3_bind_int64(st, 9, f->version);
+    int rc = tcrm_db_step_done(db, st, "follow-up", err);
+    if (rc)
+        return rc;
+    if (sqlite3_changes(db->sql) == 0)
+        return tcrm_error_set(err, TCRM_ECONFLICT, "follow-up %lld was "
+                              "changed since you read it", (long long)f->id);
+    return tcrm_db_audit(db, "follow-up", f->id, "edit", details, err);
+}
+
+/* The next occurrence of a repeating follow-up f, done at `now`. */
+static int schedule_next(struct tcrm_db *db, const struct tcrm_followup *f,
+                         time_t now, int64_t *next_id, struct tcrm_error *err)
+{
+    char today[11], due[11];
+    tcrm_date_today(now, today);
+    memcpy(due, f->due_date, 11);
+    do {
+        tcrm_date_add_days(due, f->repeat_days, due);
+    } while (strcmp(due, today) <= 0);
+    struct tcrm_followup n;
+    tcrm_followup_init(&n);
+    n.contact_id = f->contact_id;
+    n.company_id = f->company_id;
+    n.deal_id = f->deal_id;
+    n.repeat_days = f->repeat_days;
+    n.title = f->title;
+    n.due_date = due;
+    n.due_time = f->due_time;
+    n.owner = f->owner;
+    int rc = insert_row(db, &n, err);
+    if (rc == 0 && next_id)
+        *next_id = n.id;
+    return rc;
+}
+
+static int done_work(struct tcrm_db *db, int64_t id, time_t now,
+                     int64_t *next_id, struct tcrm_error *err)
+{
+    struct tcrm_followup f;
+    int rc = tcrm_followup_get(db, id, &f, err);
+    if (rc)
+        return rc;
+    char stamp[20];
+    tcrm_date_timestamp(now, stamp);
+    rc = must_be_open(&f, err);
+    if (rc == 0) {
+        f.status = TCRM_FU_DONE;
+        rc = tcrm_str_set(&f.done_at, stamp) ? oom(err) : 0;
+    }
+    if (rc == 0)
+        rc = write_state(db, &f, "done", err);
+    if (rc == 0 && f.repeat_days > 0)
+        rc = schedule_next(db, &f, now, next_id, err);
+    tcrm_followup_clear(&f);
+    return rc;
+}
+
+int tcrm_followup_done(struct tcrm_db *db, int64_t id, time_t now,
+                       int64_t *next_id, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    if (next_id)
+        *next_id = 0;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = done_work(db, id, now, next_id, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+static int snooze_work(struct tcrm_db *db, int64_t id, const char *due_date,
+                       const char *due_time, struct tcrm_error *err)
+{
+    struct tcrm_followup f;
+    int rc = tcrm_followup_get(db, id, &f, err);
+    if (rc)
+        return rc;
+    char details[64];
+    snprintf(details, sizeof details, "snoozed to %s%s%s", due_date,
+             due_time ? " " : "", due_time ? due_time : "");
+    rc = must_be_open(&f, err);
+    if (rc == 0 && (tcrm_str_set(&f.snoozed_from, f.due_date) ||
+                    tcrm_str_set(&f.due_date, due_date) ||
+                    tcrm_str_set(&f.due_time, due_time)))
+        rc = oom(err);
+    if (rc == 0)
+        rc = write_state(db, &f, details, err);
+    tcrm_followup_clear(&f);
+    return rc;
+}
+
+int tcrm_followup_snooze(struct tcrm_db *db, int64_t id, const char *due_date,
+                         const char *due_time, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    if (tcrm_str_empty(due_date))
+        return tcrm_error_set(err, TCRM_EINVAL, "due: required");
+    int rc = check_date("due", due_date, err);
+    if (rc == 0)
+        rc = check_time(due_time, err);
+    if (rc)
+        return rc;
+    rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = snooze_work(db, id, due_date, due_time, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+static int cancel_work(struct tcrm_db *db, int64_t id, struct tcrm_error *err)
+{
+    struct tcrm_followup f;
+    int rc = tcrm_followup_get(db, id, &f, err);
+    if (rc)
+        return rc;
+    rc = must_be_open(&f, err);
+    if (rc == 0) {
+        f.status = TCRM_FU_CANCELLED;
+        rc = write_state(db, &f, "cancelled", err);
+    }
+    tcrm_followup_clear(&f);
+    return rc;
+}
+
+int tcrm_followup_cancel(struct tcrm_db *db, int64_t id,
+                         struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = cancel_work(db, id, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_followup_delete(struct tcrm_db *db, int64_t id,
+                         struct tcrm_error *err)
+{
+    return tcrm_db_trash_row(db, "follow_ups", "follow-up", id, err);
+}
+
+/* ---- lists ------------------------------------------------------------ */
+
+/* One literal statement per filter shape, so each uses its own index. */
+static sqlite3_stmt *list_stmt(struct tcrm_db *db, int open_only,
+                               int64_t contact_id, struct tcrm_error *err)
+{
+    if (contact_id && open_only)
+        return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
+            " AND f.status = 'open' AND f.deleted_at IS NULL"
+            " AND f.due_date >= ?1 AND f.due_date <= ?2"
+            " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
+    if (contact_id)
+        return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
+            " AND f.deleted_at IS NULL"
+            " AND f.due_date >= ?1 AND f.due_date <= ?2"
+            " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
+    if (open_only)
+        return tcrm_db_prepare(db, FU_COLS "WHERE f.status = 'open'"
+            " AND f.deleted_at IS NULL"
+            " AND f.due_date >= ?1 AND f.due_date <= ?2"
+            " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
+    return tcrm_db_prepare(db, FU_COLS "WHERE f.deleted_at IS NULL"
+        " AND f.due_date >= ?1 AND f.due_date <= ?2"
+        " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
+}
+
+int tcrm_followup_list(struct tcrm_db *db, int open_only, int64_t contact_id,
+                       const char *from, const char *to, size_t limit,
+                       struct tcrm_followup **out, size_t *n,
+                       struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = list_stmt(db, open_only, contact_id, err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, limit > INT64_MAX ? INT64_MAX
+                                                : (sqlite3_int64)limit);
+    if (contact_id)
+        sqlite3_bind_int64(st, 4, contact_id);
+    struct tcrm_followup *a = NULL;
+    size_t count = 0, cap = 0;
+    int rc = 0, s = SQLITE_DONE;
+    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            void *p = realloc(a, cap * sizeof *a);
+            if (!p) {
+                rc = oom(err);
+                break;
+            }
+            a = p;
+        }
+        if (read_row(st, &a[count++]))
+            rc = oom(err);
+    }
+    if (rc == 0 && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "follow-ups", err);
+    tcrm_db_done(st);
+    if (rc) {
+        tcrm_followup_array_free(a, count);
+        return rc;
+    }
+    *out = a;
+    *n = count;
+    return 0;
+}
+
+void tcrm_followup_array_free(struct tcrm_followup *a, size_t n)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < n; i++)
+        tcrm_followup_clear(&a[i]);
+    free(a);
+}
+
+/* ---- reminder counts -------------------------------------------------- */
+
+static int count_one(struct tcrm_db *db, const char *sql, const char *a,
+                     const char *b, int64_t *out, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+    if (b)
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        rc = tcrm_db_fail(db, "reminders", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int count_quiet(struct tcrm_db *db, const char *cutoff, int64_t *out,
+                       struct tcrm_error *err)
+{
+    int64_t heard = 0, never = 0;
+    int rc = count_one(db, "SELECT count(*) FROM contacts"
+                       " INDEXED BY contacts_by_last"
+                       " WHERE last_interaction_at < ?1"
+                       " AND deleted_at IS NULL", cutoff, NULL, &heard, err);
+    if (rc == 0)
+        rc = count_one(db, "SELECT count(*) FROM contacts"
+                       " INDEXED BY contacts_by_last"
+                       " WHERE last_interaction_at IS NULL"
+                       " AND created_at < ?1 AND deleted_at IS NULL",
+                       cutoff, NULL, &never, err);
+    *out = heard + never;
+    return rc;
+}
+
+int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
+                         int quiet_days, struct tcrm_reminder_counts *out,
+                         struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    char last[11], cutoff[11];
+    if (!err)
+        err = &local;
+    memset(out, 0, sizeof *out);
+    int rc = check_date("today", today, err);
+    if (rc)
+        return rc;
+    tcrm_date_add_days(today, days_ahead, last);
+    tcrm_date_add_days(today, 1 - quiet_days, cutoff);
+    rc = count_one(db, "SELECT count(*) FROM follow_ups"
+                   " WHERE status = 'open' AND deleted_at IS NULL"
+                   " AND due_date < ?1", today, NULL, &out->overdue, err);
+    if (rc == 0)
+        rc = count_one(db, "SELECT count(*) FROM follow_ups"
+                       " WHERE status = 'open' AND deleted_at IS NULL"
+                       " AND due_date = ?1", today, NULL, &out->today, err);
+    if (rc == 0)
+        rc = count_one(db, "SELECT count(*) FROM follow_ups"
+                       " WHERE status = 'open' AND deleted_at IS NULL"
+                       " AND due_date > ?1 AND due_date <= ?2", today, last,
+                       &out->upcoming, err);
+    if (rc == 0)
+        rc = count_quiet(db, cutoff, &out->quiet, err);
+    return rc;
+}
+
+/* ---- gone quiet ------------------------------------------------------- */
+
+#define QUIET_COLS                                                         \
+    "SELECT c.id, c.name, co.name, c.owner, c.last_interaction_at,"        \
+    " coalesce(c.last_interaction_at, c.created_at)"                       \
+    " FROM contacts c INDEXED BY contacts_by_last"                         \
+    " LEFT JOIN companies co ON co.id = c.company_id "
+
+static int quiet_read(sqlite3_stmt *st, const char *today,
+                      struct tcrm_quiet_contact *q)
+{
+    memset(q, 0, sizeof *q);
+    q->id = sqlite3_column_int64(st, 0);
+    char **col[] = { &q->name, &q->company, &q->owner,
+                     &q->last_interaction_at };
+    for (int i = 0; i < 4; i++) {
+        if (sqlite3_column_type(st, 1 + i) == SQLITE_NULL)
+            continue;
+        *col[i] = tcrm_db_col_text(st, 1 + i);
+        if (!*col[i])
+            return TCRM_ENOMEM;
+    }
+    const char *since = (const char *)sqlite3_column_text(st, 5);
+    q->days = since ? tcrm_date_days_between(since, today) : 0;
+    return 0;
+}
+
+/* Run one of the two quiet queries, appending up to limit rows to *a. */
+static int quiet_fetch(struct tcrm_db *db, const char *sql, const char *cutoff,
+                       const char *today, size_t limit,
+                       struct tcrm_quiet_contact **a, size_t *n,
+                       struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, limit > INT64_MAX ? INT64_MAX
+                                                : (sqlite3_int64)limit);
+    int rc = 0, s = SQLITE_DONE;
+    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        void *p = realloc(*a, (*n + 1) * sizeof **a);
+        if (!p) {
+            rc = oom(err);
+            break;
+        }
+        *a = p;
+        if (quiet_read(st, today, &(*a)[(*n)++]))
+            rc = oom(err);
+    }
+    if (rc == 0 && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "gone quiet", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int quiet_cmp(const void *x, const void *y)
+{
+    const struct tcrm_quiet_contact *a = x, *b = y;
+    if (a->days != b->days)
+        return a->days > b->days ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int tcrm_followup_quiet(struct tcrm_db *db, const char *today, int quiet_days,
+                        size_t limit, struct tcrm_quiet_contact **out,
+                        size_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    char cutoff[11];
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    int rc = check_date("today", today, err);
+    if (rc || limit == 0)
+        return rc;
+    tcrm_date_add_days(today, 1 - quiet_days, cutoff);
+    struct tcrm_quiet_contact *a = NULL;
+    size_t count = 0;
+    rc = quiet_fetch(db, QUIET_COLS "WHERE c.last_interaction_at < ?1"
+                     " AND c.deleted_at IS NULL"
+                     " ORDER BY c.last_interaction_at, c.id LIMIT ?2",
+                     cutoff, today, limit, &a, &count, err);
+    if (rc == 0)
+        rc = quiet_fetch(db, QUIET_COLS "WHERE c.last_interaction_at IS NULL"
+                         " AND c.created_at < ?1 AND c.deleted_at IS NULL"
+                         " ORDER BY c.id LIMIT ?2",
+                         cutoff, today, limit, &a, &count, err);
+    if (rc) {
+        tcrm_quiet_array_free(a, count);
+        return rc;
+    }
+    if (count > 1)
+        qsort(a, count, sizeof *a, quiet_cmp);
+    for (size_t i = limit; i < count; i++) {
+        free(a[i].name);
+        free(a[i].company);
+        free(a[i].owner);
+        free(a[i].last_interaction_at);
+    }
+    *out = a;
+    *n = count < limit ? count : limit;
+    return 0;
+}
+
+void tcrm_quiet_array_free(struct tcrm_quiet_contact *a, size_t n)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(a[i].name);
+        free(a[i].company);
+        free(a[i].owner);
+        free(a[i].last_interaction_at);
+    }
+    free(a);
+}

@@ -1,0 +1,328 @@
+/*
+ * import_batch.c: import batches and their undo (import_batch.h).
+ *
+ * import_changes holds one row per thing an import did: ('contact', id,
+ * 'add') for a contact it inserted, ('company', id, 'add') for a company it
+ * created, ('contact', id, 'merge', before) for a contact it merged into;
+ * version_after is the row's version when the import was done with it.
+ *
+ * Undo walks the batch grouped by row. A row's expected version is the
+ * version_after of its last change in the batch (an added contact may
+ * have been merged into later in the same file). A contact the batch
+ * added is deleted for good (channels go by cascade; tags and search
+ * entries by hand); a contact it only merged into gets the first "before"
+ * of the batch back through tcrm_contact_unmerge. The first row that was
+ * changed since makes the whole undo roll back. Companies come last and
+ * are deleted only when unchanged and unreferenced (no contact, even in
+ * the trash, no deal, interaction or follow-up): a company someone
+ * started using is simply kept.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "tcrm/contact.h"
+#include "tcrm/import_batch.h"
+
+int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
+                            int64_t *batch, struct tcrm_error *err)
+{
+    char now[20];
+    tcrm_db_now(now);
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO import_batches(file, started_at, who) VALUES (?, ?, ?)",
+        err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    int rc = tcrm_db_step_done(db, st, "import", err);
+    tcrm_db_done(st);
+    if (!rc)
+        *batch = sqlite3_last_insert_rowid(db->sql);
+    return rc;
+}
+
+int tcrm_import_batch_added(struct tcrm_db *db, int64_t batch,
+                            const char *entity, int64_t id,
+                            struct tcrm_error *err)
+{
+    int company = !strcmp(entity, "company");
+    sqlite3_stmt *st = tcrm_db_prepare(db, company
+        ? "INSERT INTO import_changes(batch_id, entity, entity_id, action,"
+          " version_after) SELECT ?1, 'company', id, 'add', version"
+          " FROM companies WHERE id = ?2"
+        : "INSERT INTO import_changes(batch_id, entity, entity_id, action,"
+          " version_after) SELECT ?1, 'contact', id, 'add', version"
+          " FROM contacts WHERE id = ?2", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    sqlite3_bind_int64(st, 2, id);
+    int rc = tcrm_db_step_done(db, st, "import", err);
+    tcrm_db_done(st);
+    if (rc)
+        return rc;
+    st = tcrm_db_prepare(db, company
+        ? "UPDATE companies SET import_batch = ?1 WHERE id = ?2"
+        : "UPDATE contacts SET import_batch = ?1 WHERE id = ?2", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    sqlite3_bind_int64(st, 2, id);
+    rc = tcrm_db_step_done(db, st, "import", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+int tcrm_import_batch_merged(struct tcrm_db *db, int64_t batch, int64_t id,
+                             const char *before, int64_t version_after,
+                             struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO import_changes(batch_id, entity, entity_id, action,"
+        " before, version_after) VALUES (?, 'contact', ?, 'merge', ?, ?)",
+        err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    sqlite3_bind_int64(st, 2, id);
+    sqlite3_bind_text(st, 3, before ? before : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, version_after);
+    int rc = tcrm_db_step_done(db, st, "import", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+int tcrm_import_batch_finish(struct tcrm_db *db, int64_t batch,
+                             int64_t added, int64_t merged, int64_t skipped,
+                             int64_t rejected, struct tcrm_error *err)
+{
+    char now[20];
+    tcrm_db_now(now);
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE import_batches SET finished_at = ?, added = ?, merged = ?,"
+        " skipped = ?, rejected = ? WHERE id = ?", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, added);
+    sqlite3_bind_int64(st, 3, merged);
+    sqlite3_bind_int64(st, 4, skipped);
+    sqlite3_bind_int64(st, 5, rejected);
+    sqlite3_bind_int64(st, 6, batch);
+    int rc = tcrm_db_step_done(db, st, "import", err);
+    tcrm_db_done(st);
+    if (!rc) {
+        char details[128];
+        snprintf(details, sizeof details,
+                 "%lld added, %lld merged, %lld skipped, %lld rejected",
+                 (long long)added, (long long)merged, (long long)skipped,
+                 (long long)rejected);
+        rc = tcrm_db_audit(db, "import", batch, "import", details, err);
+    }
+    return rc;
+}
+
+int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
+                           size_t *n, struct tcrm_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT id, file, started_at, finished_at, who, undone_at, added,"
+        " merged, skipped, rejected FROM import_batches ORDER BY id DESC",
+        err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            struct tcrm_import_batch *a = realloc(*out, cap * sizeof *a);
+            if (!a) {
+                tcrm_db_done(st);
+                return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            }
+            *out = a;
+        }
+        struct tcrm_import_batch *b = &(*out)[(*n)++];
+        b->id = sqlite3_column_int64(st, 0);
+        b->file = tcrm_db_col_text(st, 1);
+        b->started_at = tcrm_db_col_text(st, 2);
+        b->finished_at = tcrm_db_col_text(st, 3);
+        b->who = tcrm_db_col_text(st, 4);
+        b->undone_at = tcrm_db_col_text(st, 5);
+        b->added = sqlite3_column_int64(st, 6);
+        b->merged = sqlite3_column_int64(st, 7);
+        b->skipped = sqlite3_column_int64(st, 8);
+        b->rejected = sqlite3_column_int64(st, 9);
+    }
+    if (rc != SQLITE_DONE) {
+        rc = tcrm_db_fail(db, "import list", err);
+        tcrm_db_done(st);
+        return rc;
+    }
+    tcrm_db_done(st);
+    return 0;
+}
+
+void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(a[i].file);
+        free(a[i].started_at);
+        free(a[i].finished_at);
+        free(a[i].who);
+        free(a[i].undone_at);
+    }
+    free(a);
+}
+
+/* Run a one-id statement (DELETE ... WHERE x = ?1). */
+static int exec_id(struct tcrm_db *db, const char *sql, int64_t id,
+                   struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = tcrm_db_step_done(db, st, "import undo", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+/* Is contact id as the import left it? 0, or TCRM_ECONFLICT. */
+static int check_contact(struct tcrm_db *db, int64_t batch, int64_t id,
+                         int64_t expected, int added, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT version, deleted_at IS NOT NULL, name,"
+        " EXISTS (SELECT 1 FROM interactions WHERE contact_id = ?1)"
+        " OR EXISTS (SELECT 1 FROM follow_ups WHERE contact_id = ?1)"
+        " OR EXISTS (SELECT 1 FROM deals WHERE contact_id = ?1)"
+        " FROM contacts WHERE id = ?1", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        rc = rc == SQLITE_DONE
+            ? tcrm_error_set(err, TCRM_ECONFLICT, "import %lld: contact %lld "
+                             "is gone; nothing undone", (long long)batch,
+                             (long long)id)
+            : tcrm_db_fail(db, "import undo", err);
+        tcrm_db_done(st);
+        return rc;
+    }
+    int changed = sqlite3_column_int64(st, 0) != expected ||
+                  sqlite3_column_int(st, 1) ||
+                  (added && sqlite3_column_int(st, 3));
+    if (changed)
+        rc = tcrm_error_set(err, TCRM_ECONFLICT, "import %lld: contact %lld "
+                            "(%s) was changed since the import; nothing "
+                            "undone", (long long)batch, (long long)id,
+                            (const char *)sqlite3_column_text(st, 2));
+    else
+        rc = 0;
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int delete_contact(struct tcrm_db *db, int64_t id,
+                          struct tcrm_error *err)
+{
+    static const char *const sql[] = {
+        "DELETE FROM taggings WHERE entity = 'contact' AND entity_id = ?1",
+        "DELETE FROM contact_search WHERE rowid = ?1",
+        "DELETE FROM contact_search_short WHERE rowid = ?1",
+        "DELETE FROM contact_channels WHERE contact_id = ?1",
+        "DELETE FROM contacts WHERE id = ?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+        int rc = exec_id(db, sql[i], id, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int delete_company(struct tcrm_db *db, int64_t id, int64_t expected,
+                          struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "DELETE FROM companies WHERE id = ?1 AND version = ?2"
+        " AND NOT EXISTS (SELECT 1 FROM contacts WHERE company_id = ?1)"
+        " AND NOT EXISTS (SELECT 1 FROM deals WHERE company_id = ?1)"
+        " AND NOT EXISTS (SELECT 1 FROM interactions WHERE company_id = ?1)"
+        " AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE company_id = ?1)",
+        err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, expected);
+    int rc = tcrm_db_step_done(db, st, "import undo", err);
+    tcrm_db_done(st);
+    if (!rc && sqlite3_changes(db->sql) > 0)
+        rc = exec_id(db, "DELETE FROM taggings WHERE entity = 'company'"
+                     " AND entity_id = ?1", id, err);
+    return rc;
+}
+
+/* version_after of change `rowid`, and its before text (malloc'd). */
+static int change_at(struct tcrm_db *db, int64_t rowid, int64_t *version,
+                     char **before, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT version_after, before FROM import_changes WHERE rowid = ?",
+        err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, rowid);
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0
+           : tcrm_db_fail(db, "import undo", err);
+    if (!rc) {
+        *version = sqlite3_column_int64(st, 0);
+        if (before)
+            *before = tcrm_db_col_text(st, 1);
+    }
+    tcrm_db_done(st);
+    return rc;
+}
+
+struct undo_row {
+    int company, added;
+    int64_t id, last, first_merge;
+};
+
+static int undo_one(struct tcrm_db *db, int64_t batch,
+                    const struct undo_row *u, int64_t *removed,
+                    int64_t *restored, struct tcrm_error *err)
+{
+    int64_t expected, unused;
+    int rc = change_at(db, u->last, &expected, NULL, err);
+    if (rc)
+        return rc;
+    if (u->company)
+        return u->added ? delete_company(db, u->id, expected, err) : 0;
+    rc = check_contact(db, batch, u->id, expected, u->added, err);
+    if (rc)
+        return rc;
+    if (u->added) {
+        (*removed)++;
+        return delete_contact(db, u->id, err);
+    }
+    char *before = NULL;
+    rc = change_at(db, u->first_merge, &unused, &before, err);
+    if (!rc)
+        rc = tcrm_contact_unmerge(db, u->id, before ? before : "", expected,
+                                  err);
+    free(before);
+    if (!rc)
+        (*restored)++;
+    return rc;
+}

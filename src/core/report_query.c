@@ -1,0 +1,475 @@
+/*
+ * report_query.c: every SQL aggregate the reports need.
+ *
+ * Design: one generic runner (rq_run) binds the filter to fixed parameter
+ * numbers and copies whatever rows a statement returns into a
+ * struct tcrm_rq_table; each public function is then just its SQL. The
+ * parameter numbers are the same in every statement:
+ *   ?1 from ("YYYY-MM-DD"; "0000-00-00" when open-ended)
+ *   ?2 the day after `to` (exclusive bound; "9999-99-99" when open-ended),
+ *      so one comparison covers dates, "date HH:MM" and timestamps
+ *   ?3 owner (NULL: anyone)        ?4 tag id (0: any)
+ *   ?5 today                       ?6 quiet cutoff: today - quiet_days + 1
+ *   ?7 limit (-1: none)
+ * Statements are cached by the connection (db_internal.h), so a report
+ * the screen redraws does not re-prepare anything.
+ *
+ * Speed: the period is always a range on an indexed column (interactions
+ * by at, follow-ups by due date, contacts by last interaction); amounts
+ * are summed per currency in SQL; only the small grouped result reaches C.
+ * The gone-quiet list is two index ranges (contacts heard from before the
+ * cutoff, oldest first; contacts never heard from) merged by silence.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "tcrm/date.h"
+#include "tcrm/report_query.h"
+
+/* Tag conditions on an entity id expression. */
+#define TAG_ON(entity, idexpr)                                              \
+    "(?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"           \
+    " AND entity = '" entity "' AND entity_id = " idexpr "))"
+#define OWNER_IS(col) "(?3 IS NULL OR " col " = ?3)"
+#define IN_PERIOD(col) "(" col " >= ?1 AND " col " < ?2)"
+
+const char *tcrm_rq_s(const struct tcrm_rq_table *t, size_t row, size_t col)
+{
+    return t->v[row * t->ncols + col].s;
+}
+
+int64_t tcrm_rq_i(const struct tcrm_rq_table *t, size_t row, size_t col)
+{
+    return t->v[row * t->ncols + col].i;
+}
+
+int tcrm_rq_null(const struct tcrm_rq_table *t, size_t row, size_t col)
+{
+    return t->v[row * t->ncols + col].null;
+}
+
+void tcrm_rq_table_free(struct tcrm_rq_table *t)
+{
+    size_t i;
+
+    if (!t)
+        return;
+    for (i = 0; i < t->nrows * t->ncols; i++)
+        free(t->v[i].s);
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}
+
+static void rq_bind(sqlite3_stmt *st, const struct tcrm_rq_filter *f)
+{
+    int np = sqlite3_bind_parameter_count(st);
+    char after[11], cutoff[11];
+
+    if (f->to)
+        tcrm_date_add_days(f->to, 1, after);
+    else
+        strcpy(after, "9999-99-99");
+    if (f->today)
+        tcrm_date_add_days(f->today, 1 - f->quiet_days, cutoff);
+    else
+        strcpy(cutoff, "0000-00-00");
+    if (np >= 1)
+        sqlite3_bind_text(st, 1, f->from ? f->from : "0000-00-00", -1,
+                          SQLITE_TRANSIENT);
+    if (np >= 2)
+        sqlite3_bind_text(st, 2, after, -1, SQLITE_TRANSIENT);
+    if (np >= 3)
+        tcrm_db_bind_text(st, 3, f->owner);
+    if (np >= 4)
+        sqlite3_bind_int64(st, 4, f->tag_id);
+    if (np >= 5)
+        sqlite3_bind_text(st, 5, f->today ? f->today : "0000-00-00", -1,
+                          SQLITE_TRANSIENT);
+    if (np >= 6)
+        sqlite3_bind_text(st, 6, cutoff, -1, SQLITE_TRANSIENT);
+    if (np >= 7)
+        sqlite3_bind_int64(st, 7, f->limit ? (sqlite3_int64)f->limit : -1);
+}
+
+/* Append the current row of st to out. */
+static int rq_take_row(sqlite3_stmt *st, struct tcrm_rq_table *out,
+                       size_t *cap)
+{
+    size_t c, base = out->nrows * out->ncols;
+
+    if (out->nrows == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        void *p = realloc(out->v, ncap * out->ncols * sizeof *out->v);
+        if (!p)
+            return TCRM_ENOMEM;
+        out->v = p;
+        *cap = ncap;
+    }
+    for (c = 0; c < out->ncols; c++) {
+        struct tcrm_rq_value *v = &out->v[base + c];
+        int type = sqlite3_column_type(st, (int)c);
+
+        v->null = type == SQLITE_NULL;
+        v->i = sqlite3_column_int64(st, (int)c);
+        v->s = NULL;
+        if (type == SQLITE_TEXT && !(v->s = tcrm_db_col_text(st, (int)c))) {
+            while (c-- > 0)
+                free(out->v[base + c].s);
+            return TCRM_ENOMEM;
+        }
+    }
+    out->nrows++;
+    return 0;
+}
+
+static int rq_run(struct tcrm_db *db, const char *sql,
+                  const struct tcrm_rq_filter *f, const char *what,
+                  struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    int rc, src;
+
+    memset(out, 0, sizeof *out);
+    st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    rq_bind(st, f);
+    out->ncols = (size_t)sqlite3_column_count(st);
+    rc = 0;
+    while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW)
+        rc = rq_take_row(st, out, &cap);
+    if (rc)
+        tcrm_error_set(err, rc, "%s: out of memory", what);
+    else if (src != SQLITE_DONE)
+        rc = tcrm_db_fail(db, what, err);
+    tcrm_db_done(st);
+    if (rc)
+        tcrm_rq_table_free(out);
+    return rc;
+}
+
+int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,
+                  int64_t *tag_id, struct tcrm_error *err)
+{
+    struct tcrm_rq_filter f;
+    struct tcrm_rq_table t;
+    int rc;
+
+    *tag_id = 0;
+    memset(&f, 0, sizeof f);
+    if (owner && strcmp(owner, tcrm_db_user(db) ? tcrm_db_user(db) : "")) {
+        f.owner = owner;
+        rc = rq_run(db,
+            "SELECT EXISTS (SELECT 1 FROM deals WHERE owner = ?3)"
+            " OR EXISTS (SELECT 1 FROM follow_ups WHERE owner = ?3)"
+            " OR EXISTS (SELECT 1 FROM companies WHERE owner = ?3)"
+            " OR EXISTS (SELECT 1 FROM import_batches WHERE who = ?3)"
+            " OR EXISTS (SELECT 1 FROM contacts WHERE owner = ?3)"
+            " OR EXISTS (SELECT 1 FROM interactions WHERE logged_by = ?3)",
+            &f, "owner", &t, err);
+        if (rc)
+            return rc;
+        rc = tcrm_rq_i(&t, 0, 0) ? 0 : TCRM_ENOTFOUND;
+        tcrm_rq_table_free(&t);
+        if (rc)
+            return tcrm_error_set(err, rc, "owner '%s': not found", owner);
+    }
+    if (!tag)
+        return 0;
+    f.owner = tag;   /* ?3 carries the name here */
+    rc = rq_run(db, "SELECT id FROM tags WHERE name = ?3", &f, "tag", &t,
+                err);
+    if (rc)
+        return rc;
+    if (t.nrows)
+        *tag_id = tcrm_rq_i(&t, 0, 0);
+    tcrm_rq_table_free(&t);
+    if (!*tag_id)
+        return tcrm_error_set(err, TCRM_ENOTFOUND, "tag '%s': not found",
+                              tag);
+    return 0;
+}
+
+/* ---- agenda, activity ------------------------------------------------ */
+
+int tcrm_rq_agenda(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                   struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT fu.due_date, fu.due_time, fu.title, c.name,"
+        " coalesce(co.name, cc.name),"
+        " coalesce((SELECT ch.value FROM contact_channels ch"
+        "   WHERE ch.contact_id = fu.contact_id"
+        "   AND ch.kind IN ('mobile','work','home','fax')"
+        "   ORDER BY CASE ch.kind WHEN 'mobile' THEN 0 WHEN 'work' THEN 1"
+        "   WHEN 'home' THEN 2 ELSE 3 END, ch.position LIMIT 1),"
+        "  nullif(co.phone, ''), nullif(cc.phone, '')),"
+        " fu.owner"
+        " FROM follow_ups fu"
+        " LEFT JOIN contacts c ON c.id = fu.contact_id"
+        " LEFT JOIN companies co ON co.id = fu.company_id"
+        " LEFT JOIN companies cc ON cc.id = c.company_id"
+        " WHERE fu.status = 'open' AND fu.deleted_at IS NULL"
+        " AND fu.due_date < ?2 AND (fu.due_date < ?5 OR fu.due_date >= ?1)"
+        " AND " OWNER_IS("fu.owner")
+        " AND (" TAG_ON("contact", "fu.contact_id")
+        "  OR " TAG_ON("company", "coalesce(fu.company_id, c.company_id)")
+        " ) ORDER BY fu.due_date, fu.due_time, fu.id",
+        f, "agenda", out, err);
+}
+
+#define ACTIVITY_WHERE                                                      \
+    " WHERE i.at >= ?1 AND i.at < ?2 AND i.deleted_at IS NULL"              \
+    " AND " OWNER_IS("i.logged_by") " AND " TAG_ON("contact", "i.contact_id")
+
+int tcrm_rq_activity(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                     struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT substr(i.at, 1, 10), i.logged_by, i.kind, count(*)"
+        " FROM interactions i" ACTIVITY_WHERE
+        " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        f, "activity", out, err);
+}
+
+int tcrm_rq_activity_contacts(struct tcrm_db *db,
+                              const struct tcrm_rq_filter *f,
+                              struct tcrm_rq_table *out,
+                              struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT (SELECT count(DISTINCT i.contact_id) FROM interactions i"
+        ACTIVITY_WHERE "),"
+        " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
+        "  AND " IN_PERIOD("c.created_at") " AND " OWNER_IS("c.created_by")
+        "  AND " TAG_ON("contact", "c.id") ")",
+        f, "activity", out, err);
+}
+
+/* ---- deals ----------------------------------------------------------- */
+
+#define OPEN_DEALS                                                          \
+    " FROM deals d WHERE d.status = 'open' AND d.deleted_at IS NULL"        \
+    " AND " OWNER_IS("d.owner") " AND " TAG_ON("deal", "d.id")
+
+int tcrm_rq_pipeline(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                     struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    /* The bare d.title comes from the row of min(created_at) (SQLite). */
+    return rq_run(db,
+        "SELECT d.stage, d.currency, count(*), sum(d.amount_minor),"
+        " sum(d.amount_minor * d.probability), min(d.created_at), d.title"
+        OPEN_DEALS " GROUP BY d.stage, d.currency ORDER BY 1, 2",
+        f, "pipeline", out, err);
+}
+
+int tcrm_rq_forecast(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                     struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT substr(d.expected_close, 1, 7), d.currency, count(*),"
+        " sum(d.amount_minor), sum(d.amount_minor * d.probability)"
+        OPEN_DEALS " AND " IN_PERIOD("d.expected_close")
+        " GROUP BY 1, 2 ORDER BY 1, 2",
+        f, "forecast", out, err);
+}
+
+int tcrm_rq_forecast_undated(struct tcrm_db *db,
+                             const struct tcrm_rq_filter *f,
+                             struct tcrm_rq_table *out,
+                             struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT d.currency, count(*), sum(d.amount_minor)" OPEN_DEALS
+        " AND (d.expected_close IS NULL OR d.expected_close = '')"
+        " GROUP BY 1 ORDER BY 1",
+        f, "forecast", out, err);
+}
+
+int tcrm_rq_forecast_late(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                          struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT d.id, d.title, d.expected_close, d.stage, d.amount_minor,"
+        " d.currency, d.owner" OPEN_DEALS
+        " AND d.expected_close > '' AND d.expected_close < ?5"
+        " ORDER BY d.expected_close, d.id LIMIT ?7",
+        f, "forecast", out, err);
+}
+
+#define CLOSED_DEALS                                                        \
+    " FROM deals d WHERE d.deleted_at IS NULL"                              \
+    " AND " IN_PERIOD("d.closed_at")                                        \
+    " AND " OWNER_IS("d.owner") " AND " TAG_ON("deal", "d.id")
+
+int tcrm_rq_closed(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                   struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT d.status, d.currency, count(*), sum(d.amount_minor)"
+        CLOSED_DEALS " AND d.status IN ('won', 'lost')"
+        " GROUP BY 1, 2 ORDER BY 1 DESC, 2",
+        f, "won-lost", out, err);
+}
+
+int tcrm_rq_lost_reasons(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                         struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT nullif(trim(d.lost_reason), ''), count(*)" CLOSED_DEALS
+        " AND d.status = 'lost' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?7",
+        f, "won-lost", out, err);
+}
+
+/* ---- gone quiet ------------------------------------------------------ */
+
+#define QUIET_DAYS(last, created)                                           \
+    "CAST(julianday(?5) - julianday(substr(coalesce(" last ", " created     \
+    "), 1, 10)) AS INTEGER)"
+#define QUIET_CONTACT                                                       \
+    "SELECT c.id, c.name, co.name AS company, c.owner,"                     \
+    " c.last_interaction_at AS last,"                                       \
+    " " QUIET_DAYS("c.last_interaction_at", "c.created_at") " AS days"      \
+    " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"       \
+    " WHERE c.deleted_at IS NULL AND " OWNER_IS("c.owner")                  \
+    " AND " TAG_ON("contact", "c.id")
+
+int tcrm_rq_quiet_contacts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                           struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    /* Two index ranges, each already cut to the limit, merged. */
+    return rq_run(db,
+        "SELECT * FROM (SELECT * FROM (" QUIET_CONTACT
+        " AND c.last_interaction_at < ?6"
+        " ORDER BY c.last_interaction_at, c.id LIMIT ?7)"
+        " UNION ALL SELECT * FROM (" QUIET_CONTACT
+        " AND c.last_interaction_at IS NULL AND c.created_at < ?6"
+        " ORDER BY c.created_at, c.id LIMIT ?7))"
+        " ORDER BY days DESC, name, id LIMIT ?7",
+        f, "gone-quiet", out, err);
+}
+
+#define QUIET_COMPANY_INNER                                                 \
+    "SELECT co.id, co.name, co.city, co.owner, co.created_at AS created,"   \
+    " (SELECT i.at FROM interactions i WHERE i.company_id = co.id"          \
+    "  AND i.deleted_at IS NULL ORDER BY i.at DESC LIMIT 1) AS last"        \
+    " FROM companies co WHERE co.deleted_at IS NULL"                        \
+    " AND " OWNER_IS("co.owner") " AND " TAG_ON("company", "co.id")
+
+int tcrm_rq_quiet_companies(struct tcrm_db *db,
+                            const struct tcrm_rq_filter *f,
+                            struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT id, name, city, owner, last, "
+        QUIET_DAYS("last", "created") " AS days"
+        " FROM (" QUIET_COMPANY_INNER ") WHERE coalesce(last, created) < ?6"
+        " ORDER BY days DESC, name, id LIMIT ?7",
+        f, "gone-quiet", out, err);
+}
+
+int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                         struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
+        "  AND c.last_interaction_at < ?6 AND " OWNER_IS("c.owner")
+        "  AND " TAG_ON("contact", "c.id") ")"
+        " + (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
+        "  AND c.last_interaction_at IS NULL AND c.created_at < ?6"
+        "  AND " OWNER_IS("c.owner") " AND " TAG_ON("contact", "c.id") "),"
+        " (SELECT count(*) FROM (" QUIET_COMPANY_INNER
+        "  ) WHERE coalesce(last, created) < ?6)",
+        f, "gone-quiet", out, err);
+}
+
+/* ---- segments -------------------------------------------------------- */
+
+#define LIVE_CONTACT(c)                                                     \
+    c ".deleted_at IS NULL AND " IN_PERIOD(c ".created_at")                 \
+    " AND " OWNER_IS(c ".owner") " AND " TAG_ON("contact", c ".id")
+#define LIVE_COMPANY(c)                                                     \
+    c ".deleted_at IS NULL AND " IN_PERIOD(c ".created_at")                 \
+    " AND " OWNER_IS(c ".owner") " AND " TAG_ON("company", c ".id")
+
+int tcrm_rq_segment_totals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                           struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT (SELECT count(*) FROM contacts c WHERE " LIVE_CONTACT("c") "),"
+        " (SELECT count(*) FROM companies co WHERE " LIVE_COMPANY("co") ")",
+        f, "segments", out, err);
+}
+
+#define SEG_TAGS(entity, table, alias, live)                                \
+    "SELECT t.name, count(*) FROM taggings tg JOIN tags t ON t.id = tg.tag_id" \
+    " JOIN " table " " alias " ON " alias ".id = tg.entity_id"            \
+    " WHERE tg.entity = '" entity "' AND " live                             \
+    " GROUP BY t.id ORDER BY 2 DESC, 1 LIMIT ?7"
+#define SEG_COL(col, table, alias, live)                                    \
+    "SELECT nullif(" alias "." col ", ''), count(*) FROM " table " " alias  \
+    " WHERE " live " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?7"
+
+static const char *const rq_seg_counts_sql[TCRM_SEG_COUNT] = {
+    SEG_TAGS("contact", "contacts", "c", LIVE_CONTACT("c")),
+    SEG_COL("city", "contacts", "c", LIVE_CONTACT("c")),
+    SEG_COL("source", "contacts", "c", LIVE_CONTACT("c")),
+    SEG_TAGS("company", "companies", "co", LIVE_COMPANY("co")),
+    SEG_COL("industry", "companies", "co", LIVE_COMPANY("co")),
+    SEG_COL("city", "companies", "co", LIVE_COMPANY("co")),
+};
+
+int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                           enum tcrm_rq_segment seg,
+                           struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
+        return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
+    return rq_run(db, rq_seg_counts_sql[seg], f, "segments", out, err);
+}
+
+#define DEAL_SUMS " d.currency, count(*), sum(d.amount_minor) FROM deals d"
+#define DEAL_OPEN " d.status = 'open' AND d.deleted_at IS NULL AND "
+#define SEGD_TAGS(entity, table, alias, idcol, live)                        \
+    "SELECT t.name," DEAL_SUMS                                              \
+    " JOIN " table " " alias " ON " alias ".id = d." idcol                  \
+    " JOIN taggings tg ON tg.entity = '" entity "'"                         \
+    "  AND tg.entity_id = " alias ".id JOIN tags t ON t.id = tg.tag_id"     \
+    " WHERE" DEAL_OPEN live " GROUP BY t.id, d.currency ORDER BY 1, 2"
+#define SEGD_COL(col, table, alias, idcol, live)                            \
+    "SELECT nullif(" alias "." col ", '')," DEAL_SUMS                       \
+    " JOIN " table " " alias " ON " alias ".id = d." idcol                  \
+    " WHERE" DEAL_OPEN live " GROUP BY 1, 2 ORDER BY 1, 2"
+
+static const char *const rq_seg_deals_sql[TCRM_SEG_COUNT] = {
+    SEGD_TAGS("contact", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
+    SEGD_COL("city", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
+    SEGD_COL("source", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
+    SEGD_TAGS("company", "companies", "co", "company_id", LIVE_COMPANY("co")),
+    SEGD_COL("industry", "companies", "co", "company_id", LIVE_COMPANY("co")),
+    SEGD_COL("city", "companies", "co", "company_id", LIVE_COMPANY("co")),
+};
+
+int tcrm_rq_segment_deals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                          enum tcrm_rq_segment seg,
+                          struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
+        return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
+    return rq_run(db, rq_seg_deals_sql[seg], f, "segments", out, err);
+}
+
+/* ---- imports --------------------------------------------------------- */
+
+int tcrm_rq_imports(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                    struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT b.id, b.file, b.started_at, b.who, b.added, b.merged,"
+        " b.skipped, b.rejected, b.undone_at FROM import_batches b"
+        " WHERE " IN_PERIOD("b.started_at") " AND " OWNER_IS("b.who")
+        " ORDER BY b.id",
+        f, "imports", out, err);
+}

@@ -1,0 +1,390 @@
+/*
+ * search.c: the contact search index and ranked search pages.
+ *
+ * Index: one row per contact in each FTS5 table (rowid = contact id).
+ *   contact_search       trigram tokenizer; body = the folded fields, one
+ *                        per line (so no match spans two fields), phones
+ *                        also as bare digits. Answers any substring of 3+
+ *                        characters.
+ *   contact_search_short unicode61; the same text plus every CJK character
+ *                        and every pair of adjacent CJK characters as
+ *                        separate words. Answers 1-2 character queries:
+ *                        CJK as an exact word ("张伟"), others as a word
+ *                        prefix ("an"*).
+ * Trashed contacts keep their entry (a restore needs nothing); queries
+ * drop them by joining contacts.
+ *
+ * Ranking: tier 0 = the folded name equals the folded query (an equality
+ * seek on contacts_by_sort), tier 1 = the name starts with it (a range on
+ * contacts_by_sort, in name order), tier 2 = every other FTS match in
+ * rowid order (FTS5 hands rowids out in order, so "MATCH ... AND rowid > ?
+ * ORDER BY rowid LIMIT n" stops after n rows; ordering it by name would
+ * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "contact_internal.h"
+#include "tcrm/normalize.h"
+#include "tcrm/search.h"
+#include "tcrm/strbuf.h"
+#include "tcrm/text.h"
+
+/* ---- the index ------------------------------------------------------ */
+
+/* Append the folded text and a line break. */
+static int add_piece(struct tcrm_strbuf *sb, const char *text)
+{
+    if (tcrm_str_empty(text))
+        return 0;
+    char *f = tcrm_norm_fold(text);
+    if (!f)
+        return TCRM_ENOMEM;
+    int rc = f[0] ? tcrm_strbuf_append(sb, f) : 0;
+    free(f);
+    return rc ? rc : tcrm_strbuf_appendc(sb, '\n');
+}
+
+/* Every CJK character and adjacent CJK pair of s, space separated. */
+static int add_cjk_pieces(struct tcrm_strbuf *sb, const char *s)
+{
+    size_t len = strlen(s), prev_at = 0;
+    int prev_len = 0, rc = 0;
+    for (size_t i = 0; i < len && rc == 0;) {
+        uint32_t cp;
+        int n = tcrm_utf8_decode(s + i, len - i, &cp);
+        if (n <= 0)
+            n = 1;
+        if (n > 1 && tcrm_char_is_cjk(cp)) {
+            rc = tcrm_strbuf_appendc(sb, ' ');
+            rc = rc ? rc : tcrm_strbuf_appendn(sb, s + i, (size_t)n);
+            if (rc == 0 && prev_len) {
+                rc = tcrm_strbuf_appendc(sb, ' ');
+                rc = rc ? rc : tcrm_strbuf_appendn(sb, s + prev_at,
+                                                   (size_t)prev_len + (size_t)n);
+            }
+            prev_at = i;
+            prev_len = n;
+        } else {
+            prev_len = 0;
+        }
+        i += (size_t)n;
+    }
+    return rc;
+}
+
+static int body_fields(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
+                       int *found, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT c.name, co.name, c.title, c.department, c.notes FROM contacts c"
+        " LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?1", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st), r = 0;
+    *found = rc == SQLITE_ROW;
+    for (int i = 0; *found && r == 0 && i < 5; i++)
+        r = add_piece(sb, (const char *)sqlite3_column_text(st, i));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        r = tcrm_db_fail(db, "search index", err);
+    else if (r)
+        r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    tcrm_db_done(st);
+    return r;
+}
+
+static int body_channels(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
+                         struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT kind, value FROM contact_channels WHERE contact_id = ?1"
+        " AND kind IN ('mobile','work','home','fax','email') ORDER BY position",
+        err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc, r = 0;
+    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 1);
+        r = add_piece(sb, v);
+        if (r == 0 && strcmp((const char *)sqlite3_column_text(st, 0), "email")) {
+            char *d = tcrm_norm_phone_digits(v);
+            r = d ? add_piece(sb, d) : TCRM_ENOMEM;
+            free(d);
+        }
+    }
+    if (r)
+        r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    else if (rc != SQLITE_DONE)
+        r = tcrm_db_fail(db, "search index", err);
+    tcrm_db_done(st);
+    return r;
+}
+
+static int index_write(struct tcrm_db *db, const char *sql, int64_t id,
+                       const char *body, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if (body)
+        sqlite3_bind_text(st, 2, body, -1, SQLITE_TRANSIENT);
+    return tcrm_db_step_done(db, st, "search index", err);
+}
+
+static int index_store(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *body,
+                       struct tcrm_error *err)
+{
+    struct tcrm_strbuf shrt;
+    tcrm_strbuf_init(&shrt);
+    if (tcrm_strbuf_append(&shrt, body->buf) || add_cjk_pieces(&shrt, body->buf)) {
+        tcrm_strbuf_free(&shrt);
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    int rc = index_write(db, "INSERT INTO contact_search(rowid, body)"
+                         " VALUES (?1, ?2)", id, body->buf, err);
+    if (rc == 0)
+        rc = index_write(db, "INSERT INTO contact_search_short(rowid, body)"
+                         " VALUES (?1, ?2)", id, shrt.buf, err);
+    tcrm_strbuf_free(&shrt);
+    return rc;
+}
+
+int tcrm_search_index_contact(struct tcrm_db *db, int64_t id,
+                              struct tcrm_error *err)
+{
+    int rc = index_write(db, "DELETE FROM contact_search WHERE rowid = ?1",
+                         id, NULL, err);
+    if (rc == 0)
+        rc = index_write(db, "DELETE FROM contact_search_short WHERE rowid = ?1",
+                         id, NULL, err);
+    struct tcrm_strbuf body;
+    tcrm_strbuf_init(&body);
+    int found = 0;
+    struct tcrm_strlist tags = { 0 };
+    if (rc == 0)
+        rc = body_fields(db, id, &body, &found, err);
+    if (rc == 0 && found)
+        rc = body_channels(db, id, &body, err);
+    if (rc == 0 && found)
+        rc = tcrm_db_get_tags(db, "contact", id, &tags, err);
+    for (size_t i = 0; rc == 0 && found && i < tags.n; i++)
+        if (add_piece(&body, tags.items[i]))
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (rc == 0 && found)
+        rc = index_store(db, id, &body, err);
+    tcrm_strlist_clear(&tags);
+    tcrm_strbuf_free(&body);
+    return rc;
+}
+
+static int rebuild_work(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int rc = tcrm_db_exec(db, "DELETE FROM contact_search;"
+                          " DELETE FROM contact_search_short;", err);
+    int64_t last = 0, ids[512];
+    for (size_t n = 1; rc == 0 && n > 0;) {
+        sqlite3_stmt *st = tcrm_db_prepare(db,
+            "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT 512", err);
+        if (!st)
+            return TCRM_EDB;
+        sqlite3_bind_int64(st, 1, last);
+        for (n = 0; sqlite3_step(st) == SQLITE_ROW; n++)
+            ids[n] = sqlite3_column_int64(st, 0);
+        tcrm_db_done(st);
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            rc = tcrm_search_index_contact(db, ids[i], err);
+        if (n)
+            last = ids[n - 1];
+    }
+    return rc;
+}
+
+int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = rebuild_work(db, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+/* ---- queries -------------------------------------------------------- */
+
+struct terms {
+    char *q;        /* folded query */
+    char *qhi;      /* q followed by 0xFF: upper bound of "starts with q" */
+    char *match;    /* FTS5 query */
+    int is_short;   /* use contact_search_short */
+};
+
+static void terms_free(struct terms *t)
+{
+    free(t->q);
+    free(t->qhi);
+    free(t->match);
+}
+
+/* "text" with " doubled, appended to sb. */
+static int append_quoted(struct tcrm_strbuf *sb, const char *s)
+{
+    int rc = tcrm_strbuf_appendc(sb, '"');
+    for (; rc == 0 && *s; s++)
+        rc = *s == '"' ? tcrm_strbuf_append(sb, "\"\"") : tcrm_strbuf_appendc(sb, *s);
+    return rc ? rc : tcrm_strbuf_appendc(sb, '"');
+}
+
+/* Count characters; note CJK and word characters. */
+static size_t scan_query(const char *s, int *cjk, int *wordy)
+{
+    size_t len = strlen(s), chars = 0;
+    *cjk = *wordy = 0;
+    for (size_t i = 0; i < len; chars++) {
+        uint32_t cp;
+        int n = tcrm_utf8_decode(s + i, len - i, &cp);
+        i += n > 0 ? (size_t)n : 1;
+        if (n > 0 && tcrm_char_is_cjk(cp))
+            *cjk = 1;
+        if (cp >= 0x80 || (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+            *wordy = 1;
+    }
+    return chars;
+}
+
+/* 0 and t filled; 1 when the query can match nothing; or an error. */
+static int terms_make(const char *query, struct terms *t)
+{
+    memset(t, 0, sizeof *t);
+    struct tcrm_strbuf m;
+    tcrm_strbuf_init(&m);
+    t->q = tcrm_norm_fold(query);
+    if (!t->q)
+        return TCRM_ENOMEM;
+    int cjk, wordy, rc = 0;
+    size_t chars = scan_query(t->q, &cjk, &wordy);
+    if (chars == 0 || !wordy)
+        return 1;
+    t->qhi = malloc(strlen(t->q) + 2);
+    if (!t->qhi)
+        return TCRM_ENOMEM;
+    strcpy(t->qhi, t->q);
+    strcat(t->qhi, "\xff");
+    t->is_short = chars < 3;
+    rc = append_quoted(&m, t->q);
+    if (rc == 0 && t->is_short && !cjk)
+        rc = tcrm_strbuf_appendc(&m, '*');
+    if (rc == 0 && !t->is_short && tcrm_norm_looks_like_phone(query)) {
+        char *d = tcrm_norm_phone_digits(query);
+        if (!d)
+            rc = TCRM_ENOMEM;
+        else if (strlen(d) >= 3 && strcmp(d, t->q) != 0)
+            rc = tcrm_strbuf_append(&m, " OR ") || append_quoted(&m, d);
+        free(d);
+    }
+    t->match = rc ? NULL : tcrm_strbuf_steal(&m);
+    tcrm_strbuf_free(&m);
+    return rc || !t->match ? TCRM_ENOMEM : 0;
+}
+
+static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
+{
+    memset(p->tiers, 0, sizeof p->tiers);
+    p->n_tiers = 3;
+    p->q = t->q;
+    p->qhi = t->qhi;
+    p->match = t->match;
+    p->tiers[0] = (struct tcrm_cl_tier){ "contacts c", "c.sort_key = :q",
+                                         NULL, NULL, NULL, "c.id" };
+    p->tiers[1] = (struct tcrm_cl_tier){ "contacts c", NULL, "c.sort_key",
+                                         "c.sort_key > :q",
+                                         "c.sort_key < :qhi", "c.id" };
+    if (t->is_short)
+        p->tiers[2] = (struct tcrm_cl_tier){
+            "contact_search_short CROSS JOIN contacts c",
+            "c.id = contact_search_short.rowid AND contact_search_short"
+            " MATCH :m AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
+            NULL, NULL, NULL, "contact_search_short.rowid" };
+    else
+        p->tiers[2] = (struct tcrm_cl_tier){
+            "contact_search CROSS JOIN contacts c",
+            "c.id = contact_search.rowid AND contact_search MATCH :m"
+            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
+            NULL, NULL, NULL, "contact_search.rowid" };
+}
+
+int tcrm_search_page(struct tcrm_db *db, const char *query,
+                     const struct tcrm_contact_filter *f,
+                     const struct tcrm_contact_row *after, int backwards,
+                     size_t limit, struct tcrm_contact_page *out,
+                     struct tcrm_error *err)
+{
+    memset(out, 0, sizeof *out);
+    struct terms t;
+    int rc = terms_make(query ? query : "", &t);
+    if (rc) {
+        terms_free(&t);
+        return rc == 1 ? 0 : tcrm_error_set(err, rc, "out of memory");
+    }
+    struct tcrm_cl_plan plan;
+    memset(&plan, 0, sizeof plan);
+    rc = tcrm_cl_plan_filters(db, f, &plan, err);
+    if (rc == 0) {
+        search_tiers(&plan, &t);
+        rc = tcrm_cl_run(db, &plan, after, backwards, limit, out, err);
+    }
+    terms_free(&t);
+    return rc;
+}
+
+int tcrm_search_contacts(struct tcrm_db *db, const char *query,
+                         const struct tcrm_contact_filter *f,
+                         const struct tcrm_contact_row *after, size_t limit,
+                         struct tcrm_contact_page *out, struct tcrm_error *err)
+{
+    return tcrm_search_page(db, query, f, after, 0, limit, out, err);
+}
+
+static int count_sql(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
+                     int is_short)
+{
+    const char *tb = is_short ? "contact_search_short" : "contact_search";
+    tcrm_strbuf_appendf(sb, "SELECT count(*) FROM %s CROSS JOIN contacts c"
+                        " WHERE c.id = %s.rowid AND %s MATCH :m AND"
+                        " c.deleted_at IS NULL", tb, tb, tb);
+    return tcrm_cl_append_filters(sb, plan);
+}
+
+int tcrm_search_count(struct tcrm_db *db, const char *query,
+                      const struct tcrm_contact_filter *f, int64_t *n,
+                      struct tcrm_error *err)
+{
+    *n = 0;
+    struct terms t;
+    struct tcrm_cl_plan plan;
+    memset(&plan, 0, sizeof plan);
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    int rc = terms_make(query ? query : "", &t);
+    if (rc == 0)
+        rc = tcrm_cl_plan_filters(db, f, &plan, err);
+    if (rc == 0 && plan.tag_id >= 0) {
+        plan.match = t.match;
+        sqlite3_stmt *st = count_sql(&sb, &plan, t.is_short) ? NULL
+                         : tcrm_cl_prepare(db, sb.buf, err);
+        if (!st) {
+            rc = TCRM_EDB;
+        } else {
+            tcrm_cl_bind_plan(st, &plan);
+            rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, "search", err);
+            *n = rc ? 0 : sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+        }
+    }
+    terms_free(&t);
+    tcrm_strbuf_free(&sb);
+    if (rc == 1)
+        return 0;
+    return rc == TCRM_ENOMEM ? tcrm_error_set(err, rc, "out of memory") : rc;
+}

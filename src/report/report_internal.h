@@ -1,0 +1,117 @@
+/*
+ * report_internal.h: what the files of src/report share.
+ *
+ * struct rep is one report being made: the options, the resolved period
+ * and filter, the output document and a sticky error (rep->rc): once a
+ * step fails every later step does nothing, so report bodies read as a
+ * straight list of steps and check rep->rc once at the end.
+ *
+ * Tables (rep_table_*) collect typed cells (text, whole number, money,
+ * per-mille share) and are laid out either as aligned text at true
+ * display width, shrinking the flexible columns to fit the width, or as
+ * CSV blocks with plain numbers. Bars (rep_bars) are text only.
+ */
+#ifndef TCRM_REPORT_INTERNAL_H
+#define TCRM_REPORT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tcrm/report.h"
+#include "tcrm/report_query.h"
+
+struct rep {
+    struct tcrm_db *db;
+    const struct tcrm_config *cfg;
+    const struct tcrm_report_opts *o;
+    const struct tcrm_report_info *info;
+    struct tcrm_doc *doc;
+    struct tcrm_rq_filter f;
+    char today[11], from[11], to[11];  /* from/to "" when no period */
+    time_t now;
+    int csv, width, ascii;
+    int rc;                            /* sticky error */
+    struct tcrm_error *err;
+};
+
+/* Column kinds. */
+enum rep_kind { REP_TEXT, REP_INT, REP_MONEY, REP_PCT };
+
+struct rep_col {
+    const char *head;
+    enum rep_kind kind;
+    int flex;               /* may shrink (text only) */
+};
+
+struct rep_cell {
+    char *text;             /* REP_TEXT (sanitized) or NULL */
+    int64_t n;              /* REP_INT, REP_MONEY minor units, REP_PCT per mille */
+    char cur[4];            /* REP_MONEY currency */
+    int empty;              /* draw nothing */
+};
+
+struct rep_table {
+    const char *section;    /* CSV first column */
+    const struct rep_col *cols;
+    int ncols;
+    struct rep_cell *cells; /* nrows * ncols */
+    unsigned char *rule;    /* a rule line before the row (totals) */
+    size_t nrows, cap;
+};
+
+/* ---- report.c: document, formatting, tables, bars ---------------------- */
+
+int rep_fail(struct rep *r, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Take the error of a core call (rc != 0) into r; returns r->rc. */
+int rep_check(struct rep *r, int rc);
+/* Append a line (text output only; CSV ignores it). */
+void rep_line(struct rep *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A blank line, the heading and a rule under it (text only). */
+void rep_heading(struct rep *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* "1,234,567"; "-1,234". out >= 32. */
+char *rep_fmt_int(int64_t n, char *out);
+/* "1,200.50 EUR" (currency NULL: no suffix). out >= 48. */
+char *rep_fmt_money(int64_t minor, const char *cur, char *out);
+/* per mille -> "42.9%". out >= 16. */
+char *rep_fmt_pct(int64_t pm, char *out);
+/* a * 1000 / b rounded (0 when b is 0). */
+int64_t rep_permille(int64_t a, int64_t b);
+/* x / 100 rounded half away from zero (weighted amounts). */
+int64_t rep_div100(int64_t x);
+
+void rep_table_init(struct rep_table *t, const char *section,
+                    const struct rep_col *cols, int ncols);
+/* Start a new row (cells empty); rule: draw a rule above it. */
+void rep_row(struct rep *r, struct rep_table *t, int rule);
+/* Set cell col of the last row. */
+void rep_text(struct rep *r, struct rep_table *t, int col, const char *s);
+void rep_int(struct rep_table *t, int col, int64_t n);
+void rep_money(struct rep_table *t, int col, int64_t minor, const char *cur);
+void rep_pct(struct rep_table *t, int col, int64_t permille);
+/* Lay the table out into the document and free it. */
+void rep_table_emit(struct rep *r, struct rep_table *t);
+void rep_table_free(struct rep_table *t);
+
+/* A horizontal bar chart (text only): one line per label. */
+void rep_bars(struct rep *r, const char *const *labels,
+              const int64_t *values, const char *const *texts, size_t n);
+
+/* "never" or the date part of a stored form. */
+const char *rep_day(const char *iso, char out[11]);
+
+/* ---- the reports ------------------------------------------------------- */
+
+void rep_agenda(struct rep *r);
+void rep_activity(struct rep *r);
+void rep_pipeline(struct rep *r);
+void rep_forecast(struct rep *r);
+void rep_won_lost(struct rep *r);
+void rep_gone_quiet(struct rep *r);
+void rep_segments(struct rep *r);
+void rep_imports(struct rep *r);
+
+#endif

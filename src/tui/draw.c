@@ -1,0 +1,84 @@
+/*
+ * draw.c: safe, width-correct text output.
+ *
+ * Text is fitted into a stack buffer (at most MAX_COLS columns, four bytes
+ * each plus the ellipsis) by util/text.c, which also replaces control
+ * characters, so nothing from the database can move the terminal's cursor
+ * or change its state. The C library and ncurses agree on widths because
+ * tcrm_tui_run sets the locale before initscr.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "draw.h"
+#include "tcrm/text.h"
+
+#define MAX_COLS 1024
+#define BUF_SIZE (MAX_COLS * 4 + 16)
+
+void tui_draw_cell(WINDOW *w, int y, int x, int cols, const char *s,
+                   int attr, int align_right)
+{
+    char buf[BUF_SIZE];
+    if (cols <= 0)
+        return;
+    if (cols > MAX_COLS)
+        cols = MAX_COLS;
+    tcrm_text_pad(s ? s : "", cols, align_right, buf, sizeof buf);
+    wattrset(w, attr);
+    mvwaddstr(w, y, x, buf);
+    wattrset(w, A_NORMAL);
+}
+
+int tui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, int attr)
+{
+    char buf[BUF_SIZE];
+    int width = 0;
+    if (cols <= 0 || !s || !*s)
+        return 0;
+    if (cols > MAX_COLS)
+        cols = MAX_COLS;
+    tcrm_text_fit(s, cols, buf, sizeof buf, &width);
+    wattrset(w, attr);
+    mvwaddstr(w, y, x, buf);
+    wattrset(w, A_NORMAL);
+    return width;
+}
+
+int tui_draw_fmt(WINDOW *w, int y, int x, int cols, int attr,
+                 const char *fmt, ...)
+{
+    char text[BUF_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return tui_draw_text(w, y, x, cols, text, attr);
+}
+
+void tui_draw_fill(WINDOW *w, int y, int x, int n, int attr)
+{
+    if (n <= 0)
+        return;
+    wattrset(w, attr);
+    mvwhline(w, y, x, ' ', n);
+    wattrset(w, A_NORMAL);
+}
+
+void tui_draw_hline(WINDOW *w, int y, int x, int n, int attr)
+{
+    if (n <= 0)
+        return;
+    wattrset(w, attr);
+    mvwhline(w, y, x, ACS_HLINE, n);
+    wattrset(w, A_NORMAL);
+}
+
+void tui_draw_vline(WINDOW *w, int y, int x, int n, int attr)
+{
+    if (n <= 0)
+        return;
+    wattrset(w, attr);
+    mvwvline(w, y, x, ACS_VLINE, n);
+    wattrset(w, A_NORMAL);
+}

@@ -1,0 +1,168 @@
+/*
+ * ui.h: the main screen's state, shared by its files (not a public
+ * header). ui.c runs the loop; ui_views.c fills and draws the four lists;
+ * ui_pane.c the reminder pane; ui_detail.c the detail pane; ui_bars.c the
+ * top bar, status line and key bar; ui_actions.c what keys do to data;
+ * ui_help.c the help screen.
+ */
+#ifndef TCRM_TUI_UI_H
+#define TCRM_TUI_UI_H
+
+#include <stdint.h>
+
+#include "tcrm/config.h"
+#include "tcrm/contact.h"
+#include "tcrm/db.h"
+#include "tcrm/deal.h"
+#include "tcrm/followup.h"
+#include "ui_keys.h"
+#include "ui_layout.h"
+#include "ui_list.h"
+
+enum tui_view {
+    TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
+    TUI_V_LISTS,                 /* views above have a list */
+    TUI_V_REPORTS = TUI_V_LISTS,
+    TUI_V_COUNT
+};
+
+/* A row of an array-backed list (deals, follow-ups): which element, and
+ * the sort key it had, so paging and refresh work like keyset paging. */
+struct tui_arow {
+    int64_t id;
+    size_t idx;
+    char key[48];
+};
+
+/* Items kept in memory for the views that have no keyset query. */
+struct tui_array {
+    void *items;
+    size_t n;
+    char (*keys)[48];
+    int64_t *ids;
+};
+
+enum { TUI_SEC_OVERDUE, TUI_SEC_TODAY, TUI_SEC_UPCOMING, TUI_SEC_QUIET };
+
+struct tui_pane_line {
+    int section;                 /* TUI_SEC_*; -1 for a header */
+    int64_t followup_id, contact_id;
+    size_t idx;                  /* into the section's array */
+};
+
+struct tui_pane {
+    int loaded;
+    struct tcrm_reminder_counts counts;
+    struct tcrm_followup *fu[3];
+    size_t n_fu[3];
+    struct tcrm_quiet_contact *quiet;
+    size_t n_quiet;
+    struct tui_pane_line *lines;
+    size_t n_lines;
+    int cur;                     /* index of the selected item line */
+};
+
+struct tui_app {
+    struct tcrm_db *db;
+    const struct tcrm_config *cfg;
+    struct tui_layout lay;
+    enum tui_pane_mode pane_mode;
+    enum tui_focus focus;
+    enum tui_view view;
+
+    struct tui_list lists[TUI_V_LISTS];
+    int count_stale[TUI_V_LISTS];
+    int loaded[TUI_V_LISTS];
+
+    /* contacts and companies filters */
+    char search[256], search_saved[256];
+    int typing;                  /* the search line has the keyboard */
+    char *tag;
+    enum tcrm_contact_sort sort;
+
+    /* deals */
+    int stage;                   /* index into cfg->stages */
+    struct tui_array deals;
+    struct tcrm_stage_total *totals;
+    size_t n_totals;
+
+    /* follow-ups */
+    struct tui_array followups;
+
+    struct tui_pane pane;
+
+    /* detail pane cache: what it shows, and for which row */
+    int detail_view;
+    int64_t detail_id;
+    uint64_t detail_stamp;
+    char **detail;
+    int *detail_attr;
+    size_t n_detail;
+
+    char status[512];
+    int status_err;
+    uint64_t stamp;
+    int tab_x[TUI_V_COUNT + 1];  /* where each view's tab starts (mouse) */
+    char today[11];
+    int quit;
+};
+
+/* ui_views.c */
+void tui_views_init(struct tui_app *a);
+void tui_views_free(struct tui_app *a);
+const char *tui_view_name(enum tui_view v);
+/* Load the view's list: from the top, or keeping the place. */
+int tui_view_load(struct tui_app *a, enum tui_view v, int keep_place);
+void tui_view_count(struct tui_app *a, enum tui_view v);
+void tui_view_resize(struct tui_app *a);
+void tui_view_draw(struct tui_app *a);
+/* The list row of a screen line (mouse), -1 when none. */
+int tui_view_row_at(const struct tui_app *a, int y);
+/* The contact / company / deal / follow-up id under the cursor (0). */
+int64_t tui_view_contact(const struct tui_app *a);
+int64_t tui_view_company(const struct tui_app *a);
+int64_t tui_view_deal(const struct tui_app *a);
+int64_t tui_view_followup(const struct tui_app *a);
+/* A name for messages ("Anna Silva"); "" when none. */
+const char *tui_view_label(const struct tui_app *a);
+/* The deal / follow-up under the cursor in their views, or NULL. */
+const struct tcrm_deal *tui_view_deal_at(const struct tui_app *a);
+const struct tcrm_followup *tui_view_followup_at(const struct tui_app *a);
+void tui_view_sort_next(struct tui_app *a);
+void tui_view_stage_step(struct tui_app *a, int delta);
+
+/* ui_pane.c */
+void tui_pane_load(struct tui_app *a);
+void tui_pane_free(struct tui_pane *p);
+void tui_pane_draw(struct tui_app *a);
+void tui_pane_move(struct tui_app *a, int delta);
+int tui_pane_line_at(const struct tui_app *a, int y, int x);
+const struct tui_pane_line *tui_pane_current(const struct tui_app *a);
+/* The follow-up's title for messages. */
+const char *tui_pane_title(const struct tui_app *a,
+                           const struct tui_pane_line *l);
+
+/* ui_detail.c */
+void tui_detail_draw(struct tui_app *a);
+void tui_detail_free(struct tui_app *a);
+
+/* ui_bars.c */
+void tui_bars_draw(struct tui_app *a);
+void tui_status(struct tui_app *a, int is_error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tui_draw_too_small(int w, int h);
+
+/* ui_actions.c */
+void tui_action_run(struct tui_app *a, enum tui_action act);
+/* Show the contacts view on this contact (pane Enter, follow-up Enter). */
+void tui_jump_to_contact(struct tui_app *a, int64_t id);
+
+/* ui_help.c */
+void tui_help_show(struct tui_app *a);
+
+/* ui.c */
+void tui_redraw_all(struct tui_app *a);
+/* Reload what the data change may have touched. */
+void tui_data_changed(struct tui_app *a);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * ui_keys.c: the key map of the main screen.
+ *
+ * One table maps key codes to actions; a second, smaller one overrides it
+ * while the reminder pane has the focus (d, s, r act on the follow-up under
+ * the pane's cursor there). Function keys mirror the bottom bar (htop/mc
+ * style) and vi keys work alike. Only ncurses' KEY_* constants are used
+ * (header macros), never a curses call, so this is unit-tested directly.
+ */
+#include <curses.h>
+#include <stddef.h>
+
+#include "ui_keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+struct binding {
+    int key;
+    enum tui_action action;
+};
+
+static const struct binding list_keys[] = {
+    {'q', TUI_A_QUIT}, {KEY_F(10), TUI_A_QUIT},
+    {'?', TUI_A_HELP}, {KEY_F(1), TUI_A_HELP},
+    {CTRL('l'), TUI_A_REDRAW},
+    {'j', TUI_A_DOWN}, {KEY_DOWN, TUI_A_DOWN},
+    {'k', TUI_A_UP}, {KEY_UP, TUI_A_UP},
+    {KEY_NPAGE, TUI_A_PGDN}, {CTRL('f'), TUI_A_PGDN}, {' ', TUI_A_PGDN},
+    {KEY_PPAGE, TUI_A_PGUP}, {CTRL('b'), TUI_A_PGUP},
+    {'g', TUI_A_HOME}, {KEY_HOME, TUI_A_HOME},
+    {'G', TUI_A_END}, {KEY_END, TUI_A_END},
+    {'h', TUI_A_LEFT}, {KEY_LEFT, TUI_A_LEFT}, {'[', TUI_A_LEFT},
+    {'l', TUI_A_RIGHT}, {KEY_RIGHT, TUI_A_RIGHT}, {']', TUI_A_RIGHT},
+    {'1', TUI_A_VIEW1}, {'2', TUI_A_VIEW2}, {'3', TUI_A_VIEW3},
+    {'4', TUI_A_VIEW4}, {'5', TUI_A_VIEW5},
+    {'\n', TUI_A_OPEN}, {'\r', TUI_A_OPEN}, {KEY_ENTER, TUI_A_OPEN},
+    {'E', TUI_A_EDIT},
+    {'a', TUI_A_ADD}, {KEY_F(2), TUI_A_ADD}, {KEY_IC, TUI_A_ADD},
+    {'D', TUI_A_DELETE}, {KEY_DC, TUI_A_DELETE},
+    {'/', TUI_A_SEARCH}, {KEY_F(3), TUI_A_SEARCH},
+    {'n', TUI_A_NEXT}, {'N', TUI_A_PREV},
+    {27, TUI_A_CLEAR},
+    {'o', TUI_A_SORT}, {'t', TUI_A_TAG},
+    {'c', TUI_A_LOG_CALL}, {KEY_F(4), TUI_A_LOG_CALL},
+    {'e', TUI_A_LOG_EMAIL}, {'v', TUI_A_LOG_VISIT},
+    {'m', TUI_A_LOG_MEETING}, {'M', TUI_A_LOG_MESSAGE},
+    {'w', TUI_A_LOG_NOTE},
+    {'f', TUI_A_FOLLOWUP}, {KEY_F(5), TUI_A_FOLLOWUP},
+    {'>', TUI_A_NEXT_STAGE}, {'$', TUI_A_DEAL},
+    {'I', TUI_A_IMPORT}, {KEY_F(6), TUI_A_IMPORT},
+    {'R', TUI_A_REPORTS}, {KEY_F(7), TUI_A_REPORTS},
+    {'p', TUI_A_PANE_TOGGLE}, {'\t', TUI_A_FOCUS},
+    {'d', TUI_A_DONE}, {'s', TUI_A_SNOOZE}, {'r', TUI_A_RESCHEDULE},
+};
+
+/* In the pane, keys that act on a contact of the list have no meaning. */
+static const struct binding pane_keys[] = {
+    {'a', TUI_A_NONE}, {KEY_F(2), TUI_A_NONE}, {'D', TUI_A_NONE},
+    {'/', TUI_A_NONE}, {KEY_F(3), TUI_A_NONE}, {'o', TUI_A_NONE},
+    {'t', TUI_A_NONE}, {'>', TUI_A_NONE}, {'E', TUI_A_NONE},
+    {27, TUI_A_FOCUS}, {'h', TUI_A_NONE}, {'l', TUI_A_NONE},
+};
+
+static int lookup(const struct binding *t, size_t n, int key,
+                  enum tui_action *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i].key == key) {
+            *out = t[i].action;
+            return 1;
+        }
+    return 0;
+}
+
+enum tui_action tui_key_action(int key, enum tui_focus focus)
+{
+    enum tui_action a = TUI_A_NONE;
+    if (focus == TUI_FOCUS_PANE
+        && lookup(pane_keys, sizeof pane_keys / sizeof *pane_keys, key, &a))
+        return a;
+    lookup(list_keys, sizeof list_keys / sizeof *list_keys, key, &a);
+    return a;
+}
+
+static const struct tui_key_help help[] = {
+    {"1 2 3 4 5", "views: Contacts, Companies, Deals, Follow-ups, Reports", 0},
+    {"j k  Down Up", "next / previous row", 0},
+    {"PgDn PgUp  Space ^F ^B", "next / previous page", 0},
+    {"g G  Home End", "first / last row", 0},
+    {"h l  Left Right  [ ]", "previous / next stage (Deals)", 0},
+    {"Enter", "edit the row (in the pane: go to the contact)", 0},
+    {"E", "edit the row", 0},
+    {"a  F2  Insert", "add (a contact, company, deal or follow-up)", 0},
+    {"D  Delete", "delete the row (to the trash, after a question)", 0},
+    {"/  F3", "search as you type; Enter keeps it, Esc drops it", 0},
+    {"n N", "next / previous match", 0},
+    {"Esc", "clear the search and the tag filter", 0},
+    {"o", "sort by the next column", 0},
+    {"t", "show only contacts or companies with a tag", 0},
+    {"c  F4", "log a call with the contact", 0},
+    {"e v m M w", "log an e-mail, visit, meeting, message, note", 0},
+    {"f  F5", "add a follow-up for the contact", 0},
+    {"$", "add a deal for the contact or company", 0},
+    {">", "move the deal to the next stage (last stage: won)", 0},
+    {"d", "mark the follow-up done (Follow-ups view, pane)", 0},
+    {"s", "snooze the follow-up to a date (tomorrow, +3d, fri)", 0},
+    {"r", "reschedule the follow-up to a date", 0},
+    {"Tab", "move between the list and the reminder pane", 0},
+    {"p", "show / hide the reminder pane", 0},
+    {"I  F6", "import contacts from a CSV file", 0},
+    {"R  F7", "reports", 0},
+    {"^L", "redraw the screen", 0},
+    {"?  F1", "this help", 0},
+    {"q  F10", "quit", 0},
+};
+
+const struct tui_key_help *tui_key_help_table(int *n)
+{
+    *n = (int)(sizeof help / sizeof *help);
+    return help;
+}

@@ -1,0 +1,424 @@
+/*
+ * ui_views.c: the four lists (contacts, companies, deals, follow-ups).
+ *
+ * Contacts and companies page straight from the database through their
+ * keyset list functions (contact.h, company.h); rows are copied out of
+ * each page one by one so the list window can drop them one by one.
+ * Deals (one pipeline stage at a time) and open follow-ups have no keyset
+ * query in the data layer, so a bounded array (ARRAY_MAX) is read on
+ * change and paged by a sort key kept in each row: the list code is the
+ * same for all four.
+ *
+ * Counts are asked for only when the filter or the data changed
+ * (count_stale), and then only when the keyboard is idle: typing a search
+ * never waits for a COUNT over a million rows.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "tcrm/company.h"
+#include "tcrm/date.h"
+#include "theme.h"
+#include "ui.h"
+
+#define ARRAY_MAX 5000
+
+static const char *view_names[TUI_V_COUNT] = {
+    "Contacts", "Companies", "Deals", "Follow-ups", "Reports"
+};
+
+const char *tui_view_name(enum tui_view v)
+{
+    return (int)v >= 0 && v < TUI_V_COUNT ? view_names[v] : "";
+}
+
+/* ---- contacts: keyset pages -------------------------------------------- */
+
+static void contact_filter(const struct tui_app *a,
+                           struct tcrm_contact_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    f->search = a->search[0] ? a->search : NULL;
+    f->tag = a->tag;
+    f->sort = a->sort;
+}
+
+static int contact_fetch(void *ctx, const void *after, int backwards,
+                         size_t limit, void **rows, size_t *n, int *more,
+                         struct tcrm_error *err)
+{
+    struct tui_app *a = ctx;
+    struct tcrm_contact_filter f;
+    struct tcrm_contact_page page = {0};
+    contact_filter(a, &f);
+    int rc = tcrm_contact_list(a->db, &f, after, backwards, limit, &page, err);
+    if (rc < 0)
+        return rc;
+    size_t k = 0;
+    for (; k < page.n && k < limit; k++) {
+        struct tcrm_contact_row *r = malloc(sizeof *r);
+        if (!r)
+            break;
+        *r = page.rows[k];
+        memset(&page.rows[k], 0, sizeof page.rows[k]);  /* now ours */
+        rows[k] = r;
+    }
+    *n = k;
+    *more = page.more;
+    tcrm_contact_page_free(&page);
+    return 0;
+}
+
+static void contact_free(void *ctx, void *row)
+{
+    (void)ctx;
+    struct tcrm_contact_page one = {row, 1, 0};
+    tcrm_contact_page_free(&one);
+}
+
+static int64_t contact_id(const void *row)
+{
+    return ((const struct tcrm_contact_row *)row)->id;
+}
+
+/* ---- companies: keyset pages ------------------------------------------- */
+
+static int company_fetch(void *ctx, const void *after, int backwards,
+                         size_t limit, void **rows, size_t *n, int *more,
+                         struct tcrm_error *err)
+{
+    struct tui_app *a = ctx;
+    struct tcrm_company_page page = {0};
+    int rc = tcrm_company_list(a->db, a->search[0] ? a->search : NULL,
+                               a->tag, after, backwards, limit, &page, err);
+    if (rc < 0)
+        return rc;
+    size_t k = 0;
+    for (; k < page.n && k < limit; k++) {
+        struct tcrm_company_row *r = malloc(sizeof *r);
+        if (!r)
+            break;
+        *r = page.rows[k];
+        memset(&page.rows[k], 0, sizeof page.rows[k]);
+        rows[k] = r;
+    }
+    *n = k;
+    *more = page.more;
+    tcrm_company_page_free(&page);
+    return 0;
+}
+
+static void company_free(void *ctx, void *row)
+{
+    (void)ctx;
+    struct tcrm_company_page one = {row, 1, 0};
+    tcrm_company_page_free(&one);
+}
+
+static int64_t company_id(const void *row)
+{
+    return ((const struct tcrm_company_row *)row)->id;
+}
+
+/* ---- deals and follow-ups: bounded arrays, paged by key ---------------- */
+
+static int arr_fetch(struct tui_array *arr, const void *after, int backwards,
+                     size_t limit, void **rows, size_t *n, int *more)
+{
+    const struct tui_arow *r = after;
+    size_t lo = 0, hi = arr->n;     /* candidates are [lo, hi) */
+    if (r) {
+        size_t i = 0;
+        while (i < arr->n && strcmp(arr->keys[i], r->key) <= 0)
+            i++;
+        if (backwards) {
+            size_t j = i;   /* rows with key < after's key */
+            while (j > 0 && strcmp(arr->keys[j - 1], r->key) >= 0)
+                j--;
+            hi = j;
+        } else {
+            lo = i;
+        }
+    }
+    size_t avail = hi - lo, k = avail < limit ? avail : limit;
+    size_t first = backwards ? hi - k : lo;
+    *n = 0;
+    for (size_t i = 0; i < k; i++) {
+        struct tui_arow *row = malloc(sizeof *row);
+        if (!row)
+            break;
+        row->idx = first + i;
+        row->id = arr->ids[first + i];
+        memcpy(row->key, arr->keys[first + i], sizeof row->key);
+        rows[(*n)++] = row;
+    }
+    *more = avail > k;
+    return 0;
+}
+
+static int deal_fetch(void *ctx, const void *after, int backwards,
+                      size_t limit, void **rows, size_t *n, int *more,
+                      struct tcrm_error *err)
+{
+    (void)err;
+    return arr_fetch(&((struct tui_app *)ctx)->deals, after, backwards,
+                     limit, rows, n, more);
+}
+
+static int fu_fetch(void *ctx, const void *after, int backwards, size_t limit,
+                    void **rows, size_t *n, int *more, struct tcrm_error *err)
+{
+    (void)err;
+    return arr_fetch(&((struct tui_app *)ctx)->followups, after, backwards,
+                     limit, rows, n, more);
+}
+
+static void arow_free(void *ctx, void *row)
+{
+    (void)ctx;
+    free(row);
+}
+
+static int64_t arow_id(const void *row)
+{
+    return ((const struct tui_arow *)row)->id;
+}
+
+static void array_reset(struct tui_array *arr, int deals)
+{
+    if (deals)
+        tcrm_deal_array_free(arr->items, arr->n);
+    else
+        tcrm_followup_array_free(arr->items, arr->n);
+    free(arr->keys);
+    free(arr->ids);
+    memset(arr, 0, sizeof *arr);
+}
+
+static int array_index(struct tui_array *arr, size_t n)
+{
+    arr->n = n;
+    arr->keys = calloc(n ? n : 1, sizeof *arr->keys);
+    arr->ids = calloc(n ? n : 1, sizeof *arr->ids);
+    return arr->keys && arr->ids ? 0 : TCRM_ENOMEM;
+}
+
+static int deals_read(struct tui_app *a, struct tcrm_error *err)
+{
+    struct tcrm_deal *all = NULL;
+    size_t n = 0;
+    const char *stage = a->cfg->n_stages ? a->cfg->stages[a->stage] : NULL;
+    int rc = tcrm_deal_list(a->db, stage, TCRM_DEAL_OPEN, 0, 0, 0, ARRAY_MAX,
+                            &all, &n, err);
+    array_reset(&a->deals, 1);
+    if (rc < 0)
+        return rc;
+    a->deals.items = all;
+    if (array_index(&a->deals, n) < 0)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {     /* by id, as listed */
+        snprintf(a->deals.keys[i], 48, "%020lld", (long long)all[i].id);
+        a->deals.ids[i] = all[i].id;
+    }
+    tcrm_stage_total_array_free(a->totals, a->n_totals);
+    a->totals = NULL;
+    a->n_totals = 0;
+    return tcrm_deal_stage_totals(a->db, &a->totals, &a->n_totals, err);
+}
+
+static int followups_read(struct tui_app *a, struct tcrm_error *err)
+{
+    struct tcrm_followup *all = NULL;
+    size_t n = 0;
+    int rc = tcrm_followup_list(a->db, 1, 0, NULL, NULL, ARRAY_MAX, &all, &n,
+                                err);
+    array_reset(&a->followups, 0);
+    if (rc < 0)
+        return rc;
+    a->followups.items = all;
+    if (array_index(&a->followups, n) < 0)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {     /* due date, time, id: list order */
+        snprintf(a->followups.keys[i], 48, "%s %s %020lld%06zu",
+                 all[i].due_date ? all[i].due_date : "",
+                 all[i].due_time ? all[i].due_time : "00:00",
+                 (long long)all[i].id, i);
+        a->followups.ids[i] = all[i].id;
+    }
+    /* keys must rise with the index for paging: list order is the order */
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(a->followups.keys[i - 1], a->followups.keys[i]) >= 0)
+            snprintf(a->followups.keys[i], 48, "%s~%06zu",
+                     a->followups.keys[i - 1], i);
+    return 0;
+}
+
+/* ---- loading, counting ------------------------------------------------- */
+
+void tui_views_init(struct tui_app *a)
+{
+    const struct tui_list_src srcs[TUI_V_LISTS] = {
+        {a, contact_fetch, contact_free, contact_id},
+        {a, company_fetch, company_free, company_id},
+        {a, deal_fetch, arow_free, arow_id},
+        {a, fu_fetch, arow_free, arow_id},
+    };
+    for (int v = 0; v < TUI_V_LISTS; v++) {
+        tui_list_init(&a->lists[v], &srcs[v]);
+        a->count_stale[v] = 1;
+    }
+}
+
+void tui_views_free(struct tui_app *a)
+{
+    for (int v = 0; v < TUI_V_LISTS; v++)
+        tui_list_free(&a->lists[v]);
+    array_reset(&a->deals, 1);
+    array_reset(&a->followups, 0);
+    tcrm_stage_total_array_free(a->totals, a->n_totals);
+    a->totals = NULL;
+    a->n_totals = 0;
+}
+
+int tui_view_load(struct tui_app *a, enum tui_view v, int keep_place)
+{
+    struct tcrm_error err = {0};
+    int rc = 0;
+    if (v >= TUI_V_LISTS)
+        return 0;
+    struct tui_list *l = &a->lists[v];
+    if (v == TUI_V_DEALS)
+        rc = deals_read(a, &err);
+    else if (v == TUI_V_FOLLOWUPS)
+        rc = followups_read(a, &err);
+    if (rc == 0) {
+        /* array rows point into the old array: always re-read them */
+        if (keep_place && a->loaded[v])
+            rc = tui_list_refresh(l, &err);
+        else
+            rc = tui_list_home(l, &err);
+    }
+    if (rc < 0) {
+        tui_list_clear(l);
+        tui_status(a, 1, "%s", err.msg);
+        return rc;
+    }
+    a->loaded[v] = 1;
+    a->count_stale[v] = 1;
+    return 0;
+}
+
+void tui_view_count(struct tui_app *a, enum tui_view v)
+{
+    struct tcrm_error err = {0};
+    int64_t n = -1;
+    int rc = 0;
+    if (v >= TUI_V_LISTS)
+        return;
+    if (v == TUI_V_CONTACTS) {
+        struct tcrm_contact_filter f;
+        contact_filter(a, &f);
+        rc = tcrm_contact_count(a->db, &f, &n, &err);
+    } else if (v == TUI_V_COMPANIES) {
+        rc = tcrm_company_count(a->db, a->search[0] ? a->search : NULL,
+                                a->tag, &n, &err);
+    } else if (v == TUI_V_DEALS) {
+        n = (int64_t)a->deals.n;
+    } else {
+        n = (int64_t)a->followups.n;
+    }
+    a->count_stale[v] = 0;
+    a->lists[v].count = rc < 0 ? -1 : n;
+    if (rc < 0)
+        tui_status(a, 1, "%s", err.msg);
+}
+
+void tui_view_sort_next(struct tui_app *a)
+{
+    static const char *names[] = {"name", "company", "title", "last contact"};
+    if (a->view != TUI_V_CONTACTS) {
+        tui_status(a, 0, "%s are listed in one order only",
+                   tui_view_name(a->view));
+        return;
+    }
+    if (a->search[0]) {
+        tui_status(a, 0, "Search results are ranked; Esc drops the search");
+        return;
+    }
+    a->sort = (enum tcrm_contact_sort)((a->sort + 1) % 4);
+    tui_view_load(a, TUI_V_CONTACTS, 0);
+    tui_status(a, 0, "Sorted by %s", names[a->sort]);
+}
+
+void tui_view_stage_step(struct tui_app *a, int delta)
+{
+    int n = (int)a->cfg->n_stages;
+    if (a->view != TUI_V_DEALS || n == 0)
+        return;
+    a->stage = (a->stage + delta + n) % n;
+    a->loaded[TUI_V_DEALS] = 0;
+    tui_view_load(a, TUI_V_DEALS, 0);
+}
+
+/* ---- what is under the cursor ------------------------------------------ */
+
+static const void *current(const struct tui_app *a, enum tui_view v)
+{
+    return a->view == v ? tui_list_current(&a->lists[v]) : NULL;
+}
+
+const struct tcrm_deal *tui_view_deal_at(const struct tui_app *a)
+{
+    const struct tui_arow *r = current(a, TUI_V_DEALS);
+    return r && r->idx < a->deals.n
+         ? &((const struct tcrm_deal *)a->deals.items)[r->idx] : NULL;
+}
+
+const struct tcrm_followup *tui_view_followup_at(const struct tui_app *a)
+{
+    const struct tui_arow *r = current(a, TUI_V_FOLLOWUPS);
+    return r && r->idx < a->followups.n
+         ? &((const struct tcrm_followup *)a->followups.items)[r->idx] : NULL;
+}
+
+int64_t tui_view_contact(const struct tui_app *a)
+{
+    const struct tcrm_contact_row *c = current(a, TUI_V_CONTACTS);
+    const struct tcrm_deal *d = tui_view_deal_at(a);
+    const struct tcrm_followup *f = tui_view_followup_at(a);
+    return c ? c->id : d ? d->contact_id : f ? f->contact_id : 0;
+}
+
+int64_t tui_view_company(const struct tui_app *a)
+{
+    const struct tcrm_company_row *c = current(a, TUI_V_COMPANIES);
+    const struct tcrm_deal *d = tui_view_deal_at(a);
+    const struct tcrm_followup *f = tui_view_followup_at(a);
+    return c ? c->id : d ? d->company_id : f ? f->company_id : 0;
+}
+
+int64_t tui_view_deal(const struct tui_app *a)
+{
+    const struct tcrm_deal *d = tui_view_deal_at(a);
+    return d ? d->id : 0;
+}
+
+int64_t tui_view_followup(const struct tui_app *a)
+{
+    const struct tcrm_followup *f = tui_view_followup_at(a);
+    return f ? f->id : 0;
+}
+
+const char *tui_view_label(const struct tui_app *a)
+{
+    const struct tcrm_contact_row *c = current(a, TUI_V_CONTACTS);
+    const struct tcrm_company_row *co = current(a, TUI_V_COMPANIES);
+    const struct tcrm_deal *d = tui_view_deal_at(a);
+    const struct tcrm_followup *f = tui_view_followup_at(a);
+    const char *s = c ? c->name : co ? co->name : d ? d->title
+                  : f ? f->title : NULL;
+    return s ? s : "";
+}

@@ -1,0 +1,275 @@
+/*
+ * ui_views_draw.c: drawing the list of the current view.
+ *
+ * Column 0 of every row is a marker (">" on the cursor row) so the cursor
+ * shows on a terminal without reverse video and in a text capture too; the
+ * row is also drawn in the cursor role. Columns come from a spec per view
+ * shared out by tui_layout_columns, so the least important columns drop
+ * first on a narrow terminal. Everything from the database goes through
+ * draw.h (sanitized, true width, cut with an ellipsis).
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "tcrm/company.h"
+#include "tcrm/date.h"
+#include "theme.h"
+#include "ui.h"
+
+#define MAX_COLS 8
+
+struct column {
+    const char *title;
+    struct tui_colspec spec;
+    int right;
+};
+
+static const struct column contact_cols[] = {
+    {"Name", {12, 3, 0}, 0}, {"Company", {10, 2, 0}, 0},
+    {"Title", {8, 1, 24}, 0}, {"Last contact", {12, 0, 0}, 0},
+    {"Phone", {10, 1, 20}, 0},
+};
+static const struct column company_cols[] = {
+    {"Name", {14, 3, 0}, 0}, {"Industry", {10, 2, 0}, 0},
+    {"City", {8, 1, 20}, 0}, {"Contacts", {8, 0, 0}, 1},
+};
+static const struct column deal_cols[] = {
+    {"Title", {14, 3, 0}, 0}, {"Company", {10, 2, 0}, 0},
+    {"Amount", {14, 0, 0}, 1}, {"Contact", {10, 2, 0}, 0},
+    {"Prob", {4, 0, 0}, 1}, {"Close", {10, 0, 0}, 0},
+};
+static const struct column fu_cols[] = {
+    {"Due", {10, 0, 0}, 0}, {"When", {9, 0, 0}, 0},
+    {"Title", {12, 3, 0}, 0}, {"Contact", {10, 2, 0}, 0},
+    {"Phone", {10, 1, 20}, 0},
+};
+
+static const struct column *view_cols(enum tui_view v, int *n)
+{
+    switch (v) {
+    case TUI_V_CONTACTS:
+        *n = (int)(sizeof contact_cols / sizeof *contact_cols);
+        return contact_cols;
+    case TUI_V_COMPANIES:
+        *n = (int)(sizeof company_cols / sizeof *company_cols);
+        return company_cols;
+    case TUI_V_DEALS:
+        *n = (int)(sizeof deal_cols / sizeof *deal_cols);
+        return deal_cols;
+    default:
+        *n = (int)(sizeof fu_cols / sizeof *fu_cols);
+        return fu_cols;
+    }
+}
+
+/* Rows above the column headers (the deals' stage strip). */
+static int extra_rows(const struct tui_app *a)
+{
+    return a->view == TUI_V_DEALS ? 1 : 0;
+}
+
+int tui_view_row_at(const struct tui_app *a, int y)
+{
+    int first = a->lay.list_y + 1 + extra_rows(a);
+    if (a->view >= TUI_V_LISTS || y < first
+        || y >= a->lay.list_y + a->lay.list_h)
+        return -1;
+    return y - first;
+}
+
+void tui_view_resize(struct tui_app *a)
+{
+    for (int v = 0; v < TUI_V_LISTS; v++) {
+        int h = a->lay.list_h - 1 - (v == TUI_V_DEALS ? 1 : 0);
+        tui_list_set_height(&a->lists[v], h);
+    }
+}
+
+/* The cells of one row, as strings; *role may turn the row's colour. */
+static void row_cells(struct tui_app *a, const void *row, const char **cell,
+                      char bufs[][64], enum tui_role *role)
+{
+    time_t now = tcrm_clock_now();
+    *role = TUI_NORMAL;
+    if (a->view == TUI_V_CONTACTS) {
+        const struct tcrm_contact_row *r = row;
+        cell[0] = r->name; cell[1] = r->company; cell[2] = r->title;
+        cell[3] = tcrm_date_relative(r->last_interaction_at, now, bufs[0], 64);
+        cell[4] = r->phone ? r->phone : r->email;
+    } else if (a->view == TUI_V_COMPANIES) {
+        const struct tcrm_company_row *r = row;
+        cell[0] = r->name; cell[1] = r->industry; cell[2] = r->city;
+        snprintf(bufs[0], 64, "%lld", (long long)r->n_contacts);
+        cell[3] = bufs[0];
+    } else if (a->view == TUI_V_DEALS) {
+        const struct tui_arow *ar = row;
+        const struct tcrm_deal *d = &((struct tcrm_deal *)a->deals.items)[ar->idx];
+        cell[0] = d->title; cell[1] = d->company_name;
+        tcrm_money_format(d->amount_minor, d->currency, bufs[0], 64);
+        cell[2] = bufs[0]; cell[3] = d->contact_name;
+        snprintf(bufs[1], 64, "%d%%", d->probability);
+        cell[4] = bufs[1]; cell[5] = d->expected_close;
+    } else {
+        const struct tui_arow *ar = row;
+        const struct tcrm_followup *f =
+            &((struct tcrm_followup *)a->followups.items)[ar->idx];
+        int days = f->due_date ? tcrm_date_days_between(a->today, f->due_date) : 0;
+        cell[0] = f->due_date;
+        if (days < 0) {
+            snprintf(bufs[0], 64, "OVERDUE");
+            *role = TUI_OVERDUE;
+        } else if (days == 0) {
+            snprintf(bufs[0], 64, "TODAY%s%s", f->due_time ? " " : "",
+                     f->due_time ? f->due_time : "");
+            *role = TUI_TODAY;
+        } else {
+            tcrm_date_relative(f->due_date, now, bufs[0], 64);
+        }
+        cell[1] = bufs[0]; cell[2] = f->title; cell[3] = f->contact_name;
+        cell[4] = f->phone;
+    }
+}
+
+static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
+                     const struct column *cols, const int *w, int ncols)
+{
+    const char *cell[MAX_COLS] = {0};
+    char bufs[2][64];
+    enum tui_role role;
+    row_cells(a, row, cell, bufs, &role);
+    int attr = is_cur ? tui_attr(TUI_CURSOR) : tui_attr(TUI_NORMAL);
+    int x = a->lay.list_x;
+    tui_draw_fill(stdscr, y, x, a->lay.list_w, attr);
+    tui_draw_text(stdscr, y, x, 1, is_cur ? ">" : " ", attr);
+    x++;
+    for (int i = 0; i < ncols && w[i] > 0; i++) {
+        int ca = attr;
+        if (!is_cur && role != TUI_NORMAL && a->view == TUI_V_FOLLOWUPS && i <= 1)
+            ca = tui_attr(role);
+        tui_draw_cell(stdscr, y, x, w[i], cell[i], ca, cols[i].right);
+        x += w[i] + 1;
+    }
+}
+
+static void stage_text(const struct tui_app *a, int s, char *out, size_t sz)
+{
+    const char *name = a->cfg->stages[s];
+    long long count = 0;
+    char total[128] = "", one[48];
+    for (size_t i = 0; i < a->n_totals; i++) {
+        const struct tcrm_stage_total *t = &a->totals[i];
+        if (!t->stage || strcasecmp(t->stage, name) != 0)
+            continue;
+        count += t->count;
+        tcrm_money_format(t->total_minor, t->currency, one, sizeof one);
+        size_t len = strlen(total);
+        snprintf(total + len, sizeof total - len, "%s%s", len ? " + " : "", one);
+    }
+    snprintf(out, sz, "%s %lld%s%s", name, count, total[0] ? " · " : "", total);
+}
+
+/* "[Lead 3 · 1,200.00 EUR]  Qualified 2  ..." with the current stage first
+ * visible and marked, so it survives a narrow terminal. */
+static void draw_stages(struct tui_app *a, int y)
+{
+    int x = a->lay.list_x, end = a->lay.list_x + a->lay.list_w;
+    char text[256];
+    tui_draw_fill(stdscr, y, x, a->lay.list_w, tui_attr(TUI_NORMAL));
+    x += tui_draw_text(stdscr, y, x, end - x, "Stage ", tui_attr(TUI_DIM));
+    for (size_t k = 0; k < a->cfg->n_stages && x < end; k++) {
+        int s = (int)((a->stage + (int)k) % (int)a->cfg->n_stages);
+        stage_text(a, s, text, sizeof text);
+        if (k == 0) {
+            char cur[300];
+            snprintf(cur, sizeof cur, "[%s]", text);
+            x += tui_draw_text(stdscr, y, x, end - x, cur, tui_attr(TUI_CURSOR));
+        } else {
+            x += tui_draw_text(stdscr, y, x, end - x, "  ", 0);
+            x += tui_draw_text(stdscr, y, x, end - x, text, tui_attr(TUI_NORMAL));
+        }
+    }
+}
+
+static void draw_header(struct tui_app *a, int y, const struct column *cols,
+                        const int *w, int ncols)
+{
+    int x = a->lay.list_x + 1;
+    int attr = tui_attr(TUI_HEADER);
+    const char *mark = MB_CUR_MAX > 1 ? "▲" : "^";
+    static const int sort_col[] = {0, 1, 2, 3};
+    tui_draw_fill(stdscr, y, a->lay.list_x, a->lay.list_w, attr);
+    for (int i = 0; i < ncols && w[i] > 0; i++) {
+        char t[64];
+        int sorted = a->view == TUI_V_CONTACTS && !a->search[0]
+                   && sort_col[a->sort] == i;
+        snprintf(t, sizeof t, "%s%s", cols[i].title, sorted ? mark : "");
+        tui_draw_cell(stdscr, y, x, w[i], t, attr, cols[i].right);
+        x += w[i] + 1;
+    }
+}
+
+static void draw_empty(struct tui_app *a, int y)
+{
+    char msg[400];
+    if (a->search[0])
+        snprintf(msg, sizeof msg, "Nothing matches '%s'. Esc shows all.",
+                 a->search);
+    else if (a->tag)
+        snprintf(msg, sizeof msg, "Nothing is tagged '%s'. Esc shows all.",
+                 a->tag);
+    else if (a->view == TUI_V_CONTACTS)
+        snprintf(msg, sizeof msg, "No contacts yet. Press a (F2) to add "
+                 "one, or I (F6) to import a CSV file.");
+    else if (a->view == TUI_V_COMPANIES)
+        snprintf(msg, sizeof msg, "No companies yet. Press a (F2) to add one.");
+    else if (a->view == TUI_V_DEALS)
+        snprintf(msg, sizeof msg, "No open deals in this stage. "
+                 "h/l change stage, a adds a deal.");
+    else
+        snprintf(msg, sizeof msg, "No open follow-ups. Press f on a contact "
+                 "to add one.");
+    tui_draw_text(stdscr, y, a->lay.list_x + 2, a->lay.list_w - 2, msg,
+                  tui_attr(TUI_DIM));
+}
+
+static void draw_reports_placeholder(struct tui_app *a)
+{
+    int y = a->lay.list_y + 1;
+    tui_draw_text(stdscr, y, a->lay.list_x + 2, a->lay.list_w - 2,
+                  "Reports open in their own screen: press 5, R or F7.",
+                  tui_attr(TUI_NORMAL));
+}
+
+void tui_view_draw(struct tui_app *a)
+{
+    int y = a->lay.list_y;
+    if (a->view >= TUI_V_LISTS) {
+        draw_reports_placeholder(a);
+        return;
+    }
+    int ncols, w[MAX_COLS];
+    const struct column *cols = view_cols(a->view, &ncols);
+    struct tui_colspec spec[MAX_COLS];
+    for (int i = 0; i < ncols; i++)
+        spec[i] = cols[i].spec;
+    tui_layout_columns(spec, ncols, a->lay.list_w - 1, w);
+    if (a->view == TUI_V_DEALS)
+        draw_stages(a, y++);
+    draw_header(a, y++, cols, w, ncols);
+    struct tui_list *l = &a->lists[a->view];
+    const void *cur = tui_list_current(l);
+    if (!cur) {
+        draw_empty(a, y);
+        return;
+    }
+    for (int i = 0; y < a->lay.list_y + a->lay.list_h; i++, y++) {
+        const void *row = tui_list_visible(l, i);
+        if (!row)
+            break;
+        draw_row(a, y, row, row == cur && a->focus == TUI_FOCUS_LIST,
+                 cols, w, ncols);
+    }
+}
