@@ -101,6 +101,11 @@ int tcrm_report_range(const char *from_text, const char *to_text,
                       time_t now, char from[11], char to[11],
                       struct tcrm_error *err);
 
+/* Check the name and the options that need no database (width, period
+ * against the report); the same errors tcrm_report_run gives. */
+int tcrm_report_check(const char *name, const struct tcrm_report_opts *opts,
+                      struct tcrm_error *err);
+
 /* Run report `name` into out (initialised here; free with tcrm_doc_free
  * even on error). Checks the name, the options (period, owner, tag,
  * width) before reading anything. */

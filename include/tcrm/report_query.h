@@ -11,7 +11,8 @@
  * Rows in the trash (deleted_at set) never count.
  *
  * The filter: dates are "YYYY-MM-DD", inclusive; from/to NULL mean no
- * bound. owner NULL: anyone. tag_id 0: any (get it from tcrm_rq_check).
+ * bound. owner NULL: anyone. tag_id 0: any (get it from tcrm_rq_check);
+ * a deal matches a tag when the deal, its contact or its company has it.
  * today is the report's "today" (tests fix it).
  */
 #ifndef TCRM_REPORT_QUERY_H
@@ -77,7 +78,7 @@ int tcrm_rq_activity_contacts(struct tcrm_db *db,
                               struct tcrm_error *err);
 
 /* pipeline: open deals now (period not used) by stage and currency.
- * owner: deal owner; tag: on the deal.
+ * owner: deal owner; tag: on the deal, its contact or company.
  * Columns: stage, currency, count, total_minor, weighted_x100 (sum of
  * amount * probability: divide by 100), oldest_created_at, oldest_title. */
 int tcrm_rq_pipeline(struct tcrm_db *db, const struct tcrm_rq_filter *f,

@@ -81,7 +81,7 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_db *db;
     struct cli_opts o;
     const char *due = NULL;
-    char date[11], time[6], rep[40] = "", *title;
+    char date[11], time[16], rep[40] = "", *title;
     int c, rc = 0, every = 0;
     int64_t id;
 
@@ -191,7 +191,7 @@ static int fu_snooze(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_db *db;
     struct cli_opts o;
     const char *to = NULL;
-    char date[11], time[6];
+    char date[11], time[16];
     int64_t id;
     int rc;
 

@@ -17,6 +17,7 @@
  * the trash, no deal, interaction or follow-up): a company someone
  * started using is simply kept.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,5 +325,113 @@ static int undo_one(struct tcrm_db *db, int64_t batch,
     free(before);
     if (!rc)
         (*restored)++;
+    return rc;
+}
+
+static int batch_state(struct tcrm_db *db, int64_t batch,
+                       struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT undone_at FROM import_batches WHERE id = ?", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "import %lld: not found",
+                            (long long)batch);
+    else if (rc != SQLITE_ROW)
+        rc = tcrm_db_fail(db, "import undo", err);
+    else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+        rc = tcrm_error_set(err, TCRM_EINVAL, "import %lld was already undone "
+                            "at %s", (long long)batch,
+                            (const char *)sqlite3_column_text(st, 0));
+    else
+        rc = 0;
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int undo_all(struct tcrm_db *db, int64_t batch, int64_t *removed,
+                    int64_t *restored, struct tcrm_error *err)
+{
+    int rc = batch_state(db, batch, err);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT entity = 'company', entity_id, max(action = 'add'),"
+        " max(rowid), min(CASE WHEN action = 'merge' THEN rowid END)"
+        " FROM import_changes WHERE batch_id = ? GROUP BY entity, entity_id"
+        " ORDER BY entity = 'company', entity_id DESC", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    while (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct undo_row u = {
+            sqlite3_column_int(st, 0), sqlite3_column_int(st, 2),
+            sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 3),
+            sqlite3_column_int64(st, 4)
+        };
+        rc = undo_one(db, batch, &u, removed, restored, err);
+    }
+    if (rc == SQLITE_DONE)
+        rc = 0;
+    else if (rc > 0)
+        rc = tcrm_db_fail(db, "import undo", err);
+    tcrm_db_done(st);
+    if (rc)
+        return rc;
+    char now[20];
+    tcrm_db_now(now);
+    st = tcrm_db_prepare(db,
+        "UPDATE import_batches SET undone_at = ? WHERE id = ?", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, batch);
+    rc = tcrm_db_step_done(db, st, "import undo", err);
+    tcrm_db_done(st);
+    if (!rc)
+        rc = tcrm_db_audit(db, "import", batch, "undo", NULL, err);
+    return rc;
+}
+
+int tcrm_import_batch_undo(struct tcrm_db *db, int64_t batch,
+                           int64_t *removed, int64_t *restored,
+                           struct tcrm_error *err)
+{
+    int64_t rm = 0, rs = 0;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = undo_all(db, batch, &rm, &rs, err);
+    rc = tcrm_db_end(db, rc, err);
+    if (removed)
+        *removed = rc ? 0 : rm;
+    if (restored)
+        *restored = rc ? 0 : rs;
+    return rc;
+}
+
+int tcrm_import_channel_max(struct tcrm_db *db, size_t max[7],
+                            struct tcrm_error *err)
+{
+    for (int i = 0; i < TCRM_CH_COUNT; i++)
+        max[i] = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT kind, max(n) FROM (SELECT ch.kind AS kind, count(*) AS n"
+        " FROM contact_channels ch JOIN contacts c ON c.id = ch.contact_id"
+        " WHERE c.deleted_at IS NULL GROUP BY ch.contact_id, ch.kind)"
+        " GROUP BY kind", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = tcrm_channel_kind_parse((const char *)sqlite3_column_text(st, 0));
+        if (k >= 0 && k < TCRM_CH_COUNT)
+            max[k] = (size_t)sqlite3_column_int64(st, 1);
+    }
+    rc = rc == SQLITE_DONE ? 0 : tcrm_db_fail(db, "export", err);
+    tcrm_db_done(st);
     return rc;
 }

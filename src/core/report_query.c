@@ -31,6 +31,12 @@
 #define TAG_ON(entity, idexpr)                                              \
     "(?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"           \
     " AND entity = '" entity "' AND entity_id = " idexpr "))"
+/* A deal carries a tag when it, its contact or its company has it. */
+#define TAG_DEAL                                                            \
+    "(?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4 AND ("    \
+    "(entity = 'deal' AND entity_id = d.id)"                                \
+    " OR (entity = 'contact' AND entity_id = d.contact_id)"                 \
+    " OR (entity = 'company' AND entity_id = d.company_id))))"
 #define OWNER_IS(col) "(?3 IS NULL OR " col " = ?3)"
 #define IN_PERIOD(col) "(" col " >= ?1 AND " col " < ?2)"
 
@@ -252,7 +258,7 @@ int tcrm_rq_activity_contacts(struct tcrm_db *db,
 
 #define OPEN_DEALS                                                          \
     " FROM deals d WHERE d.status = 'open' AND d.deleted_at IS NULL"        \
-    " AND " OWNER_IS("d.owner") " AND " TAG_ON("deal", "d.id")
+    " AND " OWNER_IS("d.owner") " AND " TAG_DEAL
 
 int tcrm_rq_pipeline(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                      struct tcrm_rq_table *out, struct tcrm_error *err)
@@ -302,7 +308,7 @@ int tcrm_rq_forecast_late(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 #define CLOSED_DEALS                                                        \
     " FROM deals d WHERE d.deleted_at IS NULL"                              \
     " AND " IN_PERIOD("d.closed_at")                                        \
-    " AND " OWNER_IS("d.owner") " AND " TAG_ON("deal", "d.id")
+    " AND " OWNER_IS("d.owner") " AND " TAG_DEAL
 
 int tcrm_rq_closed(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                    struct tcrm_rq_table *out, struct tcrm_error *err)

@@ -469,6 +469,9 @@ int tcrm_csv_next(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
             r->finished = 1;
             if (r->p.pstate == 0)
                 r->start_line = r->line;
+            if (r->p.pstate == 2 && r->p.quoted)   /* FIELD_BEGUN */
+                return fail_at(r, err, r->start_line,
+                               "quoted field not closed at end of file");
             if (csv_fini(&r->p, on_field, on_row, r) != 0) {
                 if (csv_error(&r->p) == CSV_EPARSE)
                     return fail_at(r, err, r->start_line,

@@ -56,6 +56,8 @@ struct rep_table {
     int ncols;
     struct rep_cell *cells; /* nrows * ncols */
     unsigned char *rule;    /* a rule line before the row (totals) */
+    const int *minw;        /* NULL, or least width per column (to line
+                               up several tables) */
     size_t nrows, cap;
 };
 
@@ -65,6 +67,8 @@ int rep_fail(struct rep *r, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Take the error of a core call (rc != 0) into r; returns r->rc. */
 int rep_check(struct rep *r, int rc);
+/* Append a line to the document, whatever the format. */
+void rep_push(struct rep *r, const char *line);
 /* Append a line (text output only; CSV ignores it). */
 void rep_line(struct rep *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -99,6 +103,11 @@ void rep_table_free(struct rep_table *t);
 /* A horizontal bar chart (text only): one line per label. */
 void rep_bars(struct rep *r, const char *const *labels,
               const int64_t *values, const char *const *texts, size_t n);
+
+/* The distinct currencies of column col of t, sorted, at most max;
+ * returns how many. */
+size_t rep_currencies(const struct tcrm_rq_table *t, size_t col,
+                      char (*out)[4], size_t max);
 
 /* "never" or the date part of a stored form. */
 const char *rep_day(const char *iso, char out[11]);

@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "draw.h"
 #include "tcrm/text.h"
@@ -65,12 +66,25 @@ void tui_draw_fill(WINDOW *w, int y, int x, int n, int attr)
     wattrset(w, A_NORMAL);
 }
 
+/* Line pieces as text: "─" "│" in a UTF-8 locale, "-" "|" otherwise. The
+ * alternate character set (ACS) is not used: several terminal and
+ * multiplexer combinations in UTF-8 mode show it as letters ("qqqq"). */
+static const char *line_piece(int vertical)
+{
+    if (MB_CUR_MAX > 1)
+        return vertical ? "\u2502" : "\u2500";
+    return vertical ? "|" : "-";
+}
+
 void tui_draw_hline(WINDOW *w, int y, int x, int n, int attr)
 {
     if (n <= 0)
         return;
+    const char *p = line_piece(0);
     wattrset(w, attr);
-    mvwhline(w, y, x, ACS_HLINE, n);
+    wmove(w, y, x);
+    for (int i = 0; i < n; i++)
+        waddstr(w, p);
     wattrset(w, A_NORMAL);
 }
 
@@ -78,7 +92,9 @@ void tui_draw_vline(WINDOW *w, int y, int x, int n, int attr)
 {
     if (n <= 0)
         return;
+    const char *p = line_piece(1);
     wattrset(w, attr);
-    mvwvline(w, y, x, ACS_VLINE, n);
+    for (int i = 0; i < n; i++)
+        mvwaddstr(w, y + i, x, p);
     wattrset(w, A_NORMAL);
 }

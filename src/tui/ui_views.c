@@ -242,17 +242,20 @@ static int followups_read(struct tui_app *a, struct tcrm_error *err)
     if (array_index(&a->followups, n) < 0)
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {     /* due date, time, id: list order */
-        snprintf(a->followups.keys[i], 48, "%s %s %020lld%06zu",
+        snprintf(a->followups.keys[i], 48, "%.10s %.5s %020lld",
                  all[i].due_date ? all[i].due_date : "",
-                 all[i].due_time ? all[i].due_time : "00:00",
-                 (long long)all[i].id, i);
+                 all[i].due_time ? all[i].due_time : "",
+                 (long long)all[i].id);
         a->followups.ids[i] = all[i].id;
     }
-    /* keys must rise with the index for paging: list order is the order */
+    /* keys must rise with the index for paging; if the data layer's
+     * order differs from ours, page by position instead */
     for (size_t i = 1; i < n; i++)
-        if (strcmp(a->followups.keys[i - 1], a->followups.keys[i]) >= 0)
-            snprintf(a->followups.keys[i], 48, "%s~%06zu",
-                     a->followups.keys[i - 1], i);
+        if (strcmp(a->followups.keys[i - 1], a->followups.keys[i]) >= 0) {
+            for (size_t j = 0; j < n; j++)
+                snprintf(a->followups.keys[j], 48, "%020zu", j);
+            break;
+        }
     return 0;
 }
 

@@ -1,0 +1,386 @@
+/*
+ * cmd_import.c: `tcrm import FILE [options]`, `tcrm import list`,
+ * `tcrm import undo BATCH`.
+ *
+ * The work is src/io's (csvio.h): this file parses the options, prints
+ * the column mapping and a preview on --dry-run, draws a progress bar on
+ * stderr (only when stderr is a terminal and the import has run for more
+ * than a second), and prints the summary: the counts, the batch to undo,
+ * and every rejected row as "file:line: reason".
+ *
+ * SIGXFSZ is ignored while importing so that a file-size limit (a full
+ * disk, in tests) makes SQLite's write fail and the import roll back,
+ * instead of killing tcrm mid-write.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "tcrm/csvio.h"
+#include "tcrm/import_batch.h"
+
+#define U_FILE "import FILE [--map SPEC | --profile NAME] [--dry-run]\n" \
+    "   [--on-duplicate skip|merge|new] [--encoding E|auto] [--delimiter C]\n" \
+    "   [--tag T]... [--reject FILE] [--drop-unmapped] [--save-profile NAME]"
+#define U_LIST "import list"
+#define U_UNDO "import undo BATCH"
+
+static int import_exec(struct tcrm_cli *cli, int argc, char **argv);
+
+const struct tcrm_cmd tcrm_cmd_import = {
+    "import",
+    U_FILE "\n" U_LIST "\n" U_UNDO,
+    "Import business cards from CSV; list imports; undo one.",
+    import_exec,
+};
+
+static const struct tcrm_cmd sub_list = { "import list", U_LIST,
+    "List imports, newest first.", NULL };
+static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
+    "Take an import back (refused when its rows were edited since).", NULL };
+
+enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
+       O_REJECT, O_DROP, O_SAVE };
+
+static const struct option import_lo[] = {
+    { "map", required_argument, NULL, O_MAP },
+    { "profile", required_argument, NULL, O_PROFILE },
+    { "dry-run", no_argument, NULL, O_DRY },
+    { "on-duplicate", required_argument, NULL, O_ONDUP },
+    { "encoding", required_argument, NULL, O_ENC },
+    { "delimiter", required_argument, NULL, O_DELIM },
+    { "tag", required_argument, NULL, O_TAG },
+    { "reject", required_argument, NULL, O_REJECT },
+    { "drop-unmapped", no_argument, NULL, O_DROP },
+    { "save-profile", required_argument, NULL, O_SAVE },
+    CLI_OPT_HELP,
+    CLI_OPT_END
+};
+
+struct progress {
+    struct timespec start;
+    int drawn;
+};
+
+static double since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) +
+           (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void draw_progress(void *ud, uint64_t rows, uint64_t done,
+                          uint64_t total)
+{
+    struct progress *p = ud;
+    double t = since(&p->start);
+    if (t < 1.0 || total == 0)
+        return;
+    double frac = (double)done / (double)total;
+    if (frac > 1)
+        frac = 1;
+    double rate = (double)rows / t;
+    double left = frac > 0 ? t / frac - t : 0;
+    char bar[31];
+    int fill = (int)(frac * 30);
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '#' : ' ';
+    bar[30] = '\0';
+    fprintf(stderr, "\r[%s] %3d%%  %llu rows  %.0f rows/s  %d:%02d left ",
+            bar, (int)(frac * 100), (unsigned long long)rows, rate,
+            (int)left / 60, (int)left % 60);
+    p->drawn = 1;
+}
+
+static int parse_delim(const char *s, char *out)
+{
+    if (!strcmp(s, "tab") || !strcmp(s, "\\t") || !strcmp(s, "\t"))
+        *out = '\t';
+    else if (!strcmp(s, ",") || !strcmp(s, ";") || !strcmp(s, "|"))
+        *out = s[0];
+    else if (!strcmp(s, "comma"))
+        *out = ',';
+    else if (!strcmp(s, "semicolon"))
+        *out = ';';
+    else
+        return -1;
+    return 0;
+}
+
+static int parse_policy(const char *s, enum tcrm_dup_policy *p)
+{
+    if (!strcmp(s, "skip"))
+        *p = TCRM_DUP_SKIP;
+    else if (!strcmp(s, "merge"))
+        *p = TCRM_DUP_MERGE;
+    else if (!strcmp(s, "new"))
+        *p = TCRM_DUP_NEW;
+    else
+        return -1;
+    return 0;
+}
+
+struct import_args {
+    struct tcrm_import_opts o;
+    const char *tags[64];
+    const char *save;
+};
+
+/* Options into a; returns -1 to go on, else the exit status. */
+static int parse_import(int argc, char **argv, struct import_args *a)
+{
+    struct cli_opts o;
+    int c;
+    cli_opts_init(&o, &tcrm_cmd_import, argc, argv, import_lo);
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE) {
+        if (c == CLI_OPT_STOP)
+            return o.status;
+        if (c == O_MAP) a->o.map_spec = optarg;
+        if (c == O_PROFILE) a->o.profile = optarg;
+        if (c == O_DRY) a->o.dry_run = 1;
+        if (c == O_ENC) a->o.encoding = optarg;
+        if (c == O_REJECT) a->o.reject_path = optarg;
+        if (c == O_DROP) a->o.drop_unmapped = 1;
+        if (c == O_SAVE) a->save = optarg;
+        if (c == O_ONDUP && parse_policy(optarg, &a->o.on_duplicate))
+            return tcrm_cli_usage(&tcrm_cmd_import, "--on-duplicate: '%s' is "
+                                  "not skip, merge or new", optarg);
+        if (c == O_DELIM && parse_delim(optarg, &a->o.delimiter))
+            return tcrm_cli_usage(&tcrm_cmd_import, "--delimiter: '%s' is not "
+                                  "one of , ; tab |", optarg);
+        if (c == O_TAG && a->o.n_tags == 64)
+            return tcrm_cli_usage(&tcrm_cmd_import, "--tag: at most 64");
+        if (c == O_TAG)
+            a->tags[a->o.n_tags++] = optarg;
+    }
+    if (a->o.map_spec && a->o.profile)
+        return tcrm_cli_usage(&tcrm_cmd_import, "--map and --profile "
+                              "exclude each other");
+    int rc = cli_want_args(&tcrm_cmd_import, &o, 1, 1, "FILE");
+    if (rc)
+        return rc;
+    a->o.path = o.pos[0];
+    a->o.tags = a->tags;
+    return -1;
+}
+
+static void print_map(struct tcrm_cli *cli, const struct tcrm_csv_map *m)
+{
+    fprintf(cli->out, "columns:\n");
+    for (size_t i = 0; i < m->n; i++) {
+        int f = m->field[i];
+        const char *to = f == TCRM_CF_UNMAPPED
+            ? (m->drop_unmapped ? "(dropped)" : "notes (unmapped)")
+            : f == TCRM_CF_TYPE ? "(type of a phone or e-mail)"
+            : f == TCRM_CF_PHONE_TYPED ? "phone (kind from its type column)"
+            : tcrm_csv_field_name(f);
+        fprintf(cli->out, "  %-28s -> %s\n", cli_s(m->headers[i]), to);
+    }
+}
+
+static void print_contact(struct tcrm_cli *cli, const struct tcrm_contact *c)
+{
+    fprintf(cli->out, "  %s", cli_s(c->name));
+    if (!tcrm_str_empty(c->company))
+        fprintf(cli->out, " | %s", cli_s(c->company));
+    if (!tcrm_str_empty(c->title))
+        fprintf(cli->out, " | %s", cli_s(c->title));
+    for (size_t i = 0; i < c->n_channels; i++)
+        fprintf(cli->out, " | %s %s",
+                tcrm_channel_kind_name(c->channels[i].kind),
+                cli_s(c->channels[i].value));
+    fputc('\n', cli->out);
+}
+
+static int preview(struct tcrm_cli *cli, const struct import_args *a)
+{
+    struct tcrm_import_preview p;
+    struct tcrm_error err;
+    if (tcrm_import_preview(&a->o, 5, &p, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "encoding: %s%s, delimiter: %s\n", p.encoding,
+            p.encoding_guessed ? " (guessed)" : "",
+            p.delimiter == '\t' ? "tab" : p.delimiter == ';' ? ";" : ",");
+    p.map.drop_unmapped = a->o.drop_unmapped;
+    print_map(cli, &p.map);
+    fprintf(cli->out, "first rows as they will be stored:\n");
+    for (size_t i = 0; i < p.n; i++) {
+        if (p.error[i])
+            fprintf(cli->out, "  line %ld: rejected: %s\n", p.line[i],
+                    cli_s(p.error[i]));
+        else
+            print_contact(cli, &p.rows[i]);
+    }
+    tcrm_import_preview_free(&p);
+    return 0;
+}
+
+/* mkdir -p for the folders of path (not the last part). */
+static void make_parents(char *path)
+{
+    for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        mkdir(path, 0700);
+        *s = '/';
+    }
+}
+
+static int save_profile(const struct import_args *a)
+{
+    struct tcrm_import_preview p;
+    struct tcrm_error err;
+    if (tcrm_import_preview(&a->o, 0, &p, &err))
+        return tcrm_cli_fail_err(&err);
+    char *dir = tcrm_config_user_dir();
+    char path[4096];
+    int rc = 0;
+    if (!dir)
+        rc = tcrm_cli_fail("--save-profile: no user folder ($HOME not set)");
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/profiles/%s.ini", dir, a->save);
+        make_parents(path);
+        if (tcrm_csv_map_save(&p.map, path, &err))
+            rc = tcrm_cli_fail_err(&err);
+    }
+    free(dir);
+    tcrm_import_preview_free(&p);
+    return rc;
+}
+
+static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
+                          const struct tcrm_import_summary *s)
+{
+    if (strcmp(s->encoding, "UTF-8"))
+        fprintf(cli->out, "encoding: %s%s\n", s->encoding,
+                s->encoding_guessed ? " (guessed)" : "");
+    fprintf(cli->out, "%s%s: %lld rows: %lld added, %lld merged, %lld "
+            "skipped as duplicates, %lld rejected\n",
+            a->o.dry_run ? "dry run, nothing stored: " : "",
+            cli_s(a->o.path), (long long)s->rows, (long long)s->added,
+            (long long)s->merged, (long long)s->skipped,
+            (long long)s->rejected);
+    for (size_t i = 0; i < s->n_messages; i++)
+        fprintf(cli->out, "%s\n", cli_s(s->messages[i]));
+    if (s->more_messages)
+        fprintf(cli->out, "... and %lld more rejected rows\n",
+                (long long)s->more_messages);
+    if (s->batch_id)
+        fprintf(cli->out, "import %lld (undo with: tcrm import undo %lld)\n",
+                (long long)s->batch_id, (long long)s->batch_id);
+}
+
+static int import_file(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct import_args a;
+    memset(&a, 0, sizeof a);
+    int rc = parse_import(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    if (a.save && (rc = save_profile(&a)))
+        return rc;
+    struct tcrm_db *db;
+    if ((rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    if (a.o.dry_run && (rc = preview(cli, &a)))
+        return rc;
+    struct progress pr = { {0, 0}, 0 };
+    clock_gettime(CLOCK_MONOTONIC, &pr.start);
+    if (isatty(STDERR_FILENO)) {
+        a.o.progress = draw_progress;
+        a.o.progress_ud = &pr;
+    }
+    signal(SIGXFSZ, SIG_IGN);
+    struct tcrm_import_summary s;
+    struct tcrm_error err;
+    rc = tcrm_import_run(db, &a.o, &s, &err);
+    if (pr.drawn)
+        fprintf(stderr, "\r%*s\r", 79, "");
+    if (rc) {
+        tcrm_import_summary_free(&s);
+        fprintf(stderr, "tcrm: %s; nothing imported\n", err.msg);
+        return TCRM_EXIT_FAIL;
+    }
+    print_summary(cli, &a, &s);
+    tcrm_import_summary_free(&s);
+    return TCRM_EXIT_OK;
+}
+
+static int import_list(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
+    static const char *const head[] = { "BATCH", "FILE", "STARTED", "WHO",
+        "ADDED", "MERGED", "SKIPPED", "REJECTED", "UNDONE" };
+    struct cli_opts o;
+    int c, rc;
+    cli_opts_init(&o, &sub_list, argc, argv, lo);
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
+        if (c == CLI_OPT_STOP)
+            return o.status;
+    struct tcrm_db *db;
+    if ((rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
+        (rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    struct tcrm_import_batch *b;
+    size_t n;
+    struct tcrm_error err;
+    if (tcrm_import_batch_list(db, &b, &n, &err))
+        return tcrm_cli_fail_err(&err);
+    if (n == 0) {
+        fprintf(cli->out, "no imports yet\n");
+        return 0;
+    }
+    struct cli_table *t = cli_table_new(cli, CLI_FMT_TABLE, 9, head,
+                                        "llllrrrrl");
+    for (size_t i = 0; t && i < n; i++) {
+        char v[5][24];
+        snprintf(v[0], 24, "%lld", (long long)b[i].id);
+        snprintf(v[1], 24, "%lld", (long long)b[i].added);
+        snprintf(v[2], 24, "%lld", (long long)b[i].merged);
+        snprintf(v[3], 24, "%lld", (long long)b[i].skipped);
+        snprintf(v[4], 24, "%lld", (long long)b[i].rejected);
+        const char *cells[] = { v[0], b[i].file, b[i].started_at, b[i].who,
+            v[1], v[2], v[3], v[4], b[i].undone_at ? b[i].undone_at : "" };
+        cli_table_add(t, cells);
+    }
+    tcrm_import_batch_array_free(b, n);
+    return cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
+}
+
+static int import_undo(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
+    struct cli_opts o;
+    int c, rc;
+    cli_opts_init(&o, &sub_undo, argc, argv, lo);
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
+        if (c == CLI_OPT_STOP)
+            return o.status;
+    int64_t id, removed, restored;
+    struct tcrm_db *db;
+    if ((rc = cli_want_args(&sub_undo, &o, 1, 1, "BATCH")) ||
+        (rc = cli_parse_id(&sub_undo, "import batch", o.pos[0], &id)) ||
+        (rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    struct tcrm_error err;
+    if (tcrm_import_batch_undo(db, id, &removed, &restored, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "import %lld undone: %lld contacts removed, %lld "
+            "restored as they were\n", (long long)id, (long long)removed,
+            (long long)restored);
+    return TCRM_EXIT_OK;
+}
+
+static int import_exec(struct tcrm_cli *cli, int argc, char **argv)
+{
+    if (argc >= 2 && !strcmp(argv[1], "list"))
+        return import_list(cli, argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "undo"))
+        return import_undo(cli, argc - 1, argv + 1);
+    return import_file(cli, argc, argv);
+}

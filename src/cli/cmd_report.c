@@ -1,0 +1,224 @@
+/*
+ * cmd_report.c: `tcrm report NAME [options]` and `tcrm report --list`:
+ * print a report (src/report) as text or CSV, on stdout or to a file.
+ *
+ * Options are parsed here with getopt_long directly (the shared
+ * cli_opts_next knows no short options, and the report has -o). Every
+ * bad input is one line on stderr and exit 2: options this file parses
+ * (a width that is not a number, --period mixed with --from/--to) and
+ * everything tcrm_report_run rejects before reading data (unknown report,
+ * inverted period, unknown owner or tag, width below the narrowest
+ * layout). A database failure is exit 1.
+ *
+ * The width is --width, else the terminal's (clamped to the report's
+ * narrowest layout) when stdout is a terminal and no -o is given, else
+ * 80. Bars fall back to '#' with --ascii or when the locale's character
+ * set is not UTF-8.
+ */
+#include <getopt.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "tcrm/report.h"
+
+static int cmd_report_exec(struct tcrm_cli *cli, int argc, char **argv);
+
+const struct tcrm_cmd tcrm_cmd_report = {
+    "report",
+    "report NAME [--from WHEN [--to WHEN] | --period P] [--owner USER]\n"
+    " [--tag TAG] [--days N] [--width N] [--ascii] [-o FILE]\n"
+    " [--format text|csv]\n"
+    "report --list",
+    "Reports: agenda, activity, pipeline, forecast, won-lost, gone-quiet, "
+    "segments, imports.",
+    cmd_report_exec,
+};
+
+struct report_args {
+    const char *from, *to, *period, *out, *width;
+    int list, days, help;
+    struct tcrm_report_opts o;
+};
+
+/* One line "tcrm report: MESSAGE", exit 2. */
+static int report_bad(const char *msg)
+{
+    fflush(stdout);
+    fprintf(stderr, "tcrm report: %s\n", cli_s(msg));
+    return TCRM_EXIT_USAGE;
+}
+
+static int report_list(struct tcrm_cli *cli)
+{
+    const char *const *n;
+
+    for (n = tcrm_report_names(); *n; n++)
+        fprintf(cli->out, "%-11s %s\n", *n, tcrm_report_info(*n)->summary);
+    return TCRM_EXIT_OK;
+}
+
+static int report_getopt(int argc, char **argv, struct report_args *a)
+{
+    static const struct option lo[] = {
+        { "from", required_argument, NULL, 'F' },
+        { "to", required_argument, NULL, 'T' },
+        { "period", required_argument, NULL, 'p' },
+        { "owner", required_argument, NULL, 'u' },
+        { "tag", required_argument, NULL, 't' },
+        { "days", required_argument, NULL, 'd' },
+        { "width", required_argument, NULL, 'w' },
+        { "ascii", no_argument, NULL, 'a' },
+        { "output", required_argument, NULL, 'o' },
+        { "format", required_argument, NULL, 'f' },
+        { "list", no_argument, NULL, 'l' },
+        CLI_OPT_HELP, CLI_OPT_END,
+    };
+    const struct tcrm_cmd *cmd = &tcrm_cmd_report;
+    int c;
+
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":ho:", lo, NULL)) != -1) {
+        switch (c) {
+        case 'h': a->help = 1; return cli_help(cmd);
+        case ':': return tcrm_cli_usage(cmd, "option '%s' needs a value",
+                                        cli_s(argv[optind - 1]));
+        case '?': return tcrm_cli_usage(cmd, "unknown option '%s'",
+                                        cli_s(argv[optind - 1]));
+        case 'F': a->from = optarg; break;
+        case 'T': a->to = optarg; break;
+        case 'p': a->period = optarg; break;
+        case 'u': a->o.owner = optarg; break;
+        case 't': a->o.tag = optarg; break;
+        case 'w': a->width = optarg; break;
+        case 'a': a->o.ascii = 1; break;
+        case 'o': a->out = optarg; break;
+        case 'l': a->list = 1; break;
+        case 'd':
+            if (cli_parse_int(cmd, "--days", optarg, 1, 3650, &a->days))
+                return TCRM_EXIT_USAGE;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                a->o.format = TCRM_REPORT_TEXT;
+            else if (!strcmp(optarg, "csv"))
+                a->o.format = TCRM_REPORT_CSV;
+            else
+                return tcrm_cli_usage(cmd, "--format: '%s' is not text or "
+                                      "csv", cli_s(optarg));
+            break;
+        }
+    }
+    return 0;
+}
+
+/* The width: --width, the terminal, or 80. */
+static int report_width(struct tcrm_cli *cli, struct report_args *a,
+                        const char *name)
+{
+    const struct tcrm_report_info *info = tcrm_report_info(name);
+    struct winsize ws;
+    char *end;
+    long w;
+
+    if (a->width) {
+        w = strtol(a->width, &end, 10);
+        if (end == a->width || *end || w < 0 || w > 100000) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "--width: '%.60s' is not a whole "
+                     "number of columns", a->width);
+            return report_bad(msg);
+        }
+        a->o.width = (int)w;
+        return 0;
+    }
+    a->o.width = 80;
+    if (!a->out && cli->out_is_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+        && ws.ws_col > 0)
+        a->o.width = ws.ws_col;
+    if (info && a->o.width < info->min_width)
+        a->o.width = info->min_width;
+    if (a->o.width > TCRM_REPORT_MAX_WIDTH)
+        a->o.width = TCRM_REPORT_MAX_WIDTH;
+    return 0;
+}
+
+static int report_period(struct report_args *a)
+{
+    struct tcrm_error err;
+    int rc;
+
+    tcrm_error_clear(&err);
+    if (a->period && (a->from || a->to))
+        return report_bad("--period and --from/--to do not go together");
+    if (a->period)
+        rc = tcrm_report_period(a->period, a->o.now, a->o.from, a->o.to,
+                                &err);
+    else
+        rc = tcrm_report_range(a->from, a->to, a->o.now, a->o.from,
+                               a->o.to, &err);
+    return rc ? report_bad(err.msg) : 0;
+}
+
+static int report_print(struct tcrm_cli *cli, const struct tcrm_doc *doc,
+                        const char *out)
+{
+    struct tcrm_error err;
+    size_t i;
+
+    tcrm_error_clear(&err);
+    if (out)
+        return tcrm_doc_save(doc, out, &err) ? tcrm_cli_fail_err(&err) : 0;
+    for (i = 0; i < doc->n; i++)
+        if (fputs(doc->lines[i], cli->out) == EOF ||
+            fputc('\n', cli->out) == EOF)
+            return tcrm_cli_fail("report: cannot write the output");
+    return TCRM_EXIT_OK;
+}
+
+static int cmd_report_exec(struct tcrm_cli *cli, int argc, char **argv)
+{
+    const struct tcrm_cmd *cmd = &tcrm_cmd_report;
+    struct report_args a;
+    struct tcrm_error err;
+    struct tcrm_doc doc;
+    struct tcrm_db *db;
+    const char *cs = nl_langinfo(CODESET);
+    int rc;
+
+    memset(&a, 0, sizeof a);
+    tcrm_report_opts_init(&a.o);
+    a.o.now = tcrm_clock_now();
+    if ((rc = report_getopt(argc, argv, &a)) != 0 || a.help)
+        return rc;
+    if (a.list)
+        return optind == argc ? report_list(cli)
+               : tcrm_cli_usage(cmd, "--list takes no report name");
+    if (optind != argc - 1)
+        return tcrm_cli_usage(cmd, optind == argc ? "which report? (see "
+                              "tcrm report --list)" : "one report at a time");
+    if ((rc = report_width(cli, &a, argv[optind])) || (rc = report_period(&a)))
+        return rc;
+    a.o.quiet_days = a.days;
+    if (!cs || (strcmp(cs, "UTF-8") && strcmp(cs, "utf8")))
+        a.o.ascii = 1;
+    tcrm_error_clear(&err);
+    if (tcrm_report_check(argv[optind], &a.o, &err))
+        return report_bad(err.msg);
+    if ((rc = tcrm_cli_db(cli, &db)) != 0)
+        return rc;
+    rc = tcrm_report_run(db, &cli->cfg, argv[optind], &a.o, &doc, &err);
+    if (rc == TCRM_EINVAL || rc == TCRM_ENOTFOUND)
+        rc = report_bad(err.msg);
+    else if (rc)
+        rc = tcrm_cli_fail_err(&err);
+    else
+        rc = report_print(cli, &doc, a.out);
+    tcrm_doc_free(&doc);
+    return rc;
+}

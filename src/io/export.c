@@ -1,0 +1,671 @@
+/*
+ * export.c: contacts, companies, interactions, follow-ups and deals as
+ * CSV (csvio.h, "export").
+ *
+ * Design. Each table is a list of columns (name + a getter that appends
+ * the cell for one record to a string) and a walk that fetches records a
+ * page at a time through the core's list functions, so memory stays flat
+ * on a million rows. --fields picks and orders columns by name. A record
+ * is built into one reused buffer (RFC 4180: a cell is quoted when it
+ * holds a quote, comma, semicolon, tab, CR or LF or starts/ends with a
+ * space; quotes doubled; CRLF after each record), then written as is or
+ * through iconv for --encoding.
+ *
+ * Contacts get one column per phone or e-mail: the export first asks core
+ * for the most channels of each kind any contact has (mobile, phone =
+ * work, home, fax, email, web, im) and numbers the columns ("email 1",
+ * "email 2"), so nothing is dropped and the importer reads them back.
+ *
+ * Neutralization (OWASP "CSV injection"): a cell that starts with = + - @
+ * TAB or CR, or with apostrophes followed by one of them, gets one more
+ * apostrophe in front unless raw; the importer takes exactly one off, so
+ * the round trip is exact.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mapping_internal.h"
+#include "tcrm/company.h"
+#include "tcrm/contact.h"
+#include "tcrm/deal.h"
+#include "tcrm/followup.h"
+#include "tcrm/import_batch.h"
+#include "tcrm/interaction.h"
+#include "tcrm/strbuf.h"
+
+#define PAGE 500
+
+static const char *const what_names[] = {
+    "contacts", "companies", "interactions", "follow-ups", "deals"
+};
+
+int tcrm_export_what_parse(const char *s)
+{
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(s, what_names[i]))
+            return i;
+    if (!strcmp(s, "followups"))
+        return TCRM_EXPORT_FOLLOWUPS;
+    return -1;
+}
+
+/* ---- the writer ----------------------------------------------------- */
+
+static int needs_quotes(const char *s)
+{
+    size_t n = strlen(s);
+    if (n && (s[0] == ' ' || s[n - 1] == ' '))
+        return 1;
+    return strpbrk(s, "\",;\t\r\n") != NULL;
+}
+
+static int put_cell(struct tcrm_strbuf *sb, const char *s, int first, int raw)
+{
+    int rc = first ? 0 : tcrm_strbuf_appendc(sb, ',');
+    if (!s)
+        s = "";
+    int neut = !raw && tcrm_csv_needs_neutralize(s);
+    if (!needs_quotes(s) && !neut)
+        return rc ? rc : tcrm_strbuf_append(sb, s);
+    rc = rc ? rc : tcrm_strbuf_appendc(sb, '"');
+    if (neut)
+        rc = rc ? rc : tcrm_strbuf_appendc(sb, '\'');
+    for (const char *q; !rc && (q = strchr(s, '"')); s = q + 1)
+        rc = tcrm_strbuf_appendn(sb, s, (size_t)(q - s + 1)) ||
+             tcrm_strbuf_appendc(sb, '"');
+    if (!rc)
+        rc = tcrm_strbuf_append(sb, s);
+    return rc ? rc : tcrm_strbuf_appendc(sb, '"');
+}
+
+int tcrm_csv_write_row(FILE *f, const char *const *fields, size_t n, int raw,
+                       struct tcrm_error *err)
+{
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = put_cell(&sb, fields[i], i == 0, raw);
+    if (!rc)
+        rc = tcrm_strbuf_append(&sb, "\r\n");
+    if (!rc && fwrite(sb.buf, 1, sb.len, f) != sb.len)
+        rc = tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
+    else if (rc)
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    tcrm_strbuf_free(&sb);
+    return rc;
+}
+
+struct out {
+    FILE *f;
+    int raw;
+    iconv_t cd;
+    const char *enc;
+    struct tcrm_strbuf row;
+    char *conv;
+    size_t conv_cap;
+    int64_t rows;
+};
+
+static int out_flush(struct out *o, struct tcrm_error *err)
+{
+    const char *p = o->row.buf;
+    size_t n = o->row.len;
+    if (o->cd != (iconv_t)-1) {
+        if (o->conv_cap < 4 * n + 16) {
+            char *c = realloc(o->conv, 4 * n + 16);
+            if (!c)
+                return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            o->conv = c;
+            o->conv_cap = 4 * n + 16;
+        }
+        char *in = o->row.buf, *op = o->conv;
+        size_t il = n, ol = o->conv_cap;
+        if (iconv(o->cd, &in, &il, &op, &ol) == (size_t)-1)
+            return tcrm_error_set(err, TCRM_EINVAL, "record %lld cannot be "
+                                  "written in %s", (long long)o->rows + 1,
+                                  o->enc);
+        p = o->conv;
+        n = (size_t)(op - o->conv);
+    }
+    if (fwrite(p, 1, n, o->f) != n)
+        return tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
+    tcrm_strbuf_reset(&o->row);
+    return 0;
+}
+
+/* ---- columns ---------------------------------------------------------- */
+
+struct cols {
+    char **names;
+    size_t n, cap;
+    size_t n_default;            /* the first n_default are exported */
+    size_t *sel;
+    size_t nsel;
+};
+
+static int col_add(struct cols *c, const char *name)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        char **a = realloc(c->names, cap * sizeof *a);
+        if (!a)
+            return TCRM_ENOMEM;
+        c->names = a;
+        c->cap = cap;
+    }
+    return (c->names[c->n] = strdup(name)) ? (c->n++, 0) : TCRM_ENOMEM;
+}
+
+static int cols_add_list(struct cols *c, const char *const *names)
+{
+    for (; *names; names++)
+        if (col_add(c, *names))
+            return TCRM_ENOMEM;
+    return 0;
+}
+
+static void cols_free(struct cols *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->names[i]);
+    free(c->names);
+    free(c->sel);
+}
+
+/* "email" also names "email 1", "email 2"... */
+static int col_matches(const char *col, const char *want)
+{
+    size_t n = strlen(want);
+    if (!strcasecmp(col, want))
+        return 1;
+    return !strncasecmp(col, want, n) && col[n] == ' ' &&
+           col[n + 1] >= '0' && col[n + 1] <= '9';
+}
+
+static int pick_one(struct cols *c, const char *want, struct tcrm_error *err)
+{
+    int found = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (col_matches(c->names[i], want)) {
+            c->sel[c->nsel++] = i;
+            found = 1;
+        }
+    if (found)
+        return 0;
+    struct tcrm_strbuf all;
+    tcrm_strbuf_init(&all);
+    for (size_t i = 0; i < c->n; i++)
+        tcrm_strbuf_appendf(&all, "%s%s", i ? ", " : "", c->names[i]);
+    tcrm_error_set(err, TCRM_EINVAL, "--fields: unknown field '%s' (fields: "
+                   "%s)", want, all.buf);
+    tcrm_strbuf_free(&all);
+    return TCRM_EINVAL;
+}
+
+static int cols_select(struct cols *c, const char *fields,
+                       struct tcrm_error *err)
+{
+    c->sel = calloc(c->n * 4 + 1, sizeof *c->sel);
+    if (!c->sel)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (!fields) {
+        for (size_t i = 0; i < c->n_default; i++)
+            c->sel[c->nsel++] = i;
+        return 0;
+    }
+    char *copy = strdup(fields), *save = NULL;
+    if (!copy)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    int rc = 0;
+    for (char *p = strtok_r(copy, ",", &save); p && !rc;
+         p = strtok_r(NULL, ",", &save)) {
+        while (*p == ' ')
+            p++;
+        size_t n = strlen(p);
+        while (n && p[n - 1] == ' ')
+            p[--n] = '\0';
+        if (*p && c->nsel + c->n > c->n * 4)
+            rc = tcrm_error_set(err, TCRM_EINVAL, "--fields: too many fields");
+        else if (*p)
+            rc = pick_one(c, p, err);
+    }
+    free(copy);
+    if (!rc && c->nsel == 0)
+        rc = tcrm_error_set(err, TCRM_EINVAL, "--fields: no fields named");
+    return rc;
+}
+
+/* Write the header or one record: vals has one entry per column. */
+static int emit(struct out *o, const struct cols *c, const char *const *vals,
+                struct tcrm_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < c->nsel && !rc; i++)
+        rc = put_cell(&o->row, vals[c->sel[i]], i == 0, o->raw);
+    if (!rc)
+        rc = tcrm_strbuf_append(&o->row, "\r\n");
+    if (rc)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    return out_flush(o, err);
+}
+
+static int emit_header(struct out *o, const struct cols *c,
+                       struct tcrm_error *err)
+{
+    int raw = o->raw;
+    o->raw = 1;
+    int rc = emit(o, c, (const char *const *)c->names, err);
+    o->raw = raw;
+    return rc;
+}
+
+static const char *join_tags(struct tcrm_strbuf *sb,
+                             const struct tcrm_strlist *l)
+{
+    tcrm_strbuf_reset(sb);
+    for (size_t i = 0; i < l->n; i++)
+        tcrm_strbuf_appendf(sb, "%s%s", i ? ", " : "", l->items[i]);
+    return sb->buf;
+}
+
+static const char *fmt_id(char *buf, int64_t id)
+{
+    if (!id)
+        return "";
+    snprintf(buf, 24, "%lld", (long long)id);
+    return buf;
+}
+
+/* ---- contacts --------------------------------------------------------- */
+
+static const char *const contact_base[] = {
+    "name", "company", "title", "department", "address", "city", "birthday",
+    "source", "notes", "tags", NULL
+};
+static const char *const kind_col[TCRM_CH_COUNT] = {
+    "mobile", "phone", "home", "fax", "email", "web", "im"
+};
+static const char *const meta_cols[] = {
+    "id", "created_at", "updated_at", NULL
+};
+
+struct contact_cols {
+    size_t first[TCRM_CH_COUNT], count[TCRM_CH_COUNT];
+    size_t meta;
+};
+
+static int contact_columns(struct tcrm_db *db, struct cols *c,
+                           struct contact_cols *cc, struct tcrm_error *err)
+{
+    size_t max[TCRM_CH_COUNT];
+    int rc = tcrm_import_channel_max(db, max, err);
+    if (rc)
+        return rc;
+    if (cols_add_list(c, contact_base))
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    for (int k = 0; k < TCRM_CH_COUNT; k++) {
+        size_t n = max[k];
+        if (n == 0 && (k == TCRM_CH_MOBILE || k == TCRM_CH_WORK ||
+                       k == TCRM_CH_EMAIL))
+            n = 1;
+        cc->first[k] = c->n;
+        cc->count[k] = n;
+        for (size_t i = 0; i < n; i++) {
+            char name[32];
+            if (n == 1)
+                snprintf(name, sizeof name, "%s", kind_col[k]);
+            else
+                snprintf(name, sizeof name, "%s %zu", kind_col[k], i + 1);
+            if (col_add(c, name))
+                return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        }
+    }
+    c->n_default = c->n;
+    cc->meta = c->n;
+    if (cols_add_list(c, meta_cols))
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    return 0;
+}
+
+static int contact_record(struct out *o, const struct cols *c,
+                          const struct contact_cols *cc,
+                          const struct tcrm_contact *ct, const char **vals,
+                          struct tcrm_strbuf *tmp, struct tcrm_error *err)
+{
+    const char *base[] = {ct->name, ct->company, ct->title, ct->department,
+                          ct->address, ct->city, ct->birthday, ct->source,
+                          ct->notes, join_tags(tmp, &ct->tags)};
+    for (size_t i = 0; i < c->n; i++)
+        vals[i] = "";
+    for (size_t i = 0; i < 10; i++)
+        vals[i] = base[i] ? base[i] : "";
+    size_t used[TCRM_CH_COUNT] = {0};
+    for (size_t i = 0; i < ct->n_channels; i++) {
+        int k = (int)ct->channels[i].kind;
+        if (k >= 0 && k < TCRM_CH_COUNT && used[k] < cc->count[k])
+            vals[cc->first[k] + used[k]++] = ct->channels[i].value;
+    }
+    char id[24];
+    vals[cc->meta] = fmt_id(id, ct->id);
+    vals[cc->meta + 1] = ct->stamp.created_at ? ct->stamp.created_at : "";
+    vals[cc->meta + 2] = ct->stamp.updated_at ? ct->stamp.updated_at : "";
+    return emit(o, c, vals, err);
+}
+
+static int export_contacts(struct tcrm_db *db, const struct tcrm_export_opts *x,
+                           struct out *o, struct tcrm_error *err)
+{
+    struct cols c = {0};
+    struct contact_cols cc = {{0}, {0}, 0};
+    int rc = contact_columns(db, &c, &cc, err);
+    if (!rc)
+        rc = cols_select(&c, x->fields, err);
+    if (!rc)
+        rc = emit_header(o, &c, err);
+    const char **vals = calloc(c.n + 1, sizeof *vals);
+    if (!rc && !vals)
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    struct tcrm_contact_filter f = {x->search, x->tag, 0, TCRM_SORT_NAME};
+    struct tcrm_contact_page prev = {0}, page = {0};
+    struct tcrm_strbuf tmp;
+    tcrm_strbuf_init(&tmp);
+    struct tcrm_contact ct;
+    tcrm_contact_init(&ct);
+    while (!rc) {
+        rc = tcrm_contact_list(db, &f, prev.n ? &prev.rows[prev.n - 1] : NULL,
+                               0, PAGE, &page, err);
+        for (size_t i = 0; !rc && i < page.n; i++) {
+            rc = tcrm_contact_get(db, page.rows[i].id, &ct, err);
+            if (!rc)
+                rc = contact_record(o, &c, &cc, &ct, vals, &tmp, err);
+            tcrm_contact_clear(&ct);
+            tcrm_contact_init(&ct);
+            o->rows += !rc;
+        }
+        tcrm_contact_page_free(&prev);
+        prev = page;
+        memset(&page, 0, sizeof page);
+        if (!prev.more || prev.n == 0)
+            break;
+    }
+    tcrm_contact_page_free(&prev);
+    tcrm_strbuf_free(&tmp);
+    free(vals);
+    cols_free(&c);
+    return rc;
+}
+
+/* ---- companies -------------------------------------------------------- */
+
+static const char *const company_cols[] = {
+    "name", "industry", "phone", "email", "website", "address", "city",
+    "notes", "tags", "id", "created_at", "updated_at", NULL
+};
+
+static int export_companies(struct tcrm_db *db,
+                            const struct tcrm_export_opts *x, struct out *o,
+                            struct tcrm_error *err)
+{
+    struct cols c = {0};
+    int rc = cols_add_list(&c, company_cols)
+           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    c.n_default = 9;
+    if (!rc)
+        rc = cols_select(&c, x->fields, err);
+    if (!rc)
+        rc = emit_header(o, &c, err);
+    struct tcrm_company_page prev = {0}, page = {0};
+    struct tcrm_strbuf tmp;
+    tcrm_strbuf_init(&tmp);
+    struct tcrm_company co;
+    tcrm_company_init(&co);
+    while (!rc) {
+        rc = tcrm_company_list(db, NULL, x->tag,
+                               prev.n ? &prev.rows[prev.n - 1] : NULL, 0, PAGE,
+                               &page, err);
+        for (size_t i = 0; !rc && i < page.n; i++) {
+            rc = tcrm_company_get(db, page.rows[i].id, &co, err);
+            char id[24];
+            const char *v[] = {co.name, co.industry, co.phone, co.email,
+                               co.website, co.address, co.city, co.notes,
+                               join_tags(&tmp, &co.tags), fmt_id(id, co.id),
+                               co.stamp.created_at, co.stamp.updated_at};
+            if (!rc)
+                rc = emit(o, &c, v, err);
+            tcrm_company_clear(&co);
+            tcrm_company_init(&co);
+            o->rows += !rc;
+        }
+        tcrm_company_page_free(&prev);
+        prev = page;
+        memset(&page, 0, sizeof page);
+        if (!prev.more || prev.n == 0)
+            break;
+    }
+    tcrm_company_page_free(&prev);
+    tcrm_strbuf_free(&tmp);
+    cols_free(&c);
+    return rc;
+}
+
+/* ---- deals, interactions, follow-ups ---------------------------------- */
+
+static const char *const deal_cols[] = {
+    "title", "company", "contact", "stage", "amount", "currency",
+    "probability", "expected_close", "status", "lost_reason", "closed_at",
+    "owner", "tags", "id", "created_at", "updated_at", NULL
+};
+
+static const char *fmt_amount(char *buf, int64_t minor)
+{
+    unsigned long long a = minor < 0 ? 0ULL - (unsigned long long)minor
+                                     : (unsigned long long)minor;
+    snprintf(buf, 32, "%s%llu.%02llu", minor < 0 ? "-" : "", a / 100, a % 100);
+    return buf;
+}
+
+static int deal_record(struct out *o, const struct cols *c,
+                       const struct tcrm_deal *d, struct tcrm_strbuf *tmp,
+                       struct tcrm_error *err)
+{
+    char amount[32], prob[16], id[24];
+    snprintf(prob, sizeof prob, "%d", d->probability);
+    const char *v[] = {d->title, d->company_name, d->contact_name, d->stage,
+                       fmt_amount(amount, d->amount_minor), d->currency, prob,
+                       d->expected_close, tcrm_deal_status_name(d->status),
+                       d->lost_reason, d->closed_at, d->owner,
+                       join_tags(tmp, &d->tags), fmt_id(id, d->id),
+                       d->stamp.created_at, d->stamp.updated_at};
+    return emit(o, c, v, err);
+}
+
+static int export_deals(struct tcrm_db *db, const struct tcrm_export_opts *x,
+                        struct out *o, struct tcrm_error *err)
+{
+    struct cols c = {0};
+    int rc = cols_add_list(&c, deal_cols)
+           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    c.n_default = 13;
+    if (!rc)
+        rc = cols_select(&c, x->fields, err);
+    if (!rc)
+        rc = emit_header(o, &c, err);
+    struct tcrm_strbuf tmp;
+    tcrm_strbuf_init(&tmp);
+    int64_t after = 0;
+    while (!rc) {
+        struct tcrm_deal *a = NULL;
+        size_t n = 0;
+        rc = tcrm_deal_list(db, NULL, -1, 0, 0, after, PAGE, &a, &n, err);
+        for (size_t i = 0; !rc && i < n; i++) {
+            rc = deal_record(o, &c, &a[i], &tmp, err);
+            o->rows += !rc;
+            after = a[i].id;
+        }
+        tcrm_deal_array_free(a, n);
+        if (n < PAGE)
+            break;
+    }
+    tcrm_strbuf_free(&tmp);
+    cols_free(&c);
+    return rc;
+}
+
+static const char *const interaction_cols[] = {
+    "at", "kind", "contact", "company", "summary", "body", "logged_by", "id",
+    "created_at", "updated_at", NULL
+};
+
+/* Every interaction of one contact (or, contact 0, the company-only ones
+ * of company). */
+static int interactions_of(struct tcrm_db *db, int64_t contact,
+                           int64_t company, struct out *o,
+                           const struct cols *c, struct tcrm_error *err)
+{
+    struct tcrm_interaction *a = NULL;
+    size_t n = 0;
+    int rc = tcrm_interaction_recent(db, contact, company, (size_t)INT64_MAX,
+                                     &a, &n, err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (!contact && a[i].contact_id)
+            continue;
+        char id[24];
+        const char *v[] = {a[i].at, tcrm_interaction_kind_name(a[i].kind),
+                           a[i].contact_name, a[i].company_name, a[i].summary,
+                           a[i].body, a[i].logged_by, fmt_id(id, a[i].id),
+                           a[i].stamp.created_at, a[i].stamp.updated_at};
+        rc = emit(o, c, v, err);
+        o->rows += !rc;
+    }
+    tcrm_interaction_array_free(a, n);
+    return rc;
+}
+
+static int export_interactions(struct tcrm_db *db,
+                               const struct tcrm_export_opts *x, struct out *o,
+                               struct tcrm_error *err)
+{
+    struct cols c = {0};
+    int rc = cols_add_list(&c, interaction_cols)
+           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    c.n_default = 7;
+    if (!rc)
+        rc = cols_select(&c, x->fields, err);
+    if (!rc)
+        rc = emit_header(o, &c, err);
+    struct tcrm_contact_filter f = {NULL, NULL, 0, TCRM_SORT_NAME};
+    struct tcrm_contact_page prev = {0}, page = {0};
+    while (!rc) {
+        rc = tcrm_contact_list(db, &f, prev.n ? &prev.rows[prev.n - 1] : NULL,
+                               0, PAGE, &page, err);
+        for (size_t i = 0; !rc && i < page.n; i++)
+            rc = interactions_of(db, page.rows[i].id, 0, o, &c, err);
+        tcrm_contact_page_free(&prev);
+        prev = page;
+        memset(&page, 0, sizeof page);
+        if (!prev.more || prev.n == 0)
+            break;
+    }
+    tcrm_contact_page_free(&prev);
+    struct tcrm_company_page cprev = {0}, cpage = {0};
+    while (!rc) {
+        rc = tcrm_company_list(db, NULL, NULL,
+                               cprev.n ? &cprev.rows[cprev.n - 1] : NULL, 0,
+                               PAGE, &cpage, err);
+        for (size_t i = 0; !rc && i < cpage.n; i++)
+            rc = interactions_of(db, 0, cpage.rows[i].id, o, &c, err);
+        tcrm_company_page_free(&cprev);
+        cprev = cpage;
+        memset(&cpage, 0, sizeof cpage);
+        if (!cprev.more || cprev.n == 0)
+            break;
+    }
+    tcrm_company_page_free(&cprev);
+    cols_free(&c);
+    return rc;
+}
+
+static const char *const followup_cols[] = {
+    "due_date", "due_time", "title", "status", "contact", "company",
+    "repeat_days", "owner", "done_at", "id", "created_at", "updated_at", NULL
+};
+
+static int export_followups(struct tcrm_db *db,
+                            const struct tcrm_export_opts *x, struct out *o,
+                            struct tcrm_error *err)
+{
+    struct cols c = {0};
+    int rc = cols_add_list(&c, followup_cols)
+           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    c.n_default = 9;
+    if (!rc)
+        rc = cols_select(&c, x->fields, err);
+    if (!rc)
+        rc = emit_header(o, &c, err);
+    struct tcrm_followup *a = NULL;
+    size_t n = 0;
+    if (!rc)
+        rc = tcrm_followup_list(db, 0, 0, NULL, NULL, (size_t)INT64_MAX, &a, &n,
+                                err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        char rep[16] = "", id[24];
+        if (a[i].repeat_days)
+            snprintf(rep, sizeof rep, "%d", a[i].repeat_days);
+        const char *v[] = {a[i].due_date, a[i].due_time, a[i].title,
+                           tcrm_followup_status_name(a[i].status),
+                           a[i].contact_name, a[i].company_name, rep,
+                           a[i].owner, a[i].done_at, fmt_id(id, a[i].id),
+                           a[i].stamp.created_at, a[i].stamp.updated_at};
+        rc = emit(o, &c, v, err);
+        o->rows += !rc;
+    }
+    tcrm_followup_array_free(a, n);
+    cols_free(&c);
+    return rc;
+}
+
+/* ---- entry ------------------------------------------------------------ */
+
+int tcrm_export_run(struct tcrm_db *db, const struct tcrm_export_opts *x,
+                    int64_t *rows, struct tcrm_error *err)
+{
+    struct out o;
+    memset(&o, 0, sizeof o);
+    o.f = x->out;
+    o.raw = x->raw;
+    o.cd = (iconv_t)-1;
+    o.enc = x->encoding;
+    tcrm_strbuf_init(&o.row);
+    if (rows)
+        *rows = 0;
+    if (x->encoding && strcasecmp(x->encoding, "UTF-8") &&
+        strcasecmp(x->encoding, "UTF8")) {
+        o.cd = iconv_open(x->encoding, "UTF-8");
+        if (o.cd == (iconv_t)-1)
+            return tcrm_error_set(err, TCRM_EINVAL, "--encoding: unknown "
+                                  "encoding '%s'", x->encoding);
+    }
+    int rc = 0;
+    if (x->bom && o.cd == (iconv_t)-1 && fwrite("\xEF\xBB\xBF", 1, 3, o.f) != 3)
+        rc = tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
+    static int (*const fn[])(struct tcrm_db *, const struct tcrm_export_opts *,
+                             struct out *, struct tcrm_error *) = {
+        export_contacts, export_companies, export_interactions,
+        export_followups, export_deals
+    };
+    if (!rc && (unsigned)x->what < 5)
+        rc = fn[x->what](db, x, &o, err);
+    if (!rc && fflush(o.f) != 0)
+        rc = tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
+    if (rows)
+        *rows = o.rows;
+    if (o.cd != (iconv_t)-1)
+        iconv_close(o.cd);
+    tcrm_strbuf_free(&o.row);
+    free(o.conv);
+    return rc;
+}

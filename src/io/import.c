@@ -1,0 +1,355 @@
+/*
+ * import.c: a CSV file of business cards into the database (csvio.h).
+ *
+ * Design. One pass, one transaction, constant memory: the reader hands
+ * out one row at a time, one struct tcrm_contact and one duplicate list
+ * are reused for every row, and the statements underneath are the core's
+ * cached prepared statements. Per row:
+ *
+ *   map (map_row.c) -> add --tag tags -> tcrm_contact_validate
+ *     -> tcrm_dup_find (sees the rows this import already added, since
+ *        they are in the same transaction)
+ *     -> skip | tcrm_contact_merge into the first candidate | insert
+ *     -> import_batch.h records it for undo.
+ *
+ * A row that cannot be mapped or validated is rejected: counted, listed as
+ * "file:line: reason" (the first TCRM_IMPORT_MAX_MESSAGES of them) and
+ * copied to the reject CSV when asked. Rows are validated before any
+ * write, because in core a failing write poisons the whole transaction;
+ * so any error from a write (busy database, full disk) ends the import
+ * and rolls everything back: all or nothing. A dry run does the same work
+ * and rolls back at the end. Killing the process mid-way leaves only an
+ * uncommitted transaction, which SQLite discards.
+ *
+ * Companies: when a row names a company that does not exist yet, the
+ * import creates it itself (tcrm_company_find_or_add) so that the batch
+ * knows it added it and undo can remove it again.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mapping_internal.h"
+#include "tcrm/company.h"
+#include "tcrm/dup.h"
+#include "tcrm/import_batch.h"
+#include "tcrm/strbuf.h"
+
+struct import {
+    struct tcrm_db *db;
+    const struct tcrm_import_opts *o;
+    struct tcrm_csv_reader *r;
+    struct tcrm_csv_map map;
+    struct tcrm_import_summary *sum;
+    FILE *reject;
+    int64_t batch;
+    struct tcrm_contact c;
+    struct tcrm_strbuf before;
+};
+
+/* Reader, header row and the map: guess, then profile, then --map. */
+static int open_mapped(const struct tcrm_import_opts *o,
+                       struct tcrm_csv_reader **r, struct tcrm_csv_map *map,
+                       struct tcrm_error *err)
+{
+    int rc = tcrm_csv_open(o->path, o->encoding, o->delimiter, r, err);
+    if (rc)
+        return rc;
+    struct tcrm_csv_row head;
+    rc = tcrm_csv_next(*r, &head, err);
+    if (rc == 0)
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: empty file", o->path);
+    if (rc < 0)
+        return rc;
+    rc = tcrm_csv_map_guess(head.fields, head.n, map, err);
+    if (!rc && o->map) {
+        if (o->map->n != head.n)
+            return tcrm_error_set(err, TCRM_EINVAL, "%s: the mapping has %zu "
+                                  "columns, the file %zu", o->path, o->map->n,
+                                  head.n);
+        memcpy(map->field, o->map->field, head.n * sizeof *map->field);
+        memcpy(map->type_col, o->map->type_col, head.n * sizeof *map->type_col);
+    }
+    if (!rc && !o->map && o->profile)
+        rc = tcrm_csv_map_profile(map, o->profile, err);
+    if (!rc && !o->map && o->map_spec)
+        rc = tcrm_csv_map_spec(map, o->map_spec, err);
+    map->drop_unmapped = o->drop_unmapped || (o->map && o->map->drop_unmapped);
+    if (!rc && (rc = tcrm_csv_map_check(map, err)))
+        tcrm_error_prefix(err, "%s", o->path);
+    return rc;
+}
+
+/* Map one row, add the tags, validate. 0 or the reason in err. */
+static int prepare_row(const struct tcrm_import_opts *o,
+                       const struct tcrm_csv_map *map,
+                       const struct tcrm_csv_row *row, struct tcrm_contact *c,
+                       struct tcrm_error *err)
+{
+    int rc = tcrm_csv_map_row(map, row, c, err);
+    for (size_t i = 0; !rc && i < o->n_tags; i++)
+        if (!tcrm_strlist_has(&c->tags, o->tags[i]))
+            rc = tcrm_strlist_add(&c->tags, o->tags[i]) ?
+                 tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    if (!rc)
+        rc = tcrm_contact_validate(c, err);
+    return rc;
+}
+
+static int reject_row(struct import *im, const struct tcrm_csv_row *row,
+                      const char *why, struct tcrm_error *err)
+{
+    struct tcrm_import_summary *s = im->sum;
+    s->rejected++;
+    if (s->n_messages < TCRM_IMPORT_MAX_MESSAGES) {
+        struct tcrm_strbuf m;
+        tcrm_strbuf_init(&m);
+        if (tcrm_strbuf_appendf(&m, "%s:%ld: %s", im->o->path, row->line, why))
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        s->messages[s->n_messages++] = tcrm_strbuf_steal(&m);
+    } else {
+        s->more_messages++;
+    }
+    if (!im->reject)
+        return 0;
+    const char *f[TCRM_CSV_MAX_FIELDS + 1];
+    memcpy(f, row->fields, row->n * sizeof *f);
+    f[row->n] = why;
+    return tcrm_csv_write_row(im->reject, f, row->n + 1, 1, err);
+}
+
+static int insert_row(struct import *im, struct tcrm_error *err)
+{
+    struct tcrm_contact *c = &im->c;
+    int rc;
+    if (!tcrm_str_empty(c->company)) {
+        int64_t cid = 0;
+        rc = tcrm_company_find(im->db, c->company, &cid, err);
+        if (!rc && !cid) {
+            rc = tcrm_company_find_or_add(im->db, c->company, &cid, err);
+            if (!rc)
+                rc = tcrm_import_batch_added(im->db, im->batch, "company", cid,
+                                             err);
+        }
+        if (rc)
+            return rc;
+        c->company_id = cid;
+    }
+    rc = tcrm_contact_insert(im->db, c, err);
+    if (!rc)
+        rc = tcrm_import_batch_added(im->db, im->batch, "contact", c->id, err);
+    if (!rc)
+        im->sum->added++;
+    return rc;
+}
+
+static int merge_row(struct import *im, int64_t into, struct tcrm_error *err)
+{
+    int64_t version = 0;
+    tcrm_strbuf_reset(&im->before);
+    int rc = tcrm_contact_merge(im->db, into, &im->c, &im->before, &version,
+                                err);
+    if (!rc)
+        rc = tcrm_import_batch_merged(im->db, im->batch, into, im->before.buf,
+                                      version, err);
+    if (!rc)
+        im->sum->merged++;
+    return rc;
+}
+
+/* One data row; <0 only for errors that end the import. */
+static int import_row(struct import *im, const struct tcrm_csv_row *row,
+                      struct tcrm_error *err)
+{
+    struct tcrm_error why;
+    tcrm_error_clear(&why);
+    if (prepare_row(im->o, &im->map, row, &im->c, &why)) {
+        if (why.code == TCRM_ENOMEM)
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        return reject_row(im, row, why.msg, err);
+    }
+    struct tcrm_dup_list dups = {NULL, 0};
+    int rc = tcrm_dup_find(im->db, &im->c, &dups, err);
+    if (!rc) {
+        if (dups.n == 0 || im->o->on_duplicate == TCRM_DUP_NEW)
+            rc = insert_row(im, err);
+        else if (im->o->on_duplicate == TCRM_DUP_MERGE)
+            rc = merge_row(im, dups.items[0].id, err);
+        else
+            im->sum->skipped++;
+    }
+    tcrm_dup_list_free(&dups);
+    if (rc)
+        tcrm_error_prefix(err, "%s:%ld", im->o->path, row->line);
+    return rc;
+}
+
+static int open_reject(struct import *im, struct tcrm_error *err)
+{
+    if (!im->o->reject_path)
+        return 0;
+    im->reject = fopen(im->o->reject_path, "w");
+    if (!im->reject)
+        return tcrm_error_set(err, TCRM_EIO, "%s: %s", im->o->reject_path,
+                              strerror(errno));
+    const char *f[TCRM_CSV_MAX_FIELDS + 1];
+    for (size_t i = 0; i < im->map.n; i++)
+        f[i] = im->map.headers[i];
+    f[im->map.n] = "import error";
+    return tcrm_csv_write_row(im->reject, f, im->map.n + 1, 1, err);
+}
+
+static int run_rows(struct import *im, struct tcrm_error *err)
+{
+    struct tcrm_csv_row row;
+    int rc;
+    while ((rc = tcrm_csv_next(im->r, &row, err)) > 0) {
+        im->sum->rows++;
+        rc = import_row(im, &row, err);
+        if (rc)
+            return rc;
+        if (im->o->progress && im->sum->rows % 1000 == 0) {
+            uint64_t done, total;
+            tcrm_csv_progress(im->r, &done, &total);
+            im->o->progress(im->o->progress_ud, (uint64_t)im->sum->rows, done,
+                            total);
+        }
+    }
+    if (rc < 0)
+        return rc;
+    if (im->sum->rows == 0)
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: no rows after the header",
+                              im->o->path);
+    struct tcrm_import_summary *s = im->sum;
+    return tcrm_import_batch_finish(im->db, im->batch, s->added, s->merged,
+                                    s->skipped, s->rejected, err);
+}
+
+static int run_locked(struct import *im, struct tcrm_error *err)
+{
+    int rc = tcrm_db_begin(im->db, err);
+    if (rc)
+        return rc;
+    rc = tcrm_import_batch_start(im->db, im->o->path, &im->batch, err);
+    if (!rc)
+        rc = run_rows(im, err);
+    if (rc || im->o->dry_run) {
+        tcrm_db_rollback(im->db);
+        return rc;
+    }
+    rc = tcrm_db_commit(im->db, err);
+    if (!rc)
+        im->sum->batch_id = im->batch;
+    return rc;
+}
+
+int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
+                    struct tcrm_import_summary *sum, struct tcrm_error *err)
+{
+    struct import im;
+    memset(&im, 0, sizeof im);
+    memset(sum, 0, sizeof *sum);
+    im.db = db;
+    im.o = o;
+    im.sum = sum;
+    tcrm_contact_init(&im.c);
+    tcrm_strbuf_init(&im.before);
+    sum->messages = calloc(TCRM_IMPORT_MAX_MESSAGES, sizeof *sum->messages);
+    int rc = sum->messages ? 0
+           : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (!rc)
+        rc = open_mapped(o, &im.r, &im.map, err);
+    if (!rc) {
+        snprintf(sum->encoding, sizeof sum->encoding, "%s",
+                 tcrm_csv_encoding(im.r));
+        sum->encoding_guessed = tcrm_csv_encoding_guessed(im.r);
+        sum->delimiter = tcrm_csv_delimiter(im.r);
+        rc = open_reject(&im, err);
+    }
+    if (!rc)
+        rc = run_locked(&im, err);
+    if (im.reject && fclose(im.reject) != 0 && !rc)
+        rc = tcrm_error_set(err, TCRM_EIO, "%s: %s", o->reject_path,
+                            strerror(errno));
+    if (rc)
+        sum->batch_id = 0;
+    tcrm_csv_close(im.r);
+    tcrm_csv_map_free(&im.map);
+    tcrm_contact_clear(&im.c);
+    tcrm_strbuf_free(&im.before);
+    return rc;
+}
+
+void tcrm_import_summary_free(struct tcrm_import_summary *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; s->messages && i < s->n_messages; i++)
+        free(s->messages[i]);
+    free(s->messages);
+    s->messages = NULL;
+    s->n_messages = 0;
+}
+
+static int preview_rows(const struct tcrm_import_opts *o,
+                        struct tcrm_csv_reader *r, size_t max,
+                        struct tcrm_import_preview *p, struct tcrm_error *err)
+{
+    p->rows = calloc(max ? max : 1, sizeof *p->rows);
+    p->error = calloc(max ? max : 1, sizeof *p->error);
+    p->line = calloc(max ? max : 1, sizeof *p->line);
+    if (!p->rows || !p->error || !p->line)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    struct tcrm_csv_row row;
+    int rc = 0;
+    while (p->n < max && (rc = tcrm_csv_next(r, &row, err)) > 0) {
+        struct tcrm_contact *c = &p->rows[p->n];
+        tcrm_contact_init(c);
+        p->line[p->n] = row.line;
+        struct tcrm_error why;
+        tcrm_error_clear(&why);
+        if (prepare_row(o, &p->map, &row, c, &why) &&
+            !(p->error[p->n] = strdup(why.msg))) {
+            p->n++;
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        }
+        p->n++;
+    }
+    return rc < 0 ? rc : 0;
+}
+
+int tcrm_import_preview(const struct tcrm_import_opts *o, size_t max,
+                        struct tcrm_import_preview *out,
+                        struct tcrm_error *err)
+{
+    memset(out, 0, sizeof *out);
+    struct tcrm_csv_reader *r = NULL;
+    int rc = open_mapped(o, &r, &out->map, err);
+    if (r) {
+        snprintf(out->encoding, sizeof out->encoding, "%s",
+                 tcrm_csv_encoding(r));
+        out->encoding_guessed = tcrm_csv_encoding_guessed(r);
+        out->delimiter = tcrm_csv_delimiter(r);
+    }
+    if (!rc)
+        rc = preview_rows(o, r, max, out, err);
+    tcrm_csv_close(r);
+    if (rc)
+        tcrm_import_preview_free(out);
+    return rc;
+}
+
+void tcrm_import_preview_free(struct tcrm_import_preview *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++) {
+        tcrm_contact_clear(&p->rows[i]);
+        free(p->error[i]);
+    }
+    free(p->rows);
+    free(p->error);
+    free(p->line);
+    tcrm_csv_map_free(&p->map);
+    memset(p, 0, sizeof *p);
+}

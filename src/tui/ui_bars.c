@@ -1,0 +1,163 @@
+/*
+ * ui_bars.c: the three one-line bars: the top bar (views by number, the
+ * current view's count, search and tag), the status line (results and
+ * errors, or while searching the search being typed), and the function-key
+ * bar at the bottom (htop/mc style: the key number, then its label).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "tcrm/text.h"
+#include "theme.h"
+#include "ui.h"
+
+void tui_status(struct tui_app *a, int is_error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->status, sizeof a->status, fmt, ap);
+    va_end(ap);
+    a->status_err = is_error;
+}
+
+/* 1234567 -> "1,234,567" */
+static void thousands(long long n, char *out, size_t sz)
+{
+    char raw[32];
+    snprintf(raw, sizeof raw, "%lld", n < 0 ? -n : n);
+    size_t len = strlen(raw), o = 0;
+    if (n < 0 && o + 1 < sz)
+        out[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < sz; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = raw[i];
+    }
+    out[o] = '\0';
+}
+
+static void top_info(const struct tui_app *a, char *info, size_t sz)
+{
+    char num[32] = "…";
+    if (a->view >= TUI_V_LISTS) {
+        snprintf(info, sz, " Reports ");
+        return;
+    }
+    if (a->lists[a->view].count >= 0)
+        thousands(a->lists[a->view].count, num, sizeof num);
+    snprintf(info, sz, " %s %s%s%s%s%s ", tui_view_name(a->view), num,
+             a->search[0] ? "  /" : "", a->search, a->tag ? "  #" : "",
+             a->tag ? a->tag : "");
+}
+
+static void draw_top(struct tui_app *a)
+{
+    static const char *short_names[TUI_V_COUNT] = {
+        "Cont", "Comp", "Deals", "Follow", "Rep"
+    };
+    int w = a->lay.w, x = 0;
+    int title = tui_attr(TUI_TITLE);
+    char info[400], t[32];
+    top_info(a, info, sizeof info);
+    int iw = tcrm_text_width(info), full = 6;
+    for (int v = 0; v < TUI_V_COUNT; v++)
+        full += (int)strlen(tui_view_name((enum tui_view)v)) + 3;
+    int narrow = full + iw > w;
+    tui_draw_fill(stdscr, 0, 0, w, title);
+    x += tui_draw_text(stdscr, 0, x, w - x, " tcrm ", title | (int)A_BOLD);
+    for (int v = 0; v < TUI_V_COUNT; v++) {
+        snprintf(t, sizeof t, " %d%s ", v + 1,
+                 narrow ? short_names[v] : tui_view_name((enum tui_view)v));
+        a->tab_x[v] = x;
+        int attr = v == (int)a->view ? tui_attr(TUI_CURSOR) | (int)A_BOLD
+                                      : title;
+        if (v == (int)a->view && !tui_theme_has_color())
+            attr = (int)(A_BOLD | A_UNDERLINE);
+        x += tui_draw_text(stdscr, 0, x, w - x, t, attr);
+    }
+    a->tab_x[TUI_V_COUNT] = x;
+    if (iw > w - x - 1)
+        iw = w - x - 1;
+    tui_draw_text(stdscr, 0, w - iw, iw, info, title);
+}
+
+static void draw_status(struct tui_app *a)
+{
+    int y = a->lay.status_y, w = a->lay.w;
+    tui_draw_fill(stdscr, y, 0, w, tui_attr(TUI_STATUS));
+    if (a->typing) {
+        int x = tui_draw_text(stdscr, y, 0, w, "Search: /",
+                              tui_attr(TUI_HEADER));
+        x += tui_draw_text(stdscr, y, x, w - x - 1, a->search,
+                           tui_attr(TUI_NORMAL));
+        move(y, x);
+        return;
+    }
+    char pos[200] = "", n1[32], n2[32];
+    int len = 0;
+    const struct tcrm_reminder_counts *c = &a->pane.counts;
+    if (a->lay.pane_w == 0 && a->pane.loaded)   /* the pane's gist */
+        len = snprintf(pos, sizeof pos, " OVERDUE %lld  TODAY %lld  (p) ",
+                       (long long)c->overdue, (long long)c->today);
+    if (a->view < TUI_V_LISTS) {
+        const struct tui_list *l = &a->lists[a->view];
+        long long p = tui_list_position(l);
+        thousands(p + 1, n1, sizeof n1);
+        thousands(l->count, n2, sizeof n2);
+        if (p >= 0 && l->count >= 0)
+            snprintf(pos + len, sizeof pos - (size_t)len, " %s/%s ", n1, n2);
+        else if (p >= 0)
+            snprintf(pos + len, sizeof pos - (size_t)len, " %s ", n1);
+    }
+    int pw = (int)strlen(pos);
+    if (pw > w / 2)
+        pw = w / 2;
+    tui_draw_text(stdscr, y, 0, w - pw - 1, a->status,
+                  tui_attr(a->status_err ? TUI_ERROR : TUI_STATUS));
+    tui_draw_text(stdscr, y, w - pw, pw, pos, tui_attr(TUI_DIM));
+}
+
+static void draw_keys(struct tui_app *a)
+{
+    static const struct { const char *key, *label; } keys[] = {
+        {"1", "Help"}, {"2", "Add"}, {"3", "Search"}, {"4", "Log"},
+        {"5", "Follow"}, {"6", "Import"}, {"7", "Reports"}, {"10", "Quit"},
+    };
+    static const char *brief[] = {"Help", "Add", "Find", "Log", "Foll",
+                                  "Imp", "Rep", "Quit"};
+    int y = a->lay.bar_y, w = a->lay.w, n = 8;
+    int cell = w / n;
+    tui_draw_fill(stdscr, y, 0, w, tui_attr(TUI_NORMAL));
+    for (int i = 0; i < n; i++) {
+        int x = i * cell;
+        int kw = tui_draw_text(stdscr, y, x, cell, keys[i].key,
+                               tui_attr(TUI_KEY));
+        int lw = i == n - 1 ? w - x - kw : cell - kw - 1;
+        tui_draw_cell(stdscr, y, x + kw, lw, cell < 10 ? brief[i] : keys[i].label,
+                      tui_attr(TUI_KEYLABEL), 0);
+    }
+}
+
+void tui_bars_draw(struct tui_app *a)
+{
+    draw_top(a);
+    draw_keys(a);
+    draw_status(a);     /* last: it places the cursor while searching */
+}
+
+void tui_draw_too_small(int w, int h)
+{
+    char need[64];
+    erase();
+    snprintf(need, sizeof need, "need %dx%d, have %dx%d", TUI_MIN_W,
+             TUI_MIN_H, w, h);
+    const char *lines[3] = {"Terminal too small", need, "q quits"};
+    int y = h > 3 ? (h - 3) / 2 : 0;
+    for (int i = 0; i < 3 && y + i < h; i++) {
+        int tw = (int)strlen(lines[i]);
+        int x = tw < w ? (w - tw) / 2 : 0;
+        tui_draw_text(stdscr, y + i, x, w - x, lines[i], A_BOLD);
+    }
+}

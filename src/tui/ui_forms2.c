@@ -1,0 +1,625 @@
+/*
+ * ui_forms2.c: the deal, interaction and follow-up forms; the one-line
+ * questions (tui_confirm, tui_prompt, tui_message) at the bottom of the
+ * screen; and the checks and tag helpers the forms share.
+ *
+ * Design. Same shape as ui_forms.c: fields filled from the entity struct,
+ * a save callback that fills the struct back and lets the data layer
+ * validate and write. Dates are typed in the date language of date.h
+ * ("tomorrow", "+3d", "fri 09:00") and stored in ISO form; the check
+ * callback parses with the same function, so what the form accepts is
+ * exactly what is saved.
+ *
+ * The one-line questions draw on the last screen row and read keys with
+ * get_wch, so a prompt takes CJK input like any form field.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "form.h"
+#include "modal.h"
+#include "tcrm/contact.h"
+#include "tcrm/date.h"
+#include "tcrm/deal.h"
+#include "tcrm/followup.h"
+#include "tcrm/interaction.h"
+#include "tcrm/normalize.h"
+#include "theme.h"
+
+/* ---- shared checks and tags ----------------------------------------- */
+
+static int fail(struct tcrm_error *err, char *msg, size_t msgsz)
+{
+    snprintf(msg, msgsz, "%s", err->msg);
+    return 1;
+}
+
+int tui_check_date(const struct tui_field *f, int kind, const char *text,
+                   char *msg, size_t msgsz)
+{
+    struct tcrm_when w;
+    struct tcrm_error err;
+    (void)f;
+    (void)kind;
+    if (tcrm_date_parse(text, tcrm_clock_now(), &w, &err) != 0)
+        return fail(&err, msg, msgsz);
+    return 0;
+}
+
+int tui_check_email(const struct tui_field *f, int kind, const char *text,
+                    char *msg, size_t msgsz)
+{
+    struct tcrm_error err;
+    (void)f;
+    (void)kind;
+    return tcrm_norm_check_email(text, &err) ? fail(&err, msg, msgsz) : 0;
+}
+
+int tui_check_phone(const struct tui_field *f, int kind, const char *text,
+                    char *msg, size_t msgsz)
+{
+    struct tcrm_error err;
+    (void)f;
+    (void)kind;
+    return tcrm_norm_check_phone(text, &err) ? fail(&err, msg, msgsz) : 0;
+}
+
+int tui_check_channel(const struct tui_field *f, int kind, const char *text,
+                      char *msg, size_t msgsz)
+{
+    if (kind == TCRM_CH_EMAIL)
+        return tui_check_email(f, kind, text, msg, msgsz);
+    if (kind >= 0 && tcrm_channel_is_phone((enum tcrm_channel_kind)kind))
+        return tui_check_phone(f, kind, text, msg, msgsz);
+    return 0;
+}
+
+/* A whole number from 0 to 100 (probability), or from 0 to 3650 (days). */
+static int check_number(const char *text, long max, char *msg, size_t msgsz)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || v < 0 || v > max) {
+        snprintf(msg, msgsz, "'%.40s' is not a whole number from 0 to %ld",
+                 text, max);
+        return 1;
+    }
+    return 0;
+}
+
+int tui_check_percent(const struct tui_field *f, int kind, const char *text,
+                      char *msg, size_t msgsz)
+{
+    (void)f;
+    (void)kind;
+    return check_number(text, 100, msg, msgsz);
+}
+
+static int check_days(const struct tui_field *f, int kind, const char *text,
+                      char *msg, size_t msgsz)
+{
+    (void)f;
+    (void)kind;
+    return check_number(text, 3650, msg, msgsz);
+}
+
+static int check_money(const struct tui_field *f, int kind, const char *text,
+                       char *msg, size_t msgsz)
+{
+    int64_t minor;
+    struct tcrm_error err;
+    (void)f;
+    (void)kind;
+    return tcrm_money_parse(text, &minor, &err) ? fail(&err, msg, msgsz) : 0;
+}
+
+static int check_time(const struct tui_field *f, int kind, const char *text,
+                      char *msg, size_t msgsz)
+{
+    struct tcrm_when w;
+    struct tcrm_error err;
+    (void)f;
+    (void)kind;
+    if (strchr(text, ':') == NULL ||
+        tcrm_date_parse(text, tcrm_clock_now(), &w, &err) != 0) {
+        snprintf(msg, msgsz, "'%.20s' is not a time: use HH:MM from 00:00 "
+                 "to 23:59", text);
+        return 1;
+    }
+    return 0;
+}
+
+int tui_tags_parse(const char *text, struct tcrm_strlist *l)
+{
+    tcrm_strlist_clear(l);
+    char *copy = strdup(text ? text : "");
+    if (!copy)
+        return TCRM_ENOMEM;
+    /* the full-width comma "，" counts as a comma too */
+    for (char *p; (p = strstr(copy, "\xEF\xBC\x8C")) != NULL;)
+        memcpy(p, ",  ", 3);
+    int rc = 0;
+    for (char *save = NULL, *t = strtok_r(copy, ",", &save); t && rc == 0;
+         t = strtok_r(NULL, ",", &save)) {
+        char *tag = tcrm_norm_trim(t);
+        if (tag && *tag && !tcrm_strlist_has(l, tag))
+            rc = tcrm_strlist_add(l, tag);
+        free(tag);
+    }
+    free(copy);
+    return rc;
+}
+
+char *tui_tags_join(const struct tcrm_strlist *l)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < l->n; i++)
+        n += strlen(l->items[i]) + 2;
+    char *s = malloc(n);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            strcat(s, ", ");
+        strcat(s, l->items[i]);
+    }
+    return s;
+}
+
+/* ---- one-line questions --------------------------------------------- */
+
+static void bottom_line(const char *text, int attr)
+{
+    int h, w;
+    getmaxyx(stdscr, h, w);
+    tui_draw_fill(stdscr, h - 1, 0, w, attr);
+    tui_draw_text(stdscr, h - 1, 0, w, text, attr);
+}
+
+int tui_confirm(const char *question)
+{
+    int vis = curs_set(0), r = -1;
+    while (r < 0) {
+        struct tui_key k;
+        bottom_line(question, tui_attr(TUI_ERROR) | A_REVERSE);
+        wnoutrefresh(stdscr);
+        doupdate();
+        if (tui_read_key(&k) != 0)
+            r = 0;
+        else if (tui_key_is(&k, 'y') || tui_key_is(&k, 'Y'))
+            r = 1;
+        else if (tui_key_is(&k, 'n') || tui_key_is(&k, 'N') ||
+                 tui_key_is(&k, 27))
+            r = 0;
+    }
+    if (vis != ERR)
+        curs_set(vis);
+    return r;
+}
+
+void tui_message(const char *text)
+{
+    char buf[600];
+    struct tui_key k;
+    snprintf(buf, sizeof buf, "%s  (press a key)", text);
+    int vis = curs_set(0);
+    bottom_line(buf, tui_attr(TUI_ERROR));
+    wnoutrefresh(stdscr);
+    doupdate();
+    while (tui_read_key(&k) == 0 && k.fn == KEY_RESIZE)
+        ;
+    if (vis != ERR)
+        curs_set(vis);
+}
+
+static void prompt_draw(const char *label, struct tui_lineedit *le)
+{
+    char buf[TUI_LE_MAX + 64];
+    int h, w, cx = 0;
+    getmaxyx(stdscr, h, w);
+    int attr = tui_attr(TUI_STATUS);
+    tui_draw_fill(stdscr, h - 1, 0, w, attr);
+    size_t ll = strlen(label);
+    int colon = ll > 0 && (label[ll - 1] == ':' || label[ll - 1] == '?');
+    int x = tui_draw_fmt(stdscr, h - 1, 0, w / 2, attr | A_BOLD, "%s%s",
+                         label, colon ? " " : ": ");
+    int fw = w - x - 1 > 1 ? w - x - 1 : 1;
+    tui_le_view(le, fw, buf, sizeof buf, &cx);
+    tui_draw_fill(stdscr, h - 1, x, fw, tui_attr(TUI_FIELD_ACTIVE));
+    tui_draw_text(stdscr, h - 1, x, fw, buf, tui_attr(TUI_FIELD_ACTIVE));
+    wmove(stdscr, h - 1, x + cx);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+int tui_prompt(const char *label, const char *initial, char **out)
+{
+    struct tui_lineedit le;
+    int vis = curs_set(1), r = -1;
+    *out = NULL;
+    if (tui_le_init(&le, initial) != 0)
+        return 0;
+    while (r < 0) {
+        struct tui_key k;
+        prompt_draw(label, &le);
+        if (tui_read_key(&k) != 0 || tui_key_is(&k, 27))
+            r = 0;
+        else if (tui_key_is(&k, '\n'))
+            r = 1;
+        else
+            tui_le_key(&le, &k);
+    }
+    if (r == 1 && (*out = strdup(le.buf)) == NULL)
+        r = 0;
+    tui_le_free(&le);
+    if (vis != ERR)
+        curs_set(vis);
+    return r;
+}
+
+/* ---- helpers for the forms below ------------------------------------ */
+
+static int set_text(char **dst, const struct tui_field *f)
+{
+    char *v = tui_field_dup(f);
+    int rc = tcrm_str_set(dst, v);
+    free(v);
+    return rc;
+}
+
+/* The field's date-language text as a stored date (and time). */
+static int field_when(const struct tui_field *f, struct tcrm_when *w)
+{
+    char *v = tui_field_dup(f);
+    int rc = v ? tcrm_date_parse(v, tcrm_clock_now(), w, NULL) : 1;
+    free(v);
+    return rc;
+}
+
+static const char *contact_name(struct tcrm_db *db, int64_t id, char *buf,
+                                size_t n)
+{
+    struct tcrm_contact c;
+    buf[0] = '\0';
+    tcrm_contact_init(&c);
+    if (id && tcrm_contact_get(db, id, &c, NULL) == 0)
+        snprintf(buf, n, "%s", c.name ? c.name : "");
+    tcrm_contact_clear(&c);
+    return buf;
+}
+
+
+/* ---- deals ---------------------------------------------------------- */
+
+enum {
+    D_TITLE, D_COMPANY, D_STAGE, D_AMOUNT, D_CURRENCY, D_PROB, D_CLOSE,
+    D_STATUS, D_REASON, D_TAGS, D_N
+};
+
+struct deal_ctx {
+    struct tcrm_db *db;
+    const struct tcrm_config *cfg;
+    struct tcrm_deal d;
+    const char *stages[TCRM_MAX_STAGES + 1];
+    int n_stages;
+    int64_t *out_id;
+};
+
+static const char *const deal_status[] = {"open", "won", "lost"};
+
+static int deal_fields(struct tui_field *f, struct deal_ctx *x)
+{
+    const struct tcrm_deal *d = &x->d;
+    char amount[64] = "", prob[16] = "";
+    int stage = 0, rc = 0;
+    for (size_t i = 0; i < x->cfg->n_stages; i++)
+        x->stages[x->n_stages++] = x->cfg->stages[i];
+    if (d->stage && (stage = tcrm_config_stage_index(x->cfg, d->stage)) < 0) {
+        stage = x->n_stages;
+        x->stages[x->n_stages++] = d->stage;   /* not in the pipeline now */
+    }
+    if (d->id) {
+        tcrm_money_format(d->amount_minor, NULL, amount, sizeof amount);
+        snprintf(prob, sizeof prob, "%d", d->probability);
+    }
+    rc |= tui_field_text(&f[D_TITLE], "Title", d->title);
+    rc |= tui_field_company(&f[D_COMPANY], "Company", d->company_name,
+                            d->company_id);
+    rc |= tui_field_choice(&f[D_STAGE], "Stage", x->stages, x->n_stages,
+                           stage);
+    rc |= tui_field_text(&f[D_AMOUNT], "Amount", amount);
+    rc |= tui_field_text(&f[D_CURRENCY], "Currency",
+                         d->currency ? d->currency : x->cfg->currency);
+    rc |= tui_field_text(&f[D_PROB], "Probability %", prob);
+    rc |= tui_field_text(&f[D_CLOSE], "Expected close", d->expected_close);
+    rc |= tui_field_choice(&f[D_STATUS], "Status", deal_status, 3,
+                           (int)d->status);
+    rc |= tui_field_text(&f[D_REASON], "Reason", d->lost_reason);
+    char *tags = tui_tags_join(&d->tags);
+    rc |= tui_field_text(&f[D_TAGS], "Tags", tags);
+    free(tags);
+    f[D_TITLE].required = 1;
+    f[D_AMOUNT].check = check_money;
+    f[D_AMOUNT].hint = "e.g. 1200.50 or 1,200";
+    f[D_PROB].check = tui_check_percent;
+    f[D_PROB].hint = "empty: the stage's probability";
+    f[D_CLOSE].check = tui_check_date;
+    f[D_CLOSE].hint = "a date: 2026-12-01, +2w, +1m, fri";
+    f[D_REASON].hint = "why it was lost (needed when lost)";
+    f[D_TAGS].hint = "comma-separated";
+    return rc ? TCRM_ENOMEM : 0;
+}
+
+static int deal_numbers(struct tui_form *fm, struct deal_ctx *x)
+{
+    struct tui_field *f = fm->f;
+    struct tcrm_deal *d = &x->d;
+    struct tcrm_error err;
+    struct tcrm_when w;
+    char *v = tui_field_dup(&f[D_AMOUNT]);
+    int rc = v ? tcrm_money_parse(v, &d->amount_minor, &err) : 0;
+    free(v);
+    if (!v)
+        d->amount_minor = 0;
+    if (rc != 0) {
+        tui_form_show_error(fm, &err);
+        return rc;
+    }
+    int stage = f[D_STAGE].choice;
+    v = tui_field_dup(&f[D_PROB]);
+    d->probability = v ? atoi(v)
+        : stage < (int)x->cfg->n_stages ? x->cfg->stage_probability[stage]
+        : 0;
+    free(v);
+    char iso[11];
+    if (field_when(&f[D_CLOSE], &w) == 0) {
+        tcrm_when_date(&w, iso);
+        return tcrm_str_set(&d->expected_close, iso);
+    }
+    return tcrm_str_set(&d->expected_close, NULL);
+}
+
+static int deal_company(struct tui_form *fm, struct deal_ctx *x)
+{
+    struct tui_field *cf = &fm->f[D_COMPANY];
+    struct tcrm_error err;
+    char *name = tui_field_dup(cf);
+    int rc = 0;
+    x->d.company_id = cf->company_id;
+    if (!name)
+        x->d.company_id = 0;
+    else if (!cf->company_id)
+        rc = tcrm_company_find_or_add(x->db, name, &x->d.company_id, &err);
+    free(name);
+    if (rc != 0)
+        tui_form_show_error(fm, &err);
+    return rc;
+}
+
+static int deal_save(struct tui_form *fm, void *ud)
+{
+    struct deal_ctx *x = ud;
+    struct tui_field *f = fm->f;
+    struct tcrm_deal *d = &x->d;
+    struct tcrm_error err;
+    int rc = set_text(&d->title, &f[D_TITLE]);
+    rc |= tcrm_str_set(&d->stage, x->stages[f[D_STAGE].choice]);
+    rc |= set_text(&d->currency, &f[D_CURRENCY]);
+    if (!d->currency)
+        rc |= tcrm_str_set(&d->currency, x->cfg->currency);
+    rc |= set_text(&d->lost_reason, &f[D_REASON]);
+    rc |= tui_tags_parse(f[D_TAGS].ed.buf, &d->tags);
+    d->status = (enum tcrm_deal_status)f[D_STATUS].choice;
+    if (rc != 0 || deal_numbers(fm, x) != 0)
+        return 0;
+    if (tcrm_db_begin(x->db, &err) != 0) {
+        tui_form_show_error(fm, &err);
+        return 0;
+    }
+    if (deal_company(fm, x) != 0) {
+        tcrm_db_rollback(x->db);
+        return 0;
+    }
+    rc = d->id ? tcrm_deal_update(x->db, d, &err)
+               : tcrm_deal_insert(x->db, d, &err);
+    if (rc == 0)
+        rc = tcrm_db_commit(x->db, &err);
+    if (rc != 0) {
+        tcrm_db_rollback(x->db);
+        tui_form_show_error(fm, &err);
+        return 0;
+    }
+    if (x->out_id)
+        *x->out_id = d->id;
+    return TUI_SAVED;
+}
+
+int tui_deal_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                  int64_t id, int64_t contact_id, int64_t company_id,
+                  int64_t *out_id)
+{
+    struct deal_ctx x = {.db = db, .cfg = cfg, .out_id = out_id};
+    struct tui_field f[D_N];
+    struct tui_form fm;
+    struct tcrm_error err;
+    tcrm_deal_init(&x.d);
+    if (id && tcrm_deal_get(db, id, &x.d, &err) != 0) {
+        tcrm_deal_clear(&x.d);
+        tui_message(err.msg);
+        return TUI_CANCELLED;
+    }
+    if (!id) {
+        struct tcrm_company co;
+        x.d.contact_id = contact_id;
+        x.d.company_id = company_id;
+        struct tcrm_contact c;
+        tcrm_company_init(&co);
+        tcrm_contact_init(&c);
+        if (company_id && tcrm_company_get(db, company_id, &co, NULL) == 0)
+            tcrm_str_set(&x.d.company_name, co.name);
+        else if (contact_id && tcrm_contact_get(db, contact_id, &c, NULL) == 0
+                 && c.company_id) {
+            x.d.company_id = c.company_id;      /* the contact's company */
+            tcrm_str_set(&x.d.company_name, c.company);
+        }
+        tcrm_company_clear(&co);
+        tcrm_contact_clear(&c);
+    }
+    int rc = deal_fields(f, &x);
+    tui_form_init(&fm, id ? "Edit deal" : "Add deal", f, D_N, db);
+    if (rc == 0)
+        rc = tui_form_run(&fm, deal_save, &x);
+    tui_form_free(&fm);
+    tcrm_deal_clear(&x.d);
+    return rc;
+}
+
+/* ---- interactions --------------------------------------------------- */
+
+enum { I_KIND, I_WHEN, I_SUMMARY, I_BODY, I_N };
+
+struct ia_ctx {
+    struct tcrm_db *db;
+    int64_t contact_id, *out_id;
+};
+
+static const char *ia_kinds[TCRM_IA_COUNT];
+
+static int ia_save(struct tui_form *fm, void *ud)
+{
+    struct ia_ctx *x = ud;
+    struct tui_field *f = fm->f;
+    struct tcrm_interaction ia;
+    struct tcrm_error err;
+    struct tcrm_when w;
+    char iso[17];
+    tcrm_interaction_init(&ia);
+    ia.contact_id = x->contact_id;
+    ia.kind = (enum tcrm_interaction_kind)f[I_KIND].choice;
+    int rc = set_text(&ia.summary, &f[I_SUMMARY]);
+    rc |= set_text(&ia.body, &f[I_BODY]);
+    if (field_when(&f[I_WHEN], &w) == 0) {
+        tcrm_when_iso(&w, iso);
+        rc |= tcrm_str_set(&ia.at, iso);
+    }
+    if (rc == 0)
+        rc = tcrm_interaction_insert(x->db, &ia, &err);
+    else
+        tcrm_error_set(&err, rc, "out of memory");
+    if (rc == 0 && x->out_id)
+        *x->out_id = ia.id;
+    tcrm_interaction_clear(&ia);
+    if (rc != 0) {
+        tui_form_show_error(fm, &err);
+        return 0;
+    }
+    return TUI_SAVED;
+}
+
+int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                         int64_t contact_id, int kind, int64_t *out_id)
+{
+    struct ia_ctx x = {.db = db, .contact_id = contact_id, .out_id = out_id};
+    struct tui_field f[I_N];
+    struct tui_form fm;
+    char name[200], title[300];
+    (void)cfg;
+    for (int k = 0; k < TCRM_IA_COUNT; k++)
+        ia_kinds[k] = tcrm_interaction_kind_name(
+            (enum tcrm_interaction_kind)k);
+    snprintf(title, sizeof title, "Log for %s",
+             contact_name(db, contact_id, name, sizeof name));
+    int rc = tui_field_choice(&f[I_KIND], "Kind", ia_kinds, TCRM_IA_COUNT,
+                              kind);
+    rc |= tui_field_text(&f[I_WHEN], "When", "now");
+    rc |= tui_field_text(&f[I_SUMMARY], "Summary", NULL);
+    rc |= tui_field_text(&f[I_BODY], "Body", NULL);
+    f[I_WHEN].check = tui_check_date;
+    f[I_WHEN].hint = "now, today 14:30, yesterday, 2026-11-20 09:00";
+    f[I_SUMMARY].required = 1;
+    f[I_SUMMARY].hint = "one line: what happened";
+    f[I_BODY].hint = "optional details";
+    tui_form_init(&fm, title, f, I_N, db);
+    fm.cur = I_SUMMARY;
+    rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, ia_save, &x);
+    tui_form_free(&fm);
+    return rc;
+}
+
+/* ---- follow-ups ----------------------------------------------------- */
+
+enum { F_TITLE, F_DUE, F_TIME, F_REPEAT, F_N };
+
+static int fu_save(struct tui_form *fm, void *ud)
+{
+    struct ia_ctx *x = ud;
+    struct tui_field *f = fm->f;
+    struct tcrm_followup fu;
+    struct tcrm_error err;
+    struct tcrm_when w, t;
+    char iso[17];
+    tcrm_followup_init(&fu);
+    fu.contact_id = x->contact_id;
+    int rc = set_text(&fu.title, &f[F_TITLE]);
+    if (field_when(&f[F_DUE], &w) == 0) {
+        tcrm_when_iso(&w, iso);
+        iso[10] = '\0';
+        rc |= tcrm_str_set(&fu.due_date, iso);
+        if (field_when(&f[F_TIME], &t) == 0 && t.has_time) {
+            w.hour = t.hour;
+            w.minute = t.minute;
+            w.has_time = 1;
+        }
+        if (w.has_time) {
+            tcrm_when_iso(&w, iso);
+            rc |= tcrm_str_set(&fu.due_time, iso + 11);
+        }
+    }
+    char *rep = tui_field_dup(&f[F_REPEAT]);
+    fu.repeat_days = rep ? atoi(rep) : 0;
+    free(rep);
+    if (rc == 0)
+        rc = tcrm_followup_insert(x->db, &fu, &err);
+    else
+        tcrm_error_set(&err, rc, "out of memory");
+    if (rc == 0 && x->out_id)
+        *x->out_id = fu.id;
+    tcrm_followup_clear(&fu);
+    if (rc != 0) {
+        tui_form_show_error(fm, &err);
+        return 0;
+    }
+    return TUI_SAVED;
+}
+
+int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                      int64_t contact_id, int64_t *out_id)
+{
+    struct ia_ctx x = {.db = db, .contact_id = contact_id, .out_id = out_id};
+    struct tui_field f[F_N];
+    struct tui_form fm;
+    char name[200], title[300];
+    (void)cfg;
+    snprintf(title, sizeof title, "Follow-up for %s",
+             contact_name(db, contact_id, name, sizeof name));
+    int rc = tui_field_text(&f[F_TITLE], "Title", NULL);
+    rc |= tui_field_text(&f[F_DUE], "Due", "tomorrow");
+    rc |= tui_field_text(&f[F_TIME], "Time", NULL);
+    rc |= tui_field_text(&f[F_REPEAT], "Repeat days", NULL);
+    f[F_TITLE].required = 1;
+    f[F_DUE].required = 1;
+    f[F_DUE].check = tui_check_date;
+    f[F_DUE].hint = "today, tomorrow, +3d, +2w, fri, 2026-12-01 [HH:MM]";
+    f[F_TIME].check = check_time;
+    f[F_TIME].hint = "optional HH:MM";
+    f[F_REPEAT].check = check_days;
+    f[F_REPEAT].hint = "repeat every N days after done (empty: never)";
+    tui_form_init(&fm, title, f, F_N, db);
+    rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, fu_save, &x);
+    tui_form_free(&fm);
+    return rc;
+}

@@ -1,0 +1,238 @@
+/*
+ * ui_pane.c: the follow-up reminder pane.
+ *
+ * Four sections, each a header with an exact count (OVERDUE, TODAY, NEXT
+ * N DAYS, GONE QUIET) and as many items as fit; the lines are shared out
+ * by tui_layout_pane_sections. Counts and items are read when the data
+ * changed (the change stamp, or an action of ours) and on resize, never per
+ * key. The pane keeps a flat array of its lines so the cursor, the mouse
+ * and Enter work on the same thing. Section names are words, so nothing
+ * depends on colour.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "tcrm/date.h"
+#include "theme.h"
+#include "ui.h"
+
+void tui_pane_free(struct tui_pane *p)
+{
+    for (int i = 0; i < 3; i++) {
+        tcrm_followup_array_free(p->fu[i], p->n_fu[i]);
+        p->fu[i] = NULL;
+        p->n_fu[i] = 0;
+    }
+    tcrm_quiet_array_free(p->quiet, p->n_quiet);
+    p->quiet = NULL;
+    p->n_quiet = 0;
+    free(p->lines);
+    p->lines = NULL;
+    p->n_lines = 0;
+    p->loaded = 0;
+}
+
+static int add_line(struct tui_pane *p, int section, int64_t fid,
+                    int64_t cid, size_t idx)
+{
+    struct tui_pane_line *nl = realloc(p->lines,
+                                       (p->n_lines + 1) * sizeof *nl);
+    if (!nl)
+        return TCRM_ENOMEM;
+    p->lines = nl;
+    p->lines[p->n_lines++] = (struct tui_pane_line){section, fid, cid, idx};
+    return 0;
+}
+
+static void build_lines(struct tui_pane *p)
+{
+    for (int s = 0; s < 4; s++) {
+        add_line(p, -1, s, 0, 0);    /* header: followup_id holds the section */
+        if (s < 3)
+            for (size_t i = 0; i < p->n_fu[s]; i++)
+                add_line(p, s, p->fu[s][i].id, p->fu[s][i].contact_id, i);
+        else
+            for (size_t i = 0; i < p->n_quiet; i++)
+                add_line(p, s, 0, p->quiet[i].id, i);
+    }
+}
+
+static int read_items(struct tui_app *a, const int shown[4],
+                      struct tcrm_error *err)
+{
+    struct tui_pane *p = &a->pane;
+    char yesterday[11], tomorrow[11], until[11];
+    tcrm_date_add_days(a->today, -1, yesterday);
+    tcrm_date_add_days(a->today, 1, tomorrow);
+    tcrm_date_add_days(a->today, a->cfg->days_ahead, until);
+    const char *from[3] = {NULL, a->today, tomorrow};
+    const char *to[3] = {yesterday, a->today, until};
+    for (int s = 0; s < 3; s++) {
+        if (shown[s] <= 0)
+            continue;
+        int rc = tcrm_followup_list(a->db, 1, 0, from[s], to[s],
+                                    (size_t)shown[s], &p->fu[s], &p->n_fu[s],
+                                    err);
+        if (rc < 0)
+            return rc;
+    }
+    if (shown[3] > 0)
+        return tcrm_followup_quiet(a->db, a->today, a->cfg->quiet_days,
+                                   (size_t)shown[3], &p->quiet, &p->n_quiet,
+                                   err);
+    return 0;
+}
+
+void tui_pane_load(struct tui_app *a)
+{
+    struct tui_pane *p = &a->pane;
+    struct tcrm_error err = {0};
+    int64_t keep = 0;
+    const struct tui_pane_line *cur = tui_pane_current(a);
+    if (cur)
+        keep = cur->followup_id ? cur->followup_id : -cur->contact_id;
+    tui_pane_free(p);
+    int rc = tcrm_followup_counts(a->db, a->today, a->cfg->days_ahead,
+                                  a->cfg->quiet_days, &p->counts, &err);
+    if (rc == 0 && a->lay.pane_w > 0) {
+        long long c[4] = {p->counts.overdue, p->counts.today,
+                          p->counts.upcoming, p->counts.quiet};
+        int shown[4];
+        tui_layout_pane_sections(a->lay.main_h, c, shown);
+        rc = read_items(a, shown, &err);
+    }
+    build_lines(p);
+    p->loaded = rc == 0;
+    if (rc < 0)
+        tui_status(a, 1, "%s", err.msg);
+    /* keep the cursor on the same item, else the first item */
+    p->cur = -1;
+    for (size_t i = 0; i < p->n_lines; i++) {
+        const struct tui_pane_line *l = &p->lines[i];
+        if (l->section < 0)
+            continue;
+        int64_t k = l->followup_id ? l->followup_id : -l->contact_id;
+        if (p->cur < 0 || k == keep)
+            p->cur = (int)i;
+        if (k == keep)
+            break;
+    }
+}
+
+const struct tui_pane_line *tui_pane_current(const struct tui_app *a)
+{
+    const struct tui_pane *p = &a->pane;
+    if (p->cur < 0 || (size_t)p->cur >= p->n_lines)
+        return NULL;
+    return p->lines[p->cur].section >= 0 ? &p->lines[p->cur] : NULL;
+}
+
+void tui_pane_move(struct tui_app *a, int delta)
+{
+    struct tui_pane *p = &a->pane;
+    int step = delta < 0 ? -1 : 1;
+    int n = delta < 0 ? -delta : delta;
+    int i = p->cur;
+    while (n-- > 0) {
+        int j = i + step;
+        while (j >= 0 && (size_t)j < p->n_lines && p->lines[j].section < 0)
+            j += step;
+        if (j < 0 || (size_t)j >= p->n_lines)
+            break;
+        i = j;
+    }
+    p->cur = i;
+}
+
+const char *tui_pane_title(const struct tui_app *a,
+                           const struct tui_pane_line *l)
+{
+    if (!l || l->section < 0)
+        return "";
+    if (l->section == TUI_SEC_QUIET)
+        return a->pane.quiet[l->idx].name ? a->pane.quiet[l->idx].name : "";
+    const char *t = a->pane.fu[l->section][l->idx].title;
+    return t ? t : "";
+}
+
+static void header_text(const struct tui_app *a, int s, char *out, size_t sz)
+{
+    const struct tcrm_reminder_counts *c = &a->pane.counts;
+    if (!a->pane.loaded && c->overdue == 0 && c->today == 0) {
+        snprintf(out, sz, "%s", s == 0 ? "OVERDUE …" : s == 1 ? "TODAY …"
+                 : s == 2 ? "NEXT DAYS …" : "GONE QUIET …");
+        return;
+    }
+    switch (s) {
+    case 0: snprintf(out, sz, "OVERDUE %lld", (long long)c->overdue); break;
+    case 1: snprintf(out, sz, "TODAY %lld", (long long)c->today); break;
+    case 2: snprintf(out, sz, "NEXT %d DAYS %lld", a->cfg->days_ahead,
+                     (long long)c->upcoming); break;
+    default: snprintf(out, sz, "GONE QUIET %lld", (long long)c->quiet);
+    }
+}
+
+static void item_text(const struct tui_app *a, const struct tui_pane_line *l,
+                      char *out, size_t sz)
+{
+    if (l->section == TUI_SEC_QUIET) {
+        const struct tcrm_quiet_contact *q = &a->pane.quiet[l->idx];
+        snprintf(out, sz, "%s %dd", q->name ? q->name : "", q->days);
+        return;
+    }
+    const struct tcrm_followup *f = &a->pane.fu[l->section][l->idx];
+    const char *who = f->contact_name ? f->contact_name
+                    : f->company_name ? f->company_name : "";
+    char when[16] = "";
+    if (l->section == TUI_SEC_OVERDUE && f->due_date)
+        snprintf(when, sizeof when, "%.5s ", f->due_date + 5);
+    else if (l->section == TUI_SEC_TODAY && f->due_time)
+        snprintf(when, sizeof when, "%s ", f->due_time);
+    else if (l->section == TUI_SEC_UPCOMING && f->due_date)
+        snprintf(when, sizeof when, "%.5s ", f->due_date + 5);
+    snprintf(out, sz, "%s%s: %s", when, who, f->title ? f->title : "");
+}
+
+static enum tui_role section_role(int s)
+{
+    return s == 0 ? TUI_OVERDUE : s == 1 ? TUI_TODAY : TUI_HEADER;
+}
+
+void tui_pane_draw(struct tui_app *a)
+{
+    const struct tui_layout *L = &a->lay;
+    if (L->pane_w <= 0)
+        return;
+    tui_draw_vline(stdscr, L->main_y, L->pane_x - 1, L->main_h,
+                   tui_attr(TUI_DIM));
+    int y = L->main_y, end = L->main_y + L->main_h;
+    char text[600];
+    for (size_t i = 0; i < a->pane.n_lines && y < end; i++, y++) {
+        const struct tui_pane_line *l = &a->pane.lines[i];
+        if (l->section < 0) {
+            int s = (int)l->followup_id;
+            header_text(a, s, text, sizeof text);
+            tui_draw_cell(stdscr, y, L->pane_x, L->pane_w, text,
+                          tui_attr(section_role(s)) | A_BOLD, 0);
+            continue;
+        }
+        int sel = a->focus == TUI_FOCUS_PANE && (int)i == a->pane.cur;
+        item_text(a, l, text, sizeof text);
+        int attr = sel ? tui_attr(TUI_CURSOR) : tui_attr(TUI_NORMAL);
+        tui_draw_cell(stdscr, y, L->pane_x, 1, sel ? ">" : " ", attr, 0);
+        tui_draw_cell(stdscr, y, L->pane_x + 1, L->pane_w - 1, text, attr, 0);
+    }
+}
+
+int tui_pane_line_at(const struct tui_app *a, int y, int x)
+{
+    const struct tui_layout *L = &a->lay;
+    if (L->pane_w <= 0 || x < L->pane_x || y < L->main_y)
+        return -1;
+    int i = y - L->main_y;
+    if ((size_t)i >= a->pane.n_lines || a->pane.lines[i].section < 0)
+        return -1;
+    return i;
+}

@@ -1,0 +1,197 @@
+#!/bin/bash
+# tests/cli/io.sh: `tcrm import` and `tcrm export` through the built binary.
+#
+#   io.sh /path/to/tcrm
+#
+# Every import option, import list/undo, every export option, the round
+# trip (export -> import into an empty database -> export: same bytes), the
+# bad-input table (exact message, and nothing stored changed: the export
+# and the import list are the same before and after), a locked database,
+# a full disk (file-size limit) and a crash test (SIGKILL mid-import, then
+# PRAGMA integrity_check and the same row count). Ends "N passed, N failed".
+set -u
+TCRM=$(realpath "$1")
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+W=$(mktemp -d /tmp/tcrm-cli-io.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+export HOME=$W/home XDG_CONFIG_HOME=$W/home/.config XDG_DATA_HOME=$W/home/data
+unset TCRM_CONFIG TCRM_DB
+mkdir -p "$HOME"
+printf '[database]\nbusy_timeout = 300\n[user]\nname = clerk\n' > fast.conf
+pass=0 fail=0
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+t()    { "$TCRM" --config "$W/fast.conf" --db "$DB" "$@"; }
+# expect NAME STATUS WANT -- command...: the exit status and the first
+# line on stderr, exactly (the command runs once)
+expect() {
+    local name=$1 status=$2 want=$3; shift 4
+    local got rc
+    "$@" >/dev/null 2>"$W/stderr"; rc=$?
+    got=$(head -n 1 "$W/stderr")
+    if [ "$rc" = "$status" ] && [ "$got" = "$want" ]; then ok
+    else bad "$name: status $rc, stderr '$got', wanted $status '$want'"; fi
+}
+has()  { # has NAME PATTERN TEXT
+    if printf '%s' "$3" | grep -qF -- "$2"; then ok
+    else bad "$1: no '$2' in: $3"; fi
+}
+same() { if [ "$2" = "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
+snapshot() { t export contacts --raw --fields name,email,mobile,phone,notes,tags; t import list; }
+rows() { t export contacts --fields name | tail -n +2 | wc -l | tr -d ' '; }
+
+cp "$SRC/data/samples/cards-en.csv" "$SRC/data/samples/cards-zh.csv" .
+
+# ---- import: the samples, dry run, policies ---------------------------
+DB=$W/a.db
+out=$(t import cards-en.csv --dry-run)
+has dry-run-summary "dry run, nothing stored: cards-en.csv: 20 rows: 18 added, 0 merged, 1 skipped as duplicates, 1 rejected" "$out"
+has dry-run-preview "Anna Silva | Acme Ltd | CEO" "$out"
+has dry-run-columns "Mobile                       -> mobile" "$out"
+has dry-run-reject "cards-en.csv:16: e-mail 'not-an-email': not a valid address" "$out"
+same dry-run-stores-nothing "$(rows)" 0
+out=$(t import cards-en.csv --tag fair --reject rej.csv)
+has import-en "cards-en.csv: 20 rows: 18 added, 0 merged, 1 skipped as duplicates, 1 rejected" "$out"
+has import-batch "import 1 (undo with: tcrm import undo 1)" "$out"
+same reject-file "$(sed -n 2p rej.csv | tr -d '\r')" "bad row without a name,,,not-an-email,,,,,,e-mail 'not-an-email': not a valid address"
+has tag-applied "fair" "$(t export contacts --tag fair --fields name,tags)"
+same tag-count "$(t export contacts --tag fair --fields name | tail -n +2 | wc -l | tr -d ' ')" 18
+out=$(t import cards-en.csv --on-duplicate skip)
+has skip-all "20 rows: 0 added, 0 merged, 19 skipped as duplicates, 1 rejected" "$out"
+out=$(t import cards-zh.csv --on-duplicate merge)
+has merge-zh "cards-zh.csv: 20 rows: 18 added, 1 merged, 0 skipped as duplicates, 1 rejected" "$out"
+has zh-reject "cards-zh.csv:14: e-mail 'bad@': not a valid address" "$out"
+out=$(t import cards-en.csv --on-duplicate new --dry-run)
+has new-policy "20 rows: 19 added, 0 merged, 0 skipped as duplicates, 1 rejected" "$out"
+has list "cards-zh.csv" "$(t import list)"
+
+# ---- undo ---------------------------------------------------------------
+n=$(rows)
+out=$(t import undo 3)
+has undo "import 3 undone: 18 contacts removed, 0 restored as they were" "$out"
+same undo-count "$(rows)" $((n - 18))
+expect undo-again 1 "tcrm: import 3 was already undone at $(t import list | awk '$1==3 {print $(NF-1), $NF}')" -- t import undo 3
+expect undo-missing 1 "tcrm: import 42: not found" -- t import undo 42
+printf 'name,email,mobile\nZed Edit,zed@x.example,+1 555 0199\n' > one.csv
+t import one.csv >/dev/null
+zid=$(t export contacts --search Zed --fields id | tail -n 1 | tr -d '\r')
+t contact edit "$zid" --title Boss >/dev/null 2>&1
+expect undo-after-edit 1 "tcrm: import 4: contact $zid (Zed Edit) was changed since the import; nothing undone" -- t import undo 4
+
+# ---- mapping options ------------------------------------------------------
+printf 'Full Name;Org;Cell;Hobby\nMia Wong;Blue Ltd;+1 555 0111;chess\n' > semi.csv
+out=$(t import semi.csv --map 'Full Name=name,Org=company,Cell=mobile' --dry-run)
+has map-spec "Org                          -> company" "$out"
+has delimiter-detected "delimiter: ;" "$out"
+has unmapped-notes "Hobby                        -> notes (unmapped)" "$out"
+out=$(t import semi.csv --map 'Org=company' --delimiter ';' --drop-unmapped --save-profile mine)
+has drop-unmapped "1 rows: 1 added" "$out"
+same dropped-note "$(t export contacts --search Mia --fields notes | tail -n 1 | tr -d '\r')" ""
+has saved-profile "Org = company" "$(cat "$XDG_CONFIG_HOME/tcrm/profiles/mine.ini")"
+printf 'Vorname,Nachname,Firma,Handy\nLena,Fischer,Berg AG,+49 151 5550100\n' > de.csv
+mkdir -p "$XDG_CONFIG_HOME/tcrm/profiles"
+printf 'Vorname = given\nNachname = family\nFirma = company\nHandy = mobile\n' > "$XDG_CONFIG_HOME/tcrm/profiles/de.ini"
+out=$(t import de.csv --profile de)
+has profile-user "1 rows: 1 added" "$out"
+has profile-name "Lena Fischer" "$(t export contacts --search Fischer --fields name,company)"
+printf 'First Name,Last Name,Company,E-mail Address,Mobile Phone\n伟,王,华为,wang.wei@hw.example,138 0000 0077\n' > outlook.csv
+out=$(t import outlook.csv --profile outlook --dry-run)
+has profile-builtin-cjk "王伟 | 华为" "$out"
+printf 'name,company\n\xd5\xc5\xc8\xfd,\xbb\xaa\xce\xaa\n' > gbk.csv
+out=$(t import gbk.csv --encoding GB18030)
+has encoding "encoding: GB18030" "$out"
+has encoding-stored "张三,华为" "$(t export contacts --search 张三 --fields name,company)"
+out=$(t import gbk.csv --encoding auto --dry-run)
+has encoding-guess "encoding: GB18030 (guessed)" "$out"
+printf 'name\tmobile\nTab Person\t+1 555 0123\n' > tab.csv
+out=$(t import tab.csv --delimiter tab)
+has delimiter-tab "1 rows: 1 added" "$out"
+expect bad-policy 2 "tcrm import: --on-duplicate: 'maybe' is not skip, merge or new" -- t import one.csv --on-duplicate maybe
+expect map-and-profile 2 "tcrm import: --map and --profile exclude each other" -- t import one.csv --map a=name --profile google
+
+# ---- export options and the round trip ---------------------------------------
+t export contacts -o all.csv 2>/dev/null
+has export-header "name,company,title,department,address,city,birthday,source,notes,tags" "$(head -n 1 all.csv)"
+has export-neutralized "\"'+44 7700 900123\"" "$(cat all.csv)"
+has export-raw "+44 7700 900123" "$(t export contacts --raw --search Anna --fields mobile)"
+has export-search "Anna Silva" "$(t export contacts --search anna --fields name)"
+same export-bom "$(t export contacts --bom --fields name | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf"
+has export-gb18030 "$(printf '\xd5\xc5\xc8\xfd')" "$(t export contacts --encoding GB18030 --search 张三 --fields name)"
+expect export-fields 1 "tcrm: --fields: unknown field 'boss' (fields: name, industry, phone, email, website, address, city, notes, tags, id, created_at, updated_at)" -- t export companies --fields name,boss
+expect export-what 2 "tcrm export: 'people' is not contacts, companies, interactions, follow-ups or deals" -- t export people
+for what in companies interactions follow-ups deals; do
+    if t export $what -o "$what.csv" 2>/dev/null && [ -s "$what.csv" ]; then ok; else bad "export $what"; fi
+done
+DB=$W/b.db
+t import all.csv >/dev/null
+t export contacts -o again.csv 2>/dev/null
+if cmp -s all.csv again.csv; then ok; else bad "round trip: all.csv and again.csv differ"; fi
+printf 'name,notes,title\r\n"Q ""x"", y","a\nb\r\nc, 😀",=1+1\r\n张伟,"@x\t-y",+z\r\n' > tricky.csv
+DB=$W/c.db; t import tricky.csv >/dev/null; t export contacts -o t1.csv 2>/dev/null
+DB=$W/d.db; t import t1.csv >/dev/null; t export contacts -o t2.csv 2>/dev/null
+if cmp -s t1.csv t2.csv; then ok; else bad "round trip of quotes, newlines, CJK, emoji"; fi
+
+# ---- bad input: exact message, nothing stored changed -------------------------
+DB=$W/a.db
+before=$(snapshot)
+printf 'name,email\nAnn,a@x.example\n"Bob,b@x.example\n' > quote.csv
+printf 'name,email\nAnn,a@x.example\nB\0b,b@x.example\n' > nul.csv
+printf 'name,email\n' > header.csv
+: > empty.csv
+awk 'BEGIN { printf "name,notes\nAnn,\""; for (i = 0; i < 10240; i++) printf "%1024s", "x"; print "\"" }' > big.csv
+awk 'BEGIN { for (i = 0; i < 1000; i++) printf "%sc%d", i ? "," : "", i; print ""; print "v" }' > wide.csv
+printf 'Full Name,Org\nAnn,Acme\n' > nomap.csv
+printf 'Org,City\nAcme,Rome\n' > noname.csv
+mkdir -p adir
+expect bad-quote 1 "tcrm: quote.csv:3: quoted field not closed at end of file; nothing imported" -- t import quote.csv
+expect bad-nul 1 "tcrm: nul.csv:3: NUL byte (not a text file?); nothing imported" -- t import nul.csv
+expect bad-utf8 1 "tcrm: gbk.csv:2: not valid UTF-8 (looks like GB18030): use --encoding GB18030; nothing imported" -- t import gbk.csv
+expect bad-header-only 1 "tcrm: header.csv: no rows after the header; nothing imported" -- t import header.csv
+expect bad-empty 1 "tcrm: empty.csv: empty file; nothing imported" -- t import empty.csv
+expect bad-10mb 1 "tcrm: big.csv:2: field longer than 1 MB; nothing imported" -- t import big.csv
+expect bad-1000-cols 1 "tcrm: wide.csv:1: more than 256 fields in a row; nothing imported" -- t import wide.csv
+expect bad-dir 1 "tcrm: adir: is a directory; nothing imported" -- t import adir
+expect bad-missing 1 "tcrm: nosuch.csv: No such file or directory; nothing imported" -- t import nosuch.csv
+if [ "$(id -u)" != 0 ]; then
+    cp one.csv locked.csv; chmod 000 locked.csv
+    expect bad-unreadable 1 "tcrm: locked.csv: Permission denied; nothing imported" -- t import locked.csv
+fi
+expect bad-map-column 1 "tcrm: --map: no column 'Fullname' (columns: Full Name, Org); nothing imported" -- t import nomap.csv --map 'Fullname=name'
+expect bad-map-field 1 "tcrm: --map: 'Org=boss': unknown field 'boss'; nothing imported" -- t import nomap.csv --map 'Org=boss'
+expect bad-no-name 1 "tcrm: noname.csv: no column gives the name: map one with --map 'COLUMN=name'; nothing imported" -- t import noname.csv
+expect bad-profile 1 "tcrm: --profile: no profile 'nope' (built in: google, outlook, english, chinese); nothing imported" -- t import one.csv --profile nope
+expect bad-encoding 1 "tcrm: --encoding: unknown encoding 'KLINGON'; nothing imported" -- t import one.csv --encoding KLINGON
+same bad-input-changed-nothing "$(snapshot)" "$before"
+
+# locked by another writer: waits busy_timeout, then fails clearly
+( echo "BEGIN IMMEDIATE; INSERT INTO tags(name) VALUES ('lock');"; sleep 3; echo "ROLLBACK;" ) | sqlite3 "$DB" &
+sleep 0.5
+expect bad-locked 1 "tcrm: $DB: database is busy (another tcrm is writing); try again; nothing imported" -- t import one.csv --on-duplicate new
+wait
+same locked-changed-nothing "$(snapshot)" "$before"
+
+# a disk that fills mid-import (file-size limit)
+awk 'BEGIN { print "name,company,email,mobile,notes"; for (i = 1; i <= 20000; i++) printf "Person %d,Company %d,p%d@x.example,+1 555 %07d,\"note, \"\"quoted\"\" %d\"\n", i, i % 300, i, i, i }' > many.csv
+got=$( (ulimit -f 2000; "$TCRM" --config "$W/fast.conf" --db "$DB" import many.csv 2>&1 >/dev/null); echo "rc=$?")
+has disk-full "nothing imported" "$got"
+has disk-full-status "rc=1" "$got"
+same disk-full-changed-nothing "$(snapshot)" "$before"
+
+# ---- crash: SIGKILL mid-import ---------------------------------------------------
+DB=$W/crash.db
+t import cards-en.csv >/dev/null
+n=$(rows)
+awk 'BEGIN { print "name,email,notes"; for (i = 1; i <= 200000; i++) printf "Crash %d,c%d@x.example,\"n, %d\"\n", i, i, i }' > crash.csv
+t import crash.csv >/dev/null 2>&1 &
+pid=$!
+sleep 1.5
+kill -KILL $pid 2>/dev/null && ok || bad "crash: import finished before the kill"
+wait $pid 2>/dev/null
+same crash-integrity "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
+same crash-rows "$(rows)" "$n"
+same crash-no-batch "$(t import list | tail -n +2 | wc -l | tr -d ' ')" 1
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

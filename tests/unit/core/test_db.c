@@ -1,0 +1,353 @@
+/*
+ * test_db.c: opening, refusing foreign files, migrations, busy, nested
+ * transactions and the change stamp (src/core/db.c).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../../src/core/db_internal.h"
+#include "tcrm/db.h"
+
+static char dir[64];
+
+static int rm_one(const char *p, const struct stat *sb, int flag,
+                  struct FTW *ftw)
+{
+    (void)sb; (void)flag; (void)ftw;
+    return remove(p);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/tcrm-test-db-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    chmod(dir, 0700);
+    return nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+static void path_in(char *out, size_t n, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
+static int open_db(const char *path, int timeout, struct tcrm_db **db,
+                   struct tcrm_error *err)
+{
+    struct tcrm_db_options o = { path, "ann", timeout, 0 };
+    return tcrm_db_open(&o, db, err);
+}
+
+/* Whole file into a malloc'd buffer. */
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 20);
+    *n = fread(buf, 1, 1 << 20, f);
+    fclose(f);
+    return buf;
+}
+
+static void test_create_and_reopen(void **state)
+{
+    (void)state;
+    char path[256], sub[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "a/b/tcrm.db");
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    assert_int_equal(tcrm_db_schema_version(db), tcrm_db_schema_latest());
+    assert_true(tcrm_db_schema_latest() >= 1);
+    assert_string_equal(tcrm_db_path(db), path);
+    assert_string_equal(tcrm_db_user(db), "ann");
+    assert_int_equal(tcrm_db_check(db, &err), 0);
+    tcrm_db_close(db);
+
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    path_in(sub, sizeof sub, "a/b");
+    assert_int_equal(stat(sub, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    assert_int_equal(tcrm_db_schema_version(db), tcrm_db_schema_latest());
+    tcrm_db_close(db);
+}
+
+static void test_migrate_from_empty_file(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "empty.db");
+    FILE *f = fopen(path, "w");
+    fclose(f);
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    assert_int_equal(tcrm_db_schema_version(db), tcrm_db_schema_latest());
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM "
+                     "sqlite_master WHERE name = 'contacts'", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    tcrm_db_close(db);
+}
+
+/* Make a SQLite file with raw SQL (not through tcrm). */
+static void make_raw(const char *path, const char *sql)
+{
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+}
+
+static void expect_refused(const char *path, int code, const char *msg)
+{
+    size_t n1, n2;
+    char *before = slurp(path, &n1);
+    struct tcrm_error err;
+    struct tcrm_db *db = (struct tcrm_db *)1;
+    assert_int_equal(open_db(path, 100, &db, &err), code);
+    assert_int_equal(err.code, code);
+    assert_string_equal(err.msg, msg);
+    assert_null(db);
+    char *after = slurp(path, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(before, after, n1);
+    free(before);
+    free(after);
+    char wal[300];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    assert_int_not_equal(access(wal, F_OK), 0);
+}
+
+static void test_refuse_foreign_files(void **state)
+{
+    (void)state;
+    char path[256], msg[512];
+
+    path_in(path, sizeof path, "notes.txt");
+    FILE *f = fopen(path, "w");
+    fputs("these are my notes, not a database at all\n", f);
+    fclose(f);
+    snprintf(msg, sizeof msg, "%s: not a tcrm database (not an SQLite file)",
+             path);
+    expect_refused(path, TCRM_ENOTDB, msg);
+
+    path_in(path, sizeof path, "short.bin");
+    f = fopen(path, "w");
+    fputs("SQLite", f);
+    fclose(f);
+    snprintf(msg, sizeof msg, "%s: not a tcrm database (not an SQLite file)",
+             path);
+    expect_refused(path, TCRM_ENOTDB, msg);
+
+    path_in(path, sizeof path, "other.db");
+    make_raw(path, "CREATE TABLE recipes(name TEXT); "
+                   "INSERT INTO recipes VALUES ('soup');");
+    snprintf(msg, sizeof msg, "%s: not a tcrm database (it has tables tcrm "
+             "did not make)", path);
+    expect_refused(path, TCRM_ENOTDB, msg);
+
+    path_in(path, sizeof path, "newer.db");
+    make_raw(path, "CREATE TABLE contacts(id INTEGER PRIMARY KEY); "
+                   "PRAGMA user_version = 99;");
+    snprintf(msg, sizeof msg, "%s: made by a newer tcrm (schema 99, this tcrm "
+             "knows %d); upgrade tcrm", path, tcrm_db_schema_latest());
+    expect_refused(path, TCRM_EVERSION, msg);
+}
+
+static void test_refuse_folder(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    char msg[512];
+    assert_int_equal(open_db(dir, 100, &db, &err), TCRM_ENOTDB);
+    snprintf(msg, sizeof msg, "%s: is a folder, not a database file", dir);
+    assert_string_equal(err.msg, msg);
+    struct tcrm_db_options none = { "", "ann", 100, 0 };
+    assert_int_equal(tcrm_db_open(&none, &db, &err), TCRM_EINVAL);
+    assert_string_equal(err.msg, "database: no file given");
+}
+
+static void test_readonly(void **state)
+{
+    (void)state;
+    if (geteuid() == 0)
+        skip();   /* root writes anyway: permissions cannot be tested */
+    char path[256], msg[512];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "ro.db");
+    assert_int_equal(open_db(path, 100, &db, &err), 0);
+    tcrm_db_close(db);
+    chmod(path, 0400);
+    assert_int_equal(open_db(path, 100, &db, &err), TCRM_EREADONLY);
+    snprintf(msg, sizeof msg, "%s: cannot write (read-only)", path);
+    assert_string_equal(err.msg, msg);
+    chmod(path, 0600);
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (t1.tv_sec - t0->tv_sec) * 1e3 + (t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static void test_busy(void **state)
+{
+    (void)state;
+    char path[256], msg[512];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "busy.db");
+    assert_int_equal(open_db(path, 150, &db, &err), 0);
+
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                     SQLITE_OK);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(tcrm_db_begin(db, &err), TCRM_EBUSY);
+    assert_true(ms_since(&t0) >= 140);
+    snprintf(msg, sizeof msg, "%s: database is busy (another tcrm is "
+             "writing); try again", path);
+    assert_string_equal(err.msg, msg);
+    assert_int_equal(tcrm_db_audit(db, "contact", 1, "edit", NULL, &err),
+                     TCRM_EBUSY);
+    assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(other);
+
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    tcrm_db_close(db);
+}
+
+static int audit_rows(struct tcrm_db *db)
+{
+    sqlite3_stmt *st;
+    int n = -1;
+    sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM audit_log", -1, &st,
+                       NULL);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_nested_transactions(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "tx.db");
+    assert_int_equal(open_db(path, 100, &db, &err), 0);
+
+    /* inner commit, outer commit: kept */
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 1, "add", "x", &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 2, "add", "y", &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    assert_int_equal(audit_rows(db), 2);
+
+    /* inner rollback: the outer commit rolls everything back */
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 3, "add", NULL, &err), 0);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    tcrm_db_rollback(db);
+    assert_int_equal(tcrm_db_commit(db, &err), TCRM_EDB);
+    assert_int_equal(audit_rows(db), 2);
+
+    /* outer rollback after an inner commit */
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 4, "add", NULL, &err), 0);
+    assert_int_equal(tcrm_db_end(db, 0, &err), 0);
+    assert_int_equal(tcrm_db_end(db, TCRM_EINVAL, &err), TCRM_EINVAL);
+    assert_int_equal(audit_rows(db), 2);
+
+    assert_int_equal(tcrm_db_commit(db, &err), TCRM_EDB);
+    tcrm_db_close(db);
+}
+
+static void test_change_stamp_and_cache(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "stamp.db");
+    assert_int_equal(open_db(path, 100, &db, &err), 0);
+    uint64_t s0 = tcrm_db_change_stamp(db);
+    assert_int_equal(tcrm_db_change_stamp(db), s0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 1, "add", NULL, &err), 0);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    uint64_t s1 = tcrm_db_change_stamp(db);
+    assert_true(s1 != s0);
+
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "INSERT INTO tags(name) "
+                     "VALUES ('x')", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(other);
+    assert_true(tcrm_db_change_stamp(db) != s1);
+
+    char copy[] = "SELECT 1";
+    sqlite3_stmt *a = tcrm_db_prepare(db, "SELECT 1", &err);
+    sqlite3_stmt *b = tcrm_db_prepare(db, copy, &err);
+    assert_non_null(a);
+    assert_ptr_equal(a, b);
+    assert_null(tcrm_db_prepare(db, "SELECT nope FROM nowhere", &err));
+    assert_int_equal(err.code, TCRM_EDB);
+    tcrm_db_close(db);
+    tcrm_db_close(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_create_and_reopen, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_from_empty_file, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_refuse_foreign_files, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_refuse_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readonly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nested_transactions, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_change_stamp_and_cache, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

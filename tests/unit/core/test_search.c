@@ -1,0 +1,276 @@
+/*
+ * test_search.c: the contact search on a temporary database: accent- and
+ * case-insensitive substrings, phone digits, CJK of one, two and more
+ * characters, one- and two-letter Latin prefixes, ranking tiers, keyset
+ * paging across tiers, filters, the trash, and the index staying right
+ * through edits, company renames and a rebuild.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tcrm/company.h"
+#include "tcrm/contact.h"
+#include "tcrm/db.h"
+#include "tcrm/search.h"
+
+struct fx {
+    char dir[64], path[96];
+    struct tcrm_db *db;
+    int64_t ids[16];
+};
+
+enum { JOSE, ZHANG, ZHANGM, ANN, ANNA, ANNABEL, JOANN, MARIA, LI, TRASHED, N_PEOPLE };
+
+static int64_t add(struct tcrm_db *db, const char *name, const char *company,
+                   const char *phone, const char *email, const char *tag,
+                   const char *notes)
+{
+    struct tcrm_contact c;
+    struct tcrm_error err;
+    tcrm_contact_init(&c);
+    c.name = strdup(name);
+    c.company = company ? strdup(company) : NULL;
+    c.notes = notes ? strdup(notes) : NULL;
+    if (phone)
+        tcrm_contact_add_channel(&c, TCRM_CH_MOBILE, phone);
+    if (email)
+        tcrm_contact_add_channel(&c, TCRM_CH_EMAIL, email);
+    if (tag)
+        tcrm_strlist_add(&c.tags, tag);
+    if (tcrm_contact_insert(db, &c, &err))
+        fail_msg("insert %s: %s", name, err.msg);
+    int64_t id = c.id;
+    tcrm_contact_clear(&c);
+    return id;
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/tcrm-search-XXXXXX");
+    if (!f || !mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+    struct tcrm_db_options o = { f->path, "ann", 1000, 0 };
+    struct tcrm_error err;
+    if (tcrm_db_open(&o, &f->db, &err))
+        return -1;
+    struct tcrm_db *db = f->db;
+    f->ids[JOSE] = add(db, "José Álvarez", "Acme Ltd", NULL, "jose@acme.com", NULL, NULL);
+    f->ids[ZHANG] = add(db, "张伟", "华为 集团", "+86 138 0000 0000", NULL, "客户", NULL);
+    f->ids[ZHANGM] = add(db, "张伟明", NULL, NULL, NULL, NULL, NULL);
+    f->ids[ANNABEL] = add(db, "Annabel Lee", NULL, NULL, NULL, NULL, NULL);
+    f->ids[ANNA] = add(db, "Anna", "Acme", NULL, NULL, "vip", NULL);
+    f->ids[JOANN] = add(db, "Joann Smith", NULL, NULL, NULL, NULL, "met at \"Expo\"");
+    f->ids[ANN] = add(db, "ANN", NULL, "555-0199 1", NULL, NULL, NULL);
+    f->ids[MARIA] = add(db, "Maria", NULL, NULL, NULL, NULL, "knows ann well");
+    f->ids[LI] = add(db, "李娜", NULL, NULL, "li.na@example.cn", NULL, NULL);
+    f->ids[TRASHED] = add(db, "Anne Trash", NULL, "+86 138 0000 0000", NULL, NULL, NULL);
+    if (tcrm_contact_delete(db, f->ids[TRASHED], &err))
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    char p[128];
+    tcrm_db_close(f->db);
+    const char *sfx[] = { "", "-wal", "-shm" };
+    for (int i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+/* ids found for q (all of them, one page), in order; returns count. */
+static size_t find(struct tcrm_db *db, const char *q, int64_t *ids)
+{
+    struct tcrm_contact_page p;
+    struct tcrm_error err;
+    if (tcrm_search_contacts(db, q, NULL, NULL, 100, &p, &err))
+        fail_msg("search %s: %s", q, err.msg);
+    assert_int_equal(p.more, 0);
+    for (size_t i = 0; i < p.n; i++)
+        ids[i] = p.rows[i].id;
+    size_t n = p.n;
+    tcrm_contact_page_free(&p);
+    struct tcrm_contact_filter f = { q, NULL, 0, TCRM_SORT_NAME };
+    int64_t cnt;
+    assert_int_equal(tcrm_contact_count(db, &f, &cnt, &err), 0);
+    assert_int_equal(cnt, (int64_t)n);
+    return n;
+}
+
+static int has(const int64_t *ids, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == id)
+            return 1;
+    return 0;
+}
+
+static void test_matches(void **state)
+{
+    struct fx *f = *state;
+    int64_t ids[32];
+    size_t n;
+    static const struct { const char *q; int who; } hits[] = {
+        { "jose", JOSE }, { "JOSÉ", JOSE }, { "alvarez", JOSE }, { "acme", JOSE },
+        { "@acme.c", JOSE }, { "1380000", ZHANG }, { "138 0000", ZHANG },
+        { "+86 138", ZHANG }, { "8613800000000", ZHANG }, { "张伟", ZHANG },
+        { "张伟", ZHANGM }, { "伟明", ZHANGM }, { "伟", ZHANG }, { "华为", ZHANG },
+        { "为", ZHANG }, { "客户", ZHANG }, { "vip", ANNA }, { "expo", JOANN },
+        { "\"expo\"", JOANN }, { "an", ANNA }, { "a", ANN }, { "le", ANNABEL },
+        { "li", LI }, { "娜", LI }, { "ann wel", MARIA }, { "5550199", ANN }, { "nna", ANNABEL },
+    };
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        n = find(f->db, hits[i].q, ids);
+        if (!has(ids, n, f->ids[hits[i].who]))
+            fail_msg("'%s' does not find contact %d", hits[i].q, hits[i].who);
+    }
+    static const char *none[] = { "xyz", "nnx", "ri", "@", "\"", "伟张", "0000 1380",
+                                  "Trash", "   " };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+        if ((n = find(f->db, none[i], ids)) != 0)
+            fail_msg("'%s' finds %zu", none[i], n);
+    /* the trashed contact shares the phone but never shows */
+    n = find(f->db, "1380000", ids);
+    assert_int_equal(n, 1);
+}
+
+static void test_ranking(void **state)
+{
+    struct fx *f = *state;
+    int64_t ids[32];
+    size_t n = find(f->db, "ann", ids);
+    /* tier 0 ANN, tier 1 Anna, Annabel Lee (by name), tier 2 Joann, Maria */
+    assert_int_equal(n, 5);
+    assert_int_equal(ids[0], f->ids[ANN]);
+    assert_int_equal(ids[1], f->ids[ANNA]);
+    assert_int_equal(ids[2], f->ids[ANNABEL]);
+    assert_true(has(ids + 3, 2, f->ids[JOANN]));
+    assert_true(has(ids + 3, 2, f->ids[MARIA]));
+    n = find(f->db, "张伟", ids);
+    assert_int_equal(n, 2);
+    assert_int_equal(ids[0], f->ids[ZHANG]);
+    assert_int_equal(ids[1], f->ids[ZHANGM]);
+    n = find(f->db, "An", ids);
+    assert_int_equal(n, 4);
+    assert_int_equal(ids[0], f->ids[ANN]);        /* tier 1 in name order */
+    assert_int_equal(ids[1], f->ids[ANNA]);
+    assert_int_equal(ids[2], f->ids[ANNABEL]);
+    assert_int_equal(ids[3], f->ids[MARIA]);      /* the word "ann" in a note */
+
+    /* paging one row at a time forwards and backwards gives the same list */
+    assert_int_equal(find(f->db, "ann", ids), 5);
+    struct tcrm_contact_filter flt = { "ann", NULL, 0, TCRM_SORT_NAME };
+    struct tcrm_contact_row cur = { 0 };
+    struct tcrm_error err;
+    int64_t got[8];
+    size_t k = 0;
+    for (int first = 1;; first = 0) {
+        struct tcrm_contact_page p;
+        assert_int_equal(tcrm_contact_list(f->db, &flt, first ? NULL : &cur, 0, 1, &p, &err), 0);
+        assert_true(k < 8);
+        if (p.n) {
+            got[k++] = p.rows[0].id;
+            free(cur.cursor_key);
+            cur = (struct tcrm_contact_row){ .id = p.rows[0].id, .tier = p.rows[0].tier,
+                                             .cursor_key = strdup(p.rows[0].cursor_key) };
+        }
+        int more = p.more;
+        tcrm_contact_page_free(&p);
+        if (!more)
+            break;
+    }
+    assert_int_equal(k, 5);
+    assert_memory_equal(got, ids, 5 * sizeof *ids);
+    for (int first = 1;; first = 0) {
+        struct tcrm_contact_page p;
+        assert_int_equal(tcrm_contact_list(f->db, &flt, first ? NULL : &cur, 1, 2, &p, &err), 0);
+        assert_true(p.n <= k);
+        k -= p.n;
+        for (size_t i = 0; i < p.n; i++)
+            assert_int_equal(p.rows[i].id, ids[k + i]);
+        if (p.n) {
+            free(cur.cursor_key);
+            cur = (struct tcrm_contact_row){ .id = p.rows[0].id, .tier = p.rows[0].tier,
+                                             .cursor_key = strdup(p.rows[0].cursor_key) };
+        }
+        int more = p.more;
+        tcrm_contact_page_free(&p);
+        if (!more)
+            break;
+    }
+    assert_int_equal(k, 0);
+    free(cur.cursor_key);
+}
+
+static void test_filters_and_updates(void **state)
+{
+    struct fx *f = *state;
+    struct tcrm_error err;
+    struct tcrm_contact_page p;
+    struct tcrm_contact_filter flt = { "ann", "VIP", 0, TCRM_SORT_NAME };
+    assert_int_equal(tcrm_contact_list(f->db, &flt, NULL, 0, 10, &p, &err), 0);
+    assert_int_equal(p.n, 1);
+    assert_int_equal(p.rows[0].id, f->ids[ANNA]);
+    assert_string_equal(p.rows[0].company, "Acme Ltd"); /* same key as "Acme" */
+    tcrm_contact_page_free(&p);
+    flt.tag = NULL;
+    assert_int_equal(tcrm_company_find(f->db, "acme", &flt.company_id, &err), 0);
+    assert_int_equal(tcrm_contact_list(f->db, &flt, NULL, 0, 10, &p, &err), 0);
+    assert_int_equal(p.n, 1);
+    tcrm_contact_page_free(&p);
+
+    /* an edit re-indexes: Maria's note no longer matches, her new e-mail does */
+    struct tcrm_contact c;
+    int64_t ids[32];
+    assert_int_equal(tcrm_contact_get(f->db, f->ids[MARIA], &c, &err), 0);
+    free(c.notes);
+    c.notes = NULL;
+    tcrm_contact_add_channel(&c, TCRM_CH_EMAIL, "maria@zeta.io");
+    assert_int_equal(tcrm_contact_update(f->db, &c, &err), 0);
+    tcrm_contact_clear(&c);
+    assert_int_equal(find(f->db, "ann", ids), 4);
+    assert_int_equal(find(f->db, "zeta", ids), 1);
+
+    /* renaming a company re-indexes its contacts */
+    struct tcrm_company co;
+    assert_int_equal(tcrm_company_get(f->db, flt.company_id, &co, &err), 0);
+    free(co.name);
+    co.name = strdup("Wonka Industries");
+    assert_int_equal(tcrm_company_update(f->db, &co, &err), 0);
+    tcrm_company_clear(&co);
+    assert_int_equal(find(f->db, "wonka", ids), 2);    /* Anna and José */
+    assert_true(has(ids, 2, f->ids[ANNA]));
+
+    /* rebuild gives the same answers */
+    assert_int_equal(tcrm_search_rebuild(f->db, &err), 0);
+    assert_int_equal(find(f->db, "wonka", ids), 2);
+    assert_int_equal(find(f->db, "1380000", ids), 1);
+    assert_int_equal(find(f->db, "张伟", ids), 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_matches, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_filters_and_updates, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
