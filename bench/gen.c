@@ -72,8 +72,8 @@ static void make_person(uint64_t i, char *name, size_t nn, char *mail,
 static void make_company(uint64_t i, char *out, size_t n)
 {
     if (i % 2 == 0)
-        snprintf(out, n, "%s%s%s", PICK(gen_cjk_city), PICK(gen_cjk_word),
-                 PICK(gen_cjk_form));
+        snprintf(out, n, "%s%s%s %" PRIu64, PICK(gen_cjk_city), PICK(gen_cjk_word),
+                 PICK(gen_cjk_form), i);
     else
         snprintf(out, n, "%s %s %s %" PRIu64, PICK(gen_latin_word),
                  PICK(gen_latin_word2), PICK(gen_latin_form), i);

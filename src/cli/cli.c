@@ -139,12 +139,17 @@ static int cli_global_help(void)
           "  --help          this help; COMMAND --help: help on a command\n"
           "  --version       the version\n\nCommands:\n", stdout);
     for (i = 0; i < CLI_NCMDS; i++)
-        printf("  %-10s %s\n", cli_table[i]->name, cli_table[i]->summary);
+        printf("  %-10s %.*s\n", cli_table[i]->name,
+               (int)strcspn(cli_table[i]->summary, "\n"),
+               cli_table[i]->summary);
     fputs("\nSee tcrm(1) and tcrm.conf(5).\n", stdout);
     return TCRM_EXIT_OK;
 }
 
-int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db)
+/* Open the database; with may_read_only, a file that cannot be written is
+ * opened read-only instead (listings work on a read-only copy). */
+static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
+                    int may_read_only)
 {
     struct tcrm_error err;
     struct tcrm_db_options opt;
@@ -163,6 +168,11 @@ int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db)
     opt.user = cli->cfg.user;
     opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
     rc = tcrm_db_open(&opt, &cli->db, &err);
+    if (rc == TCRM_EREADONLY && may_read_only) {
+        opt.readonly = 1;
+        tcrm_error_clear(&err);
+        rc = tcrm_db_open(&opt, &cli->db, &err);
+    }
     free(path);
     if (rc) {
         cli->db = NULL;
@@ -170,6 +180,16 @@ int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db)
     }
     *db = cli->db;
     return 0;
+}
+
+int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db)
+{
+    return cli_open(cli, db, 0);
+}
+
+int cli_db_read(struct tcrm_cli *cli, struct tcrm_db **db)
+{
+    return cli_open(cli, db, 1);
 }
 
 /* 1 when the command's arguments ask for help (before any "--"). */

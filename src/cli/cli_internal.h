@@ -69,6 +69,10 @@ int cli_dispatch(struct tcrm_cli *cli, const struct tcrm_cmd *group,
                  const struct tcrm_cmd *const *subs, size_t n, int argc,
                  char **argv);
 
+/* tcrm_cli_db for commands that only read: a database that cannot be
+ * written is opened read-only rather than refused. */
+int cli_db_read(struct tcrm_cli *cli, struct tcrm_db **db);
+
 /* ---- argument parsing (each prints a usage error and returns 2) ---- */
 
 /* "what" names the thing in the message: "contact id", "follow-up id". */

@@ -27,12 +27,12 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_FIELDS "[--industry X] [--phone P] [--email E] [--website URL]\n" \
     "   [--address A] [--city C] [--owner O] [--note TEXT]"
-#define U_ADD "company add NAME " U_FIELDS " [--tag T]..."
+#define U_ADD "company add NAME [--tag T]...\n   " U_FIELDS
 #define U_LIST "company list [--search Q] [--tag T] [--format table|csv|tsv]\n" \
     "   [--limit N]"
 #define U_SHOW "company show ID"
-#define U_EDIT "company edit ID [--name NAME] " U_FIELDS \
-    "\n   [--tag T]... [--untag T]..."
+#define U_EDIT "company edit ID [--name NAME] [--tag T]... [--untag T]...\n   " \
+    U_FIELDS
 #define U_DELETE "company delete ID"
 
 static const struct tcrm_cmd sub_add = { "company add", U_ADD,
@@ -198,7 +198,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
             return rc;
     }
     if ((rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     t = cli_table_new(cli, fmt, 5, head, "rlllr");
     tcrm_error_clear(&err);
@@ -298,7 +298,7 @@ static int company_show(struct tcrm_cli *cli, int argc, char **argv)
     size_t i;
 
     if ((rc = company_one_id(&sub_show, argc, argv, &id)) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_company_init(&c);
     tcrm_error_clear(&err);

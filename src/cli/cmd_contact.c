@@ -30,14 +30,15 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv);
 int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_FIELDS "[--company NAME] [--title T] [--department D]\n" \
-    "   [--email E]... [--phone P]... [--mobile P]... [--work P]... [--home P]...\n" \
-    "   [--fax P]... [--web URL]... [--im HANDLE]... [--address A] [--city C]\n" \
-    "   [--birthday DATE] [--source S] [--owner O] [--tag T]... [--note TEXT]"
+    "   [--email E]... [--phone P]... [--mobile P]... [--work P]...\n" \
+    "   [--home P]... [--fax P]... [--web URL]... [--im HANDLE]...\n" \
+    "   [--address A] [--city C] [--birthday DATE] [--source S]\n" \
+    "   [--owner O] [--tag T]... [--note TEXT]"
 #define U_ADD "contact add NAME " U_FIELDS " [--force]"
 #define U_LIST "contact list [--search Q] [--tag T] [--company NAME]\n" \
     "   [--sort name|company|title|last] [--format table|csv|tsv] [--limit N]"
 #define U_SHOW "contact show ID"
-#define U_EDIT "contact edit ID [--name NAME] " U_FIELDS " [--untag T]..."
+#define U_EDIT "contact edit ID [--name NAME] [--untag T]...\n   " U_FIELDS
 #define U_DELETE "contact delete ID"
 
 const struct tcrm_cmd cli_contact_add_cmd = { "contact add", U_ADD,

@@ -89,7 +89,7 @@ int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f
     size_t shown = 0, i;
     int rc, more = 1;
 
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)))
         return rc;
     memset(&last, 0, sizeof last);
     tcrm_error_clear(&err);
@@ -140,7 +140,7 @@ static int contact_list_check(struct tcrm_cli *cli, const char *company,
     struct tcrm_db *db;
     int rc;
 
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (company && tcrm_company_find(db, company, &f->company_id, &err))
@@ -286,7 +286,7 @@ int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv)
             return o.status;
     if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")) ||
         (rc = cli_parse_id(cmd, "contact id", o.pos[0], &id)) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_contact_init(&c);
     tcrm_error_clear(&err);

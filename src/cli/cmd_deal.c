@@ -30,7 +30,8 @@ static int deal_lost(struct tcrm_cli *cli, int argc, char **argv);
 static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "deal add TITLE --company NAME [--contact ID] --amount 1200.50\n" \
-    "   [--currency EUR] [--stage S] [--probability P] [--close WHEN] [--tag T]..."
+    "   [--currency EUR] [--stage S] [--probability P] [--close WHEN]\n" \
+    "   [--tag T]..."
 #define U_LIST "deal list [--stage S] [--status open|won|lost|all] [--all]\n" \
     "   [--format table|csv|tsv]"
 #define U_SHOW "deal show DID"
@@ -255,7 +256,7 @@ static int deal_show(struct tcrm_cli *cli, int argc, char **argv)
     size_t i;
 
     if ((rc = deal_args_id(&sub_show, &o, argc, argv, 1, NULL, &id)) >= 0 ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_deal_init(&d);
     tcrm_error_clear(&err);

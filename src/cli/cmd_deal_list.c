@@ -162,7 +162,7 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     if (stage && cli_check_stage(cli, stage, &idx))
         return TCRM_EXIT_FAIL;
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)))
         return rc;
     t = fmt == CLI_FMT_TABLE
             ? cli_table_new(cli, fmt, 9, head, "rllllrrll")

@@ -47,7 +47,7 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
     if (tcrm_followup_list(db, 1, 0, from, to, DUE_SHOW, &fu, &n, &err))
         return tcrm_cli_fail_err(&err);
     fprintf(cli->out, "%s (%lld)\n", title, (long long)count);
-    t = cli_table_new(cli, CLI_FMT_TABLE, 6, NULL, "llllll");
+    t = cli_table_new(cli, CLI_FMT_TABLE, with_date ? 6 : 5, NULL, "llllll");
     cli_table_indent(t, 2);
     for (i = 0; i < n; i++) {
         char id[24], rel[64], who[512];
@@ -62,9 +62,13 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
             snprintf(who, sizeof who, "%s",
                      f->contact_name ? f->contact_name
                      : f->company_name ? f->company_name : "");
-        cli_table_add(t, (const char *const[]){
-            id, with_date ? cli_date(cli, f->due_date) : f->due_time,
-            with_date ? rel : "", f->title, who, f->phone });
+        if (with_date)
+            cli_table_add(t, (const char *const[]){
+                id, cli_date(cli, f->due_date), rel, f->title, who, f->phone });
+        else
+            cli_table_add(t, (const char *const[]){
+                id, f->due_time ? f->due_time : "all day", f->title, who,
+                f->phone });
     }
     cli_table_end(t);
     due_more(cli, count, n);
@@ -156,7 +160,7 @@ static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv)
             rc = cli_parse_int(cmd, "--quiet-days", optarg, 1, 3650, &quiet);
     }
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     return due_print(cli, db, days, quiet);
 }

@@ -186,6 +186,7 @@ static int fu_snooze(struct tcrm_cli *cli, int argc, char **argv)
     static const struct option lo[] = {
         { "to", required_argument, NULL, 't' }, CLI_OPT_HELP, CLI_OPT_END,
     };
+    struct tcrm_followup f;
     struct tcrm_error err;
     struct tcrm_when w;
     struct tcrm_db *db;
@@ -203,12 +204,21 @@ static int fu_snooze(struct tcrm_cli *cli, int argc, char **argv)
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_when_date(&w, date);
-    snprintf(time, sizeof time, "%02d:%02d", w.hour % 100, w.minute % 100);
     tcrm_error_clear(&err);
-    if (tcrm_followup_snooze(db, id, date, w.has_time ? time : NULL, &err))
+    tcrm_followup_init(&f);
+    if (tcrm_followup_get(db, id, &f, &err)) {
+        tcrm_followup_clear(&f);
+        return tcrm_cli_fail_err(&err);
+    }
+    /* A date alone keeps the time of day the follow-up had. */
+    snprintf(time, sizeof time, "%02d:%02d", w.hour % 100, w.minute % 100);
+    if (!w.has_time)
+        snprintf(time, sizeof time, "%s", f.due_time ? f.due_time : "");
+    tcrm_followup_clear(&f);
+    if (tcrm_followup_snooze(db, id, date, *time ? time : NULL, &err))
         return tcrm_cli_fail_err(&err);
     fprintf(cli->out, "follow-up %lld snoozed to %s\n", (long long)id,
-            fu_when(cli, date, w.has_time ? time : NULL));
+            fu_when(cli, date, *time ? time : NULL));
     return TCRM_EXIT_OK;
 }
 
@@ -282,7 +292,7 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'f') rc = cli_parse_format(&sub_list, optarg, &fmt);
     }
     if (rc || (rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (tcrm_followup_list(db, !all, contact, NULL, NULL, (size_t)limit, &fu,

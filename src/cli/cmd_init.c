@@ -8,6 +8,7 @@
  * database has no contacts yet: demo rows must never mix with real ones.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -21,12 +22,14 @@ const struct tcrm_cmd tcrm_cmd_init = {
     cmd_init_exec,
 };
 
-static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
+/* Demo data goes only into a database without contacts. */
+static int cmd_init_demo_ok(struct tcrm_db *db)
 {
-    struct tcrm_contact_filter f = { 0 };
+    struct tcrm_contact_filter f;
     struct tcrm_error err;
     int64_t n = 0;
 
+    memset(&f, 0, sizeof f);
     tcrm_error_clear(&err);
     if (tcrm_contact_count(db, &f, &n, &err))
         return tcrm_cli_fail_err(&err);
@@ -35,6 +38,17 @@ static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
                              "demo data goes only into an empty database",
                              cli_s(tcrm_db_path(db)), (long long)n,
                              n == 1 ? "" : "s");
+    return 0;
+}
+
+static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
+{
+    struct tcrm_contact_filter f;
+    struct tcrm_error err;
+    int64_t n = 0;
+
+    memset(&f, 0, sizeof f);
+    tcrm_error_clear(&err);
     if (tcrm_db_fill_demo(db, tcrm_clock_now(),
                           (const char *const *)cli->cfg.stages,
                           (int)cli->cfg.n_stages, cli->cfg.currency, &err))
@@ -69,7 +83,7 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
         return tcrm_cli_fail_err(&err);
     existed = access(path, F_OK) == 0;
     free(path);
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = tcrm_cli_db(cli, &db)) || (demo && (rc = cmd_init_demo_ok(db))))
         return rc;
     fprintf(cli->out, "%s %s (schema %d)\n",
             existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),

@@ -21,9 +21,10 @@ const struct tcrm_cmd tcrm_cmd_trash = {
 };
 
 const struct tcrm_cmd tcrm_cmd_restore = {
-    "restore", "restore ITEM    (contact/42, company/7, deal/3, "
-               "interaction/9, follow-up/5, or 42)",
-    "Bring an item back from the trash.", cmd_restore_exec,
+    "restore", "restore ITEM",
+    "Bring an item back from the trash (ITEM: contact/42, company/7, deal/3,\n"
+    "interaction/9, follow-up/5, or a bare 42 when only one item has it).",
+    cmd_restore_exec,
 };
 
 static int cmd_trash_exec(struct tcrm_cli *cli, int argc, char **argv)
@@ -56,7 +57,7 @@ static int cmd_trash_exec(struct tcrm_cli *cli, int argc, char **argv)
             rc = cli_parse_format(cmd, optarg, &fmt);
     }
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (tcrm_trash_list(db, (size_t)limit, &items, &n, &err))
