@@ -124,6 +124,33 @@ int cli_help(const struct tcrm_cmd *cmd)
     return TCRM_EXIT_OK;
 }
 
+/* "  NAME       summary", the summary's first line wrapped at 79 columns
+ * under itself. */
+static void cli_print_wrapped(const char *name, const char *summary)
+{
+    size_t len = strcspn(summary, "\n"), col = 13, i = 0;
+
+    printf("  %-10s", name);
+    while (i < len) {
+        size_t w = strcspn(summary + i, " \n");
+        if (w > len - i)
+            w = len - i;
+        if (col + 1 + w > 79 && col > 13) {
+            fputs("\n             ", stdout);
+            col = 13;
+        } else {
+            putchar(' ');
+            col++;
+        }
+        printf("%.*s", (int)w, summary + i);
+        col += w;
+        i += w;
+        while (i < len && summary[i] == ' ')
+            i++;
+    }
+    putchar('\n');
+}
+
 static int cli_global_help(void)
 {
     size_t i;
@@ -139,9 +166,7 @@ static int cli_global_help(void)
           "  --help          this help; COMMAND --help: help on a command\n"
           "  --version       the version\n\nCommands:\n", stdout);
     for (i = 0; i < CLI_NCMDS; i++)
-        printf("  %-10s %.*s\n", cli_table[i]->name,
-               (int)strcspn(cli_table[i]->summary, "\n"),
-               cli_table[i]->summary);
+        cli_print_wrapped(cli_table[i]->name, cli_table[i]->summary);
     fputs("\nSee tcrm(1) and tcrm.conf(5).\n", stdout);
     return TCRM_EXIT_OK;
 }

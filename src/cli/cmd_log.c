@@ -19,7 +19,7 @@ static int cmd_log_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_log = {
     "log", "log ID --kind call|email|visit|meeting|message|note [--at WHEN]\n"
            "   [--body TEXT] SUMMARY",
-    "Record a call, e-mail, visit, meeting, message or note with a contact.",
+    "Log a call, e-mail, visit, meeting, message or note.",
     cmd_log_exec,
 };
 
@@ -28,6 +28,7 @@ struct log_args {
     const char *at, *body;
 };
 
+/* Options and arguments; -1 to go on, else an exit status. */
 static int log_options(struct cli_opts *o, struct log_args *a)
 {
     static const struct option lo[] = {
@@ -55,7 +56,10 @@ static int log_options(struct cli_opts *o, struct log_args *a)
     }
     if (a->kind < 0)
         return tcrm_cli_usage(cmd, "missing --kind");
-    return cli_want_args(cmd, o, 2, -1, "ID and SUMMARY");
+    if (o->npos == 1)
+        return tcrm_cli_usage(cmd, "missing SUMMARY");
+    return cli_want_args(cmd, o, 2, -1, "ID and SUMMARY") ? TCRM_EXIT_USAGE
+                                                           : -1;
 }
 
 static int cmd_log_exec(struct tcrm_cli *cli, int argc, char **argv)
@@ -74,7 +78,7 @@ static int cmd_log_exec(struct tcrm_cli *cli, int argc, char **argv)
     int rc;
 
     cli_opts_init(&o, cmd, argc, argv, NULL);
-    if ((rc = log_options(&o, &a)) ||
+    if ((rc = log_options(&o, &a)) >= 0 ||
         (rc = cli_parse_id(cmd, "contact id", o.pos[0], &id)) ||
         (a.at && (rc = cli_parse_when(cmd, "--at", a.at, &w))) ||
         (rc = tcrm_cli_db(cli, &db)))

@@ -14,7 +14,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_search = {
     "search", "search QUERY [--format table|csv|tsv] [--limit N]",
-    "Find contacts by name, company, title, e-mail, phone, tag or notes.",
+    "Find contacts by name, company, e-mail, phone, tag, notes.",
     cmd_search_exec,
 };
 

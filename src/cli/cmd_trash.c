@@ -21,9 +21,9 @@ const struct tcrm_cmd tcrm_cmd_trash = {
 };
 
 const struct tcrm_cmd tcrm_cmd_restore = {
-    "restore", "restore ITEM",
-    "Bring an item back from the trash (ITEM: contact/42, company/7, deal/3,\n"
-    "interaction/9, follow-up/5, or a bare 42 when only one item has it).",
+    "restore", "restore ITEM\n"
+               "   (contact/42, company/7, deal/3, interaction/9, follow-up/5, 42)",
+    "Bring an item back from the trash.",
     cmd_restore_exec,
 };
 

@@ -323,10 +323,12 @@ static int schedule_next(struct tcrm_db *db, const struct tcrm_followup *f,
 {
     char today[11], due[11];
     tcrm_date_today(now, today);
-    memcpy(due, f->due_date, 11);
-    do {
-        tcrm_date_add_days(due, f->repeat_days, due);
-    } while (strcmp(due, today) <= 0);
+    int late = tcrm_date_days_between(f->due_date, today);
+    int steps = late < 0 ? 1 : late / f->repeat_days + 1;
+    tcrm_date_add_days(f->due_date, steps * f->repeat_days, due);
+    if (!due[0])
+        return tcrm_error_set(err, TCRM_EINVAL, "follow-up %lld: the next "
+                              "date is out of range", (long long)f->id);
     struct tcrm_followup n;
     tcrm_followup_init(&n);
     n.contact_id = f->contact_id;
