@@ -236,7 +236,8 @@ static int deal_args_id(const struct tcrm_cmd *cmd, struct cli_opts *o,
             *reason = optarg;
     }
     if ((rc = cli_want_args(cmd, o, nargs, nargs,
-                            nargs == 2 ? "DID and STAGE" : "DID")) ||
+                            nargs == 1 ? "DID"
+                            : o->npos == 1 ? "STAGE" : "DID and STAGE")) ||
         (rc = cli_parse_id(cmd, "deal id", o->pos[0], id)))
         return rc;
     if (reason && (!*reason || !**reason))

@@ -93,7 +93,8 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'e')
             rc = cli_parse_int(&sub_add, "--every", optarg, 1, 3650, &every);
     }
-    if (rc || (rc = cli_want_args(&sub_add, &o, 2, -1, "ID and TITLE")) ||
+    if (rc || (rc = cli_want_args(&sub_add, &o, 2, -1,
+                                  o.npos == 1 ? "TITLE" : "ID and TITLE")) ||
         (rc = cli_parse_id(&sub_add, "contact id", o.pos[0], &id)))
         return rc;
     if (!due)

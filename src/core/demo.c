@@ -186,14 +186,14 @@ static int add_person(struct tcrm_db *db, const struct demo_person *p,
  * (today: the current time, so nothing is in the future). */
 static void when_ago(time_t now, int days, unsigned seed, char out[17])
 {
-    char day[11], ts[20];
+    char today[11], day[11], ts[20];
     if (days == 0) {
         tcrm_date_timestamp(now, ts);
         snprintf(out, 17, "%.16s", ts);
         return;
     }
-    tcrm_date_today(now, day);
-    tcrm_date_add_days(day, -days, day);
+    tcrm_date_today(now, today);
+    tcrm_date_add_days(today, -days, day);
     snprintf(out, 17, "%.10s %02u:%02u", day, 9 + seed % 8u,
              (seed * 17u) % 60u);
 }

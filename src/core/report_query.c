@@ -39,6 +39,9 @@
     " OR (entity = 'company' AND entity_id = d.company_id))))"
 #define OWNER_IS(col) "(?3 IS NULL OR " col " = ?3)"
 #define IN_PERIOD(col) "(" col " >= ?1 AND " col " < ?2)"
+/* The same without offering the column's index to the planner (the
+ * bounds are often the open-ended sentinels, which it cannot see). */
+#define IN_PERIOD_NOIDX(col) "(+" col " >= ?1 AND +" col " < ?2)"
 
 const char *tcrm_rq_s(const struct tcrm_rq_table *t, size_t row, size_t col)
 {
@@ -394,10 +397,10 @@ int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 /* ---- segments -------------------------------------------------------- */
 
 #define LIVE_CONTACT(c)                                                     \
-    c ".deleted_at IS NULL AND " IN_PERIOD(c ".created_at")                 \
+    c ".deleted_at IS NULL AND " IN_PERIOD_NOIDX(c ".created_at")           \
     " AND " OWNER_IS(c ".owner") " AND " TAG_ON("contact", c ".id")
 #define LIVE_COMPANY(c)                                                     \
-    c ".deleted_at IS NULL AND " IN_PERIOD(c ".created_at")                 \
+    c ".deleted_at IS NULL AND " IN_PERIOD_NOIDX(c ".created_at")           \
     " AND " OWNER_IS(c ".owner") " AND " TAG_ON("company", c ".id")
 
 int tcrm_rq_segment_totals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
@@ -416,7 +419,7 @@ int tcrm_rq_segment_totals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
     " GROUP BY t.id ORDER BY 2 DESC, 1 LIMIT ?7"
 #define SEG_COL(col, table, alias, live)                                    \
     "SELECT nullif(" alias "." col ", ''), count(*) FROM " table " " alias  \
-    " WHERE " live " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?7"
+    " WHERE " live " GROUP BY " alias "." col " ORDER BY 2 DESC, 1 LIMIT ?7"
 
 static const char *const rq_seg_counts_sql[TCRM_SEG_COUNT] = {
     SEG_TAGS("contact", "contacts", "c", LIVE_CONTACT("c")),

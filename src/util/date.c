@@ -232,8 +232,10 @@ void tcrm_date_timestamp(time_t now, char out[20])
 void tcrm_date_add_days(const char *iso, int days, char out[11])
 {
     int y, m, d;
+    /* Read iso before touching out: callers may pass the same buffer. */
+    int bad = read_iso_date(iso, &y, &m, &d);
     out[0] = '\0';
-    if (read_iso_date(iso, &y, &m, &d) != 0)
+    if (bad != 0)
         return;
     civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
     if (y >= 1 && y <= 9999)

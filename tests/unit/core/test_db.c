@@ -163,6 +163,16 @@ static void test_refuse_foreign_files(void **state)
              path);
     expect_refused(path, TCRM_ENOTDB, msg);
 
+    path_in(path, sizeof path, "corrupt.db");
+    f = fopen(path, "w");
+    fwrite("SQLite format 3\0", 1, 16, f);
+    for (int i = 0; i < 4096; i++)
+        fputc(0xa5, f);
+    fclose(f);
+    snprintf(msg, sizeof msg, "%s: not a tcrm database (not an SQLite file)",
+             path);
+    expect_refused(path, TCRM_ENOTDB, msg);
+
     path_in(path, sizeof path, "other.db");
     make_raw(path, "CREATE TABLE recipes(name TEXT); "
                    "INSERT INTO recipes VALUES ('soup');");
@@ -208,6 +218,20 @@ static void test_readonly(void **state)
     snprintf(msg, sizeof msg, "%s: cannot write (read-only)", path);
     assert_string_equal(err.msg, msg);
     chmod(path, 0600);
+
+    /* a writable file in a read-only folder (WAL needs the folder) */
+    char sub[256];
+    path_in(sub, sizeof sub, "rodir");
+    path_in(path, sizeof path, "rodir/x.db");
+    assert_int_equal(open_db(path, 100, &db, &err), 0);
+    tcrm_db_close(db);
+    chmod(sub, 0500);
+    assert_int_equal(open_db(path, 100, &db, &err), TCRM_EREADONLY);
+    snprintf(msg, sizeof msg, "%s: cannot write (read-only)", path);
+    assert_string_equal(err.msg, msg);
+    path_in(path, sizeof path, "rodir/new/y.db");
+    assert_int_equal(open_db(path, 100, &db, &err), TCRM_EREADONLY);
+    chmod(sub, 0700);
 }
 
 static double ms_since(const struct timespec *t0)

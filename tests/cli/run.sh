@@ -1,0 +1,503 @@
+#!/bin/bash
+# tests/cli/run.sh: the tcrm command line, through the built binary.
+#
+#   run.sh /path/to/tcrm
+#
+# Every case runs on its own fresh database in its own temporary home
+# (HOME and XDG_* point into it, TCRM_NOW fixes the clock at Friday
+# 2026-11-20 10:00) and asserts the exit status and the exact output.
+# The bad-input table asserts the exact error AND that the database is
+# unchanged (sqlite3 .dump before and after). Ends with "N passed,
+# N failed" and exits non-zero on any failure.
+set -u
+TCRM=$(realpath "$1")
+ROOT=$(mktemp -d /tmp/tcrm-cli.XXXXXX)
+trap 'rm -rf "$ROOT"' EXIT
+export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
+unset TCRM_DB TCRM_CONFIG NO_COLOR
+pass=0 fail=0 n=0
+SQLITE=$(command -v sqlite3 || true)
+
+# ---- helpers -----------------------------------------------------------
+
+# fresh: a new home with no database yet; sets H, DB.
+fresh() {
+    n=$((n + 1))
+    H=$ROOT/case$n
+    mkdir -p "$H"
+    export HOME=$H XDG_CONFIG_HOME=$H/config XDG_DATA_HOME=$H/data \
+           XDG_CACHE_HOME=$H/cache XDG_STATE_HOME=$H/state
+    DB=$H/data/tcrm/tcrm.db
+}
+
+# run ARGS...: runs tcrm (10 s at most), sets OUT, ERR, RC.
+run() {
+    OUT=$(timeout 10 "$TCRM" "$@" 2>"$H/stderr")
+    RC=$?
+    ERR=$(cat "$H/stderr")
+}
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    printf 'FAIL: %s\n' "$1"
+    shift
+    printf '%s\n' "$@" | sed 's/^/    /'
+}
+
+# expect NAME RC STDOUT STDERR: the last run, exactly.
+expect() {
+    if [[ $RC == "$2" && "$OUT" == "$3" && "$ERR" == "$4" ]]; then
+        ok
+    else
+        bad "$1" "status $RC (want $2)" "--- stdout:" "$OUT" "--- want:" \
+            "$3" "--- stderr:" "$ERR" "--- want:" "$4"
+    fi
+}
+
+# check NAME CONDITION...: a test expression.
+check() {
+    local name=$1
+    shift
+    if "$@"; then ok; else bad "$name" "failed: $*"; fi
+}
+
+dump() { "$SQLITE" "$1" .dump 2>&1; }
+
+# A database with a company, two contacts, a follow-up, a deal.
+seed() {
+    "$TCRM" init >/dev/null &&
+    "$TCRM" company add "Acme Ltd" --industry Tools >/dev/null &&
+    "$TCRM" contact add "Anna Silva" --company "Acme Ltd" \
+        --email anna@acme.com --mobile "+86 138 0000 0000" >/dev/null &&
+    "$TCRM" contact add "张伟" --company "华为 集团" --title 工程师 >/dev/null &&
+    "$TCRM" follow-up add 1 --due tomorrow Send the quote >/dev/null &&
+    "$TCRM" deal add Website --company Acme --amount 1200.50 >/dev/null
+}
+
+# ---- global options and help -------------------------------------------
+
+fresh
+run --version
+check "--version" [ "$RC" = 0 ]
+check "--version text" bash -c '[[ "$0" =~ ^tcrm\ [0-9]+\.[0-9]+\.[0-9]+$ ]]' "$OUT"
+run --help
+check "--help status" [ "$RC" = 0 ]
+check "--help lists every command" bash -c 'for c in init contact company log follow-up due deal search trash restore; do grep -q "^  $c " <<<"$0" || exit 1; done' "$OUT"
+run contact add --help
+check "contact add --help" [ "$RC" = 0 ]
+check "contact add --help usage" bash -c '[[ "$0" == "usage: tcrm contact add NAME"* ]]' "$OUT"
+check "--help never creates a database" [ ! -e "$DB" ]
+run
+expect "no command, no terminal" 1 "" \
+    "tcrm: the full-screen interface needs a terminal; see tcrm --help for the commands"
+
+# ---- init --------------------------------------------------------------
+
+fresh
+run init
+expect "init" 0 "created $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))" ""
+check "init: mode 0600" [ "$(stat -c %a "$DB")" = 600 ]
+run init
+expect "init again" 0 "database ready: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))" ""
+"$TCRM" contact add Anna >/dev/null
+before=$(dump "$DB")
+run init --demo
+expect "init --demo with contacts" 1 "" \
+    "tcrm: init --demo: $DB already has 1 contact; demo data goes only into an empty database"
+check "init --demo refused: unchanged" [ "$before" = "$(dump "$DB")" ]
+
+fresh
+run init --demo
+check "init --demo" [ "$RC" = 0 ]
+check "init --demo added contacts" [ "$("$SQLITE" "$DB" 'SELECT count(*) > 10 FROM contacts')" = 1 ]
+
+# TCRM_DB and --db
+fresh
+TCRM_DB=$H/env.db run init
+expect "TCRM_DB" 0 "created $H/env.db (schema $("$SQLITE" "$H/env.db" 'PRAGMA user_version'))" ""
+run --db "$H/opt.db" init
+check "--db" [ "$RC" = 0 -a -f "$H/opt.db" ]
+
+# ---- companies and contacts --------------------------------------------
+
+fresh
+seed
+run company list
+expect "company list" 0 "ID  NAME       INDUSTRY  CITY  CONTACTS
+ 1  Acme Ltd   Tools                  1
+ 2  华为 集团                         1" ""
+run contact list
+expect "contact list (CJK widths)" 0 "ID  NAME        COMPANY    TITLE   PHONE              EMAIL          LAST CONTACT
+ 1  Anna Silva  Acme Ltd           +86 138 0000 0000  anna@acme.com
+ 2  张伟        华为 集团  工程师" ""
+run company show 1
+expect "company show" 0 "Acme Ltd  (company 1)
+  industry      Tools
+  changed       2026-11-20 10:00:00 by ann (version 1)
+
+Contacts (1)
+ID  NAME        COMPANY   TITLE  PHONE              EMAIL          LAST CONTACT
+ 1  Anna Silva  Acme Ltd         +86 138 0000 0000  anna@acme.com
+
+Open deals (1)
+  1  Website  Lead  1,200.50 EUR" ""
+run contact add "Bob Lee" --company ACME --title CEO --tag vip --tag Lead \
+    --phone "+1 555 0100" --birthday 03-15 --note "met at the fair"
+expect "contact add (existing company by key)" 0 "added contact 3: Bob Lee" ""
+run contact list --company "acme ltd" --format csv
+expect "contact list --company --format csv" 0 "id,name,company,title,phone,email,last_contact
+1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
+3,Bob Lee,Acme Ltd,CEO,+1 555 0100,," ""
+run contact list --tag vip --format tsv
+expect "contact list --tag --format tsv" 0 "$(printf 'id\tname\tcompany\ttitle\tphone\temail\tlast_contact\n3\tBob Lee\tAcme Ltd\tCEO\t+1 555 0100\t\t')" ""
+run contact list --sort title --limit 1 --format csv
+expect "contact list --sort title --limit 1" 0 "id,name,company,title,phone,email,last_contact
+1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+run contact edit 3 --email bob@acme.com --email b.lee@acme.com --untag lead --title "" --city Porto
+expect "contact edit" 0 "changed contact 3: Bob Lee" ""
+run contact show 3
+expect "contact show" 0 "Bob Lee  (contact 3)
+  company       Acme Ltd (company 1)
+  work          +1 555 0100
+  email         bob@acme.com
+  email         b.lee@acme.com
+  city          Porto
+  birthday      03-15
+  tags          vip
+  notes         met at the fair
+  added         2026-11-20 10:00:00 by ann
+  changed       2026-11-20 10:00:00 by ann (version 2)" ""
+
+# CSV quoting (RFC 4180) and sanitizing of stored text.
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add 'Silva, "Ann"' --title $'Boss\e[31mRED' >/dev/null
+run contact list --format csv
+expect "csv quoting and sanitizing" 0 'id,name,company,title,phone,email,last_contact
+1,"Silva, ""Ann""",,Boss␛[31mRED,,,' ""
+run search boss
+check "search output has no ESC byte" bash -c '[[ "$0" != *$'"'"'\e'"'"'* && "$0" == *"␛[31mRED"* ]]' "$OUT"
+
+# ---- duplicates ----------------------------------------------------------
+
+fresh
+seed
+before=$(dump "$DB")
+run contact add "anna  SILVA" --company acme --email ANNA@acme.com
+expect "contact add duplicate" 1 "" "tcrm: contact add: 'anna  SILVA' looks like a contact already here:
+  ID  NAME        COMPANY   WHY
+   1  Anna Silva  Acme Ltd  same e-mail anna@acme.com; same name at Acme Ltd
+nothing added; use --force to add it anyway"
+check "duplicate refused: unchanged" [ "$before" = "$(dump "$DB")" ]
+run contact add "Anna Silva" --company acme --force
+expect "contact add --force" 0 "added contact 3: Anna Silva" ""
+
+# ---- interactions, follow-ups, due ---------------------------------------
+
+fresh
+seed
+run log 1 --kind call asked for a quote
+expect "log" 0 "logged call with Anna Silva (interaction 1)" ""
+run log 2 --kind email --at "2026-09-01 09:00" -- -5% discount offered
+expect "log --at, summary after --" 0 "logged email with 张伟 (interaction 2)" ""
+run follow-up add 2 --due "fri 09:00" Call back
+expect "follow-up add weekday+time" 0 "follow-up 2 for 张伟 due 2026-11-27 09:00" ""
+run follow-up add 1 --due -3d --every 7 Weekly check
+expect "follow-up add repeating" 0 "follow-up 3 for Anna Silva due 2026-11-17, then every 7 days" ""
+run follow-up add 1 --due today Send brochure
+expect "follow-up add today" 0 "follow-up 4 for Anna Silva due 2026-11-20" ""
+run follow-up list
+expect "follow-up list" 0 "FID  DUE         TIME   STATUS  EVERY  CONTACT     TITLE
+  3  2026-11-17         open        7  Anna Silva  Weekly check
+  4  2026-11-20         open           Anna Silva  Send brochure
+  1  2026-11-21         open           Anna Silva  Send the quote
+  2  2026-11-27  09:00  open           张伟        Call back" ""
+run due
+expect "due" 0 "OVERDUE (1)
+  #3  2026-11-17  3 days ago  Weekly check  Anna Silva (Acme Ltd)  +86 138 0000 0000
+TODAY (1)
+  #4  all day  Send brochure  Anna Silva (Acme Ltd)  +86 138 0000 0000
+NEXT 7 DAYS (2)
+  #1  2026-11-21  tomorrow   Send the quote  Anna Silva (Acme Ltd)  +86 138 0000 0000
+  #2  2026-11-27  in 7 days  Call back       张伟 (华为 集团)
+GONE QUIET (1)
+  2  张伟  华为 集团  last: 2026-09-01 09:00  80 days" ""
+run due --days 0 --quiet-days 365
+expect "due --days 0" 0 "OVERDUE (1)
+  #3  2026-11-17  3 days ago  Weekly check  Anna Silva (Acme Ltd)  +86 138 0000 0000
+TODAY (1)
+  #4  all day  Send brochure  Anna Silva (Acme Ltd)  +86 138 0000 0000" ""
+run follow-up done 4
+expect "follow-up done" 0 "done: follow-up 4 (Send brochure)" ""
+run follow-up done 4
+expect "follow-up done twice" 1 "" "tcrm: follow-up 4 is already done"
+run follow-up done 3
+expect "follow-up done repeating" 0 "done: follow-up 3 (Weekly check)
+next: follow-up 5 due 2026-11-24" ""
+run follow-up snooze 2 --to +1w
+expect "follow-up snooze keeps the time" 0 "follow-up 2 snoozed to 2026-11-27 09:00" ""
+run follow-up cancel 1
+expect "follow-up cancel" 0 "cancelled follow-up 1" ""
+run contact show 2
+expect "contact show: follow-ups and history" 0 "张伟  (contact 2)
+  company       华为 集团 (company 2)
+  title         工程师
+  last contact  2026-09-01 09:00
+  next due      2026-11-27 09:00
+  added         2026-11-20 10:00:00 by ann
+  changed       2026-11-20 10:00:00 by ann (version 1)
+
+Open follow-ups (1)
+  2     2026-11-27 09:00  Call back
+
+Recent interactions
+  2026-09-01 09:00  email   -5% discount offered" ""
+
+fresh
+"$TCRM" init >/dev/null
+run due
+expect "due, nothing" 0 "nothing due in the next 7 days; nobody gone quiet" ""
+
+# ---- deals ---------------------------------------------------------------
+
+fresh
+seed
+run deal add Support contract --company "ACME" --contact 1 --amount 1,000 --stage proposal --close 2026-12-31 --currency usd
+expect "deal add" 0 "added deal 2: Support contract (1,000.00 USD, Proposal)" ""
+run deal add Hardware --company 华为集团 --amount 0.5
+expect "deal add (CJK company key)" 0 "added deal 3: Hardware (0.50 EUR, Lead)" ""
+run deal list
+expect "deal list" 0 "ID  TITLE             COMPANY    CONTACT     STAGE           AMOUNT  PROB  CLOSE       STATUS
+ 1  Website           Acme Ltd               Lead      1,200.50 EUR   10%              open
+ 3  Hardware          华为 集团              Lead          0.50 EUR   10%              open
+ 2  Support contract  Acme Ltd   Anna Silva  Proposal  1,000.00 USD   50%  2026-12-31  open
+
+Open pipeline
+  Lead      2  1,201.00 EUR  weighted 120.10 EUR
+  Proposal  1  1,000.00 USD  weighted 500.00 USD" ""
+run deal move 1 negotiation
+expect "deal move" 0 "deal 1 moved to Negotiation (75%)" ""
+run deal won 1
+expect "deal won" 0 "deal 1 won: Website (1,200.50 EUR)" ""
+run deal lost 3 --reason "too small"
+expect "deal lost" 0 "deal 3 lost: Hardware (0.50 EUR)" ""
+run deal list --stage Proposal --format csv
+expect "deal list --stage --format csv" 0 "id,title,company,contact,stage,amount,currency,probability,expected_close,status
+2,Support contract,Acme Ltd,Anna Silva,Proposal,1000.00,USD,50,2026-12-31,open" ""
+run deal list --status won
+expect "deal list --status won" 0 "ID  TITLE    COMPANY   CONTACT  STAGE              AMOUNT  PROB  CLOSE  STATUS
+ 1  Website  Acme Ltd           Negotiation  1,200.50 EUR   75%         won" ""
+
+# ---- search, trash -------------------------------------------------------
+
+fresh
+seed
+run search 张伟
+expect "search CJK two characters" 0 "ID  NAME  COMPANY    TITLE   PHONE  EMAIL  LAST CONTACT
+ 2  张伟  华为 集团  工程师" ""
+run search 1380000 --format csv
+expect "search phone digits" 0 "id,name,company,title,phone,email,last_contact
+1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+run search nobody here
+expect "search, no match" 0 "no contacts match 'nobody here'" ""
+run contact delete 1
+expect "contact delete" 0 "moved contact 1 (Anna Silva) to the trash; tcrm restore contact/1 brings it back" ""
+run trash
+expect "trash" 0 "ITEM       NAME        DELETED              BY
+contact/1  Anna Silva  2026-11-20 10:00:00  ann" ""
+run contact show 1
+expect "show a trashed contact" 1 "" "tcrm: contact 1: not found"
+run restore contact/1
+expect "restore" 0 "restored contact/1" ""
+run trash
+expect "trash empty" 0 "the trash is empty" ""
+
+# ---- the bad-input table ---------------------------------------------------
+# STATUS | ARGS (shell words) | STDERR, exactly: a usage error (2) is its
+# first line, then the "usage: tcrm ..." lines checked by prefix.
+
+fresh
+seed
+TEMPLATE=$H
+bad_inputs() {
+cat <<'EOF'
+2|frob|tcrm: unknown command 'frob' (tcrm --help lists them)
+2|--frob|tcrm: unknown option '--frob'
+2|--db|tcrm: option '--db' needs a value
+2|contact|tcrm contact: missing a subcommand
+2|contact frob|tcrm contact: unknown subcommand 'frob'
+2|contact add|tcrm contact add: missing NAME
+2|contact add Anna --x|tcrm contact add: unknown option '--x'
+2|contact add Anna --x=1|tcrm contact add: unknown option '--x'
+2|contact add Anna -q|tcrm contact add: unknown option '-q'
+2|contact add Anna --company|tcrm contact add: option '--company' needs a value
+2|contact add Anna Bob|tcrm contact add: unexpected argument 'Bob'
+2|contact add Anna --name X|tcrm contact add: unknown option '--name'
+2|contact add Anna --birthday 2026-02-30|tcrm contact add: --birthday: '2026-02-30' is not a date: February 2026 has 28 days
+1|contact add X --email bob@|tcrm: e-mail 'bob@': not a valid address
+1|contact add X --phone 12|tcrm: phone '12': not a valid number
+2|contact show|tcrm contact show: missing ID
+2|contact show abc|tcrm contact show: 'abc' is not a contact id (a number such as 42)
+2|contact show 0|tcrm contact show: '0' is not a contact id (a number such as 42)
+2|contact show -- -1|tcrm contact show: '-1' is not a contact id (a number such as 42)
+2|contact show 99999999999999999999|tcrm contact show: '99999999999999999999' is not a contact id (a number such as 42)
+1|contact show 99|tcrm: contact 99: not found
+1|contact edit 99 --title X|tcrm: contact 99: not found
+1|contact edit 1 --email x@|tcrm: e-mail 'x@': not a valid address
+1|contact delete 99|tcrm: contact 99: not found
+2|contact list --format xml|tcrm contact list: --format: 'xml' is not one of table, csv, tsv
+2|contact list --sort age|tcrm contact list: --sort: 'age' is not one of name, company, title, last
+2|contact list --limit 0|tcrm contact list: --limit: '0' is not a whole number from 1 to 1000000000
+2|contact list --limit 5x|tcrm contact list: --limit: '5x' is not a whole number from 1 to 1000000000
+1|contact list --tag nope|tcrm: tag 'nope': not found
+1|contact list --company Nope|tcrm: company 'Nope': not found
+1|company add "ACME"|tcrm: company 'ACME' already exists (id 1)
+2|company show x1|tcrm company show: 'x1' is not a company id (a number such as 42)
+1|company show 7|tcrm: company 7: not found
+2|log 1 hello|tcrm log: missing --kind
+2|log 1 --kind chat hello|tcrm log: --kind: 'chat' is not one of call, email, visit, meeting, message, note
+2|log 1 --kind call|tcrm log: missing SUMMARY
+2|log x --kind call hi|tcrm log: 'x' is not a contact id (a number such as 42)
+2|log 1 --kind call --at 25:00 hi|tcrm log: --at: '25:00' is not a time: use HH:MM from 00:00 to 23:59
+1|log 99 --kind call hi|tcrm: contact 99: not found
+2|follow-up add 1 Call|tcrm follow-up add: missing --due
+2|follow-up add 1 --due 2026-02-30 Call|tcrm follow-up add: --due: '2026-02-30' is not a date: February 2026 has 28 days
+2|follow-up add 1 --due +3x Call|tcrm follow-up add: --due: '+3x' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
+2|follow-up add 1 --due today --every 0 Call|tcrm follow-up add: --every: '0' is not a whole number from 1 to 3650
+2|follow-up add 1 --due today|tcrm follow-up add: missing TITLE
+1|follow-up add 99 --due today Call|tcrm: contact 99: not found
+2|follow-up snooze 1|tcrm follow-up snooze: missing --to
+2|follow-up snooze 1 --to someday|tcrm follow-up snooze: --to: 'someday' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
+2|follow-up done abc|tcrm follow-up done: 'abc' is not a follow-up id (a number such as 42)
+1|follow-up done 99|tcrm: follow-up 99: not found
+2|due --days x|tcrm due: --days: 'x' is not a whole number from 0 to 365
+2|due --days 400|tcrm due: --days: '400' is not a whole number from 0 to 365
+2|deal add X --company Acme|tcrm deal add: missing --amount
+2|deal add X --amount 5|tcrm deal add: missing --company (or --contact)
+2|deal add X --company Acme --amount abc|tcrm deal add: amount: 'abc' is not a number
+2|deal add X --company Acme --amount 12.345|tcrm deal add: amount: '12.345' has more than 2 decimals
+2|deal add X --company Acme --amount -5|tcrm deal add: amount: must not be negative
+2|deal add X --company Acme --amount 5 --close 2026-13-01|tcrm deal add: --close: '2026-13-01' is not a date: there is no month 13
+2|deal add X --company Acme --amount 5 --probability 120|tcrm deal add: --probability: '120' is not a whole number from 0 to 100
+1|deal add X --company Acme --amount 5 --stage Won|tcrm: stage 'Won' is not in the pipeline (stages: Lead, Qualified, Proposal, Negotiation)
+1|deal add X --company Nope --amount 5|tcrm: company 'Nope': not found (add it with: tcrm company add NAME)
+1|deal add X --company Acme --amount 5 --currency euro|tcrm: currency: 'EURO' is not a 3-letter code
+1|deal move 1 Closed|tcrm: stage 'Closed' is not in the pipeline (stages: Lead, Qualified, Proposal, Negotiation)
+2|deal move 1|tcrm deal move: missing STAGE
+2|deal move|tcrm deal move: missing DID and STAGE
+2|deal lost 1|tcrm deal lost: missing --reason
+1|deal won 9|tcrm: deal 9: not found
+2|deal list --status maybe|tcrm deal list: --status: 'maybe' is not one of open, won, lost, all
+2|search|tcrm search: missing QUERY
+2|restore abc|tcrm restore: 'abc' is not an item such as contact/42
+2|restore contact/x|tcrm restore: 'contact/x' is not an item such as contact/42
+1|restore contact/1|tcrm: contact/1: not in the trash
+2|init --demo extra|tcrm init: unexpected argument 'extra'
+EOF
+}
+
+while IFS='|' read -r want_rc args want_err; do
+    fresh
+    cp "$TEMPLATE/data/tcrm/tcrm.db" "$DB" 2>/dev/null ||
+        { mkdir -p "$(dirname "$DB")"; cp "$TEMPLATE/data/tcrm/tcrm.db" "$DB"; }
+    before=$(dump "$DB")
+    eval "set -- $args"
+    run "$@"
+    first=${ERR%%$'\n'*}
+    second=$(sed -n 2p <<<"$ERR")
+    name="bad input: tcrm $args"
+    if [[ $RC != "$want_rc" || "$OUT" != "" || "$first" != "$want_err" ]]; then
+        bad "$name" "status $RC (want $want_rc)" "stdout: $OUT" \
+            "stderr: $ERR" "want:   $want_err"
+    elif [[ $want_rc == 2 && "$second" != "usage: tcrm "* ]]; then
+        bad "$name" "no usage line: $ERR"
+    elif [[ $want_rc == 1 && "$ERR" != "$want_err" ]]; then
+        bad "$name" "more than one line: $ERR"
+    elif [[ "$before" != "$(dump "$DB")" ]]; then
+        bad "$name" "the database changed"
+    else
+        ok
+    fi
+done < <(bad_inputs)
+
+# ---- databases that cannot be used -----------------------------------------
+
+# bad_db NAME FILE WANT ARGS...: exact one-line error, exit 1, file unchanged.
+bad_db() {
+    local name=$1 file=$2 want=$3 sum
+    shift 3
+    sum=$(md5sum <"$file")
+    run --db "$file" "$@"
+    expect "$name" 1 "" "$want"
+    check "$name: file unchanged" [ "$sum" = "$(md5sum <"$file")" ]
+}
+
+fresh
+mkdir -p "$H"
+printf 'name,phone\nAnna,123\n' >"$H/text.db"
+bad_db "text file" "$H/text.db" "tcrm: $H/text.db: not a tcrm database (not an SQLite file)" contact list
+"$SQLITE" "$H/other.db" 'CREATE TABLE songs(title); INSERT INTO songs VALUES (1);'
+bad_db "another program's SQLite file" "$H/other.db" "tcrm: $H/other.db: not a tcrm database (it has tables tcrm did not make)" contact add Anna
+cp "$TEMPLATE/data/tcrm/tcrm.db" "$H/newer.db"
+"$SQLITE" "$H/newer.db" 'PRAGMA user_version = 999' >/dev/null
+latest=$("$SQLITE" "$TEMPLATE/data/tcrm/tcrm.db" 'PRAGMA user_version')
+bad_db "newer schema" "$H/newer.db" "tcrm: $H/newer.db: made by a newer tcrm (schema 999, this tcrm knows $latest); upgrade tcrm" contact list
+head -c 4096 "$TEMPLATE/data/tcrm/tcrm.db" >"$H/cut.db"
+bad_db "truncated (corrupt) database" "$H/cut.db" "tcrm: $H/cut.db: database disk image is malformed" contact list
+
+# A config file that is wrong.
+fresh
+printf '[display]\ncolour = yes\n' >"$H/bad.conf"
+run --config "$H/bad.conf" contact list
+check "bad config: exit 1" [ "$RC" = 1 ]
+check "bad config: names the file" bash -c '[[ "$0" == "tcrm: $1:2: "* ]]' "$ERR" "$H/bad.conf"
+check "bad config: no database made" [ ! -e "$DB" ]
+run --config "$H/missing.conf" contact add X
+check "missing --config file: exit 1" [ "$RC" = 1 ]
+
+# Locked: another writer holds the database; tcrm gives up after 200 ms.
+fresh
+cp -r "$TEMPLATE/data" "$H/"
+printf '[database]\nbusy_timeout = 200\n' >"$H/fast.conf"
+before=$(dump "$DB")
+"$SQLITE" "$DB" 'BEGIN IMMEDIATE;' 'INSERT INTO tags(name) VALUES ("held");' \
+    '.shell touch '"$H/locked" '.shell sleep 3' 'ROLLBACK;' >/dev/null 2>&1 &
+locker=$!
+for _ in $(seq 50); do [ -e "$H/locked" ] && break; sleep 0.1; done
+run --config "$H/fast.conf" contact add "Bob"
+expect "locked database" 1 "" "tcrm: $DB: database is busy (another tcrm is writing); try again"
+run --config "$H/fast.conf" contact list --format csv
+check "locked database: readers still read" [ "$RC" = 0 ]
+wait "$locker"
+check "locked database: unchanged" [ "$before" = "$(dump "$DB")" ]
+
+# Read-only: a file the user may not write (in a folder they may): writes
+# are refused, listings still work. Root ignores file modes, so as root
+# the commands run as nobody through setpriv.
+fresh
+mkdir -p "$H/ro"
+cp "$TEMPLATE/data/tcrm/tcrm.db" "$H/ro/ro.db"
+chmod 0444 "$H/ro/ro.db"
+chmod 0755 "$H"
+chmod 0777 "$H/ro"   # SQLite needs the folder to read a WAL file read-only
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+    as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+    chmod 0755 "$ROOT"
+fi
+sum=$(md5sum <"$H/ro/ro.db")
+OUT=$("${as_user[@]}" "$TCRM" --db "$H/ro/ro.db" contact add Carl 2>"$H/stderr")
+RC=$?
+ERR=$(cat "$H/stderr")
+expect "read-only database" 1 "" "tcrm: $H/ro/ro.db: cannot write (read-only)"
+check "read-only database: unchanged" [ "$sum" = "$(md5sum <"$H/ro/ro.db")" ]
+OUT=$("${as_user[@]}" "$TCRM" --db "$H/ro/ro.db" contact list --format csv 2>"$H/stderr")
+RC=$?
+ERR=$(cat "$H/stderr")
+expect "read-only database: listing works" 0 "id,name,company,title,phone,email,last_contact
+1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
+2,张伟,华为 集团,工程师,,," ""
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

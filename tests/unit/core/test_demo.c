@@ -1,0 +1,131 @@
+/*
+ * test_demo.c: the demo data (src/core/demo.c) has what it promises and
+ * goes only into an empty database.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../../src/core/db_internal.h"
+#include "tcrm/date.h"
+#include "tcrm/deal.h"
+#include "tcrm/followup.h"
+
+static char dir[64];
+static struct tcrm_db *db;
+
+static int rm_one(const char *p, const struct stat *sb, int flag,
+                  struct FTW *ftw)
+{
+    (void)sb; (void)flag; (void)ftw;
+    return remove(p);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[128];
+    struct tcrm_db_options o = { path, "ann", 1000, 0 };
+    strcpy(dir, "/tmp/tcrm-test-demo-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    return tcrm_db_open(&o, &db, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tcrm_db_close(db);
+    return nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+static int64_t count(const char *q)
+{
+    sqlite3_stmt *st;
+    int64_t n = -1;
+    assert_int_equal(sqlite3_prepare_v2(db->sql, q, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_fill(void **state)
+{
+    (void)state;
+    static const char *const stages[] = { "Lead", "Qualified", "Proposal",
+                                          "Negotiation" };
+    struct tcrm_error err;
+    time_t now = tcrm_clock_now();
+    int frc = tcrm_db_fill_demo(db, now, stages, 4, "EUR", &err);
+    if (frc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(frc, 0);
+    assert_int_equal(count("SELECT count(*) FROM contacts"), 40);
+    assert_int_equal(count("SELECT count(*) FROM companies"), 12);
+    assert_int_equal(count("SELECT count(*) FROM contacts"
+                           " WHERE unicode(name) >= 0x4e00"), 20);
+    assert_true(count("SELECT count(*) FROM contacts"
+                      " WHERE name = 'José Álvarez'") == 1);
+    assert_int_equal(count("SELECT count(*) FROM contacts c WHERE NOT EXISTS"
+                           " (SELECT 1 FROM contact_channels h WHERE"
+                           " h.contact_id = c.id AND h.kind = 'email')"), 0);
+    assert_int_equal(count("SELECT count(*) FROM contacts"
+                           " WHERE company_id IS NULL"), 0);
+    assert_true(count("SELECT count(*) FROM taggings") > 10);
+    assert_true(count("SELECT count(*) FROM interactions") >= 40);
+
+    char today[11], first[11];
+    tcrm_date_today(now, today);
+    tcrm_date_add_days(today, -90, first);
+    char q[160];
+    snprintf(q, sizeof q, "SELECT count(*) FROM interactions WHERE at < '%s'"
+             " OR at > '%s 23:59'", first, today);
+    assert_int_equal(count(q), 0);
+
+    struct tcrm_reminder_counts c;
+    assert_int_equal(tcrm_followup_counts(db, today, 7, 30, &c, &err), 0);
+    assert_true(c.overdue >= 2);
+    assert_true(c.today >= 2);
+    assert_true(c.upcoming >= 3);
+    assert_true(c.quiet >= 5);
+
+    for (int i = 0; i < 4; i++) {
+        struct tcrm_deal *l;
+        size_t n;
+        assert_int_equal(tcrm_deal_list(db, stages[i], TCRM_DEAL_OPEN, 0, 0,
+                                        0, 100, &l, &n, &err), 0);
+        assert_true(n >= 1);
+        tcrm_deal_array_free(l, n);
+    }
+    assert_int_equal(count("SELECT count(*) FROM deals WHERE status='won'"), 2);
+    assert_int_equal(count("SELECT count(*) FROM deals WHERE status='lost'"
+                           " AND lost_reason IS NOT NULL"), 2);
+
+    assert_int_equal(tcrm_db_fill_demo(db, now, stages, 4, "EUR", &err),
+                     TCRM_EINVAL);
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s: the database already has contacts; demo "
+             "data goes into an empty one", tcrm_db_path(db));
+    assert_string_equal(err.msg, msg);
+    assert_int_equal(count("SELECT count(*) FROM contacts"), 40);
+    assert_int_equal(tcrm_db_fill_demo(db, now, stages, 0, "EUR", &err),
+                     TCRM_EINVAL);
+    assert_string_equal(err.msg, "demo: no pipeline stages");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_fill, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
