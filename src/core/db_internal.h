@@ -84,6 +84,12 @@ int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
 int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
                       const char *entity, int64_t id, struct tcrm_error *err);
 
+/* 0 when `entity` ("company", "contact" or "deal") `id` exists and is not
+ * in the trash (id 0 always passes); else TCRM_ENOTFOUND "contact 9: not
+ * found". Used to check the links of a row before writing it. */
+int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
+                         struct tcrm_error *err);
+
 /* Replace the tags of (entity, id) with list (creating new tag names). */
 struct tcrm_strlist;
 int tcrm_db_set_tags(struct tcrm_db *db, const char *entity, int64_t id,

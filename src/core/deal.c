@@ -207,35 +207,12 @@ static int validate(struct tcrm_deal *d, struct tcrm_error *err)
     return check_currency(d, err);
 }
 
-static int check_link(struct tcrm_db *db, const char *sql, const char *what,
-                      int64_t id, struct tcrm_error *err)
-{
-    if (!id)
-        return 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_DONE)
-        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found", what,
-                            (long long)id);
-    else if (s != SQLITE_ROW)
-        rc = tcrm_db_fail(db, what, err);
-    tcrm_db_done(st);
-    return rc;
-}
-
 static int check_links(struct tcrm_db *db, const struct tcrm_deal *d,
                        struct tcrm_error *err)
 {
-    int rc = check_link(db, "SELECT 1 FROM companies WHERE id = ?1"
-                        " AND deleted_at IS NULL", "company", d->company_id,
-                        err);
+    int rc = tcrm_db_require_live(db, "company", d->company_id, err);
     if (rc == 0)
-        rc = check_link(db, "SELECT 1 FROM contacts WHERE id = ?1"
-                        " AND deleted_at IS NULL", "contact", d->contact_id,
-                        err);
+        rc = tcrm_db_require_live(db, "contact", d->contact_id, err);
     return rc;
 }
 

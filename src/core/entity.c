@@ -226,3 +226,35 @@ int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
     rc = trash_work(db, sql, entity, id, err);
     return tcrm_db_end(db, rc, err);
 }
+
+int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
+                         struct tcrm_error *err)
+{
+    static const struct {
+        const char *entity, *sql;
+    } live[] = {
+        {"company", "SELECT 1 FROM companies WHERE id = ?1 AND deleted_at IS NULL"},
+        {"contact", "SELECT 1 FROM contacts WHERE id = ?1 AND deleted_at IS NULL"},
+        {"deal", "SELECT 1 FROM deals WHERE id = ?1 AND deleted_at IS NULL"},
+    };
+    if (!id)
+        return 0;
+    const char *sql = NULL;
+    for (size_t i = 0; i < sizeof live / sizeof live[0]; i++)
+        if (strcmp(live[i].entity, entity) == 0)
+            sql = live[i].sql;
+    if (!sql)
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: not a linkable kind", entity);
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_DONE)
+        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found", entity,
+                            (long long)id);
+    else if (s != SQLITE_ROW)
+        rc = tcrm_db_fail(db, entity, err);
+    tcrm_db_done(st);
+    return rc;
+}

@@ -116,38 +116,14 @@ static int validate(const struct tcrm_followup *f, struct tcrm_error *err)
     return rc;
 }
 
-static int check_link(struct tcrm_db *db, const char *sql, const char *what,
-                      int64_t id, struct tcrm_error *err)
-{
-    if (!id)
-        return 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_DONE)
-        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found", what,
-                            (long long)id);
-    else if (s != SQLITE_ROW)
-        rc = tcrm_db_fail(db, what, err);
-    tcrm_db_done(st);
-    return rc;
-}
-
 static int check_links(struct tcrm_db *db, const struct tcrm_followup *f,
                        struct tcrm_error *err)
 {
-    int rc = check_link(db, "SELECT 1 FROM contacts WHERE id = ?1"
-                        " AND deleted_at IS NULL", "contact", f->contact_id,
-                        err);
+    int rc = tcrm_db_require_live(db, "contact", f->contact_id, err);
     if (rc == 0)
-        rc = check_link(db, "SELECT 1 FROM companies WHERE id = ?1"
-                        " AND deleted_at IS NULL", "company", f->company_id,
-                        err);
+        rc = tcrm_db_require_live(db, "company", f->company_id, err);
     if (rc == 0)
-        rc = check_link(db, "SELECT 1 FROM deals WHERE id = ?1"
-                        " AND deleted_at IS NULL", "deal", f->deal_id, err);
+        rc = tcrm_db_require_live(db, "deal", f->deal_id, err);
     return rc;
 }
 
