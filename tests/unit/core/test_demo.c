@@ -13,38 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../src/core/db_internal.h"
 #include "tcrm/date.h"
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
 
-static char dir[64];
-static struct tcrm_db *db;
-
-static int rm_one(const char *p, const struct stat *sb, int flag,
-                  struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
+#include "fixture.h"
 
 static int setup(void **state)
 {
     (void)state;
-    char path[128];
-    struct tcrm_db_options o = { path, "ann", 1000, 0 };
-    strcpy(dir, "/tmp/tcrm-test-demo-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    return tcrm_db_open(&o, &db, NULL);
+    return fixture_open("ann");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    tcrm_db_close(db);
-    return nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+    return fixture_close();
 }
 
 static int64_t count(const char *q)

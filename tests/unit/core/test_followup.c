@@ -13,53 +13,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../src/core/db_internal.h"
 #include "tcrm/date.h"
 #include "tcrm/followup.h"
 
-static char dir[64];
-static struct tcrm_db *db;
-
-static int rm_one(const char *p, const struct stat *sb, int flag,
-                  struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
+#include "fixture.h"
 
 static int setup(void **state)
 {
     (void)state;
-    char path[128];
-    struct tcrm_db_options o = { path, "ann", 1000, 0 };
-    strcpy(dir, "/tmp/tcrm-test-fu-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    return tcrm_db_open(&o, &db, NULL);
+    return fixture_open("ann");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    tcrm_db_close(db);
-    return nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-static void sql(const char *s)
-{
-    assert_int_equal(sqlite3_exec(db->sql, s, NULL, NULL, NULL), SQLITE_OK);
-}
-
-static char *text(const char *q)
-{
-    sqlite3_stmt *st;
-    char *r = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db->sql, q, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        r = strdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    return r;
+    return fixture_close();
 }
 
 /* A contact made with raw SQL, created at `created` (timestamp). */

@@ -13,30 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../src/core/db_internal.h"
 #include "tcrm/entity.h"
 #include "tcrm/tag.h"
 
-static char dir[64];
-static struct tcrm_db *db;
-
-static int rm_one(const char *p, const struct stat *sb, int flag,
-                  struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
+#include "fixture.h"
 
 static int setup(void **state)
 {
     (void)state;
-    char path[128];
-    struct tcrm_db_options o = { path, "ann", 1000, 0 };
-    strcpy(dir, "/tmp/tcrm-test-tag-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    int rc = tcrm_db_open(&o, &db, NULL);
+    int rc = fixture_open("ann");
     if (rc == 0)
         rc = sqlite3_exec(db->sql,
             "INSERT INTO companies(id, name, name_key, sort_key, created_at,"
@@ -52,8 +37,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    tcrm_db_close(db);
-    return nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+    return fixture_close();
 }
 
 static void test_helpers(void **state)

@@ -13,32 +13,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../src/core/db_internal.h"
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
 #include "tcrm/interaction.h"
 #include "tcrm/trash.h"
 
-static char dir[64];
-static struct tcrm_db *db;
-
-static int rm_one(const char *p, const struct stat *sb, int flag,
-                  struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
+#include "fixture.h"
 
 static int setup(void **state)
 {
     (void)state;
-    char path[128];
-    struct tcrm_db_options o = { path, "bob", 1000, 0 };
-    strcpy(dir, "/tmp/tcrm-test-trash-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    int rc = tcrm_db_open(&o, &db, NULL);
+    int rc = fixture_open("bob");
     if (rc == 0)
         rc = sqlite3_exec(db->sql,
             "INSERT INTO companies(id, name, name_key, sort_key, created_at,"
@@ -55,20 +40,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    tcrm_db_close(db);
     unsetenv("TCRM_NOW");
-    return nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-static char *text(const char *q)
-{
-    sqlite3_stmt *st;
-    char *r = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db->sql, q, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        r = strdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    return r;
+    return fixture_close();
 }
 
 static void expect(const char *q, const char *want)
