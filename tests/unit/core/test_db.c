@@ -18,6 +18,7 @@
 
 #include "../../../src/core/db_internal.h"
 #include "tcrm/db.h"
+#include "tcrm/migrations.h"
 
 static char dir[64];
 
@@ -120,6 +121,65 @@ static void make_raw(const char *path, const char *sql)
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
+}
+
+static int64_t query_i64(struct tcrm_db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* A version 1 database (made by migration 1's SQL alone, with rows in it)
+ * is upgraded on open: the rows survive, the activity summary is filled
+ * from the interactions (trashed ones left out), user_version is 2. */
+static void test_migrate_from_v1(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "v1.db");
+    assert_int_equal(tcrm_migrations[0].number, 1);
+    make_raw(path, tcrm_migrations[0].sql);
+    make_raw(path,
+        "PRAGMA user_version = 1;"
+        "INSERT INTO contacts(id, name, name_key, sort_key, created_at,"
+        " updated_at, created_by, updated_by) VALUES (1, '张伟', 'zw', 'zw',"
+        " '2026-01-01 09:00:00', '2026-01-01 09:00:00', 'ann', 'ann');"
+        "INSERT INTO interactions(contact_id, kind, at, summary, logged_by,"
+        " created_at, updated_at, created_by, updated_by, deleted_at) VALUES"
+        " (1, 'call', '2026-02-03 10:00', 'a', 'ann', 'x', 'x', 'x', 'x', NULL),"
+        " (1, 'call', '2026-02-03 11:30', 'b', 'ann', 'x', 'x', 'x', 'x', NULL),"
+        " (1, 'visit', '2026-02-04 09:00', 'c', 'bob', 'x', 'x', 'x', 'x', NULL),"
+        " (1, 'email', '2026-02-05 09:00', 'd', 'bob', 'x', 'x', 'x', 'x',"
+        "  '2026-02-06 00:00:00');");
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    assert_int_equal(tcrm_db_schema_version(db), 2);
+    assert_int_equal(query_i64(db, "PRAGMA user_version"), 2);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE "
+                     "name = '张伟' AND last_interaction_at = "
+                     "'2026-02-04 09:00'"), 1);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM interactions"), 4);
+    assert_int_equal(query_i64(db, "SELECT n FROM activity_daily WHERE day ="
+                     " '2026-02-03' AND logged_by = 'ann' AND kind = 'call'"),
+                     2);
+    assert_int_equal(query_i64(db, "SELECT n FROM activity_daily WHERE day ="
+                     " '2026-02-04' AND logged_by = 'bob' AND kind = 'visit'"),
+                     1);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM activity_daily"), 2);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM sqlite_master WHERE "
+                     "name = 'contacts_quiet'"), 1);
+    assert_int_equal(tcrm_db_check(db, &err), 0);
+    tcrm_db_close(db);
+    /* Reopening runs nothing again. */
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    assert_int_equal(query_i64(db, "SELECT sum(n) FROM activity_daily"), 3);
+    tcrm_db_close(db);
 }
 
 static void expect_refused(const char *path, int code, const char *msg)
@@ -371,6 +431,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nested_transactions, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_change_stamp_and_cache, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_from_v1, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
