@@ -23,6 +23,7 @@
 #include "cli_internal.h"
 #include "tcrm/csvio.h"
 #include "tcrm/import_batch.h"
+#include "tcrm/text.h"
 
 #define U_FILE "import FILE [--map SPEC | --profile NAME] [--dry-run]\n" \
     "   [--on-duplicate skip|merge|new] [--encoding E|auto] [--delimiter C]\n" \
@@ -180,7 +181,10 @@ static void print_map(struct tcrm_cli *cli, const struct tcrm_csv_map *m)
             : f == TCRM_CF_TYPE ? "(type of a phone or e-mail)"
             : f == TCRM_CF_PHONE_TYPED ? "phone (kind from its type column)"
             : tcrm_csv_field_name(f);
-        fprintf(cli->out, "  %-28s -> %s\n", cli_s(m->headers[i]), to);
+        char head[256];
+        /* pad by display width, so Chinese headers line up too */
+        tcrm_text_pad(m->headers[i], 28, 0, head, sizeof head);
+        fprintf(cli->out, "  %s -> %s\n", head, to);
     }
 }
 

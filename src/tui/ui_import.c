@@ -86,6 +86,20 @@ static void imp_status(struct imp *s, int is_err, const char *msg)
     s->status_err = is_err;
 }
 
+/* The mapping's complaint, in this screen's words: the io layer speaks to
+ * the command line ("map one with --map ..."), here the arrows do it. */
+static void map_status(struct imp *s, const struct tcrm_error *err)
+{
+    const char *cli = strstr(err->msg, ": map one with --map");
+    if (!cli) {
+        imp_status(s, 1, err->msg);
+        return;
+    }
+    snprintf(s->status, sizeof s->status, "%.*s: choose 'name' for a "
+             "column with Left/Right", (int)(cli - err->msg), err->msg);
+    s->status_err = 1;
+}
+
 static int imp_preview(struct imp *s)
 {
     struct tcrm_error err;
@@ -101,7 +115,7 @@ static int imp_preview(struct imp *s)
     if (!s->have_map && map_copy(&s->map, &s->pv.map) == 0)
         s->have_map = 1;
     if (tcrm_csv_map_check(&s->map, &err) != 0)
-        imp_status(s, 1, err.msg);
+        map_status(s, &err);
     return 0;
 }
 
@@ -140,15 +154,16 @@ static void preview_line(const struct tcrm_import_preview *pv, size_t i,
         return;
     }
     const char *ph = tcrm_contact_phone(c), *em = tcrm_contact_email(c);
-    snprintf(buf, n, "line %ld  %s | %s | %s | %s", pv->line[i],
+    snprintf(buf, n, "line %ld  %s | %s | %s | %s | %s", pv->line[i],
              c->name ? c->name : "", c->company ? c->company : "",
-             ph ? ph : "", em ? em : "");
+             c->title ? c->title : "", ph ? ph : "", em ? em : "");
 }
 
 static void draw_preview(struct imp *s, int y, int rows, int w)
 {
     char buf[1024];
-    tui_draw_cell(stdscr, y++, 0, w, "Preview (as it will be stored)",
+    tui_draw_cell(stdscr, y++, 0, w, "Preview (as it will be stored: name | company | title | "
+                  "phone | e-mail)",
                   tui_attr(TUI_HEADER), 0);
     for (int i = 0; i < rows - 1 && s->have_pv && i < (int)s->pv.n; i++) {
         preview_line(&s->pv, (size_t)i, buf, sizeof buf);
@@ -181,9 +196,9 @@ static void imp_draw(struct imp *s)
         draw_columns(s, 2, crows, w);
         draw_preview(s, 2 + crows, body - crows, w);
     }
-    tui_draw_text(stdscr, h - 2, 0, w, "Enter import  t dry run  d "
-                  "duplicates  u unmapped  e encoding  r reject file  "
-                  "Esc back", tui_attr(TUI_KEY));
+    tui_draw_text(stdscr, h - 2, 0, w, "Enter import  t dry run  d dups  "
+                  "u unmapped  e encoding  r rejects  Esc back",
+                  tui_attr(TUI_KEY));
     tui_draw_fill(stdscr, h - 1, 0, w, tui_attr(TUI_STATUS));
     tui_draw_text(stdscr, h - 1, 0, w, s->status,
                   tui_attr(s->status_err ? TUI_ERROR : TUI_STATUS));
@@ -235,8 +250,13 @@ static void summary_show(const struct tcrm_import_summary *sum, int dry)
                      : "Imported", (long long)sum->rows,
                      (long long)sum->added, (long long)sum->merged,
                      (long long)sum->skipped, (long long)sum->rejected);
-        for (int i = 0; i < h - 3 && top + i < (int)sum->n_messages; i++)
-            tui_draw_text(stdscr, 1 + i, 0, w, sum->messages[top + i],
+        if (sum->batch_id > 0)
+            tui_draw_fmt(stdscr, 1, 1, w - 1, tui_attr(TUI_DIM),
+                         "import %lld (undo with: tcrm import undo %lld)",
+                         (long long)sum->batch_id,
+                         (long long)sum->batch_id);
+        for (int i = 0; i < h - 4 && top + i < (int)sum->n_messages; i++)
+            tui_draw_text(stdscr, 2 + i, 0, w, sum->messages[top + i],
                           tui_attr(TUI_ERROR));
         tui_draw_fmt(stdscr, h - 1, 0, w, tui_attr(TUI_KEY),
                      "%s%s", sum->more_messages ? "more rejects not shown; "
@@ -260,8 +280,10 @@ static int imp_run(struct imp *s, int dry)
     struct tcrm_import_summary sum;
     struct tcrm_error err;
     struct progress p = {time(NULL)};
+    if (!s->have_pv)                    /* the file could not be read */
+        return 0;
     if (tcrm_csv_map_check(&s->map, &err) != 0) {
-        imp_status(s, 1, err.msg);
+        map_status(s, &err);
         return 0;
     }
     if (!dry && !tui_confirm("Import this file now? (y/n)"))
@@ -330,7 +352,7 @@ static int imp_key(struct imp *s, const struct tui_key *k)
         s->o.drop_unmapped = s->map.drop_unmapped;
         imp_preview(s);
     } else if (tui_key_is(k, 'e')) {
-        ask(&s->encoding, "Encoding (UTF-8, GB18030, ISO-8859-1, auto)");
+        ask(&s->encoding, "Encoding (UTF-8/GB18030/ISO-8859-1/auto)");
         s->o.encoding = s->encoding;
         imp_preview(s);
     } else if (tui_key_is(k, 'r')) {
@@ -340,6 +362,38 @@ static int imp_key(struct imp *s, const struct tui_key *k)
     return 0;
 }
 
+/* Ask for the file until its first rows can be read (0) or the person
+ * gives up with Esc or an empty name (-1); a file that cannot be read says
+ * why on the line above the question and is offered again for editing. */
+static int ask_file(struct imp *s)
+{
+    char *prev = NULL;
+    for (;;) {
+        char *path;
+        if (tui_prompt("File to import", prev, &path) != 1 || !*path) {
+            free(path);
+            free(prev);
+            return -1;
+        }
+        free(prev);
+        s->path = path;
+        s->o.path = path;
+        if (imp_preview(s) == 0)
+            return 0;
+        int h, w;
+        getmaxyx(stdscr, h, w);
+        if (h > 1) {
+            tui_draw_fill(stdscr, h - 2, 0, w, tui_attr(TUI_ERROR));
+            tui_draw_text(stdscr, h - 2, 0, w, s->status,
+                          tui_attr(TUI_ERROR));
+        }
+        prev = path;
+        s->path = NULL;
+        s->o.path = NULL;
+        s->status[0] = '\0';
+    }
+}
+
 int tui_import_screen(struct tcrm_db *db, const struct tcrm_config *cfg)
 {
     struct imp s;
@@ -347,15 +401,12 @@ int tui_import_screen(struct tcrm_db *db, const struct tcrm_config *cfg)
     (void)cfg;
     memset(&s, 0, sizeof s);
     s.db = db;
-    if (tui_prompt("File to import", NULL, &s.path) != 1 || !*s.path) {
-        free(s.path);
+    s.o.on_duplicate = TCRM_DUP_SKIP;
+    if (ask_file(&s) != 0) {
         if (vis != ERR)
             curs_set(vis);
         return TUI_CANCELLED;
     }
-    s.o.path = s.path;
-    s.o.on_duplicate = TCRM_DUP_SKIP;
-    imp_preview(&s);
     while (r == 0) {
         struct tui_key k;
         imp_draw(&s);
