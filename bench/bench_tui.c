@@ -18,10 +18,16 @@
  *   j / PgDn    --steps single steps down, then pages down until --rows rows
  *               have been scrolled through in all; then VmRSS and VmHWM of
  *               the tcrm process from /proc.
- *   search      '/', ^U, then a query typed key by key, each key timed; the
- *               row count is put off to idle time, so after each key the
- *               bench waits for silence before the next, as a typist does.
+ *   other keys  End, Home, each sort order, each view, waiting for silence
+ *               after each (the count of the new list included).
+ *   search      '/', ^U, then a query typed key by key, each key timed:
+ *               once waiting for silence after every key, once at one key
+ *               every 150 ms (a fast typist: a key may meet work the key
+ *               before left for idle time).
  * Prints p50/p99/max per kind of key and the bytes per step and per page.
+ * Wall time counts the time tcrm (and this program) waited for a CPU; on
+ * a loaded machine that dominates, so the CPU time tcrm spent per key and
+ * its run-queue wait are printed too, from /proc/PID/schedstat.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -186,6 +192,9 @@ struct series {
     double ms[MAX_SAMPLES];
     size_t bytes[MAX_SAMPLES];
     size_t n;
+    char label[32];          /* what is being typed, for the slowest */
+    double worst_ms;
+    char worst[32];
 };
 
 static int cmp_double(const void *a, const void *b)
@@ -220,6 +229,8 @@ static void series_report(struct series *s)
                "(run-queue wait p99 %.2f ms)\n", "", s->cpu[n / 2],
                s->cpu[p99 < n ? p99 : n - 1], s->cpu[n - 1],
                s->runq[p99 < n ? p99 : n - 1]);
+    if (s->worst[0])
+        printf("%-12s        slowest: '%s'\n", "", s->worst);
 }
 
 /* Send one key; time to the end of the first burst it caused. A key that
@@ -237,6 +248,10 @@ static int key(struct term *t, const char *seq, int quiet_ms, struct series *s)
         return rc < 0 ? -1 : 0;
     sched_ms(t->pid, &run1, &wait1);
     if (s && s->n < MAX_SAMPLES) {
+        if (b.end - t0 > s->worst_ms) {
+            s->worst_ms = b.end - t0;
+            memcpy(s->worst, s->label, sizeof s->worst);
+        }
         s->cpu[s->n] = run1 - run0;
         s->runq[s->n] = wait1 - wait0;
         s->ms[s->n] = b.end - t0;
@@ -295,7 +310,12 @@ static int bench_start(const struct opts *o)
     return 0;
 }
 
-static int type_query(struct term *t, const char *q, struct series *s)
+/* Type q into the search line. pace_ms 0: wait for silence after every
+ * key (the count of the results included); else one key every pace_ms,
+ * as a fast typist does, so a key may arrive while the count of the key
+ * before is still running. */
+static int type_query(struct term *t, const char *q, int pace_ms,
+                      struct series *s)
 {
     char ch[8];
     if (key(t, "/", SETTLE_MS, NULL) < 0 || key(t, "\025", SETTLE_MS, NULL) < 0)
@@ -305,7 +325,14 @@ static int type_query(struct term *t, const char *q, struct series *s)
         while (((unsigned char)q[i + n] & 0xC0) == 0x80)
             n++;
         snprintf(ch, sizeof ch, "%.*s", (int)n, q + i);
-        if (key(t, ch, SETTLE_MS, s) < 0)
+        snprintf(s->label, sizeof s->label, "%.*s", (int)(i + n), q);
+        double t0 = now_ms();
+        if (key(t, ch, pace_ms ? GAP_MS : SETTLE_MS, s) < 0)
+            return -1;
+        struct burst b;
+        double left = t0 + pace_ms - now_ms();
+        if (pace_ms && left > 0
+            && read_until_quiet(t, now_ms(), NULL, (int)left, (int)left, &b) < 0)
             return -1;
         i += n;
     }
@@ -317,9 +344,14 @@ static int bench_keys(const struct opts *o)
     static const char *const queries[] = {
         "zhang", "1380000", "138 0", "张伟", "silva", "acme", "qqqzzzx"};
     struct series *j = calloc(1, sizeof *j), *pg = calloc(1, sizeof *pg),
-                  *sk = calloc(1, sizeof *sk);
-    if (!j || !pg || !sk)
+                  *sk = calloc(1, sizeof *sk), *fast = calloc(1, sizeof *fast);
+    if (!j || !pg || !sk || !fast)
         return -1;
+    fast->name = "typing 150ms";
+    struct series *other = calloc(1, sizeof *other);
+    if (!other)
+        return -1;
+    other->name = "other keys";
     j->name = "j (down)";
     pg->name = "PgDn";
     sk->name = "search key";
@@ -341,16 +373,30 @@ static int bench_keys(const struct opts *o)
     }
     printf("after %d rows scrolled (%zu steps, %zu pages):\n", rows, j->n, pg->n);
     memory(t.pid);
+    /* End, Home, each sort order and back, each view and back */
+    static const char *const others[] = {
+        "G", "g", "o", "G", "o", "G", "o", "G", "o", "g", "2", "G", "3", "4",
+        "1", "G", "g"};
+    for (size_t i = 0; rc == 0 && i < sizeof others / sizeof *others; i++) {
+        snprintf(other->label, sizeof other->label, "%s", others[i]);
+        rc = key(&t, others[i], SETTLE_MS, other);
+    }
     for (size_t q = 0; rc == 0 && q < sizeof queries / sizeof *queries; q++)
-        rc = type_query(&t, queries[q], sk);
+        rc = type_query(&t, queries[q], 0, sk);
+    for (size_t q = 0; rc == 0 && q < sizeof queries / sizeof *queries; q++)
+        rc = type_query(&t, queries[q], 150, fast);
     series_report(j);
     series_report(pg);
     series_report(sk);
+    series_report(fast);
+    series_report(other);
     memory(t.pid);
     finish(&t);
     free(j);
     free(pg);
     free(sk);
+    free(fast);
+    free(other);
     return rc;
 }
 

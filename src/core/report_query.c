@@ -255,6 +255,21 @@ int tcrm_rq_activity_contacts(struct tcrm_db *db,
                               struct tcrm_rq_table *out,
                               struct tcrm_error *err)
 {
+    /* Touched: without owner or tag, and with no interaction on or after
+     * the period's end, the contacts touched since `from` are those whose
+     * last interaction is since `from` (a range of contacts_by_last); else
+     * the distinct contacts of the interactions themselves. */
+    if (!f->owner && f->tag_id == 0)
+        return rq_run(db,
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM interactions i"
+            "  WHERE i.at >= ?2 AND i.deleted_at IS NULL)"
+            " THEN (SELECT count(DISTINCT i.contact_id) FROM interactions i"
+            ACTIVITY_WHERE ")"
+            " ELSE (SELECT count(*) FROM contacts c"
+            "  WHERE c.last_interaction_at >= ?1) END,"
+            " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
+            "  AND " IN_PERIOD("c.created_at") ")",
+            f, "activity", out, err);
     return rq_run(db,
         "SELECT (SELECT count(DISTINCT i.contact_id) FROM interactions i"
         ACTIVITY_WHERE "),"
@@ -437,12 +452,32 @@ static const char *const rq_seg_counts_sql[TCRM_SEG_COUNT] = {
     SEG_COL("city", "companies", "co", LIVE_COMPANY("co")),
 };
 
+/* Tag counts of all live rows (no period, owner or tag): each tag's range
+ * of the taggings key, less the taggings of trashed rows (found through
+ * the small *_trashed index), so no live row is read. tcrm removes a
+ * row's taggings when it removes the row, so every tagging has its row. */
+#define SEG_TAGS_ALL(entity, table)                                         \
+    "SELECT * FROM (SELECT t.name, (SELECT count(*) FROM taggings g"        \
+    "  WHERE g.tag_id = t.id AND g.entity = '" entity "')"                  \
+    " - (SELECT count(*) FROM " table " x CROSS JOIN taggings g"            \
+    "  WHERE x.deleted_at IS NOT NULL AND g.tag_id = t.id"                  \
+    "  AND g.entity = '" entity "' AND g.entity_id = x.id) AS n"            \
+    " FROM tags t) WHERE n > 0 ORDER BY 2 DESC, 1 LIMIT ?7"
+
 int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            enum tcrm_rq_segment seg,
                            struct tcrm_rq_table *out, struct tcrm_error *err)
 {
+    int all = !f->from && !f->to && !f->owner && f->tag_id == 0;
+
     if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
         return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
+    if (all && seg == TCRM_SEG_CONTACT_TAG)
+        return rq_run(db, SEG_TAGS_ALL("contact", "contacts"), f,
+                      "segments", out, err);
+    if (all && seg == TCRM_SEG_COMPANY_TAG)
+        return rq_run(db, SEG_TAGS_ALL("company", "companies"), f,
+                      "segments", out, err);
     return rq_run(db, rq_seg_counts_sql[seg], f, "segments", out, err);
 }
 

@@ -30,8 +30,7 @@
 #include <string.h>
 
 #include "mapping_internal.h"
-#include "tcrm/company.h"
-#include "tcrm/dup.h"
+#include "tcrm/bulk.h"
 #include "tcrm/import_batch.h"
 #include "tcrm/strbuf.h"
 
@@ -43,6 +42,7 @@ struct import {
     struct tcrm_import_summary *sum;
     FILE *reject;
     int64_t batch;
+    struct tcrm_bulk *bulk;
     struct tcrm_contact c;
     struct tcrm_strbuf before;
 };
@@ -120,24 +120,7 @@ static int reject_row(struct import *im, const struct tcrm_csv_row *row,
 
 static int insert_row(struct import *im, struct tcrm_error *err)
 {
-    struct tcrm_contact *c = &im->c;
-    int rc;
-    if (!tcrm_str_empty(c->company)) {
-        int64_t cid = 0;
-        rc = tcrm_company_find(im->db, c->company, &cid, err);
-        if (!rc && !cid) {
-            rc = tcrm_company_find_or_add(im->db, c->company, &cid, err);
-            if (!rc)
-                rc = tcrm_import_batch_added(im->db, im->batch, "company", cid,
-                                             err);
-        }
-        if (rc)
-            return rc;
-        c->company_id = cid;
-    }
-    rc = tcrm_contact_insert(im->db, c, err);
-    if (!rc)
-        rc = tcrm_import_batch_added(im->db, im->batch, "contact", c->id, err);
+    int rc = tcrm_bulk_add(im->bulk, &im->c, err);
     if (!rc)
         im->sum->added++;
     return rc;
@@ -168,17 +151,17 @@ static int import_row(struct import *im, const struct tcrm_csv_row *row,
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         return reject_row(im, row, why.msg, err);
     }
-    struct tcrm_dup_list dups = {NULL, 0};
-    int rc = tcrm_dup_find(im->db, &im->c, &dups, err);
+    int64_t dup = 0;
+    int rc = im->o->on_duplicate == TCRM_DUP_NEW ? 0
+           : tcrm_bulk_dup(im->bulk, &im->c, &dup, err);
     if (!rc) {
-        if (dups.n == 0 || im->o->on_duplicate == TCRM_DUP_NEW)
+        if (!dup)
             rc = insert_row(im, err);
         else if (im->o->on_duplicate == TCRM_DUP_MERGE)
-            rc = merge_row(im, dups.items[0].id, err);
+            rc = merge_row(im, dup, err);
         else
             im->sum->skipped++;
     }
-    tcrm_dup_list_free(&dups);
     if (rc)
         tcrm_error_prefix(err, "%s:%ld", im->o->path, row->line);
     return rc;
@@ -220,6 +203,9 @@ static int run_rows(struct import *im, struct tcrm_error *err)
     if (im->sum->rows == 0)
         return tcrm_error_set(err, TCRM_EINVAL, "%s: no rows after the header",
                               im->o->path);
+    rc = tcrm_bulk_finish(im->bulk, err);
+    if (rc)
+        return rc;
     struct tcrm_import_summary *s = im->sum;
     return tcrm_import_batch_finish(im->db, im->batch, s->added, s->merged,
                                     s->skipped, s->rejected, err);
@@ -232,7 +218,11 @@ static int run_locked(struct import *im, struct tcrm_error *err)
         return rc;
     rc = tcrm_import_batch_start(im->db, im->o->path, &im->batch, err);
     if (!rc)
+        rc = tcrm_bulk_open(im->db, im->batch, &im->bulk, err);
+    if (!rc)
         rc = run_rows(im, err);
+    tcrm_bulk_close(im->bulk);
+    im->bulk = NULL;
     if (rc || im->o->dry_run) {
         tcrm_db_rollback(im->db);
         return rc;

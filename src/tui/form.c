@@ -38,17 +38,47 @@
 
 /* ---- keys ----------------------------------------------------------- */
 
+/* After an Esc that curses did not turn into a key: when "[" or "O"
+ * follows at once, the terminal sent a key this terminfo entry does not
+ * know (Home as ESC [ 1 ~ under TERM=xterm in tmux, say). Read the rest
+ * of it and drop it (1): typed into a field it would read "[1~", and its
+ * Esc alone would cancel the dialog. Anything else goes back (0). */
+static int drop_unknown_sequence(void)
+{
+    wint_t wc;
+    int r, n = 0;
+    wtimeout(stdscr, 0);
+    r = wget_wch(stdscr, &wc);
+    if (r != OK || (wc != '[' && wc != 'O')) {
+        if (r == KEY_CODE_YES)
+            ungetch((int)wc);
+        else if (r == OK)
+            unget_wch(wc);
+        return 0;
+    }
+    int csi = wc == '[';
+    while (n++ < 32 && wget_wch(stdscr, &wc) == OK) {
+        if (!csi || (wc >= 0x40 && wc <= 0x7E))
+            break;                      /* the sequence's final byte */
+    }
+    return 1;
+}
+
 int tui_read_key(struct tui_key *k)
 {
     int delay = wgetdelay(stdscr), r, fails = 0;
     wint_t wc = 0;
     keypad(stdscr, TRUE);
-    wtimeout(stdscr, -1);
-    while ((r = wget_wch(stdscr, &wc)) == ERR) {
-        if (++fails > 100) {            /* interrupted 100 times: gone */
-            wtimeout(stdscr, delay);
-            return TCRM_EIO;
+    for (;;) {
+        wtimeout(stdscr, -1);
+        while ((r = wget_wch(stdscr, &wc)) == ERR) {
+            if (++fails > 100) {        /* interrupted 100 times: gone */
+                wtimeout(stdscr, delay);
+                return TCRM_EIO;
+            }
         }
+        if (r != OK || wc != 27 || !drop_unknown_sequence())
+            break;
     }
     wtimeout(stdscr, delay);
     k->fn = r == KEY_CODE_YES ? (int)wc : 0;
@@ -690,7 +720,12 @@ static int on_enter(struct tui_form *fm, tui_form_save_fn save, void *ud)
             bad = i;
     }
     if (bad >= 0) {
-        tui_form_status(fm, 1, "%s: %s", fm->f[bad].label, fm->f[bad].msg);
+        const char *lb = fm->f[bad].label, *m = fm->f[bad].msg;
+        size_t ll = strlen(lb);         /* "amount: ..." needs no "Amount: " */
+        if (strncasecmp(m, lb, ll) == 0 && m[ll] == ':')
+            tui_form_status(fm, 1, "%s", m);
+        else
+            tui_form_status(fm, 1, "%s: %s", lb, m);
         fm->cur = bad;
         fm->sub = fm->f[bad].type == TUI_F_LIST ? fm->f[bad].msg_sub : 0;
         return GO_ON;

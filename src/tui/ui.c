@@ -7,7 +7,9 @@
  *   - work put off to keep keys fast (counting the rows of a list, the
  *     reminder counts) runs when the keyboard is idle (timeout 0 while
  *     some is pending), so the first screen of a million contacts appears
- *     before anything is counted;
+ *     before anything is counted; while a search is typed, only after a
+ *     pause of TYPING_PAUSE_MS, so the count of one key's results never
+ *     holds up the next key;
  *   - every POLL_MS, and after every key, the database's change stamp is
  *     compared: another process's change reloads what is on screen in
  *     place.
@@ -34,6 +36,10 @@
 #include "ui.h"
 
 #define POLL_MS 1500
+/* While a search is being typed, put the count off until the keys pause
+ * this long: a count over a million rows takes 100+ ms and would hold up
+ * the next key (the results themselves are one keyset page per key). */
+#define TYPING_PAUSE_MS 400
 
 static volatile sig_atomic_t got_signal;
 
@@ -336,7 +342,7 @@ static void run_loop(struct tui_app *a)
     tui_redraw_all(a);
     while (!a->quit && !got_signal) {
         int pending = idle_pending(a);
-        timeout(pending ? 0 : POLL_MS);
+        timeout(!pending ? POLL_MS : a->typing ? TYPING_PAUSE_MS : 0);
         wint_t wc = 0;
         int r = get_wch(&wc);
         if (got_signal)

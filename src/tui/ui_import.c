@@ -100,6 +100,28 @@ static void map_status(struct imp *s, const struct tcrm_error *err)
     s->status_err = 1;
 }
 
+/* The guessed map from the file's header row alone (the preview refuses a
+ * map without a name column, but the person must see the columns to pick
+ * one). 0 and s->map set, or <0 when the file cannot be read. */
+static int map_from_header(struct imp *s)
+{
+    struct tcrm_csv_reader *rd;
+    struct tcrm_csv_row row;
+    struct tcrm_error err;
+    if (tcrm_csv_open(s->o.path, s->o.encoding, s->o.delimiter, &rd,
+                      &err) != 0)
+        return err.code;
+    int rc = tcrm_csv_next(rd, &row, &err);
+    if (rc == 1) {
+        rc = tcrm_csv_map_guess(row.fields, row.n, &s->map, &err);
+        s->have_map = rc == 0;
+    } else if (rc == 0) {
+        rc = TCRM_EINVAL;
+    }
+    tcrm_csv_close(rd);
+    return rc;
+}
+
 static int imp_preview(struct imp *s)
 {
     struct tcrm_error err;
@@ -108,8 +130,15 @@ static int imp_preview(struct imp *s)
     s->have_pv = 0;
     s->o.map = s->have_map ? &s->map : NULL;
     if (tcrm_import_preview(&s->o, PREVIEW_ROWS, &s->pv, &err) != 0) {
-        imp_status(s, 1, err.msg);
-        return err.code;
+        if (s->have_map || map_from_header(s) != 0) {
+            imp_status(s, 1, err.msg);
+            return s->have_map ? 0 : err.code;
+        }
+        /* Read, but no column gives the name: show the columns so the
+         * person can choose one; the preview follows once they do. */
+        if (tcrm_csv_map_check(&s->map, &err) != 0)
+            map_status(s, &err);
+        return 0;
     }
     s->have_pv = 1;
     if (!s->have_map && map_copy(&s->map, &s->pv.map) == 0)
@@ -280,11 +309,13 @@ static int imp_run(struct imp *s, int dry)
     struct tcrm_import_summary sum;
     struct tcrm_error err;
     struct progress p = {time(NULL)};
-    if (!s->have_pv)                    /* the file could not be read */
-        return 0;
     if (tcrm_csv_map_check(&s->map, &err) != 0) {
         map_status(s, &err);
         return 0;
+    }
+    if (!s->have_pv) {                  /* the rows could not be read */
+        if (imp_preview(s) != 0 || !s->have_pv)
+            return 0;
     }
     if (!dry && !tui_confirm("Import this file now? (y/n)"))
         return 0;

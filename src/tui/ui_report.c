@@ -83,7 +83,8 @@ static int rep_period(struct rep *r, struct tcrm_report_opts *o,
     return tcrm_report_range(from, to, o->now, o->from, o->to, err);
 }
 
-static void rep_run(struct rep *r)
+/* 0, or <0 with the error on the status line (the document is empty). */
+static int rep_run(struct rep *r)
 {
     struct tcrm_report_opts o;
     struct tcrm_error err;
@@ -111,11 +112,13 @@ static void rep_run(struct rep *r)
         rc = rep_period(r, &o, &err);
     if (rc == 0)
         rc = tcrm_report_run(r->db, r->cfg, name, &o, &r->doc, &err);
-    if (rc != 0)
-        rep_status(r, 1, "%s", err.msg);
+    if (rc != 0)        /* the date parser speaks of --from/--to */
+        rep_status(r, 1, "%s", err.msg + (strncmp(err.msg, "--", 2) == 0
+                                          ? 2 : 0));
     else if (info && !info->takes_period && r->period)
         rep_status(r, 0, "%s shows things as they are now (no period)",
                    name);
+    return rc;
 }
 
 /* ---- drawing -------------------------------------------------------- */
@@ -150,8 +153,11 @@ static void rep_draw(struct rep *r)
     tui_draw_fill(stdscr, 0, 0, w, title);
     int x = tui_draw_fmt(stdscr, 0, 1, w - 1, title, "Report: %s",
                          r->names[r->which]);
+    const struct tcrm_report_info *info =
+        tcrm_report_info(r->names[r->which]);
     tui_draw_fmt(stdscr, 0, x + 2, w - x - 2, title, "period: %s%s%s",
-                 r->period ? r->period : "default",
+                 info && !info->takes_period ? "now"
+                 : r->period ? r->period : "default",
                  r->search ? "  search: " : "", r->search ? r->search : "");
     int rows = body_rows();
     for (int i = 0; i < rows && r->top + i < (int)r->doc.n; i++) {
@@ -319,11 +325,21 @@ static void rep_ask_period(struct rep *r)
     if (tui_prompt("Period (this-week, last-month, this-year... or FROM..TO;"
                    " empty: default)", r->period, &v) != 1)
         return;
-    free(r->period);
+    char *old = r->period;
     r->period = *v ? v : NULL;
     if (!*v)
         free(v);
+    if (rep_run(r) == 0) {
+        free(old);
+        return;
+    }
+    /* A period that does not work keeps the report as it was. */
+    char msg[sizeof r->status];
+    memcpy(msg, r->status, sizeof msg);
+    free(r->period);
+    r->period = old;
     rep_run(r);
+    rep_status(r, 1, "%s", msg);
 }
 
 static void rep_ask_search(struct rep *r)

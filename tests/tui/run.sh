@@ -313,10 +313,385 @@ delete_to_trash() {      # (confirm)
     expect_no_line "^[ >]Anna Silva"
 }
 
+# ---- forms and dialogs (qa) ------------------------------------------
+
+contact_form_full() {    # CJK name, picker, several phones/e-mails, tags
+    cli company add "华为技术有限公司" --city 深圳
+    start 80 24
+    expect "No contacts yet"
+    keys a; expect "Add contact"
+    type_text "李小龍"; keys BSpace; type_text "龙"
+    keys Left Left BSpace           # the wide 李 goes as one character
+    expect_line "^Name +小龙$"
+    keys C-a; type_text "李"
+    keys Tab; type_text "华为"
+    expect " 华为技术有限公司"      # the picker offers it
+    keys Down Enter
+    expect_line "^Company +华为技术有限公司$"
+    keys Tab; type_text "工程师"
+    keys Tab Tab; type_text "+86 138 1234 5678"
+    keys Tab; type_text "li@example.cn"
+    expect_line "^ +email +li@example.cn"
+    keys Tab; type_text "010 8888 7777"; keys C-t
+    expect_line "^ +work +010 8888 7777"
+    for _ in 1 2 3 4 5 6; do keys Tab; done
+    type_text "vip, 展会"
+    keys Enter
+    expect "Saved"
+    expect ">李小龙"
+    expect "mobile +86 138 1234 5678"
+    expect "email li@example.cn"
+    expect "work 010 8888 7777"
+    expect "Tags: vip, 展会"
+    cli contact show 1
+    grep -q "company *华为技术有限公司 (company 1)" "$CASE_HOME/cli.log" ||
+        bad "contact show: no company link"
+}
+
+duplicate_merge() {
+    cli contact add "Anna Silva" --email anna@acme.example --title CEO
+    start 80 24
+    expect ">Anna Silva"
+    keys a; expect "Add contact"
+    type_text "Anna Silva"; keys Tab Tab; type_text "Chief"
+    keys Tab; type_text "Board"
+    keys Tab; type_text "anna@acme.example"
+    keys Tab; type_text "+351 999 000 111"
+    keys Enter
+    expect "Possible duplicates of Anna Silva"
+    expect "same e-mail anna@acme.example"
+    expect "o open  m merge into  s save anyway  Esc back"
+    keys Escape
+    expect "Add contact *"; expect_not "Possible duplicates"
+    keys Enter; expect "Possible duplicates"
+    keys m
+    expect "Saved"
+    expect "Contacts 1"
+    expect "+351 999 000 111"
+    cli contact show 1
+    grep -q "title *CEO" "$CASE_HOME/cli.log" || bad "merge overwrote the title"
+    grep -q "department *Board" "$CASE_HOME/cli.log" || bad "merge lost the department"
+}
+
+duplicate_open_and_save_anyway() {
+    cli contact add "Anna Silva" --email anna@acme.example
+    cli contact add "Bob Stone"
+    start 80 24
+    expect ">Anna Silva"
+    keys j; expect ">Bob Stone"
+    keys a; type_text "Anna Silva"; keys Tab Tab Tab Tab
+    type_text "anna@acme.example"; keys Enter
+    expect "Possible duplicates"
+    keys o
+    expect "Showing Anna Silva"
+    expect ">Anna Silva"
+    expect "Contacts 1"
+    keys Escape; expect "Contacts 2"
+    keys a; type_text "Anna Silva"; keys Tab Tab Tab Tab
+    type_text "anna@acme.example"; keys Enter
+    expect "Possible duplicates"
+    keys s
+    expect "Saved"
+    expect "Contacts 3"
+}
+
+dirty_form_escape() {
+    cli contact add "Anna Silva"
+    start 80 24
+    expect ">Anna Silva"
+    keys a; expect "Add contact"
+    keys Escape                          # nothing typed: closes at once
+    expect ">Anna Silva"; expect_not "Add contact"
+    keys E; expect "Edit contact"
+    type_text "x"; expect "Edit contact *"
+    keys Escape; expect "Discard changes? (y/n)"
+    keys n; expect_not "Discard changes"
+    expect_line "^Name +Anna Silvax$"
+    keys Escape; expect "Discard changes? (y/n)"
+    keys y
+    expect ">Anna Silva "
+    cli contact show 1
+    grep -q "version 1" "$CASE_HOME/cli.log" || bad "the cancelled edit wrote"
+}
+
+unknown_key_sequence_in_form() {
+    # tmux sends Home as ESC [1~, which xterm's terminfo does not know:
+    # the form must neither type "[1~" nor take its Esc as cancel.
+    start 80 24
+    keys a; expect "Add contact"
+    type_text "Anna"; keys Home End
+    type_text "X"
+    expect_line "^Name +AnnaX$"
+    expect_not "Discard changes"
+    expect_no_line "\[1~|\[4~"
+}
+
+home_end_on_screen_term() {
+    start 80 24 screen
+    keys a; expect "Add contact"
+    type_text "张伟"; keys Home; type_text "X"; keys End; type_text "Y"
+    expect_line "^Name +X张伟Y$"
+    keys Escape; keys y
+    expect "No contacts yet"
+}
+
+log_every_kind() {
+    cli contact add "Anna Silva"
+    start 80 24
+    expect ">Anna Silva"
+    for kk in "c call" "e email" "v visit" "m meeting" "M message" "w note"; do
+        keys "${kk%% *}"; expect "Log for Anna Silva"
+        expect "< ${kk#* } >"
+        keys Escape; expect_not "Log for"
+    done
+    keys m; expect "< meeting >"
+    keys Enter; expect_line "^Summary .*required"
+    type_text "kick-off"; keys BTab; keys C-u; type_text "blah"; keys Enter
+    expect "'blah' is not a date"
+    keys C-u; type_text "yesterday 15:00"; keys BTab; keys Right
+    expect "< message >"
+    keys Enter
+    expect "Saved"
+    expect_line "15:00 message +kick-off"
+}
+
+followup_form_validation() {
+    cli contact add "Anna Silva"
+    start 120 30
+    expect "TODAY 0"
+    keys f; expect "Follow-up for Anna Silva"
+    type_text "Send contract"; keys Tab; keys C-u; type_text "today"
+    keys Tab; type_text "25:00"; keys Tab; type_text "abc"; keys Enter
+    expect "'25:00' is not a time"
+    keys C-u; type_text "09:30"; keys Tab; keys C-u; type_text "7"
+    keys Enter
+    expect "Saved"
+    expect "TODAY 1"
+    expect "09:30 Anna Silva: Send contract"
+}
+
+deal_add_and_move() {
+    cli contact add "Anna Silva" --company "Acme Ltd"
+    start 80 24
+    expect ">Anna Silva"
+    keys '$'; expect "Add deal"
+    expect_line "^Company +Acme Ltd$"
+    type_text "Big order"; keys Tab Tab Tab; type_text "1,234.5x"; keys Enter
+    expect "'1,234.5x' is not a number"
+    expect_no_line "Amount: amount:"
+    keys C-u; type_text "1,234.50"; keys Enter
+    expect "Saved"
+    keys 3; expect "[Lead 1"; expect "1,234.50"
+    keys '>'; expect "Moved Big order to Qualified"
+    keys D; expect "Delete Big order? (y/n)"
+    keys n; expect "Not deleted"
+    keys l; expect ">Big order"
+    keys D; keys y; expect "Moved Big order to the trash"
+}
+
+company_form() {
+    cli company add "Acme Ltd"
+    start 80 24
+    keys 2; expect "Acme Ltd"
+    keys a; expect "Add company"
+    type_text "ACME"; keys Enter
+    expect "already exists"
+    keys C-u; type_text "QA 株式会社"; keys Tab Tab Tab; type_text "bad@"
+    keys Tab; expect "'bad@' is not a valid address"
+    keys BTab; keys C-u; type_text "info@qa.example.jp"; keys Enter
+    expect "Saved"
+    expect "QA 株式会社"
+}
+
+# ---- import screen (issue 4) -----------------------------------------
+
+import_screen() {
+    cli contact add "Anna Silva" --email anna@silva.example
+    printf '%s\n' "Name,Company,Email,Mobile,Notes" \
+        "Anna Silva,Silva Lda,anna@silva.example,,dup row" \
+        "New Person,New Co,new@x.example,+44 7700 900999,fresh" \
+        "Bad Row,,not-an-email,,broken" \
+        "陈新,新公司,chen@x.cn,+86 139 0000 1111,中文" > "$CASE_HOME/cards.csv"
+    start 80 24
+    expect ">Anna Silva"
+    keys I; expect "File to import"
+    type_text "$CASE_HOME/nope.csv"; keys Enter
+    expect "nope.csv: No such file or directory"
+    keys C-u; type_text "$CASE_HOME/cards.csv"; keys Enter
+    expect "encoding UTF-8, delimiter ',', duplicates: skip"
+    expect_line "^> Name +-> name$"
+    expect_line "^  Company +-> company$"
+    expect "line 3  New Person | New Co |  | +44 7700 900999 | new@x.example"
+    expect "line 4  REJECT e-mail 'not-an-email': not a valid address"
+    expect "line 5  陈新 | 新公司"
+    keys Down Right                     # Company -> title
+    expect_line "^> Company +-> title$"
+    expect "line 3  New Person |  | New Co | +44 7700 900999"
+    keys Left; expect_line "^> Company +-> company$"
+    keys d; expect "duplicates: merge"
+    keys d; expect "duplicates: new"
+    keys d; expect "duplicates: skip"
+    keys t
+    expect "Dry run (nothing written): 4 rows, 2 added, 0 merged, 1 skipped, 1 rejected"
+    expect "cards.csv:4: e-mail 'not-an-email': not a valid address"
+    keys x; expect "Enter import"
+    keys Enter; expect "Import this file now? (y/n)"
+    keys y
+    expect "Imported: 4 rows, 2 added, 0 merged, 1 skipped, 1 rejected"
+    expect "(undo with: tcrm import undo 1)"
+    keys x; expect "Imported: 2 added"
+    keys Escape; expect "Contacts 3"
+    expect "New Person"
+    cli import list
+    grep -q "cards.csv" "$CASE_HOME/cli.log" || bad "import list has no batch"
+}
+
+import_pick_name_column() {
+    printf 'Org,Cell\nAcme,+44 7700 900111\n' > "$CASE_HOME/noname.csv"
+    start 80 24
+    keys I; expect "File to import"
+    type_text "$CASE_HOME/noname.csv"; keys Enter
+    expect "no column gives the name: choose 'name' for a column with Left/Right"
+    expect_line "^> Org +-> unmapped"
+    keys Right Right
+    expect_line "^> Org +-> name$"
+    expect "line 2  Acme |  |  | +44 7700 900111"
+    keys Enter; keys y
+    expect "Imported: 1 rows, 1 added"
+    keys x; keys Escape
+    expect ">Acme"
+}
+
+# ---- reports screen (issue 5) ----------------------------------------
+
+reports_screen() {
+    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
+        TCRM_NOW="2026-11-18 10:00" "$TCRM" init --demo >/dev/null 2>&1
+    start 100 30 xterm-256color TCRM_NOW="'2026-11-18 10:00'"
+    expect "Contacts 40"
+    keys R; expect "Reports: Enter opens"
+    keys j j; expect "> pipeline"
+    keys Enter
+    expect "Report: pipeline"
+    expect "Pipeline: open deals by stage, per currency"
+    expect "As of:     2026-11-18"
+    expect "Total            8  411,306.00 EUR  230,173.40 EUR"
+    expect "Proposal     ███"
+    keys Tab
+    expect "Forecast: expected revenue by month of expected close"
+    expect "Period:    2026-10-01 to 2026-12-31"
+    keys p; keys C-u; type_text "2026-12-01..2026-11-01"; keys Enter
+    expect "period: from 2026-12-01 is after to 2026-11-01"
+    expect "Period:    2026-10-01 to 2026-12-31"    # the report stays
+    keys p; keys C-u; type_text "last-month"; keys Enter
+    expect "Period:    2026-10-01 to 2026-10-31"
+    keys r; expect "Reports: Enter opens"
+    keys k k; expect "> agenda"; keys Enter
+    expect "3 overdue, 3 due today, 5 coming up."
+    keys /; type_text "tomorrow"; keys Enter
+    expect "Tomorrow, Thu 2026-11-19"
+    keys s; expect "Save report to"
+    keys C-u; type_text "$CASE_HOME/agenda.txt"; keys Enter
+    expect "Saved to $CASE_HOME/agenda.txt"
+    grep -q "^3 overdue, 3 due today, 5 coming up.$" "$CASE_HOME/agenda.txt" ||
+        bad "the saved report lacks its figures"
+    keys q; expect "Contacts 40"
+}
+
+# ---- start-up, busy database, hostile data ---------------------------
+
+broken_config() {
+    printf '[database]\nbusy_timeout = abc\n' > "$CASE_HOME/bad.conf"
+    start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/bad.conf'"
+    expect "EXIT=1"
+    expect "bad.conf:2: [database] busy_timeout: 'abc' is not a whole number"
+    expect_not "10Quit"
+    [ "$(screen | grep -c .)" -le 3 ] || bad "more than the one-line error"
+}
+
+missing_config() {
+    start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/none.conf'"
+    expect "EXIT=1"
+    expect "none.conf: cannot read: No such file or directory"
+    new_case
+    start 80 24                         # no config anywhere: defaults
+    expect "No contacts yet"
+}
+
+busy_database() {
+    cli contact add "Anna Silva"
+    printf '[database]\nbusy_timeout = 300\n' > "$CASE_HOME/fast.conf"
+    start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/fast.conf'"
+    expect ">Anna Silva"
+    ( printf 'BEGIN IMMEDIATE;\nINSERT INTO tags(name) VALUES (%s);\n' "'lock'"
+      sleep 6; printf 'ROLLBACK;\n' ) | sqlite3 "$DB" &
+    local lock=$!
+    sleep 0.5
+    keys a; type_text "Busy Person"; keys Enter
+    expect "database is busy" 5
+    expect "Add contact *"
+    expect_line "^Name +Busy Person$"
+    wait $lock
+    keys Enter
+    expect "Saved"
+    expect "Contacts 2"
+    expect "10Quit"
+}
+
+escape_everywhere() {
+    local evil
+    evil=$(printf 'Evil\033[2J\033]0;pwned\007Name')
+    cli contact add "$evil" --company "$(printf 'Bad\033[31mCo')"
+    cli follow-up add 1 --due today "$(printf 'Ring\033[5m')"
+    start 120 30 xterm-256color TCRM_NOW="'$(date +%F) 10:00'"
+    expect ">Evil␛[2J␛]0;pwned␇Name"        # list
+    expect " Evil␛[2J␛]0;pwned␇Name ·"      # detail pane
+    expect "Bad␛[31mCo"
+    expect "Evil␛[2J␛]0;pwned␇Name: Ring␛[5m"  # reminder pane
+    keys E; expect "Edit contact"
+    expect_line "^Name +Evil␛\[2J␛\]0;pwned␇Name$"   # form
+    keys Escape
+    keys R; expect "Reports: Enter opens"; keys Enter
+    expect "Ring␛[5m"                         # report
+    expect "Evil␛[2J␛]0;pwne"
+    if tmux -L "$SOCK" capture-pane -p -e -t t | grep -q 'pwned'; then
+        tmux -L "$SOCK" display -p -t t '#{pane_title}' | grep -q pwned &&
+            bad "the title escape reached the terminal"
+    fi
+    keys q; expect "10Quit"
+}
+
+terminals_and_sizes() {
+    cli contact add "张伟" --company "华为" --phone "+86 138 0000 0000"
+    cli follow-up add 1 --due yesterday "Late"
+    start 120 40 vt100 NO_COLOR=1
+    expect ">张伟"; expect "OVERDUE 1"; expect "│"
+    resize 60 16
+    expect ">张伟"; expect_not "too small"
+    resize 59 16; expect "Terminal too small"
+    resize 80 24; expect ">张伟"; expect "10Quit"
+    keys a; expect "Add contact"
+    resize 40 10; sleep 0.3
+    resize 80 24; expect "Add contact"
+    keys Escape; expect "10Quit"
+    stop; new_case
+    cli contact add "Anna Silva"
+    start 80 24 screen
+    expect ">Anna Silva"; keys End; expect ">Anna Silva"
+    keys '?'; expect "tcrm help"; keys q
+    keys R; expect "Reports: Enter opens"; keys Escape
+    expect "10Quit"
+}
+
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
-two_processes delete_to_trash"
+two_processes delete_to_trash
+contact_form_full duplicate_merge duplicate_open_and_save_anyway
+dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
+log_every_kind followup_form_validation deal_add_and_move company_form
+import_screen import_pick_name_column reports_screen broken_config
+missing_config busy_database escape_everywhere terminals_and_sizes"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done

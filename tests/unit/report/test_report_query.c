@@ -40,6 +40,7 @@ static int setup(void **state)
     struct fx *f = calloc(1, sizeof *f);
     struct tcrm_error err;
 
+    setenv("TCRM_NOW", "2026-11-20 10:00:00", 1);   /* created_at */
     strcpy(f->dir, "/tmp/tcrm-test-rq-XXXXXX");
     if (!mkdtemp(f->dir))
         return -1;
@@ -218,6 +219,84 @@ static void test_activity_filters(void **state)
     assert_string_equal(buf, "2026-11-02 ann call 2;");
 }
 
+static void touched(struct fx *f, const char *owner, const char *from,
+                    const char *to, int64_t want_touched, int64_t want_added)
+{
+    struct tcrm_rq_filter flt = { from, to, owner, 0, "2026-11-20", 30, 0 };
+    struct tcrm_rq_table t;
+    struct tcrm_error err;
+
+    assert_int_equal(tcrm_rq_activity_contacts(f->db, &flt, &t, &err), 0);
+    assert_int_equal(tcrm_rq_i(&t, 0, 0), want_touched);
+    assert_int_equal(tcrm_rq_i(&t, 0, 1), want_added);
+    tcrm_rq_table_free(&t);
+}
+
+/* Contacts touched: the shortcut through last_interaction_at (nothing
+ * logged after the period) and the count over the rows agree. */
+static void test_contacts_touched(void **state)
+{
+    struct fx *f = *state;
+    struct tcrm_error err;
+
+    build(f);
+    touched(f, NULL, "2026-11-03", NULL, 1, 2);
+    touched(f, NULL, "2026-11-03", "2026-11-19", 1, 0);
+    touched(f, NULL, "2026-11-01", "2026-11-30", 2, 2);
+    touched(f, NULL, "2026-11-01", "2026-11-02", 1, 0);  /* rows */
+    touched(f, NULL, NULL, NULL, 2, 2);
+    touched(f, "bob", "2026-11-01", NULL, 1, 0);
+    touched(f, "ann", NULL, NULL, 1, 2);
+    /* Trashed interactions leave both paths. */
+    assert_int_equal(tcrm_interaction_delete(f->db, f->ia[2], &err), 0);
+    touched(f, NULL, "2026-11-03", NULL, 0, 2);
+    touched(f, NULL, "2026-11-01", "2026-11-30", 1, 2);
+    touched(f, "bob", "2026-11-01", NULL, 0, 0);
+}
+
+static void seg_text(struct fx *f, enum tcrm_rq_segment seg, const char *from,
+                     char *out, size_t n)
+{
+    struct tcrm_rq_filter flt = { from, NULL, NULL, 0, "2026-11-20", 30, 0 };
+    struct tcrm_rq_table t;
+    struct tcrm_error err;
+    size_t len = 0;
+
+    assert_int_equal(tcrm_rq_segment_counts(f->db, &flt, seg, &t, &err), 0);
+    out[0] = '\0';
+    for (size_t r = 0; r < t.nrows; r++)
+        len += (size_t)snprintf(out + len, n - len, "%s %lld;",
+                                tcrm_rq_s(&t, r, 0) ? tcrm_rq_s(&t, r, 0)
+                                                    : "-",
+                                (long long)tcrm_rq_i(&t, r, 1));
+    tcrm_rq_table_free(&t);
+}
+
+/* Tag counts of everything (taggings less the trash) equal the counts
+ * over the rows (taken when a period is given). */
+static void test_segment_tags(void **state)
+{
+    struct fx *f = *state;
+    struct tcrm_error err;
+    char fast[256], rows[256];
+
+    build(f);
+    int64_t cai = add_contact(f, "Cai", "vip");
+    add_contact(f, "Dee", "lead");
+    seg_text(f, TCRM_SEG_CONTACT_TAG, NULL, fast, sizeof fast);
+    seg_text(f, TCRM_SEG_CONTACT_TAG, "2000-01-01", rows, sizeof rows);
+    assert_string_equal(fast, "vip 2;lead 1;");
+    assert_string_equal(fast, rows);
+    assert_int_equal(tcrm_contact_delete(f->db, cai, &err), 0);
+    assert_int_equal(tcrm_contact_delete(f->db, f->bo, &err), 0);
+    seg_text(f, TCRM_SEG_CONTACT_TAG, NULL, fast, sizeof fast);
+    seg_text(f, TCRM_SEG_CONTACT_TAG, "2000-01-01", rows, sizeof rows);
+    assert_string_equal(fast, "lead 1;vip 1;");
+    assert_string_equal(fast, rows);
+    seg_text(f, TCRM_SEG_CONTACT_CITY, NULL, fast, sizeof fast);
+    assert_string_equal(fast, "- 2;");
+}
+
 static void test_quiet_and_live_counts(void **state)
 {
     struct fx *f = *state;
@@ -252,6 +331,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_activity_filters, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_contacts_touched, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_segment_tags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiet_and_live_counts, setup,
                                         teardown),
     };
