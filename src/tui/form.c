@@ -38,29 +38,25 @@
 
 /* ---- keys ----------------------------------------------------------- */
 
-/* After an Esc that curses did not turn into a key: when "[" or "O"
- * follows at once, the terminal sent a key this terminfo entry does not
- * know (Home as ESC [ 1 ~ under TERM=xterm in tmux, say). Read the rest
- * of it and drop it (1): typed into a field it would read "[1~", and its
- * Esc alone would cancel the dialog. Anything else goes back (0). */
+/* After an Esc curses did not turn into a key: "[" or "O" at once means a
+ * key this terminfo entry does not know (Home as ESC [1~ under TERM=xterm
+ * in tmux). Drop all of it (1) instead of cancelling the dialog and typing
+ * "[1~"; anything else goes back to be read (0). */
 static int drop_unknown_sequence(void)
 {
     wint_t wc;
-    int r, n = 0;
+    int n = 0, r;
     wtimeout(stdscr, 0);
-    r = wget_wch(stdscr, &wc);
-    if (r != OK || (wc != '[' && wc != 'O')) {
+    if ((r = wget_wch(stdscr, &wc)) != OK || (wc != '[' && wc != 'O')) {
         if (r == KEY_CODE_YES)
             ungetch((int)wc);
         else if (r == OK)
             unget_wch(wc);
         return 0;
     }
-    int csi = wc == '[';
-    while (n++ < 32 && wget_wch(stdscr, &wc) == OK) {
+    for (int csi = wc == '['; n++ < 32 && wget_wch(stdscr, &wc) == OK;)
         if (!csi || (wc >= 0x40 && wc <= 0x7E))
             break;                      /* the sequence's final byte */
-    }
     return 1;
 }
 
@@ -722,10 +718,8 @@ static int on_enter(struct tui_form *fm, tui_form_save_fn save, void *ud)
     if (bad >= 0) {
         const char *lb = fm->f[bad].label, *m = fm->f[bad].msg;
         size_t ll = strlen(lb);         /* "amount: ..." needs no "Amount: " */
-        if (strncasecmp(m, lb, ll) == 0 && m[ll] == ':')
-            tui_form_status(fm, 1, "%s", m);
-        else
-            tui_form_status(fm, 1, "%s: %s", lb, m);
+        int named = strncasecmp(m, lb, ll) == 0 && m[ll] == ':';
+        tui_form_status(fm, 1, "%s%s%s", named ? "" : lb, named ? "" : ": ", m);
         fm->cur = bad;
         fm->sub = fm->f[bad].type == TUI_F_LIST ? fm->f[bad].msg_sub : 0;
         return GO_ON;

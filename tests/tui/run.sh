@@ -53,7 +53,18 @@ start() {
         "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LC_ALL=C.UTF-8 TERM=$term \
          PATH='$PATH' $* '$TCRM'; echo EXIT=\$?; sleep 600"
     tmux -L "$SOCK" set-option -t t status off >/dev/null
-    wait_for "10Quit" 5 || wait_for "Quit" 1 || wait_for "too small" 1
+    wait_started 5
+}
+
+# wait_started SECONDS: until the screen is up, too small, or tcrm exited.
+wait_started() {
+    local i=0
+    while [ "$i" -lt $(($1 * 10)) ]; do
+        screen | grep -qE -- "Quit|too small|EXIT=" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
 }
 
 stop() {
@@ -409,7 +420,7 @@ dirty_form_escape() {
     expect_line "^Name +Anna Silvax$"
     keys Escape; expect "Discard changes? (y/n)"
     keys y
-    expect ">Anna Silva "
+    expect_line "^>Anna Silva *$"
     cli contact show 1
     grep -q "version 1" "$CASE_HOME/cli.log" || bad "the cancelled edit wrote"
 }
@@ -467,7 +478,7 @@ followup_form_validation() {
     keys Enter
     expect "Saved"
     expect "TODAY 1"
-    expect "09:30 Anna Silva: Send contract"
+    expect "09:30 Anna Silva: Send contr"
 }
 
 deal_add_and_move() {
@@ -483,10 +494,11 @@ deal_add_and_move() {
     expect "Saved"
     keys 3; expect "[Lead 1"; expect "1,234.50"
     keys '>'; expect "Moved Big order to Qualified"
+    keys l; expect "[Qualified 1"; expect ">Big order"
     keys D; expect "Delete Big order? (y/n)"
     keys n; expect "Not deleted"
-    keys l; expect ">Big order"
     keys D; keys y; expect "Moved Big order to the trash"
+    expect "[Qualified 0"
 }
 
 company_form() {
@@ -497,7 +509,7 @@ company_form() {
     type_text "ACME"; keys Enter
     expect "already exists"
     keys C-u; type_text "QA 株式会社"; keys Tab Tab Tab; type_text "bad@"
-    keys Tab; expect "'bad@' is not a valid address"
+    keys Tab; expect "e-mail 'bad@' is not a val"
     keys BTab; keys C-u; type_text "info@qa.example.jp"; keys Enter
     expect "Saved"
     expect "QA 株式会社"
@@ -533,14 +545,13 @@ import_screen() {
     keys d; expect "duplicates: skip"
     keys t
     expect "Dry run (nothing written): 4 rows, 2 added, 0 merged, 1 skipped, 1 rejected"
-    expect "cards.csv:4: e-mail 'not-an-email': not a valid address"
+    expect "cards.csv:4: e-mail 'not-an-email'"
     keys x; expect "Enter import"
     keys Enter; expect "Import this file now? (y/n)"
     keys y
     expect "Imported: 4 rows, 2 added, 0 merged, 1 skipped, 1 rejected"
     expect "(undo with: tcrm import undo 1)"
-    keys x; expect "Imported: 2 added"
-    keys Escape; expect "Contacts 3"
+    keys x; expect "Contacts 3"
     expect "New Person"
     cli import list
     grep -q "cards.csv" "$CASE_HOME/cli.log" || bad "import list has no batch"
@@ -585,8 +596,11 @@ reports_screen() {
     expect "Period:    2026-10-01 to 2026-12-31"    # the report stays
     keys p; keys C-u; type_text "last-month"; keys Enter
     expect "Period:    2026-10-01 to 2026-10-31"
+    keys p; keys C-u; keys Enter        # empty: the default period
+    expect "period: default"
+    expect "Period:    2026-10-01 to 2026-12-31"
     keys r; expect "Reports: Enter opens"
-    keys k k; expect "> agenda"; keys Enter
+    keys k k k; expect "> agenda"; keys Enter
     expect "3 overdue, 3 due today, 5 coming up."
     keys /; type_text "tomorrow"; keys Enter
     expect "Tomorrow, Thu 2026-11-19"
@@ -602,7 +616,7 @@ reports_screen() {
 
 broken_config() {
     printf '[database]\nbusy_timeout = abc\n' > "$CASE_HOME/bad.conf"
-    start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/bad.conf'"
+    start 120 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/bad.conf'"
     expect "EXIT=1"
     expect "bad.conf:2: [database] busy_timeout: 'abc' is not a whole number"
     expect_not "10Quit"
@@ -610,10 +624,11 @@ broken_config() {
 }
 
 missing_config() {
-    start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/none.conf'"
+    start 120 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/none.conf'"
     expect "EXIT=1"
     expect "none.conf: cannot read: No such file or directory"
-    new_case
+    stop
+    SOCK="$SOCK-b"
     start 80 24                         # no config anywhere: defaults
     expect "No contacts yet"
 }
@@ -647,17 +662,15 @@ escape_everywhere() {
     expect ">Evil␛[2J␛]0;pwned␇Name"        # list
     expect " Evil␛[2J␛]0;pwned␇Name ·"      # detail pane
     expect "Bad␛[31mCo"
-    expect "Evil␛[2J␛]0;pwned␇Name: Ring␛[5m"  # reminder pane
+    expect "Evil␛[2J␛]0;pwned␇Name: Ring"   # reminder pane
     keys E; expect "Edit contact"
     expect_line "^Name +Evil␛\[2J␛\]0;pwned␇Name$"   # form
     keys Escape
     keys R; expect "Reports: Enter opens"; keys Enter
     expect "Ring␛[5m"                         # report
     expect "Evil␛[2J␛]0;pwne"
-    if tmux -L "$SOCK" capture-pane -p -e -t t | grep -q 'pwned'; then
-        tmux -L "$SOCK" display -p -t t '#{pane_title}' | grep -q pwned &&
-            bad "the title escape reached the terminal"
-    fi
+    tmux -L "$SOCK" display -p -t t '#{pane_title}' | grep -q pwned &&
+        bad "the title escape reached the terminal"
     keys q; expect "10Quit"
 }
 
@@ -674,7 +687,8 @@ terminals_and_sizes() {
     resize 40 10; sleep 0.3
     resize 80 24; expect "Add contact"
     keys Escape; expect "10Quit"
-    stop; new_case
+    stop
+    SOCK="$SOCK-b"; DB="$CASE_HOME/second.db"
     cli contact add "Anna Silva"
     start 80 24 screen
     expect ">Anna Silva"; keys End; expect ">Anna Silva"
