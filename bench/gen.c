@@ -63,7 +63,9 @@ static void make_person(uint64_t i, char *name, size_t nn, char *mail,
         const char *first = PICK(gen_first);
         const char *last = PICK(gen_last);
         snprintf(name, nn, "%s %s", first, last);
-        snprintf(mail, mn, "%c.%s%" PRIu64, first[0] | 0x20, PICK(gen_pinyin), i);
+        /* an ASCII initial: a non-ASCII first letter would make a bad address */
+        snprintf(mail, mn, "%c.%s%" PRIu64, (first[0] & 0x80) ? 'x' : first[0] | 0x20,
+                 PICK(gen_pinyin), i);
         snprintf(phone, pn, "+%d %d %04d %04d", PICK(gen_country), 20 + (int)pick(80),
                  (int)pick(10000), (int)pick(10000));
     }
@@ -196,12 +198,11 @@ static int gen_activity(struct tcrm_db *db, uint64_t ncontacts, uint64_t n,
 {
     char today[11];
     tcrm_date_today(tcrm_clock_now(), today);
-    uint64_t nc = ncontacts / 50 + 1;
     int rc = 0;
     for (uint64_t i = 0; i < n && rc == 0; i++) {
         if (i % 10000 == 0 && (rc = tcrm_db_begin(db, err)) != 0)
             break;
-        int64_t contact = (int64_t)(nc + 1 + pick(ncontacts));
+        int64_t contact = (int64_t)(1 + pick(ncontacts)); /* contacts are ids 1..n */
         char at[17], day[11];
         tcrm_date_add_days(today, -(int)pick(730), day);
         snprintf(at, sizeof at, "%s %02d:%02d", day, 8 + (int)pick(10), (int)pick(60));
