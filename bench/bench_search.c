@@ -29,7 +29,9 @@ static const char *const words[] = {
     "张伟", "李娜", "王芳", "欧阳", "陈", "华信", "科技有限公司", "上海",
     "acme", "quantum robotics", "gmbh", "example.cn", "zhao", "1380", "138 0",
     "+44 20", "vip", "重点客户", "quote", "canton", "qqqzzzx", "engineer",
-    "工程师", "sales manager", "a", "li", "ma"};
+    "工程师", "sales manager", "a", "li", "ma",
+    /* no match, every trigram common: the whole doclists are read */
+    "86838614", "2449080268", "13800000000"};
 
 static double clock_ms(clockid_t id)
 {

@@ -299,6 +299,10 @@ static int bench_start(const struct opts *o)
         }
         s->ms[s->n] = b.end - t0;
         s->bytes[s->n++] = b.first_bytes;
+        double run, wait;
+        sched_ms(t.pid, &run, &wait);     /* start and idle work, all told */
+        settle->cpu[settle->n] = run;
+        settle->runq[settle->n] = wait;
         settle->ms[settle->n] = b.last - t0;
         settle->bytes[settle->n++] = b.bytes;
         finish(&t);

@@ -44,6 +44,8 @@ struct tcrm_bulk {
     char *tag_name[TAG_CACHE];
     int64_t tag_id[TAG_CACHE];
     size_t n_tags;
+    char *co_name;              /* last company found, and its id */
+    int64_t co_id;
     char now[20];
 };
 
@@ -91,6 +93,7 @@ void tcrm_bulk_close(struct tcrm_bulk *b)
         set_cache(b->db, b->old_cache);
     for (size_t i = 0; i < b->n_tags; i++)
         free(b->tag_name[i]);
+    free(b->co_name);
     free(b);
 }
 
@@ -111,11 +114,10 @@ static int first_by_key(struct tcrm_db *db, const char *key, int email,
                         int64_t self, int64_t *id, struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT h.contact_id FROM contact_channels h"
+        "SELECT min(h.contact_id) FROM contact_channels h"
         " JOIN contacts c ON c.id = h.contact_id WHERE h.value_key = ?1"
         " AND h.value_key <> '' AND (h.kind = 'email') = ?2"
-        " AND c.deleted_at IS NULL AND c.id <> ?3"
-        " ORDER BY h.contact_id LIMIT 1", err);
+        " AND c.deleted_at IS NULL AND c.id <> ?3", err);
     if (!st)
         return TCRM_EDB;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -148,13 +150,17 @@ static int dup_channels(struct tcrm_db *db, const struct tcrm_contact *c,
     return rc;
 }
 
-static int dup_name(struct tcrm_db *db, const struct tcrm_contact *c,
+static int find_company(struct tcrm_bulk *b, const char *name, int64_t *id,
+                        struct tcrm_error *err);
+
+static int dup_name(struct tcrm_bulk *b, const struct tcrm_contact *c,
                     int64_t *id, struct tcrm_error *err)
 {
+    struct tcrm_db *db = b->db;
     int64_t co = c->company_id;
     int rc = 0;
     if (!co && !tcrm_str_empty(c->company)) {
-        rc = tcrm_company_find(db, c->company, &co, err);
+        rc = find_company(b, c->company, &co, err);
         if (rc || !co)
             return rc;          /* a company not stored yet: no name match */
     }
@@ -189,11 +195,71 @@ int tcrm_bulk_dup(struct tcrm_bulk *b, const struct tcrm_contact *c,
     if (rc == 0 && !*id)
         rc = dup_channels(b->db, c, 0, id, err);
     if (rc == 0 && !*id && !tcrm_str_empty(c->name))
-        rc = dup_name(b->db, c, id, err);
+        rc = dup_name(b, c, id, err);
     return rc;
 }
 
 /* ---- adding --------------------------------------------------------- */
+
+/* A company the batch creates: the row and its batch record, no audit
+ * row (the batch is the record). The caller checked the name is new. */
+static int add_company(struct tcrm_bulk *b, const char *company, int64_t *id,
+                       struct tcrm_error *err)
+{
+    char *name = tcrm_norm_trim(company);
+    char *key = name ? tcrm_norm_company_key(name) : NULL;
+    char *sort = name ? tcrm_norm_fold(name) : NULL;
+    sqlite3_stmt *st = key && sort ? tcrm_db_prepare(b->db,
+        "INSERT INTO companies(name, name_key, sort_key, import_batch,"
+        " created_by, updated_by, created_at, updated_at) VALUES (?1, ?2, ?3,"
+        " ?4, ?5, ?5, ?6, ?6)", err) : NULL;
+    int rc = st ? 0 : key && sort ? TCRM_EDB
+           : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (st) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, sort, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, b->batch);
+        sqlite3_bind_text(st, 5, tcrm_db_user(b->db), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, b->now, -1, SQLITE_STATIC);
+        rc = tcrm_db_step_done(b->db, st, "company", err);
+    }
+    free(name);
+    free(key);
+    free(sort);
+    *id = rc ? 0 : sqlite3_last_insert_rowid(b->db->sql);
+    st = rc ? NULL : tcrm_db_prepare(b->db,
+        "INSERT INTO import_changes(batch_id, entity, entity_id, action,"
+        " version_after) VALUES (?1, 'company', ?2, 'add', 1)", err);
+    if (!st)
+        return rc ? rc : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, b->batch);
+    sqlite3_bind_int64(st, 2, *id);
+    return tcrm_db_step_done(b->db, st, "import", err);
+}
+
+/* The stored company named `name` (0: none), through a one-entry cache of
+ * the last company found: consecutive look-ups of one row (duplicate
+ * check, then add) cost one query. Only found ids are cached; companies
+ * are not deleted during an import. */
+static int find_company(struct tcrm_bulk *b, const char *name, int64_t *id,
+                        struct tcrm_error *err)
+{
+    if (b->co_name && strcmp(b->co_name, name) == 0) {
+        *id = b->co_id;
+        return 0;
+    }
+    int rc = tcrm_company_find(b->db, name, id, err);
+    if (rc == 0 && *id) {
+        char *copy = strdup(name);
+        if (copy) {
+            free(b->co_name);
+            b->co_name = copy;
+            b->co_id = *id;
+        }
+    }
+    return rc;
+}
 
 static int resolve_company(struct tcrm_bulk *b, struct tcrm_contact *c,
                            struct tcrm_error *err)
@@ -202,11 +268,9 @@ static int resolve_company(struct tcrm_bulk *b, struct tcrm_contact *c,
         return c->company_id ? tcrm_db_require_live(b->db, "company",
                                                     c->company_id, err) : 0;
     int64_t id = 0;
-    int rc = tcrm_company_find(b->db, c->company, &id, err);
+    int rc = find_company(b, c->company, &id, err);
     if (rc == 0 && !id) {
-        rc = tcrm_company_find_or_add(b->db, c->company, &id, err);
-        if (rc == 0)
-            rc = tcrm_import_batch_added(b->db, b->batch, "company", id, err);
+        rc = add_company(b, c->company, &id, err);
         if (rc == 0)
             b->companies++;
     }

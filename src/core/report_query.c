@@ -19,6 +19,21 @@
  * are summed per currency in SQL; only the small grouped result reaches C.
  * The gone-quiet list is two index ranges (contacts heard from before the
  * cutoff, oldest first; contacts never heard from) merged by silence.
+ *
+ * Schema 2 (data/migrations/002_reports.sql) adds what a million contacts
+ * and five million interactions need (bench/README.md has the numbers):
+ *   - activity_daily, interactions per day, person and kind kept by
+ *     triggers: the activity table reads it unless a tag is given (the
+ *     summary does not know contacts);
+ *   - contacts touched: with no owner or tag and nothing logged after the
+ *     period, it is a range count of contacts_by_last (last interaction
+ *     since `from`) instead of a distinct count over the interactions;
+ *   - contacts_quiet, contacts_city, contacts_source: partial covering
+ *     indexes of live contacts for the quiet counts and segments;
+ *   - tag segments of everything: each tag's taggings range less the
+ *     taggings of trashed rows (the small *_trashed indexes).
+ * Every other case runs the plain query over the rows, so a filter never
+ * changes a figure, only the time it takes.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -2,15 +2,22 @@
  * import.c: a CSV file of business cards into the database (csvio.h).
  *
  * Design. One pass, one transaction, constant memory: the reader hands
- * out one row at a time, one struct tcrm_contact and one duplicate list
- * are reused for every row, and the statements underneath are the core's
- * cached prepared statements. Per row:
+ * out one row at a time, one struct tcrm_contact is reused for every row,
+ * and the writes go through bulk.h (the core's bulk-add path, cached
+ * prepared statements). Per row:
  *
  *   map (map_row.c) -> add --tag tags -> tcrm_contact_validate
- *     -> tcrm_dup_find (sees the rows this import already added, since
- *        they are in the same transaction)
- *     -> skip | tcrm_contact_merge into the first candidate | insert
+ *     -> tcrm_bulk_dup (dup.h's rules, first candidate only; sees the rows
+ *        this import already added, since they are in the same
+ *        transaction)
+ *     -> skip | tcrm_contact_merge into that candidate | tcrm_bulk_add
  *     -> import_batch.h records it for undo.
+ *
+ * After the last row, tcrm_bulk_finish writes the search index entries of
+ * every added contact in one go (interleaving them with the row writes
+ * made SQLite's FTS5 write a tiny index segment per contact). Added
+ * contacts and companies get no audit row each: the import batch (its
+ * import_changes rows and the batch's own audit row) is their record.
  *
  * A row that cannot be mapped or validated is rejected: counted, listed as
  * "file:line: reason" (the first TCRM_IMPORT_MAX_MESSAGES of them) and
@@ -21,9 +28,9 @@
  * and rolls back at the end. Killing the process mid-way leaves only an
  * uncommitted transaction, which SQLite discards.
  *
- * Companies: when a row names a company that does not exist yet, the
- * import creates it itself (tcrm_company_find_or_add) so that the batch
- * knows it added it and undo can remove it again.
+ * Companies: when a row names a company that does not exist yet,
+ * tcrm_bulk_add creates it and records it in the batch, so undo can
+ * remove it again.
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,7 +1,9 @@
 /*
  * test_contact.c: contacts on a temporary database: insert/get/update/
  * delete, version conflicts, channels and tags, validation messages,
- * merge/unmerge, and keyset paging in every sort order.
+ * merge/unmerge, keyset paging in every sort order, and bulk adds
+ * (bulk.h: its duplicate check agrees with dup.h; rows, tags, batch
+ * records, the deferred search index, undo).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,7 +16,11 @@
 
 #include <cmocka.h>
 
+#include "tcrm/bulk.h"
 #include "tcrm/company.h"
+#include "tcrm/dup.h"
+#include "tcrm/import_batch.h"
+#include "tcrm/search.h"
 #include "tcrm/contact.h"
 #include "tcrm/db.h"
 #include "../../../src/core/db_internal.h"
@@ -426,6 +432,155 @@ static void test_paging(void **state)
     free(want);
 }
 
+/* ---- bulk adds (bulk.h) ---------------------------------------------- */
+
+static void test_bulk_outside_tx(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    struct tcrm_error err;
+    struct tcrm_bulk *b = (struct tcrm_bulk *)1;
+    assert_int_equal(tcrm_bulk_open(db, 1, &b, &err), TCRM_EINVAL);
+    assert_string_equal(err.msg, "bulk add: not inside a transaction");
+    assert_null(b);
+    tcrm_bulk_close(NULL);
+}
+
+static void card(struct tcrm_contact *c, const char *name, const char *company,
+                 const char *email, const char *phone, const char *tag)
+{
+    tcrm_contact_init(c);
+    c->name = strdup(name);
+    c->company = company ? strdup(company) : NULL;
+    if (email)
+        assert_int_equal(tcrm_contact_add_channel(c, TCRM_CH_EMAIL, email), 0);
+    if (phone)
+        assert_int_equal(tcrm_contact_add_channel(c, TCRM_CH_MOBILE, phone), 0);
+    if (tag)
+        assert_int_equal(tcrm_strlist_add(&c->tags, tag), 0);
+}
+
+/* tcrm_bulk_dup agrees with the first candidate of tcrm_dup_find. */
+static void check_dup(struct tcrm_db *db, struct tcrm_bulk *b,
+                      const struct tcrm_contact *c, int64_t want)
+{
+    struct tcrm_error err;
+    struct tcrm_dup_list l;
+    int64_t got = -1;
+    assert_int_equal(tcrm_bulk_dup(b, c, &got, &err), 0);
+    assert_int_equal(tcrm_dup_find(db, c, &l, &err), 0);
+    assert_int_equal(got, want);
+    assert_int_equal(l.n ? l.items[0].id : 0, want);
+    tcrm_dup_list_free(&l);
+}
+
+static void test_bulk_dup(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    struct tcrm_error err;
+    struct tcrm_contact c;
+    int64_t id[3];
+    const char *seed[3][4] = {
+        { "Anna Silva", NULL, "anna@acme.com", "+1 555 0100 200" },
+        { "Bob Lee", "Acme Ltd", NULL, NULL },
+        { "Chen Wei", NULL, NULL, "+86 138 0000 0001" },
+    };
+    for (int i = 0; i < 3; i++) {
+        card(&c, seed[i][0], seed[i][1], seed[i][2], seed[i][3], NULL);
+        assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+        id[i] = c.id;
+        tcrm_contact_clear(&c);
+    }
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    int64_t batch = 0;
+    struct tcrm_bulk *b = NULL;
+    assert_int_equal(tcrm_import_batch_start(db, "t.csv", &batch, &err), 0);
+    assert_int_equal(tcrm_bulk_open(db, batch, &b, &err), 0);
+    const struct { const char *name, *co, *email, *phone; int want; } t[] = {
+        { "Zed", NULL, "ANNA@acme.com", "+86 138 0000 0001", 0 }, /* e-mail first */
+        { "Zed", NULL, NULL, "+86 13800000001", 2 },
+        { "bob  lee", "Acme Ltd", NULL, NULL, 1 },
+        { "Bob Lee", "New Co", NULL, NULL, -1 },    /* company not stored */
+        { "Bob Lee", NULL, NULL, NULL, -1 },        /* no company != Acme */
+        { "Nobody", NULL, "no@where.org", "+44 20 7946 0000", -1 },
+    };
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        card(&c, t[i].name, t[i].co, t[i].email, t[i].phone, NULL);
+        check_dup(db, b, &c, t[i].want < 0 ? 0 : id[t[i].want]);
+        tcrm_contact_clear(&c);
+    }
+    /* rows added in the batch are found by the next rows */
+    card(&c, "Dana Ray", "New Co", "dana@new.co", NULL, "vip");
+    assert_int_equal(tcrm_bulk_add(b, &c, &err), 0);
+    int64_t dana = c.id;
+    tcrm_contact_clear(&c);
+    card(&c, "Dana Ray", "New Co", NULL, NULL, NULL);
+    check_dup(db, b, &c, dana);
+    tcrm_contact_clear(&c);
+    tcrm_bulk_close(b);
+    tcrm_db_rollback(db);
+}
+
+static int64_t search_count(struct tcrm_db *db, const char *q)
+{
+    struct tcrm_contact_filter f;
+    struct tcrm_contact_page p;
+    struct tcrm_error err;
+    memset(&f, 0, sizeof f);
+    assert_int_equal(tcrm_search_contacts(db, q, &f, NULL, 10, &p, &err), 0);
+    int64_t n = (int64_t)p.n;
+    tcrm_contact_page_free(&p);
+    return n;
+}
+
+static void test_bulk_add(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    struct tcrm_error err;
+    struct tcrm_contact c, g;
+    int64_t batch = 0, removed = 0, restored = 0;
+    struct tcrm_bulk *b = NULL;
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_import_batch_start(db, "t.csv", &batch, &err), 0);
+    assert_int_equal(tcrm_bulk_open(db, batch, &b, &err), 0);
+    for (int i = 0; i < 2; i++) {
+        card(&c, i ? "李娜" : "Zoë Quill", "Quillworks", i ? NULL : "zoe@quill.io",
+             i ? "+86 139 1234 5678" : NULL, i ? "VIP" : "vip");
+        assert_int_equal(tcrm_bulk_add(b, &c, &err), 0);
+        assert_int_equal(c.version, 1);
+        assert_int_equal(c.import_batch, batch);
+        tcrm_contact_clear(&c);
+    }
+    assert_int_equal(tcrm_bulk_added(b), 2);
+    assert_int_equal(tcrm_bulk_companies_added(b), 1);
+    assert_int_equal(search_count(db, "quill"), 0);   /* not indexed yet */
+    assert_int_equal(tcrm_bulk_finish(b, &err), 0);
+    tcrm_bulk_close(b);
+    assert_int_equal(tcrm_import_batch_finish(db, batch, 2, 0, 0, 0, &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    assert_int_equal(search_count(db, "quill"), 2);
+    assert_int_equal(search_count(db, "李娜"), 1);
+    assert_int_equal(search_count(db, "1391234"), 1);
+    int64_t cid = 0;
+    assert_int_equal(tcrm_company_find(db, "Quillworks", &cid, &err), 0);
+    assert_true(cid > 0);
+    struct tcrm_contact_filter f;
+    struct tcrm_contact_page p;
+    memset(&f, 0, sizeof f);
+    f.tag = "vip";
+    assert_int_equal(tcrm_contact_list(db, &f, NULL, 0, 10, &p, &err), 0);
+    assert_int_equal(p.n, 2);                          /* one tag, any case */
+    assert_int_equal(tcrm_contact_get(db, p.rows[0].id, &g, &err), 0);
+    assert_int_equal(g.company_id, cid);
+    assert_int_equal(g.import_batch, batch);
+    assert_int_equal(g.version, 1);
+    tcrm_contact_clear(&g);
+    tcrm_contact_page_free(&p);
+    assert_int_equal(tcrm_import_batch_undo(db, batch, &removed, &restored, &err), 0);
+    assert_int_equal(search_count(db, "quill"), 0);
+    assert_int_equal(tcrm_company_find(db, "Quillworks", &cid, &err), 0);
+    assert_int_equal(cid, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -434,6 +589,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_unmerge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_outside_tx, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_dup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_add, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
