@@ -304,7 +304,7 @@ static int undo_one(struct tcrm_db *db, int64_t batch,
                     const struct undo_row *u, int64_t *removed,
                     int64_t *restored, struct tcrm_error *err)
 {
-    int64_t expected, unused;
+    int64_t expected = 0, unused;
     int rc = change_at(db, u->last, &expected, NULL, err);
     if (rc)
         return rc;

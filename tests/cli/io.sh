@@ -184,11 +184,20 @@ DB=$W/crash.db
 t import cards-en.csv >/dev/null
 n=$(rows)
 awk 'BEGIN { print "name,email,notes"; for (i = 1; i <= 200000; i++) printf "Crash %d,c%d@x.example,\"n, %d\"\n", i, i, i }' > crash.csv
-t import crash.csv >/dev/null 2>&1 &
+# Run the binary itself in the background (not the t function: $! would be
+# a subshell, and killing that would leave the import running), wait until
+# it has written into the WAL, then kill it.
+"$TCRM" --config "$W/fast.conf" --db "$DB" import crash.csv >/dev/null 2>&1 &
 pid=$!
-sleep 1.5
+wal0=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
+for _ in $(seq 100); do
+    wal=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
+    [ "$wal" -gt $((wal0 + 65536)) ] && break
+    sleep 0.05
+done
 kill -KILL $pid 2>/dev/null && ok || bad "crash: import finished before the kill"
 wait $pid 2>/dev/null
+kill -0 $pid 2>/dev/null && bad "crash: the import is still running" || ok
 same crash-integrity "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 same crash-rows "$(rows)" "$n"
 same crash-no-batch "$(t import list | tail -n +2 | wc -l | tr -d ' ')" 1
