@@ -98,3 +98,25 @@ void tui_draw_vline(WINDOW *w, int y, int x, int n, int attr)
         mvwaddstr(w, y + i, x, p);
     wattrset(w, A_NORMAL);
 }
+
+/* After an Esc curses did not turn into a key: "[" or "O" at once means a
+ * key this terminfo entry does not know (Home as ESC [1~ under TERM=xterm
+ * in tmux). Drop all of it (1) instead of cancelling the dialog and typing
+ * "[1~"; anything else goes back to be read (0). */
+int tui_drop_unknown_sequence(void)
+{
+    wint_t wc;
+    int n = 0, r;
+    wtimeout(stdscr, 0);
+    if ((r = wget_wch(stdscr, &wc)) != OK || (wc != '[' && wc != 'O')) {
+        if (r == KEY_CODE_YES)
+            ungetch((int)wc);
+        else if (r == OK)
+            unget_wch(wc);
+        return 0;
+    }
+    for (int csi = wc == '['; n++ < 32 && wget_wch(stdscr, &wc) == OK;)
+        if (!csi || (wc >= 0x40 && wc <= 0x7E))
+            break;                      /* the sequence's final byte */
+    return 1;
+}

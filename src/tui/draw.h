@@ -26,4 +26,11 @@ void tui_draw_fill(WINDOW *w, int y, int x, int n, int attr);
 void tui_draw_hline(WINDOW *w, int y, int x, int n, int attr);
 void tui_draw_vline(WINDOW *w, int y, int x, int n, int attr);
 
+/* Call after reading a bare Esc: when "[" or "O" follows at once, the
+ * terminal sent a key its terminfo entry does not describe (Home as
+ * ESC [1~ under TERM=xterm in tmux). Reads and drops the whole sequence
+ * and returns 1; otherwise puts back what it read and returns 0 (a real
+ * Esc). Leaves stdscr's input timeout at 0. */
+int tui_drop_unknown_sequence(void);
+
 #endif

@@ -38,28 +38,6 @@
 
 /* ---- keys ----------------------------------------------------------- */
 
-/* After an Esc curses did not turn into a key: "[" or "O" at once means a
- * key this terminfo entry does not know (Home as ESC [1~ under TERM=xterm
- * in tmux). Drop all of it (1) instead of cancelling the dialog and typing
- * "[1~"; anything else goes back to be read (0). */
-static int drop_unknown_sequence(void)
-{
-    wint_t wc;
-    int n = 0, r;
-    wtimeout(stdscr, 0);
-    if ((r = wget_wch(stdscr, &wc)) != OK || (wc != '[' && wc != 'O')) {
-        if (r == KEY_CODE_YES)
-            ungetch((int)wc);
-        else if (r == OK)
-            unget_wch(wc);
-        return 0;
-    }
-    for (int csi = wc == '['; n++ < 32 && wget_wch(stdscr, &wc) == OK;)
-        if (!csi || (wc >= 0x40 && wc <= 0x7E))
-            break;                      /* the sequence's final byte */
-    return 1;
-}
-
 int tui_read_key(struct tui_key *k)
 {
     int delay = wgetdelay(stdscr), r, fails = 0;
@@ -73,7 +51,7 @@ int tui_read_key(struct tui_key *k)
                 return TCRM_EIO;
             }
         }
-        if (r != OK || wc != 27 || !drop_unknown_sequence())
+        if (r != OK || wc != 27 || !tui_drop_unknown_sequence())
             break;
     }
     wtimeout(stdscr, delay);

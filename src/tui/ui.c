@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "draw.h"
 #include "tcrm/date.h"
 #include "tcrm/text.h"
 #include "tcrm/tui.h"
@@ -352,6 +353,8 @@ static void run_loop(struct tui_app *a)
                 idle_work(a);
             else if (!pending)
                 check_stamp(a);
+        } else if (r == OK && wc == 27 && tui_drop_unknown_sequence()) {
+            continue;               /* a key this terminal entry lacks */
         } else {
             handle_key(a, r == KEY_CODE_YES, wc);
             if (!a->lay.too_small)

@@ -215,8 +215,12 @@ static void delete_row(struct tui_app *a)
         tui_status(a, 0, "Not deleted");
         return;
     }
+    static const char *const ref[] = {
+        [TUI_V_CONTACTS] = "contact", [TUI_V_COMPANIES] = "company",
+        [TUI_V_DEALS] = "deal", [TUI_V_FOLLOWUPS] = "follow-up"};
     if (run_op(a, &o) == 0)
-        tui_status(a, 0, "Moved %s to the trash (tcrm trash restore)", name);
+        tui_status(a, 0, "Moved %s to the trash (undo: tcrm restore %s/%lld)",
+                   name, ref[a->view], (long long)o.id);
 }
 
 static void log_interaction(struct tui_app *a, int kind)
