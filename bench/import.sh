@@ -24,10 +24,6 @@ raw=$work/sqlite.db
 
 if [ ! -s "$csv" ]; then
     "$gen" --csv "$csv" --contacts "$rows"
-    # tcrm-bench-gen makes the e-mail of "Émilie ..." start with the byte
-    # 0xE3 (the first byte of "É" OR 0x20), which is not UTF-8; the import
-    # refuses the file for it. Until the generator is fixed, use "e".
-    LC_ALL=C sed -i "$(printf 's/"\343\\./"e./')" "$csv"
 fi
 
 # measure NAME COMMAND...: runs it, prints a line, sets $wall $cpu $rss

@@ -10,9 +10,7 @@
  * first tcrm_cli_db(), so `--help` and usage errors never touch it.
  *
  * Commands are tmux-style descriptors, one per cmd_<name>.c; the table
- * lists them in the order `tcrm --help` shows them. Import, export and
- * report come from other files that may not exist yet: the build writes
- * cli/cli_optional.h saying which do.
+ * lists them in the order `tcrm --help` shows them.
  *
  * Only this layer prints and decides exit codes: 0 ok, 1 failure, 2 usage.
  */
@@ -21,7 +19,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli_optional.h"
 #include "cli_internal.h"
 #include "tcrm/config.h"
 #include "tcrm/db.h"
@@ -38,15 +35,9 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_search,
     &tcrm_cmd_trash,
     &tcrm_cmd_restore,
-#ifdef TCRM_HAVE_CMD_IMPORT
     &tcrm_cmd_import,
-#endif
-#ifdef TCRM_HAVE_CMD_EXPORT
     &tcrm_cmd_export,
-#endif
-#ifdef TCRM_HAVE_CMD_REPORT
     &tcrm_cmd_report,
-#endif
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 

@@ -7,6 +7,7 @@
  * or change its state. The C library and ncurses agree on widths because
  * tcrm_tui_run sets the locale before initscr.
  */
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,4 +120,10 @@ int tui_drop_unknown_sequence(void)
         if (!csi || (wc >= 0x40 && wc <= 0x7E))
             break;                      /* the sequence's final byte */
     return 1;
+}
+
+int tui_terminal_gone(void)
+{
+    struct pollfd p = {.fd = 0, .events = POLLIN};
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }

@@ -33,4 +33,9 @@ void tui_draw_vline(WINDOW *w, int y, int x, int n, int attr);
  * Esc). Leaves stdscr's input timeout at 0. */
 int tui_drop_unknown_sequence(void);
 
+/* 1 when the terminal has hung up (an SSH link dropped, the tmux pane
+ * was killed): every read fails at once, so a key loop must stop rather
+ * than spin. */
+int tui_terminal_gone(void);
+
 #endif

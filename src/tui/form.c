@@ -46,7 +46,7 @@ int tui_read_key(struct tui_key *k)
     for (;;) {
         wtimeout(stdscr, -1);
         while ((r = wget_wch(stdscr, &wc)) == ERR) {
-            if (++fails > 100) {        /* interrupted 100 times: gone */
+            if (++fails > 100 || tui_terminal_gone()) {  /* gone */
                 wtimeout(stdscr, delay);
                 return TCRM_EIO;
             }

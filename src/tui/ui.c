@@ -337,6 +337,11 @@ static void check_stamp(struct tui_app *a)
         tui_data_changed(a);
 }
 
+int tui_stop_requested(void)
+{
+    return got_signal != 0;
+}
+
 static void run_loop(struct tui_app *a)
 {
     relayout(a);            /* loads the first page when the size allows */
@@ -348,7 +353,9 @@ static void run_loop(struct tui_app *a)
         int r = get_wch(&wc);
         if (got_signal)
             break;
-        if (r == ERR) {
+        if (r == ERR && tui_terminal_gone()) {
+            break;                  /* hung up: nobody to draw for */
+        } else if (r == ERR) {
             if (pending && !a->lay.too_small)
                 idle_work(a);
             else if (!pending)

@@ -165,4 +165,8 @@ void tui_redraw_all(struct tui_app *a);
 /* Reload what the data change may have touched. */
 void tui_data_changed(struct tui_app *a);
 
+/* 1 once SIGINT, SIGTERM or SIGHUP arrived: key loops stop and tcrm
+ * gives the terminal back. */
+int tui_stop_requested(void);
+
 #endif

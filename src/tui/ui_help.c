@@ -39,6 +39,8 @@ void tui_help_show(struct tui_app *a)
         draw_help(a, first, n, t);
         refresh();
         int ch = getch();
+        if (ch == ERR && (tui_stop_requested() || tui_terminal_gone()))
+            break;
         if (ch == ERR || ch == KEY_RESIZE)
             continue;
         int rows = LINES - 3;
