@@ -697,6 +697,26 @@ terminals_and_sizes() {
     expect "10Quit"
 }
 
+# The terminal goes away (SSH link dropped, pane killed) while the help
+# screen waits for a key: tcrm must exit, not spin on failed reads.
+hangup_in_help() {
+    cli contact add "Anna Silva"
+    start 80 24
+    keys '?'; expect "tcrm help"
+    local pid
+    pid=$(pgrep -n -P "$(tmux -L "$SOCK" display -p -t t '#{pane_pid}')" -f "$TCRM")
+    [ -n "$pid" ] || { bad "no tcrm process found"; return; }
+    stop
+    local i=0
+    while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 50 ]; do
+        sleep 0.1; i=$((i + 1))
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -9 "$pid"
+        bad "tcrm still running 5 s after its terminal hung up"
+    fi
+}
+
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
@@ -705,7 +725,8 @@ contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form
 import_screen import_pick_name_column reports_screen broken_config
-missing_config busy_database escape_everywhere terminals_and_sizes"
+missing_config busy_database escape_everywhere terminals_and_sizes
+hangup_in_help"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done
