@@ -14,12 +14,12 @@ ninja -C build >/dev/null
 mkdir -p demo
 db=demo/tcrm.db
 if [ ! -f "$db" ]; then
-  ./build/tcrm --db "$db" init --demo
+  ./build/src/tcrm --db "$db" init --demo
 fi
 if [ -t 1 ]; then
-  exec ./build/tcrm --db "$db"
+  exec ./build/src/tcrm --db "$db"
 else
   # No terminal to draw on: show the demo data through the command line.
-  ./build/tcrm --db "$db" contact list
-  ./build/tcrm --db "$db" due
+  ./build/src/tcrm --db "$db" contact list
+  ./build/src/tcrm --db "$db" due
 fi
