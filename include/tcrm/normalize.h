@@ -31,6 +31,11 @@ char *tcrm_norm_phone_key(const char *phone);
 /* Digits of a phone number, all of them ("+86 138..." -> "86138..."). */
 char *tcrm_norm_phone_digits(const char *phone);
 char *tcrm_norm_email_key(const char *email);
+/* Two numbers whose phone keys are equal are the same number unless both
+ * are written with a country code ("+...") and their digits differ:
+ * "+46 8 123 456 78" and "+86 138 1234 5678" share the last 9 digits but
+ * are different numbers. 1 same (or cannot tell), 0 different. */
+int tcrm_norm_phone_same_number(const char *a, const char *b);
 /* Trim leading/trailing white space (ASCII and U+3000); new string. */
 char *tcrm_norm_trim(const char *s);
 

@@ -109,23 +109,30 @@ int64_t tcrm_bulk_companies_added(const struct tcrm_bulk *b)
 
 /* ---- duplicate check ------------------------------------------------ */
 
-/* First contact (lowest id) with a channel of the class whose key is key. */
-static int first_by_key(struct tcrm_db *db, const char *key, int email,
-                        int64_t self, int64_t *id, struct tcrm_error *err)
+/* First contact (lowest id) with a channel of the class whose key is key
+ * and, for a phone, the same number (tcrm_norm_phone_same_number). */
+static int first_by_key(struct tcrm_db *db, const char *key, const char *value,
+                        int email, int64_t self, int64_t *id,
+                        struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT min(h.contact_id) FROM contact_channels h"
+        "SELECT h.contact_id, h.value FROM contact_channels h"
         " JOIN contacts c ON c.id = h.contact_id WHERE h.value_key = ?1"
         " AND h.value_key <> '' AND (h.kind = 'email') = ?2"
-        " AND c.deleted_at IS NULL AND c.id <> ?3", err);
+        " AND c.deleted_at IS NULL AND c.id <> ?3 ORDER BY h.contact_id", err);
     if (!st)
         return TCRM_EDB;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, email);
     sqlite3_bind_int64(st, 3, self);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (email || tcrm_norm_phone_same_number(value,
+                         (const char *)sqlite3_column_text(st, 1))) {
+            *id = sqlite3_column_int64(st, 0);
+            break;
+        }
+    }
     rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
        : tcrm_db_fail(db, "duplicate check", err);
     tcrm_db_done(st);
@@ -144,7 +151,8 @@ static int dup_channels(struct tcrm_db *db, const struct tcrm_contact *c,
         if (!key)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         if (key[0])
-            rc = first_by_key(db, key, email, c->id, id, err);
+            rc = first_by_key(db, key, c->channels[i].value, email, c->id,
+                              id, err);
         free(key);
     }
     return rc;

@@ -59,9 +59,9 @@ static int add_reason(struct tcrm_dup_list *l, int64_t id, int reason,
 }
 
 /* Contacts with a channel of the given class whose value_key is key. */
-static int by_channel_key(struct tcrm_db *db, const char *key, int email,
-                          int64_t self, struct tcrm_dup_list *l,
-                          struct tcrm_error *err)
+static int by_channel_key(struct tcrm_db *db, const char *key,
+                          const char *value, int email, int64_t self,
+                          struct tcrm_dup_list *l, struct tcrm_error *err)
 {
     if (!key || !key[0])
         return 0;
@@ -79,6 +79,9 @@ static int by_channel_key(struct tcrm_db *db, const char *key, int email,
         int is_email = strcmp((const char *)sqlite3_column_text(st, 2), "email") == 0;
         if (is_email != email)
             continue;
+        if (!email && !tcrm_norm_phone_same_number(value,
+                          (const char *)sqlite3_column_text(st, 1)))
+            continue;               /* same last digits, other country */
         struct tcrm_strbuf part;
         tcrm_strbuf_init(&part);
         r = tcrm_strbuf_appendf(&part, "same %s %s", email ? "e-mail" : "phone",
@@ -107,7 +110,8 @@ static int by_channels(struct tcrm_db *db, const struct tcrm_contact *c,
         char *key = tcrm_channel_value_key(k, c->channels[i].value);
         if (!key)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-        rc = by_channel_key(db, key, email, c->id, l, err);
+        rc = by_channel_key(db, key, c->channels[i].value, email, c->id, l,
+                            err);
         free(key);
     }
     return rc;

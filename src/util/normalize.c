@@ -438,6 +438,30 @@ char *tcrm_norm_phone_digits(const char *phone)
     return phone_digits(phone, 0);
 }
 
+/* Skip white space (ASCII and U+3000) at the start of s. */
+static const char *skip_space(const char *s)
+{
+    for (;;) {
+        if (*s == ' ' || *s == '\t')
+            s++;
+        else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
+            s += 3;
+        else
+            return s;
+    }
+}
+
+int tcrm_norm_phone_same_number(const char *a, const char *b)
+{
+    if (!a || !b || *skip_space(a) != '+' || *skip_space(b) != '+')
+        return 1;
+    char *da = tcrm_norm_phone_digits(a), *db = tcrm_norm_phone_digits(b);
+    int same = !da || !db || strcmp(da, db) == 0;
+    free(da);
+    free(db);
+    return same;
+}
+
 /* ---- validation ---------------------------------------------------- */
 
 #define QUOTE_MAX 60

@@ -102,6 +102,11 @@ static void test_reasons(void **state)
         { "Anna Silva", "Globex", NULL, NULL, 0, 0, NULL },
         { "Anna Silva", NULL, NULL, NULL, 0, 0, NULL },
         { "Carla Dias", "Newco", NULL, NULL, 0, 0, NULL },
+        /* the same last 9 digits: the same number with or without its
+         * country code, but not another country's number */
+        { "Someone", NULL, "+86 13800000000", NULL, 1, TCRM_DUP_PHONE,
+          "same phone +86 138 0000 0000" },
+        { "Lars Berg", NULL, "+46 8 000 000 00", NULL, 0, 0, NULL },
         /* short phones have no key; trashed contacts are never candidates */
         { "X", NULL, "4567", NULL, 0, 0, NULL },
         { "Dan Gone", NULL, "+49 30 1234 5678", "dan@gone.de", 0, 0, NULL },

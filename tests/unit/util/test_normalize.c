@@ -190,6 +190,21 @@ static void test_phone_keys(void **state)
     CHECK(tcrm_norm_phone_digits, digits);
 }
 
+static void test_phone_same_number(void **state)
+{
+    (void)state;
+    static const struct { const char *a, *b; int same; } t[] = {
+        { "+86 138 0000 0000", "138-0000-0000", 1 },     /* one has no code */
+        { "+86 138 0000 0000", "+86 13800000000", 1 },
+        { "+46 8 000 000 00", "+86 138 0000 0000", 0 },  /* other country */
+        { "\xE3\x80\x80+46 8 000 000 00", "+86 138 0000 0000", 0 },
+        { "08 000 000 00", "138 0000 0000", 1 },         /* cannot tell */
+        { NULL, "+86 138 0000 0000", 1 },
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        assert_int_equal(tcrm_norm_phone_same_number(t[i].a, t[i].b), t[i].same);
+}
+
 static void test_email_key_trim(void **state)
 {
     (void)state;
@@ -346,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_name_key),
         cmocka_unit_test(test_company_key),
         cmocka_unit_test(test_phone_keys),
+        cmocka_unit_test(test_phone_same_number),
         cmocka_unit_test(test_email_key_trim),
         cmocka_unit_test(test_check_email_good),
         cmocka_unit_test(test_check_email_bad),
