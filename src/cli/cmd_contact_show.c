@@ -115,6 +115,9 @@ int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f
         rc = TCRM_EXIT_FAIL;
     if (!rc && fmt == CLI_FMT_TABLE && shown == 0 && empty && *empty)
         fprintf(cli->out, "%s\n", empty);
+    if (!rc && more && limit && shown >= limit && cli->out_is_tty)
+        fprintf(stderr, "(the first %zu shown; more match: --limit N, or "
+                "--limit 0 for all)\n", shown);
     return rc;
 }
 

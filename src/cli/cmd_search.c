@@ -2,7 +2,9 @@
  * cmd_search.c: `tcrm search QUERY`: the one search of search.h (names,
  * companies, titles, e-mails, phone digits, tags, notes; Latin and CJK),
  * ranked exact name first, then names starting with the query, then the
- * rest. The query is every argument joined by spaces.
+ * rest. The query is every argument joined by spaces. On a terminal only
+ * the first SEARCH_TTY_LIMIT matches are shown unless --limit says
+ * otherwise (--limit 0: all).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,8 @@
 #include "tcrm/contact.h"
 
 static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv);
+
+#define SEARCH_TTY_LIMIT 100
 
 const struct tcrm_cmd tcrm_cmd_search = {
     "search", "search QUERY [--format table|csv|tsv] [--limit N]",
@@ -30,7 +34,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv)
     enum cli_format fmt = CLI_FMT_TABLE;
     struct cli_opts o;
     char *query, empty[600];
-    int c, rc = 0, limit = 0;
+    int c, rc = 0, limit = -1;
 
     cli_opts_init(&o, cmd, argc, argv, lo);
     while (!rc && (c = cli_opts_next(&o)) != CLI_OPT_DONE) {
@@ -39,7 +43,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'f')
             rc = cli_parse_format(cmd, optarg, &fmt);
         if (c == 'l')
-            rc = cli_parse_int(cmd, "--limit", optarg, 1, 1000000000, &limit);
+            rc = cli_parse_int(cmd, "--limit", optarg, 0, 1000000000, &limit);
     }
     if (rc || (rc = cli_want_args(cmd, &o, 1, -1, "QUERY")))
         return rc;
@@ -49,6 +53,10 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv)
         free(query);
         return tcrm_cli_usage(cmd, "the query is empty");
     }
+    /* On a terminal a common word would scroll tens of thousands of lines
+     * past: show a screenful-sized first part unless told otherwise. */
+    if (limit < 0)
+        limit = cli->out_is_tty ? SEARCH_TTY_LIMIT : 0;
     memset(&f, 0, sizeof f);
     f.search = query;
     snprintf(empty, sizeof empty, "no contacts match '%s'", cli_s(query));
