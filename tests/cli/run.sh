@@ -499,5 +499,24 @@ expect "read-only database: listing works" 0 "id,name,company,title,phone,email,
 1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
 2,张伟,华为 集团,工程师,,," ""
 
+# On a terminal `search` shows the first 100 matches and says there are
+# more; --limit 0 shows all; into a pipe everything comes.
+fresh
+"$TCRM" init >/dev/null
+for i in $(seq 1 120); do printf 'Lee %03d,lee%d@x.example\n' "$i" "$i"; done |
+    { echo "name,email"; cat; } > "$H/lee.csv"
+"$TCRM" import "$H/lee.csv" >/dev/null
+tty_lines() { script -qec "$TCRM search $1 2>&1" /dev/null | tr -d '\r'; }
+OUT=$(tty_lines lee)
+check "search on a tty: 100 rows + header + note" \
+    [ "$(printf '%s\n' "$OUT" | grep -c '^ *[0-9]* *Lee [0-9]')" = 100 ]
+check "search on a tty: says there are more" \
+    grep -q "^(the first 100 shown; more match: --limit N, or --limit 0 for all)$" <<<"$OUT"
+OUT=$(tty_lines "lee --limit 0")
+check "search on a tty, --limit 0: all" \
+    [ "$(printf '%s\n' "$OUT" | grep -c '^ *[0-9]* *Lee [0-9]')" = 120 ]
+run search lee
+check "search into a pipe: all" [ "$(printf '%s\n' "$OUT" | grep -c 'Lee ')" = 120 ]
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
