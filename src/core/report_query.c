@@ -496,18 +496,25 @@ int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
     return rq_run(db, rq_seg_counts_sql[seg], f, "segments", out, err);
 }
 
-#define DEAL_SUMS " d.currency, count(*), sum(d.amount_minor) FROM deals d"
-#define DEAL_OPEN " d.status = 'open' AND d.deleted_at IS NULL AND "
+/* Open deals summed per row and currency first (a small grouped result,
+ * in row id order), then joined to their rows by primary key: the join
+ * order is forced, so the planner never walks every tagging or row to
+ * find the few that have deals. */
+#define DEAL_AGG(idcol)                                                     \
+    " FROM (SELECT " idcol " AS eid, currency, count(*) AS n,"              \
+    " sum(amount_minor) AS s FROM deals WHERE status = 'open'"              \
+    " AND deleted_at IS NULL AND " idcol " IS NOT NULL"                     \
+    " GROUP BY " idcol ", currency) d"
 #define SEGD_TAGS(entity, table, alias, idcol, live)                        \
-    "SELECT t.name," DEAL_SUMS                                              \
-    " JOIN " table " " alias " ON " alias ".id = d." idcol                  \
-    " JOIN taggings tg ON tg.entity = '" entity "'"                         \
+    "SELECT t.name, d.currency, sum(d.n), sum(d.s)" DEAL_AGG(idcol)         \
+    " CROSS JOIN " table " " alias " ON " alias ".id = d.eid"               \
+    " CROSS JOIN taggings tg ON tg.entity = '" entity "'"                   \
     "  AND tg.entity_id = " alias ".id JOIN tags t ON t.id = tg.tag_id"     \
-    " WHERE" DEAL_OPEN live " GROUP BY t.id, d.currency ORDER BY 1, 2"
+    " WHERE " live " GROUP BY t.id, d.currency ORDER BY 1, 2"
 #define SEGD_COL(col, table, alias, idcol, live)                            \
-    "SELECT nullif(" alias "." col ", '')," DEAL_SUMS                       \
-    " JOIN " table " " alias " ON " alias ".id = d." idcol                  \
-    " WHERE" DEAL_OPEN live " GROUP BY 1, 2 ORDER BY 1, 2"
+    "SELECT nullif(" alias "." col ", ''), d.currency, sum(d.n), sum(d.s)"  \
+    DEAL_AGG(idcol) " CROSS JOIN " table " " alias " ON " alias ".id = d.eid" \
+    " WHERE " live " GROUP BY 1, 2 ORDER BY 1, 2"
 
 static const char *const rq_seg_deals_sql[TCRM_SEG_COUNT] = {
     SEGD_TAGS("contact", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
