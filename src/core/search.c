@@ -24,6 +24,8 @@
  * rowid order (FTS5 hands rowids out in order, so "MATCH ... AND rowid > ?
  * ORDER BY rowid LIMIT n" stops after n rows; ordering it by name would
  * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
+ * A query of digits only leaves its very common trigrams out of the MATCH
+ * and checks instr(body, q) instead (see "digit strings" below).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,6 +264,7 @@ struct terms {
     char *qhi;      /* q followed by 0xFF: upper bound of "starts with q" */
     char *match;    /* FTS5 query */
     int is_short;   /* use contact_search_short */
+    int verify;     /* match is a looser filter: also check instr(body, q) */
 };
 
 static void terms_free(struct terms *t)
@@ -336,6 +339,89 @@ static int terms_make(const char *query, struct terms *t)
     return rc || !t->match ? TCRM_ENOMEM : 0;
 }
 
+/* ---- digit strings: filter on their rare trigrams -------------------- */
+
+/* Phone digits make a few trigrams very common ("861" of "+86 138...": half
+ * the rows). FTS5 walks a phrase's doclists in step and does not stop at a
+ * candidate that fails the positions: "8683861", in no row, reads all of
+ * "861" (4+ ms at 1M). So for a query of digits only, the common trigrams
+ * are left out of the MATCH (the runs of the others, ANDed: a superset) and
+ * the rows are checked with instr(body, q) (digits: no case to fold).
+ * Common = its PROBE_AT-th row has a rowid below DENSE_BELOW (contact ids
+ * are dense, so that is a trigram in more than ~5% of the rows): a probe
+ * reads PROBE_AT postings, not the doclist. The estimate only picks the
+ * filter; the result is the same either way. */
+#define PROBE_AT 200
+#define DENSE_BELOW (PROBE_AT * 20)
+
+static int trigram_dense(struct tcrm_db *db, const char *tri, int *dense,
+                         struct tcrm_error *err)
+{
+    char m[8];
+    snprintf(m, sizeof m, "\"%.3s\"", tri);
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT rowid FROM contact_search"
+        " WHERE contact_search MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, PROBE_AT - 1);
+    int rc = sqlite3_step(st);
+    *dense = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) < DENSE_BELOW;
+    tcrm_db_done(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tcrm_db_fail(db, "search", err);
+}
+
+/* The MATCH of the runs of rare trigrams of q (n digits), into sb; *used
+ * set when some trigram was left out and some kept. */
+static int rare_runs(struct tcrm_db *db, const char *q, size_t n,
+                     struct tcrm_strbuf *sb, int *used, struct tcrm_error *err)
+{
+    size_t k = n - 2, run = 0, kept = 0;
+    int rc = 0, dense = 0;
+    for (size_t i = 0; rc == 0 && i <= k; i++) {
+        dense = 1;
+        if (i < k)
+            rc = trigram_dense(db, q + i, &dense, err);
+        if (rc == 0 && !dense) {
+            run++;
+            continue;
+        }
+        if (rc == 0 && run) {
+            char piece[64];
+            snprintf(piece, sizeof piece, "\"%.*s\"", (int)(run + 2), q + i - run);
+            if ((kept && tcrm_strbuf_append(sb, " AND ")) || tcrm_strbuf_append(sb, piece))
+                rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            kept += run;
+        }
+        run = 0;
+    }
+    *used = rc == 0 && kept > 0 && kept < k;
+    return rc;
+}
+
+/* Narrow t->match for a digits-only query of 4..60 digits. */
+static int thin_digits(struct tcrm_db *db, struct terms *t, struct tcrm_error *err)
+{
+    size_t n = strlen(t->q);
+    if (t->is_short || n < 4 || n > 60 || strspn(t->q, "0123456789") != n)
+        return 0;
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    int used = 0, rc = rare_runs(db, t->q, n, &sb, &used, err);
+    if (rc == 0 && used) {
+        char *m = tcrm_strbuf_steal(&sb);
+        if (!m)
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        else {
+            free(t->match);
+            t->match = m;
+            t->verify = 1;
+        }
+    }
+    tcrm_strbuf_free(&sb);
+    return rc;
+}
+
 static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
 {
     memset(p->tiers, 0, sizeof p->tiers);
@@ -354,6 +440,13 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
             "c.id = contact_search_short.rowid AND contact_search_short"
             " MATCH :m AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
             NULL, NULL, NULL, "contact_search_short.rowid" };
+    else if (t->verify)
+        p->tiers[2] = (struct tcrm_cl_tier){
+            "contact_search CROSS JOIN contacts c",
+            "c.id = contact_search.rowid AND contact_search MATCH :m"
+            " AND instr(contact_search.body, :q) > 0"
+            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
+            NULL, NULL, NULL, "contact_search.rowid" };
     else
         p->tiers[2] = (struct tcrm_cl_tier){
             "contact_search CROSS JOIN contacts c",
@@ -377,7 +470,9 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     }
     struct tcrm_cl_plan plan;
     memset(&plan, 0, sizeof plan);
-    rc = tcrm_cl_plan_filters(db, f, &plan, err);
+    rc = thin_digits(db, &t, err);
+    if (rc == 0)
+        rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0) {
         search_tiers(&plan, &t);
         rc = tcrm_cl_run(db, &plan, after, backwards, limit, out, err);
@@ -395,12 +490,14 @@ int tcrm_search_contacts(struct tcrm_db *db, const char *query,
 }
 
 static int count_sql(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
-                     int is_short)
+                     const struct terms *t)
 {
-    const char *tb = is_short ? "contact_search_short" : "contact_search";
+    const char *tb = t->is_short ? "contact_search_short" : "contact_search";
     tcrm_strbuf_appendf(sb, "SELECT count(*) FROM %s CROSS JOIN contacts c"
                         " WHERE c.id = %s.rowid AND %s MATCH :m AND"
                         " c.deleted_at IS NULL", tb, tb, tb);
+    if (t->verify)
+        tcrm_strbuf_append(sb, " AND instr(contact_search.body, :q) > 0");
     return tcrm_cl_append_filters(sb, plan);
 }
 
@@ -416,10 +513,13 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     tcrm_strbuf_init(&sb);
     int rc = terms_make(query ? query : "", &t);
     if (rc == 0)
+        rc = thin_digits(db, &t, err);
+    if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0 && plan.tag_id >= 0) {
         plan.match = t.match;
-        sqlite3_stmt *st = count_sql(&sb, &plan, t.is_short) ? NULL
+        plan.q = t.q;
+        sqlite3_stmt *st = count_sql(&sb, &plan, &t) ? NULL
                          : tcrm_cl_prepare(db, sb.buf, err);
         if (!st) {
             rc = TCRM_EDB;

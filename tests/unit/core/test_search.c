@@ -265,12 +265,38 @@ static void test_filters_and_updates(void **state)
     assert_int_equal(find(f->db, "张伟", ids), 2);
 }
 
+/* A digit query whose middle trigram ("861") is in most rows is matched
+ * by its rare trigrams and then checked whole: "586 000 612" has "586" and
+ * "612" but not "58612". */
+static void test_common_trigram(void **state)
+{
+    struct fx *f = *state;
+    struct tcrm_error err;
+    int64_t ids[32];
+    assert_int_equal(tcrm_db_begin(f->db, &err), 0);
+    for (int i = 0; i < 230; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Filler %d", i);
+        add(f->db, name, NULL, "861 861", NULL, NULL, NULL);
+    }
+    assert_int_equal(tcrm_db_commit(f->db, &err), 0);
+    int64_t hit = add(f->db, "Hit", NULL, "58612", NULL, NULL, NULL);
+    add(f->db, "Decoy", NULL, "586 000 612", NULL, NULL, NULL);
+    assert_int_equal(find(f->db, "58612", ids), 1);
+    assert_int_equal(ids[0], hit);
+    assert_int_equal(find(f->db, "586 12", ids), 1);   /* phone spelling */
+    assert_int_equal(find(f->db, "5861", ids), 1);
+    assert_int_equal(find(f->db, "586000612", ids), 1);
+    assert_int_equal(find(f->db, "5869", ids), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_matches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filters_and_updates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_common_trigram, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
