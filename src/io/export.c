@@ -11,6 +11,12 @@
  * space; quotes doubled; CRLF after each record), then written as is or
  * through iconv for --encoding.
  *
+ * Contacts without --search come from core's one-pass reader
+ * (contact_export.h: three ordered statements merged by id, no query per
+ * contact), in name order, also with --tag; with --search they come in the
+ * search's ranked order, a page of the list at a time, each contact read
+ * with tcrm_contact_get.
+ *
  * Contacts get one column per phone or e-mail: the export first asks core
  * for the most channels of each kind any contact has (mobile, phone =
  * work, home, fax, email, web, im) and numbers the columns ("email 1",
@@ -30,6 +36,7 @@
 #include "mapping_internal.h"
 #include "tcrm/company.h"
 #include "tcrm/contact.h"
+#include "tcrm/contact_export.h"
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
 #include "tcrm/import_batch.h"
@@ -356,6 +363,64 @@ static int contact_record(struct out *o, const struct cols *c,
     return emit(o, c, vals, err);
 }
 
+/* The unfiltered export (and --tag): one ordered pass in name order, the
+ * order exports have always had (contact_export.h). */
+static int contacts_by_id(struct tcrm_db *db, const struct tcrm_export_opts *x,
+                          struct out *o, const struct cols *c,
+                          const struct contact_cols *cc, const char **vals,
+                          struct tcrm_error *err)
+{
+    struct tcrm_contact_filter f = {NULL, x->tag, 0, TCRM_SORT_NAME};
+    struct tcrm_contact_export *it = NULL;
+    int rc = tcrm_contact_export_open(db, &f, TCRM_EXPORT_BY_NAME, &it,
+                                      err);
+    struct tcrm_strbuf tmp;
+    tcrm_strbuf_init(&tmp);
+    struct tcrm_contact ct;
+    while (!rc && (rc = tcrm_contact_export_next(it, &ct, err)) == 1) {
+        rc = contact_record(o, c, cc, &ct, vals, &tmp, err);
+        tcrm_contact_clear(&ct);
+        o->rows += !rc;
+    }
+    tcrm_contact_export_close(it);
+    tcrm_strbuf_free(&tmp);
+    return rc;
+}
+
+/* --search: the ranked list, a page at a time, each contact read whole. */
+static int contacts_by_search(struct tcrm_db *db,
+                              const struct tcrm_export_opts *x, struct out *o,
+                              const struct cols *c,
+                              const struct contact_cols *cc, const char **vals,
+                              struct tcrm_error *err)
+{
+    struct tcrm_contact_filter f = {x->search, x->tag, 0, TCRM_SORT_NAME};
+    struct tcrm_contact_page prev = {0}, page = {0};
+    struct tcrm_strbuf tmp;
+    tcrm_strbuf_init(&tmp);
+    struct tcrm_contact ct;
+    int rc = 0;
+    while (!rc) {
+        rc = tcrm_contact_list(db, &f, prev.n ? &prev.rows[prev.n - 1] : NULL,
+                               0, PAGE, &page, err);
+        for (size_t i = 0; !rc && i < page.n; i++) {
+            rc = tcrm_contact_get(db, page.rows[i].id, &ct, err);
+            if (!rc)
+                rc = contact_record(o, c, cc, &ct, vals, &tmp, err);
+            tcrm_contact_clear(&ct);
+            o->rows += !rc;
+        }
+        tcrm_contact_page_free(&prev);
+        prev = page;
+        memset(&page, 0, sizeof page);
+        if (!prev.more || prev.n == 0)
+            break;
+    }
+    tcrm_contact_page_free(&prev);
+    tcrm_strbuf_free(&tmp);
+    return rc;
+}
+
 static int export_contacts(struct tcrm_db *db, const struct tcrm_export_opts *x,
                            struct out *o, struct tcrm_error *err)
 {
@@ -369,31 +434,10 @@ static int export_contacts(struct tcrm_db *db, const struct tcrm_export_opts *x,
     const char **vals = calloc(c.n + 1, sizeof *vals);
     if (!rc && !vals)
         rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    struct tcrm_contact_filter f = {x->search, x->tag, 0, TCRM_SORT_NAME};
-    struct tcrm_contact_page prev = {0}, page = {0};
-    struct tcrm_strbuf tmp;
-    tcrm_strbuf_init(&tmp);
-    struct tcrm_contact ct;
-    tcrm_contact_init(&ct);
-    while (!rc) {
-        rc = tcrm_contact_list(db, &f, prev.n ? &prev.rows[prev.n - 1] : NULL,
-                               0, PAGE, &page, err);
-        for (size_t i = 0; !rc && i < page.n; i++) {
-            rc = tcrm_contact_get(db, page.rows[i].id, &ct, err);
-            if (!rc)
-                rc = contact_record(o, &c, &cc, &ct, vals, &tmp, err);
-            tcrm_contact_clear(&ct);
-            tcrm_contact_init(&ct);
-            o->rows += !rc;
-        }
-        tcrm_contact_page_free(&prev);
-        prev = page;
-        memset(&page, 0, sizeof page);
-        if (!prev.more || prev.n == 0)
-            break;
-    }
-    tcrm_contact_page_free(&prev);
-    tcrm_strbuf_free(&tmp);
+    if (!rc && x->search && *x->search)
+        rc = contacts_by_search(db, x, o, &c, &cc, vals, err);
+    else if (!rc)
+        rc = contacts_by_id(db, x, o, &c, &cc, vals, err);
     free(vals);
     cols_free(&c);
     return rc;
