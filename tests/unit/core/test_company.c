@@ -14,43 +14,30 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "tcrm/company.h"
 #include "tcrm/contact.h"
 #include "tcrm/db.h"
 
 struct fx {
-    char dir[64], path[96];
     struct tcrm_db *db;
 };
 
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    strcpy(f->dir, "/tmp/tcrm-company-XXXXXX");
-    if (!f || !mkdtemp(f->dir))
+    if (!f || fixture_open("ann"))
         return -1;
-    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-    struct tcrm_db_options o = { f->path, "ann", 1000, 0 };
-    struct tcrm_error err;
-    if (tcrm_db_open(&o, &f->db, &err))
-        return -1;
+    f->db = db;
     *state = f;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fx *f = *state;
-    char p[128];
-    tcrm_db_close(f->db);
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
-    free(f);
-    return 0;
+    free(*state);
+    return fixture_close();
 }
 
 static int64_t add(struct tcrm_db *db, const char *name, const char *tag)

@@ -13,12 +13,13 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "tcrm/contact.h"
 #include "tcrm/db.h"
 #include "tcrm/dup.h"
 
 struct fx {
-    char dir[64], path[96];
     struct tcrm_db *db;
     int64_t anna, bob, solo, gone;
 };
@@ -45,14 +46,10 @@ static int64_t add(struct tcrm_db *db, const char *name, const char *company,
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    strcpy(f->dir, "/tmp/tcrm-dup-XXXXXX");
-    if (!f || !mkdtemp(f->dir))
-        return -1;
-    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-    struct tcrm_db_options o = { f->path, "ann", 1000, 0 };
     struct tcrm_error err;
-    if (tcrm_db_open(&o, &f->db, &err))
+    if (!f || fixture_open("ann"))
         return -1;
+    f->db = db;
     f->anna = add(f->db, "Anna Silva", "Acme Ltd", "+86 138 0000 0000", "anna@acme.com");
     f->bob = add(f->db, "Bob Stone", "Globex", "+1 555 123 4567", "bob@globex.com");
     f->solo = add(f->db, "Carla Dias", NULL, NULL, NULL);
@@ -65,17 +62,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    struct fx *f = *state;
-    char p[128];
-    tcrm_db_close(f->db);
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
-    free(f);
-    return 0;
+    free(*state);
+    return fixture_close();
 }
 
 struct probe {
