@@ -270,6 +270,19 @@ static int emit_header(struct out *o, const struct cols *c,
     return rc;
 }
 
+/* The columns of a fixed table: all of `names` (the first n_default of
+ * them unless --fields says otherwise), then the header row. */
+static int cols_begin(struct out *o, struct cols *c, const char *const *names,
+                      size_t n_default, const char *fields,
+                      struct tcrm_error *err)
+{
+    if (cols_add_list(c, names))
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    c->n_default = n_default;
+    int rc = cols_select(c, fields, err);
+    return rc ? rc : emit_header(o, c, err);
+}
+
 static const char *join_tags(struct tcrm_strbuf *sb,
                              const struct tcrm_strlist *l)
 {
@@ -455,13 +468,7 @@ static int export_companies(struct tcrm_db *db,
                             struct tcrm_error *err)
 {
     struct cols c = {0};
-    int rc = cols_add_list(&c, company_cols)
-           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
-    c.n_default = 9;
-    if (!rc)
-        rc = cols_select(&c, x->fields, err);
-    if (!rc)
-        rc = emit_header(o, &c, err);
+    int rc = cols_begin(o, &c, company_cols, 9, x->fields, err);
     struct tcrm_company_page prev = {0}, page = {0};
     struct tcrm_strbuf tmp;
     tcrm_strbuf_init(&tmp);
@@ -531,13 +538,7 @@ static int export_deals(struct tcrm_db *db, const struct tcrm_export_opts *x,
                         struct out *o, struct tcrm_error *err)
 {
     struct cols c = {0};
-    int rc = cols_add_list(&c, deal_cols)
-           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
-    c.n_default = 13;
-    if (!rc)
-        rc = cols_select(&c, x->fields, err);
-    if (!rc)
-        rc = emit_header(o, &c, err);
+    int rc = cols_begin(o, &c, deal_cols, 13, x->fields, err);
     struct tcrm_strbuf tmp;
     tcrm_strbuf_init(&tmp);
     int64_t after = 0;
@@ -594,13 +595,7 @@ static int export_interactions(struct tcrm_db *db,
                                struct tcrm_error *err)
 {
     struct cols c = {0};
-    int rc = cols_add_list(&c, interaction_cols)
-           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
-    c.n_default = 7;
-    if (!rc)
-        rc = cols_select(&c, x->fields, err);
-    if (!rc)
-        rc = emit_header(o, &c, err);
+    int rc = cols_begin(o, &c, interaction_cols, 7, x->fields, err);
     struct tcrm_contact_filter f = {NULL, NULL, 0, TCRM_SORT_NAME};
     struct tcrm_contact_page prev = {0}, page = {0};
     while (!rc) {
@@ -643,13 +638,7 @@ static int export_followups(struct tcrm_db *db,
                             struct tcrm_error *err)
 {
     struct cols c = {0};
-    int rc = cols_add_list(&c, followup_cols)
-           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
-    c.n_default = 9;
-    if (!rc)
-        rc = cols_select(&c, x->fields, err);
-    if (!rc)
-        rc = emit_header(o, &c, err);
+    int rc = cols_begin(o, &c, followup_cols, 9, x->fields, err);
     struct tcrm_followup *a = NULL;
     size_t n = 0;
     if (!rc)
