@@ -90,6 +90,16 @@ int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
 int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
                          struct tcrm_error *err);
 
+/* Step st to its end, reading each row into a new element of a growing
+ * array of `size`-byte elements: read(st, elem) gets a zeroed element and
+ * returns 0 or TCRM_ENOMEM. On success *out and *n hold the array (NULL, 0
+ * when there are no rows); on failure free_array(array, rows read) is
+ * called and err names `what`. Resets st either way. */
+int tcrm_db_collect(struct tcrm_db *db, sqlite3_stmt *st, size_t size,
+                    int (*read)(sqlite3_stmt *st, void *elem),
+                    void (*free_array)(void *a, size_t n), const char *what,
+                    void **out, size_t *n, struct tcrm_error *err);
+
 /* Replace the tags of (entity, id) with list (creating new tag names). */
 struct tcrm_strlist;
 int tcrm_db_set_tags(struct tcrm_db *db, const char *entity, int64_t id,

@@ -601,6 +601,23 @@ void tcrm_deal_array_free(struct tcrm_deal *a, size_t n)
     free(a);
 }
 
+/* One row of the stage totals (tcrm_db_collect reader). */
+static int read_stage_total(sqlite3_stmt *st, void *elem)
+{
+    struct tcrm_stage_total *t = elem;
+    t->stage = tcrm_db_col_text(st, 0);
+    t->currency = tcrm_db_col_text(st, 1);
+    t->count = sqlite3_column_int64(st, 2);
+    t->total_minor = sqlite3_column_int64(st, 3);
+    t->weighted_minor = sqlite3_column_int64(st, 4);
+    return t->stage && t->currency ? 0 : TCRM_ENOMEM;
+}
+
+static void free_stage_totals(void *a, size_t n)
+{
+    tcrm_stage_total_array_free(a, n);
+}
+
 int tcrm_deal_stage_totals(struct tcrm_db *db, struct tcrm_stage_total **out,
                            size_t *n, struct tcrm_error *err)
 {
@@ -616,35 +633,11 @@ int tcrm_deal_stage_totals(struct tcrm_db *db, struct tcrm_stage_total **out,
         " GROUP BY stage, currency ORDER BY stage, currency", err);
     if (!st)
         return err->code;
-    struct tcrm_stage_total *a = NULL;
-    size_t count = 0;
-    int rc = 0, s = SQLITE_DONE;
-    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
-        void *p = realloc(a, (count + 1) * sizeof *a);
-        if (!p) {
-            rc = oom(err);
-            break;
-        }
-        a = p;
-        struct tcrm_stage_total *t = &a[count++];
-        t->stage = tcrm_db_col_text(st, 0);
-        t->currency = tcrm_db_col_text(st, 1);
-        t->count = sqlite3_column_int64(st, 2);
-        t->total_minor = sqlite3_column_int64(st, 3);
-        t->weighted_minor = sqlite3_column_int64(st, 4);
-        if (!t->stage || !t->currency)
-            rc = oom(err);
-    }
-    if (rc == 0 && s != SQLITE_DONE)
-        rc = tcrm_db_fail(db, "pipeline", err);
-    tcrm_db_done(st);
-    if (rc) {
-        tcrm_stage_total_array_free(a, count);
-        return rc;
-    }
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_stage_total), read_stage_total,
+                             free_stage_totals, "pipeline", &a, n, err);
     *out = a;
-    *n = count;
-    return 0;
+    return rc;
 }
 
 void tcrm_stage_total_array_free(struct tcrm_stage_total *a, size_t n)

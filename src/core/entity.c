@@ -258,3 +258,34 @@ int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
     tcrm_db_done(st);
     return rc;
 }
+
+int tcrm_db_collect(struct tcrm_db *db, sqlite3_stmt *st, size_t size,
+                    int (*read)(sqlite3_stmt *st, void *elem),
+                    void (*free_array)(void *a, size_t n), const char *what,
+                    void **out, size_t *n, struct tcrm_error *err)
+{
+    char *a = NULL;
+    size_t count = 0;
+    int rc = 0, s = SQLITE_DONE;
+    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        char *p = realloc(a, (count + 1) * size);
+        if (!p) {
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            break;
+        }
+        a = p;
+        memset(a + count * size, 0, size);
+        if (read(st, a + count++ * size))
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    if (rc == 0 && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, what, err);
+    tcrm_db_done(st);
+    if (rc) {
+        free_array(a, count);
+        return rc;
+    }
+    *out = a;
+    *n = count;
+    return 0;
+}

@@ -19,6 +19,22 @@
     " WHERE g.tag_id = t.id AND g.entity = '" ent "'"                       \
     " AND x.deleted_at IS NULL)"
 
+/* One row of the tag list (tcrm_db_collect reader). */
+static int read_tag(sqlite3_stmt *st, void *elem)
+{
+    struct tcrm_tag_count *t = elem;
+    t->name = tcrm_db_col_text(st, 0);
+    t->contacts = sqlite3_column_int64(st, 1);
+    t->companies = sqlite3_column_int64(st, 2);
+    t->deals = sqlite3_column_int64(st, 3);
+    return t->name ? 0 : TCRM_ENOMEM;
+}
+
+static void free_tags(void *a, size_t n)
+{
+    tcrm_tag_array_free(a, n);
+}
+
 int tcrm_tag_list(struct tcrm_db *db, struct tcrm_tag_count **out, size_t *n,
                   struct tcrm_error *err)
 {
@@ -35,34 +51,11 @@ int tcrm_tag_list(struct tcrm_db *db, struct tcrm_tag_count **out, size_t *n,
         " WHERE ct + co + de > 0 ORDER BY name COLLATE NOCASE", err);
     if (!st)
         return err->code;
-    struct tcrm_tag_count *a = NULL;
-    size_t count = 0;
-    int rc = 0, s = SQLITE_DONE;
-    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
-        void *p = realloc(a, (count + 1) * sizeof *a);
-        if (!p) {
-            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-            break;
-        }
-        a = p;
-        struct tcrm_tag_count *t = &a[count++];
-        t->name = tcrm_db_col_text(st, 0);
-        t->contacts = sqlite3_column_int64(st, 1);
-        t->companies = sqlite3_column_int64(st, 2);
-        t->deals = sqlite3_column_int64(st, 3);
-        if (!t->name)
-            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    if (rc == 0 && s != SQLITE_DONE)
-        rc = tcrm_db_fail(db, "tags", err);
-    tcrm_db_done(st);
-    if (rc) {
-        tcrm_tag_array_free(a, count);
-        return rc;
-    }
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_tag_count), read_tag,
+                             free_tags, "tags", &a, n, err);
     *out = a;
-    *n = count;
-    return 0;
+    return rc;
 }
 
 void tcrm_tag_array_free(struct tcrm_tag_count *a, size_t n)

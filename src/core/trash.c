@@ -39,17 +39,12 @@ static const struct trash_kind kinds[] = {
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 
-static int oom(struct tcrm_error *err)
-{
-    return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-}
-
 /* ---- list ------------------------------------------------------------- */
 
-static int read_item(sqlite3_stmt *st, struct tcrm_trash_item *it)
+static int read_item(sqlite3_stmt *st, void *elem)
 {
+    struct tcrm_trash_item *it = elem;
     char ref[48];
-    memset(it, 0, sizeof *it);
     snprintf(ref, sizeof ref, "%s/%lld",
              (const char *)sqlite3_column_text(st, 0),
              (long long)sqlite3_column_int64(st, 1));
@@ -61,6 +56,11 @@ static int read_item(sqlite3_stmt *st, struct tcrm_trash_item *it)
     it->deleted_by = tcrm_db_col_text(st, 4);
     return it->ref && it->label && it->deleted_at && it->deleted_by
                ? 0 : TCRM_ENOMEM;
+}
+
+static void free_items(void *a, size_t n)
+{
+    tcrm_trash_array_free(a, n);
 }
 
 int tcrm_trash_list(struct tcrm_db *db, size_t limit,
@@ -88,29 +88,11 @@ int tcrm_trash_list(struct tcrm_db *db, size_t limit,
         return err->code;
     sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX
                                                 : (sqlite3_int64)limit);
-    struct tcrm_trash_item *a = NULL;
-    size_t count = 0;
-    int rc = 0, s = SQLITE_DONE;
-    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
-        void *p = realloc(a, (count + 1) * sizeof *a);
-        if (!p) {
-            rc = oom(err);
-            break;
-        }
-        a = p;
-        if (read_item(st, &a[count++]))
-            rc = oom(err);
-    }
-    if (rc == 0 && s != SQLITE_DONE)
-        rc = tcrm_db_fail(db, "trash", err);
-    tcrm_db_done(st);
-    if (rc) {
-        tcrm_trash_array_free(a, count);
-        return rc;
-    }
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_trash_item), read_item,
+                             free_items, "trash", &a, n, err);
     *out = a;
-    *n = count;
-    return 0;
+    return rc;
 }
 
 void tcrm_trash_array_free(struct tcrm_trash_item *a, size_t n)
