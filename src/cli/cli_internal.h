@@ -76,6 +76,10 @@ int cli_db_read(struct tcrm_cli *cli, struct tcrm_db **db);
 /* ---- argument parsing (each prints a usage error and returns 2) ---- */
 
 /* "what" names the thing in the message: "contact id", "follow-up id". */
+/* A subcommand that takes one ID and no option but --help: parse it.
+ * Returns 0 with *id set, or the exit status to return (usage, help). */
+int cli_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
+               const char *what, int64_t *id);
 int cli_parse_id(const struct tcrm_cmd *cmd, const char *what, const char *s,
                  int64_t *id);
 /* Whole number from lo to hi; opt names the option ("--days"). */

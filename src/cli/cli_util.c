@@ -244,3 +244,19 @@ int cli_parse_when(const struct tcrm_cmd *cmd, const char *opt, const char *s,
         return 0;
     return tcrm_cli_usage(cmd, "%s: %s", opt, cli_s(err.msg));
 }
+
+int cli_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
+               const char *what, int64_t *id)
+{
+    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
+    struct cli_opts o;
+    int c, rc;
+
+    cli_opts_init(&o, cmd, argc, argv, lo);
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
+        if (c == CLI_OPT_STOP)
+            return o.status;
+    if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")))
+        return rc;
+    return cli_parse_id(cmd, what, o.pos[0], id);
+}

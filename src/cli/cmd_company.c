@@ -238,23 +238,6 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
     return cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
 }
 
-/* Parse "ID" for show/edit/delete with no options but --help. */
-static int company_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
-                          int64_t *id)
-{
-    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
-    struct cli_opts o;
-    int c, rc;
-
-    cli_opts_init(&o, cmd, argc, argv, lo);
-    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
-        if (c == CLI_OPT_STOP)
-            return o.status;
-    if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")))
-        return rc;
-    return cli_parse_id(cmd, "company id", o.pos[0], id);
-}
-
 static void company_show_history(struct tcrm_cli *cli, struct tcrm_db *db,
                                  int64_t id)
 {
@@ -297,7 +280,7 @@ static int company_show(struct tcrm_cli *cli, int argc, char **argv)
     int rc;
     size_t i;
 
-    if ((rc = company_one_id(&sub_show, argc, argv, &id)) ||
+    if ((rc = cli_one_id(&sub_show, argc, argv, "company id", &id)) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_company_init(&c);
@@ -373,7 +356,7 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv)
     int64_t id;
     int rc;
 
-    if ((rc = company_one_id(&sub_delete, argc, argv, &id)) ||
+    if ((rc = cli_one_id(&sub_delete, argc, argv, "company id", &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_company_init(&c);

@@ -323,21 +323,14 @@ static int contact_edit(struct tcrm_cli *cli, int argc, char **argv)
 
 static int contact_delete(struct tcrm_cli *cli, int argc, char **argv)
 {
-    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
     const struct tcrm_cmd *cmd = &cli_contact_delete_cmd;
     struct tcrm_contact c;
     struct tcrm_error err;
     struct tcrm_db *db;
-    struct cli_opts o;
     int64_t id;
-    int rc, opt;
+    int rc;
 
-    cli_opts_init(&o, cmd, argc, argv, lo);
-    while ((opt = cli_opts_next(&o)) != CLI_OPT_DONE)
-        if (opt == CLI_OPT_STOP)
-            return o.status;
-    if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")) ||
-        (rc = cli_parse_id(cmd, "contact id", o.pos[0], &id)) ||
+    if ((rc = cli_one_id(cmd, argc, argv, "contact id", &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_contact_init(&c);

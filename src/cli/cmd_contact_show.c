@@ -274,21 +274,14 @@ static void show_fields(struct tcrm_cli *cli, const struct tcrm_contact *c)
 
 int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv)
 {
-    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
     const struct tcrm_cmd *cmd = &cli_contact_show_cmd;
     struct tcrm_contact c;
     struct tcrm_error err;
     struct tcrm_db *db;
-    struct cli_opts o;
     int64_t id;
-    int rc, opt;
+    int rc;
 
-    cli_opts_init(&o, cmd, argc, argv, lo);
-    while ((opt = cli_opts_next(&o)) != CLI_OPT_DONE)
-        if (opt == CLI_OPT_STOP)
-            return o.status;
-    if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")) ||
-        (rc = cli_parse_id(cmd, "contact id", o.pos[0], &id)) ||
+    if ((rc = cli_one_id(cmd, argc, argv, "contact id", &id)) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_contact_init(&c);
