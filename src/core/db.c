@@ -508,6 +508,17 @@ static int prepare_file(const struct tcrm_db_options *opt,
     return check_writable(path, err);
 }
 
+/* TCRM_TRACE_SQL=1 in the environment: every statement, when it finishes,
+ * is written to stderr with its run time, for finding a slow query. */
+static int trace_profile(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)ctx;
+    if (type == SQLITE_TRACE_PROFILE)
+        fprintf(stderr, "tcrm: sql %8.2f ms  %.160s\n",
+                (double)*(sqlite3_int64 *)x / 1e6, sqlite3_sql(p));
+    return 0;
+}
+
 static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt,
                    struct tcrm_error *err)
 {
@@ -517,6 +528,9 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         return tcrm_db_fail(db, opt->path, err);
     sqlite3_extended_result_codes(db->sql, 1);
     sqlite3_busy_timeout(db->sql, opt->busy_timeout_ms);
+    const char *trace = getenv("TCRM_TRACE_SQL");
+    if (trace && *trace && strcmp(trace, "0"))
+        sqlite3_trace_v2(db->sql, SQLITE_TRACE_PROFILE, trace_profile, NULL);
     int rc = check_schema(db, err);
     if (rc == 0)
         rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
