@@ -55,7 +55,10 @@ void tcrm_db_rollback(struct tcrm_db *db);
  * it to pick up other people's changes. */
 uint64_t tcrm_db_change_stamp(struct tcrm_db *db);
 
-/* PRAGMA integrity_check; 0 when "ok", else TCRM_EDB with the first line. */
+/* PRAGMA integrity_check, then the summaries kept by triggers
+ * (activity_daily, segment_stats) against the rows they summarise. 0 when
+ * all is well, else TCRM_EDB with the first problem. Reads every row:
+ * seconds on a million contacts. */
 int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err);
 
 /* Fill an empty database with demo data (a few dozen contacts in Latin and

@@ -26,6 +26,7 @@
 
 static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_init,
+    &tcrm_cmd_check,
     &tcrm_cmd_contact,
     &tcrm_cmd_company,
     &tcrm_cmd_log,

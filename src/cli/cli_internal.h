@@ -27,7 +27,7 @@
 #include "tcrm/cli.h"
 #include "tcrm/date.h"
 
-extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_company,
+extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_check, tcrm_cmd_company,
     tcrm_cmd_contact, tcrm_cmd_trash, tcrm_cmd_restore, tcrm_cmd_log,
     tcrm_cmd_followup, tcrm_cmd_due, tcrm_cmd_deal, tcrm_cmd_search;
 /* Optional (other engineers' files). */

@@ -1,11 +1,15 @@
 /*
- * cmd_init.c: `tcrm init [--demo]`.
+ * cmd_init.c: `tcrm init [--demo]` and `tcrm check`.
  *
  * Opening a database creates it and runs its migrations, so init is
  * mostly an explicit, reported open: it says which file it made (or that
  * the file was there already) and the schema version. With --demo it
  * fills the database with demo data dated around today, but only when the
  * database has no contacts yet: demo rows must never mix with real ones.
+ *
+ * check opens the database like any command, then runs SQLite's integrity
+ * check and compares the summaries the triggers keep (activity per day,
+ * segments) with the rows they summarise: "ok" or the first problem.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +19,18 @@
 #include "tcrm/contact.h"
 
 static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv);
+static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_init = {
     "init", "init [--demo]",
     "Create the database (--demo: and fill it with demo data).",
     cmd_init_exec,
+};
+
+const struct tcrm_cmd tcrm_cmd_check = {
+    "check", "check",
+    "Check the database file and the summaries kept in it.",
+    cmd_check_exec,
 };
 
 /* Demo data goes only into a database without contacts. */
@@ -89,4 +100,27 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
             existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),
             tcrm_db_schema_version(db));
     return demo ? cmd_init_demo(cli, db) : TCRM_EXIT_OK;
+}
+
+static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
+    struct cli_opts o;
+    struct tcrm_db *db;
+    struct tcrm_error err;
+    int c, rc;
+
+    cli_opts_init(&o, &tcrm_cmd_check, argc, argv, lo);
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
+        if (c == CLI_OPT_STOP)
+            return o.status;
+    if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")) ||
+        (rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    tcrm_error_clear(&err);
+    if (tcrm_db_check(db, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "ok: %s (schema %d)\n", cli_s(tcrm_db_path(db)),
+            tcrm_db_schema_version(db));
+    return TCRM_EXIT_OK;
 }

@@ -297,6 +297,33 @@ int tcrm_db_schema_version(struct tcrm_db *db)
     return v;
 }
 
+/* The summaries kept by triggers (schema 2 and 3), each with the query
+ * that computes the same rows from the tables; a difference means a
+ * trigger missed a change (or someone edited the file by hand). */
+static const struct {
+    const char *name, *stored, *expected;
+} summaries[] = {
+    { "activity_daily",
+      "SELECT day, logged_by, kind, n FROM activity_daily",
+      "SELECT substr(at, 1, 10), logged_by, kind, count(*) FROM interactions"
+      " WHERE deleted_at IS NULL GROUP BY 1, 2, 3" },
+    { "segment_stats",
+      "SELECT * FROM segment_stats WHERE n <> 0 OR amount <> 0",
+      "SELECT * FROM segment_stats_expected" },
+};
+
+/* Rows in one of stored/expected and not in the other, as a count. */
+static int summary_diff(struct tcrm_db *db, int i, int *out)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
+             " + (SELECT count(*) FROM (%s EXCEPT %s))",
+             summaries[i].stored, summaries[i].expected,
+             summaries[i].expected, summaries[i].stored);
+    return query_int(db, sql, out);
+}
+
 int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err)
 {
     sqlite3_stmt *st = NULL;
@@ -311,6 +338,17 @@ int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err)
         rc = tcrm_error_set(err, TCRM_EDB, "%s: damaged: %s", db->path,
                             (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
+    for (int i = 0; rc == 0 && i < (int)(sizeof summaries /
+                                         sizeof summaries[0]); i++) {
+        int bad = 0;
+        if (summary_diff(db, i, &bad) != SQLITE_OK)
+            rc = tcrm_db_fail(db, db->path, err);
+        else if (bad)
+            rc = tcrm_error_set(err, TCRM_EDB,
+                                "%s: summary %s disagrees with the rows in "
+                                "%d places", db->path, summaries[i].name,
+                                bad);
+    }
     return rc;
 }
 

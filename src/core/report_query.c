@@ -190,8 +190,11 @@ int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,
             " OR EXISTS (SELECT 1 FROM follow_ups WHERE owner = ?3)"
             " OR EXISTS (SELECT 1 FROM companies WHERE owner = ?3)"
             " OR EXISTS (SELECT 1 FROM import_batches WHERE who = ?3)"
-            " OR EXISTS (SELECT 1 FROM contacts WHERE owner = ?3)"
-            " OR EXISTS (SELECT 1 FROM interactions WHERE logged_by = ?3)",
+            /* The summaries stand in for the big tables: live
+             * contacts' owners, and who logged interactions. */
+            " OR EXISTS (SELECT 1 FROM segment_stats WHERE"
+            "  entity = 'contact' AND dim = 'source' AND owner = ?3)"
+            " OR EXISTS (SELECT 1 FROM activity_daily WHERE logged_by = ?3)",
             &f, "owner", &t, err);
         if (rc)
             return rc;
@@ -433,67 +436,95 @@ int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 
 /* ---- segments -------------------------------------------------------- */
 
-#define LIVE_CONTACT(c)                                                     \
+/* Without a tag filter every figure comes from segment_stats, the summary
+ * kept by triggers (data/migrations/003_segments.sql): one row per
+ * segment, measure, creation day and owner, so the period and owner
+ * filters are ranges over a few thousand rows, whatever the number of
+ * contacts. A tag filter asks about the rows that carry a tag, which the
+ * summary does not know: then the plain queries further down read the
+ * rows themselves. */
+#define STAT_WHERE(entity, dim)                                             \
+    " FROM segment_stats WHERE entity = '" entity "' AND dim = '" dim "'"   \
+    " AND day >= ?1 AND day < ?2 AND " OWNER_IS("owner")
+#define STAT_COUNTS(entity, dim, name)                                      \
+    "SELECT " name ", sum(n)" STAT_WHERE(entity, dim) " AND currency = ''"  \
+    " GROUP BY value HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?7"
+#define STAT_DEALS(entity, dim, name)                                       \
+    "SELECT " name ", currency, sum(n), sum(amount)" STAT_WHERE(entity, dim) \
+    " AND currency <> '' GROUP BY value, currency HAVING sum(n) > 0"        \
+    " ORDER BY 1, 2"
+#define TAG_NAME "(SELECT name FROM tags WHERE id = value)"
+#define TEXT_NAME "nullif(value, '')"
+
+/* One statement per segment, in enum tcrm_rq_segment order. */
+#define STAT_ALL(M)                                                         \
+    {                                                                       \
+        M("contact", "tag", TAG_NAME), M("contact", "city", TEXT_NAME),     \
+        M("contact", "source", TEXT_NAME), M("company", "tag", TAG_NAME),   \
+        M("company", "industry", TEXT_NAME), M("company", "city", TEXT_NAME) \
+    }
+static const char *const rq_stat_counts_sql[TCRM_SEG_COUNT] =
+    STAT_ALL(STAT_COUNTS);
+static const char *const rq_stat_deals_sql[TCRM_SEG_COUNT] =
+    STAT_ALL(STAT_DEALS);
+
+/* The plain queries, for a tag filter ?4: they start from that tag's
+ * taggings and read each tagged row by its key. */
+#define LIVE_ROW(c)                                                         \
     c ".deleted_at IS NULL AND " IN_PERIOD_NOIDX(c ".created_at")           \
-    " AND " OWNER_IS(c ".owner") " AND " TAG_ON("contact", c ".id")
-#define LIVE_COMPANY(c)                                                     \
-    c ".deleted_at IS NULL AND " IN_PERIOD_NOIDX(c ".created_at")           \
-    " AND " OWNER_IS(c ".owner") " AND " TAG_ON("company", c ".id")
+    " AND " OWNER_IS(c ".owner")
+#define TAGGED_FROM(entity, table, alias)                                   \
+    " FROM taggings f CROSS JOIN " table " " alias                          \
+    " ON " alias ".id = f.entity_id"
+#define TAGGED_WHERE(entity, alias)                                         \
+    " WHERE f.tag_id = ?4 AND f.entity = '" entity "' AND " LIVE_ROW(alias)
+#define TAGGED(entity, table, alias)                                        \
+    TAGGED_FROM(entity, table, alias) TAGGED_WHERE(entity, alias)
 
 int tcrm_rq_segment_totals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            struct tcrm_rq_table *out, struct tcrm_error *err)
 {
+    /* Every live contact has one source row, every company one city. */
+    if (f->tag_id == 0)
+        return rq_run(db,
+            "SELECT (SELECT coalesce(sum(n), 0)"
+            STAT_WHERE("contact", "source") " AND currency = ''),"
+            " (SELECT coalesce(sum(n), 0)"
+            STAT_WHERE("company", "city") " AND currency = '')",
+            f, "segments", out, err);
     return rq_run(db,
-        "SELECT (SELECT count(*) FROM contacts c WHERE " LIVE_CONTACT("c") "),"
-        " (SELECT count(*) FROM companies co WHERE " LIVE_COMPANY("co") ")",
+        "SELECT (SELECT count(*)" TAGGED("contact", "contacts", "c") "),"
+        " (SELECT count(*)" TAGGED("company", "companies", "co") ")",
         f, "segments", out, err);
 }
 
-#define SEG_TAGS(entity, table, alias, live)                                \
-    "SELECT t.name, count(*) FROM taggings tg JOIN tags t ON t.id = tg.tag_id" \
-    " JOIN " table " " alias " ON " alias ".id = tg.entity_id"            \
-    " WHERE tg.entity = '" entity "' AND " live                             \
-    " GROUP BY t.id ORDER BY 2 DESC, 1 LIMIT ?7"
-#define SEG_COL(col, table, alias, live)                                    \
-    "SELECT nullif(" alias "." col ", ''), count(*) FROM " table " " alias  \
-    " WHERE " live " GROUP BY " alias "." col " ORDER BY 2 DESC, 1 LIMIT ?7"
+#define SEG_TAGS(entity, table, alias)                                      \
+    "SELECT t.name, count(*)" TAGGED_FROM(entity, table, alias)             \
+    " CROSS JOIN taggings tg ON tg.entity = '" entity "'"                   \
+    " AND tg.entity_id = " alias ".id JOIN tags t ON t.id = tg.tag_id"      \
+    TAGGED_WHERE(entity, alias) " GROUP BY t.id ORDER BY 2 DESC, 1 LIMIT ?7"
+#define SEG_COL(col, entity, table, alias)                                  \
+    "SELECT nullif(" alias "." col ", ''), count(*)"                        \
+    TAGGED(entity, table, alias) " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?7"
 
 static const char *const rq_seg_counts_sql[TCRM_SEG_COUNT] = {
-    SEG_TAGS("contact", "contacts", "c", LIVE_CONTACT("c")),
-    SEG_COL("city", "contacts", "c", LIVE_CONTACT("c")),
-    SEG_COL("source", "contacts", "c", LIVE_CONTACT("c")),
-    SEG_TAGS("company", "companies", "co", LIVE_COMPANY("co")),
-    SEG_COL("industry", "companies", "co", LIVE_COMPANY("co")),
-    SEG_COL("city", "companies", "co", LIVE_COMPANY("co")),
+    SEG_TAGS("contact", "contacts", "c"),
+    SEG_COL("city", "contact", "contacts", "c"),
+    SEG_COL("source", "contact", "contacts", "c"),
+    SEG_TAGS("company", "companies", "co"),
+    SEG_COL("industry", "company", "companies", "co"),
+    SEG_COL("city", "company", "companies", "co"),
 };
-
-/* Tag counts of all live rows (no period, owner or tag): each tag's range
- * of the taggings key, less the taggings of trashed rows (found through
- * the small *_trashed index), so no live row is read. tcrm removes a
- * row's taggings when it removes the row, so every tagging has its row. */
-#define SEG_TAGS_ALL(entity, table)                                         \
-    "SELECT * FROM (SELECT t.name, (SELECT count(*) FROM taggings g"        \
-    "  WHERE g.tag_id = t.id AND g.entity = '" entity "')"                  \
-    " - (SELECT count(*) FROM " table " x CROSS JOIN taggings g"            \
-    "  WHERE x.deleted_at IS NOT NULL AND g.tag_id = t.id"                  \
-    "  AND g.entity = '" entity "' AND g.entity_id = x.id) AS n"            \
-    " FROM tags t) WHERE n > 0 ORDER BY 2 DESC, 1 LIMIT ?7"
 
 int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            enum tcrm_rq_segment seg,
                            struct tcrm_rq_table *out, struct tcrm_error *err)
 {
-    int all = !f->from && !f->to && !f->owner && f->tag_id == 0;
-
     if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
         return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
-    if (all && seg == TCRM_SEG_CONTACT_TAG)
-        return rq_run(db, SEG_TAGS_ALL("contact", "contacts"), f,
-                      "segments", out, err);
-    if (all && seg == TCRM_SEG_COMPANY_TAG)
-        return rq_run(db, SEG_TAGS_ALL("company", "companies"), f,
-                      "segments", out, err);
-    return rq_run(db, rq_seg_counts_sql[seg], f, "segments", out, err);
+    return rq_run(db, f->tag_id ? rq_seg_counts_sql[seg]
+                                : rq_stat_counts_sql[seg],
+                  f, "segments", out, err);
 }
 
 /* Open deals summed per row and currency first (a small grouped result,
@@ -505,24 +536,27 @@ int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
     " sum(amount_minor) AS s FROM deals WHERE status = 'open'"              \
     " AND deleted_at IS NULL AND " idcol " IS NOT NULL"                     \
     " GROUP BY " idcol ", currency) d"
-#define SEGD_TAGS(entity, table, alias, idcol, live)                        \
+#define LIVE_TAGGED(entity, alias)                                          \
+    LIVE_ROW(alias) " AND " TAG_ON(entity, alias ".id")
+#define SEGD_TAGS(entity, table, alias, idcol)                              \
     "SELECT t.name, d.currency, sum(d.n), sum(d.s)" DEAL_AGG(idcol)         \
     " CROSS JOIN " table " " alias " ON " alias ".id = d.eid"               \
     " CROSS JOIN taggings tg ON tg.entity = '" entity "'"                   \
     "  AND tg.entity_id = " alias ".id JOIN tags t ON t.id = tg.tag_id"     \
-    " WHERE " live " GROUP BY t.id, d.currency ORDER BY 1, 2"
-#define SEGD_COL(col, table, alias, idcol, live)                            \
+    " WHERE " LIVE_TAGGED(entity, alias) " GROUP BY t.id, d.currency"       \
+    " ORDER BY 1, 2"
+#define SEGD_COL(col, entity, table, alias, idcol)                          \
     "SELECT nullif(" alias "." col ", ''), d.currency, sum(d.n), sum(d.s)"  \
     DEAL_AGG(idcol) " CROSS JOIN " table " " alias " ON " alias ".id = d.eid" \
-    " WHERE " live " GROUP BY 1, 2 ORDER BY 1, 2"
+    " WHERE " LIVE_TAGGED(entity, alias) " GROUP BY 1, 2 ORDER BY 1, 2"
 
 static const char *const rq_seg_deals_sql[TCRM_SEG_COUNT] = {
-    SEGD_TAGS("contact", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
-    SEGD_COL("city", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
-    SEGD_COL("source", "contacts", "c", "contact_id", LIVE_CONTACT("c")),
-    SEGD_TAGS("company", "companies", "co", "company_id", LIVE_COMPANY("co")),
-    SEGD_COL("industry", "companies", "co", "company_id", LIVE_COMPANY("co")),
-    SEGD_COL("city", "companies", "co", "company_id", LIVE_COMPANY("co")),
+    SEGD_TAGS("contact", "contacts", "c", "contact_id"),
+    SEGD_COL("city", "contact", "contacts", "c", "contact_id"),
+    SEGD_COL("source", "contact", "contacts", "c", "contact_id"),
+    SEGD_TAGS("company", "companies", "co", "company_id"),
+    SEGD_COL("industry", "company", "companies", "co", "company_id"),
+    SEGD_COL("city", "company", "companies", "co", "company_id"),
 };
 
 int tcrm_rq_segment_deals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
@@ -531,7 +565,9 @@ int tcrm_rq_segment_deals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 {
     if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
         return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
-    return rq_run(db, rq_seg_deals_sql[seg], f, "segments", out, err);
+    return rq_run(db, f->tag_id ? rq_seg_deals_sql[seg]
+                                : rq_stat_deals_sql[seg],
+                  f, "segments", out, err);
 }
 
 /* ---- imports --------------------------------------------------------- */

@@ -136,7 +136,8 @@ static int64_t query_i64(struct tcrm_db *db, const char *sql)
 
 /* A version 1 database (made by migration 1's SQL alone, with rows in it)
  * is upgraded on open: the rows survive, the activity summary is filled
- * from the interactions (trashed ones left out), user_version is 2. */
+ * from the interactions (trashed ones left out), the segment summary from
+ * the contact, and user_version is the newest migration's number. */
 static void test_migrate_from_v1(void **state)
 {
     (void)state;
@@ -159,8 +160,10 @@ static void test_migrate_from_v1(void **state)
         " (1, 'email', '2026-02-05 09:00', 'd', 'bob', 'x', 'x', 'x', 'x',"
         "  '2026-02-06 00:00:00');");
     assert_int_equal(open_db(path, 1000, &db, &err), 0);
-    assert_int_equal(tcrm_db_schema_version(db), 2);
-    assert_int_equal(query_i64(db, "PRAGMA user_version"), 2);
+    int newest = tcrm_migrations[tcrm_migrations_count - 1].number;
+    assert_int_equal(newest, 3);
+    assert_int_equal(tcrm_db_schema_version(db), newest);
+    assert_int_equal(query_i64(db, "PRAGMA user_version"), newest);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE "
                      "name = '张伟' AND last_interaction_at = "
                      "'2026-02-04 09:00'"), 1);
@@ -174,6 +177,26 @@ static void test_migrate_from_v1(void **state)
     assert_int_equal(query_i64(db, "SELECT count(*) FROM activity_daily"), 2);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM sqlite_master WHERE "
                      "name = 'contacts_quiet'"), 1);
+    /* One live contact, created 2026-01-01, no owner, no city or source. */
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM segment_stats"), 2);
+    assert_int_equal(query_i64(db, "SELECT sum(n) FROM segment_stats WHERE"
+                     " entity = 'contact' AND value = '' AND currency = ''"
+                     " AND day = '2026-01-01' AND owner = ''"), 2);
+    assert_int_equal(tcrm_db_check(db, &err), 0);
+    /* A summary that no longer agrees with the rows is reported. */
+    assert_int_equal(tcrm_db_exec(db, "UPDATE segment_stats SET n = 5 WHERE"
+                                  " dim = 'city'", &err), 0);
+    assert_int_equal(tcrm_db_check(db, &err), TCRM_EDB);
+    assert_non_null(strstr(err.msg, "summary segment_stats disagrees with "
+                           "the rows in 2 places"));
+    assert_int_equal(tcrm_db_exec(db, "UPDATE segment_stats SET n = 1 WHERE"
+                                  " dim = 'city'; DELETE FROM activity_daily"
+                                  " WHERE kind = 'visit'", &err), 0);
+    assert_int_equal(tcrm_db_check(db, &err), TCRM_EDB);
+    assert_non_null(strstr(err.msg, "summary activity_daily disagrees"));
+    assert_int_equal(tcrm_db_exec(db, "INSERT INTO activity_daily VALUES"
+                                  " ('2026-02-04', 'bob', 'visit', 1)", &err),
+                     0);
     assert_int_equal(tcrm_db_check(db, &err), 0);
     tcrm_db_close(db);
     /* Reopening runs nothing again. */
