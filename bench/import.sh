@@ -7,10 +7,11 @@
 # imports them into a new database with `tcrm import` (validation,
 # normalization, duplicate keys, search index) and, in the same run, with
 # sqlite3's `.import` into a bare table; then exports the contacts with
-# `tcrm export contacts` and with `sqlite3 -csv` over the same table.
-# Prints wall and CPU (user+sys) seconds, rows/s, the ratios and the peak
-# memory (max RSS) of each. CPU time is the fair comparison on a loaded
-# machine; wall time is printed too. Needs GNU time (/usr/bin/time).
+# `tcrm export contacts` and with `sqlite3 -csv` over the same table,
+# three times each (the medians are compared). Prints wall and CPU
+# (user+sys) seconds, rows/s, the ratios and the peak memory (max RSS) of
+# each. CPU time is the fair comparison on a loaded machine; wall time is
+# printed too. Needs GNU time (/usr/bin/time).
 set -eu
 build=${1:?usage: bench/import.sh BUILD_DIR [ROWS] [WORK_DIR]}
 rows=${2:-1000000}
@@ -48,9 +49,17 @@ printf 'import ratio tcrm/sqlite3: cpu %.1fx, wall %.1fx\n' \
     "$(echo "$tc / $cpu" | bc -l)" "$(echo "$tw / $wall" | bc -l)"
 head -1 "$work/tcrm import.out"
 
-measure "tcrm export" "$tcrm" --db "$db" export contacts -o "$work/export.csv"
-tw=$wall tc=$cpu
-measure "sqlite3 -csv" sqlite3 -csv -header "$db" \
-    "SELECT * FROM contacts ORDER BY id"
-printf 'export ratio tcrm/sqlite3: cpu %.1fx, wall %.1fx\n' \
-    "$(echo "$tc / $cpu" | bc -l)" "$(echo "$tw / $wall" | bc -l)"
+# Export: three runs of each, alternating (other work on the machine
+# comes and goes), compared by their median CPU time.
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+tcs= scs= tms= sms=
+for _ in 1 2 3; do
+    measure "tcrm export" "$tcrm" --db "$db" export contacts -o "$work/export.csv"
+    tcs="$tcs $cpu" tms="$tms $rss"
+    measure "sqlite3 -csv" sqlite3 -csv -header "$db" \
+        "SELECT * FROM contacts ORDER BY id"
+    scs="$scs $cpu" sms="$sms $rss"
+done
+tc=$(median $tcs) sc=$(median $scs)
+printf 'export median cpu: tcrm %.2f s (max RSS %d MB), sqlite3 %.2f s (max RSS %d MB); ratio tcrm/sqlite3 %.2fx\n' \
+    "$tc" "$(median $tms)" "$sc" "$(median $sms)" "$(echo "$tc / $sc" | bc -l)"

@@ -2,20 +2,22 @@
  * export.c: contacts, companies, interactions, follow-ups and deals as
  * CSV (csvio.h, "export").
  *
- * Design. Each table is a list of columns (name + a getter that appends
- * the cell for one record to a string) and a walk that fetches records a
- * page at a time through the core's list functions, so memory stays flat
- * on a million rows. --fields picks and orders columns by name. A record
- * is built into one reused buffer (RFC 4180: a cell is quoted when it
+ * Design. Each table is a list of columns (names; --fields picks and
+ * orders them) and a walk that fetches records a page at a time through
+ * the core's list functions, so memory stays flat on a million rows.
+ * Records are written into one buffer (RFC 4180: a cell is quoted when it
  * holds a quote, comma, semicolon, tab, CR or LF or starts/ends with a
- * space; quotes doubled; CRLF after each record), then written as is or
- * through iconv for --encoding.
+ * space; quotes doubled; CRLF after each record) that goes out with one
+ * fwrite per 256 KB, or one record at a time through iconv for
+ * --encoding.
  *
  * Contacts without --search come from core's one-pass reader
- * (contact_export.h: three ordered statements merged by id, no query per
- * contact), in name order, also with --tag; with --search they come in the
- * search's ranked order, a page of the list at a time, each contact read
- * with tcrm_contact_get.
+ * (contact_export.h: three statements merged by contact id, no query per
+ * contact) in id order, the order they were added in, also with --tag:
+ * its views lend each value with its length, so a record costs no
+ * allocation and no strlen. With --search they come in the search's
+ * ranked order, a page of the list at a time, each contact read with
+ * tcrm_contact_get.
  *
  * Contacts get one column per phone or e-mail: the export first asks core
  * for the most channels of each kind any contact has (mobile, phone =
@@ -28,18 +30,17 @@
  * the round trip is exact.
  */
 #include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "mapping_internal.h"
+#include "csv_write_internal.h"
 #include "tcrm/company.h"
 #include "tcrm/contact.h"
 #include "tcrm/contact_export.h"
+#include "tcrm/csvio.h"
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
-#include "tcrm/import_batch.h"
 #include "tcrm/interaction.h"
 #include "tcrm/strbuf.h"
 
@@ -57,91 +58,6 @@ int tcrm_export_what_parse(const char *s)
     if (!strcmp(s, "followups"))
         return TCRM_EXPORT_FOLLOWUPS;
     return -1;
-}
-
-/* ---- the writer ----------------------------------------------------- */
-
-static int needs_quotes(const char *s)
-{
-    size_t n = strlen(s);
-    if (n && (s[0] == ' ' || s[n - 1] == ' '))
-        return 1;
-    return strpbrk(s, "\",;\t\r\n") != NULL;
-}
-
-static int put_cell(struct tcrm_strbuf *sb, const char *s, int first, int raw)
-{
-    int rc = first ? 0 : tcrm_strbuf_appendc(sb, ',');
-    if (!s)
-        s = "";
-    int neut = !raw && tcrm_csv_needs_neutralize(s);
-    if (!needs_quotes(s) && !neut)
-        return rc ? rc : tcrm_strbuf_append(sb, s);
-    rc = rc ? rc : tcrm_strbuf_appendc(sb, '"');
-    if (neut)
-        rc = rc ? rc : tcrm_strbuf_appendc(sb, '\'');
-    for (const char *q; !rc && (q = strchr(s, '"')); s = q + 1)
-        rc = tcrm_strbuf_appendn(sb, s, (size_t)(q - s + 1)) ||
-             tcrm_strbuf_appendc(sb, '"');
-    if (!rc)
-        rc = tcrm_strbuf_append(sb, s);
-    return rc ? rc : tcrm_strbuf_appendc(sb, '"');
-}
-
-int tcrm_csv_write_row(FILE *f, const char *const *fields, size_t n, int raw,
-                       struct tcrm_error *err)
-{
-    struct tcrm_strbuf sb;
-    tcrm_strbuf_init(&sb);
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = put_cell(&sb, fields[i], i == 0, raw);
-    if (!rc)
-        rc = tcrm_strbuf_append(&sb, "\r\n");
-    if (!rc && fwrite(sb.buf, 1, sb.len, f) != sb.len)
-        rc = tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
-    else if (rc)
-        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    tcrm_strbuf_free(&sb);
-    return rc;
-}
-
-struct out {
-    FILE *f;
-    int raw;
-    iconv_t cd;
-    const char *enc;
-    struct tcrm_strbuf row;
-    char *conv;
-    size_t conv_cap;
-    int64_t rows;
-};
-
-static int out_flush(struct out *o, struct tcrm_error *err)
-{
-    const char *p = o->row.buf;
-    size_t n = o->row.len;
-    if (o->cd != (iconv_t)-1) {
-        if (o->conv_cap < 4 * n + 16) {
-            char *c = realloc(o->conv, 4 * n + 16);
-            if (!c)
-                return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-            o->conv = c;
-            o->conv_cap = 4 * n + 16;
-        }
-        char *in = o->row.buf, *op = o->conv;
-        size_t il = n, ol = o->conv_cap;
-        if (iconv(o->cd, &in, &il, &op, &ol) == (size_t)-1)
-            return tcrm_error_set(err, TCRM_EINVAL, "record %lld cannot be "
-                                  "written in %s", (long long)o->rows + 1,
-                                  o->enc);
-        p = o->conv;
-        n = (size_t)(op - o->conv);
-    }
-    if (fwrite(p, 1, n, o->f) != n)
-        return tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
-    tcrm_strbuf_reset(&o->row);
-    return 0;
 }
 
 /* ---- columns ---------------------------------------------------------- */
@@ -247,20 +163,13 @@ static int cols_select(struct cols *c, const char *fields,
 }
 
 /* Write the header or one record: vals has one entry per column. */
-static int emit(struct out *o, const struct cols *c, const char *const *vals,
+static int emit(struct tcrm_csv_out *o, const struct cols *c, const char *const *vals,
                 struct tcrm_error *err)
 {
-    int rc = 0;
-    for (size_t i = 0; i < c->nsel && !rc; i++)
-        rc = put_cell(&o->row, vals[c->sel[i]], i == 0, o->raw);
-    if (!rc)
-        rc = tcrm_strbuf_append(&o->row, "\r\n");
-    if (rc)
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    return out_flush(o, err);
+    return tcrm_csv_out_strings(o, vals, c->sel, c->nsel, err);
 }
 
-static int emit_header(struct out *o, const struct cols *c,
+static int emit_header(struct tcrm_csv_out *o, const struct cols *c,
                        struct tcrm_error *err)
 {
     int raw = o->raw;
@@ -272,7 +181,7 @@ static int emit_header(struct out *o, const struct cols *c,
 
 /* The columns of a fixed table: all of `names` (the first n_default of
  * them unless --fields says otherwise), then the header row. */
-static int cols_begin(struct out *o, struct cols *c, const char *const *names,
+static int cols_begin(struct tcrm_csv_out *o, struct cols *c, const char *const *names,
                       size_t n_default, const char *fields,
                       struct tcrm_error *err)
 {
@@ -292,12 +201,26 @@ static const char *join_tags(struct tcrm_strbuf *sb,
     return sb->buf;
 }
 
+/* id in decimal into buf (24 bytes); "" for 0. Its length in *len. */
+static const char *fmt_id_n(char *buf, int64_t id, size_t *len)
+{
+    char *p = buf + 23;
+    uint64_t u = id < 0 ? 0 - (uint64_t)id : (uint64_t)id;
+    *p = '\0';
+    while (u) {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    }
+    if (id < 0)
+        *--p = '-';
+    *len = (size_t)(buf + 23 - p);
+    return p;
+}
+
 static const char *fmt_id(char *buf, int64_t id)
 {
-    if (!id)
-        return "";
-    snprintf(buf, 24, "%lld", (long long)id);
-    return buf;
+    size_t n;
+    return fmt_id_n(buf, id, &n);
 }
 
 /* ---- contacts --------------------------------------------------------- */
@@ -322,7 +245,7 @@ static int contact_columns(struct tcrm_db *db, struct cols *c,
                            struct contact_cols *cc, struct tcrm_error *err)
 {
     size_t max[TCRM_CH_COUNT];
-    int rc = tcrm_import_channel_max(db, max, err);
+    int rc = tcrm_contact_export_channel_max(db, max, err);
     if (rc)
         return rc;
     if (cols_add_list(c, contact_base))
@@ -351,48 +274,77 @@ static int contact_columns(struct tcrm_db *db, struct cols *c,
     return 0;
 }
 
-static int contact_record(struct out *o, const struct cols *c,
-                          const struct contact_cols *cc,
-                          const struct tcrm_contact *ct, const char **vals,
-                          struct tcrm_strbuf *tmp, struct tcrm_error *err)
+/* One record from cells: vals has one entry per column. */
+static int emit_cells(struct tcrm_csv_out *o, const struct cols *c,
+                      const struct tcrm_cx_text *vals, struct tcrm_error *err)
 {
-    const char *base[] = {ct->name, ct->company, ct->title, ct->department,
-                          ct->address, ct->city, ct->birthday, ct->source,
-                          ct->notes, join_tags(tmp, &ct->tags)};
-    for (size_t i = 0; i < c->n; i++)
-        vals[i] = "";
-    for (size_t i = 0; i < 10; i++)
-        vals[i] = base[i] ? base[i] : "";
-    size_t used[TCRM_CH_COUNT] = {0};
-    for (size_t i = 0; i < ct->n_channels; i++) {
-        int k = (int)ct->channels[i].kind;
-        if (k >= 0 && k < TCRM_CH_COUNT && used[k] < cc->count[k])
-            vals[cc->first[k] + used[k]++] = ct->channels[i].value;
+    for (size_t i = 0; i < c->nsel; i++) {
+        const struct tcrm_cx_text *t = &vals[c->sel[i]];
+        if (tcrm_csv_out_cell(o, t->s ? t->s : "", t->len, i == 0))
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
-    char id[24];
-    vals[cc->meta] = fmt_id(id, ct->id);
-    vals[cc->meta + 1] = ct->stamp.created_at ? ct->stamp.created_at : "";
-    vals[cc->meta + 2] = ct->stamp.updated_at ? ct->stamp.updated_at : "";
-    return emit(o, c, vals, err);
+    return tcrm_csv_out_end(o, err);
 }
 
-/* The unfiltered export (and --tag): one ordered pass in name order, the
- * order exports have always had (contact_export.h). */
-static int contacts_by_id(struct tcrm_db *db, const struct tcrm_export_opts *x,
-                          struct out *o, const struct cols *c,
-                          const struct contact_cols *cc, const char **vals,
+/* Tags joined with ", " (one tag as it is, no copy). */
+static struct tcrm_cx_text tag_cell(const struct tcrm_contact_view *v,
+                                    struct tcrm_strbuf *sb)
+{
+    if (v->n_tags == 1)
+        return v->tags[0];
+    tcrm_strbuf_reset(sb);
+    for (size_t i = 0; i < v->n_tags; i++)
+        if ((i && tcrm_strbuf_appendn(sb, ", ", 2)) ||
+            tcrm_strbuf_appendn(sb, v->tags[i].s, v->tags[i].len))
+            return (struct tcrm_cx_text){ NULL, SIZE_MAX };
+    return (struct tcrm_cx_text){ sb->buf, sb->len };
+}
+
+static int contact_record(struct tcrm_csv_out *o, const struct cols *c,
+                          const struct contact_cols *cc,
+                          const struct tcrm_contact_view *v,
+                          struct tcrm_cx_text *vals, struct tcrm_strbuf *tmp,
                           struct tcrm_error *err)
+{
+    static const enum tcrm_cx_field base[] = {
+        TCRM_CX_NAME, TCRM_CX_COMPANY, TCRM_CX_TITLE, TCRM_CX_DEPARTMENT,
+        TCRM_CX_ADDRESS, TCRM_CX_CITY, TCRM_CX_BIRTHDAY, TCRM_CX_SOURCE,
+        TCRM_CX_NOTES
+    };
+    memset(vals, 0, c->n * sizeof *vals);
+    for (size_t i = 0; i < 9; i++)
+        vals[i] = v->field[base[i]];
+    vals[9] = tag_cell(v, tmp);
+    if (vals[9].len == SIZE_MAX)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    size_t used[TCRM_CH_COUNT] = {0};
+    for (size_t i = 0; i < v->n_channels; i++) {
+        int k = (int)v->channels[i].kind;
+        if (k >= 0 && k < TCRM_CH_COUNT && used[k] < cc->count[k])
+            vals[cc->first[k] + used[k]++] = v->channels[i].value;
+    }
+    char id[24];
+    vals[cc->meta].s = fmt_id_n(id, v->id, &vals[cc->meta].len);
+    vals[cc->meta + 1] = v->field[TCRM_CX_CREATED_AT];
+    vals[cc->meta + 2] = v->field[TCRM_CX_UPDATED_AT];
+    return emit_cells(o, c, vals, err);
+}
+
+/* The unfiltered export (and --tag): one ordered pass in id order, the
+ * order the contacts were added in (contact_export.h). */
+static int contacts_by_id(struct tcrm_db *db, const struct tcrm_export_opts *x,
+                          struct tcrm_csv_out *o, const struct cols *c,
+                          const struct contact_cols *cc,
+                          struct tcrm_cx_text *vals, struct tcrm_error *err)
 {
     struct tcrm_contact_filter f = {NULL, x->tag, 0, TCRM_SORT_NAME};
     struct tcrm_contact_export *it = NULL;
-    int rc = tcrm_contact_export_open(db, &f, TCRM_EXPORT_BY_NAME, &it,
-                                      err);
+    int rc = tcrm_contact_export_open(db, &f, TCRM_EXPORT_BY_ID, &it, err);
     struct tcrm_strbuf tmp;
     tcrm_strbuf_init(&tmp);
-    struct tcrm_contact ct;
-    while (!rc && (rc = tcrm_contact_export_next(it, &ct, err)) == 1) {
-        rc = contact_record(o, c, cc, &ct, vals, &tmp, err);
-        tcrm_contact_clear(&ct);
+    const struct tcrm_contact_view *v;
+    while (!rc && (rc = tcrm_contact_export_view(it, &v, err)) == 1) {
+        rc = contact_record(o, c, cc, v, vals, &tmp, err);
         o->rows += !rc;
     }
     tcrm_contact_export_close(it);
@@ -400,27 +352,80 @@ static int contacts_by_id(struct tcrm_db *db, const struct tcrm_export_opts *x,
     return rc;
 }
 
+static struct tcrm_cx_text text_of(const char *s)
+{
+    return (struct tcrm_cx_text){ s, s ? strlen(s) : 0 };
+}
+
+/* A contact read whole (--search) as a view: its channels and tags in
+ * arrays the caller frees. */
+static int view_of(const struct tcrm_contact *ct, struct tcrm_contact_view *v,
+                   struct tcrm_cx_channel **ch, struct tcrm_cx_text **tags)
+{
+    const char *const f[TCRM_CX_NFIELDS] = { ct->name, ct->company,
+        ct->title, ct->department, ct->address, ct->city, ct->birthday,
+        ct->source, ct->notes, ct->owner, ct->last_interaction_at,
+        ct->next_followup_due, ct->stamp.created_at, ct->stamp.updated_at,
+        ct->stamp.created_by, ct->stamp.updated_by };
+    memset(v, 0, sizeof *v);
+    v->id = ct->id;
+    for (int i = 0; i < TCRM_CX_NFIELDS; i++)
+        v->field[i] = text_of(f[i]);
+    *ch = calloc(ct->n_channels + 1, sizeof **ch);
+    *tags = calloc(ct->tags.n + 1, sizeof **tags);
+    if (!*ch || !*tags)
+        return TCRM_ENOMEM;
+    for (size_t i = 0; i < ct->n_channels; i++)
+        (*ch)[i] = (struct tcrm_cx_channel){ ct->channels[i].kind,
+                                             text_of(ct->channels[i].value) };
+    for (size_t i = 0; i < ct->tags.n; i++)
+        (*tags)[i] = text_of(ct->tags.items[i]);
+    v->channels = *ch;
+    v->n_channels = ct->n_channels;
+    v->tags = *tags;
+    v->n_tags = ct->tags.n;
+    return 0;
+}
+
+static int search_record(struct tcrm_db *db, int64_t id, struct tcrm_csv_out *o,
+                         const struct cols *c, const struct contact_cols *cc,
+                         struct tcrm_cx_text *vals, struct tcrm_strbuf *tmp,
+                         struct tcrm_error *err)
+{
+    struct tcrm_contact ct;
+    struct tcrm_contact_view v;
+    struct tcrm_cx_channel *ch = NULL;
+    struct tcrm_cx_text *tags = NULL;
+    int rc = tcrm_contact_get(db, id, &ct, err);
+    if (!rc && view_of(&ct, &v, &ch, &tags))
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (!rc)
+        rc = contact_record(o, c, cc, &v, vals, tmp, err);
+    free(ch);
+    free(tags);
+    tcrm_contact_clear(&ct);
+    return rc;
+}
+
 /* --search: the ranked list, a page at a time, each contact read whole. */
 static int contacts_by_search(struct tcrm_db *db,
-                              const struct tcrm_export_opts *x, struct out *o,
+                              const struct tcrm_export_opts *x, struct tcrm_csv_out *o,
                               const struct cols *c,
-                              const struct contact_cols *cc, const char **vals,
+                              const struct contact_cols *cc,
+                              struct tcrm_cx_text *vals,
                               struct tcrm_error *err)
 {
     struct tcrm_contact_filter f = {x->search, x->tag, 0, TCRM_SORT_NAME};
     struct tcrm_contact_page prev = {0}, page = {0};
     struct tcrm_strbuf tmp;
     tcrm_strbuf_init(&tmp);
-    struct tcrm_contact ct;
     int rc = 0;
     while (!rc) {
         rc = tcrm_contact_list(db, &f, prev.n ? &prev.rows[prev.n - 1] : NULL,
                                0, PAGE, &page, err);
         for (size_t i = 0; !rc && i < page.n; i++) {
-            rc = tcrm_contact_get(db, page.rows[i].id, &ct, err);
-            if (!rc)
-                rc = contact_record(o, c, cc, &ct, vals, &tmp, err);
-            tcrm_contact_clear(&ct);
+            rc = search_record(db, page.rows[i].id, o, c, cc, vals, &tmp,
+                               err);
             o->rows += !rc;
         }
         tcrm_contact_page_free(&prev);
@@ -435,7 +440,7 @@ static int contacts_by_search(struct tcrm_db *db,
 }
 
 static int export_contacts(struct tcrm_db *db, const struct tcrm_export_opts *x,
-                           struct out *o, struct tcrm_error *err)
+                           struct tcrm_csv_out *o, struct tcrm_error *err)
 {
     struct cols c = {0};
     struct contact_cols cc = {{0}, {0}, 0};
@@ -444,7 +449,7 @@ static int export_contacts(struct tcrm_db *db, const struct tcrm_export_opts *x,
         rc = cols_select(&c, x->fields, err);
     if (!rc)
         rc = emit_header(o, &c, err);
-    const char **vals = calloc(c.n + 1, sizeof *vals);
+    struct tcrm_cx_text *vals = calloc(c.n + 1, sizeof *vals);
     if (!rc && !vals)
         rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (!rc && x->search && *x->search)
@@ -464,7 +469,7 @@ static const char *const company_cols[] = {
 };
 
 static int export_companies(struct tcrm_db *db,
-                            const struct tcrm_export_opts *x, struct out *o,
+                            const struct tcrm_export_opts *x, struct tcrm_csv_out *o,
                             struct tcrm_error *err)
 {
     struct cols c = {0};
@@ -519,7 +524,7 @@ static const char *fmt_amount(char *buf, int64_t minor)
     return buf;
 }
 
-static int deal_record(struct out *o, const struct cols *c,
+static int deal_record(struct tcrm_csv_out *o, const struct cols *c,
                        const struct tcrm_deal *d, struct tcrm_strbuf *tmp,
                        struct tcrm_error *err)
 {
@@ -535,7 +540,7 @@ static int deal_record(struct out *o, const struct cols *c,
 }
 
 static int export_deals(struct tcrm_db *db, const struct tcrm_export_opts *x,
-                        struct out *o, struct tcrm_error *err)
+                        struct tcrm_csv_out *o, struct tcrm_error *err)
 {
     struct cols c = {0};
     int rc = cols_begin(o, &c, deal_cols, 13, x->fields, err);
@@ -568,7 +573,7 @@ static const char *const interaction_cols[] = {
 /* Every interaction of one contact (or, contact 0, the company-only ones
  * of company). */
 static int interactions_of(struct tcrm_db *db, int64_t contact,
-                           int64_t company, struct out *o,
+                           int64_t company, struct tcrm_csv_out *o,
                            const struct cols *c, struct tcrm_error *err)
 {
     struct tcrm_interaction *a = NULL;
@@ -591,7 +596,7 @@ static int interactions_of(struct tcrm_db *db, int64_t contact,
 }
 
 static int export_interactions(struct tcrm_db *db,
-                               const struct tcrm_export_opts *x, struct out *o,
+                               const struct tcrm_export_opts *x, struct tcrm_csv_out *o,
                                struct tcrm_error *err)
 {
     struct cols c = {0};
@@ -634,7 +639,7 @@ static const char *const followup_cols[] = {
 };
 
 static int export_followups(struct tcrm_db *db,
-                            const struct tcrm_export_opts *x, struct out *o,
+                            const struct tcrm_export_opts *x, struct tcrm_csv_out *o,
                             struct tcrm_error *err)
 {
     struct cols c = {0};
@@ -666,39 +671,28 @@ static int export_followups(struct tcrm_db *db,
 int tcrm_export_run(struct tcrm_db *db, const struct tcrm_export_opts *x,
                     int64_t *rows, struct tcrm_error *err)
 {
-    struct out o;
-    memset(&o, 0, sizeof o);
-    o.f = x->out;
-    o.raw = x->raw;
-    o.cd = (iconv_t)-1;
-    o.enc = x->encoding;
-    tcrm_strbuf_init(&o.row);
+    struct tcrm_csv_out o;
+    tcrm_csv_out_init(&o, x->out, x->raw);
     if (rows)
         *rows = 0;
-    if (x->encoding && strcasecmp(x->encoding, "UTF-8") &&
-        strcasecmp(x->encoding, "UTF8")) {
-        o.cd = iconv_open(x->encoding, "UTF-8");
-        if (o.cd == (iconv_t)-1)
-            return tcrm_error_set(err, TCRM_EINVAL, "--encoding: unknown "
-                                  "encoding '%s'", x->encoding);
-    }
-    int rc = 0;
-    if (x->bom && o.cd == (iconv_t)-1 && fwrite("\xEF\xBB\xBF", 1, 3, o.f) != 3)
-        rc = tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
+    int rc = tcrm_csv_out_encoding(&o, x->encoding, err);
+    if (rc)
+        return rc;
+    if (x->bom)
+        rc = tcrm_csv_out_bom(&o, err);
     static int (*const fn[])(struct tcrm_db *, const struct tcrm_export_opts *,
-                             struct out *, struct tcrm_error *) = {
+                             struct tcrm_csv_out *, struct tcrm_error *) = {
         export_contacts, export_companies, export_interactions,
         export_followups, export_deals
     };
     if (!rc && (unsigned)x->what < 5)
         rc = fn[x->what](db, x, &o, err);
+    if (!rc)
+        rc = tcrm_csv_out_flush(&o, err);
     if (!rc && fflush(o.f) != 0)
         rc = tcrm_error_set(err, TCRM_EIO, "write: %s", strerror(errno));
     if (rows)
         *rows = o.rows;
-    if (o.cd != (iconv_t)-1)
-        iconv_close(o.cd);
-    tcrm_strbuf_free(&o.row);
-    free(o.conv);
+    tcrm_csv_out_free(&o);
     return rc;
 }

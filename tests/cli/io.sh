@@ -115,6 +115,12 @@ expect map-and-profile 2 "tcrm import: --map and --profile exclude each other" -
 t export contacts -o all.csv 2>/dev/null
 has export-header "name,company,title,department,address,city,birthday,source,notes,tags" "$(head -n 1 all.csv)"
 has export-neutralized "\"'+44 7700 900123\"" "$(cat all.csv)"
+# in the order the contacts were added (by id), with --tag too
+for tag in "" fair; do
+    ids=$(t export contacts ${tag:+--tag "$tag"} --fields id | tail -n +2 | tr -d '\r')
+    if [ "$(printf '%s\n' "$ids" | wc -l)" -gt 2 ] && printf '%s\n' "$ids" | sort -n -u -c 2>/dev/null
+    then ok; else bad "export order${tag:+ --tag $tag}: ids not ascending: $(echo $ids)"; fi
+done
 has export-raw "+44 7700 900123" "$(t export contacts --raw --search Anna --fields mobile)"
 has export-search "Anna Silva" "$(t export contacts --search anna --fields name)"
 same export-bom "$(t export contacts --bom --fields name | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf"

@@ -5,7 +5,8 @@
  * channels in display order after an update reordered them, tags in name
  * order without case, stamps; contacts in the trash are skipped and their
  * channels and tags do not leak into a neighbour; an empty table ends at
- * once; a search is refused with its message.
+ * once; a search is refused with its message; the most channels of each
+ * kind leaves out contacts in the trash; company names through the cache.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -119,7 +120,7 @@ static void same_contact(const struct tcrm_contact *x,
 }
 
 /* Walk the iterator; each contact must equal tcrm_contact_get's; the ids
- * come out in *ids (up to 16); returns how many. */
+ * come out in *ids (up to 64); returns how many. */
 static size_t walk(struct tcrm_db *db, const struct tcrm_contact_filter *f,
                    enum tcrm_contact_export_order order, int64_t *ids)
 {
@@ -130,7 +131,7 @@ static size_t walk(struct tcrm_db *db, const struct tcrm_contact_filter *f,
     assert_int_equal(tcrm_contact_export_open(db, f, order, &it, &err), 0);
     int rc;
     while ((rc = tcrm_contact_export_next(it, &c, &err)) == 1) {
-        assert_true(n < 16);
+        assert_true(n < 64);
         ids[n++] = c.id;
         assert_int_equal(tcrm_contact_get(db, c.id, &g, &err), 0);
         same_contact(&c, &g);
@@ -194,7 +195,7 @@ static void fill(struct tcrm_db *db, int64_t *trashed)
 static void test_orders(void **state)
 {
     struct tcrm_db *db = ((struct fx *)*state)->db;
-    int64_t trashed, ids[16], want[16];
+    int64_t trashed, ids[64], want[64];
     fill(db, &trashed);
     size_t n = walk(db, NULL, TCRM_EXPORT_BY_NAME, ids);
     assert_int_equal(n, 5);
@@ -218,13 +219,19 @@ static void test_orders(void **state)
 static void test_tag_filter(void **state)
 {
     struct tcrm_db *db = ((struct fx *)*state)->db;
-    int64_t trashed, ids[16], want[16];
+    int64_t trashed, ids[64], want[64];
     fill(db, &trashed);
     struct tcrm_contact_filter f = { NULL, "VIP", 0, TCRM_SORT_NAME };
     size_t n = walk(db, &f, TCRM_EXPORT_BY_NAME, ids);
     assert_int_equal(n, 2);
     assert_int_equal(list_ids(db, &f, want), 2);
     assert_memory_equal(ids, want, n * sizeof *ids);
+    /* by id the channel and tag walks read every row and step over the
+     * contacts left out (2 in the trash, 3 without the tag) */
+    n = walk(db, &f, TCRM_EXPORT_BY_ID, ids);
+    assert_int_equal(n, 2);
+    assert_int_equal(ids[0], trashed - 1);
+    assert_int_equal(ids[1], trashed + 2);
     f.tag = "beta";                         /* only on the trashed one... */
     n = walk(db, &f, TCRM_EXPORT_BY_ID, ids);
     assert_int_equal(n, 1);                 /* ...and on Mia Moe */
@@ -235,7 +242,7 @@ static void test_tag_filter(void **state)
 static void test_empty_and_search(void **state)
 {
     struct tcrm_db *db = ((struct fx *)*state)->db;
-    int64_t ids[16];
+    int64_t ids[64];
     assert_int_equal(walk(db, NULL, TCRM_EXPORT_BY_NAME, ids), 0);
     struct tcrm_contact_filter f = { "anna", NULL, 0, TCRM_SORT_NAME };
     struct tcrm_contact_export *it = (struct tcrm_contact_export *)&f;
@@ -247,12 +254,53 @@ static void test_empty_and_search(void **state)
     tcrm_contact_export_close(NULL);
 }
 
+static void test_channel_max(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    int64_t trashed;
+    size_t max[TCRM_CH_COUNT];
+    struct tcrm_error err;
+    assert_int_equal(tcrm_contact_export_channel_max(db, max, &err), 0);
+    for (int k = 0; k < TCRM_CH_COUNT; k++)
+        assert_int_equal(max[k], 0);
+    fill(db, &trashed);
+    assert_int_equal(tcrm_contact_export_channel_max(db, max, &err), 0);
+    const size_t want[TCRM_CH_COUNT] = { 1, 0, 0, 1, 2, 1, 0 };
+    assert_memory_equal(max, want, sizeof want);
+    /* the two with two e-mails go to the trash: they count no more */
+    assert_int_equal(tcrm_contact_delete(db, trashed - 1, &err), 0);
+    assert_int_equal(tcrm_contact_delete(db, trashed + 3, &err), 0);
+    assert_int_equal(tcrm_contact_export_channel_max(db, max, &err), 0);
+    const size_t left[TCRM_CH_COUNT] = { 1, 0, 0, 1, 0, 0, 0 };
+    assert_memory_equal(max, left, sizeof left);
+}
+
+/* Forty contacts in twenty companies, added out of company order: the
+ * names come from the company cache (looked up on the first use, reused
+ * after) the same in both orders. */
+static void test_many_companies(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    char name[32], company[32];
+    for (int i = 0; i < 40; i++) {
+        snprintf(name, sizeof name, "Person %02d", i);
+        snprintf(company, sizeof company, "Firm %d", i % 20 * 7 % 20);
+        add(db, name, company, NULL, NULL);
+    }
+    int64_t ids[64];
+    assert_int_equal(walk(db, NULL, TCRM_EXPORT_BY_ID, ids), 40);
+    assert_int_equal(walk(db, NULL, TCRM_EXPORT_BY_NAME, ids), 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_orders, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tag_filter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_and_search, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_channel_max, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_companies, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
