@@ -35,6 +35,18 @@ struct tcrm_dup_list {
 
 int tcrm_dup_find(struct tcrm_db *db, const struct tcrm_contact *c,
                   struct tcrm_dup_list *out, struct tcrm_error *err);
+
+/* A company named by a contact but not stored yet (tcrm_dup_first). */
+#define TCRM_DUP_NEW_COMPANY (-1)
+
+/* The id of the candidate tcrm_dup_find would list first, 0 when none,
+ * without describing it (the import asks this for every row). company is
+ * c's company as the caller resolved it: c->company_id, else the id of
+ * the stored company named c->company, TCRM_DUP_NEW_COMPANY when that
+ * company is not stored yet (then no name match is possible), 0 when c
+ * names none. */
+int tcrm_dup_first(struct tcrm_db *db, const struct tcrm_contact *c,
+                   int64_t company, int64_t *id, struct tcrm_error *err);
 void tcrm_dup_list_free(struct tcrm_dup_list *l);
 
 #endif

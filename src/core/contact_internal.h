@@ -61,6 +61,20 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
                       const struct tcrm_contact_filter *f, int64_t *n,
                       struct tcrm_error *err);
 
+/* search.c: the pieces of a contact's index text, for writers that have
+ * the contact in memory (bulk.c). The text is, one folded piece a line:
+ * the name, the company's stored name, title, department, notes, then
+ * each channel in position order (tcrm_search_body_channel), then the tag
+ * names as stored, in name order (COLLATE NOCASE), each once. */
+int tcrm_search_body_add(struct tcrm_strbuf *body, const char *text);
+/* kind is an enum tcrm_channel_kind: phones also as digits; web/IM: none. */
+int tcrm_search_body_channel(struct tcrm_strbuf *body, int kind,
+                             const char *value);
+/* Write contact id's entries in both indexes from its text; the contact
+ * must have none yet (tcrm_search_index_contact replaces them). */
+int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
+                      struct tcrm_error *err);
+
 /* contact.c: the stored value_key of a channel (phone key, e-mail key, ""
  * for web/im); new string or NULL when out of memory. */
 char *tcrm_channel_value_key(enum tcrm_channel_kind k, const char *value);

@@ -10,6 +10,11 @@
  * a "why" text made of parts in the order e-mail, phone, name, e.g.
  * "same e-mail anna@acme.com; same phone +86 138 0000 0000; same name at
  * Acme Ltd". Values shown are the stored candidate's, as written.
+ *
+ * tcrm_dup_first (the import's check, once per row) walks the same
+ * look-ups in the same order and stops at the first candidate, without
+ * building reasons: one code path, so the import and the form always
+ * agree on what a duplicate is.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,10 +63,42 @@ static int add_reason(struct tcrm_dup_list *l, int64_t id, int reason,
     return 0;
 }
 
+/* Where the look-ups put what they find: every candidate into l, or, when
+ * l is NULL, only the first one's id into first (and stop). */
+struct found {
+    struct tcrm_dup_list *l;
+    int64_t first;
+};
+
+static int done(const struct found *f)
+{
+    return !f->l && f->first;
+}
+
+/* Note candidate id for reason. The "why" piece is made only when a list
+ * is kept: fmt with arg for its one %s, or "same name" when arg is NULL
+ * (a name match without a company). */
+static int note(struct found *f, int64_t id, int reason, const char *fmt,
+                const char *arg)
+{
+    if (!f->l) {
+        f->first = id;
+        return 0;
+    }
+    struct tcrm_strbuf part;
+    tcrm_strbuf_init(&part);
+    int r = arg ? tcrm_strbuf_appendf(&part, fmt, arg)
+                : tcrm_strbuf_append(&part, "same name");
+    if (r == 0)
+        r = add_reason(f->l, id, reason, part.buf);
+    tcrm_strbuf_free(&part);
+    return r;
+}
+
 /* Contacts with a channel of the given class whose value_key is key. */
 static int by_channel_key(struct tcrm_db *db, const char *key,
                           const char *value, int email, int64_t self,
-                          struct tcrm_dup_list *l, struct tcrm_error *err)
+                          struct found *f, struct tcrm_error *err)
 {
     if (!key || !key[0])
         return 0;
@@ -74,23 +111,20 @@ static int by_channel_key(struct tcrm_db *db, const char *key,
         return TCRM_EDB;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, self);
-    int rc, r = 0;
-    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc = SQLITE_DONE, r = 0;
+    while (r == 0 && !done(f) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         int is_email = strcmp((const char *)sqlite3_column_text(st, 2), "email") == 0;
+        const char *stored = (const char *)sqlite3_column_text(st, 1);
         if (is_email != email)
             continue;
-        if (!email && !tcrm_norm_phone_same_number(value,
-                          (const char *)sqlite3_column_text(st, 1)))
+        if (!email && !tcrm_norm_phone_same_number(value, stored))
             continue;               /* same last digits, other country */
-        struct tcrm_strbuf part;
-        tcrm_strbuf_init(&part);
-        r = tcrm_strbuf_appendf(&part, "same %s %s", email ? "e-mail" : "phone",
-                                (const char *)sqlite3_column_text(st, 1));
-        if (r == 0)
-            r = add_reason(l, sqlite3_column_int64(st, 0),
-                           email ? TCRM_DUP_EMAIL : TCRM_DUP_PHONE, part.buf);
-        tcrm_strbuf_free(&part);
+        r = note(f, sqlite3_column_int64(st, 0),
+                 email ? TCRM_DUP_EMAIL : TCRM_DUP_PHONE,
+                 email ? "same e-mail %s" : "same phone %s", stored);
     }
+    if (done(f))
+        rc = SQLITE_DONE;
     if (r)
         r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     else if (rc != SQLITE_DONE)
@@ -100,24 +134,25 @@ static int by_channel_key(struct tcrm_db *db, const char *key,
 }
 
 static int by_channels(struct tcrm_db *db, const struct tcrm_contact *c,
-                       int email, struct tcrm_dup_list *l, struct tcrm_error *err)
+                       int email, struct found *f, struct tcrm_error *err)
 {
     int rc = 0;
-    for (size_t i = 0; rc == 0 && i < c->n_channels; i++) {
+    for (size_t i = 0; rc == 0 && !done(f) && i < c->n_channels; i++) {
         enum tcrm_channel_kind k = c->channels[i].kind;
         if (email ? k != TCRM_CH_EMAIL : !tcrm_channel_is_phone(k))
             continue;
         char *key = tcrm_channel_value_key(k, c->channels[i].value);
         if (!key)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-        rc = by_channel_key(db, key, c->channels[i].value, email, c->id, l,
+        rc = by_channel_key(db, key, c->channels[i].value, email, c->id, f,
                             err);
         free(key);
     }
     return rc;
 }
 
-/* The company c names: its id, or -1 when it names one not stored yet. */
+/* The company c names: its id, TCRM_DUP_NEW_COMPANY when it names one not
+ * stored yet, 0 when none. */
 static int company_of(struct tcrm_db *db, const struct tcrm_contact *c,
                       int64_t *co, struct tcrm_error *err)
 {
@@ -126,42 +161,36 @@ static int company_of(struct tcrm_db *db, const struct tcrm_contact *c,
         return 0;
     int rc = tcrm_company_find(db, c->company, co, err);
     if (rc == 0 && *co == 0)
-        *co = -1;
+        *co = TCRM_DUP_NEW_COMPANY;
     return rc;
 }
 
+/* Contacts with c's name key at company co. */
 static int by_name(struct tcrm_db *db, const struct tcrm_contact *c,
-                   struct tcrm_dup_list *l, struct tcrm_error *err)
+                   int64_t co, struct found *f, struct tcrm_error *err)
 {
-    int64_t co;
-    int rc = company_of(db, c, &co, err);
-    char *key = rc || co < 0 ? NULL : tcrm_norm_name_key(c->name);
-    if (rc || co < 0 || (key && !key[0])) {
+    char *key = tcrm_norm_name_key(c->name);
+    if (!key || !key[0]) {
         free(key);
-        return rc;
+        return key ? 0 : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
-    sqlite3_stmt *st = key ? tcrm_db_prepare(db,
+    sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT c.id, co.name FROM contacts c LEFT JOIN companies co"
         " ON co.id = c.company_id WHERE c.name_key = ?1 AND c.company_id IS ?2"
-        " AND c.deleted_at IS NULL AND c.id <> ?3 ORDER BY c.id", err) : NULL;
+        " AND c.deleted_at IS NULL AND c.id <> ?3 ORDER BY c.id", err);
     if (!st) {
         free(key);
-        return key ? TCRM_EDB : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        return TCRM_EDB;
     }
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     tcrm_db_bind_id(st, 2, co);
     sqlite3_bind_int64(st, 3, c->id);
-    int s, r = 0;
-    while (r == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
-        struct tcrm_strbuf part;
-        tcrm_strbuf_init(&part);
-        const char *cn = (const char *)sqlite3_column_text(st, 1);
-        r = cn ? tcrm_strbuf_appendf(&part, "same name at %s", cn)
-               : tcrm_strbuf_append(&part, "same name");
-        if (r == 0)
-            r = add_reason(l, sqlite3_column_int64(st, 0), TCRM_DUP_NAME, part.buf);
-        tcrm_strbuf_free(&part);
-    }
+    int s = SQLITE_DONE, r = 0;
+    while (r == 0 && !done(f) && (s = sqlite3_step(st)) == SQLITE_ROW)
+        r = note(f, sqlite3_column_int64(st, 0), TCRM_DUP_NAME,
+                 "same name at %s", (const char *)sqlite3_column_text(st, 1));
+    if (done(f))
+        s = SQLITE_DONE;
     if (r)
         r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     else if (s != SQLITE_DONE)
@@ -169,6 +198,20 @@ static int by_name(struct tcrm_db *db, const struct tcrm_contact *c,
     tcrm_db_done(st);
     free(key);
     return r;
+}
+
+/* Every look-up in order: e-mails, phones, then name + company (co as
+ * company_of gives it), stopping early when only the first is wanted. */
+static int walk(struct tcrm_db *db, const struct tcrm_contact *c, int64_t co,
+                struct found *f, struct tcrm_error *err)
+{
+    int rc = by_channels(db, c, 1, f, err);
+    if (rc == 0 && !done(f))
+        rc = by_channels(db, c, 0, f, err);
+    if (rc == 0 && !done(f) && !tcrm_str_empty(c->name) &&
+        co != TCRM_DUP_NEW_COMPANY)
+        rc = by_name(db, c, co, f, err);
+    return rc;
 }
 
 /* Name and company of every candidate, for display. */
@@ -198,15 +241,24 @@ int tcrm_dup_find(struct tcrm_db *db, const struct tcrm_contact *c,
                   struct tcrm_dup_list *out, struct tcrm_error *err)
 {
     memset(out, 0, sizeof *out);
-    int rc = by_channels(db, c, 1, out, err);
+    struct found f = { out, 0 };
+    int64_t co = 0;
+    int rc = tcrm_str_empty(c->name) ? 0 : company_of(db, c, &co, err);
     if (rc == 0)
-        rc = by_channels(db, c, 0, out, err);
-    if (rc == 0 && !tcrm_str_empty(c->name))
-        rc = by_name(db, c, out, err);
+        rc = walk(db, c, co, &f, err);
     if (rc == 0)
         rc = describe(db, out, err);
     if (rc)
         tcrm_dup_list_free(out);
+    return rc;
+}
+
+int tcrm_dup_first(struct tcrm_db *db, const struct tcrm_contact *c,
+                   int64_t company, int64_t *id, struct tcrm_error *err)
+{
+    struct found f = { NULL, 0 };
+    int rc = walk(db, c, company, &f, err);
+    *id = rc ? 0 : f.first;
     return rc;
 }
 

@@ -16,7 +16,10 @@
  *                        start with "an"); FTS5's own prefix query
  *                        ("an"*) merges every matching word first.
  * Trashed contacts keep their entry (a restore needs nothing); queries
- * drop them by joining contacts.
+ * drop them by joining contacts. The text is put together by
+ * tcrm_search_body_add/_channel, here from the stored rows, in bulk.c
+ * from the records an import has in memory (contact_internal.h gives the
+ * order); both write it with tcrm_search_store.
  *
  * Ranking: tier 0 = the folded name equals the folded query (an equality
  * seek on contacts_by_sort), tier 1 = the name starts with it (a range on
@@ -40,7 +43,7 @@
 /* ---- the index ------------------------------------------------------ */
 
 /* Append the folded text and a line break. */
-static int add_piece(struct tcrm_strbuf *sb, const char *text)
+int tcrm_search_body_add(struct tcrm_strbuf *sb, const char *text)
 {
     if (tcrm_str_empty(text))
         return 0;
@@ -118,6 +121,20 @@ static int add_prefix_tokens(struct tcrm_strbuf *sb, const char *s)
     return rc;
 }
 
+/* A phone as written and as digits; an e-mail; nothing for web and IM. */
+int tcrm_search_body_channel(struct tcrm_strbuf *sb, int kind, const char *value)
+{
+    if (kind != TCRM_CH_EMAIL && !tcrm_channel_is_phone(kind))
+        return 0;
+    int rc = tcrm_search_body_add(sb, value);
+    if (rc == 0 && kind != TCRM_CH_EMAIL) {
+        char *d = tcrm_norm_phone_digits(value);
+        rc = d ? tcrm_search_body_add(sb, d) : TCRM_ENOMEM;
+        free(d);
+    }
+    return rc;
+}
+
 static int body_fields(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
                        int *found, struct tcrm_error *err)
 {
@@ -130,7 +147,7 @@ static int body_fields(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
     int rc = sqlite3_step(st), r = 0;
     *found = rc == SQLITE_ROW;
     for (int i = 0; *found && r == 0 && i < 5; i++)
-        r = add_piece(sb, (const char *)sqlite3_column_text(st, i));
+        r = tcrm_search_body_add(sb, (const char *)sqlite3_column_text(st, i));
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         r = tcrm_db_fail(db, "search index", err);
     else if (r)
@@ -150,15 +167,10 @@ static int body_channels(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
         return TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
     int rc, r = 0;
-    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 1);
-        r = add_piece(sb, v);
-        if (r == 0 && strcmp((const char *)sqlite3_column_text(st, 0), "email")) {
-            char *d = tcrm_norm_phone_digits(v);
-            r = d ? add_piece(sb, d) : TCRM_ENOMEM;
-            free(d);
-        }
-    }
+    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        r = tcrm_search_body_channel(sb, tcrm_channel_kind_parse(
+                (const char *)sqlite3_column_text(st, 0)),
+            (const char *)sqlite3_column_text(st, 1));
     if (r)
         r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     else if (rc != SQLITE_DONE)
@@ -179,18 +191,18 @@ static int index_write(struct tcrm_db *db, const char *sql, int64_t id,
     return tcrm_db_step_done(db, st, "search index", err);
 }
 
-static int index_store(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *body,
-                       struct tcrm_error *err)
+int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
+                      struct tcrm_error *err)
 {
     struct tcrm_strbuf shrt;
     tcrm_strbuf_init(&shrt);
-    if (tcrm_strbuf_append(&shrt, body->buf) || add_cjk_pieces(&shrt, body->buf) ||
-        add_prefix_tokens(&shrt, body->buf)) {
+    if (tcrm_strbuf_append(&shrt, body) || add_cjk_pieces(&shrt, body) ||
+        add_prefix_tokens(&shrt, body)) {
         tcrm_strbuf_free(&shrt);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
     int rc = index_write(db, "INSERT INTO contact_search(rowid, body)"
-                         " VALUES (?1, ?2)", id, body->buf, err);
+                         " VALUES (?1, ?2)", id, body, err);
     if (rc == 0)
         rc = index_write(db, "INSERT INTO contact_search_short(rowid, body)"
                          " VALUES (?1, ?2)", id, shrt.buf, err);
@@ -217,10 +229,10 @@ int tcrm_search_index_contact(struct tcrm_db *db, int64_t id,
     if (rc == 0 && found)
         rc = tcrm_db_get_tags(db, "contact", id, &tags, err);
     for (size_t i = 0; rc == 0 && found && i < tags.n; i++)
-        if (add_piece(&body, tags.items[i]))
+        if (tcrm_search_body_add(&body, tags.items[i]))
             rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (rc == 0 && found)
-        rc = index_store(db, id, &body, err);
+        rc = tcrm_search_store(db, id, body.buf, err);
     tcrm_strlist_clear(&tags);
     tcrm_strbuf_free(&body);
     return rc;

@@ -10,12 +10,13 @@
  *     -> tcrm_bulk_dup (dup.h's rules, first candidate only; sees the rows
  *        this import already added, since they are in the same
  *        transaction)
- *     -> skip | tcrm_contact_merge into that candidate | tcrm_bulk_add
+ *     -> skip | tcrm_bulk_merge into that candidate | tcrm_bulk_add
  *     -> import_batch.h records it for undo.
  *
- * After the last row, tcrm_bulk_finish writes the search index entries of
- * every added contact in one go (interleaving them with the row writes
- * made SQLite's FTS5 write a tiny index segment per contact). Added
+ * The search index entries of added contacts are written a few megabytes
+ * at a time, the last by tcrm_bulk_finish after the last row
+ * (interleaving them with the row writes made SQLite's FTS5 write a tiny
+ * index segment per contact). Added
  * contacts and companies get no audit row each: the import batch (its
  * import_changes rows and the batch's own audit row) is their record.
  *
@@ -137,8 +138,8 @@ static int merge_row(struct import *im, int64_t into, struct tcrm_error *err)
 {
     int64_t version = 0;
     tcrm_strbuf_reset(&im->before);
-    int rc = tcrm_contact_merge(im->db, into, &im->c, &im->before, &version,
-                                err);
+    int rc = tcrm_bulk_merge(im->bulk, into, &im->c, &im->before, &version,
+                             err);
     if (!rc)
         rc = tcrm_import_batch_merged(im->db, im->batch, into, im->before.buf,
                                       version, err);

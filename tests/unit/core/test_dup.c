@@ -1,6 +1,7 @@
 /*
  * test_dup.c: the duplicate check: e-mail, phone and name-at-company
- * reasons, the exact "why" text, self and trashed rows never candidates.
+ * reasons, the exact "why" text, self and trashed rows never candidates,
+ * and tcrm_dup_first (the import's check) naming tcrm_dup_find's first.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 
 #include "fixture.h"
 
+#include "tcrm/company.h"
 #include "tcrm/contact.h"
 #include "tcrm/db.h"
 #include "tcrm/dup.h"
@@ -73,6 +75,21 @@ struct probe {
     const char *why;
 };
 
+/* tcrm_dup_first, given c's company as the import resolves it, names the
+ * first candidate of list l (0 when l is empty). */
+static void check_first(struct tcrm_db *db, const struct tcrm_contact *c,
+                        const struct tcrm_dup_list *l)
+{
+    struct tcrm_error err;
+    int64_t co = c->company_id, first = -1;
+    if (!co && !tcrm_str_empty(c->company)) {
+        assert_int_equal(tcrm_company_find(db, c->company, &co, &err), 0);
+        co = co ? co : TCRM_DUP_NEW_COMPANY;
+    }
+    assert_int_equal(tcrm_dup_first(db, c, co, &first, &err), 0);
+    assert_int_equal(first, l->n ? l->items[0].id : 0);
+}
+
 static void test_reasons(void **state)
 {
     struct fx *f = *state;
@@ -113,6 +130,7 @@ static void test_reasons(void **state)
         if (p->email)
             tcrm_contact_add_channel(&c, TCRM_CH_EMAIL, p->email);
         assert_int_equal(tcrm_dup_find(f->db, &c, &l, &err), 0);
+        check_first(f->db, &c, &l);
         if (!p->who) {
             if (l.n)
                 fail_msg("probe %zu: unexpected candidate %s", i, l.items[0].why);
@@ -137,12 +155,14 @@ static void test_self_and_many(void **state)
     assert_int_equal(tcrm_contact_get(f->db, f->anna, &c, &err), 0);
     assert_int_equal(tcrm_dup_find(f->db, &c, &l, &err), 0);
     assert_int_equal(l.n, 0);                    /* never its own candidate */
+    check_first(f->db, &c, &l);
     tcrm_dup_list_free(&l);
     /* two candidates, each with its own reasons, name and company */
     tcrm_contact_add_channel(&c, TCRM_CH_EMAIL, "bob@globex.com");
     c.id = 0;
     assert_int_equal(tcrm_dup_find(f->db, &c, &l, &err), 0);
     assert_int_equal(l.n, 2);
+    check_first(f->db, &c, &l);
     assert_int_equal(l.items[0].id, f->anna);
     assert_string_equal(l.items[0].name, "Anna Silva");
     assert_string_equal(l.items[0].company, "Acme Ltd");

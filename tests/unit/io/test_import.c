@@ -2,7 +2,8 @@
  * test_import.c: the import engine on real temporary databases: counts,
  * duplicates against the database and within the file, the three
  * policies, dry run, reject file, undo (and its refusal after an edit),
- * and bad input that must leave the database as it was.
+ * bad input that must leave the database as it was, and the search index
+ * entries the import writes from memory against a rebuild from the rows.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,10 +11,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "../../../src/core/db_internal.h"
 #include "io_test_util.h"
+#include "tcrm/company.h"
 #include "tcrm/csvio.h"
 #include "tcrm/dup.h"
 #include "tcrm/import_batch.h"
+#include "tcrm/search.h"
+#include "tcrm/strbuf.h"
 
 static struct tcrm_db *open_db(const char *name)
 {
@@ -294,6 +299,101 @@ static void test_preview(void **state)
     tcrm_import_preview_free(&pv);
 }
 
+/* ---- the search index an import writes -------------------------------- */
+
+/* Every entry of both search indexes, "table rowid body" a line. */
+static char *index_dump(struct tcrm_db *db)
+{
+    static const char *const q[] = {
+        "SELECT 't', rowid, body FROM contact_search ORDER BY rowid",
+        "SELECT 's', rowid, body FROM contact_search_short ORDER BY rowid",
+    };
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db->sql, q[i], -1, &st, NULL),
+                         SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            assert_int_equal(tcrm_strbuf_appendf(&sb, "%s %lld %s\n",
+                (const char *)sqlite3_column_text(st, 0),
+                (long long)sqlite3_column_int64(st, 1),
+                (const char *)sqlite3_column_text(st, 2)), 0);
+        sqlite3_finalize(st);
+    }
+    return tcrm_strbuf_steal(&sb);
+}
+
+/* Rows whose index text the import builds in memory: a company stored
+ * under another spelling, tags in any case and order (one stored as
+ * "VIP" before), every channel kind, padded and CJK names, an empty
+ * title, and a duplicate merged into a row of the same file. */
+static const char index_cards[] =
+    "Name,Company,Title,Email,Mobile,Work,Fax,Website,IM,Notes,Tags\n"
+    " Zoë  Quill ,ACME ltd,CEO,zoe@quill.io,+44 7700 900123,"
+    "+44 20 7946 0001,+44 20 7946 0002,https://quill.io,zoe_q,"
+    "\"said \"\"hi\"\"\",vip;Beta;alpha;VIP\n"
+    "张伟,华为 集团,,zw@hw.example,+86 138 0000 0001,,,,,老客户,重点客户;vip\n"
+    "Ann Lee,,  ,,,,,,,,\n"
+    "张伟,华为 集团,经理,zw@hw.example,+86 139 0000 0002,,,,,second,partner\n";
+
+static void add_seed(struct tcrm_db *db)
+{
+    struct tcrm_company co;
+    struct tcrm_contact c;
+    struct tcrm_error err;
+    tcrm_company_init(&co);
+    co.name = "Acme Ltd.";
+    assert_int_equal(tcrm_company_insert(db, &co, &err), 0);
+    tcrm_contact_init(&c);
+    tcrm_str_set(&c.name, "Old Friend");
+    assert_int_equal(tcrm_strlist_add(&c.tags, "VIP"), 0);
+    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+    tcrm_contact_clear(&c);
+}
+
+/* The entries written from memory are the ones tcrm_search_rebuild writes
+ * from the stored rows, byte for byte; the long notes make the import
+ * write its buffer of index texts several times on the way. */
+static void test_index_from_memory(void **state)
+{
+    (void)state;
+    struct tcrm_db *db = open_db("index.db");
+    add_seed(db);
+    const char *p = io_path("index.csv");
+    FILE *f = fopen(p, "w");
+    fputs(index_cards, f);
+    for (int i = 0; i < 3000; i++) {
+        fprintf(f, "Person %d,Firm %d,,p%d@x.example,,,,,,", i, i % 7, i);
+        for (int k = 0; k < 100; k++)
+            fprintf(f, "note %d word %d; ", i, k);
+        fprintf(f, ",t%d\n", i % 5);
+    }
+    fclose(f);
+    struct tcrm_import_summary s;
+    struct tcrm_error err;
+    assert_int_equal(run(db, p, TCRM_DUP_MERGE, 0, &s, &err), 0);
+    assert_int_equal(s.added, 3003);
+    assert_int_equal(s.merged, 1);
+    tcrm_import_summary_free(&s);
+    char *imported = index_dump(db);
+    assert_int_equal(tcrm_search_rebuild(db, &err), 0);
+    char *rebuilt = index_dump(db);
+    size_t at = 0;
+    while (imported[at] && imported[at] == rebuilt[at])
+        at++;
+    while (at > 0 && imported[at - 1] != '\n')
+        at--;
+    if (strcmp(imported + at, rebuilt + at) != 0)
+        fail_msg("index differs:\n  import  %.120s\n  rebuild %.120s",
+                 imported + at, rebuilt + at);
+    assert_non_null(strstr(imported, "acme ltd.\nceo\n"));  /* as stored */
+    assert_null(strstr(imported, "zoe_q"));                  /* no IM */
+    free(imported);
+    free(rebuilt);
+    tcrm_db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_bad_input_changes_nothing),
         cmocka_unit_test(test_progress_many_rows),
         cmocka_unit_test(test_preview),
+        cmocka_unit_test(test_index_from_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
