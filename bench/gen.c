@@ -152,7 +152,7 @@ static int gen_contacts(struct tcrm_db *db, uint64_t n, struct tcrm_error *err)
     uint64_t nc = n / 50 + 1;
     int rc = 0;
     for (uint64_t i = 0; i < nc + n && rc == 0; i++) {
-        if (i % 10000 == 0 && (rc = tcrm_db_begin(db, err)) != 0)
+        if (i % 10000 == 0 && (rc = tcrm_db_begin_many(db, err)) != 0)
             break;
         if (i < nc) {
             struct tcrm_company c;
@@ -200,7 +200,7 @@ static int gen_activity(struct tcrm_db *db, uint64_t ncontacts, uint64_t n,
     tcrm_date_today(tcrm_clock_now(), today);
     int rc = 0;
     for (uint64_t i = 0; i < n && rc == 0; i++) {
-        if (i % 10000 == 0 && (rc = tcrm_db_begin(db, err)) != 0)
+        if (i % 10000 == 0 && (rc = tcrm_db_begin_many(db, err)) != 0)
             break;
         int64_t contact = (int64_t)(1 + pick(ncontacts)); /* contacts are ids 1..n */
         char at[17], day[11];

@@ -48,6 +48,11 @@ int tcrm_db_schema_latest(void);
 
 int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err);
 int tcrm_db_commit(struct tcrm_db *db, struct tcrm_error *err);
+/* tcrm_db_begin for a transaction of many one-row writes (an import):
+ * SQLite's statement journals stay in memory instead of a temporary file
+ * until it ends. Outermost level only; inside a transaction it is
+ * tcrm_db_begin. */
+int tcrm_db_begin_many(struct tcrm_db *db, struct tcrm_error *err);
 void tcrm_db_rollback(struct tcrm_db *db);
 
 /* A number that changes whenever anything in the database changed, by this

@@ -32,6 +32,7 @@ struct tcrm_db {
     char *user;
     int tx_depth;            /* nesting of tcrm_db_begin */
     int tx_failed;           /* a nested level rolled back */
+    int tx_temp_memory;      /* temp_store = MEMORY until the outermost end */
     uint64_t local_changes;  /* commits made through this connection */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;

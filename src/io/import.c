@@ -221,7 +221,7 @@ static int run_rows(struct import *im, struct tcrm_error *err)
 
 static int run_locked(struct import *im, struct tcrm_error *err)
 {
-    int rc = tcrm_db_begin(im->db, err);
+    int rc = tcrm_db_begin_many(im->db, err);
     if (rc)
         return rc;
     rc = tcrm_import_batch_start(im->db, im->o->path, &im->batch, err);

@@ -402,6 +402,30 @@ static void test_nested_transactions(void **state)
     assert_int_equal(audit_rows(db), 2);
 
     assert_int_equal(tcrm_db_commit(db, &err), TCRM_EDB);
+
+    /* A transaction of many writes keeps temp_store = MEMORY (2) until its
+     * outermost end, committed or rolled back; nested, it is a plain
+     * level of the transaction around it. */
+    assert_int_equal(query_i64(db, "PRAGMA temp_store"), 0);
+    assert_int_equal(tcrm_db_begin_many(db, &err), 0);
+    assert_int_equal(query_i64(db, "PRAGMA temp_store"), 2);
+    assert_int_equal(tcrm_db_begin_many(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 5, "add", NULL, &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    assert_int_equal(query_i64(db, "PRAGMA temp_store"), 2);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    assert_int_equal(query_i64(db, "PRAGMA temp_store"), 0);
+    assert_int_equal(audit_rows(db), 3);
+    assert_int_equal(tcrm_db_begin_many(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 6, "add", NULL, &err), 0);
+    tcrm_db_rollback(db);
+    assert_int_equal(query_i64(db, "PRAGMA temp_store"), 0);
+    assert_int_equal(audit_rows(db), 3);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_begin_many(db, &err), 0);
+    assert_int_equal(query_i64(db, "PRAGMA temp_store"), 0);
+    tcrm_db_rollback(db);
+    tcrm_db_rollback(db);
     tcrm_db_close(db);
 }
 
