@@ -28,12 +28,14 @@
  *   - contacts touched: with no owner or tag and nothing logged after the
  *     period, it is a range count of contacts_by_last (last interaction
  *     since `from`) instead of a distinct count over the interactions;
- *   - contacts_quiet, contacts_city, contacts_source: partial covering
- *     indexes of live contacts for the quiet counts and segments;
- *   - tag segments of everything: each tag's taggings range less the
- *     taggings of trashed rows (the small *_trashed indexes).
+ *   - contacts_quiet, a partial covering index of live contacts for the
+ *     quiet counts.
  * Every other case runs the plain query over the rows, so a filter never
  * changes a figure, only the time it takes.
+ *
+ * Schema 3 (003_segments.sql) adds segment_stats, from which the segments
+ * report reads everything, with or without a tag (see the segments part
+ * below).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -54,9 +56,6 @@
     " OR (entity = 'company' AND entity_id = d.company_id))))"
 #define OWNER_IS(col) "(?3 IS NULL OR " col " = ?3)"
 #define IN_PERIOD(col) "(" col " >= ?1 AND " col " < ?2)"
-/* The same without offering the column's index to the planner (the
- * bounds are often the open-ended sentinels, which it cannot see). */
-#define IN_PERIOD_NOIDX(col) "(+" col " >= ?1 AND +" col " < ?2)"
 
 const char *tcrm_rq_s(const struct tcrm_rq_table *t, size_t row, size_t col)
 {
@@ -436,16 +435,14 @@ int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 
 /* ---- segments -------------------------------------------------------- */
 
-/* Without a tag filter every figure comes from segment_stats, the summary
- * kept by triggers (data/migrations/003_segments.sql): one row per
- * segment, measure, creation day and owner, so the period and owner
- * filters are ranges over a few thousand rows, whatever the number of
- * contacts. A tag filter asks about the rows that carry a tag, which the
- * summary does not know: then the plain queries further down read the
- * rows themselves. */
+/* Every figure comes from segment_stats, the summary kept by triggers
+ * (data/migrations/003_segments.sql): one row per segment, tag filter
+ * (?4; 0 for none), measure, creation day and owner. The period and owner
+ * are ranges over those rows, so the report costs the same on any number
+ * of contacts. */
 #define STAT_WHERE(entity, dim)                                             \
-    " FROM segment_stats WHERE entity = '" entity "' AND dim = '" dim "'"   \
-    " AND day >= ?1 AND day < ?2 AND " OWNER_IS("owner")
+    " FROM segment_stats WHERE entity = '" entity "' AND filter = ?4"       \
+    " AND dim = '" dim "' AND day >= ?1 AND day < ?2 AND " OWNER_IS("owner")
 #define STAT_COUNTS(entity, dim, name)                                      \
     "SELECT " name ", sum(n)" STAT_WHERE(entity, dim) " AND currency = ''"  \
     " GROUP BY value HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?7"
@@ -468,53 +465,16 @@ static const char *const rq_stat_counts_sql[TCRM_SEG_COUNT] =
 static const char *const rq_stat_deals_sql[TCRM_SEG_COUNT] =
     STAT_ALL(STAT_DEALS);
 
-/* The plain queries, for a tag filter ?4: they start from that tag's
- * taggings and read each tagged row by its key. */
-#define LIVE_ROW(c)                                                         \
-    c ".deleted_at IS NULL AND " IN_PERIOD_NOIDX(c ".created_at")           \
-    " AND " OWNER_IS(c ".owner")
-#define TAGGED_FROM(entity, table, alias)                                   \
-    " FROM taggings f CROSS JOIN " table " " alias                          \
-    " ON " alias ".id = f.entity_id"
-#define TAGGED_WHERE(entity, alias)                                         \
-    " WHERE f.tag_id = ?4 AND f.entity = '" entity "' AND " LIVE_ROW(alias)
-#define TAGGED(entity, table, alias)                                        \
-    TAGGED_FROM(entity, table, alias) TAGGED_WHERE(entity, alias)
-
 int tcrm_rq_segment_totals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            struct tcrm_rq_table *out, struct tcrm_error *err)
 {
     /* Every live contact has one source row, every company one city. */
-    if (f->tag_id == 0)
-        return rq_run(db,
-            "SELECT (SELECT coalesce(sum(n), 0)"
-            STAT_WHERE("contact", "source") " AND currency = ''),"
-            " (SELECT coalesce(sum(n), 0)"
-            STAT_WHERE("company", "city") " AND currency = '')",
-            f, "segments", out, err);
     return rq_run(db,
-        "SELECT (SELECT count(*)" TAGGED("contact", "contacts", "c") "),"
-        " (SELECT count(*)" TAGGED("company", "companies", "co") ")",
+        "SELECT (SELECT coalesce(sum(n), 0)" STAT_WHERE("contact", "source")
+        " AND currency = ''), (SELECT coalesce(sum(n), 0)"
+        STAT_WHERE("company", "city") " AND currency = '')",
         f, "segments", out, err);
 }
-
-#define SEG_TAGS(entity, table, alias)                                      \
-    "SELECT t.name, count(*)" TAGGED_FROM(entity, table, alias)             \
-    " CROSS JOIN taggings tg ON tg.entity = '" entity "'"                   \
-    " AND tg.entity_id = " alias ".id JOIN tags t ON t.id = tg.tag_id"      \
-    TAGGED_WHERE(entity, alias) " GROUP BY t.id ORDER BY 2 DESC, 1 LIMIT ?7"
-#define SEG_COL(col, entity, table, alias)                                  \
-    "SELECT nullif(" alias "." col ", ''), count(*)"                        \
-    TAGGED(entity, table, alias) " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?7"
-
-static const char *const rq_seg_counts_sql[TCRM_SEG_COUNT] = {
-    SEG_TAGS("contact", "contacts", "c"),
-    SEG_COL("city", "contact", "contacts", "c"),
-    SEG_COL("source", "contact", "contacts", "c"),
-    SEG_TAGS("company", "companies", "co"),
-    SEG_COL("industry", "company", "companies", "co"),
-    SEG_COL("city", "company", "companies", "co"),
-};
 
 int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            enum tcrm_rq_segment seg,
@@ -522,42 +482,8 @@ int tcrm_rq_segment_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 {
     if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
         return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
-    return rq_run(db, f->tag_id ? rq_seg_counts_sql[seg]
-                                : rq_stat_counts_sql[seg],
-                  f, "segments", out, err);
+    return rq_run(db, rq_stat_counts_sql[seg], f, "segments", out, err);
 }
-
-/* Open deals summed per row and currency first (a small grouped result,
- * in row id order), then joined to their rows by primary key: the join
- * order is forced, so the planner never walks every tagging or row to
- * find the few that have deals. */
-#define DEAL_AGG(idcol)                                                     \
-    " FROM (SELECT " idcol " AS eid, currency, count(*) AS n,"              \
-    " sum(amount_minor) AS s FROM deals WHERE status = 'open'"              \
-    " AND deleted_at IS NULL AND " idcol " IS NOT NULL"                     \
-    " GROUP BY " idcol ", currency) d"
-#define LIVE_TAGGED(entity, alias)                                          \
-    LIVE_ROW(alias) " AND " TAG_ON(entity, alias ".id")
-#define SEGD_TAGS(entity, table, alias, idcol)                              \
-    "SELECT t.name, d.currency, sum(d.n), sum(d.s)" DEAL_AGG(idcol)         \
-    " CROSS JOIN " table " " alias " ON " alias ".id = d.eid"               \
-    " CROSS JOIN taggings tg ON tg.entity = '" entity "'"                   \
-    "  AND tg.entity_id = " alias ".id JOIN tags t ON t.id = tg.tag_id"     \
-    " WHERE " LIVE_TAGGED(entity, alias) " GROUP BY t.id, d.currency"       \
-    " ORDER BY 1, 2"
-#define SEGD_COL(col, entity, table, alias, idcol)                          \
-    "SELECT nullif(" alias "." col ", ''), d.currency, sum(d.n), sum(d.s)"  \
-    DEAL_AGG(idcol) " CROSS JOIN " table " " alias " ON " alias ".id = d.eid" \
-    " WHERE " LIVE_TAGGED(entity, alias) " GROUP BY 1, 2 ORDER BY 1, 2"
-
-static const char *const rq_seg_deals_sql[TCRM_SEG_COUNT] = {
-    SEGD_TAGS("contact", "contacts", "c", "contact_id"),
-    SEGD_COL("city", "contact", "contacts", "c", "contact_id"),
-    SEGD_COL("source", "contact", "contacts", "c", "contact_id"),
-    SEGD_TAGS("company", "companies", "co", "company_id"),
-    SEGD_COL("industry", "company", "companies", "co", "company_id"),
-    SEGD_COL("city", "company", "companies", "co", "company_id"),
-};
 
 int tcrm_rq_segment_deals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                           enum tcrm_rq_segment seg,
@@ -565,9 +491,7 @@ int tcrm_rq_segment_deals(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 {
     if ((int)seg < 0 || seg >= TCRM_SEG_COUNT)
         return tcrm_error_set(err, TCRM_EINVAL, "segments: no such segment");
-    return rq_run(db, f->tag_id ? rq_seg_deals_sql[seg]
-                                : rq_stat_deals_sql[seg],
-                  f, "segments", out, err);
+    return rq_run(db, rq_stat_deals_sql[seg], f, "segments", out, err);
 }
 
 /* ---- imports --------------------------------------------------------- */

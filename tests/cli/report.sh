@@ -181,6 +181,8 @@ chk() { has "$1-check" "ok: $DB (schema" "$(t check 2>&1)"; }
 # segrow NAME: the first line of the segments report starting with NAME,
 # spaces squeezed ("Oslo 1 2.4% 100.00 USD"); empty when there is none.
 segrow() { t report segments --width 100 | grep -m1 "^$1 " | tr -s ' ' | sed 's/ $//'; }
+# tagrow TAG NAME: the same, in the report limited to contacts with TAG.
+tagrow() { t report segments --tag "$1" --width 100 | grep -m1 "^$2 " | tr -s ' ' | sed 's/ $//'; }
 chk seg-start
 t company add SegCo --industry Shipping --city Bergen >/dev/null
 t contact add "Seg Person" --company SegCo --city Oslo --source Web --tag vip >/dev/null
@@ -197,11 +199,15 @@ chk seg-edit
 same seg-edit-old "$(segrow Oslo)" ""
 same seg-edit-new "$(segrow Trondheim)" "Trondheim 1 2.4% 100.00 USD"
 same seg-edit-tag "$(segrow segtag)" "segtag 1 2.4% 100.00 USD"
+same seg-edit-filter "$(tagrow segtag Trondheim)" "Trondheim 1 100.0% 100.00 USD"
+same seg-edit-filter-old "$(tagrow vip Trondheim)" ""
+same seg-edit-filter-industry "$(tagrow segtag Shipping)" ""
 did=$(sqlite3 "$DB" "SELECT id FROM deals WHERE title = 'Seg deal'")
 t deal move "$did" negotiation >/dev/null
 t deal won "$did" >/dev/null
 chk seg-won
 same seg-won-row "$(segrow Trondheim)" "Trondheim 1 2.4%"
+same seg-won-filter "$(tagrow segtag Trondheim)" "Trondheim 1 100.0%"
 t deal add "Seg two" --company SegCo --contact "$sid" --amount 7 --currency USD >/dev/null
 t deal delete "$(sqlite3 "$DB" "SELECT id FROM deals WHERE title = 'Seg two'")" >/dev/null
 chk seg-deal-trash
@@ -223,17 +229,23 @@ t import seg.csv --on-duplicate merge >/dev/null 2>&1
 chk seg-import
 same seg-import-row "$(segrow Tromsø)" "Tromsø 2 4.5%"
 same seg-import-tag "$(segrow mtag)" "mtag 1 2.3%"
+same seg-import-filter "$(tagrow mtag Tromsø)" "Tromsø 1 100.0%"
 t import undo "$(sqlite3 "$DB" 'SELECT max(id) FROM import_batches')" >/dev/null 2>&1
 chk seg-undo
 same seg-undo-row "$(segrow Tromsø)" ""
 same seg-undo-tag "$(segrow mtag)" ""
 # A hand edit behind tcrm's back is what check is for.
-sqlite3 "$DB" "UPDATE segment_stats SET n = n + 1 WHERE dim = 'city' AND value = 'Trondheim' AND currency = ''"
+sqlite3 "$DB" "UPDATE segment_stats SET n = n + 1 WHERE filter = 0 AND dim = 'city' AND value = 'Trondheim' AND currency = ''"
 out=$(t check 2>&1); rc=$?
 same seg-damaged-status "$rc" 1
 has seg-damaged "summary segment_stats disagrees with the rows in 2 places" "$out"
-sqlite3 "$DB" "UPDATE segment_stats SET n = n - 1 WHERE dim = 'city' AND value = 'Trondheim' AND currency = ''"
+sqlite3 "$DB" "UPDATE segment_stats SET n = n - 1 WHERE filter = 0 AND dim = 'city' AND value = 'Trondheim' AND currency = ''"
 chk seg-repaired
+# A tagging is added or removed, never changed: the summary could not know
+# the row's other tags as they were, so an UPDATE is refused.
+out=$(sqlite3 "$DB" "UPDATE taggings SET tag_id = tag_id WHERE entity = 'contact'" 2>&1)
+has seg-tagging-update "taggings are not updated: delete and insert" "$out"
+chk seg-tagging-update-kept
 
 # ---- bad input: exact message, exit 2, nothing written ---------------
 before=$(state)
