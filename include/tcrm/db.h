@@ -9,6 +9,11 @@
  *     7, this tcrm knows 3); upgrade tcrm");
  *   - turns on foreign keys, WAL and a busy timeout, then runs the numbered
  *     migrations the file lacks, each in its own transaction.
+ * With `readonly` nothing is created or migrated: reads work even in a
+ * folder the user may not write (without a -shm beside the file it is
+ * read as immutable, see db.c), every transaction fails with
+ * TCRM_EREADONLY ("FILE: cannot write (read-only)"), and an older schema
+ * is refused (TCRM_EREADONLY, "cannot upgrade a read-only database").
  * A database locked by another writer past the timeout gives TCRM_EBUSY
  * ("FILE: database is busy (another tcrm is writing); try again").
  *

@@ -279,7 +279,7 @@ static int cli_tui(struct tcrm_cli *cli, tcrm_cli_tui_fn tui)
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return tcrm_cli_fail("the full-screen interface needs a terminal; "
                              "see tcrm --help for the commands");
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (tui(db, &cli->cfg, &err))

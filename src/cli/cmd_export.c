@@ -99,7 +99,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
     if (rc >= 0)
         return rc;
     struct tcrm_db *db;
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)))
         return rc;
     char *tmp = NULL;
     x.out = cli->out;

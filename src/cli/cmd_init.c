@@ -115,7 +115,7 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
         if (c == CLI_OPT_STOP)
             return o.status;
     if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")) ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (tcrm_db_check(db, &err))

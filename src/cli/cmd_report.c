@@ -210,7 +210,7 @@ static int cmd_report_exec(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_error_clear(&err);
     if (tcrm_report_check(argv[optind], &a.o, &err))
         return report_bad(err.msg);
-    if ((rc = tcrm_cli_db(cli, &db)) != 0)
+    if ((rc = cli_db_read(cli, &db)) != 0)
         return rc;
     rc = tcrm_report_run(db, &cli->cfg, argv[optind], &a.o, &doc, &err);
     if (rc == TCRM_EINVAL || rc == TCRM_ENOTFOUND)

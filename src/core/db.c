@@ -14,6 +14,8 @@
  * Only then are WAL, synchronous=NORMAL and foreign keys turned on and the
  * missing migrations run, each in its own BEGIN IMMEDIATE transaction that
  * re-reads user_version (two processes may open a new file at once).
+ * Read-only (opt->readonly): nothing is created or migrated, and a WAL
+ * file whose -shm cannot be made is read as immutable (open_readonly).
  *
  * Transactions nest by counting: the outermost tcrm_db_begin issues BEGIN
  * IMMEDIATE (so a second writer waits for the busy timeout up front, never
@@ -188,6 +190,11 @@ static void end_temp_memory(struct tcrm_db *db)
 
 int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err)
 {
+    /* SQLite lets a read-only connection BEGIN IMMEDIATE and fails only at
+     * the first write, with the entity's name; say which file, up front. */
+    if (db->tx_depth == 0 && sqlite3_db_readonly(db->sql, "main") == 1)
+        return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot write "
+                              "(read-only)", db->path);
     if (db->tx_depth == 0) {
         if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL)
             != SQLITE_OK)
@@ -530,10 +537,10 @@ static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
     if (version >= tcrm_db_schema_latest())
         return 0;
     if (readonly)
-        return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot write "
-                              "(read-only), and the database needs an upgrade "
-                              "to schema %d", db->path,
-                              tcrm_db_schema_latest());
+        return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot upgrade a "
+                              "read-only database (schema %d, this tcrm needs "
+                              "%d); open it once as someone who may write it",
+                              db->path, version, tcrm_db_schema_latest());
     for (int i = 0; i < tcrm_migrations_count; i++) {
         if (tcrm_migrations[i].number <= version)
             continue;
@@ -593,19 +600,106 @@ static int trace_profile(unsigned type, void *ctx, void *p, void *x)
     return 0;
 }
 
-static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt,
-                   struct tcrm_error *err)
+/* Open name with flags, then read the schema (the first read: this is
+ * where a WAL database that cannot be read fails). */
+static int connect_db(struct tcrm_db *db, const char *name, int flags,
+                      int timeout, struct tcrm_error *err)
 {
-    int flags = opt->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (sqlite3_open_v2(opt->path, &db->sql, flags | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK)
-        return tcrm_db_fail(db, opt->path, err);
+    if (sqlite3_open_v2(name, &db->sql, flags | SQLITE_OPEN_NOMUTEX, NULL)
+            != SQLITE_OK)
+        return tcrm_db_fail(db, db->path, err);
     sqlite3_extended_result_codes(db->sql, 1);
-    sqlite3_busy_timeout(db->sql, opt->busy_timeout_ms);
+    sqlite3_busy_timeout(db->sql, timeout);
     const char *trace = getenv("TCRM_TRACE_SQL");
     if (trace && *trace && strcmp(trace, "0"))
         sqlite3_trace_v2(db->sql, SQLITE_TRACE_PROFILE, trace_profile, NULL);
-    int rc = check_schema(db, err);
+    return check_schema(db, err);
+}
+
+char *tcrm_db_immutable_uri(const char *path)
+{
+    char *uri = malloc(3 * strlen(path) + sizeof "file://?immutable=1");
+    if (!uri)
+        return NULL;
+    char *o = uri + sprintf(uri, "file:%s", path[0] == '/' ? "//" : "");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            o += sprintf(o, "%%%02X", (unsigned)(unsigned char)*p);
+        else
+            *o++ = *p;
+    }
+    strcpy(o, "?immutable=1");
+    return uri;
+}
+
+/* 1 when path-wal is missing or empty: every committed change is then in
+ * the main file (a connection with the database open in WAL mode keeps
+ * a -wal file until it closes). */
+static int wal_empty(const char *path)
+{
+    char wal[4096];
+    struct stat sb;
+    if ((size_t)snprintf(wal, sizeof wal, "%s-wal", path) >= sizeof wal)
+        return 0;
+    if (stat(wal, &sb) != 0)
+        return errno == ENOENT;
+    return sb.st_size == 0;
+}
+
+/*
+ * Read-only. A tcrm database is in WAL mode, and since SQLite 3.22 a
+ * reader that may not write can read a WAL database when (sqlite.org
+ * wal.html, "Read-Only Databases"):
+ *   a. it may write the folder, so SQLite can create -wal and -shm; or
+ *   b. the -wal and -shm files both exist and it may read them (a
+ *      writer has the database open, or left them there). SQLite opens
+ *      the -shm read-only and takes the usual locks;
+ *   c. or the connection says immutable=1.
+ * So first a plain SQLITE_OPEN_READONLY connection (a and b, and a file
+ * that is not in WAL mode): it takes the usual locks and sees a
+ * consistent snapshot while someone who may write keeps writing.
+ * Only when its first read fails for want of the -shm (SQLITE_READONLY
+ * or SQLITE_CANTOPEN), and the -wal is missing or empty, is the file
+ * reopened with immutable=1 (a read-only mount, a read-only folder no
+ * one has open): no locks, no -wal, no -shm. The caveat: immutable
+ * tells SQLite the file cannot change. Should someone who may write
+ * open it meanwhile, this connection does not see their changes and
+ * may read half-written pages; it is right for a file nobody writes.
+ * A -wal with changes and no -shm (a writer crashed) is refused:
+ * immutable=1 would ignore the -wal and show old data.
+ */
+static int open_readonly(struct tcrm_db *db, int timeout,
+                         struct tcrm_error *err)
+{
+    int rc = connect_db(db, db->path, SQLITE_OPEN_READONLY, timeout, err);
+    if (rc == 0 || !(rc == TCRM_EREADONLY ||
+                     (sqlite3_errcode(db->sql) & 0xff) == SQLITE_CANTOPEN))
+        return rc;
+    sqlite3_close(db->sql);
+    db->sql = NULL;
+    if (!wal_empty(db->path))
+        return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot read "
+                              "(read-only): recent changes are in its -wal "
+                              "file and there is no -shm file; open it once "
+                              "as someone who may write the folder",
+                              db->path);
+    char *uri = tcrm_db_immutable_uri(db->path);
+    if (!uri)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    tcrm_error_clear(err);
+    rc = connect_db(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, timeout,
+                    err);
+    free(uri);
+    return rc;
+}
+
+static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt,
+                   struct tcrm_error *err)
+{
+    int rc = opt->readonly
+                 ? open_readonly(db, opt->busy_timeout_ms, err)
+                 : connect_db(db, db->path, SQLITE_OPEN_READWRITE,
+                              opt->busy_timeout_ms, err);
     if (rc == 0)
         rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
     if (rc == 0)

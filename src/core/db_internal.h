@@ -71,6 +71,11 @@ int tcrm_db_bind_id(sqlite3_stmt *st, int idx, int64_t id);
 /* Copy of a text column (NULL for SQL NULL); out-of-memory gives NULL. */
 char *tcrm_db_col_text(sqlite3_stmt *st, int idx);
 
+/* "file:" URI for path with immutable=1 ('%', '?', '#' escaped), for
+ * reading a read-only WAL database without -shm (see db.c); free() it.
+ * NULL when out of memory. */
+char *tcrm_db_immutable_uri(const char *path);
+
 /* "YYYY-MM-DD HH:MM:SS" now (tcrm_clock_now, local time). */
 void tcrm_db_now(char out[20]);
 

@@ -11,6 +11,7 @@
 # N failed" and exits non-zero on any failure.
 set -u
 TCRM=$(realpath "$1")
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
 ROOT=$(mktemp -d /tmp/tcrm-cli.XXXXXX)
 trap 'rm -rf "$ROOT"' EXIT
 export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
@@ -475,29 +476,102 @@ check "locked database: unchanged" [ "$before" = "$(dump "$DB")" ]
 # Read-only: a file the user may not write (in a folder they may): writes
 # are refused, listings still work. Root ignores file modes, so as root
 # the commands run as nobody through setpriv.
-fresh
-mkdir -p "$H/ro"
-cp "$TEMPLATE/data/tcrm/tcrm.db" "$H/ro/ro.db"
-chmod 0444 "$H/ro/ro.db"
-chmod 0755 "$H"
-chmod 0777 "$H/ro"   # SQLite needs the folder to read a WAL file read-only
 as_user=()
 if [ "$(id -u)" = 0 ]; then
     as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
     chmod 0755 "$ROOT"
 fi
-sum=$(md5sum <"$H/ro/ro.db")
-OUT=$("${as_user[@]}" "$TCRM" --db "$H/ro/ro.db" contact add Carl 2>"$H/stderr")
-RC=$?
-ERR=$(cat "$H/stderr")
-expect "read-only database" 1 "" "tcrm: $H/ro/ro.db: cannot write (read-only)"
-check "read-only database: unchanged" [ "$sum" = "$(md5sum <"$H/ro/ro.db")" ]
-OUT=$("${as_user[@]}" "$TCRM" --db "$H/ro/ro.db" contact list --format csv 2>"$H/stderr")
-RC=$?
-ERR=$(cat "$H/stderr")
-expect "read-only database: listing works" 0 "id,name,company,title,phone,email,last_contact
+# run_ro DB ARGS...: like run, as that user, on DB.
+run_ro() {
+    OUT=$("${as_user[@]}" timeout 10 "$TCRM" --db "$@" 2>"$H/stderr")
+    RC=$?
+    ERR=$(cat "$H/stderr")
+}
+# ro_db NAME: a copy of the template database, mode 0444, in folder
+# $H/NAME (left writable: the caller sets its mode); sets RO.
+ro_db() {
+    mkdir -p "$H/$1"
+    chmod 0755 "$H"
+    RO=$H/$1/ro.db
+    cp "$TEMPLATE/data/tcrm/tcrm.db" "$RO"
+    chmod 0444 "$RO"
+}
+ro_list="id,name,company,title,phone,email,last_contact
 1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
-2,张伟,华为 集团,工程师,,," ""
+2,张伟,华为 集团,工程师,,,"
+fresh
+ro_db ro
+chmod 0777 "$H/ro"   # SQLite needs the folder to read a WAL file read-only
+sum=$(md5sum <"$RO")
+run_ro "$RO" contact add Carl
+expect "read-only database" 1 "" "tcrm: $RO: cannot write (read-only)"
+check "read-only database: unchanged" [ "$sum" = "$(md5sum <"$RO")" ]
+run_ro "$RO" contact list --format csv
+expect "read-only database: listing works" 0 "$ro_list" ""
+
+# A read-only file in a read-only folder, no -wal or -shm beside it (a
+# read-only share or mount): SQLite cannot make the -shm, so tcrm reads
+# it as immutable. Reads work, writes say read-only, nothing is created.
+fresh
+ro_db rodir
+chmod 0555 "$H/rodir"
+sum=$(md5sum <"$RO")
+run_ro "$RO" contact list --format csv
+expect "read-only folder: listing works" 0 "$ro_list" ""
+run_ro "$RO" search anna --format csv
+expect "read-only folder: search works" 0 "id,name,company,title,phone,email,last_contact
+1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+run_ro "$RO" report segments
+check "read-only folder: report works" [ "$RC:$ERR" = 0: ]
+check "read-only folder: report has rows" grep -q "^Segments" <<<"$OUT"
+run_ro "$RO" contact add Carl
+expect "read-only folder: add refused" 1 "" "tcrm: $RO: cannot write (read-only)"
+run_ro "$RO" contact edit 1 --tag vip
+expect "read-only folder: edit refused" 1 "" "tcrm: $RO: cannot write (read-only)"
+check "read-only folder: unchanged" [ "$sum" = "$(md5sum <"$RO")" ]
+check "read-only folder: nothing created" [ "$(ls -A "$H/rodir")" = ro.db ]
+
+# The same folder while a writer (who may write it) has the database
+# open: -wal and -shm exist, tcrm reads through them and so sees the
+# writer's change that is still only in the -wal (an immutable read,
+# which ignores the -wal, would not).
+chmod 0755 "$H/rodir"
+chmod 0644 "$RO"
+"$SQLITE" "$RO" "UPDATE contacts SET title = 'Boss' WHERE id = 1;" \
+    '.shell touch '"$H/held" '.shell sleep 3' >/dev/null 2>&1 &
+writer=$!
+for _ in $(seq 50); do [ -e "$H/held" ] && break; sleep 0.1; done
+chmod 0444 "$RO"
+chmod 0555 "$H/rodir"
+run_ro "$RO" contact list --format csv
+expect "read-only folder, -shm present: sees the -wal" 0 "${ro_list/Acme Ltd,,/Acme Ltd,Boss,}" ""
+run_ro "$RO" contact add Carl
+expect "read-only folder, -shm present: add refused" 1 "" "tcrm: $RO: cannot write (read-only)"
+# A -wal holding that change and no -shm (a writer crashed): refused,
+# never old data.
+mkdir "$H/crash"
+cp "$RO" "$RO-wal" "$H/crash/"
+chmod 0444 "$H/crash/"*
+chmod 0555 "$H/crash"
+run_ro "$H/crash/ro.db" contact list
+expect "read-only folder, -wal without -shm" 1 "" "tcrm: $H/crash/ro.db: cannot read (read-only): recent changes are in its -wal file and there is no -shm file; open it once as someone who may write the folder"
+wait "$writer"
+chmod 0755 "$H/rodir" "$H/crash"
+
+# An older schema, read-only: no upgrade is tried, nothing changes.
+fresh
+mkdir -p "$H/old"
+chmod 0755 "$H"
+"$SQLITE" "$H/old/old.db" <"$SRC/data/migrations/001_init.sql"
+"$SQLITE" "$H/old/old.db" 'PRAGMA user_version = 1' 'PRAGMA journal_mode = WAL' >/dev/null
+chmod 0444 "$H/old/old.db"
+chmod 0555 "$H/old"
+sum=$(md5sum <"$H/old/old.db")
+run_ro "$H/old/old.db" contact list
+expect "read-only older schema" 1 "" "tcrm: $H/old/old.db: cannot upgrade a read-only database (schema 1, this tcrm needs $latest); open it once as someone who may write it"
+check "read-only older schema: unchanged" [ "$sum" = "$(md5sum <"$H/old/old.db")" ]
+check "read-only older schema: nothing created" [ "$(ls -A "$H/old")" = old.db ]
+chmod 0755 "$H/old"
 
 # On a terminal `search` shows the first 100 matches and says there are
 # more; --limit 0 shows all; into a pipe everything comes.

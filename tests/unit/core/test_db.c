@@ -317,6 +317,73 @@ static void test_readonly(void **state)
     chmod(sub, 0700);
 }
 
+/* Opened read-only (works as root too: the connection is read-only): reads
+ * work, a write says the file is read-only, an older schema is refused
+ * without an upgrade. */
+static void test_readonly_option(void **state)
+{
+    (void)state;
+    char path[256], msg[512];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "ro.db");
+    assert_int_equal(open_db(path, 100, &db, &err), 0);
+    tcrm_db_close(db);
+    struct tcrm_db_options o = { path, "ann", 100, 1 };
+    assert_int_equal(tcrm_db_open(&o, &db, &err), 0);
+    assert_int_equal(tcrm_db_schema_version(db), tcrm_db_schema_latest());
+    assert_int_equal(tcrm_db_begin(db, &err), TCRM_EREADONLY);
+    snprintf(msg, sizeof msg, "%s: cannot write (read-only)", path);
+    assert_string_equal(err.msg, msg);
+    tcrm_db_close(db);
+
+    path_in(path, sizeof path, "v1.db");
+    make_raw(path, tcrm_migrations[0].sql);
+    make_raw(path, "PRAGMA user_version = 1; PRAGMA journal_mode = WAL;");
+    o.path = path;
+    assert_int_equal(tcrm_db_open(&o, &db, &err), TCRM_EREADONLY);
+    snprintf(msg, sizeof msg, "%s: cannot upgrade a read-only database "
+             "(schema 1, this tcrm needs %d); open it once as someone who "
+             "may write it", path, tcrm_db_schema_latest());
+    assert_string_equal(err.msg, msg);
+    assert_null(db);
+    o.readonly = 0;
+    assert_int_equal(tcrm_db_open(&o, &db, &err), 0);
+    tcrm_db_close(db);
+}
+
+/* The immutable URI escapes what a URI would read as its own syntax, and
+ * SQLite opens the right file with it. */
+static void test_immutable_uri(void **state)
+{
+    (void)state;
+    char *uri = tcrm_db_immutable_uri("/a b/50%?x#y.db");
+    assert_string_equal(uri, "file:///a b/50%25%3Fx%23y.db?immutable=1");
+    free(uri);
+    uri = tcrm_db_immutable_uri("rel/x.db");
+    assert_string_equal(uri, "file:rel/x.db?immutable=1");
+    free(uri);
+
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "50%?x#y.db");
+    assert_int_equal(open_db(path, 100, &db, &err), 0);
+    tcrm_db_close(db);
+    uri = tcrm_db_immutable_uri(path);
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open_v2(uri, &s, SQLITE_OPEN_READONLY |
+                                     SQLITE_OPEN_URI, NULL), SQLITE_OK);
+    free(uri);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s, "PRAGMA user_version", -1, &st,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), tcrm_db_schema_latest());
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+}
+
 static double ms_since(const struct timespec *t0)
 {
     struct timespec t1;
@@ -474,6 +541,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_refuse_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readonly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_option, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_immutable_uri, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nested_transactions, setup,
                                         teardown),
