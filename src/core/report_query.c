@@ -48,12 +48,17 @@
 #define TAG_ON(entity, idexpr)                                              \
     "(?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"           \
     " AND entity = '" entity "' AND entity_id = " idexpr "))"
-/* A deal carries a tag when it, its contact or its company has it. */
+/* A deal carries a tag when it, its contact or its company has it. Three
+ * lookups of the whole taggings key: one EXISTS with the three cases OR-ed
+ * inside read every tagging of the tag for every deal (a minute at 1M
+ * contacts and 100k deals). */
 #define TAG_DEAL                                                            \
-    "(?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4 AND ("    \
-    "(entity = 'deal' AND entity_id = d.id)"                                \
-    " OR (entity = 'contact' AND entity_id = d.contact_id)"                 \
-    " OR (entity = 'company' AND entity_id = d.company_id))))"
+    "(?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"           \
+    " AND entity = 'deal' AND entity_id = d.id)"                            \
+    " OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"                  \
+    " AND entity = 'contact' AND entity_id = d.contact_id)"                 \
+    " OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"                  \
+    " AND entity = 'company' AND entity_id = d.company_id))"
 #define OWNER_IS(col) "(?3 IS NULL OR " col " = ?3)"
 #define IN_PERIOD(col) "(" col " >= ?1 AND " col " < ?2)"
 
@@ -418,19 +423,30 @@ int tcrm_rq_quiet_companies(struct tcrm_db *db,
         f, "gone-quiet", out, err);
 }
 
+#define QUIET_COMPANY_COUNT                                                 \
+    " (SELECT count(*) FROM (" QUIET_COMPANY_INNER                          \
+    "  ) WHERE coalesce(last, created) < ?6)"
+
 int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                          struct tcrm_rq_table *out, struct tcrm_error *err)
 {
+    /* With a tag, start from its taggings: the quiet range of the index
+     * holds most contacts, and a tag check on each took 0.85 s at 1M. */
+    if (f->tag_id)
+        return rq_run(db,
+            "SELECT (SELECT count(*) FROM taggings g CROSS JOIN contacts c"
+            "  ON c.id = g.entity_id WHERE g.tag_id = ?4"
+            "  AND g.entity = 'contact' AND c.deleted_at IS NULL"
+            "  AND " OWNER_IS("c.owner") " AND (c.last_interaction_at < ?6"
+            "  OR (c.last_interaction_at IS NULL AND c.created_at < ?6))),"
+            QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
     return rq_run(db,
         "SELECT (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-        "  AND c.last_interaction_at < ?6 AND " OWNER_IS("c.owner")
-        "  AND " TAG_ON("contact", "c.id") ")"
+        "  AND c.last_interaction_at < ?6 AND " OWNER_IS("c.owner") ")"
         " + (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
         "  AND c.last_interaction_at IS NULL AND c.created_at < ?6"
-        "  AND " OWNER_IS("c.owner") " AND " TAG_ON("contact", "c.id") "),"
-        " (SELECT count(*) FROM (" QUIET_COMPANY_INNER
-        "  ) WHERE coalesce(last, created) < ?6)",
-        f, "gone-quiet", out, err);
+        "  AND " OWNER_IS("c.owner") "),"
+        QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
 }
 
 /* ---- segments -------------------------------------------------------- */

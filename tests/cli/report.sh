@@ -124,6 +124,11 @@ out=$(t report agenda --owner boss --tag vip --width 80)
 has owner-line "Owner:     boss" "$out"
 has tag-line "Tag:       vip" "$out"
 has tag-counts "2 overdue, 1 due today, 2 coming up." "$out"
+# A deal carries a tag through itself, its contact or its company.
+out=$(t report pipeline --tag vip --width 100)
+has tag-pipeline "Total            2  100,025.50 EUR  58,015.30 EUR" "$out"
+out=$(t report gone-quiet --tag supplier --width 80)
+has tag-quiet "No interaction for 30 days or more: 1 contacts, 0 companies." "$out"
 
 # ---- csv ------------------------------------------------------------------
 out=$(t report pipeline --format csv)
