@@ -340,7 +340,7 @@ int tcrm_db_schema_version(struct tcrm_db *db)
     return v;
 }
 
-/* The summaries kept by triggers (schema 2 and 3), each with the query
+/* The summaries kept by triggers (schemas 2 to 4), each with the query
  * that computes the same rows from the tables; a difference means a
  * trigger missed a change (or someone edited the file by hand). */
 static const struct {
@@ -353,6 +353,9 @@ static const struct {
     { "segment_stats",
       "SELECT * FROM segment_stats WHERE n <> 0 OR amount <> 0",
       "SELECT * FROM segment_stats_expected" },
+    { "activity_by_tag",
+      "SELECT * FROM activity_by_tag WHERE n <> 0",
+      "SELECT * FROM activity_by_tag_expected" },
 };
 
 /* Rows in one of stored/expected and not in the other, as a count. */

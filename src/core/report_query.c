@@ -253,7 +253,7 @@ int tcrm_rq_agenda(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 
 #define ACTIVITY_WHERE                                                      \
     " WHERE i.at >= ?1 AND i.at < ?2 AND i.deleted_at IS NULL"              \
-    " AND " OWNER_IS("i.logged_by") " AND " TAG_ON("contact", "i.contact_id")
+    " AND " OWNER_IS("i.logged_by")
 
 int tcrm_rq_activity(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                      struct tcrm_rq_table *out, struct tcrm_error *err)
@@ -265,10 +265,11 @@ int tcrm_rq_activity(struct tcrm_db *db, const struct tcrm_rq_filter *f,
             " WHERE a.day >= ?1 AND a.day < ?2 AND " OWNER_IS("a.logged_by")
             " ORDER BY 1, 2, 3",
             f, "activity", out, err);
+    /* With a tag, its own summary (schema 4, 004_activity_tags.sql). */
     return rq_run(db,
-        "SELECT substr(i.at, 1, 10), i.logged_by, i.kind, count(*)"
-        " FROM interactions i" ACTIVITY_WHERE
-        " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        "SELECT a.day, a.logged_by, a.kind, a.n FROM activity_by_tag a"
+        " WHERE a.tag_id = ?4 AND a.day >= ?1 AND a.day < ?2 AND a.n > 0"
+        " AND " OWNER_IS("a.logged_by") " ORDER BY 1, 2, 3",
         f, "activity", out, err);
 }
 
@@ -292,12 +293,33 @@ int tcrm_rq_activity_contacts(struct tcrm_db *db,
             " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
             "  AND " IN_PERIOD("c.created_at") ")",
             f, "activity", out, err);
+    if (f->tag_id == 0)
+        return rq_run(db,
+            "SELECT (SELECT count(DISTINCT i.contact_id) FROM interactions i"
+            ACTIVITY_WHERE "),"
+            " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
+            "  AND " IN_PERIOD("c.created_at") " AND "
+            OWNER_IS("c.created_by") ")",
+            f, "activity", out, err);
+    /* With a tag, start from its contacts: each one touched when it has
+     * an interaction in the period (one range of interactions_by_contact),
+     * instead of checking the tag of every interaction of the period. */
+    /* Without an owner and with nothing logged after the period, as
+     * above: the tag's contacts last heard from since `from`. */
     return rq_run(db,
-        "SELECT (SELECT count(DISTINCT i.contact_id) FROM interactions i"
-        ACTIVITY_WHERE "),"
-        " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-        "  AND " IN_PERIOD("c.created_at") " AND " OWNER_IS("c.created_by")
-        "  AND " TAG_ON("contact", "c.id") ")",
+        "SELECT CASE WHEN ?3 IS NULL AND NOT EXISTS (SELECT 1"
+        "  FROM interactions i WHERE i.at >= ?2 AND i.deleted_at IS NULL)"
+        " THEN (SELECT count(*) FROM taggings g CROSS JOIN contacts c"
+        "  ON c.id = g.entity_id WHERE g.tag_id = ?4"
+        "  AND g.entity = 'contact' AND c.last_interaction_at >= ?1)"
+        " ELSE (SELECT count(*) FROM taggings g WHERE g.tag_id = ?4"
+        "  AND g.entity = 'contact' AND EXISTS (SELECT 1 FROM interactions i"
+        "  WHERE i.contact_id = g.entity_id AND i.at >= ?1 AND i.at < ?2"
+        "  AND i.deleted_at IS NULL AND " OWNER_IS("i.logged_by") ")) END,"
+        " (SELECT count(*) FROM taggings g CROSS JOIN contacts c"
+        "  ON c.id = g.entity_id WHERE g.tag_id = ?4 AND g.entity = 'contact'"
+        "  AND c.deleted_at IS NULL AND " IN_PERIOD("c.created_at")
+        "  AND " OWNER_IS("c.created_by") ")",
         f, "activity", out, err);
 }
 

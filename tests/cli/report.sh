@@ -193,6 +193,10 @@ t company add SegCo --industry Shipping --city Bergen >/dev/null
 t contact add "Seg Person" --company SegCo --city Oslo --source Web --tag vip >/dev/null
 sid=$(sqlite3 "$DB" "SELECT id FROM contacts WHERE name = 'Seg Person'")
 chk seg-add
+# Its interactions follow its tags in the activity report limited to a tag.
+t log "$sid" --kind call "seg call" >/dev/null
+t log "$sid" --kind visit "seg visit" >/dev/null
+chk seg-log
 same seg-add-city "$(segrow Oslo)" "Oslo 1 2.4%"
 same seg-add-industry "$(segrow Shipping)" "Shipping 1 7.7%"
 t deal add "Seg deal" --company SegCo --contact "$sid" --amount 100 --currency USD >/dev/null
@@ -207,6 +211,8 @@ same seg-edit-tag "$(segrow segtag)" "segtag 1 2.4% 100.00 USD"
 same seg-edit-filter "$(tagrow segtag Trondheim)" "Trondheim 1 100.0% 100.00 USD"
 same seg-edit-filter-old "$(tagrow vip Trondheim)" ""
 same seg-edit-filter-industry "$(tagrow segtag Shipping)" ""
+out=$(t report activity --tag segtag --from 2026-11-18 --to 2026-11-18 --width 80)
+has seg-edit-activity "$(printf 'Total       1        0       1         0         0      0      2')" "$out"
 did=$(sqlite3 "$DB" "SELECT id FROM deals WHERE title = 'Seg deal'")
 t deal move "$did" negotiation >/dev/null
 t deal won "$did" >/dev/null
