@@ -1,4 +1,14 @@
--- tcrm schema, version 4: the activity report limited to a tag.
+-- tcrm schema, version 4: the activity report limited to a tag or a
+-- person.
+--
+-- Contacts touched by one person in a period (`tcrm report activity
+-- --owner P`) counted the distinct contacts of every interaction in the
+-- period: 4.7 s for a year at five million interactions. This index holds
+-- each person's live interactions in time order with their contact.
+CREATE INDEX interactions_by_person ON interactions(logged_by, at, contact_id)
+    WHERE deleted_at IS NULL;
+
+-- The tag:
 --
 -- activity_daily (schema 2) counts interactions per day, person and kind,
 -- but does not know whose they were, so `tcrm report activity --tag T`
