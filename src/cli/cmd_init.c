@@ -108,16 +108,24 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
     struct cli_opts o;
     struct tcrm_db *db;
     struct tcrm_error err;
+    char *path = NULL;
     int c, rc;
 
     cli_opts_init(&o, &tcrm_cmd_check, argc, argv, lo);
     while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
         if (c == CLI_OPT_STOP)
             return o.status;
-    if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")) ||
-        (rc = cli_db_read(cli, &db)))
+    if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")))
         return rc;
+    /* Opening creates a missing file; there is nothing to check then. */
     tcrm_error_clear(&err);
+    if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
+        return tcrm_cli_fail_err(&err);
+    rc = access(path, F_OK) == 0 ? 0
+         : tcrm_cli_fail("%s: no such file", cli_s(path));
+    free(path);
+    if (rc || (rc = cli_db_read(cli, &db)))
+        return rc;
     if (tcrm_db_check(db, &err))
         return tcrm_cli_fail_err(&err);
     fprintf(cli->out, "ok: %s (schema %d)\n", cli_s(tcrm_db_path(db)),

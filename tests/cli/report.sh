@@ -189,6 +189,12 @@ segrow() { t report segments --width 100 | grep -m1 "^$1 " | tr -s ' ' | sed 's/
 # tagrow TAG NAME: the same, in the report limited to contacts with TAG.
 tagrow() { t report segments --tag "$1" --width 100 | grep -m1 "^$2 " | tr -s ' ' | sed 's/ $//'; }
 chk seg-start
+# check on a file that is not there: an error, and no file made.
+out=$("$TCRM" --config "$W/qa.conf" --db "$W/nope/missing.db" check 2>&1); rc=$?
+same check-missing "$rc:$out" "1:tcrm: $W/nope/missing.db: no such file"
+[ -e "$W/nope" ] && bad "check-missing: created $W/nope" || ok
+out=$(t check extra 2>&1); rc=$?
+same check-args "$rc:$(printf '%s' "$out" | head -n 1)" "2:tcrm check: unexpected argument 'extra'"
 t company add SegCo --industry Shipping --city Bergen >/dev/null
 t contact add "Seg Person" --company SegCo --city Oslo --source Web --tag vip >/dev/null
 sid=$(sqlite3 "$DB" "SELECT id FROM contacts WHERE name = 'Seg Person'")
