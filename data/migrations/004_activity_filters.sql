@@ -4,8 +4,18 @@
 -- Contacts touched by one person in a period (`tcrm report activity
 -- --owner P`) counted the distinct contacts of every interaction in the
 -- period: 4.7 s for a year at five million interactions. This index holds
--- each person's live interactions in time order with their contact.
-CREATE INDEX interactions_by_person ON interactions(logged_by, at, contact_id)
+-- each person's live interactions by contact, so the distinct contacts of
+-- a period are one ordered walk of that person's entries (no temporary
+-- table: 0.11 s for a year, 0.07 s for a month), and "has this person
+-- talked to this contact in the period" is one lookup.
+CREATE INDEX interactions_by_person ON interactions(logged_by, contact_id, at)
+    WHERE deleted_at IS NULL;
+
+-- The same report's "new contacts added" by that person read the whole
+-- contacts table (0.5 s at a million). Keys arrive in time order for each
+-- person (an import adds them all with one creator and one time), so the
+-- index costs an append per contact.
+CREATE INDEX contacts_by_creator ON contacts(created_by, created_at)
     WHERE deleted_at IS NULL;
 
 -- The tag:

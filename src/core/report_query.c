@@ -293,33 +293,37 @@ int tcrm_rq_activity_contacts(struct tcrm_db *db,
             " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
             "  AND " IN_PERIOD("c.created_at") ")",
             f, "activity", out, err);
-    /* An owner, no tag: that person's interactions of the period are one
-     * range of interactions_by_person (schema 4). The plain "?3 IS NULL
-     * OR" form would keep the planner from that index. */
+    /* An owner, no tag: that person's entries of interactions_by_person
+     * (schema 4), in contact order, grouped as they come. The plain "?3 IS
+     * NULL OR" form would keep the planner from that index. */
     if (f->tag_id == 0)
         return rq_run(db,
-            "SELECT (SELECT count(DISTINCT i.contact_id) FROM interactions i"
-            " WHERE i.logged_by = ?3 AND i.at >= ?1 AND i.at < ?2"
-            " AND i.deleted_at IS NULL),"
-            " (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-            "  AND " IN_PERIOD("c.created_at") " AND "
-            OWNER_IS("c.created_by") ")",
+            "SELECT (SELECT count(*) FROM (SELECT i.contact_id"
+            " FROM interactions i WHERE i.logged_by = ?3 AND i.at >= ?1"
+            " AND i.at < ?2 AND i.deleted_at IS NULL GROUP BY i.contact_id)),"
+            " (SELECT count(*) FROM contacts c WHERE c.created_by = ?3"
+            "  AND " IN_PERIOD("c.created_at") " AND c.deleted_at IS NULL)",
             f, "activity", out, err);
-    /* With a tag, start from its contacts: each one touched when it has
-     * an interaction in the period (one range of interactions_by_contact),
-     * instead of checking the tag of every interaction of the period. */
-    /* Without an owner and with nothing logged after the period, as
-     * above: the tag's contacts last heard from since `from`. */
+    /* With a tag, start from its contacts: without an owner and with
+     * nothing logged after the period, as above, those last heard from
+     * since `from`; else each one touched when it has an interaction in
+     * the period (one lookup in interactions_by_contact, or with an owner
+     * in interactions_by_person), instead of checking the tag of every
+     * interaction of the period. */
     return rq_run(db,
         "SELECT CASE WHEN ?3 IS NULL AND NOT EXISTS (SELECT 1"
         "  FROM interactions i WHERE i.at >= ?2 AND i.deleted_at IS NULL)"
         " THEN (SELECT count(*) FROM taggings g CROSS JOIN contacts c"
         "  ON c.id = g.entity_id WHERE g.tag_id = ?4"
         "  AND g.entity = 'contact' AND c.last_interaction_at >= ?1)"
+        " WHEN ?3 IS NULL THEN (SELECT count(*) FROM taggings g"
+        "  WHERE g.tag_id = ?4 AND g.entity = 'contact' AND EXISTS (SELECT 1"
+        "  FROM interactions i WHERE i.contact_id = g.entity_id"
+        "  AND i.at >= ?1 AND i.at < ?2 AND i.deleted_at IS NULL))"
         " ELSE (SELECT count(*) FROM taggings g WHERE g.tag_id = ?4"
         "  AND g.entity = 'contact' AND EXISTS (SELECT 1 FROM interactions i"
-        "  WHERE i.contact_id = g.entity_id AND i.at >= ?1 AND i.at < ?2"
-        "  AND i.deleted_at IS NULL AND " OWNER_IS("i.logged_by") ")) END,"
+        "  WHERE i.logged_by = ?3 AND i.contact_id = g.entity_id"
+        "  AND i.at >= ?1 AND i.at < ?2 AND i.deleted_at IS NULL)) END,"
         " (SELECT count(*) FROM taggings g CROSS JOIN contacts c"
         "  ON c.id = g.entity_id WHERE g.tag_id = ?4 AND g.entity = 'contact'"
         "  AND c.deleted_at IS NULL AND " IN_PERIOD("c.created_at")
