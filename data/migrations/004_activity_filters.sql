@@ -18,6 +18,13 @@ CREATE INDEX interactions_by_person ON interactions(logged_by, contact_id, at)
 CREATE INDEX contacts_by_creator ON contacts(created_by, created_at)
     WHERE deleted_at IS NULL;
 
+-- Gone quiet for one owner (`tcrm report gone-quiet --owner P`): the
+-- owner's contacts by silence. Without it an owner with few contacts had
+-- every quiet contact read to find them (1.4 s at a million).
+CREATE INDEX contacts_owner_quiet
+    ON contacts(owner, last_interaction_at, created_at)
+    WHERE deleted_at IS NULL;
+
 -- The tag:
 --
 -- activity_daily (schema 2) counts interactions per day, person and kind,

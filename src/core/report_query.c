@@ -419,6 +419,14 @@ int tcrm_rq_lost_reasons(struct tcrm_db *db, const struct tcrm_rq_filter *f,
     " WHERE c.deleted_at IS NULL AND " OWNER_IS("c.owner")                  \
     " AND " TAG_ON("contact", "c.id")
 
+/* The same columns for the contacts of owner ?3 (no tag). */
+#define QUIET_OWNED                                                         \
+    "SELECT c.id, c.name, co.name AS company, c.owner,"                     \
+    " c.last_interaction_at AS last,"                                       \
+    " " QUIET_DAYS("c.last_interaction_at", "c.created_at") " AS days"      \
+    " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"       \
+    " WHERE c.owner = ?3 AND c.deleted_at IS NULL"
+
 /* The same columns for the contacts of tag ?4, read from its taggings. */
 #define QUIET_TAGGED                                                        \
     "SELECT c.id, c.name, co.name AS company, c.owner,"                     \
@@ -440,6 +448,18 @@ int tcrm_rq_quiet_contacts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
             QUIET_TAGGED " AND (c.last_interaction_at < ?6"
             " OR (c.last_interaction_at IS NULL AND c.created_at < ?6))"
             " ORDER BY days DESC, c.name, c.id LIMIT ?7",
+            f, "gone-quiet", out, err);
+    /* An owner: the same two ranges of contacts_owner_quiet (schema 4).
+     * The plain "?3 IS NULL OR" form would keep the planner from it. */
+    if (f->owner)
+        return rq_run(db,
+            "SELECT * FROM (SELECT * FROM (" QUIET_OWNED
+            " AND c.last_interaction_at < ?6"
+            " ORDER BY c.last_interaction_at, c.created_at, c.id LIMIT ?7)"
+            " UNION ALL SELECT * FROM (" QUIET_OWNED
+            " AND c.last_interaction_at IS NULL AND c.created_at < ?6"
+            " ORDER BY c.created_at, c.id LIMIT ?7))"
+            " ORDER BY days DESC, name, id LIMIT ?7",
             f, "gone-quiet", out, err);
     /* Two index ranges, each already cut to the limit, merged. */
     return rq_run(db,
@@ -487,12 +507,19 @@ int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
             "  AND (c.last_interaction_at < ?6"
             "  OR (c.last_interaction_at IS NULL AND c.created_at < ?6)))),"
             QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
+    if (f->owner)
+        return rq_run(db,
+            "SELECT (SELECT count(*) FROM contacts c WHERE c.owner = ?3"
+            "  AND c.last_interaction_at < ?6 AND c.deleted_at IS NULL)"
+            " + (SELECT count(*) FROM contacts c WHERE c.owner = ?3"
+            "  AND c.last_interaction_at IS NULL AND c.created_at < ?6"
+            "  AND c.deleted_at IS NULL),"
+            QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
     return rq_run(db,
         "SELECT (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-        "  AND c.last_interaction_at < ?6 AND " OWNER_IS("c.owner") ")"
+        "  AND c.last_interaction_at < ?6)"
         " + (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-        "  AND c.last_interaction_at IS NULL AND c.created_at < ?6"
-        "  AND " OWNER_IS("c.owner") "),"
+        "  AND c.last_interaction_at IS NULL AND c.created_at < ?6),"
         QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
 }
 
