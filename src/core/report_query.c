@@ -252,8 +252,7 @@ int tcrm_rq_agenda(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 }
 
 #define ACTIVITY_WHERE                                                      \
-    " WHERE i.at >= ?1 AND i.at < ?2 AND i.deleted_at IS NULL"              \
-    " AND " OWNER_IS("i.logged_by")
+    " WHERE i.at >= ?1 AND i.at < ?2 AND i.deleted_at IS NULL"
 
 int tcrm_rq_activity(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                      struct tcrm_rq_table *out, struct tcrm_error *err)
@@ -411,31 +410,39 @@ int tcrm_rq_lost_reasons(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 #define QUIET_DAYS(last, created)                                           \
     "CAST(julianday(?5) - julianday(substr(coalesce(" last ", " created     \
     "), 1, 10)) AS INTEGER)"
-#define QUIET_CONTACT                                                       \
+/* One gone-quiet contact row: id, name, company, owner, last, days. */
+#define QUIET_COLS                                                          \
     "SELECT c.id, c.name, co.name AS company, c.owner,"                     \
     " c.last_interaction_at AS last,"                                       \
-    " " QUIET_DAYS("c.last_interaction_at", "c.created_at") " AS days"      \
-    " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"       \
-    " WHERE c.deleted_at IS NULL AND " OWNER_IS("c.owner")                  \
-    " AND " TAG_ON("contact", "c.id")
-
-/* The same columns for the contacts of owner ?3 (no tag). */
-#define QUIET_OWNED                                                         \
-    "SELECT c.id, c.name, co.name AS company, c.owner,"                     \
-    " c.last_interaction_at AS last,"                                       \
-    " " QUIET_DAYS("c.last_interaction_at", "c.created_at") " AS days"      \
-    " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"       \
-    " WHERE c.owner = ?3 AND c.deleted_at IS NULL"
-
-/* The same columns for the contacts of tag ?4, read from its taggings. */
+    " " QUIET_DAYS("c.last_interaction_at", "c.created_at") " AS days"
+#define QUIET_COMPANY_JOIN " LEFT JOIN companies co ON co.id = c.company_id"
+/* Quiet: last heard from before the cutoff, or never and added before. */
+#define QUIET_SINCE                                                         \
+    " AND (c.last_interaction_at < ?6"                                      \
+    " OR (c.last_interaction_at IS NULL AND c.created_at < ?6))"
+/* The contacts of tag ?4, read from its taggings. */
 #define QUIET_TAGGED                                                        \
-    "SELECT c.id, c.name, co.name AS company, c.owner,"                     \
-    " c.last_interaction_at AS last,"                                       \
-    " " QUIET_DAYS("c.last_interaction_at", "c.created_at") " AS days"      \
-    " FROM taggings g CROSS JOIN contacts c ON c.id = g.entity_id"          \
-    " LEFT JOIN companies co ON co.id = c.company_id"                       \
-    " WHERE g.tag_id = ?4 AND g.entity = 'contact' AND c.deleted_at IS NULL" \
-    " AND " OWNER_IS("c.owner")
+    QUIET_COLS " FROM taggings g CROSS JOIN contacts c ON c.id = g.entity_id" \
+    QUIET_COMPANY_JOIN " WHERE g.tag_id = ?4 AND g.entity = 'contact'"      \
+    " AND c.deleted_at IS NULL AND " OWNER_IS("c.owner") QUIET_SINCE
+/* Two index ranges of contacts matching `where`, each already cut to the
+ * limit (the heard-from ones in `order`), merged by silence. */
+#define QUIET_RANGES(where, order)                                          \
+    "SELECT * FROM (SELECT * FROM (" QUIET_COLS " FROM contacts c"          \
+    QUIET_COMPANY_JOIN " WHERE " where " AND c.last_interaction_at < ?6"    \
+    " ORDER BY " order " LIMIT ?7) UNION ALL SELECT * FROM (" QUIET_COLS    \
+    " FROM contacts c" QUIET_COMPANY_JOIN " WHERE " where                   \
+    " AND c.last_interaction_at IS NULL AND c.created_at < ?6"              \
+    " ORDER BY c.created_at, c.id LIMIT ?7))"                               \
+    " ORDER BY days DESC, name, id LIMIT ?7"
+/* The same two ranges, counted. */
+#define QUIET_RANGE_COUNT(where)                                            \
+    "(SELECT count(*) FROM contacts c WHERE " where                         \
+    "  AND c.last_interaction_at < ?6)"                                     \
+    " + (SELECT count(*) FROM contacts c WHERE " where                      \
+    "  AND c.last_interaction_at IS NULL AND c.created_at < ?6)"
+#define QUIET_OWNER "c.owner = ?3 AND c.deleted_at IS NULL"
+#define QUIET_ANYONE "c.deleted_at IS NULL"
 
 int tcrm_rq_quiet_contacts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            struct tcrm_rq_table *out, struct tcrm_error *err)
@@ -445,32 +452,17 @@ int tcrm_rq_quiet_contacts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
      * belong to the owner (1.6 s at 1M). */
     if (f->tag_id)
         return rq_run(db,
-            QUIET_TAGGED " AND (c.last_interaction_at < ?6"
-            " OR (c.last_interaction_at IS NULL AND c.created_at < ?6))"
-            " ORDER BY days DESC, c.name, c.id LIMIT ?7",
+            QUIET_TAGGED " ORDER BY days DESC, c.name, c.id LIMIT ?7",
             f, "gone-quiet", out, err);
     /* An owner: the same two ranges of contacts_owner_quiet (schema 4).
      * The plain "?3 IS NULL OR" form would keep the planner from it. */
     if (f->owner)
         return rq_run(db,
-            "SELECT * FROM (SELECT * FROM (" QUIET_OWNED
-            " AND c.last_interaction_at < ?6"
-            " ORDER BY c.last_interaction_at, c.created_at, c.id LIMIT ?7)"
-            " UNION ALL SELECT * FROM (" QUIET_OWNED
-            " AND c.last_interaction_at IS NULL AND c.created_at < ?6"
-            " ORDER BY c.created_at, c.id LIMIT ?7))"
-            " ORDER BY days DESC, name, id LIMIT ?7",
+            QUIET_RANGES(QUIET_OWNER,
+                         "c.last_interaction_at, c.created_at, c.id"),
             f, "gone-quiet", out, err);
-    /* Two index ranges, each already cut to the limit, merged. */
-    return rq_run(db,
-        "SELECT * FROM (SELECT * FROM (" QUIET_CONTACT
-        " AND c.last_interaction_at < ?6"
-        " ORDER BY c.last_interaction_at, c.id LIMIT ?7)"
-        " UNION ALL SELECT * FROM (" QUIET_CONTACT
-        " AND c.last_interaction_at IS NULL AND c.created_at < ?6"
-        " ORDER BY c.created_at, c.id LIMIT ?7))"
-        " ORDER BY days DESC, name, id LIMIT ?7",
-        f, "gone-quiet", out, err);
+    return rq_run(db, QUIET_RANGES(QUIET_ANYONE, "c.last_interaction_at, c.id"),
+                  f, "gone-quiet", out, err);
 }
 
 #define QUIET_COMPANY_INNER                                                 \
@@ -503,24 +495,15 @@ int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
      * holds most contacts, and a tag check on each took 0.85 s at 1M. */
     if (f->tag_id)
         return rq_run(db,
-            "SELECT (SELECT count(*) FROM (" QUIET_TAGGED
-            "  AND (c.last_interaction_at < ?6"
-            "  OR (c.last_interaction_at IS NULL AND c.created_at < ?6)))),"
+            "SELECT (SELECT count(*) FROM (" QUIET_TAGGED ")),"
             QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
     if (f->owner)
         return rq_run(db,
-            "SELECT (SELECT count(*) FROM contacts c WHERE c.owner = ?3"
-            "  AND c.last_interaction_at < ?6 AND c.deleted_at IS NULL)"
-            " + (SELECT count(*) FROM contacts c WHERE c.owner = ?3"
-            "  AND c.last_interaction_at IS NULL AND c.created_at < ?6"
-            "  AND c.deleted_at IS NULL),"
-            QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
+            "SELECT " QUIET_RANGE_COUNT(QUIET_OWNER) "," QUIET_COMPANY_COUNT,
+            f, "gone-quiet", out, err);
     return rq_run(db,
-        "SELECT (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-        "  AND c.last_interaction_at < ?6)"
-        " + (SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL"
-        "  AND c.last_interaction_at IS NULL AND c.created_at < ?6),"
-        QUIET_COMPANY_COUNT, f, "gone-quiet", out, err);
+        "SELECT " QUIET_RANGE_COUNT(QUIET_ANYONE) "," QUIET_COMPANY_COUNT,
+        f, "gone-quiet", out, err);
 }
 
 /* ---- segments -------------------------------------------------------- */
