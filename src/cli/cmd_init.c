@@ -70,6 +70,24 @@ static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
     return TCRM_EXIT_OK;
 }
 
+/* Whether the database file is there before opening it (which would
+ * create it); with must_exist, its absence is the error. */
+static int db_file_exists(struct tcrm_cli *cli, int must_exist, int *exists)
+{
+    struct tcrm_error err;
+    char *path = NULL;
+    int rc = 0;
+
+    tcrm_error_clear(&err);
+    if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
+        return tcrm_cli_fail_err(&err);
+    *exists = access(path, F_OK) == 0;
+    if (must_exist && !*exists)
+        rc = tcrm_cli_fail("%s: no such file", cli_s(path));
+    free(path);
+    return rc;
+}
+
 static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -77,8 +95,6 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
     };
     struct cli_opts o;
     struct tcrm_db *db;
-    struct tcrm_error err;
-    char *path = NULL;
     int c, rc, demo = 0, existed;
 
     cli_opts_init(&o, &tcrm_cmd_init, argc, argv, lo);
@@ -89,12 +105,8 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
     }
     if ((rc = cli_want_args(&tcrm_cmd_init, &o, 0, 0, "")))
         return rc;
-    tcrm_error_clear(&err);
-    if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
-        return tcrm_cli_fail_err(&err);
-    existed = access(path, F_OK) == 0;
-    free(path);
-    if ((rc = tcrm_cli_db(cli, &db)) || (demo && (rc = cmd_init_demo_ok(db))))
+    if ((rc = db_file_exists(cli, 0, &existed)) ||
+        (rc = tcrm_cli_db(cli, &db)) || (demo && (rc = cmd_init_demo_ok(db))))
         return rc;
     fprintf(cli->out, "%s %s (schema %d)\n",
             existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),
@@ -108,8 +120,7 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
     struct cli_opts o;
     struct tcrm_db *db;
     struct tcrm_error err;
-    char *path = NULL;
-    int c, rc;
+    int c, rc, exists;
 
     cli_opts_init(&o, &tcrm_cmd_check, argc, argv, lo);
     while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
@@ -118,14 +129,9 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")))
         return rc;
     /* Opening creates a missing file; there is nothing to check then. */
-    tcrm_error_clear(&err);
-    if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
-        return tcrm_cli_fail_err(&err);
-    rc = access(path, F_OK) == 0 ? 0
-         : tcrm_cli_fail("%s: no such file", cli_s(path));
-    free(path);
-    if (rc || (rc = cli_db_read(cli, &db)))
+    if ((rc = db_file_exists(cli, 1, &exists)) || (rc = cli_db_read(cli, &db)))
         return rc;
+    tcrm_error_clear(&err);
     if (tcrm_db_check(db, &err))
         return tcrm_cli_fail_err(&err);
     fprintf(cli->out, "ok: %s (schema %d)\n", cli_s(tcrm_db_path(db)),
