@@ -5,7 +5,10 @@
  *   e-mail and phone keys   channels_by_key (partial: value_key <> '', so
  *                           the query repeats that condition, else SQLite
  *                           may not use it)
- *   name key + company      contacts_by_name_key, then company_id IS ?
+ *   name key + company      contacts_by_name_company (name_key,
+ *                           company_id), named in the query: planned
+ *                           through contacts_by_company, a row without a
+ *                           company walked every company-less contact
  * Candidates collect in first-seen order; each keeps the reasons found and
  * a "why" text made of parts in the order e-mail, phone, name, e.g.
  * "same e-mail anna@acme.com; same phone +86 138 0000 0000; same name at
@@ -175,7 +178,8 @@ static int by_name(struct tcrm_db *db, const struct tcrm_contact *c,
         return key ? 0 : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT c.id, co.name FROM contacts c LEFT JOIN companies co"
+        "SELECT c.id, co.name FROM contacts c"
+        " INDEXED BY contacts_by_name_company LEFT JOIN companies co"
         " ON co.id = c.company_id WHERE c.name_key = ?1 AND c.company_id IS ?2"
         " AND c.deleted_at IS NULL AND c.id <> ?3 ORDER BY c.id", err);
     if (!st) {

@@ -161,7 +161,7 @@ static void test_migrate_from_v1(void **state)
         "  '2026-02-06 00:00:00');");
     assert_int_equal(open_db(path, 1000, &db, &err), 0);
     int newest = tcrm_migrations[tcrm_migrations_count - 1].number;
-    assert_int_equal(newest, 4);
+    assert_true(newest >= 5);
     assert_int_equal(tcrm_db_schema_version(db), newest);
     assert_int_equal(query_i64(db, "PRAGMA user_version"), newest);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE "
