@@ -5,9 +5,9 @@
 -- every other writer in the office failed after the busy timeout while a
 -- clerk imported. Now it commits every few hundred milliseconds and keeps
 -- its promise of all or nothing through its batch row:
---   state      'running' while rows are being added, then 'done';
---              'rolled back' when a failed, cancelled or killed import (or
---              a dry run) was taken back;
+--   state      'running' while rows are being added, then 'done'; a
+--              failed, cancelled or killed import (and every dry run) is
+--              taken back change by change, and its row goes with it;
 --   pid, host  the process that runs it;
 --   heartbeat_at  set at every commit.
 -- A running import whose process is gone (same host, no such pid) or whose
@@ -16,7 +16,7 @@
 -- are visible to others only while it runs. Batches made before schema 5
 -- are 'done'.
 ALTER TABLE import_batches ADD COLUMN state TEXT NOT NULL DEFAULT 'done'
-    CHECK (state IN ('running', 'done', 'rolled back'));
+    CHECK (state IN ('running', 'done'));
 ALTER TABLE import_batches ADD COLUMN pid INTEGER;
 ALTER TABLE import_batches ADD COLUMN host TEXT;
 ALTER TABLE import_batches ADD COLUMN heartbeat_at TEXT;

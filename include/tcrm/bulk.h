@@ -24,8 +24,9 @@
  *   - a larger page cache while the batch is open (restored on close),
  *     and FTS5 merging index segments 16 at a time instead of 4 until
  *     tcrm_bulk_finish (which sets it back).
- * Everything happens inside the caller's transaction (tcrm_db_begin first;
- * tcrm_bulk_open refuses otherwise). Memory does not grow with the rows.
+ * Everything happens inside the caller's transactions (tcrm_db_begin first;
+ * tcrm_bulk_open refuses otherwise); the caller may commit and begin again
+ * after tcrm_bulk_flush. Memory does not grow with the rows.
  */
 #ifndef TCRM_BULK_H
 #define TCRM_BULK_H
@@ -63,6 +64,12 @@ int tcrm_bulk_merge(struct tcrm_bulk *b, int64_t into,
 /* Contacts and companies added so far. */
 int64_t tcrm_bulk_added(const struct tcrm_bulk *b);
 int64_t tcrm_bulk_companies_added(const struct tcrm_bulk *b);
+
+/* Before the caller commits and starts a new transaction (an import
+ * commits every few hundred milliseconds): write the search index
+ * entries still waiting and forget the caches, since other writers may
+ * change tags and companies between two transactions. */
+int tcrm_bulk_flush(struct tcrm_bulk *b, struct tcrm_error *err);
 
 /* Write the search index entries still waiting (search.h) and set the
  * index's merge setting back. */

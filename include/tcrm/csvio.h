@@ -19,13 +19,18 @@
  * ("Full Name=name,Org=company") override. Unmapped columns go into the
  * notes as "Header: value" lines unless drop_unmapped is set.
  *
- * Import (tcrm_import_run): one transaction for the whole file. Each row is
+ * Import (tcrm_import_run): all or nothing, but not one long lock: rows
+ * are committed every TCRM_IMPORT_COMMIT_MS under the import's batch, so
+ * other people's writes wait at most that long, and a failed import (or a
+ * dry run) is taken back change by change; an import whose process died
+ * is taken back by the next tcrm that opens the file (import_batch.h).
+ * While it runs, others may see the rows it has committed. Each row is
  * mapped, validated (rejects are listed "file:line: reason" and may be
  * written to a reject CSV with an extra "import error" column), checked
  * with dup.h against the database and the rows already imported, then
  * added, merged (tcrm_contact_merge) or skipped by policy. The batch is
- * recorded (import_batch.h) so it can be undone. dry_run rolls everything
- * back and reports the same summary. Any database error rolls back the
+ * recorded (import_batch.h) so it can be undone. dry_run takes everything
+ * back and reports the same summary. Any database error takes back the
  * whole file. A leading apostrophe that export put before = + - @ TAB CR
  * is taken off again.
  *
@@ -163,6 +168,11 @@ struct tcrm_import_opts {
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000
+/* How long an import's transaction may grow before it commits: the
+ * longest another writer waits for an import (bench/README.md). */
+#define TCRM_IMPORT_COMMIT_MS 150
+/* The pause after each commit in which waiting writers get the lock. */
+#define TCRM_IMPORT_GAP_MS 5
 
 struct tcrm_import_summary {
     int64_t batch_id;            /* 0 on dry run */
@@ -170,6 +180,7 @@ struct tcrm_import_summary {
     char **messages;             /* "file:line: reason", at most MAX */
     size_t n_messages;
     int64_t more_messages;       /* rejects beyond MAX */
+    int64_t commits;             /* transactions the rows were written in */
     char encoding[32];
     int encoding_guessed;
     char delimiter;

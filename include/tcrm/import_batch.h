@@ -2,13 +2,25 @@
  * import_batch.h: the core side of imports (src/core/import_batch.c):
  * recording what an import did, listing imports, and undoing one.
  *
- * An import (src/io/import.c) runs in one transaction:
- *   tcrm_import_batch_start   -> a row in import_batches (file, when, who)
- *   tcrm_import_batch_added   -> per contact/company it inserted
- *   tcrm_import_batch_merged  -> per contact it merged into, with the
- *                                tcrm_contact_merge "before" text
- *   tcrm_import_batch_finish  -> the counts and finished_at
- * and either commits or rolls back all of it.
+ * An import (src/io/import.c) commits as it goes, a few hundred
+ * milliseconds of rows at a time, so that others can write between its
+ * transactions:
+ *   tcrm_import_batch_start     -> a row in import_batches (file, when,
+ *                                  who), state 'running' with this
+ *                                  process's pid and host; committed alone
+ *   tcrm_import_batch_heartbeat -> at the start of every later
+ *                                  transaction: the counts so far, and a
+ *                                  check that nobody took the batch back
+ *   tcrm_import_batch_added     -> per contact/company it inserted
+ *   tcrm_import_batch_merged    -> per contact it merged into, with the
+ *                                  tcrm_contact_merge "before" text
+ *   tcrm_import_batch_finish    -> the counts, finished_at, state 'done',
+ *                                  in the transaction of the last rows.
+ * All or nothing still holds: a failed or cancelled import, and every dry
+ * run, is taken back by tcrm_import_batch_rollback; one whose process died
+ * is taken back by the next tcrm that opens the database
+ * (tcrm_import_recover, import_recover.c). Others see its rows only while
+ * it runs.
  *
  * Undo takes a whole batch back or nothing: every added contact is deleted
  * (with its channels, tags and search entries) and every merged contact is
@@ -35,10 +47,11 @@ struct tcrm_import_batch {
     int64_t added, merged, skipped, rejected;
 };
 
-/* Must be inside a transaction (all four). */
+/* Its own transaction (commit it at once, outside any other). */
 int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
                             int64_t *batch, struct tcrm_error *err);
-/* entity "contact" or "company"; records the row's current version and
+/* The other three must be inside a transaction.
+ * entity "contact" or "company"; records the row's current version and
  * sets its import_batch column. */
 int tcrm_import_batch_added(struct tcrm_db *db, int64_t batch,
                             const char *entity, int64_t id,
@@ -50,13 +63,36 @@ int tcrm_import_batch_finish(struct tcrm_db *db, int64_t batch,
                              int64_t added, int64_t merged, int64_t skipped,
                              int64_t rejected, struct tcrm_error *err);
 
+/* Inside a transaction: refresh the batch's heartbeat and counts (added,
+ * merged, skipped, rejected). TCRM_ECONFLICT when the batch is no longer
+ * this process's running import (another tcrm took it back while this one
+ * was stopped). */
+int tcrm_import_batch_heartbeat(struct tcrm_db *db, int64_t batch,
+                                const int64_t counts[4],
+                                struct tcrm_error *err);
+
+/* Take back everything a batch that is not 'done' did, newest first, in
+ * short transactions of its own (outside any transaction), then delete
+ * its row. An interrupted rollback goes on where it stopped when run
+ * again. Contacts someone started using meanwhile (interactions,
+ * follow-ups, deals) are kept, unlinked from the batch. */
+int tcrm_import_batch_rollback(struct tcrm_db *db, int64_t batch,
+                               struct tcrm_error *err);
+
+/* Roll back every running batch whose process is gone (this host, no such
+ * pid) or has not committed for a quarter of an hour; *recovered counts
+ * them. tcrm_db_open runs it on every writable open. */
+int tcrm_import_recover(struct tcrm_db *db, int64_t *recovered,
+                        struct tcrm_error *err);
+
 /* Newest first. */
 int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
                            size_t *n, struct tcrm_error *err);
 void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n);
 
 /* Its own transaction. *removed / *restored (may be NULL) count contacts
- * deleted and unmerged. TCRM_ENOTFOUND "import 9: not found". */
+ * deleted and unmerged. TCRM_ENOTFOUND "import 9: not found", TCRM_EINVAL
+ * "import 9 is still running". */
 int tcrm_import_batch_undo(struct tcrm_db *db, int64_t batch,
                            int64_t *removed, int64_t *restored,
                            struct tcrm_error *err);

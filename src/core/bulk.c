@@ -69,6 +69,7 @@ struct tcrm_bulk {
     int64_t added, companies;
     int64_t old_cache;          /* PRAGMA cache_size before */
     int64_t old_merge[2];       /* 'automerge' of each fts_table before */
+    int finished;               /* tcrm_bulk_finish has set them back */
     struct tag_entry tags[TAG_CACHE];
     size_t n_tags;
     struct row_tag *row_tags;   /* the tags of the row being added */
@@ -165,16 +166,28 @@ static void forget_company(struct tcrm_bulk *b)
     b->co_id = 0;
 }
 
+static void forget_tags(struct tcrm_bulk *b)
+{
+    for (size_t i = 0; i < b->n_tags; i++) {
+        free(b->tags[i].asked);
+        free(b->tags[i].stored);
+    }
+    b->n_tags = 0;
+}
+
 void tcrm_bulk_close(struct tcrm_bulk *b)
 {
     if (!b)
         return;
     if (b->old_cache > -BULK_CACHE_KB)
         set_cache(b->db, b->old_cache);
-    for (size_t i = 0; i < b->n_tags; i++) {
-        free(b->tags[i].asked);
-        free(b->tags[i].stored);
-    }
+    /* Not finished: the raised merge setting may have been committed with
+     * an earlier batch of rows. Put it back if we can (outside a
+     * transaction this is a write of its own); if not, FTS5 merges 16
+     * segments at a time from then on, which is only slower, not wrong. */
+    for (int i = 0; !b->finished && i < 2; i++)
+        set_automerge(b->db, i, b->old_merge[i], NULL);
+    forget_tags(b);
     free(b->row_tags);
     forget_company(b);
     free(b->co_by_id);
@@ -583,11 +596,20 @@ static int queue_index(struct tcrm_bulk *b, int64_t id,
     return b->text.len >= INDEX_BYTES ? write_index(b, err) : 0;
 }
 
+int tcrm_bulk_flush(struct tcrm_bulk *b, struct tcrm_error *err)
+{
+    forget_company(b);
+    forget_tags(b);
+    return write_index(b, err);
+}
+
 int tcrm_bulk_finish(struct tcrm_bulk *b, struct tcrm_error *err)
 {
     int rc = write_index(b, err);
     for (int i = 0; rc == 0 && i < 2; i++)
         rc = set_automerge(b->db, i, b->old_merge[i], err);
+    if (rc == 0)
+        b->finished = 1;
     return rc;
 }
 

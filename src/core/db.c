@@ -32,10 +32,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db_internal.h"
 #include "tcrm/date.h"
+#include "tcrm/import_batch.h"
 #include "tcrm/migrations.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -554,10 +556,44 @@ static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
     return 0;
 }
 
+/* The busy handler: SQLite's own (sqlite3_busy_timeout) sleeps longer and
+ * longer between tries, up to 100 ms, so a writer waiting for an import,
+ * which commits every 150 ms and begins again at once, kept waking up
+ * inside the import's next transaction and failed. This one tries every
+ * BUSY_POLL_MS until the timeout, so it finds the import's gap between
+ * two transactions (src/io/import.c leaves one). */
+#define BUSY_POLL_MS 2
+
+static int64_t monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int busy_wait(void *ctx, int tries)
+{
+    struct tcrm_db *db = ctx;
+    int64_t now = monotonic_ms();
+    if (tries == 0)
+        db->busy_since = now;
+    if (now - db->busy_since >= db->busy_timeout_ms)
+        return 0;
+    struct timespec pause = { 0, BUSY_POLL_MS * 1000000L };
+    nanosleep(&pause, NULL);
+    return 1;
+}
+
+static void set_busy_timeout(struct tcrm_db *db, int timeout)
+{
+    db->busy_timeout_ms = timeout;
+    sqlite3_busy_handler(db->sql, timeout > 0 ? busy_wait : NULL, db);
+}
+
 static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
                        struct tcrm_error *err)
 {
-    sqlite3_busy_timeout(db->sql, timeout);
+    set_busy_timeout(db, timeout);
     int rc = tcrm_db_exec(db, "PRAGMA foreign_keys = ON", err);
     if (rc == 0 && !readonly)
         rc = tcrm_db_exec(db, "PRAGMA journal_mode = WAL", err);
@@ -612,7 +648,7 @@ static int connect_db(struct tcrm_db *db, const char *name, int flags,
             != SQLITE_OK)
         return tcrm_db_fail(db, db->path, err);
     sqlite3_extended_result_codes(db->sql, 1);
-    sqlite3_busy_timeout(db->sql, timeout);
+    set_busy_timeout(db, timeout);
     const char *trace = getenv("TCRM_TRACE_SQL");
     if (trace && *trace && strcmp(trace, "0"))
         sqlite3_trace_v2(db->sql, SQLITE_TRACE_PROFILE, trace_profile, NULL);
@@ -707,6 +743,15 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
     if (rc == 0)
         rc = migrate(db, opt->readonly, err);
+    if (rc == 0 && !opt->readonly) {
+        /* An import whose process died is taken back here (import_batch.h).
+         * A failure (another writer holds the lock, a full disk) must not
+         * keep anyone out: the batch stays 'running' and the next open
+         * tries again. */
+        int64_t recovered;
+        struct tcrm_error ignored;
+        tcrm_import_recover(db, &recovered, &ignored);
+    }
     return rc;
 }
 

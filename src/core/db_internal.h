@@ -34,6 +34,8 @@ struct tcrm_db {
     int tx_failed;           /* a nested level rolled back */
     int tx_temp_memory;      /* temp_store = MEMORY until the outermost end */
     uint64_t local_changes;  /* commits made through this connection */
+    int busy_timeout_ms;     /* how long busy_wait (db.c) keeps trying */
+    int64_t busy_since;      /* when the current wait began */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;
 };

@@ -24,25 +24,38 @@
 #include "db_internal.h"
 #include "tcrm/contact.h"
 #include "tcrm/import_batch.h"
+#include "import_internal.h"
 
-int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
-                            int64_t *batch, struct tcrm_error *err)
+static int insert_batch(struct tcrm_db *db, const char *file,
+                        int64_t *batch, struct tcrm_error *err)
 {
     char now[20];
     tcrm_db_now(now);
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "INSERT INTO import_batches(file, started_at, who) VALUES (?, ?, ?)",
+        "INSERT INTO import_batches(file, started_at, who, state, pid, host,"
+        " heartbeat_at) VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?2)",
         err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    tcrm_import_bind_process(st, 4);
     int rc = tcrm_db_step_done(db, st, "import", err);
     tcrm_db_done(st);
     if (!rc)
         *batch = sqlite3_last_insert_rowid(db->sql);
     return rc;
+}
+
+int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
+                            int64_t *batch, struct tcrm_error *err)
+{
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = insert_batch(db, file, batch, err);
+    return tcrm_db_end(db, rc, err);
 }
 
 int tcrm_import_batch_added(struct tcrm_db *db, int64_t batch,
@@ -104,7 +117,7 @@ int tcrm_import_batch_finish(struct tcrm_db *db, int64_t batch,
     tcrm_db_now(now);
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "UPDATE import_batches SET finished_at = ?, added = ?, merged = ?,"
-        " skipped = ?, rejected = ? WHERE id = ?", err);
+        " skipped = ?, rejected = ?, state = 'done' WHERE id = ?", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
@@ -184,15 +197,14 @@ void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n)
     free(a);
 }
 
-/* Run a one-id statement (DELETE ... WHERE x = ?1). */
-static int exec_id(struct tcrm_db *db, const char *sql, int64_t id,
-                   struct tcrm_error *err)
+int tcrm_import_exec_id(struct tcrm_db *db, const char *sql, int64_t id,
+                        struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
-    int rc = tcrm_db_step_done(db, st, "import undo", err);
+    int rc = tcrm_db_step_done(db, st, "import", err);
     tcrm_db_done(st);
     return rc;
 }
@@ -234,8 +246,8 @@ static int check_contact(struct tcrm_db *db, int64_t batch, int64_t id,
     return rc;
 }
 
-static int delete_contact(struct tcrm_db *db, int64_t id,
-                          struct tcrm_error *err)
+int tcrm_import_delete_contact(struct tcrm_db *db, int64_t id,
+                               struct tcrm_error *err)
 {
     static const char *const sql[] = {
         "DELETE FROM taggings WHERE entity = 'contact' AND entity_id = ?1",
@@ -245,18 +257,18 @@ static int delete_contact(struct tcrm_db *db, int64_t id,
         "DELETE FROM contacts WHERE id = ?1",
     };
     for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-        int rc = exec_id(db, sql[i], id, err);
+        int rc = tcrm_import_exec_id(db, sql[i], id, err);
         if (rc)
             return rc;
     }
     return 0;
 }
 
-static int delete_company(struct tcrm_db *db, int64_t id, int64_t expected,
-                          struct tcrm_error *err)
+int tcrm_import_delete_company(struct tcrm_db *db, int64_t id,
+                               int64_t expected, struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "DELETE FROM companies WHERE id = ?1 AND version = ?2"
+        "DELETE FROM companies WHERE id = ?1 AND (?2 < 0 OR version = ?2)"
         " AND NOT EXISTS (SELECT 1 FROM contacts WHERE company_id = ?1)"
         " AND NOT EXISTS (SELECT 1 FROM deals WHERE company_id = ?1)"
         " AND NOT EXISTS (SELECT 1 FROM interactions WHERE company_id = ?1)"
@@ -269,8 +281,8 @@ static int delete_company(struct tcrm_db *db, int64_t id, int64_t expected,
     int rc = tcrm_db_step_done(db, st, "import undo", err);
     tcrm_db_done(st);
     if (!rc && sqlite3_changes(db->sql) > 0)
-        rc = exec_id(db, "DELETE FROM taggings WHERE entity = 'company'"
-                     " AND entity_id = ?1", id, err);
+        rc = tcrm_import_exec_id(db, "DELETE FROM taggings WHERE entity ="
+                                 " 'company' AND entity_id = ?1", id, err);
     return rc;
 }
 
@@ -309,13 +321,14 @@ static int undo_one(struct tcrm_db *db, int64_t batch,
     if (rc)
         return rc;
     if (u->company)
-        return u->added ? delete_company(db, u->id, expected, err) : 0;
+        return u->added ? tcrm_import_delete_company(db, u->id, expected, err)
+                        : 0;
     rc = check_contact(db, batch, u->id, expected, u->added, err);
     if (rc)
         return rc;
     if (u->added) {
         (*removed)++;
-        return delete_contact(db, u->id, err);
+        return tcrm_import_delete_contact(db, u->id, err);
     }
     char *before = NULL;
     rc = change_at(db, u->first_merge, &unused, &before, err);
@@ -332,7 +345,7 @@ static int batch_state(struct tcrm_db *db, int64_t batch,
                        struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT undone_at FROM import_batches WHERE id = ?", err);
+        "SELECT undone_at, state FROM import_batches WHERE id = ?", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_int64(st, 1, batch);
@@ -342,6 +355,9 @@ static int batch_state(struct tcrm_db *db, int64_t batch,
                             (long long)batch);
     else if (rc != SQLITE_ROW)
         rc = tcrm_db_fail(db, "import undo", err);
+    else if (strcmp((const char *)sqlite3_column_text(st, 1), "done") != 0)
+        rc = tcrm_error_set(err, TCRM_EINVAL, "import %lld is still running",
+                            (long long)batch);
     else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
         rc = tcrm_error_set(err, TCRM_EINVAL, "import %lld was already undone "
                             "at %s", (long long)batch,

@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mapping_internal.h"
 #include "tcrm/bulk.h"
@@ -53,6 +54,7 @@ struct import {
     struct tcrm_bulk *bulk;
     struct tcrm_contact c;
     struct tcrm_strbuf before;
+    int64_t tx_started;         /* now_ms() when the open transaction began */
 };
 
 /* Reader, header row and the map: guess, then profile, then --map. */
@@ -190,6 +192,49 @@ static int open_reject(struct import *im, struct tcrm_error *err)
     return tcrm_csv_write_row(im->reject, f, im->map.n + 1, 1, err);
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Start one transaction of rows: the heartbeat says the batch is still
+ * ours and how far it got. */
+static int begin_rows(struct import *im, struct tcrm_error *err)
+{
+    int rc = tcrm_db_begin_many(im->db, err);
+    if (rc)
+        return rc;
+    const struct tcrm_import_summary *s = im->sum;
+    int64_t counts[4] = { s->added, s->merged, s->skipped, s->rejected };
+    rc = tcrm_import_batch_heartbeat(im->db, im->batch, counts, err);
+    if (!rc && !im->bulk)
+        rc = tcrm_bulk_open(im->db, im->batch, &im->bulk, err);
+    im->tx_started = now_ms();
+    return rc;
+}
+
+/* Commit the rows so far once the transaction is TCRM_IMPORT_COMMIT_MS
+ * old, and begin the next: no other writer waits longer than that. */
+static int maybe_commit(struct import *im, struct tcrm_error *err)
+{
+    if (now_ms() - im->tx_started < TCRM_IMPORT_COMMIT_MS)
+        return 0;
+    int rc = tcrm_bulk_flush(im->bulk, err);
+    if (!rc)
+        rc = tcrm_db_commit(im->db, err);
+    if (rc)
+        return rc;
+    im->sum->commits++;
+    /* Leave a gap: a writer waiting for the lock tries every few
+     * milliseconds (db.c's busy handler) and gets in here. */
+    struct timespec gap = { 0, TCRM_IMPORT_GAP_MS * 1000000L };
+    nanosleep(&gap, NULL);
+    return begin_rows(im, err);
+}
+
 static int run_rows(struct import *im, struct tcrm_error *err)
 {
     struct tcrm_csv_row row;
@@ -197,6 +242,8 @@ static int run_rows(struct import *im, struct tcrm_error *err)
     while ((rc = tcrm_csv_next(im->r, &row, err)) > 0) {
         im->sum->rows++;
         rc = import_row(im, &row, err);
+        if (!rc)
+            rc = maybe_commit(im, err);
         if (rc)
             return rc;
         if (im->o->progress && im->sum->rows % 1000 == 0) {
@@ -212,32 +259,45 @@ static int run_rows(struct import *im, struct tcrm_error *err)
         return tcrm_error_set(err, TCRM_EINVAL, "%s: no rows after the header",
                               im->o->path);
     rc = tcrm_bulk_finish(im->bulk, err);
-    if (rc)
+    if (rc || im->o->dry_run)
         return rc;
     struct tcrm_import_summary *s = im->sum;
     return tcrm_import_batch_finish(im->db, im->batch, s->added, s->merged,
                                     s->skipped, s->rejected, err);
 }
 
-static int run_locked(struct import *im, struct tcrm_error *err)
+/* All or nothing: the rows commit in short transactions; a failure, and a
+ * dry run, takes back what was committed (tcrm_import_batch_rollback). */
+static int run_batched(struct import *im, struct tcrm_error *err)
 {
-    int rc = tcrm_db_begin_many(im->db, err);
+    int rc = tcrm_import_batch_start(im->db, im->o->path, &im->batch, err);
     if (rc)
         return rc;
-    rc = tcrm_import_batch_start(im->db, im->o->path, &im->batch, err);
-    if (!rc)
-        rc = tcrm_bulk_open(im->db, im->batch, &im->bulk, err);
+    rc = begin_rows(im, err);
     if (!rc)
         rc = run_rows(im, err);
+    if (!rc && !im->o->dry_run) {
+        rc = tcrm_db_commit(im->db, err);
+        if (!rc)
+            im->sum->commits++;
+    } else {
+        tcrm_db_rollback(im->db);
+    }
     tcrm_bulk_close(im->bulk);
     im->bulk = NULL;
-    if (rc || im->o->dry_run) {
-        tcrm_db_rollback(im->db);
-        return rc;
-    }
-    rc = tcrm_db_commit(im->db, err);
-    if (!rc)
+    if (!rc && !im->o->dry_run) {
         im->sum->batch_id = im->batch;
+        return 0;
+    }
+    /* Taking back can fail too (a full disk); then the batch stays
+     * 'running' and the next tcrm to open the file finishes the job. The
+     * error the user sees is the first one. */
+    struct tcrm_error rb;
+    int rb_rc = tcrm_import_batch_rollback(im->db, im->batch, &rb);
+    if (!rc && rb_rc) {
+        *err = rb;
+        rc = rb_rc;
+    }
     return rc;
 }
 
@@ -265,7 +325,7 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
         rc = open_reject(&im, err);
     }
     if (!rc)
-        rc = run_locked(&im, err);
+        rc = run_batched(&im, err);
     if (im.reject && fclose(im.reject) != 0 && !rc)
         rc = tcrm_error_set(err, TCRM_EIO, "%s: %s", o->reject_path,
                             strerror(errno));
