@@ -62,6 +62,11 @@ struct tcrm_config {
 
     /* [reports] */
     char *print_command;     /* print_command = lpr */
+
+    /* [import] */
+    int max_field_mb;        /* max_field_mb = 1 (1..64): a longer field
+                                is an error at its line */
+    int max_row_mb;          /* max_row_mb = 16 (1..256): likewise a row */
 };
 
 /* Fill cfg with the defaults (allocates; free with tcrm_config_free). */

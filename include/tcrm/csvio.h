@@ -51,7 +51,8 @@
 #include "tcrm/error.h"
 
 #define TCRM_CSV_MAX_FIELDS 256
-#define TCRM_CSV_MAX_FIELD (1024 * 1024)
+#define TCRM_CSV_MAX_FIELD (1024 * 1024)        /* default cap of a field */
+#define TCRM_CSV_MAX_ROW (16 * 1024 * 1024)     /* default cap of a row */
 
 /* ---- reading ---------------------------------------------------------- */
 
@@ -76,6 +77,11 @@ int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
  * --encoding GB18030". */
 int tcrm_csv_next(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
                   struct tcrm_error *err);
+/* Caps in bytes of one field and one row (0: TCRM_CSV_MAX_FIELD,
+ * TCRM_CSV_MAX_ROW); a longer one is "FILE:LINE: field longer than 1 MB"
+ * or "FILE:LINE: row longer than 16 MB". Call before the first read. */
+void tcrm_csv_set_limits(struct tcrm_csv_reader *r, size_t max_field,
+                         size_t max_row);
 const char *tcrm_csv_encoding(const struct tcrm_csv_reader *r); /* "UTF-8" */
 int tcrm_csv_encoding_guessed(const struct tcrm_csv_reader *r);
 char tcrm_csv_delimiter(const struct tcrm_csv_reader *r);
@@ -165,6 +171,7 @@ struct tcrm_import_opts {
     const char *reject_path;     /* NULL: no reject file */
     tcrm_import_progress_fn progress; /* every 1000 rows; may be NULL */
     void *progress_ud;
+    size_t max_field, max_row;   /* bytes; 0: TCRM_CSV_MAX_FIELD / _ROW */
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000

@@ -291,6 +291,8 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_db *db;
     if ((rc = tcrm_cli_db(cli, &db)))
         return rc;
+    a.o.max_field = (size_t)cli->cfg.max_field_mb << 20;
+    a.o.max_row = (size_t)cli->cfg.max_row_mb << 20;
     if (a.o.dry_run && (rc = preview(cli, &a)))
         return rc;
     struct progress pr = { {0, 0}, 0 };

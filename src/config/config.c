@@ -84,12 +84,14 @@ static const struct key_def key_table[] = {
     {"reminders", "quiet_days", KIND_INT, OFF(quiet_days), 1, 3650, NULL},
     {"reports", "print_command", KIND_TEXT, OFF(print_command), 0, 0,
      "a command such as lpr"},
+    {"import", "max_field_mb", KIND_INT, OFF(max_field_mb), 1, 64, NULL},
+    {"import", "max_row_mb", KIND_INT, OFF(max_row_mb), 1, 256, NULL},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
 static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
-                                            "reports"};
+                                            "reports", "import"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -175,6 +177,8 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
     cfg->colors = TCRM_COLORS_AUTO;
     cfg->days_ahead = 7;
     cfg->quiet_days = 30;
+    cfg->max_field_mb = 1;
+    cfg->max_row_mb = 16;
     if (set_str(&cfg->user, default_user())
         || set_str(&cfg->date_format, "%Y-%m-%d")
         || set_str(&cfg->currency, "EUR")

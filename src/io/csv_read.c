@@ -12,9 +12,14 @@
  *
  * Fields are appended to one arena (grown, never shrunk) with their
  * offsets; a finished row is published as pointers into it, valid until
- * the next call. libcsv's own field buffer is capped by a realloc hook at
- * TCRM_CSV_MAX_FIELD bytes, and the field count at TCRM_CSV_MAX_FIELDS, so
- * memory never grows with the file.
+ * the next call. A field is capped at max_field bytes and a row at
+ * max_row (TCRM_CSV_MAX_FIELD and TCRM_CSV_MAX_ROW unless
+ * tcrm_csv_set_limits says otherwise), the field count at
+ * TCRM_CSV_MAX_FIELDS: a longer field or row is an error at its line, and
+ * its bytes are not kept. libcsv's own field buffer is capped by a realloc
+ * hook (it takes no context, so the cap is the process's largest
+ * max_field). Memory never grows with the file, and one row costs at most
+ * about max_row + max_field here.
  *
  * Detection, on the first chunk: a UTF-8 BOM is dropped; a UTF-16 BOM
  * selects UTF-16LE/BE; the delimiter is whichever of , ; TAB occurs most
@@ -61,13 +66,17 @@ struct tcrm_csv_reader {
     size_t nf, cap_f;
     long row_line;
     int row_ready, too_many, bad_nul;
+    int too_long;                     /* 1: a field, 2: the row, too long */
+    size_t max_field, max_row;
     int errc;                         /* pending error from a callback */
 };
 
 /* libcsv grows its field buffer through this: refuse past the cap. */
+static size_t libcsv_cap = TCRM_CSV_MAX_FIELD;
+
 static void *capped_realloc(void *p, size_t n)
 {
-    if (n > TCRM_CSV_MAX_FIELD + 8192)
+    if (n > libcsv_cap + 8192)
         return NULL;
     return realloc(p, n);
 }
@@ -100,7 +109,7 @@ static int arena_put(struct tcrm_csv_reader *r, const char *s, size_t n)
 static void on_field(void *s, size_t n, void *ud)
 {
     struct tcrm_csv_reader *r = ud;
-    if (r->errc || r->too_many)
+    if (r->errc || r->too_many || r->too_long)
         return;
     if (r->nf == 0)
         r->row_line = r->start_line;
@@ -124,6 +133,11 @@ static void on_field(void *s, size_t n, void *ud)
             return;
         }
         r->cap_f = cap;
+    }
+    if (n > r->max_field || r->alen + n + 1 > r->max_row) {
+        if (!r->too_long)
+            r->too_long = n > r->max_field ? 1 : 2;
+        return;
     }
     if (memchr(s ? s : "", '\0', n))
         r->bad_nul = 1;
@@ -378,6 +392,8 @@ int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
     }
     r->cd = (iconv_t)-1;
     r->line = 1;
+    r->max_field = TCRM_CSV_MAX_FIELD;
+    r->max_row = TCRM_CSV_MAX_ROW;
     r->size = (uint64_t)st.st_size;
     if (csv_init(&r->p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         tcrm_csv_close(r);
@@ -401,12 +417,38 @@ int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
     return 0;
 }
 
+/* "FILE:LINE: field longer than 1 MB" (or "row longer than 16 MB"). */
+static int too_long(struct tcrm_csv_reader *r, struct tcrm_error *err,
+                    long line, int field)
+{
+    size_t cap = field ? r->max_field : r->max_row;
+    char what[64];
+    if (cap % (1024 * 1024) == 0)
+        snprintf(what, sizeof what, "%s longer than %zu MB",
+                 field ? "field" : "row", cap / (1024 * 1024));
+    else
+        snprintf(what, sizeof what, "%s longer than %zu bytes",
+                 field ? "field" : "row", cap);
+    return fail_at(r, err, line, what);
+}
+
+void tcrm_csv_set_limits(struct tcrm_csv_reader *r, size_t max_field,
+                         size_t max_row)
+{
+    r->max_field = max_field ? max_field : TCRM_CSV_MAX_FIELD;
+    r->max_row = max_row ? max_row : TCRM_CSV_MAX_ROW;
+    if (r->max_field > libcsv_cap)
+        libcsv_cap = r->max_field;
+}
+
 static int publish(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
                    struct tcrm_error *err)
 {
     r->row_ready = 0;
     if (r->too_many)
         return fail_at(r, err, r->row_line, "more than 256 fields in a row");
+    if (r->too_long)
+        return too_long(r, err, r->row_line, r->too_long == 1);
     for (size_t i = 0; i < r->nf; i++)
         r->ptrs[i] = r->arena + r->off[i];
     row->n = r->nf;
@@ -423,7 +465,7 @@ static int parse_fail(struct tcrm_csv_reader *r, struct tcrm_error *err)
     if (r->errc)
         return tcrm_error_set(err, r->errc, "out of memory");
     if (csv_error(&r->p) == CSV_ENOMEM)
-        return fail_at(r, err, r->start_line, "field longer than 1 MB");
+        return too_long(r, err, r->start_line, 1);
     return fail_at(r, err, r->start_line, csv_strerror(csv_error(&r->p)));
 }
 

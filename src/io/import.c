@@ -65,6 +65,7 @@ static int open_mapped(const struct tcrm_import_opts *o,
     int rc = tcrm_csv_open(o->path, o->encoding, o->delimiter, r, err);
     if (rc)
         return rc;
+    tcrm_csv_set_limits(*r, o->max_field, o->max_row);
     struct tcrm_csv_row head;
     rc = tcrm_csv_next(*r, &head, err);
     if (rc == 0)

@@ -429,10 +429,11 @@ int tui_import_screen(struct tcrm_db *db, const struct tcrm_config *cfg)
 {
     struct imp s;
     int r = 0, vis = curs_set(0);
-    (void)cfg;
     memset(&s, 0, sizeof s);
     s.db = db;
     s.o.on_duplicate = TCRM_DUP_SKIP;
+    s.o.max_field = (size_t)cfg->max_field_mb << 20;
+    s.o.max_row = (size_t)cfg->max_row_mb << 20;
     if (ask_file(&s) != 0) {
         if (vis != ERR)
             curs_set(vis);

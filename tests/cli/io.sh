@@ -157,6 +157,12 @@ expect bad-utf8 1 "tcrm: gbk.csv:2: not valid UTF-8 (looks like GB18030): use --
 expect bad-header-only 1 "tcrm: header.csv: no rows after the header; nothing imported" -- t import header.csv
 expect bad-empty 1 "tcrm: empty.csv: empty file; nothing imported" -- t import empty.csv
 expect bad-10mb 1 "tcrm: big.csv:2: field longer than 1 MB; nothing imported" -- t import big.csv
+w400k=$(head -c 400000 /dev/zero | tr '\0' w)
+printf 'name,a,b,c\nWide Row,%s,%s,%s\n' "$w400k" "$w400k" "$w400k" > widerow.csv
+printf '[database]\nbusy_timeout = 300\n[import]\nmax_row_mb = 1\nmax_field_mb = 2\n' > caps.conf
+expect bad-row-cap 1 "tcrm: widerow.csv:2: row longer than 1 MB; nothing imported" -- "$TCRM" --config caps.conf --db "$DB" import widerow.csv
+printf '[import]\nmax_row_mb = 0\n' > badcap.conf
+expect bad-row-cap-config 1 "tcrm: badcap.conf:2: [import] max_row_mb: '0' is not a whole number from 1 to 256" -- "$TCRM" --config badcap.conf --db "$DB" import widerow.csv
 expect bad-1000-cols 1 "tcrm: wide.csv:1: more than 256 fields in a row; nothing imported" -- t import wide.csv
 expect bad-dir 1 "tcrm: adir: is a directory; nothing imported" -- t import adir
 expect bad-missing 1 "tcrm: nosuch.csv: No such file or directory; nothing imported" -- t import nosuch.csv

@@ -208,6 +208,33 @@ static void test_limits(void **state)
     assert_non_null(strstr(err.msg, "missing.csv: No such file or directory"));
 }
 
+/* tcrm_csv_set_limits: a field or a row past its cap is an error at the
+ * line it starts on, in bytes when the cap is not whole megabytes; the
+ * rows before it are read as usual. */
+static void test_set_limits(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    const char *p = IO_WRITE("caps.csv", "a,b\nshort,ok\n0123456789x,y\n");
+    struct tcrm_csv_reader *r;
+    struct tcrm_csv_row row;
+    assert_int_equal(tcrm_csv_open(p, NULL, 0, &r, &err), 0);
+    tcrm_csv_set_limits(r, 10, 0);
+    assert_int_equal(tcrm_csv_next(r, &row, &err), 1);
+    assert_int_equal(tcrm_csv_next(r, &row, &err), 1);
+    assert_string_equal(row.fields[0], "short");
+    assert_int_equal(tcrm_csv_next(r, &row, &err), TCRM_EINVAL);
+    assert_non_null(strstr(err.msg, "caps.csv:3: field longer than 10 bytes"));
+    tcrm_csv_close(r);
+    assert_int_equal(tcrm_csv_open(p, NULL, 0, &r, &err), 0);
+    tcrm_csv_set_limits(r, 0, 12);
+    assert_int_equal(tcrm_csv_next(r, &row, &err), 1);
+    assert_int_equal(tcrm_csv_next(r, &row, &err), 1);
+    assert_int_equal(tcrm_csv_next(r, &row, &err), TCRM_EINVAL);
+    assert_non_null(strstr(err.msg, "caps.csv:3: row longer than 12 bytes"));
+    tcrm_csv_close(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_chunk_boundary),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_set_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
