@@ -330,7 +330,8 @@ static void test_shipped_file_is_the_defaults(void **state)
     const char *keys[] = {"[database]", "path =", "busy_timeout =", "[user]",
         "name =", "[display]", "date_format =", "colors =", "[pipeline]",
         "stages =", "probabilities =", "currency =", "[reminders]",
-        "days_ahead =", "quiet_days =", "[reports]", "print_command ="};
+        "days_ahead =", "quiet_days =", "[reports]", "print_command =",
+        "[import]", "max_field_mb =", "max_row_mb ="};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (!strstr(text, keys[i]))
             fail_msg("data/tcrm.conf lacks %s", keys[i]);
@@ -356,9 +357,9 @@ static const struct bad_case {
     {"[display] ; colours\n",
      "bad.conf:1: expected '[section]' with nothing after it"},
     {"\n[colour]\n", "bad.conf:2: [colour]: unknown section (known: "
-     "database, user, display, pipeline, reminders, reports)"},
+     "database, user, display, pipeline, reminders, reports, import)"},
     {"[]\n", "bad.conf:1: []: unknown section (known: database, user, "
-     "display, pipeline, reminders, reports)"},
+     "display, pipeline, reminders, reports, import)"},
     {"[display]\ncolour = yes\n", "bad.conf:2: [display] colour: unknown "
      "key (known: date_format, colors)"},
     {"[reports]\ndays_ahead = 3\n", "bad.conf:2: [reports] days_ahead: "
