@@ -30,3 +30,30 @@ CREATE INDEX import_batches_running ON import_batches(state)
 -- one index it is one seek.
 DROP INDEX contacts_by_name_key;
 CREATE INDEX contacts_by_name_company ON contacts(name_key, company_id);
+
+-- Each company's number of live contacts, kept by triggers: the Companies
+-- view counted them for every company on the page (a page of companies of
+-- 42,000 contacts each took 1.2 s at a million contacts). `tcrm check`
+-- compares it with a count of the rows.
+ALTER TABLE companies ADD COLUMN n_contacts INTEGER NOT NULL DEFAULT 0;
+UPDATE companies SET n_contacts = (SELECT count(*) FROM contacts k
+    WHERE k.company_id = companies.id AND k.deleted_at IS NULL);
+CREATE TRIGGER companies_n_contacts_ins AFTER INSERT ON contacts
+WHEN NEW.company_id IS NOT NULL AND NEW.deleted_at IS NULL BEGIN
+    UPDATE companies SET n_contacts = n_contacts + 1
+        WHERE id = NEW.company_id;
+END;
+CREATE TRIGGER companies_n_contacts_del AFTER DELETE ON contacts
+WHEN OLD.company_id IS NOT NULL AND OLD.deleted_at IS NULL BEGIN
+    UPDATE companies SET n_contacts = n_contacts - 1
+        WHERE id = OLD.company_id;
+END;
+CREATE TRIGGER companies_n_contacts_upd
+AFTER UPDATE OF company_id, deleted_at ON contacts
+WHEN OLD.company_id IS NOT NEW.company_id
+  OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN
+    UPDATE companies SET n_contacts = n_contacts - 1
+        WHERE id = OLD.company_id AND OLD.deleted_at IS NULL;
+    UPDATE companies SET n_contacts = n_contacts + 1
+        WHERE id = NEW.company_id AND NEW.deleted_at IS NULL;
+END;

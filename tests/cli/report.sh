@@ -258,6 +258,23 @@ same seg-damaged-status "$rc" 1
 has seg-damaged "summary segment_stats disagrees with the rows in 2 places" "$out"
 sqlite3 "$DB" "UPDATE segment_stats SET n = n - 1 WHERE filter = 0 AND dim = 'city' AND value = 'Trondheim' AND currency = ''"
 chk seg-repaired
+# Each company's count of live contacts (schema 5) follows a move, and a
+# wrong count is found by check.
+ncount() { sqlite3 "$DB" "SELECT n_contacts FROM companies WHERE name = '$1'"; }
+t company add CountCo >/dev/null
+t contact add "Count One" --company CountCo >/dev/null
+t contact add "Count Two" --company CountCo >/dev/null
+same count-add "$(ncount CountCo)" 2
+t contact edit "$(sqlite3 "$DB" "SELECT id FROM contacts WHERE name = 'Count Two'")" --company SegCo >/dev/null
+same count-moved "$(ncount CountCo)" 1
+t contact delete "$(sqlite3 "$DB" "SELECT id FROM contacts WHERE name = 'Count One'")" >/dev/null
+same count-trashed "$(ncount CountCo)" 0
+has count-list "CountCo" "$(t company list)"
+chk count
+sqlite3 "$DB" "UPDATE companies SET n_contacts = 7 WHERE name = 'CountCo'"
+out=$(t check 2>&1); rc=$?
+same count-damaged "$rc:$out" "1:tcrm: $DB: summary companies.n_contacts disagrees with the rows in 2 places"
+sqlite3 "$DB" "UPDATE companies SET n_contacts = 0 WHERE name = 'CountCo'"
 # A tagging is added or removed, never changed: the summary could not know
 # the row's other tags as they were, so an UPDATE is refused.
 out=$(sqlite3 "$DB" "UPDATE taggings SET tag_id = tag_id WHERE entity = 'contact'" 2>&1)
