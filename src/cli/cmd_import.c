@@ -36,7 +36,8 @@ static int import_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_import = {
     "import",
     U_FILE "\n" U_LIST "\n" U_UNDO,
-    "Import business cards from CSV; list imports; undo one.",
+    "Import business cards from CSV (FILE - reads standard input); "
+    "list imports; undo one.",
     import_exec,
 };
 
@@ -307,8 +308,7 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
         fprintf(stderr, "\r%*s\r", 79, "");
     if (rc) {
         tcrm_import_summary_free(&s);
-        fprintf(stderr, "tcrm: %s; nothing imported\n", err.msg);
-        return TCRM_EXIT_FAIL;
+        return tcrm_cli_fail("%s; nothing imported", cli_s(err.msg));
     }
     print_summary(cli, &a, &s);
     tcrm_import_summary_free(&s);
