@@ -7,13 +7,8 @@
  * stderr (only when stderr is a terminal and the import has run for more
  * than a second), and prints the summary: the counts, the batch to undo,
  * and every rejected row as "file:line: reason".
- *
- * SIGXFSZ is ignored while importing so that a file-size limit (a full
- * disk, in tests) makes SQLite's write fail and the import roll back,
- * instead of killing tcrm mid-write.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -300,7 +295,6 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
         a.o.progress = draw_progress;
         a.o.progress_ud = &pr;
     }
-    signal(SIGXFSZ, SIG_IGN);
     struct tcrm_import_summary s;
     struct tcrm_error err;
     rc = tcrm_import_run(db, &a.o, &s, &err);
