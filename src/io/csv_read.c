@@ -1,10 +1,15 @@
 /*
  * csv_read.c: a streaming CSV reader over libcsv (csvio.h).
  *
+ * Opening: only a regular file (opened O_NONBLOCK, then fstat, so a FIFO
+ * is refused instead of waited on), or "-": standard input, copied once to
+ * an unlinked temporary file so that it can be read more than once.
+ *
  * Design. The file is read in 64 KB chunks. A chunk is first brought to
  * UTF-8: either checked as UTF-8 (an incomplete character at the end of a
  * chunk is carried to the next) or converted through iconv (the same
- * carry for an incomplete input sequence). The UTF-8 text is then fed to
+ * carry for an incomplete input sequence; the output buffer grows for as
+ * long as iconv says it is too small). The UTF-8 text is then fed to
  * libcsv one physical line at a time (a segment ends after each CR or LF),
  * so that after every csv_parse call we know the line number we are on;
  * libcsv calls back at most once per row per segment. A row's first line
