@@ -12,6 +12,7 @@ packages=(
   libcsv-dev libiniparser-dev             # CSV, INI
   libcmocka-dev                           # unit tests
   tmux sqlite3 procps                     # screen tests, CLI tests
+  clang libclang-rt-14-dev                # fuzz targets (scripts/fuzz.sh)
 )
 
 missing=()

@@ -8,8 +8,8 @@
 --   state      'running' while rows are being added, then 'done'; a
 --              failed, cancelled or killed import (and every dry run) is
 --              taken back change by change, and its row goes with it;
---   pid, host  the process that runs it;
---   heartbeat_at  set at every commit.
+--   pid, host  the process that runs it, and heartbeat_at, set at every
+--              commit; all three are cleared when it is done.
 -- A running import whose process is gone (same host, no such pid) or whose
 -- heartbeat is older than a quarter of an hour is rolled back by the next
 -- tcrm that opens the database for writing (import_recover.c). Its rows

@@ -65,9 +65,14 @@ struct tcrm_csv_row {
     long line;                /* physical line the row starts on (1-based) */
 };
 
-/* Open path. encoding: NULL/"UTF-8"/"auto"/any iconv name; delimiter 0:
- * detect. Errors: "FILE: No such file or directory", "FILE: is a
- * directory", "FILE: empty file". */
+/* Open path ("-": standard input, copied once to a temporary file so it
+ * can be opened again; one reader of it at a time). Only regular files:
+ * opened without blocking, so a FIFO is refused, not waited on.
+ * encoding: NULL/"UTF-8"/"auto"/any iconv name (the text buffer grows as
+ * far as the encoding needs); delimiter 0: detect. Errors: "FILE: No such
+ * file or directory", "FILE: is a directory", "FILE: is a pipe, not a
+ * file; ...", "FILE: is a character device, not a file", "FILE: empty
+ * file", "-: standard input is a terminal; ...". */
 int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
                   struct tcrm_csv_reader **out, struct tcrm_error *err);
 /* 1 and *row filled, 0 at end of file, or <0 with err: "FILE:LINE: quoted

@@ -53,6 +53,17 @@ size_t tcrm_text_pad(const char *s, int cols, int align_right, char *out,
  * "↵" (so one record stays on one line). NULL in gives "". */
 char *tcrm_text_sanitize(const char *s);
 
+/* Copy the message s into out (size outsz, always NUL-terminated, cut at
+ * a character boundary when it does not fit), cutting every stretch
+ * between a pair of single quotes (a value the person gave) to
+ * TCRM_QUOTE_MAX bytes followed by "…". A quote opens after a non-letter
+ * and closes before one, so the apostrophe in "it's" stays inside the
+ * value. The one rule for how long a value echoed in an error may be:
+ * tcrm_error_set and the command line's error lines both apply it.
+ * Returns the bytes written. */
+#define TCRM_QUOTE_MAX 60
+size_t tcrm_text_cut_quotes(const char *s, char *out, size_t outsz);
+
 /* 1 if the first letters of s are mostly CJK (used to order family and
  * given names: CJK names are written family name first, no space). */
 int tcrm_text_is_cjk_name(const char *s);

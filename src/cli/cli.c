@@ -45,6 +45,30 @@ static const struct tcrm_cmd *const cli_table[] = {
 static const char cli_global_usage[] =
     "[--db FILE] [--config FILE] [COMMAND [ARG...]]";
 
+/* Every error line goes out through here, with each quoted value cut to
+ * TCRM_QUOTE_MAX bytes (tcrm_text_cut_quotes), so a 128 KB option value
+ * never fills the screen. */
+static void cli_vmessage(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    size_t cap = n >= 0 ? 2 * (size_t)n + 16 : 0;
+    char *msg = cap ? malloc((size_t)n + 1) : NULL;
+    char *cut = msg ? malloc(cap) : NULL;
+    if (cut) {
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        tcrm_text_cut_quotes(msg, cut, cap);
+        fputs(cut, stderr);
+    } else {
+        vfprintf(stderr, fmt, ap);
+    }
+    fputc('\n', stderr);
+    free(msg);
+    free(cut);
+}
+
 int tcrm_cli_fail(const char *fmt, ...)
 {
     va_list ap;
@@ -52,9 +76,8 @@ int tcrm_cli_fail(const char *fmt, ...)
     fflush(stdout);
     fputs("tcrm: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vmessage(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return TCRM_EXIT_FAIL;
 }
 
@@ -102,9 +125,8 @@ int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
     else
         fputs("tcrm: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vmessage(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     cli_print_usage(stderr, cmd ? cmd->usage : cli_global_usage);
     return TCRM_EXIT_USAGE;
 }

@@ -7,13 +7,8 @@
  * stderr (only when stderr is a terminal and the import has run for more
  * than a second), and prints the summary: the counts, the batch to undo,
  * and every rejected row as "file:line: reason".
- *
- * SIGXFSZ is ignored while importing so that a file-size limit (a full
- * disk, in tests) makes SQLite's write fail and the import roll back,
- * instead of killing tcrm mid-write.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,7 +31,8 @@ static int import_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_import = {
     "import",
     U_FILE "\n" U_LIST "\n" U_UNDO,
-    "Import business cards from CSV; list imports; undo one.",
+    "Import business cards from CSV (FILE - reads standard input); "
+    "list imports; undo one.",
     import_exec,
 };
 
@@ -301,7 +297,6 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
         a.o.progress = draw_progress;
         a.o.progress_ud = &pr;
     }
-    signal(SIGXFSZ, SIG_IGN);
     struct tcrm_import_summary s;
     struct tcrm_error err;
     rc = tcrm_import_run(db, &a.o, &s, &err);
@@ -309,8 +304,7 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
         fprintf(stderr, "\r%*s\r", 79, "");
     if (rc) {
         tcrm_import_summary_free(&s);
-        fprintf(stderr, "tcrm: %s; nothing imported\n", err.msg);
-        return TCRM_EXIT_FAIL;
+        return tcrm_cli_fail("%s; nothing imported", cli_s(err.msg));
     }
     print_summary(cli, &a, &s);
     tcrm_import_summary_free(&s);

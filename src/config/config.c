@@ -26,9 +26,11 @@
  */
 #include "tcrm/config.h"
 #include "config_internal.h"
+#include "tcrm/fileinfo.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iniparser.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -198,13 +200,37 @@ nomem:
 
 /* ------------------------------------------------------------ file text */
 
+/* The file, opened without blocking (a FIFO would wait for a writer
+ * forever) and refused unless it is a regular file. */
+static int open_regular(const char *path, FILE **f, struct tcrm_error *err)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    int rc = 0;
+    *f = NULL;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        rc = TCRM_EIO;
+    else if (!S_ISREG(st.st_mode))
+        rc = tcrm_error_set(err, TCRM_EINVAL, "%s: is %s; a config file "
+                            "must be a regular file", path,
+                            tcrm_file_kind(st.st_mode));
+    else if (fcntl(fd, F_SETFL, 0) != 0 || !(*f = fdopen(fd, "rb")))
+        rc = TCRM_EIO;
+    if (rc == TCRM_EIO)
+        tcrm_error_set(err, TCRM_EIO, "%s: cannot read: %s", path,
+                       strerror(errno));
+    if (rc && fd >= 0)
+        close(fd);
+    return rc;
+}
+
 static int read_text(const char *path, char **text, size_t *len,
                      struct tcrm_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return tcrm_error_set(err, TCRM_EIO, "%s: cannot read: %s", path,
-                              strerror(errno));
+    FILE *f;
+    int rc = open_regular(path, &f, err);
+    if (rc)
+        return rc;
     char *buf = malloc(MAX_FILE_BYTES + 2);
     if (!buf) {
         fclose(f);

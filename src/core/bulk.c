@@ -147,7 +147,10 @@ int tcrm_bulk_open(struct tcrm_db *db, int64_t batch, struct tcrm_bulk **out,
     tcrm_db_now(b->now);
     int rc = 0;
     for (int i = 0; rc == 0 && i < 2; i++) {
+        /* BULK_AUTOMERGE here was left by an import that was killed. */
         b->old_merge[i] = get_automerge(db, i);
+        if (b->old_merge[i] == BULK_AUTOMERGE)
+            b->old_merge[i] = FTS_AUTOMERGE;
         rc = set_automerge(db, i, BULK_AUTOMERGE, err);
     }
     if (rc) {

@@ -12,8 +12,9 @@
  *      tables means another program's database, a version above the
  *      newest migration means a newer tcrm; both are refused.
  * Only then are WAL, synchronous=NORMAL and foreign keys turned on and the
- * missing migrations run, each in its own BEGIN IMMEDIATE transaction that
- * re-reads user_version (two processes may open a new file at once).
+ * missing migrations run, all in one BEGIN IMMEDIATE transaction (a
+ * failure leaves the file at the schema it had), each re-reading
+ * user_version first (two processes may open a new file at once).
  * Read-only (opt->readonly): nothing is created or migrated, and a WAL
  * file whose -shm cannot be made is read as immutable (open_readonly).
  *
@@ -31,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -58,6 +60,29 @@ void tcrm_db_now(char out[20])
     tcrm_date_timestamp(tcrm_clock_now(), out);
 }
 
+/* Whether an I/O error of db (SQLite says SQLITE_FULL only for ENOSPC on
+ * some writes) came from a full disk or a file-size limit. SQLite's
+ * system errno is often gone by the time the error reaches us, so also:
+ * a file-size limit that the database or its WAL has (nearly) reached. */
+static int out_of_room(struct tcrm_db *db, int sys)
+{
+    if (sys == EFBIG || sys == ENOSPC)
+        return 1;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    char wal[4096];
+    snprintf(wal, sizeof wal, "%s-wal", db->path);
+    const char *files[] = {db->path, wal};
+    for (int i = 0; i < 2; i++) {
+        struct stat st;
+        if (stat(files[i], &st) == 0 &&
+            (uint64_t)st.st_size + 65536 >= (uint64_t)rl.rlim_cur)
+            return 1;
+    }
+    return 0;
+}
+
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
 {
     int rc = db && db->sql ? sqlite3_errcode(db->sql) : SQLITE_ERROR;
@@ -71,7 +96,18 @@ int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
         return tcrm_error_set(err, TCRM_EREADONLY,
                               "%s: cannot write (read-only)", what);
     case SQLITE_FULL:
-        return tcrm_error_set(err, TCRM_EIO, "%s: disk full", what);
+        return tcrm_error_set(err, TCRM_EIO, "%s: disk full: nothing was "
+                              "changed", what);
+    case SQLITE_IOERR: {
+        int sys = sqlite3_system_errno(db->sql);
+        if (out_of_room(db, sys))
+            return tcrm_error_set(err, TCRM_EIO, "%s: disk full: nothing "
+                                  "was changed", what);
+        if (sys)
+            return tcrm_error_set(err, TCRM_EIO, "%s: %s (%s)", what, msg,
+                                  strerror(sys));
+        return tcrm_error_set(err, TCRM_EIO, "%s: %s", what, msg);
+    }
     case SQLITE_NOMEM:
         return tcrm_error_set(err, TCRM_ENOMEM, "%s: out of memory", what);
     case SQLITE_NOTADB:
@@ -550,14 +586,13 @@ static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
                               "read-only database (schema %d, this tcrm needs "
                               "%d); open it once as someone who may write it",
                               db->path, version, tcrm_db_schema_latest());
-    for (int i = 0; i < tcrm_migrations_count; i++) {
-        if (tcrm_migrations[i].number <= version)
-            continue;
-        int rc = run_migration(db, &tcrm_migrations[i], err);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    /* all of them or none: a full disk at the third leaves the file as
+     * it was, not half upgraded */
+    int rc = tcrm_db_begin(db, err);
+    for (int i = 0; rc == 0 && i < tcrm_migrations_count; i++)
+        if (tcrm_migrations[i].number > version)
+            rc = run_migration(db, &tcrm_migrations[i], err);
+    return tcrm_db_end(db, rc, err);
 }
 
 /* The busy handler: SQLite's own (sqlite3_busy_timeout) sleeps longer and

@@ -117,7 +117,8 @@ int tcrm_import_batch_finish(struct tcrm_db *db, int64_t batch,
     tcrm_db_now(now);
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "UPDATE import_batches SET finished_at = ?, added = ?, merged = ?,"
-        " skipped = ?, rejected = ?, state = 'done' WHERE id = ?", err);
+        " skipped = ?, rejected = ?, state = 'done', pid = NULL,"
+        " host = NULL, heartbeat_at = NULL WHERE id = ?", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);

@@ -1,10 +1,15 @@
 /*
  * csv_read.c: a streaming CSV reader over libcsv (csvio.h).
  *
+ * Opening: only a regular file (opened O_NONBLOCK, then fstat, so a FIFO
+ * is refused instead of waited on), or "-": standard input, copied once to
+ * an unlinked temporary file so that it can be read more than once.
+ *
  * Design. The file is read in 64 KB chunks. A chunk is first brought to
  * UTF-8: either checked as UTF-8 (an incomplete character at the end of a
  * chunk is carried to the next) or converted through iconv (the same
- * carry for an incomplete input sequence). The UTF-8 text is then fed to
+ * carry for an incomplete input sequence; the output buffer grows for as
+ * long as iconv says it is too small). The UTF-8 text is then fed to
  * libcsv one physical line at a time (a segment ends after each CR or LF),
  * so that after every csv_parse call we know the line number we are on;
  * libcsv calls back at most once per row per segment. A row's first line
@@ -30,13 +35,16 @@
  */
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tcrm/csvio.h"
+#include "tcrm/fileinfo.h"
 #include "tcrm/text.h"
 
 #define CHUNK (64 * 1024)
@@ -292,6 +300,37 @@ static int bad_utf8(struct tcrm_csv_reader *r, size_t valid,
                           "--encoding %s", r->path, line, g, g);
 }
 
+/* Convert r->raw through iconv into r->text, growing the text buffer for
+ * as long as iconv says it is too small (E2BIG): most encodings need at
+ * most 4 bytes of UTF-8 per input byte, some (TSCII) up to 12. An
+ * incomplete sequence at the end waits for more input; *used is how much
+ * of r->raw was converted. */
+static int convert(struct tcrm_csv_reader *r, size_t *used,
+                   struct tcrm_error *err)
+{
+    if (ensure_text(r, 4 * r->raw_len + 16))
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    char *in = r->raw;
+    size_t il = r->raw_len, out = 0;
+    for (;;) {
+        char *op = r->text + out;
+        size_t ol = r->tcap - out;
+        size_t rc = iconv(r->cd, &in, &il, &op, &ol);
+        int e = errno;
+        out = (size_t)(op - r->text);
+        if (rc != (size_t)-1 || (e == EINVAL && !r->eof))
+            break;
+        if (e != E2BIG)
+            return tcrm_error_set(err, TCRM_EINVAL, "%s:%ld: not valid %s",
+                                  r->path, r->line, r->enc);
+        if (ensure_text(r, 2 * r->tcap))
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    *used = r->raw_len - il;
+    r->tlen = out;
+    return 0;
+}
+
 /* Bring the next raw bytes to UTF-8 text at r->text. */
 static int fill_text(struct tcrm_csv_reader *r, int read,
                      struct tcrm_error *err)
@@ -302,26 +341,20 @@ static int fill_text(struct tcrm_csv_reader *r, int read,
             return rc;
     }
     r->tpos = r->tlen = 0;
-    if (ensure_text(r, 4 * r->raw_len + 16))
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    size_t used;
+    size_t used = 0;
     if (r->cd == (iconv_t)-1) {
         int bad;
+        if (ensure_text(r, r->raw_len + 16))
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         used = utf8_prefix(r->raw, r->raw_len, &bad);
         if (bad || (r->eof && used < r->raw_len))
             return bad_utf8(r, used, err);
         memcpy(r->text, r->raw, used);
         r->tlen = used;
     } else {
-        char *in = r->raw, *op = r->text;
-        size_t il = r->raw_len, ol = r->tcap;
-        if (iconv(r->cd, &in, &il, &op, &ol) == (size_t)-1 &&
-            (errno != EINVAL || r->eof))
-            return tcrm_error_set(err, TCRM_EINVAL,
-                                  "%s:%ld: not valid %s", r->path, r->line,
-                                  r->enc);
-        used = r->raw_len - il;
-        r->tlen = (size_t)(op - r->text);
+        int rc = convert(r, &used, err);
+        if (rc)
+            return rc;
     }
     memmove(r->raw, r->raw + used, r->raw_len - used);
     r->raw_len -= used;
@@ -374,27 +407,107 @@ static int detect(struct tcrm_csv_reader *r, const char *encoding,
     return 0;
 }
 
+/* Standard input ("-") is copied once into an unlinked temporary file, so
+ * that it can be read as often as a named file (a dry run previews it,
+ * then imports it; the screen guesses the mapping first). Kept for the
+ * life of the process. */
+static int stdin_copy = -1;
+
+static int spool_stdin(struct tcrm_error *err)
+{
+    if (stdin_copy >= 0)
+        return 0;
+    if (isatty(STDIN_FILENO))
+        return tcrm_error_set(err, TCRM_EINVAL, "-: standard input is a "
+                              "terminal; send the file in with a pipe or "
+                              "< FILE");
+    FILE *tmp = tmpfile();
+    if (!tmp)
+        return tcrm_error_set(err, TCRM_EIO, "-: cannot make a temporary "
+                              "copy: %s", strerror(errno));
+    char buf[CHUNK];
+    ssize_t n;
+    int rc = 0;
+    while (!rc && (n = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || fwrite(buf, 1, (size_t)n, tmp) != (size_t)n)
+            rc = tcrm_error_set(err, TCRM_EIO, "-: %s", strerror(errno));
+    }
+    if (!rc && fflush(tmp) != 0)
+        rc = tcrm_error_set(err, TCRM_EIO, "-: %s", strerror(errno));
+    if (!rc && (stdin_copy = dup(fileno(tmp))) < 0)
+        rc = tcrm_error_set(err, TCRM_EIO, "-: %s", strerror(errno));
+    fclose(tmp);
+    return rc;
+}
+
+/* A stream on path ("-": the copy of standard input) and its size. Only
+ * regular files: the file is opened without blocking, so a FIFO nobody
+ * writes to is refused at once instead of waited on. */
+static int open_input(const char *path, FILE **f, uint64_t *size,
+                      struct tcrm_error *err)
+{
+    int fd, rc;
+    struct stat st;
+    *f = NULL;
+    if (!strcmp(path, "-")) {
+        if ((rc = spool_stdin(err)))
+            return rc;
+        /* shares the copy's offset: one reader of "-" at a time */
+        fd = fcntl(stdin_copy, F_DUPFD_CLOEXEC, 0);
+        if (fd >= 0 && lseek(fd, 0, SEEK_SET) != 0) {
+            close(fd);
+            fd = -1;
+        }
+    } else {
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    }
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        rc = tcrm_error_set(err, TCRM_EIO, "%s: %s", path, strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        rc = tcrm_error_set(err, TCRM_EIO, "%s: is a directory", path);
+    } else if (S_ISFIFO(st.st_mode)) {
+        rc = tcrm_error_set(err, TCRM_EINVAL, "%s: is a pipe, not a file; "
+                            "to import from a pipe, give - as the file and "
+                            "send it to standard input", path);
+    } else if (!S_ISREG(st.st_mode)) {
+        rc = tcrm_error_set(err, TCRM_EINVAL, "%s: is %s, not a file", path,
+                            tcrm_file_kind(st.st_mode));
+    } else if (st.st_size == 0) {
+        rc = tcrm_error_set(err, TCRM_EINVAL, "%s: empty file", path);
+    } else if (fcntl(fd, F_SETFL, 0) != 0 || !(*f = fdopen(fd, "rb"))) {
+        rc = tcrm_error_set(err, TCRM_EIO, "%s: %s", path, strerror(errno));
+    } else {
+        *size = (uint64_t)st.st_size;
+        return 0;
+    }
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
 int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
                   struct tcrm_csv_reader **out, struct tcrm_error *err)
 {
     *out = NULL;
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return tcrm_error_set(err, TCRM_EIO, "%s: %s", path, strerror(errno));
-    if (S_ISDIR(st.st_mode))
-        return tcrm_error_set(err, TCRM_EIO, "%s: is a directory", path);
-    if (st.st_size == 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "%s: empty file", path);
+    FILE *f;
+    uint64_t size = 0;
+    int rc = open_input(path, &f, &size, err);
+    if (rc)
+        return rc;
     struct tcrm_csv_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->path = strdup(path))) {
         free(r);
+        fclose(f);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
+    r->f = f;
     r->cd = (iconv_t)-1;
     r->line = 1;
     r->max_field = TCRM_CSV_MAX_FIELD;
     r->max_row = TCRM_CSV_MAX_ROW;
-    r->size = (uint64_t)st.st_size;
+    r->size = size;
     if (csv_init(&r->p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         tcrm_csv_close(r);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
@@ -402,13 +515,7 @@ int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
     csv_set_space_func(&r->p, never_space);
     csv_set_realloc_func(&r->p, capped_realloc);
     csv_set_blk_size(&r->p, 4096);
-    r->f = fopen(path, "rb");
-    if (!r->f) {
-        int e = errno;
-        tcrm_csv_close(r);
-        return tcrm_error_set(err, TCRM_EIO, "%s: %s", path, strerror(e));
-    }
-    int rc = detect(r, encoding, delimiter, err);
+    rc = detect(r, encoding, delimiter, err);
     if (rc) {
         tcrm_csv_close(r);
         return rc;

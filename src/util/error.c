@@ -2,16 +2,30 @@
  * error.c: filling struct tcrm_error (see include/tcrm/error.h).
  */
 #include "tcrm/error.h"
+#include "tcrm/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* The message is formatted whole first (it may quote err->msg itself),
+ * then copied with every quoted value cut (tcrm_text_cut_quotes). */
 int tcrm_error_set(struct tcrm_error *err, int code, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        int n = vsnprintf(NULL, 0, fmt, ap);
+        va_end(ap);
+        char *full = n >= 0 ? malloc((size_t)n + 1) : NULL;
+        va_start(ap, fmt);
+        if (full) {
+            vsnprintf(full, (size_t)n + 1, fmt, ap);
+            tcrm_text_cut_quotes(full, err->msg, sizeof err->msg);
+            free(full);
+        } else {
+            vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        }
         va_end(ap);
         err->code = code;
     }

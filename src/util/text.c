@@ -508,3 +508,67 @@ int tcrm_text_is_cjk_name(const char *s)
     }
     return letters > 0 && cjk * 2 > letters;
 }
+
+/* ---- cutting quoted values ------------------------------------------ */
+
+/* Append n bytes of s to out at *pos, at most up to outsz - 1 and never
+ * splitting a character; 0 when it did not all fit. */
+static int put_bytes(char *out, size_t outsz, size_t *pos, const char *s,
+                     size_t n)
+{
+    size_t room = outsz - 1 - *pos, k = n < room ? n : room;
+    while (k > 0 && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(out + *pos, s, k);
+    *pos += k;
+    out[*pos] = '\0';
+    return k == n;
+}
+
+static int wordy(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+                                                  (c | 0x20) <= 'z');
+}
+
+/* A quote opens a value after a non-letter (or at the start) and closes
+ * one before a non-letter (or at the end): the apostrophe in "it's"
+ * does neither. */
+static const char *find_quote(const char *start, const char *s, int closing)
+{
+    for (; (s = strchr(s, '\'')); s++) {
+        if (closing ? !wordy((unsigned char)s[1])
+                    : s == start || !wordy((unsigned char)s[-1]))
+            return s;
+    }
+    return NULL;
+}
+
+size_t tcrm_text_cut_quotes(const char *s, char *out, size_t outsz)
+{
+    const char *start = s;
+    size_t pos = 0;
+    if (outsz == 0)
+        return 0;
+    out[0] = '\0';
+    while (*s) {
+        const char *open = find_quote(start, s, 0);
+        const char *close = open ? find_quote(start, open + 1, 1) : NULL;
+        if (!close) {
+            put_bytes(out, outsz, &pos, s, strlen(s));
+            break;
+        }
+        size_t len = (size_t)(close - open - 1), k = len;
+        if (k > TCRM_QUOTE_MAX) {
+            k = TCRM_QUOTE_MAX;
+            while (k > 0 && ((unsigned char)open[1 + k] & 0xC0) == 0x80)
+                k--;
+        }
+        if (!put_bytes(out, outsz, &pos, s, (size_t)(open + 1 + k - s)) ||
+            (k < len && !put_bytes(out, outsz, &pos, "\xE2\x80\xA6", 3)) ||
+            !put_bytes(out, outsz, &pos, "'", 1))
+            break;
+        s = close + 1;
+    }
+    return pos;
+}

@@ -343,6 +343,7 @@ static void test_shipped_file_is_the_defaults(void **state)
 
 #define B16 "bbbbbbbbbbbbbbbb"
 #define NAME65 "B" B16 B16 B16 B16 /* one byte over the limit */
+#define NAME60 "B" B16 B16 B16 "bbbbbbbbbbb" /* as an error quotes it */
 
 static const struct bad_case {
     const char *text;
@@ -409,7 +410,7 @@ static const struct bad_case {
     {"[pipeline]\nstages = a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n",
      "bad.conf:2: [pipeline] stages: 17 stages; at most 16 are allowed"},
     {"[pipeline]\nstages = A, " NAME65 "\n", "bad.conf:2: [pipeline] "
-     "stages: stage name '" NAME65 "' is longer than 64 bytes"},
+     "stages: stage name '" NAME60 "\xE2\x80\xA6' is longer than 64 bytes"},
     {"[pipeline]\nprobabilities = 10, 20\n", "bad.conf:2: [pipeline] "
      "probabilities: 2 values for 4 stages; expected one percent per stage"},
     {"[pipeline]\nprobabilities = 10, 20, 30, 101\n", "bad.conf:2: "
@@ -476,9 +477,36 @@ static void test_missing_file(void **state)
     assert_string_equal(e.msg, "nope.conf: cannot read: No such file or "
                         "directory");
     mkdir(at("adir"), 0700);
-    assert_int_equal(tcrm_config_load_file("adir", &c, &e), TCRM_EIO);
-    assert_string_equal(e.msg, "adir: cannot read: Is a directory");
+    assert_int_equal(tcrm_config_load_file("adir", &c, &e), TCRM_EINVAL);
+    assert_string_equal(e.msg, "adir: is a directory; a config file must be "
+                        "a regular file");
     assert_null(c.path);
+    tcrm_config_free(&c);
+}
+
+/* A FIFO (nobody writing) or a device is refused at once, never waited on,
+ * whether named with --config, TCRM_CONFIG or found in the user folder. */
+static void test_not_regular(void **state)
+{
+    (void)state;
+    struct tcrm_config c;
+    struct tcrm_error e;
+    assert_int_equal(mkfifo(at("fifo"), 0600), 0);
+    assert_int_equal(tcrm_config_load_file("fifo", &c, &e), TCRM_EINVAL);
+    assert_string_equal(e.msg, "fifo: is a pipe (FIFO); a config file must "
+                        "be a regular file");
+    setenv("TCRM_CONFIG", at("fifo"), 1);
+    assert_int_equal(tcrm_config_load(NULL, &c, &e), TCRM_EINVAL);
+    tcrm_config_free(&c);
+    unsetenv("TCRM_CONFIG");
+    mkdir(at("home/.config"), 0700);
+    mkdir(at("home/.config/tcrm"), 0700);
+    assert_int_equal(mkfifo(at("home/.config/tcrm/tcrm.conf"), 0600), 0);
+    assert_int_equal(tcrm_config_load(NULL, &c, &e), TCRM_EINVAL);
+    tcrm_config_free(&c);
+    assert_int_equal(tcrm_config_load("/dev/zero", &c, &e), TCRM_EINVAL);
+    assert_string_equal(e.msg, "/dev/zero: is a character device; a config "
+                        "file must be a regular file");
     tcrm_config_free(&c);
 }
 
@@ -639,6 +667,7 @@ int main(void)
         T(test_bad_inputs),
         T(test_bad_long_line_and_nul),
         T(test_missing_file),
+        T(test_not_regular),
         T(test_lookup_order),
         T(test_lookup_required_files),
         T(test_lookup_bad_user_file),

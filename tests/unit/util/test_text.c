@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -388,6 +389,48 @@ static void test_is_cjk_name(void **state)
     assert_false(tcrm_text_is_cjk_name(NULL));
 }
 
+/* Quoted values past TCRM_QUOTE_MAX bytes are cut (at a character
+ * boundary, then …); the rest of the message stays whole. */
+static void test_cut_quotes(void **state)
+{
+    (void)state;
+    char x70[71], x60[61], out[512], want[512];
+    memset(x70, 'x', 70);
+    x70[70] = '\0';
+    memcpy(x60, x70, 60);
+    x60[60] = '\0';
+    char in[512];
+    snprintf(in, sizeof in, "--kind: '%s' is not one of call, email, "
+             "visit, meeting, message, note", x70);
+    snprintf(want, sizeof want, "--kind: '%s" ELL "' is not one of call, "
+             "email, visit, meeting, message, note", x60);
+    assert_int_equal(tcrm_text_cut_quotes(in, out, sizeof out), strlen(want));
+    assert_string_equal(out, want);
+    /* short values, two of them, and an apostrophe inside one */
+    tcrm_text_cut_quotes("stage 'it's' not in 'A, B'", out, sizeof out);
+    assert_string_equal(out, "stage 'it's' not in 'A, B'");
+    snprintf(in, sizeof in, "e-mail 'ab'%s': bad", x70);
+    snprintf(want, sizeof want, "e-mail 'ab'%.57s" ELL "': bad", x70);
+    tcrm_text_cut_quotes(in, out, sizeof out);
+    assert_string_equal(out, want);
+    /* a cut never splits a character: 21 x 3-byte characters = 63 bytes */
+    char zh[128] = "'";
+    for (int i = 0; i < 21; i++)
+        strcat(zh, ZHANG);
+    strcat(zh, "'");
+    tcrm_text_cut_quotes(zh, out, sizeof out);
+    char zh20[128] = "'";
+    for (int i = 0; i < 20; i++)
+        strcat(zh20, ZHANG);
+    strcat(zh20, ELL "'");
+    assert_string_equal(out, zh20);
+    /* an unclosed quote is left alone; a small buffer cuts the end */
+    tcrm_text_cut_quotes("it's all", out, sizeof out);
+    assert_string_equal(out, "it's all");
+    assert_int_equal(tcrm_text_cut_quotes(ZHANG WEI, out, 5), 3);
+    assert_string_equal(out, ZHANG);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -406,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_sanitize_all_bytes),
         cmocka_unit_test(test_is_cjk_name),
+        cmocka_unit_test(test_cut_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

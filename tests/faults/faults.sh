@@ -1,0 +1,178 @@
+#!/bin/bash
+# tests/faults/faults.sh: what tcrm does when the disk fills, a write fails
+# or the database file is damaged.
+#
+#   faults.sh /path/to/tcrm /path/to/failwrite.so
+#
+# For every write path of paths.sh (add, edit, delete of each entity, log,
+# import, import with merge, undo, restore, the migration of a schema-1
+# database, check), each on a fresh copy of its database:
+#   - full disk (failwrite.so: every write to the WAL fails with ENOSPC):
+#     exit 1, one line "tcrm: FILE: disk full: nothing was changed", the
+#     rows exactly as before, PRAGMA integrity_check and `tcrm check` ok
+#     (`check` writes nothing and must simply work);
+#   - a file-size limit (ulimit -f, SIGXFSZ ignored by tcrm) of 36, 48, 64,
+#     96 and 160 KB, so that the write-ahead log fills at some point of the
+#     path (a small change may fit in all of them): every run ends either
+#     done (the rows as after a normal run) or with the disk-full line and
+#     the rows as before, never a mixture;
+#   - a failing disk (EIO on every WAL write): exit 1, one line naming the
+#     file and the I/O error, rows as before.
+# Then a damaged database (truncated; the root page of a table overwritten
+# with garbage): `tcrm check` says so in one line, a write that meets the
+# damage is refused in one line and writes nothing, nothing crashes.
+# Ends "N passed, N failed"; exits non-zero on any failure.
+set -u
+TCRM=$(realpath "$1")
+SHIM=$(realpath "$2")
+HERE=$(cd "$(dirname "$0")" && pwd)
+W=$(mktemp -d /tmp/tcrm-faults.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
+export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
+# the shim is not built with ASan; it may come first in the sanitizer build
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+unset TCRM_DB TCRM_CONFIG
+source "$HERE/paths.sh"
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
+
+make_template "$W" || exit 1
+
+# fresh: run/ holds a copy of the path's database as db, and the CSV files
+fresh() {
+    rm -rf "$W/run"
+    mkdir "$W/run"
+    cp "$W/$BASE.db" "$W/run/db"
+    cp "$W/cards.csv" "$W/merge.csv" "$W/run/"
+}
+
+# sound NAME: the database passes integrity_check and tcrm check
+sound() {
+    local ic
+    ic=$(sqlite3 "$W/run/db" 'PRAGMA integrity_check' 2>&1)
+    [ "$ic" = ok ] || { bad "$1: integrity_check: $ic"; return; }
+    "$TCRM" --db "$W/run/db" check >/dev/null 2>&1 || { bad "$1: tcrm check failed"; return; }
+    ok
+}
+
+full_line() {
+    if [ "$1" = import ] || [ "$1" = import-merge ]; then
+        echo "tcrm: $W/run/db: disk full: nothing was changed; nothing imported"
+    else
+        echo "tcrm: $W/run/db: disk full: nothing was changed"
+    fi
+}
+
+for p in $PATHS; do
+    path_args "$p"
+    before=$(state "$W/$BASE.db")
+    fresh
+    (cd "$W/run" && "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>&1) ||
+        bad "$p: fails without a fault"
+    after=$(state "$W/run/db")
+    want=$(full_line "$p")
+
+    # ---- full disk: the WAL cannot grow at all
+    fresh
+    (cd "$W/run" && LD_PRELOAD=$SHIM TCRM_FAULT=enospc \
+        "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>"$W/err"); rc=$?
+    err=$(cat "$W/err")
+    if [ "$p" = check ]; then
+        [ "$rc:$err" = "0:" ] && ok || bad "$p: full disk: status $rc, '$err'"
+    else
+        [ "$rc" = 1 ] && [ "$err" = "$want" ] && ok ||
+            bad "$p: full disk: status $rc, stderr '$err', wanted 1 '$want'"
+    fi
+    [ "$(state "$W/run/db")" = "$before" ] && ok || bad "$p: full disk: rows changed"
+    sound "$p: full disk"
+
+    # ---- a file-size limit reached somewhere along the path
+    for kb in 36 48 64 96 160; do
+        fresh
+        (ulimit -f "$kb"; cd "$W/run" &&
+            "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>"$W/err"); rc=$?
+        err=$(cat "$W/err")
+        now=$(state "$W/run/db")
+        if [ "$rc" = 0 ] && [ "$now" = "$after" ]; then
+            ok
+        elif [ "$rc" = 1 ] && [ "$err" = "$want" ] && [ "$now" = "$before" ]; then
+            ok
+        elif [ "$rc" = 1 ] && [ "$err" = "$want" ]; then
+            bad "$p: limit $kb KB: said nothing was changed, but rows changed"
+        else
+            bad "$p: limit $kb KB: status $rc, stderr '$err' (rows $([ "$now" = "$before" ] && echo as before || { [ "$now" = "$after" ] && echo as after || echo MIXED; }))"
+        fi
+        sound "$p: limit $kb KB"
+    done
+
+    # ---- a failing disk: every write to the WAL gets EIO
+    if [ "$p" != check ]; then
+        fresh
+        (cd "$W/run" && LD_PRELOAD=$SHIM TCRM_FAULT=eio \
+            "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>"$W/err"); rc=$?
+        err=$(cat "$W/err")
+        case $err in
+        "tcrm: $W/run/db: disk I/O error"*) [ "$rc" = 1 ] && [ "$(wc -l <"$W/err")" = 1 ] && ok ||
+            bad "$p: EIO: status $rc, stderr '$err'" ;;
+        *) bad "$p: EIO: status $rc, stderr '$err'" ;;
+        esac
+        [ "$(state "$W/run/db")" = "$before" ] && ok || bad "$p: EIO: rows changed"
+        sound "$p: EIO"
+    fi
+done
+
+# ---- a damaged database file ----------------------------------------------
+BASE=template
+# damaged NAME: the file run/db is damaged; check says so in one line, a
+# write is refused, a read fails or works but nothing crashes (status < 128)
+damaged() {
+    local name=$1 rc out
+    out=$("$TCRM" --db "$W/run/db" check 2>&1); rc=$?
+    [ "$rc" = 1 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 1 ] &&
+        printf '%s' "$out" | grep -q "^tcrm: $W/run/db: " && ok ||
+        bad "$name: check: status $rc, '$out'"
+    for cmd in "contact list" "search anna" "due" "report pipeline" "export contacts"; do
+        # shellcheck disable=SC2086
+        "$TCRM" --db "$W/run/db" $cmd >/dev/null 2>&1; rc=$?
+        [ "$rc" -lt 128 ] && ok || bad "$name: $cmd: died with status $rc"
+    done
+    # A write that reads the damaged page is refused in one line and
+    # writes nothing; one that never reads it goes through (SQLite only
+    # knows a page is bad when it reads it) and check still says so.
+    sum=$(md5sum <"$W/run/db")
+    "$TCRM" --db "$W/run/db" "${@:2}" >/dev/null 2>"$W/err"; rc=$?
+    if [ "$rc" = 1 ]; then
+        [ "$(wc -l <"$W/err")" = 1 ] && [ "$(md5sum <"$W/run/db")" = "$sum" ] && ok ||
+            bad "$name: ${*:2}: refused but '$(cat "$W/err")' or the file changed"
+    else
+        bad "$name: ${*:2}: status $rc, not refused"
+    fi
+    "$TCRM" --db "$W/run/db" contact add "New Person" >/dev/null 2>&1; rc=$?
+    [ "$rc" -lt 128 ] && ok || bad "$name: contact add: died with status $rc"
+    "$TCRM" --db "$W/run/db" check >/dev/null 2>&1 && bad "$name: check passes after a write" || ok
+}
+
+# damage_page TABLE: overwrite the root page of TABLE with random bytes
+damage_page() {
+    local page
+    page=$(sqlite3 "$W/run/db" "SELECT rootpage FROM sqlite_master WHERE name = '$1'")
+    dd if=/dev/urandom of="$W/run/db" bs=4096 seek=$((page - 1)) count=1 conv=notrunc status=none
+}
+fresh
+size=$(stat -c %s "$W/run/db")
+truncate -s $((size / 2)) "$W/run/db"
+damaged truncated contact add "Truncated Person"
+fresh; damage_page contacts
+damaged "contacts page garbage" contact edit 1 --title Boss
+fresh; damage_page companies
+damaged "companies page garbage" company add "Garbage Co"
+fresh; damage_page import_batches
+damaged "import_batches page garbage" import cards.csv
+fresh; damage_page deals
+damaged "deals page garbage" deal move 1 Proposal
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

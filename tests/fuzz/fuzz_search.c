@@ -1,0 +1,50 @@
+/*
+ * fuzz_search.c: search queries (search.h, tcrm_search_contacts) on the
+ * demo database, made once per process: the trigram and the short-query
+ * index, phone digits, CJK pieces, FTS5 quoting of whatever a person
+ * types. Every query reads its first page and, when there is more, the
+ * next one (the keyset cursor).
+ */
+#include "fuzz.h"
+#include "tcrm/db.h"
+#include "tcrm/search.h"
+
+static struct tcrm_db *db;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    char path[512];
+    snprintf(path, sizeof path, "%s/fuzz.db", fuzz_dir());
+    struct tcrm_db_options o = {path, "fuzz", 1000, 0};
+    struct tcrm_error err;
+    static const char *const stages[] = {"Lead", "Won"};
+    if (tcrm_db_open(&o, &db, &err) != 0 ||
+        tcrm_db_fill_demo(db, 1795000000, stages, 2, "EUR", &err) != 0) {
+        fprintf(stderr, "fuzz_search: %s\n", err.msg);
+        abort();
+    }
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *query = fuzz_str(data, size);
+    struct tcrm_contact_filter f;
+    memset(&f, 0, sizeof f);
+    struct tcrm_contact_page p, next;
+    struct tcrm_error err;
+    if (tcrm_search_contacts(db, query, &f, NULL, 5, &p, &err) == 0) {
+        FUZZ_ASSERT(p.n <= 5);
+        if (p.more && p.n &&
+            tcrm_search_contacts(db, query, &f, &p.rows[p.n - 1], 5, &next,
+                                 &err) == 0)
+            tcrm_contact_page_free(&next);
+        tcrm_contact_page_free(&p);
+    } else {
+        FUZZ_ASSERT(err.code < 0 && err.msg[0]);
+    }
+    free(query);
+    return 0;
+}
