@@ -62,6 +62,12 @@ struct tcrm_config {
 
     /* [reports] */
     char *print_command;     /* print_command = lpr */
+
+    /* [calendar] (iCalendar export of follow-ups) */
+    int calendar_timed_as_event; /* timed_as = todo|event (default todo):
+                                    a follow-up with a time as VEVENT */
+    int calendar_alarm_minutes;  /* alarm_minutes = 15 (0..10080; 0: no
+                                    VALARM) before a timed follow-up */
 };
 
 /* Fill cfg with the defaults (allocates; free with tcrm_config_free). */

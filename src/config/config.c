@@ -52,7 +52,7 @@ static const int default_probability[] = {10, 25, 50, 75};
 #define N_DEFAULT_STAGES (sizeof default_stages / sizeof default_stages[0])
 
 enum key_kind { KIND_TEXT, KIND_INT, KIND_COLORS, KIND_STAGES, KIND_PROBS,
-                KIND_CURRENCY, KIND_DATEFMT };
+                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS };
 
 struct key_def {
     const char *section;
@@ -84,12 +84,16 @@ static const struct key_def key_table[] = {
     {"reminders", "quiet_days", KIND_INT, OFF(quiet_days), 1, 3650, NULL},
     {"reports", "print_command", KIND_TEXT, OFF(print_command), 0, 0,
      "a command such as lpr"},
+    {"calendar", "timed_as", KIND_TIMED_AS, OFF(calendar_timed_as_event), 0,
+     0, "todo or event"},
+    {"calendar", "alarm_minutes", KIND_INT, OFF(calendar_alarm_minutes), 0,
+     10080, NULL},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
 static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
-                                            "reports"};
+                                            "reports", "calendar"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -175,6 +179,7 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
     cfg->colors = TCRM_COLORS_AUTO;
     cfg->days_ahead = 7;
     cfg->quiet_days = 30;
+    cfg->calendar_alarm_minutes = 15;
     if (set_str(&cfg->user, default_user())
         || set_str(&cfg->date_format, "%Y-%m-%d")
         || set_str(&cfg->currency, "EUR")
@@ -558,6 +563,11 @@ static int apply_value(const struct place *p, const char *v,
             return bad_value(p, "'%s' gives an empty date or one longer "
                              "than 127 bytes", v);
         break;
+    case KIND_TIMED_AS:
+        if (strcmp(v, "todo") && strcmp(v, "event"))
+            return bad_value(p, "'%s' is not %s", v, d->expected);
+        *INT_FIELD(cfg, d->offset) = !strcmp(v, "event");
+        return 0;
     case KIND_TEXT:
         break;
     }
