@@ -21,16 +21,18 @@
  *   TITLE -> title; the first ADR -> address (post box, extended and
  *   street address, region, postal code, country, joined with ", ") and
  *   city (locality); NOTE -> notes; BDAY (YYYY-MM-DD, YYYYMMDD, --MMDD,
- *   --MM-DD) -> birthday; CATEGORIES -> tags; TEL -> mobile (CELL), fax
- *   (FAX), home (HOME), else work; EMAIL -> email; URL -> web; IMPP and
- *   X-QQ, X-WECHAT and the like stay in the notes; X-TCRM-SOURCE ->
- *   source. TYPE comes from TYPE= parameters, bare 2.1 parameters
- *   (TEL;CELL:) and an X-ABLabel of the same group (item1.TEL,
- *   item1.X-ABLabel). Every other property with a value (X-properties,
- *   NICKNAME, ROLE, further ADRs, BDAY that is not a date, ...) is kept
- *   as a "NAME: value" line at the end of the notes. VERSION, PRODID,
- *   UID, REV, LABEL and X-ABLabel are dropped. PHOTO, LOGO, SOUND, KEY
- *   and any base64 or data: value are skipped and counted
+ *   --MM-DD) -> birthday; CATEGORIES -> tags; TEL -> mobile (CELL,
+ *   PAGER), fax (FAX), home (HOME without WORK), else work; EMAIL ->
+ *   email; URL -> web; IMPP and X-TCRM-IM -> im; X-TCRM-SOURCE ->
+ *   source. A second FN, TITLE or BDAY goes to the notes too.
+ *   TYPE comes from TYPE= parameters, bare 2.1 parameters (TEL;CELL:)
+ *   and an X-ABLabel of the same group (item1.TEL, item1.X-ABLabel).
+ *   Every other property with a value (X-properties such as X-QQ and
+ *   X-WECHAT, NICKNAME, ROLE, a second ADR or ORG, a BDAY that is not a
+ *   date, ...) is kept as a "NAME: value" line at the end of the notes.
+ *   VERSION, PRODID, UID, REV, KIND, LABEL, X-ABLabel and
+ *   X-TCRM-IMPORT-ERROR are dropped. PHOTO, LOGO, SOUND, KEY and any
+ *   base64 or data: value are skipped and counted
  *   (tcrm_vcard_binary_skipped).
  *
  * Writing (tcrm_vcard_write_contact, tcrm_vcard_export): one card per

@@ -35,12 +35,11 @@ int tcrm_import_vcard_open(const struct tcrm_import_opts *o,
 int tcrm_import_vcard_next(struct tcrm_vcard_reader *r,
                            struct tcrm_csv_row *row)
 {
-    static const size_t one = 1;
     if (!tcrm_vcard_next(r, &row->line, &r->row_text, &r->row_len))
         return 0;
     row->n = 1;
     row->fields = &r->row_text;
-    row->lens = &one;
+    row->lens = &r->row_len;
     return 1;
 }
 

@@ -340,7 +340,7 @@ static int map_note(struct build *b, struct tcrm_vcard_reader *r,
 static int is_dropped(const char *name)
 {
     static const char *const drop[] = { "VERSION", "PRODID", "UID", "REV",
-        "LABEL", "X-ABLABEL", "N", "X-TCRM-IMPORT-ERROR", NULL };
+        "LABEL", "X-ABLABEL", "N", "KIND", "X-TCRM-IMPORT-ERROR", NULL };
     for (size_t i = 0; drop[i]; i++)
         if (!strcmp(name, drop[i]))
             return 1;
