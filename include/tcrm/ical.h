@@ -23,7 +23,7 @@
  * ("Z"); a zone that cannot be named is written as floating local time.
  *
  * With deals, each open deal with an expected close date is an all-day
- * VEVENT on that date ("tcrm-deal-ID-CREATED@tcrm").
+ * VEVENT on that date ("tcrm-deal-ID-CREATED@tcrm", STATUS:TENTATIVE).
  */
 #ifndef TCRM_ICAL_H
 #define TCRM_ICAL_H

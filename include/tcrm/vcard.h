@@ -36,7 +36,8 @@
  *   (tcrm_vcard_binary_skipped).
  *
  * Writing (tcrm_vcard_write_contact, tcrm_vcard_export): one card per
- * contact, version 3.0 or 4.0, CRLF line ends, lines folded at 75 octets
+ * contact with a UID that stays the same (tcrm_cl_uid), version 3.0 or
+ * 4.0, CRLF line ends, lines folded at 75 octets
  * without splitting a UTF-8 character, text escaped (\\ \, \; \n). What
  * the writer puts out the reader reads back field for field.
  *
@@ -70,6 +71,12 @@ int tcrm_cl_escape(struct tcrm_strbuf *out, const char *s);
  * ("=" CRLF) removed. -1 when an "=" is not followed by two hex digits or
  * a line break. */
 int tcrm_cl_qp_decode(struct tcrm_strbuf *out, const char *s, size_t len);
+
+/* A UID that stays the same for the same row from one export to the
+ * next: "tcrm-WHAT-ID-CREATED@tcrm" (CREATED: the digits of created_at,
+ * so that two databases rarely give the same UID). */
+void tcrm_cl_uid(char *out, size_t n, const char *what, int64_t id,
+                 const char *created_at);
 
 /* ---- reading ---------------------------------------------------------- */
 

@@ -169,18 +169,12 @@ static void when(struct cal *k, const char *prop, const char *day,
     }
 }
 
-/* "tcrm-followup-12-20261120093000@tcrm" */
+/* UID (tcrm_cl_uid) and DTSTAMP. */
 static void uid(struct cal *k, const char *what, int64_t id,
                 const char *created)
 {
-    char v[96], digits[24] = "";
-    size_t j = 0;
-    for (const char *s = created ? created : ""; *s && j < 14; s++)
-        if (*s >= '0' && *s <= '9')
-            digits[j++] = *s;
-    digits[j] = '\0';
-    snprintf(v, sizeof v, "tcrm-%s-%lld-%s@tcrm", what, (long long)id,
-             digits);
+    char v[96];
+    tcrm_cl_uid(v, sizeof v, what, id, created);
     line(k, "UID", v);
     line(k, "DTSTAMP", k->stamp);
 }
@@ -290,6 +284,7 @@ static void deal(struct cal *k, const struct tcrm_deal *d)
     tcrm_date_add_days(d->expected_close, 1, next);
     ymd(next, day);
     line(k, "DTEND;VALUE=DATE", day);
+    line(k, "STATUS", "TENTATIVE");
     line(k, "TRANSP", "TRANSPARENT");
     line(k, "END", "VEVENT");
     k->items++;

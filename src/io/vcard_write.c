@@ -12,7 +12,8 @@
  *   -> X-TCRM-IM (IMPP wants a URI, which tcrm does not keep); address
  *   and city -> ADR (street and locality); birthday -> BDAY (3.0:
  *   1985-04-12 or --04-12; 4.0: 19850412 or --0412); tags -> CATEGORIES;
- *   notes -> NOTE; source -> X-TCRM-SOURCE.
+ *   notes -> NOTE; source -> X-TCRM-SOURCE; and a UID (tcrm_cl_uid),
+ *   which the reader drops (khard, for one, needs it).
  * Contacts come in id order (the order they were added in), in the
  * search's order with a search, or in the order of the ids given.
  */
@@ -117,6 +118,18 @@ int tcrm_cl_qp_decode(struct tcrm_strbuf *out, const char *s, size_t len)
         i += 2;
     }
     return 0;
+}
+
+void tcrm_cl_uid(char *out, size_t n, const char *what, int64_t id,
+                 const char *created_at)
+{
+    char digits[24];
+    size_t j = 0;
+    for (const char *s = created_at ? created_at : ""; *s && j < 14; s++)
+        if (*s >= '0' && *s <= '9')
+            digits[j++] = *s;
+    digits[j] = '\0';
+    snprintf(out, n, "tcrm-%s-%lld-%s@tcrm", what, (long long)id, digits);
 }
 
 /* ---- one card --------------------------------------------------------- */
@@ -268,6 +281,11 @@ int tcrm_vcard_write_contact(struct tcrm_strbuf *out,
     write_tags(&k, c);
     prop(&k, "NOTE", c->notes);
     prop(&k, "X-TCRM-SOURCE", c->source);
+    if (c->id) {
+        char uid[96];
+        tcrm_cl_uid(uid, sizeof uid, "contact", c->id, c->stamp.created_at);
+        prop(&k, v == TCRM_VCARD_40 ? "UID;VALUE=text" : "UID", uid);
+    }
     if (!k.rc)
         k.rc = tcrm_strbuf_append(out, "END:VCARD\r\n");
     tcrm_strbuf_free(&k.val);
