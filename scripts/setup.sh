@@ -12,6 +12,9 @@ packages=(
   libcsv-dev libiniparser-dev             # CSV, INI
   libcmocka-dev                           # unit tests
   tmux sqlite3 procps                     # screen tests, CLI tests
+  libical-dev                             # iCalendar time zones
+  python3-vobject python3-icalendar       # vCard/iCalendar checks in tests
+  calcurse abook khard                    # ... and real importers
 )
 
 missing=()
