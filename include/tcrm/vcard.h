@@ -132,6 +132,8 @@ struct tcrm_vcard_export_opts {
     const char *tag;             /* NULL: any */
     const int64_t *ids;          /* non-NULL: exactly these contacts */
     size_t n_ids;
+    const struct tcrm_contact_filter *list; /* non-NULL: the contacts of
+                                   this list in its order (the screen's) */
 };
 /* *cards = cards written. */
 int tcrm_vcard_export(struct tcrm_db *db,

@@ -1,12 +1,15 @@
 /*
  * cmd_export.c: `tcrm export contacts|companies|interactions|follow-ups|
  * deals [-o FILE] [--search Q] [--tag T] [--fields LIST] [--encoding E]
- * [--bom] [--raw]`.
+ * [--bom] [--raw] [--format csv|vcard|ics] [--version 3.0|4.0] [--all]
+ * [--owner LOGIN] [--deals]`.
  *
- * The work is src/io's (tcrm_export_run). With -o the file is written
+ * The work is src/io's: tcrm_export_run for CSV, tcrm_vcard_export for
+ * --format vcard (contacts), tcrm_ical_export for --format ics
+ * (follow-ups, and deals with --deals). With -o the file is written
  * next to its final name and renamed into place only when the export
  * succeeded, so a failed export never leaves half a file behind; without
- * -o the CSV goes to standard output. -o is turned into --output before
+ * -o the output goes to standard output. -o is turned into --output before
  * parsing (the option parser of src/cli takes long options only). The row count goes to stderr only
  * with -o (stdout is the data).
  */
@@ -158,7 +161,7 @@ static int run_format(struct tcrm_cli *cli, struct tcrm_db *db,
 {
     if (a->format == FMT_VCARD) {
         struct tcrm_vcard_export_opts v = { a->x.out, TCRM_VCARD_30,
-            a->x.search, a->x.tag, NULL, 0 };
+            a->x.search, a->x.tag, NULL, 0, NULL };
         if (a->version)
             v.version = (enum tcrm_vcard_version)
                         tcrm_vcard_version_parse(a->version);

@@ -15,7 +15,8 @@
  *   notes -> NOTE; source -> X-TCRM-SOURCE; and a UID (tcrm_cl_uid),
  *   which the reader drops (khard, for one, needs it).
  * Contacts come in id order (the order they were added in), in the
- * search's order with a search, or in the order of the ids given.
+ * search's order with a search, in a list's order (the screen's), or in
+ * the order of the ids given.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -369,6 +370,8 @@ int tcrm_vcard_export(struct tcrm_db *db,
     if (o->ids)
         for (size_t i = 0; !rc && i < o->n_ids; i++)
             rc = put_id(&s, db, o->ids[i], err);
+    else if (o->list)
+        rc = tcrm_contact_walk(db, o->list, put_one, &s, err);
     else if (o->search && *o->search)
         rc = by_search(&s, err);
     else

@@ -607,6 +607,26 @@ import_vcard_screen() {
     expect "王芳"
 }
 
+# X writes the contacts listed (here a search) as vCard.
+export_vcard_screen() {
+    cli init --demo
+    start 80 24
+    expect "Contacts 40"
+    keys /; type_text "华为"; keys Enter
+    expect "Contacts 4"
+    keys X; expect "Export the contacts listed as vCard to"
+    type_text "$CASE_HOME/huawei.vcf"; keys Enter
+    expect "Exported 4 cards to /"
+    [ "$(grep -c '^BEGIN:VCARD' "$CASE_HOME/huawei.vcf")" = 4 ] ||
+        bad "huawei.vcf does not hold 4 cards"
+    grep -q '^ORG:华为技术有限公司' "$CASE_HOME/huawei.vcf" ||
+        bad "huawei.vcf has no ORG:华为技术有限公司"
+    keys X; type_text "/nodir/x.vcf"; keys Enter
+    expect "/nodir/x.vcf: No such file or directory"
+    keys 2; keys X
+    expect "Export works on the Contacts view (1)"
+}
+
 # ---- reports screen (issue 5) ----------------------------------------
 
 reports_screen() {
@@ -758,7 +778,8 @@ two_processes delete_to_trash
 contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form
-import_screen import_pick_name_column import_vcard_screen reports_screen
+import_screen import_pick_name_column import_vcard_screen export_vcard_screen
+reports_screen
 broken_config
 missing_config busy_database escape_everywhere terminals_and_sizes
 hangup_in_help"
