@@ -13,6 +13,9 @@ packages=(
   libcmocka-dev                           # unit tests
   tmux sqlite3 procps                     # screen tests, CLI tests
   clang libclang-rt-14-dev                # fuzz targets (scripts/fuzz.sh)
+  libical-dev                             # iCalendar time zones
+  python3-vobject python3-icalendar       # vCard/iCalendar checks in tests
+  calcurse abook khard                    # ... and real importers
 )
 
 missing=()

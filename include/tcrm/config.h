@@ -67,6 +67,11 @@ struct tcrm_config {
     int max_field_mb;        /* max_field_mb = 1 (1..64): a longer field
                                 is an error at its line */
     int max_row_mb;          /* max_row_mb = 16 (1..256): likewise a row */
+    /* [calendar] (iCalendar export of follow-ups) */
+    int calendar_timed_as_event; /* timed_as = todo|event (default todo):
+                                    a follow-up with a time as VEVENT */
+    int calendar_alarm_minutes;  /* alarm_minutes = 15 (0..10080; 0: no
+                                    VALARM) before a timed follow-up */
 };
 
 /* Fill cfg with the defaults (allocates; free with tcrm_config_free). */

@@ -157,6 +157,15 @@ int tcrm_csv_map_row(const struct tcrm_csv_map *m,
 
 enum tcrm_dup_policy { TCRM_DUP_SKIP, TCRM_DUP_MERGE, TCRM_DUP_NEW };
 
+/* What the file is: AUTO looks at its first line (BEGIN:VCARD is vCard,
+ * anything else CSV). A vCard file is one record per card (vcard.h),
+ * takes no column options (map, profile, delimiter), and its rejects are
+ * written as the cards themselves, each with an X-TCRM-IMPORT-ERROR
+ * line. */
+enum tcrm_import_format {
+    TCRM_IMPORT_AUTO, TCRM_IMPORT_CSV, TCRM_IMPORT_VCARD
+};
+
 typedef void (*tcrm_import_progress_fn)(void *ud, uint64_t rows,
                                         uint64_t bytes_done,
                                         uint64_t bytes_total);
@@ -177,6 +186,7 @@ struct tcrm_import_opts {
     tcrm_import_progress_fn progress; /* every 1000 rows; may be NULL */
     void *progress_ud;
     size_t max_field, max_row;   /* bytes; 0: TCRM_CSV_MAX_FIELD / _ROW */
+    enum tcrm_import_format format;
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000
@@ -196,6 +206,8 @@ struct tcrm_import_summary {
     char encoding[32];
     int encoding_guessed;
     char delimiter;
+    int vcard;                   /* the file was vCard (rows are cards) */
+    int64_t binary_skipped;      /* vCard PHOTO, KEY ... properties */
 };
 
 int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
@@ -214,6 +226,7 @@ struct tcrm_import_preview {
     char encoding[32];
     int encoding_guessed;
     char delimiter;
+    int vcard;                   /* map is empty: a vCard file */
 };
 int tcrm_import_preview(const struct tcrm_import_opts *o, size_t max,
                         struct tcrm_import_preview *out,

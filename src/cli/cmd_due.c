@@ -6,11 +6,16 @@
  * tcrm_followup_counts) and at most DUE_SHOW lines, "... and N more" after
  * that. Empty sections are left out; when everything is empty the whole
  * output is one line. No colours, no terminal tricks, exit 0.
+ *
+ * --ics writes the same open follow-ups (overdue, today and the next N
+ * days) as an iCalendar file on stdout instead (ical.h), for a calendar
+ * to subscribe to; gone-quiet contacts are not calendar items.
  */
 #include <stdio.h>
 
 #include "cli_internal.h"
 #include "tcrm/followup.h"
+#include "tcrm/ical.h"
 
 #define DUE_SHOW 50
 #define QUIET_SHOW 20
@@ -18,7 +23,7 @@
 static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_due = {
-    "due", "due [--days N] [--quiet-days N]",
+    "due", "due [--days N] [--quiet-days N] [--ics]",
     "Overdue, today and the next N days, then contacts gone quiet.",
     cmd_due_exec,
 };
@@ -138,17 +143,33 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
     return TCRM_EXIT_OK;
 }
 
+/* --ics: open follow-ups due up to today + days as iCalendar. */
+static int due_ics(struct tcrm_cli *cli, struct tcrm_db *db, int days)
+{
+    char today[11], last[11];
+    tcrm_date_today(tcrm_clock_now(), today);
+    tcrm_date_add_days(today, days, last);
+    struct tcrm_ical_opts i = { cli->out, 1, 0, NULL, last, 0,
+        cli->cfg.calendar_timed_as_event, cli->cfg.calendar_alarm_minutes };
+    struct tcrm_error err;
+    if (tcrm_ical_export(db, &i, NULL, &err))
+        return tcrm_cli_fail_err(&err);
+    return TCRM_EXIT_OK;
+}
+
 static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
         { "days", required_argument, NULL, 'd' },
         { "quiet-days", required_argument, NULL, 'q' },
+        { "ics", no_argument, NULL, 'i' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &tcrm_cmd_due;
     struct tcrm_db *db;
     struct cli_opts o;
     int c, rc = 0, days = cli->cfg.days_ahead, quiet = cli->cfg.quiet_days;
+    int ics = 0;
 
     cli_opts_init(&o, cmd, argc, argv, lo);
     while (!rc && (c = cli_opts_next(&o)) != CLI_OPT_DONE) {
@@ -158,9 +179,11 @@ static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv)
             rc = cli_parse_int(cmd, "--days", optarg, 0, 365, &days);
         if (c == 'q')
             rc = cli_parse_int(cmd, "--quiet-days", optarg, 1, 3650, &quiet);
+        if (c == 'i')
+            ics = 1;
     }
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
-    return due_print(cli, db, days, quiet);
+    return ics ? due_ics(cli, db, days) : due_print(cli, db, days, quiet);
 }

@@ -20,7 +20,8 @@
 #include "tcrm/import_batch.h"
 #include "tcrm/text.h"
 
-#define U_FILE "import FILE [--map SPEC | --profile NAME] [--dry-run]\n" \
+#define U_FILE "import FILE [--format csv|vcard] [--map SPEC | --profile NAME]\n" \
+    "   [--dry-run]\n" \
     "   [--on-duplicate skip|merge|new] [--encoding E|auto] [--delimiter C]\n" \
     "   [--tag T]... [--reject FILE] [--drop-unmapped] [--save-profile NAME]"
 #define U_LIST "import list"
@@ -31,8 +32,8 @@ static int import_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_import = {
     "import",
     U_FILE "\n" U_LIST "\n" U_UNDO,
-    "Import business cards from CSV (FILE - reads standard input); "
-    "list imports; undo one.",
+    "Import business cards from CSV or vCard (FILE - reads standard "
+    "input); list imports; undo one.",
     import_exec,
 };
 
@@ -42,7 +43,7 @@ static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
     "Take an import back (refused when its rows were edited since).", NULL };
 
 enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
-       O_REJECT, O_DROP, O_SAVE };
+       O_REJECT, O_DROP, O_SAVE, O_FORMAT };
 
 static const struct option import_lo[] = {
     { "map", required_argument, NULL, O_MAP },
@@ -55,6 +56,7 @@ static const struct option import_lo[] = {
     { "reject", required_argument, NULL, O_REJECT },
     { "drop-unmapped", no_argument, NULL, O_DROP },
     { "save-profile", required_argument, NULL, O_SAVE },
+    { "format", required_argument, NULL, O_FORMAT },
     CLI_OPT_HELP,
     CLI_OPT_END
 };
@@ -145,6 +147,13 @@ static int parse_import(int argc, char **argv, struct import_args *a)
         if (c == O_REJECT) a->o.reject_path = optarg;
         if (c == O_DROP) a->o.drop_unmapped = 1;
         if (c == O_SAVE) a->save = optarg;
+        if (c == O_FORMAT && !strcmp(optarg, "csv"))
+            a->o.format = TCRM_IMPORT_CSV;
+        else if (c == O_FORMAT && !strcmp(optarg, "vcard"))
+            a->o.format = TCRM_IMPORT_VCARD;
+        else if (c == O_FORMAT)
+            return tcrm_cli_usage(&tcrm_cmd_import, "--format: '%s' is not "
+                                  "csv or vcard", optarg);
         if (c == O_ONDUP && parse_policy(optarg, &a->o.on_duplicate))
             return tcrm_cli_usage(&tcrm_cmd_import, "--on-duplicate: '%s' is "
                                   "not skip, merge or new", optarg);
@@ -204,12 +213,17 @@ static int preview(struct tcrm_cli *cli, const struct import_args *a)
     struct tcrm_error err;
     if (tcrm_import_preview(&a->o, 5, &p, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "encoding: %s%s, delimiter: %s\n", p.encoding,
+    if (p.vcard)
+        fprintf(cli->out, "format: vCard, encoding: %s\n", p.encoding);
+    else
+        fprintf(cli->out, "encoding: %s%s, delimiter: %s\n", p.encoding,
             p.encoding_guessed ? " (guessed)" : "",
             p.delimiter == '\t' ? "tab" : p.delimiter == ';' ? ";" : ",");
     p.map.drop_unmapped = a->o.drop_unmapped;
-    print_map(cli, &p.map);
-    fprintf(cli->out, "first rows as they will be stored:\n");
+    if (!p.vcard)
+        print_map(cli, &p.map);
+    fprintf(cli->out, "first %s as they will be stored:\n",
+            p.vcard ? "cards" : "rows");
     for (size_t i = 0; i < p.n; i++) {
         if (p.error[i])
             fprintf(cli->out, "  line %ld: rejected: %s\n", p.line[i],
@@ -237,6 +251,11 @@ static int save_profile(const struct import_args *a)
     struct tcrm_error err;
     if (tcrm_import_preview(&a->o, 0, &p, &err))
         return tcrm_cli_fail_err(&err);
+    if (p.vcard) {
+        tcrm_import_preview_free(&p);
+        return tcrm_cli_fail("--save-profile: %s is vCard, which has no "
+                             "columns to map", a->o.path);
+    }
     char *dir = tcrm_config_user_dir();
     char path[4096];
     int rc = 0;
@@ -259,12 +278,16 @@ static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
     if (strcmp(s->encoding, "UTF-8"))
         fprintf(cli->out, "encoding: %s%s\n", s->encoding,
                 s->encoding_guessed ? " (guessed)" : "");
-    fprintf(cli->out, "%s%s: %lld rows: %lld added, %lld merged, %lld "
+    fprintf(cli->out, "%s%s: %lld %s: %lld added, %lld merged, %lld "
             "skipped as duplicates, %lld rejected\n",
             a->o.dry_run ? "dry run, nothing stored: " : "",
-            cli_s(a->o.path), (long long)s->rows, (long long)s->added,
+            cli_s(a->o.path), (long long)s->rows, s->vcard ? "cards" : "rows",
+            (long long)s->added,
             (long long)s->merged, (long long)s->skipped,
             (long long)s->rejected);
+    if (s->binary_skipped)
+        fprintf(cli->out, "binary properties skipped (photos, logos, "
+                "sounds, keys): %lld\n", (long long)s->binary_skipped);
     for (size_t i = 0; i < s->n_messages; i++)
         fprintf(cli->out, "%s\n", cli_s(s->messages[i]));
     if (s->more_messages)

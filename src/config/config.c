@@ -54,7 +54,7 @@ static const int default_probability[] = {10, 25, 50, 75};
 #define N_DEFAULT_STAGES (sizeof default_stages / sizeof default_stages[0])
 
 enum key_kind { KIND_TEXT, KIND_INT, KIND_COLORS, KIND_STAGES, KIND_PROBS,
-                KIND_CURRENCY, KIND_DATEFMT };
+                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS };
 
 struct key_def {
     const char *section;
@@ -88,12 +88,17 @@ static const struct key_def key_table[] = {
      "a command such as lpr"},
     {"import", "max_field_mb", KIND_INT, OFF(max_field_mb), 1, 64, NULL},
     {"import", "max_row_mb", KIND_INT, OFF(max_row_mb), 1, 256, NULL},
+    {"calendar", "timed_as", KIND_TIMED_AS, OFF(calendar_timed_as_event), 0,
+     0, "todo or event"},
+    {"calendar", "alarm_minutes", KIND_INT, OFF(calendar_alarm_minutes), 0,
+     10080, NULL},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
 static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
-                                            "reports", "import"};
+                                            "reports", "import",
+                                            "calendar"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -181,6 +186,7 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
     cfg->quiet_days = 30;
     cfg->max_field_mb = 1;
     cfg->max_row_mb = 16;
+    cfg->calendar_alarm_minutes = 15;
     if (set_str(&cfg->user, default_user())
         || set_str(&cfg->date_format, "%Y-%m-%d")
         || set_str(&cfg->currency, "EUR")
@@ -588,6 +594,11 @@ static int apply_value(const struct place *p, const char *v,
             return bad_value(p, "'%s' gives an empty date or one longer "
                              "than 127 bytes", v);
         break;
+    case KIND_TIMED_AS:
+        if (strcmp(v, "todo") && strcmp(v, "event"))
+            return bad_value(p, "'%s' is not %s", v, d->expected);
+        *INT_FIELD(cfg, d->offset) = !strcmp(v, "event");
+        return 0;
     case KIND_TEXT:
         break;
     }

@@ -43,6 +43,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input_internal.h"
 #include "tcrm/csvio.h"
 #include "tcrm/fileinfo.h"
 #include "tcrm/text.h"
@@ -445,8 +446,8 @@ static int spool_stdin(struct tcrm_error *err)
 /* A stream on path ("-": the copy of standard input) and its size. Only
  * regular files: the file is opened without blocking, so a FIFO nobody
  * writes to is refused at once instead of waited on. */
-static int open_input(const char *path, FILE **f, uint64_t *size,
-                      struct tcrm_error *err)
+int tcrm_io_open_input(const char *path, FILE **f, uint64_t *size,
+                       struct tcrm_error *err)
 {
     int fd, rc;
     struct stat st;
@@ -493,7 +494,7 @@ int tcrm_csv_open(const char *path, const char *encoding, char delimiter,
     *out = NULL;
     FILE *f;
     uint64_t size = 0;
-    int rc = open_input(path, &f, &size, err);
+    int rc = tcrm_io_open_input(path, &f, &size, err);
     if (rc)
         return rc;
     struct tcrm_csv_reader *r = calloc(1, sizeof *r);

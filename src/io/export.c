@@ -34,6 +34,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "contact_walk.h"
 #include "csv_write_internal.h"
 #include "tcrm/company.h"
 #include "tcrm/contact.h"
@@ -408,6 +409,24 @@ static int search_record(struct tcrm_db *db, int64_t id, struct tcrm_csv_out *o,
 }
 
 /* --search: the ranked list, a page at a time, each contact read whole. */
+struct search_ctx {
+    struct tcrm_db *db;
+    struct tcrm_csv_out *o;
+    const struct cols *c;
+    const struct contact_cols *cc;
+    struct tcrm_cx_text *vals;
+    struct tcrm_strbuf tmp;
+};
+
+static int search_one(void *ud, int64_t id, struct tcrm_error *err)
+{
+    struct search_ctx *s = ud;
+    int rc = search_record(s->db, id, s->o, s->c, s->cc, s->vals, &s->tmp,
+                           err);
+    s->o->rows += !rc;
+    return rc;
+}
+
 static int contacts_by_search(struct tcrm_db *db,
                               const struct tcrm_export_opts *x, struct tcrm_csv_out *o,
                               const struct cols *c,
@@ -416,26 +435,10 @@ static int contacts_by_search(struct tcrm_db *db,
                               struct tcrm_error *err)
 {
     struct tcrm_contact_filter f = {x->search, x->tag, 0, TCRM_SORT_NAME};
-    struct tcrm_contact_page prev = {0}, page = {0};
-    struct tcrm_strbuf tmp;
-    tcrm_strbuf_init(&tmp);
-    int rc = 0;
-    while (!rc) {
-        rc = tcrm_contact_list(db, &f, prev.n ? &prev.rows[prev.n - 1] : NULL,
-                               0, PAGE, &page, err);
-        for (size_t i = 0; !rc && i < page.n; i++) {
-            rc = search_record(db, page.rows[i].id, o, c, cc, vals, &tmp,
-                               err);
-            o->rows += !rc;
-        }
-        tcrm_contact_page_free(&prev);
-        prev = page;
-        memset(&page, 0, sizeof page);
-        if (!prev.more || prev.n == 0)
-            break;
-    }
-    tcrm_contact_page_free(&prev);
-    tcrm_strbuf_free(&tmp);
+    struct search_ctx s = { db, o, c, cc, vals, {0} };
+    tcrm_strbuf_init(&s.tmp);
+    int rc = tcrm_contact_walk(db, &f, search_one, &s, err);
+    tcrm_strbuf_free(&s.tmp);
     return rc;
 }
 

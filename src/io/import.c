@@ -42,11 +42,13 @@
 #include "tcrm/bulk.h"
 #include "tcrm/import_batch.h"
 #include "tcrm/strbuf.h"
+#include "vcard_internal.h"
 
 struct import {
     struct tcrm_db *db;
     const struct tcrm_import_opts *o;
     struct tcrm_csv_reader *r;
+    struct tcrm_vcard_reader *vr;   /* instead of r for a vCard file */
     struct tcrm_csv_map map;
     struct tcrm_import_summary *sum;
     FILE *reject;
@@ -57,11 +59,15 @@ struct import {
     int64_t tx_started;         /* now_ms() when the open transaction began */
 };
 
-/* Reader, header row and the map: guess, then profile, then --map. */
+/* Reader, header row and the map: guess, then profile, then --map. A
+ * vCard file gets its reader (vr) and no map. */
 static int open_mapped(const struct tcrm_import_opts *o,
-                       struct tcrm_csv_reader **r, struct tcrm_csv_map *map,
+                       struct tcrm_csv_reader **r,
+                       struct tcrm_vcard_reader **vr, struct tcrm_csv_map *map,
                        struct tcrm_error *err)
 {
+    if (tcrm_import_wants_vcard(o))
+        return tcrm_import_vcard_open(o, vr, err);
     int rc = tcrm_csv_open(o->path, o->encoding, o->delimiter, r, err);
     if (rc)
         return rc;
@@ -91,13 +97,22 @@ static int open_mapped(const struct tcrm_import_opts *o,
     return rc;
 }
 
+/* The next row (a card from vr), as tcrm_csv_next. */
+static int next_row(struct tcrm_csv_reader *r, struct tcrm_vcard_reader *vr,
+                    struct tcrm_csv_row *row, struct tcrm_error *err)
+{
+    return vr ? tcrm_import_vcard_next(vr, row) : tcrm_csv_next(r, row, err);
+}
+
 /* Map one row, add the tags, validate. 0 or the reason in err. */
 static int prepare_row(const struct tcrm_import_opts *o,
                        const struct tcrm_csv_map *map,
+                       struct tcrm_vcard_reader *vr,
                        const struct tcrm_csv_row *row, struct tcrm_contact *c,
                        struct tcrm_error *err)
 {
-    int rc = tcrm_csv_map_row(map, row, c, err);
+    int rc = vr ? tcrm_vcard_contact(vr, c, err)
+           : tcrm_csv_map_row(map, row, c, err);
     for (size_t i = 0; !rc && i < o->n_tags; i++)
         if (!tcrm_strlist_has(&c->tags, o->tags[i]))
             rc = tcrm_strlist_add(&c->tags, o->tags[i]) ?
@@ -123,6 +138,8 @@ static int reject_row(struct import *im, const struct tcrm_csv_row *row,
     }
     if (!im->reject)
         return 0;
+    if (im->vr)
+        return tcrm_import_vcard_reject(im->reject, row, why, err);
     const char *f[TCRM_CSV_MAX_FIELDS + 1];
     memcpy(f, row->fields, row->n * sizeof *f);
     f[row->n] = why;
@@ -157,7 +174,7 @@ static int import_row(struct import *im, const struct tcrm_csv_row *row,
 {
     struct tcrm_error why;
     tcrm_error_clear(&why);
-    if (prepare_row(im->o, &im->map, row, &im->c, &why)) {
+    if (prepare_row(im->o, &im->map, im->vr, row, &im->c, &why)) {
         if (why.code == TCRM_ENOMEM)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         return reject_row(im, row, why.msg, err);
@@ -186,6 +203,8 @@ static int open_reject(struct import *im, struct tcrm_error *err)
     if (!im->reject)
         return tcrm_error_set(err, TCRM_EIO, "%s: %s", im->o->reject_path,
                               strerror(errno));
+    if (im->vr)
+        return 0;
     const char *f[TCRM_CSV_MAX_FIELDS + 1];
     for (size_t i = 0; i < im->map.n; i++)
         f[i] = im->map.headers[i];
@@ -240,7 +259,7 @@ static int run_rows(struct import *im, struct tcrm_error *err)
 {
     struct tcrm_csv_row row;
     int rc;
-    while ((rc = tcrm_csv_next(im->r, &row, err)) > 0) {
+    while ((rc = next_row(im->r, im->vr, &row, err)) > 0) {
         im->sum->rows++;
         rc = import_row(im, &row, err);
         if (!rc)
@@ -249,7 +268,10 @@ static int run_rows(struct import *im, struct tcrm_error *err)
             return rc;
         if (im->o->progress && im->sum->rows % 1000 == 0) {
             uint64_t done, total;
-            tcrm_csv_progress(im->r, &done, &total);
+            if (im->vr)
+                tcrm_vcard_progress(im->vr, &done, &total);
+            else
+                tcrm_csv_progress(im->r, &done, &total);
             im->o->progress(im->o->progress_ud, (uint64_t)im->sum->rows, done,
                             total);
         }
@@ -317,8 +339,13 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
     int rc = sum->messages ? 0
            : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (!rc)
-        rc = open_mapped(o, &im.r, &im.map, err);
-    if (!rc) {
+        rc = open_mapped(o, &im.r, &im.vr, &im.map, err);
+    if (!rc && im.vr) {
+        snprintf(sum->encoding, sizeof sum->encoding, "%s",
+                 o->encoding ? o->encoding : "UTF-8");
+        sum->vcard = 1;
+        rc = open_reject(&im, err);
+    } else if (!rc) {
         snprintf(sum->encoding, sizeof sum->encoding, "%s",
                  tcrm_csv_encoding(im.r));
         sum->encoding_guessed = tcrm_csv_encoding_guessed(im.r);
@@ -332,6 +359,9 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
                             strerror(errno));
     if (rc)
         sum->batch_id = 0;
+    if (im.vr)
+        sum->binary_skipped = tcrm_vcard_binary_skipped(im.vr);
+    tcrm_vcard_close(im.vr);
     tcrm_csv_close(im.r);
     tcrm_csv_map_free(&im.map);
     tcrm_contact_clear(&im.c);
@@ -351,7 +381,8 @@ void tcrm_import_summary_free(struct tcrm_import_summary *s)
 }
 
 static int preview_rows(const struct tcrm_import_opts *o,
-                        struct tcrm_csv_reader *r, size_t max,
+                        struct tcrm_csv_reader *r,
+                        struct tcrm_vcard_reader *vr, size_t max,
                         struct tcrm_import_preview *p, struct tcrm_error *err)
 {
     p->rows = calloc(max ? max : 1, sizeof *p->rows);
@@ -361,13 +392,13 @@ static int preview_rows(const struct tcrm_import_opts *o,
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     struct tcrm_csv_row row;
     int rc = 0;
-    while (p->n < max && (rc = tcrm_csv_next(r, &row, err)) > 0) {
+    while (p->n < max && (rc = next_row(r, vr, &row, err)) > 0) {
         struct tcrm_contact *c = &p->rows[p->n];
         tcrm_contact_init(c);
         p->line[p->n] = row.line;
         struct tcrm_error why;
         tcrm_error_clear(&why);
-        if (prepare_row(o, &p->map, &row, c, &why) &&
+        if (prepare_row(o, &p->map, vr, &row, c, &why) &&
             !(p->error[p->n] = strdup(why.msg))) {
             p->n++;
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
@@ -383,7 +414,13 @@ int tcrm_import_preview(const struct tcrm_import_opts *o, size_t max,
 {
     memset(out, 0, sizeof *out);
     struct tcrm_csv_reader *r = NULL;
-    int rc = open_mapped(o, &r, &out->map, err);
+    struct tcrm_vcard_reader *vr = NULL;
+    int rc = open_mapped(o, &r, &vr, &out->map, err);
+    if (vr) {
+        snprintf(out->encoding, sizeof out->encoding, "%s",
+                 o->encoding ? o->encoding : "UTF-8");
+        out->vcard = 1;
+    }
     if (r) {
         snprintf(out->encoding, sizeof out->encoding, "%s",
                  tcrm_csv_encoding(r));
@@ -391,8 +428,9 @@ int tcrm_import_preview(const struct tcrm_import_opts *o, size_t max,
         out->delimiter = tcrm_csv_delimiter(r);
     }
     if (!rc)
-        rc = preview_rows(o, r, max, out, err);
+        rc = preview_rows(o, r, vr, max, out, err);
     tcrm_csv_close(r);
+    tcrm_vcard_close(vr);
     if (rc)
         tcrm_import_preview_free(out);
     return rc;

@@ -172,23 +172,26 @@ static void name_part(struct tcrm_strbuf *part, const char *v)
     tcrm_strbuf_append(part, v);
 }
 
-/* Name from given/middle/family, or from the first e-mail. */
-static int compose_name(struct tcrm_contact *c, struct row_bufs *b)
+/* Name from given/middle/family, or from the first e-mail (n: scratch). */
+int tcrm_map_name_from_parts(struct tcrm_contact *c, const char *given,
+                             const char *middle, const char *family,
+                             struct tcrm_strbuf *n)
 {
     if (!tcrm_str_empty(c->name))
         return 0;
-    struct tcrm_strbuf *n = &b->tmp;
     tcrm_strbuf_reset(n);
-    int cjk = tcrm_text_is_cjk_name(b->family.buf) ||
-              tcrm_text_is_cjk_name(b->given.buf);
+    int cjk = tcrm_text_is_cjk_name(family) || tcrm_text_is_cjk_name(given);
     if (cjk) {
-        tcrm_strbuf_append(n, b->family.buf);
-        tcrm_strbuf_append(n, b->given.buf);
+        tcrm_strbuf_append(n, family);
+        tcrm_strbuf_append(n, given);
     } else {
-        struct tcrm_strbuf *parts[3] = {&b->given, &b->middle, &b->family};
+        const char *parts[3] = {given, middle, family};
         for (int i = 0; i < 3; i++)
-            if (parts[i]->len)
-                name_part(n, parts[i]->buf);
+            if (*parts[i]) {
+                if (n->len)
+                    tcrm_strbuf_appendc(n, ' ');
+                tcrm_strbuf_append(n, parts[i]);
+            }
     }
     const char *mail = tcrm_contact_email(c);
     if (!n->len && mail) {
@@ -197,6 +200,12 @@ static int compose_name(struct tcrm_contact *c, struct row_bufs *b)
                                        ? ' ' : *p);
     }
     return tcrm_str_set(&c->name, n->buf);
+}
+
+static int compose_name(struct tcrm_contact *c, struct row_bufs *b)
+{
+    return tcrm_map_name_from_parts(c, b->given.buf, b->middle.buf,
+                                    b->family.buf, &b->tmp);
 }
 
 static int one_cell(const struct tcrm_csv_map *m, const struct tcrm_csv_row *r,

@@ -24,4 +24,11 @@ const char *tcrm_csv_unneutralize(const char *s);
 /* Does s need the apostrophe (export)? */
 int tcrm_csv_needs_neutralize(const char *s);
 
+/* The name from its parts when c has none: family name first without a
+ * space for CJK, else given middle family; else the first e-mail's local
+ * part (map_row.c; the vCard reader's N uses it too). n is scratch. */
+int tcrm_map_name_from_parts(struct tcrm_contact *c, const char *given,
+                             const char *middle, const char *family,
+                             struct tcrm_strbuf *n);
+
 #endif

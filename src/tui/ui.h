@@ -169,4 +169,7 @@ void tui_data_changed(struct tui_app *a);
  * gives the terminal back. */
 int tui_stop_requested(void);
 
+/* X: the contacts listed as a vCard file (ui_export.c). */
+void tui_export_vcard(struct tui_app *a);
+
 #endif

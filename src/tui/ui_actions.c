@@ -385,6 +385,11 @@ void tui_action_run(struct tui_app *a, enum tui_action act)
         clearok(curscr, TRUE);
         tui_data_changed(a);
         break;
+    case TUI_A_EXPORT_VCARD:
+        modal_begin();
+        tui_export_vcard(a);
+        clearok(curscr, TRUE);
+        break;
     case TUI_A_REPORTS:
         modal_begin();
         tui_report_screen(a->db, a->cfg);

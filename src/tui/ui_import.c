@@ -2,6 +2,9 @@
  * ui_import.c: the import screen: a CSV file's path, a preview of its
  * first rows as they will be stored, the column mapping (editable per
  * column), the duplicate policy, then a progress bar and a summary.
+ * A vCard file (found by its content, as on the command line) has no
+ * columns: the screen shows the preview of its cards alone, and the keys
+ * of the mapping (the arrows, u) do nothing.
  *
  * Design. Everything that knows CSV lives in src/io (csvio.h); this file
  * only holds the person's choices (struct imp: the import options and a
@@ -34,6 +37,7 @@ struct imp {
     struct tcrm_import_preview pv;
     int have_pv;
     int col, col_top;             /* selected column */
+    int vcard;                    /* the file is vCard: no map */
     char status[512];
     int status_err;
 };
@@ -141,6 +145,9 @@ static int imp_preview(struct imp *s)
         return 0;
     }
     s->have_pv = 1;
+    s->vcard = s->pv.vcard;
+    if (s->vcard)
+        return 0;
     if (!s->have_map && map_copy(&s->map, &s->pv.map) == 0)
         s->have_map = 1;
     if (tcrm_csv_map_check(&s->map, &err) != 0)
@@ -210,7 +217,12 @@ static void imp_draw(struct imp *s)
     tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
     tui_draw_fmt(stdscr, 0, 1, w - 1, tui_attr(TUI_TITLE), "Import %s",
                  s->path);
-    if (s->have_pv)
+    if (s->have_pv && s->vcard)
+        tui_draw_fmt(stdscr, 1, 0, w, tui_attr(TUI_DIM),
+                     "vCard, encoding %s, duplicates: %s, reject file: %s",
+                     s->pv.encoding, policy_names[s->o.on_duplicate],
+                     s->reject ? s->reject : "none");
+    else if (s->have_pv)
         tui_draw_fmt(stdscr, 1, 0, w, tui_attr(TUI_DIM),
                      "encoding %s%s, delimiter '%c', duplicates: %s, "
                      "reject file: %s", s->pv.encoding,
@@ -219,15 +231,19 @@ static void imp_draw(struct imp *s)
                      policy_names[s->o.on_duplicate],
                      s->reject ? s->reject : "none");
     int body = h - 4;
-    if (body >= 4 && s->have_map) {
+    if (body >= 2 && s->vcard) {
+        draw_preview(s, 2, body, w);
+    } else if (body >= 4 && s->have_map) {
         int crows = (int)s->map.n + 1 < body / 2 ? (int)s->map.n + 1
                                                  : body / 2;
         draw_columns(s, 2, crows, w);
         draw_preview(s, 2 + crows, body - crows, w);
     }
-    tui_draw_text(stdscr, h - 2, 0, w, "Enter import  t dry run  d dups  "
-                  "u unmapped  e encoding  r rejects  Esc back",
-                  tui_attr(TUI_KEY));
+    tui_draw_text(stdscr, h - 2, 0, w, s->vcard
+                  ? "Enter import  t dry run  d dups  e encoding  r rejects"
+                    "  Esc back"
+                  : "Enter import  t dry run  d dups  u unmapped  e encoding"
+                    "  r rejects  Esc back", tui_attr(TUI_KEY));
     tui_draw_fill(stdscr, h - 1, 0, w, tui_attr(TUI_STATUS));
     tui_draw_text(stdscr, h - 1, 0, w, s->status,
                   tui_attr(s->status_err ? TUI_ERROR : TUI_STATUS));
@@ -274,16 +290,23 @@ static void summary_show(const struct tcrm_import_summary *sum, int dry)
         werase(stdscr);
         tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
         tui_draw_fmt(stdscr, 0, 1, w - 1, tui_attr(TUI_TITLE),
-                     "%s: %lld rows, %lld added, %lld merged, %lld skipped, "
+                     "%s: %lld %s, %lld added, %lld merged, %lld skipped, "
                      "%lld rejected", dry ? "Dry run (nothing written)"
                      : "Imported", (long long)sum->rows,
+                     sum->vcard ? "cards" : "rows",
                      (long long)sum->added, (long long)sum->merged,
                      (long long)sum->skipped, (long long)sum->rejected);
+        char undo[96] = "", skipped[96] = "";
         if (sum->batch_id > 0)
-            tui_draw_fmt(stdscr, 1, 1, w - 1, tui_attr(TUI_DIM),
-                         "import %lld (undo with: tcrm import undo %lld)",
-                         (long long)sum->batch_id,
-                         (long long)sum->batch_id);
+            snprintf(undo, sizeof undo, "import %lld (undo with: tcrm "
+                     "import undo %lld)  ", (long long)sum->batch_id,
+                     (long long)sum->batch_id);
+        if (sum->binary_skipped)
+            snprintf(skipped, sizeof skipped, "binary properties skipped "
+                     "(photos, logos, sounds, keys): %lld",
+                     (long long)sum->binary_skipped);
+        tui_draw_fmt(stdscr, 1, 1, w - 1, tui_attr(TUI_DIM), "%s%s", undo,
+                     skipped);
         for (int i = 0; i < h - 4 && top + i < (int)sum->n_messages; i++)
             tui_draw_text(stdscr, 2 + i, 0, w, sum->messages[top + i],
                           tui_attr(TUI_ERROR));
@@ -309,7 +332,7 @@ static int imp_run(struct imp *s, int dry)
     struct tcrm_import_summary sum;
     struct tcrm_error err;
     struct progress p = {time(NULL)};
-    if (tcrm_csv_map_check(&s->map, &err) != 0) {
+    if (!s->vcard && tcrm_csv_map_check(&s->map, &err) != 0) {
         map_status(s, &err);
         return 0;
     }
@@ -320,7 +343,7 @@ static int imp_run(struct imp *s, int dry)
     if (!dry && !tui_confirm("Import this file now? (y/n)"))
         return 0;
     s->o.dry_run = dry;
-    s->o.map = &s->map;
+    s->o.map = s->vcard ? NULL : &s->map;
     s->o.progress = on_progress;
     s->o.progress_ud = &p;
     imp_status(s, 0, "Importing...");
@@ -378,7 +401,7 @@ static int imp_key(struct imp *s, const struct tui_key *k)
     } else if (tui_key_is(k, 'd')) {
         s->o.on_duplicate = (enum tcrm_dup_policy)((s->o.on_duplicate + 1)
                                                    % 3);
-    } else if (tui_key_is(k, 'u')) {
+    } else if (tui_key_is(k, 'u') && !s->vcard) {
         s->map.drop_unmapped = !s->map.drop_unmapped;
         s->o.drop_unmapped = s->map.drop_unmapped;
         imp_preview(s);

@@ -14,33 +14,8 @@ TCRM=$(realpath "$1")
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d /tmp/tcrm-cli-io.XXXXXX)
 trap 'rm -rf "$W"' EXIT
-cd "$W" || exit 1
-export HOME=$W/home XDG_CONFIG_HOME=$W/home/.config XDG_DATA_HOME=$W/home/data
-unset TCRM_CONFIG TCRM_DB
-mkdir -p "$HOME"
-printf '[database]\nbusy_timeout = 300\n[user]\nname = clerk\n' > fast.conf
-pass=0 fail=0
-
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
-t()    { "$TCRM" --config "$W/fast.conf" --db "$DB" "$@"; }
-# expect NAME STATUS WANT -- command...: the exit status and the first
-# line on stderr, exactly (the command runs once)
-expect() {
-    local name=$1 status=$2 want=$3; shift 4
-    local got rc
-    "$@" >/dev/null 2>"$W/stderr"; rc=$?
-    got=$(head -n 1 "$W/stderr")
-    if [ "$rc" = "$status" ] && [ "$got" = "$want" ]; then ok
-    else bad "$name: status $rc, stderr '$got', wanted $status '$want'"; fi
-}
-has()  { # has NAME PATTERN TEXT
-    if printf '%s' "$3" | grep -qF -- "$2"; then ok
-    else bad "$1: no '$2' in: $3"; fi
-}
-same() { if [ "$2" = "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
+. "$SRC/tests/cli/lib.sh"
 snapshot() { t export contacts --raw --fields name,email,mobile,phone,notes,tags; t import list; }
-rows() { t export contacts --fields name | tail -n +2 | wc -l | tr -d ' '; }
 
 cp "$SRC/data/samples/cards-en.csv" "$SRC/data/samples/cards-zh.csv" .
 

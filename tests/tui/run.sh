@@ -573,6 +573,60 @@ import_pick_name_column() {
     expect ">Acme"
 }
 
+# A phone's vCard 2.1 file (quoted-printable UTF-8 names, a photo) from
+# the same screen: the cards' preview, no columns, a reject, the import.
+import_vcard_screen() {
+    cli contact add "Anna Silva" --email anna@silva.example
+    printf '%s\r\n' "BEGIN:VCARD" "VERSION:2.1" \
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B;=E8=8A=B3;;;" \
+        "TEL;CELL:+86 139 0000 0002" "EMAIL;INTERNET:wang.fang@example.cn" \
+        "PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD" "" \
+        "END:VCARD" "BEGIN:VCARD" "VERSION:3.0" "FN:Anna Silva" \
+        "EMAIL:anna@silva.example" "END:VCARD" "BEGIN:VCARD" "VERSION:3.0" \
+        "FN:Bad Card" "EMAIL:not-an-email" "END:VCARD" \
+        > "$CASE_HOME/phone.vcf"
+    start 80 24
+    expect ">Anna Silva"
+    keys I; expect "File to import"
+    type_text "$CASE_HOME/phone.vcf"; keys Enter
+    expect "vCard, encoding UTF-8, duplicates: skip, reject file: none"
+    expect "line 1  王芳 |  |  | +86 139 0000 0002 | wang.fang@example.cn"
+    expect "line 9  Anna Silva |  |  |  | anna@silva.example"
+    expect "line 14  REJECT e-mail 'not-an-email': not a valid address"
+    expect "Enter import  t dry run  d dups  e encoding  r rejects  Esc back"
+    screen | grep -q "Columns" && bad "a vCard file shows columns"
+    keys t
+    expect "Dry run (nothing written): 3 cards, 1 added, 0 merged, 1 skipped, 1 rejected"
+    expect "binary properties skipped (photos, logos, sounds, keys): 1"
+    expect "phone.vcf:14: e-mail 'not-an-email'"
+    keys x; keys Enter; expect "Import this file now? (y/n)"
+    keys y
+    expect "Imported: 3 cards, 1 added, 0 merged, 1 skipped, 1 rejected"
+    expect "(undo with: tcrm import undo 1)"
+    keys x; expect "Contacts 2"
+    expect "王芳"
+}
+
+# X writes the contacts listed (here a search) as vCard.
+export_vcard_screen() {
+    cli init --demo
+    start 80 24
+    expect "Contacts 40"
+    keys /; type_text "华为"; keys Enter
+    expect "Contacts 4"
+    keys X; expect "Export the contacts listed as vCard to"
+    type_text "$CASE_HOME/huawei.vcf"; keys Enter
+    expect "Exported 4 cards to /"
+    [ "$(grep -c '^BEGIN:VCARD' "$CASE_HOME/huawei.vcf")" = 4 ] ||
+        bad "huawei.vcf does not hold 4 cards"
+    grep -q '^ORG:华为技术有限公司' "$CASE_HOME/huawei.vcf" ||
+        bad "huawei.vcf has no ORG:华为技术有限公司"
+    keys X; type_text "/nodir/x.vcf"; keys Enter
+    expect "/nodir/x.vcf: No such file or directory"
+    keys 2; keys X
+    expect "Export works on the Contacts view (1)"
+}
+
 # ---- reports screen (issue 5) ----------------------------------------
 
 reports_screen() {
@@ -724,7 +778,9 @@ two_processes delete_to_trash
 contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form
-import_screen import_pick_name_column reports_screen broken_config
+import_screen import_pick_name_column import_vcard_screen export_vcard_screen
+reports_screen
+broken_config
 missing_config busy_database escape_everywhere terminals_and_sizes
 hangup_in_help"
 for c in ${ONLY:-$CASES}; do

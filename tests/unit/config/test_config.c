@@ -150,6 +150,8 @@ static void test_defaults(void **state)
     assert_null(c.stages[4]);
     assert_string_equal(c.currency, "EUR");
     assert_int_equal(c.days_ahead, 7);
+    assert_int_equal(c.calendar_timed_as_event, 0);
+    assert_int_equal(c.calendar_alarm_minutes, 15);
     assert_int_equal(c.quiet_days, 30);
     assert_string_equal(c.print_command, "lpr");
     tcrm_config_free(&c);
@@ -201,7 +203,8 @@ static void test_all_keys(void **state)
         "[pipeline]\r\nprobabilities = 5, 95 ,0\r\n"
         "stages =  Lead , Won,Lost  \r\ncurrency = USD\r\n"
         "[reminders]\r\ndays_ahead = 365\r\nquiet_days = 3650\r\n"
-        "[reports]\r\nprint_command = lp -d office # printer\r\n", 0);
+        "[reports]\r\nprint_command = lp -d office # printer\r\n"
+        "[calendar]\r\ntimed_as = event\r\nalarm_minutes = 0\r\n", 0);
     struct tcrm_config c;
     struct tcrm_error e;
     assert_int_equal(tcrm_config_defaults(&c), 0);
@@ -224,6 +227,8 @@ static void test_all_keys(void **state)
     assert_int_equal(c.days_ahead, 365);
     assert_int_equal(c.quiet_days, 3650);
     assert_string_equal(c.print_command, "lp -d office");
+    assert_int_equal(c.calendar_timed_as_event, 1);
+    assert_int_equal(c.calendar_alarm_minutes, 0);
     tcrm_config_free(&c);
 }
 
@@ -331,7 +336,8 @@ static void test_shipped_file_is_the_defaults(void **state)
         "name =", "[display]", "date_format =", "colors =", "[pipeline]",
         "stages =", "probabilities =", "currency =", "[reminders]",
         "days_ahead =", "quiet_days =", "[reports]", "print_command =",
-        "[import]", "max_field_mb =", "max_row_mb ="};
+        "[import]", "max_field_mb =", "max_row_mb =", "[calendar]",
+        "timed_as =", "alarm_minutes ="};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (!strstr(text, keys[i]))
             fail_msg("data/tcrm.conf lacks %s", keys[i]);
@@ -358,9 +364,14 @@ static const struct bad_case {
     {"[display] ; colours\n",
      "bad.conf:1: expected '[section]' with nothing after it"},
     {"\n[colour]\n", "bad.conf:2: [colour]: unknown section (known: "
-     "database, user, display, pipeline, reminders, reports, import)"},
+     "database, user, display, pipeline, reminders, reports, import, "
+     "calendar)"},
     {"[]\n", "bad.conf:1: []: unknown section (known: database, user, "
-     "display, pipeline, reminders, reports, import)"},
+     "display, pipeline, reminders, reports, import, calendar)"},
+    {"[calendar]\ntimed_as = meeting\n", "bad.conf:2: [calendar] timed_as: "
+     "'meeting' is not todo or event"},
+    {"[calendar]\nalarm_minutes = 10081\n", "bad.conf:2: [calendar] "
+     "alarm_minutes: '10081' is not a whole number from 0 to 10080"},
     {"[display]\ncolour = yes\n", "bad.conf:2: [display] colour: unknown "
      "key (known: date_format, colors)"},
     {"[reports]\ndays_ahead = 3\n", "bad.conf:2: [reports] days_ahead: "

@@ -1,0 +1,32 @@
+# tests/cli/lib.sh: what the CLI test scripts share. Source it after
+# setting TCRM (the binary) and W (the test's temporary folder): it moves
+# into W, points HOME and the XDG folders there, writes fast.conf (a
+# short busy timeout, user "clerk"), and defines the checks below. Each
+# check counts into pass/fail; the script ends with
+#   echo "$pass passed, $fail failed"; [ "$fail" = 0 ]
+cd "$W" || exit 1
+export HOME=$W/home XDG_CONFIG_HOME=$W/home/.config XDG_DATA_HOME=$W/home/data
+unset TCRM_CONFIG TCRM_DB
+mkdir -p "$HOME"
+printf '[database]\nbusy_timeout = 300\n[user]\nname = clerk\n' > fast.conf
+pass=0 fail=0
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+t()    { "$TCRM" --config "$W/fast.conf" --db "$DB" "$@"; }
+# expect NAME STATUS WANT -- command...: the exit status and the first
+# line on stderr, exactly (the command runs once)
+expect() {
+    local name=$1 status=$2 want=$3; shift 4
+    local got rc
+    "$@" >/dev/null 2>"$W/stderr"; rc=$?
+    got=$(head -n 1 "$W/stderr")
+    if [ "$rc" = "$status" ] && [ "$got" = "$want" ]; then ok
+    else bad "$name: status $rc, stderr '$got', wanted $status '$want'"; fi
+}
+has()  { # has NAME PATTERN TEXT
+    if printf '%s' "$3" | grep -qF -- "$2"; then ok
+    else bad "$1: no '$2' in: $3"; fi
+}
+same() { if [ "$2" = "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
+rows() { t export contacts --fields name | tail -n +2 | wc -l | tr -d ' '; }
