@@ -4,7 +4,8 @@
  *
  * Opening is careful not to write a byte to a file that is not ours:
  *   1. the folder is created (0700) and a missing file is created empty
- *      (0600) with O_EXCL, unless the caller asked for read-only;
+ *      (0600) with O_EXCL, unless the caller asked for read-only or for
+ *      an existing file (tcrm_db_open_existing: every command but `tcrm init`);
  *   2. an existing non-empty file must start with the 16-byte SQLite
  *      header, read with plain read(2) before SQLite sees it;
  *   3. user_version and sqlite_master are read BEFORE any pragma that
@@ -566,11 +567,11 @@ static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
     return rc;
 }
 
-static int prepare_file(const struct tcrm_db_options *opt,
+static int prepare_file(const struct tcrm_db_options *opt, int must_exist,
                         struct tcrm_error *err)
 {
     const char *path = opt->path;
-    if (!opt->readonly) {
+    if (!opt->readonly && !must_exist) {
         int rc = make_parent(path, err);
         if (rc)
             return rc;
@@ -578,12 +579,11 @@ static int prepare_file(const struct tcrm_db_options *opt,
     int missing = check_file(path, err);
     if (missing < 0)
         return missing;
-    if (opt->readonly) {
-        if (missing)
-            return tcrm_error_set(err, TCRM_EIO, "%s: cannot open: no such "
-                                  "file", path);
+    if (missing && (opt->readonly || must_exist))
+        return tcrm_error_set(err, TCRM_ENOTFOUND, "%s: no such database",
+                              path);
+    if (opt->readonly)
         return 0;
-    }
     if (missing) {
         int rc = create_file(path, err);
         if (rc)
@@ -710,13 +710,13 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
     return rc;
 }
 
-int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
-                 struct tcrm_error *err)
+static int open_db(const struct tcrm_db_options *opt, int must_exist,
+                   struct tcrm_db **out, struct tcrm_error *err)
 {
     *out = NULL;
     if (!opt || !opt->path || !*opt->path)
         return tcrm_error_set(err, TCRM_EINVAL, "database: no file given");
-    int rc = prepare_file(opt, err);
+    int rc = prepare_file(opt, must_exist, err);
     if (rc)
         return rc;
     struct tcrm_db *db = calloc(1, sizeof *db);
@@ -735,6 +735,18 @@ int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
     }
     *out = db;
     return 0;
+}
+
+int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
+                 struct tcrm_error *err)
+{
+    return open_db(opt, 0, out, err);
+}
+
+int tcrm_db_open_existing(const struct tcrm_db_options *opt,
+                          struct tcrm_db **out, struct tcrm_error *err)
+{
+    return open_db(opt, 1, out, err);
 }
 
 void tcrm_db_close(struct tcrm_db *db)

@@ -191,7 +191,7 @@ tagrow() { t report segments --tag "$1" --width 100 | grep -m1 "^$2 " | tr -s ' 
 chk seg-start
 # check on a file that is not there: an error, and no file made.
 out=$("$TCRM" --config "$W/qa.conf" --db "$W/nope/missing.db" check 2>&1); rc=$?
-same check-missing "$rc:$out" "1:tcrm: $W/nope/missing.db: no such file"
+same check-missing "$rc:$out" "1:tcrm: $W/nope/missing.db: no such database (create it with: tcrm init)"
 [ -e "$W/nope" ] && bad "check-missing: created $W/nope" || ok
 out=$(t check extra 2>&1); rc=$?
 same check-args "$rc:$(printf '%s' "$out" | head -n 1)" "2:tcrm check: unexpected argument 'extra'"

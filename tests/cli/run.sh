@@ -120,6 +120,25 @@ expect "TCRM_DB" 0 "created $H/env.db (schema $("$SQLITE" "$H/env.db" 'PRAGMA us
 run --db "$H/opt.db" init
 check "--db" [ "$RC" = 0 -a -f "$H/opt.db" ]
 
+# Only init creates a database: every other command on a missing file or
+# folder (a typo in --db, a cron job) says so, exits 1 and creates nothing.
+fresh
+for args in "contact list" "due" "contact add Anna" "check" "search x" \
+            "report agenda" "export contacts" "import list" "trash"; do
+    # shellcheck disable=SC2086
+    run --db "$H/no/such/dir/x.db" $args
+    expect "missing folder: $args" 1 "" \
+        "tcrm: $H/no/such/dir/x.db: no such database (create it with: tcrm init)"
+    run --db "$H/typo.db" $args
+    expect "missing file: $args" 1 "" \
+        "tcrm: $H/typo.db: no such database (create it with: tcrm init)"
+    run $args
+    expect "missing default: $args" 1 "" \
+        "tcrm: $DB: no such database (create it with: tcrm init)"
+done
+check "missing database: nothing created" \
+    [ ! -e "$H/no" -a ! -e "$H/typo.db" -a ! -e "$H/data" ]
+
 # ---- companies and contacts --------------------------------------------
 
 fresh

@@ -37,6 +37,7 @@ new_case() {
     mkdir -p "$CASE_HOME"
     DB="$CASE_HOME/tcrm.db"
     CASE_OK=1
+    cli init
 }
 
 # cli ARGS...: the same binary as a command, on the case's database.
@@ -689,6 +690,7 @@ terminals_and_sizes() {
     keys Escape; expect "10Quit"
     stop
     SOCK="$SOCK-b"; DB="$CASE_HOME/second.db"
+    cli init
     cli contact add "Anna Silva"
     start 80 24 screen
     expect ">Anna Silva"; keys End; expect ">Anna Silva"

@@ -285,6 +285,35 @@ static void test_refuse_folder(void **state)
     assert_string_equal(err.msg, "database: no file given");
 }
 
+/* Only tcrm init creates: tcrm_db_open_existing on a missing file or
+ * folder is TCRM_ENOTFOUND and leaves nothing behind; an existing
+ * database opens. */
+static void test_open_existing(void **state)
+{
+    (void)state;
+    struct tcrm_db_options o = { NULL, "ann", 100, 0 };
+    struct tcrm_error err;
+    struct tcrm_db *db = NULL;
+    char path[256], msg[512];
+    struct stat sb;
+
+    path_in(path, sizeof path, "no/such/dir/x.db");
+    o.path = path;
+    assert_int_equal(tcrm_db_open_existing(&o, &db, &err), TCRM_ENOTFOUND);
+    assert_null(db);
+    snprintf(msg, sizeof msg, "%s: no such database", path);
+    assert_string_equal(err.msg, msg);
+    path_in(path, sizeof path, "no");
+    assert_int_equal(stat(path, &sb), -1);
+    path_in(path, sizeof path, "typo.db");
+    assert_int_equal(tcrm_db_open_existing(&o, &db, &err), TCRM_ENOTFOUND);
+    assert_int_equal(stat(path, &sb), -1);
+    assert_int_equal(tcrm_db_open(&o, &db, &err), 0);
+    tcrm_db_close(db);
+    assert_int_equal(tcrm_db_open_existing(&o, &db, &err), 0);
+    tcrm_db_close(db);
+}
+
 static void test_readonly(void **state)
 {
     (void)state;
@@ -545,6 +574,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_immutable_uri, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_open_existing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nested_transactions, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_change_stamp_and_cache, setup,
