@@ -309,6 +309,23 @@ run deal list --status won
 expect "deal list --status won" 0 "ID  TITLE    COMPANY   CONTACT  STAGE              AMOUNT  PROB  CLOSE  STATUS
  1  Website  Acme Ltd           Negotiation  1,200.50 EUR   75%         won" ""
 
+# ---- ids are never reused -------------------------------------------------
+
+# The issue's case: an import adds contact 3, its undo deletes it, the next
+# contact must not get id 3, and an edit of contact 3 (a form still open on
+# it) finds nothing instead of overwriting the newer contact.
+fresh
+seed
+printf 'name,email\nImported Person,ip@x.example\n' >"$H/f.csv"
+run import "$H/f.csv"
+check "id reuse: import added contact 3" [ "$("$SQLITE" "$DB" "SELECT id FROM contacts WHERE name = 'Imported Person'")" = 3 ]
+run import undo 1
+run contact add 王五
+expect "id reuse: next contact is 4" 0 "added contact 4: 王五" ""
+run contact edit 3 --title Boss
+expect "id reuse: the deleted id stays deleted" 1 "" "tcrm: contact 3: not found"
+check "id reuse: 王五 untouched" [ "$("$SQLITE" "$DB" "SELECT ifnull(title, '-') || version FROM contacts WHERE id = 4")" = "-1" ]
+
 # ---- search, trash -------------------------------------------------------
 
 fresh
