@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "contact_internal.h"
+#include "tcrm/edit.h"
 #include "tcrm/company.h"
 #include "tcrm/normalize.h"
 #include "tcrm/search.h"
@@ -409,6 +410,22 @@ static int update_work(struct tcrm_db *db, struct tcrm_contact *c,
     return rc;
 }
 
+/* 1 when c is the stored row as it is now (a save would change nothing:
+ * c->version becomes the stored one), 0 when it differs, else an error
+ * (not found). Inside the write transaction, so "now" holds. */
+static int unchanged(struct tcrm_db *db, struct tcrm_contact *c,
+                     struct tcrm_error *err)
+{
+    struct tcrm_contact cur;
+    int rc = tcrm_contact_get(db, c->id, &cur, err);
+    if (rc == 0 && tcrm_contact_diff(&cur, c) == 0) {
+        c->version = cur.version;
+        rc = 1;
+    }
+    tcrm_contact_clear(&cur);
+    return rc;
+}
+
 int tcrm_contact_update(struct tcrm_db *db, struct tcrm_contact *c,
                         struct tcrm_error *err)
 {
@@ -418,8 +435,10 @@ int tcrm_contact_update(struct tcrm_db *db, struct tcrm_contact *c,
     rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = update_work(db, c, "edit", c->name, err);
-    return tcrm_db_end(db, rc, err);
+    rc = unchanged(db, c, err);
+    if (rc == 0)
+        rc = update_work(db, c, "edit", c->name, err);
+    return tcrm_db_end(db, rc > 0 ? 0 : rc, err);
 }
 
 int tcrm_contact_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err)

@@ -189,6 +189,29 @@ expect "contact show" 0 "Bob Lee  (contact 3)
   added         2026-11-20 10:00:00 by ann
   changed       2026-11-20 10:00:00 by ann (version 2)" ""
 
+# A save that changes nothing writes nothing: no version bump, no audit row.
+audit_n() { "$SQLITE" "$DB" "SELECT count(*) FROM audit_log"; }
+before=$(audit_n)
+run contact edit 3
+expect "contact edit, no options" 0 "no change to contact 3: Bob Lee" ""
+run contact edit 3 --city Porto --tag VIP --company "acme"
+expect "contact edit, same values" 0 "no change to contact 3: Bob Lee" ""
+check "no-op edits: version 2" [ "$("$SQLITE" "$DB" "SELECT version FROM contacts WHERE id = 3")" = 2 ]
+check "no-op edits: no audit row" [ "$(audit_n)" = "$before" ]
+
+# Edits of different fields of one contact at the same moment all succeed
+# and all survive (each reads the contact inside its write transaction).
+pids=()
+for f in title department address city source notes; do
+    "$TCRM" contact edit 3 --$f "new $f" >"$H/edit-$f.out" 2>&1 &
+    pids+=($!)
+done
+failed=0
+for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
+check "concurrent edits: all exit 0" [ "$failed" = 0 ]
+check "concurrent edits: no error" [ -z "$(grep -v '^changed contact 3' "$H"/edit-*.out)" ]
+check "concurrent edits: every field survives" [ "$("$SQLITE" "$DB" "SELECT title||'|'||department||'|'||address||'|'||city||'|'||source||'|'||notes||'|'||version FROM contacts WHERE id = 3")" = "new title|new department|new address|new city|new source|new notes|8" ]
+
 # CSV quoting (RFC 4180) and sanitizing of stored text.
 fresh
 "$TCRM" init >/dev/null

@@ -325,6 +325,20 @@ delete_to_trash() {      # (confirm)
     expect_no_line "^[ >]Anna Silva"
 }
 
+# Enter on a form nobody changed writes nothing: no version bump, no
+# audit row, and the status says so.
+unchanged_save() {
+    cli contact add "Anna Silva" --company "Acme Ltd" --mobile "+86 138 0000 0000" --tag vip --birthday 1990-03-15
+    start 80 24
+    expect ">Anna Silva"
+    keys E; expect "Edit contact"
+    keys Enter
+    expect "No change: nothing saved"
+    local v
+    v=$(sqlite3 "$DB" "SELECT version FROM contacts WHERE id = 1")
+    [ "$v" = 1 ] || bad "unchanged save wrote: version $v"
+}
+
 # ---- forms and dialogs (qa) ------------------------------------------
 
 contact_form_full() {    # CJK name, picker, several phones/e-mails, tags
@@ -722,7 +736,7 @@ hangup_in_help() {
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
-two_processes delete_to_trash
+two_processes delete_to_trash unchanged_save
 contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form
