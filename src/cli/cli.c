@@ -39,6 +39,7 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_import,
     &tcrm_cmd_export,
     &tcrm_cmd_report,
+    &tcrm_cmd_audit,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 

@@ -33,6 +33,7 @@ extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_check, tcrm_cmd_company,
 /* Optional (other engineers' files). */
 extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
     tcrm_cmd_report;
+extern const struct tcrm_cmd tcrm_cmd_audit;
 
 /* ---- option parsing ------------------------------------------------ */
 

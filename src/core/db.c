@@ -189,6 +189,58 @@ static void end_temp_memory(struct tcrm_db *db)
     }
 }
 
+/* The audit triggers' acting user and clock (audit_actor, schema 5), set
+ * at the start of every write transaction and cleared before its commit,
+ * so that a change made outside tcrm never finds them set. */
+static int actor_set(struct tcrm_db *db, struct tcrm_error *err)
+{
+    char now[20];
+    db->actor_set = 0;
+    if (!db->audit_ready)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE audit_actor SET who = ?1, at = ?2, action = NULL"
+        " WHERE id = 1", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_now(now);
+    sqlite3_bind_text(st, 1, db->user, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    int rc = tcrm_db_step_done(db, st, db->path, err);
+    if (rc == 0) {
+        db->actor_set = 1;
+        db->changes_at_begin = sqlite3_total_changes64(db->sql);
+    }
+    return rc;
+}
+
+int tcrm_db_audit_action(struct tcrm_db *db, const char *action,
+                         struct tcrm_error *err)
+{
+    if (!db->actor_set)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE audit_actor SET action = ?1 WHERE id = 1", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_bind_text(st, 1, action);
+    return tcrm_db_step_done(db, st, db->path, err);
+}
+
+/* Before COMMIT: 1 when the transaction changed nothing but audit_actor
+ * (then it is rolled back instead: nothing at all is written, not even
+ * a WAL frame), else 0 with audit_actor cleared, or an error. */
+static int actor_clear(struct tcrm_db *db, struct tcrm_error *err)
+{
+    if (!db->actor_set)
+        return 0;
+    db->actor_set = 0;
+    if (sqlite3_total_changes64(db->sql) == db->changes_at_begin)
+        return 1;
+    return tcrm_db_exec(db, "UPDATE audit_actor SET who = NULL, at = NULL,"
+                        " action = NULL WHERE id = 1", err);
+}
+
 int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err)
 {
     /* SQLite lets a read-only connection BEGIN IMMEDIATE and fails only at
@@ -201,6 +253,11 @@ int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err)
             != SQLITE_OK)
             return tcrm_db_fail(db, db->path, err);
         db->tx_failed = 0;
+        int rc = actor_set(db, err);
+        if (rc) {
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+            return rc;
+        }
     }
     db->tx_depth++;
     return 0;
@@ -238,9 +295,16 @@ int tcrm_db_commit(struct tcrm_db *db, struct tcrm_error *err)
     if (db->tx_failed) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         db->tx_failed = 0;
+        db->actor_set = 0;
         end_temp_memory(db);
         return tcrm_error_set(err, TCRM_EDB, "%s: nothing was saved (a step "
                               "of the change failed)", db->path);
+    }
+    int clear = actor_clear(db, err);
+    if (clear) {
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        end_temp_memory(db);
+        return clear > 0 ? 0 : clear;
     }
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int rc = tcrm_db_fail(db, db->path, err);
@@ -262,6 +326,7 @@ void tcrm_db_rollback(struct tcrm_db *db)
         return;
     }
     db->tx_failed = 0;
+    db->actor_set = 0;
     if (!sqlite3_get_autocommit(db->sql))
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     end_temp_memory(db);
@@ -707,6 +772,8 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
     if (rc == 0)
         rc = migrate(db, opt->readonly, err);
+    if (rc == 0)
+        db->audit_ready = !opt->readonly && tcrm_db_schema_version(db) >= 5;
     return rc;
 }
 

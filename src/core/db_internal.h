@@ -34,6 +34,9 @@ struct tcrm_db {
     int tx_failed;           /* a nested level rolled back */
     int tx_temp_memory;      /* temp_store = MEMORY until the outermost end */
     uint64_t local_changes;  /* commits made through this connection */
+    int audit_ready;         /* the schema has audit_actor (schema 5) */
+    int actor_set;           /* this transaction set audit_actor */
+    int64_t changes_at_begin;/* sqlite3_total_changes once it was set */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;
 };
@@ -79,7 +82,15 @@ char *tcrm_db_immutable_uri(const char *path);
 /* "YYYY-MM-DD HH:MM:SS" now (tcrm_clock_now, local time). */
 void tcrm_db_now(char out[20]);
 
-/* One audit_log row: entity "contact", action "add"/"edit"/... */
+/* Name the action the audit triggers give the changes that follow in
+ * this transaction ("merge", "undo"; NULL: back to add/edit/delete).
+ * The transaction must be open. */
+int tcrm_db_audit_action(struct tcrm_db *db, const char *action,
+                         struct tcrm_error *err);
+
+/* One audit_log row written by tcrm itself, for what the triggers do not
+ * see (an import batch: entity "import"); the rows of companies,
+ * contacts, deals, interactions and follow-ups audit themselves. */
 int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
                   const char *action, const char *details,
                   struct tcrm_error *err);

@@ -332,6 +332,56 @@ run deal list --status won
 expect "deal list --status won" 0 "ID  TITLE    COMPANY   CONTACT  STAGE              AMOUNT  PROB  CLOSE  STATUS
  1  Website  Acme Ltd           Negotiation  1,200.50 EUR   75%         won" ""
 
+# ---- the audit trail -------------------------------------------------------
+
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add Anna --mobile "+1 555 0100" >/dev/null
+"$TCRM" contact edit 1 --title CEO --tag vip --email a@x.example >/dev/null
+"$TCRM" follow-up add 1 --due tomorrow Call >/dev/null
+"$TCRM" follow-up done 1 >/dev/null
+"$TCRM" contact delete 1 >/dev/null
+"$TCRM" restore contact/1 >/dev/null
+run audit contact 1
+expect "audit of a contact" 0 "2026-11-20 10:00  ann  contact 1  restore  Anna
+2026-11-20 10:00  ann  contact 1  delete  Anna
+2026-11-20 10:00  ann  contact 1  edit  Anna
+    phones and e-mails: mobile +1 555 0100 -> mobile +1 555 0100, email a@x.example
+    tags: (empty) -> vip
+    title: (empty) -> CEO
+2026-11-20 10:00  ann  contact 1  add  Anna" ""
+run audit follow-up/1 --format csv
+expect "audit csv" 0 "at,who,entity,id,action,details,field,old,new
+2026-11-20 10:00:00,ann,follow-up,1,edit,Call,done_at,,2026-11-20 10:00:00
+2026-11-20 10:00:00,ann,follow-up,1,edit,Call,status,open,done
+2026-11-20 10:00:00,ann,follow-up,1,add,Call,,," ""
+run audit --user ann --limit 1
+expect "audit --user --limit" 0 "2026-11-20 10:00  ann  contact 1  restore  Anna" ""
+run audit --user bob
+expect "audit --user nobody" 0 "no changes recorded" ""
+run audit --since tomorrow
+expect "audit --since" 0 "no changes recorded" ""
+run audit --until yesterday
+expect "audit --until" 0 "no changes recorded" ""
+check "audit --until today" [ "$("$TCRM" audit --until today --format csv | wc -l)" = 10 ]
+# Another user, and a change made outside tcrm.
+USER=bob "$TCRM" contact edit 1 --city Porto >/dev/null
+"$SQLITE" "$DB" "UPDATE contacts SET department = 'Ops' WHERE id = 1"
+run audit contact 1 --limit 2
+expect "audit: another user and outside tcrm" 0 "2026-11-20 10:00  outside tcrm  contact 1  edit  Anna
+    department: (empty) -> Ops
+2026-11-20 10:00  bob  contact 1  edit  Anna
+    city: (empty) -> Porto" ""
+# tcrm itself never changes or deletes audit rows: the triggers refuse.
+check "audit rows cannot be updated" bash -c '! "$0" "$1" "UPDATE audit_log SET who = 1" 2>/dev/null' "$SQLITE" "$DB"
+check "audit rows cannot be deleted" bash -c '! "$0" "$1" "DELETE FROM audit_fields" 2>/dev/null' "$SQLITE" "$DB"
+run audit person 1
+check "audit: unknown entity is a usage error" [ "$RC" = 2 ]
+run audit contact x
+check "audit: bad id is a usage error" [ "$RC" = 2 ]
+run audit --since someday
+check "audit: bad date is a usage error" [ "$RC" = 2 ]
+
 # ---- ids are never reused -------------------------------------------------
 
 # The issue's case: an import adds contact 3, its undo deletes it, the next
