@@ -339,6 +339,27 @@ unchanged_save() {
     [ "$v" = 1 ] || bad "unchanged save wrote: version $v"
 }
 
+# H shows the audit trail of the row under the cursor.
+history_screen() {
+    cli contact add "Anna Silva"
+    cli contact edit 1 --title CEO
+    cli company add "Acme Ltd" --city Porto
+    start 100 30
+    expect ">Anna Silva"
+    keys H
+    expect "History of contact 1, newest first"
+    expect "title: (empty) -> CEO"
+    expect_line "  [a-z]+  add  Anna Silva"
+    keys q
+    expect ">Anna Silva"
+    keys 2; expect "Acme Ltd"
+    keys H
+    expect "History of company 1"
+    expect_line "  [a-z]+  add  Acme Ltd"
+    keys Escape
+    expect "Acme Ltd"
+}
+
 # ---- forms and dialogs (qa) ------------------------------------------
 
 contact_form_full() {    # CJK name, picker, several phones/e-mails, tags
@@ -736,7 +757,7 @@ hangup_in_help() {
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
-two_processes delete_to_trash unchanged_save
+two_processes delete_to_trash unchanged_save history_screen
 contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form
