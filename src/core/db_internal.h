@@ -95,6 +95,19 @@ int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
                   const char *action, const char *details,
                   struct tcrm_error *err);
 
+/* SQL condition (starting with " AND") that the follow-up, interaction
+ * or other row aliased a is live through what it belongs to: its contact,
+ * company and deal (those it names) are not in the trash. A follow-up of
+ * a deleted contact leaves every list, count and report with it, and
+ * comes back when the contact is restored. */
+#define TCRM_PARENTS_LIVE(a)                                                \
+    " AND (" a ".contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts"      \
+    " WHERE id = " a ".contact_id AND deleted_at IS NULL))"                 \
+    " AND (" a ".company_id IS NULL OR EXISTS (SELECT 1 FROM companies"     \
+    " WHERE id = " a ".company_id AND deleted_at IS NULL))"                 \
+    " AND (" a ".deal_id IS NULL OR EXISTS (SELECT 1 FROM deals"            \
+    " WHERE id = " a ".deal_id AND deleted_at IS NULL))"
+
 /* Move a row to the trash (set deleted_at, updated_*, version+1) in table
  * `table`, auditing as `entity`; TCRM_ENOTFOUND "ENTITY ID: not found"
  * when missing or already in the trash. */

@@ -443,21 +443,21 @@ static sqlite3_stmt *list_stmt(struct tcrm_db *db, int open_only,
 {
     if (contact_id && open_only)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
-            " AND f.status = 'open' AND f.deleted_at IS NULL"
+            " AND f.status = 'open' AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     if (contact_id)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
-            " AND f.deleted_at IS NULL"
+            " AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     if (open_only)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.status = 'open'"
-            " AND f.deleted_at IS NULL"
+            " AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     return tcrm_db_prepare(db, FU_COLS "WHERE f.deleted_at IS NULL"
-        " AND f.due_date >= ?1 AND f.due_date <= ?2"
+        TCRM_PARENTS_LIVE("f") " AND f.due_date >= ?1 AND f.due_date <= ?2"
         " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
 }
 
@@ -567,16 +567,19 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
         return rc;
     tcrm_date_add_days(today, days_ahead, last);
     tcrm_date_add_days(today, 1 - quiet_days, cutoff);
-    rc = count_one(db, "SELECT count(*) FROM follow_ups"
+    rc = count_one(db, "SELECT count(*) FROM follow_ups f"
                    " WHERE status = 'open' AND deleted_at IS NULL"
+                   TCRM_PARENTS_LIVE("f")
                    " AND due_date < ?1", today, NULL, &out->overdue, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM follow_ups"
+        rc = count_one(db, "SELECT count(*) FROM follow_ups f"
                        " WHERE status = 'open' AND deleted_at IS NULL"
+                       TCRM_PARENTS_LIVE("f")
                        " AND due_date = ?1", today, NULL, &out->today, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM follow_ups"
+        rc = count_one(db, "SELECT count(*) FROM follow_ups f"
                        " WHERE status = 'open' AND deleted_at IS NULL"
+                       TCRM_PARENTS_LIVE("f")
                        " AND due_date > ?1 AND due_date <= ?2", today, last,
                        &out->upcoming, err);
     if (rc == 0)

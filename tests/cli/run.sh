@@ -382,6 +382,33 @@ check "audit: bad id is a usage error" [ "$RC" = 2 ]
 run audit --since someday
 check "audit: bad date is a usage error" [ "$RC" = 2 ]
 
+# ---- follow-ups of deleted records -------------------------------------------
+
+# They leave due, follow-up list and report agenda with their contact (or
+# deal), and come back when it is restored.
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add Anna >/dev/null
+"$TCRM" contact add Bob >/dev/null
+"$TCRM" company add Acme >/dev/null
+"$TCRM" deal add Web --company Acme --amount 5 >/dev/null
+"$TCRM" follow-up add 1 --due today "Call Anna" >/dev/null
+"$TCRM" follow-up add 2 --due today "Ring Bob" >/dev/null
+"$SQLITE" "$DB" "INSERT INTO follow_ups(deal_id, title, due_date, created_at, updated_at, created_by, updated_by) VALUES (1, 'Chase Web', '2026-11-20', 'x', 'x', 'ann', 'ann')"
+"$TCRM" contact delete 1 >/dev/null
+"$TCRM" deal delete 1 >/dev/null
+run due
+expect "due without deleted records' follow-ups" 0 "TODAY (1)
+  #2  all day  Ring Bob  Bob" ""
+run follow-up list --format csv
+check "follow-up list without them" [ "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" = "2 " ]
+run report agenda
+check "agenda without them" bash -c '[[ "$0" == *"Ring Bob"* && "$0" != *"Call Anna"* && "$0" != *"Chase Web"* && "$0" == *"1 due today"* ]]' "$OUT"
+"$TCRM" restore contact/1 >/dev/null
+"$TCRM" restore deal/1 >/dev/null
+run follow-up list --format csv
+check "restored: the follow-ups are back" [ "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" = "1 2 3 " ]
+
 # ---- ids are never reused -------------------------------------------------
 
 # The issue's case: an import adds contact 3, its undo deletes it, the next
