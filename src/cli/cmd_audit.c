@@ -1,6 +1,6 @@
 /*
  * cmd_audit.c: `tcrm audit [ENTITY ID] [--user LOGIN] [--since WHEN]
- * [--until WHEN] [--limit N] [--format text|csv]`: the audit trail,
+ * [--until WHEN] [--limit N] [--format text|csv] [--raw]`: the audit trail,
  * newest first.
  *
  * The record is ENTITY ID ("contact 42"), ENTITY/ID ("contact/42", as
@@ -23,7 +23,7 @@ static int cmd_audit_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_audit = {
     "audit", "audit [ENTITY [ID]] [--user LOGIN] [--since WHEN] "
              "[--until WHEN]\n"
-             " [--limit N] [--format text|csv]\n"
+             " [--limit N] [--format text|csv] [--raw]\n"
              "   (ENTITY: contact, company, deal, interaction, follow-up, "
              "import)",
     "Show who changed what and when (the audit trail), newest first.",
@@ -117,7 +117,7 @@ static int audit_when(const struct tcrm_cmd *cmd, const char *opt,
 
 static int audit_options(const struct tcrm_cmd *cmd, struct cli_opts *o,
                          struct tcrm_audit_filter *f, char since[20],
-                         char until[20], int *limit, int *csv)
+                         char until[20], int *limit, int *csv, int *raw)
 {
     int c, rc = 0;
 
@@ -126,6 +126,8 @@ static int audit_options(const struct tcrm_cmd *cmd, struct cli_opts *o,
             return o->status;
         if (c == 'u')
             f->user = optarg;
+        else if (c == 'r')
+            *raw = 1;
         else if (c == 's' && !(rc = audit_when(cmd, "--since", optarg, 0,
                                                since)))
             f->since = since;
@@ -152,6 +154,7 @@ static int cmd_audit_exec(struct tcrm_cli *cli, int argc, char **argv)
         { "until", required_argument, NULL, 't' },
         { "limit", required_argument, NULL, 'l' },
         { "format", required_argument, NULL, 'f' },
+        { "raw", no_argument, NULL, 'r' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     static const char *const head[] = { "at", "who", "entity", "id",
@@ -167,7 +170,8 @@ static int cmd_audit_exec(struct tcrm_cli *cli, int argc, char **argv)
     int rc, limit = 0, csv = 0;
 
     cli_opts_init(&o, cmd, argc, argv, lo);
-    if ((rc = audit_options(cmd, &o, &f, since, until, &limit, &csv)) ||
+    if ((rc = audit_options(cmd, &o, &f, since, until, &limit, &csv,
+                            &cli->csv_raw)) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
     if (csv)

@@ -103,6 +103,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     char *tmp = NULL;
     x.out = cli->out;
+    x.visible = !path && cli->out_is_tty;
     if (path) {
         size_t n = strlen(path) + 16;
         if (!(tmp = malloc(n)))

@@ -292,5 +292,16 @@ bad_case unknown-period "tcrm report: period 'bogus': unknown (known: this-week,
 bad_case to-without-from "tcrm report: period: --to needs --from" -- agenda --to today
 bad_case period-and-from "tcrm report: --period and --from/--to do not go together" -- agenda --period this-week --from today
 
+# Reports' CSV follows the one CSV cell rule: text a spreadsheet would run
+# is neutralized, numbers are not; --raw writes text as it is.
+t contact add "=HYPERLINK(1)" --company "@Evil Co" >/dev/null
+t follow-up add "$(sqlite3 "$DB" "SELECT max(id) FROM contacts")" --due 2026-11-18 "+call" >/dev/null
+out=$(t report agenda --format csv)
+has csv-formula-text "\"'+call\"" "$out"
+has csv-formula-name "\"'=HYPERLINK(1)\"" "$out"
+out=$(t report agenda --format csv --raw)
+has csv-raw-text ",+call," "$out"
+hasnt csv-raw-no-apostrophe "'+call" "$out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

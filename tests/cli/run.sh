@@ -167,13 +167,13 @@ run contact add "Bob Lee" --company ACME --title CEO --tag vip --tag Lead \
 expect "contact add (existing company by key)" 0 "added contact 3: Bob Lee" ""
 run contact list --company "acme ltd" --format csv
 expect "contact list --company --format csv" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
-3,Bob Lee,Acme Ltd,CEO,+1 555 0100,," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com,
+3,Bob Lee,Acme Ltd,CEO,\"'+1 555 0100\",," ""
 run contact list --tag vip --format tsv
 expect "contact list --tag --format tsv" 0 "$(printf 'id\tname\tcompany\ttitle\tphone\temail\tlast_contact\n3\tBob Lee\tAcme Ltd\tCEO\t+1 555 0100\t\t')" ""
 run contact list --sort title --limit 1 --format csv
 expect "contact list --sort title --limit 1" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com," ""
 run contact edit 3 --email bob@acme.com --email b.lee@acme.com --untag lead --title "" --city Porto
 expect "contact edit" 0 "changed contact 3: Bob Lee" ""
 run contact show 3
@@ -409,6 +409,35 @@ check "agenda without them" bash -c '[[ "$0" == *"Ring Bob"* && "$0" != *"Call A
 run follow-up list --format csv
 check "restored: the follow-ups are back" [ "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" = "1 2 3 " ]
 
+# ---- one CSV writer, and nothing raw to a terminal ---------------------------
+
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add "=1+2" --title "@boss" --note $'hi\e]0;PWNED\a there' >/dev/null
+"$TCRM" company add -- "-Evil" >/dev/null
+run contact list --format csv
+expect "contact list csv: formula rule" 0 "id,name,company,title,phone,email,last_contact
+1,\"'=1+2\",,\"'@boss\",,," ""
+run contact list --format csv --raw
+expect "contact list csv --raw" 0 "id,name,company,title,phone,email,last_contact
+1,=1+2,,@boss,,," ""
+run company list --format csv
+expect "company list csv: lower-case header, formula rule" 0 "id,name,industry,city,contacts
+1,\"'-Evil\",,,0" ""
+run company list --format csv --raw
+expect "company list csv --raw" 0 "id,name,industry,city,contacts
+1,-Evil,,,0" ""
+# export into a pipe: the bytes exactly; onto a terminal: visible symbols.
+run export contacts --fields name,notes --raw
+check "export to a pipe keeps the bytes" bash -c '[[ "$0" == *$'"'"'\e]0;PWNED\a'"'"'* ]]' "$OUT"
+if command -v script >/dev/null; then
+    tty_out=$(script -qec "$TCRM export contacts --fields name,notes" /dev/null)
+    check "export to a terminal: no ESC or BEL byte" bash -c '[[ "$0" != *$'"'"'\e'"'"'* && "$0" != *$'"'"'\a'"'"'* ]]' "$tty_out"
+    check "export to a terminal: visible symbols" bash -c '[[ "$0" == *"hi␛]0;PWNED␇ there"* ]]' "$tty_out"
+else
+    bad "export to a terminal: script(1) is missing (util-linux)"
+fi
+
 # ---- ids are never reused -------------------------------------------------
 
 # The issue's case: an import adds contact 3, its undo deletes it, the next
@@ -435,7 +464,7 @@ expect "search CJK two characters" 0 "ID  NAME  COMPANY    TITLE   PHONE  EMAIL 
  2  张伟  华为 集团  工程师" ""
 run search 1380000 --format csv
 expect "search phone digits" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com," ""
 run search nobody here
 expect "search, no match" 0 "no contacts match 'nobody here'" ""
 run contact delete 1
@@ -633,7 +662,7 @@ ro_db() {
     chmod 0444 "$RO"
 }
 ro_list="id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com,
 2,张伟,华为 集团,工程师,,,"
 fresh
 ro_db ro
@@ -656,7 +685,7 @@ run_ro "$RO" contact list --format csv
 expect "read-only folder: listing works" 0 "$ro_list" ""
 run_ro "$RO" search anna --format csv
 expect "read-only folder: search works" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com," ""
 run_ro "$RO" report segments
 check "read-only folder: report works" [ "$RC:$ERR" = 0: ]
 check "read-only folder: report has rows" grep -q "^Segments" <<<"$OUT"
