@@ -25,6 +25,7 @@ struct tcrm_cli {
     struct tcrm_db *db;        /* opened on first tcrm_cli_db() */
     FILE *out;                 /* stdout */
     int out_is_tty;
+    int csv_raw;               /* --raw: CSV without the formula rule */
 };
 
 struct tcrm_cmd {

@@ -72,7 +72,9 @@ int tcrm_contact_insert(struct tcrm_db *db, struct tcrm_contact *c,
 int tcrm_contact_get(struct tcrm_db *db, int64_t id, struct tcrm_contact *out,
                      struct tcrm_error *err);
 /* c->version must equal the stored version, else TCRM_ECONFLICT
- * "contact 42 was changed by ann at 2026-11-20 10:12:03 since you read it". */
+ * "contact 42 was changed by ann at 2026-11-20 10:12:03 since you read it".
+ * When c equals the stored row (edit.h) nothing is written and c->version
+ * stays the stored version; else c->version goes up by one. */
 int tcrm_contact_update(struct tcrm_db *db, struct tcrm_contact *c,
                         struct tcrm_error *err);
 int tcrm_contact_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err);

@@ -251,6 +251,9 @@ struct tcrm_export_opts {
     const char *encoding;        /* NULL: UTF-8 */
     int bom;                     /* UTF-8 byte order mark first */
     int raw;                     /* no formula neutralization */
+    int visible;                 /* out is a terminal: control characters
+                                    and escapes as visible symbols (into a
+                                    file or a pipe bytes stay exact) */
 };
 /* Errors: "--fields: unknown field 'x' (fields: name, ...)", an
  * unknown encoding, a write error. *rows = data rows written. */

@@ -2,7 +2,10 @@
  * db.h: opening a tcrm database, transactions and change detection.
  *
  * One SQLite file holds everything. Opening it:
- *   - creates the file (mode 0600) and its folder (0700) when missing;
+ *   - creates the file (mode 0600) and its folder (0700) when missing,
+ *     unless opened with tcrm_db_open_existing (every tcrm command but
+ *     init) or `readonly`: then a missing file or folder is
+ *     TCRM_ENOTFOUND ("FILE: no such database") and nothing is created;
  *   - refuses, without writing a byte, a file that is not SQLite or is an
  *     SQLite file of some other program (TCRM_ENOTDB), and a database made
  *     by a newer tcrm (TCRM_EVERSION: "FILE: made by a newer tcrm (schema
@@ -43,6 +46,10 @@ struct tcrm_db_options {
 
 int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
                  struct tcrm_error *err);
+/* tcrm_db_open of a database that must already exist: only `tcrm init`
+ * creates one. */
+int tcrm_db_open_existing(const struct tcrm_db_options *opt,
+                          struct tcrm_db **out, struct tcrm_error *err);
 void tcrm_db_close(struct tcrm_db *db);
 
 const char *tcrm_db_path(const struct tcrm_db *db);

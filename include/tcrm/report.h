@@ -73,6 +73,7 @@ struct tcrm_report_opts {
     size_t limit;            /* longest lists (gone-quiet, late deals);
                                 0 = 50 */
     time_t now;              /* 0 = tcrm_clock_now() */
+    int raw;                 /* csv: no formula rule on text cells */
 };
 /* Text, width 80, no period, no filters. */
 void tcrm_report_opts_init(struct tcrm_report_opts *o);

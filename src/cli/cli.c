@@ -39,6 +39,7 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_import,
     &tcrm_cmd_export,
     &tcrm_cmd_report,
+    &tcrm_cmd_audit,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 
@@ -186,9 +187,11 @@ static int cli_global_help(void)
 }
 
 /* Open the database; with may_read_only, a file that cannot be written is
- * opened read-only instead (listings work on a read-only copy). */
+ * opened read-only instead (listings work on a read-only copy). Only with
+ * create (tcrm init) is a missing file made; for everything else a
+ * missing file or folder is an error that creates nothing. */
 static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
-                    int may_read_only)
+                    int may_read_only, int create)
 {
     struct tcrm_error err;
     struct tcrm_db_options opt;
@@ -206,11 +209,21 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
     opt.path = path;
     opt.user = cli->cfg.user;
     opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
-    rc = tcrm_db_open(&opt, &cli->db, &err);
+    rc = (create ? tcrm_db_open : tcrm_db_open_existing)(&opt, &cli->db,
+                                                         &err);
     if (rc == TCRM_EREADONLY && may_read_only) {
         opt.readonly = 1;
         tcrm_error_clear(&err);
-        rc = tcrm_db_open(&opt, &cli->db, &err);
+        rc = tcrm_db_open_existing(&opt, &cli->db, &err);
+    }
+    if (rc == TCRM_ENOTFOUND) {
+        char *p = tcrm_text_sanitize(path);
+        rc = tcrm_cli_fail("%s: no such database (create it with: tcrm "
+                           "init)", p ? p : path);
+        free(p);
+        free(path);
+        cli->db = NULL;
+        return rc;
     }
     free(path);
     if (rc) {
@@ -223,12 +236,17 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
 
 int tcrm_cli_db(struct tcrm_cli *cli, struct tcrm_db **db)
 {
-    return cli_open(cli, db, 0);
+    return cli_open(cli, db, 0, 0);
 }
 
 int cli_db_read(struct tcrm_cli *cli, struct tcrm_db **db)
 {
-    return cli_open(cli, db, 1);
+    return cli_open(cli, db, 1, 0);
+}
+
+int cli_db_create(struct tcrm_cli *cli, struct tcrm_db **db)
+{
+    return cli_open(cli, db, 0, 1);
 }
 
 /* 1 when the command's arguments ask for help (before any "--"). */

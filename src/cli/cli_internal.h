@@ -33,6 +33,7 @@ extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_check, tcrm_cmd_company,
 /* Optional (other engineers' files). */
 extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
     tcrm_cmd_report;
+extern const struct tcrm_cmd tcrm_cmd_audit;
 
 /* ---- option parsing ------------------------------------------------ */
 
@@ -72,6 +73,10 @@ int cli_dispatch(struct tcrm_cli *cli, const struct tcrm_cmd *group,
 /* tcrm_cli_db for commands that only read: a database that cannot be
  * written is opened read-only rather than refused. */
 int cli_db_read(struct tcrm_cli *cli, struct tcrm_db **db);
+/* tcrm_cli_db that creates a missing database: `tcrm init` only. Every
+ * other opener fails on a missing file with "tcrm: FILE: no such database
+ * (create it with: tcrm init)", exit 1, and creates nothing. */
+int cli_db_create(struct tcrm_cli *cli, struct tcrm_db **db);
 
 /* ---- argument parsing (each prints a usage error and returns 2) ---- */
 

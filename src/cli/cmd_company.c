@@ -28,7 +28,7 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv);
 #define U_FIELDS "[--industry X] [--phone P] [--email E] [--website URL]\n" \
     "   [--address A] [--city C] [--owner O] [--note TEXT]"
 #define U_ADD "company add NAME [--tag T]...\n   " U_FIELDS
-#define U_LIST "company list [--search Q] [--tag T] [--format table|csv|tsv]\n" \
+#define U_LIST "company list [--search Q] [--tag T] [--format table|csv|tsv] [--raw]\n" \
     "   [--limit N]"
 #define U_SHOW "company show ID"
 #define U_EDIT "company edit ID [--name NAME] [--tag T]... [--untag T]...\n   " \
@@ -170,10 +170,13 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
         { "tag", required_argument, NULL, 't' },
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'l' },
+        { "raw", no_argument, NULL, 'r' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     static const char *const head[] = { "ID", "NAME", "INDUSTRY", "CITY",
                                         "CONTACTS" };
+    static const char *const head_csv[] = { "id", "name", "industry", "city",
+                                            "contacts" };
     const char *search = NULL, *tag = NULL;
     enum cli_format fmt = CLI_FMT_TABLE;
     struct tcrm_company_page page = { NULL, 0, 0 };
@@ -191,6 +194,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
             return o.status;
         if (c == 's') search = optarg;
         if (c == 't') tag = optarg;
+        if (c == 'r') cli->csv_raw = 1;
         if (c == 'f' && (rc = cli_parse_format(&sub_list, optarg, &fmt)))
             return rc;
         if (c == 'l' && (rc = cli_parse_int(&sub_list, "--limit", optarg, 1,
@@ -200,7 +204,8 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
-    t = cli_table_new(cli, fmt, 5, head, "rlllr");
+    t = cli_table_new(cli, fmt, 5, fmt == CLI_FMT_TABLE ? head : head_csv,
+                      "rlllr");
     tcrm_error_clear(&err);
     while (more && (limit == 0 || shown < (size_t)limit)) {
         size_t want = limit ? (size_t)limit - shown : 200;

@@ -37,7 +37,7 @@ int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv);
 #define U_ADD "contact add NAME " U_FIELDS " [--force]"
 #define U_LIST "contact list [--search Q] [--tag T] [--company NAME]\n" \
     "   [--sort name|company|title|last] [--format table|csv|tsv]\n" \
-    "   [--limit N]"
+    "   [--limit N] [--raw]"
 #define U_SHOW "contact show ID"
 #define U_EDIT "contact edit ID [--name NAME] [--untag T]...\n   " U_FIELDS
 #define U_DELETE "contact delete ID"
@@ -306,16 +306,27 @@ static int contact_edit(struct tcrm_cli *cli, int argc, char **argv)
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_contact_get(db, id, &c, &err)) {
+    /* Read and write in one transaction: another edit of the same
+     * contact waits, so nothing it changed is lost and there is no
+     * version to conflict about. */
+    if (tcrm_db_begin(db, &err)) {
+        rc = tcrm_cli_fail_err(&err);
+    } else if (tcrm_contact_get(db, id, &c, &err)) {
+        tcrm_db_rollback(db);
         rc = tcrm_cli_fail_err(&err);
     } else {
+        int64_t version = c.version;
         cli_opts_init(&o, cmd, argc, argv, contact_lo);
         contact_apply(cmd, &o, &c, 1, NULL);
-        if (tcrm_contact_update(db, &c, &err))
+        if (tcrm_contact_update(db, &c, &err)) {
+            tcrm_db_rollback(db);
+            rc = tcrm_cli_fail_err(&err);
+        } else if (tcrm_db_commit(db, &err))
             rc = tcrm_cli_fail_err(&err);
         else
-            fprintf(cli->out, "changed contact %lld: %s\n", (long long)id,
-                    cli_s(c.name));
+            fprintf(cli->out, "%s contact %lld: %s\n",
+                    c.version == version ? "no change to" : "changed",
+                    (long long)id, cli_s(c.name));
     }
     tcrm_contact_clear(&c);
     return rc;

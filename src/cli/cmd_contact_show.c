@@ -164,6 +164,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
         { "sort", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'l' },
+        { "raw", no_argument, NULL, 'r' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &cli_contact_list_cmd;
@@ -183,6 +184,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'c') company = optarg;
         if (c == 'o') rc = contact_sort(optarg, &f.sort);
         if (c == 'f') rc = cli_parse_format(cmd, optarg, &fmt);
+        if (c == 'r') cli->csv_raw = 1;
         if (c == 'l')
             rc = cli_parse_int(cmd, "--limit", optarg, 1, 1000000000, &limit);
     }

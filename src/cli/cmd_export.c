@@ -189,6 +189,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
     const char *path = a.path;
     char *tmp = NULL;
     a.x.out = cli->out;
+    a.x.visible = !path && cli->out_is_tty;
     if (path) {
         size_t n = strlen(path) + 16;
         if (!(tmp = malloc(n)))

@@ -1,8 +1,8 @@
 /*
  * cmd_init.c: `tcrm init [--demo]` and `tcrm check`.
  *
- * Opening a database creates it and runs its migrations, so init is
- * mostly an explicit, reported open: it says which file it made (or that
+ * init is the only command that creates a database (cli_db_create); it
+ * is an explicit, reported open: it says which file it made (or that
  * the file was there already) and the schema version. With --demo it
  * fills the database with demo data dated around today, but only when the
  * database has no contacts yet: demo rows must never mix with real ones.
@@ -70,22 +70,18 @@ static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
     return TCRM_EXIT_OK;
 }
 
-/* Whether the database file is there before opening it (which would
- * create it); with must_exist, its absence is the error. */
-static int db_file_exists(struct tcrm_cli *cli, int must_exist, int *exists)
+/* Whether the database file is there before init opens (creates) it. */
+static int db_file_exists(struct tcrm_cli *cli, int *exists)
 {
     struct tcrm_error err;
     char *path = NULL;
-    int rc = 0;
 
     tcrm_error_clear(&err);
     if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
         return tcrm_cli_fail_err(&err);
     *exists = access(path, F_OK) == 0;
-    if (must_exist && !*exists)
-        rc = tcrm_cli_fail("%s: no such file", cli_s(path));
     free(path);
-    return rc;
+    return 0;
 }
 
 static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
@@ -95,7 +91,7 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
     };
     struct cli_opts o;
     struct tcrm_db *db;
-    int c, rc, demo = 0, existed;
+    int c, rc, demo = 0, existed = 0;
 
     cli_opts_init(&o, &tcrm_cmd_init, argc, argv, lo);
     while ((c = cli_opts_next(&o)) != CLI_OPT_DONE) {
@@ -105,8 +101,8 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
     }
     if ((rc = cli_want_args(&tcrm_cmd_init, &o, 0, 0, "")))
         return rc;
-    if ((rc = db_file_exists(cli, 0, &existed)) ||
-        (rc = tcrm_cli_db(cli, &db)) || (demo && (rc = cmd_init_demo_ok(db))))
+    if ((rc = db_file_exists(cli, &existed)) ||
+        (rc = cli_db_create(cli, &db)) || (demo && (rc = cmd_init_demo_ok(db))))
         return rc;
     fprintf(cli->out, "%s %s (schema %d)\n",
             existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),
@@ -120,7 +116,7 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
     struct cli_opts o;
     struct tcrm_db *db;
     struct tcrm_error err;
-    int c, rc, exists;
+    int c, rc;
 
     cli_opts_init(&o, &tcrm_cmd_check, argc, argv, lo);
     while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
@@ -128,8 +124,7 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
             return o.status;
     if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")))
         return rc;
-    /* Opening creates a missing file; there is nothing to check then. */
-    if ((rc = db_file_exists(cli, 1, &exists)) || (rc = cli_db_read(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (tcrm_db_check(db, &err))

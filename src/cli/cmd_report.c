@@ -32,7 +32,7 @@ const struct tcrm_cmd tcrm_cmd_report = {
     "report",
     "report NAME [--from WHEN [--to WHEN] | --period P] [--owner USER]\n"
     " [--tag TAG] [--days N] [--width N] [--ascii] [-o FILE]\n"
-    " [--format text|csv]\n"
+    " [--format text|csv] [--raw]\n"
     "report --list",
     "Reports: agenda, activity, pipeline, forecast, won-lost, gone-quiet, "
     "segments, imports.",
@@ -76,6 +76,7 @@ static int report_getopt(int argc, char **argv, struct report_args *a)
         { "output", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
         { "list", no_argument, NULL, 'l' },
+        { "raw", no_argument, NULL, 'r' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &tcrm_cmd_report;
@@ -99,6 +100,7 @@ static int report_getopt(int argc, char **argv, struct report_args *a)
         case 'a': a->o.ascii = 1; break;
         case 'o': a->out = optarg; break;
         case 'l': a->list = 1; break;
+        case 'r': a->o.raw = 1; break;
         case 'd':
             if (cli_parse_int(cmd, "--days", optarg, 1, 3650, &a->days))
                 return TCRM_EXIT_USAGE;

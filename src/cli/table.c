@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "tcrm/csvcell.h"
 #include "tcrm/strbuf.h"
 #include "tcrm/text.h"
 
@@ -32,6 +33,7 @@ struct cli_table {
     FILE *out;
     enum cli_format fmt;
     int ncols, indent, max_width, fixed, failed;
+    int raw;                /* CSV cells without the formula rule */
     char **headers;         /* sanitized, or NULL */
     char *align;
     char **cells;           /* buffered rows, ncols each */
@@ -92,6 +94,7 @@ struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
         return NULL;
     t->out = cli->out;
     t->fmt = fmt;
+    t->raw = cli->csv_raw;
     t->ncols = ncols;
     t->max_width = cli_term_width(cli);
     t->align = strdup(align);
@@ -116,21 +119,6 @@ void cli_table_indent(struct cli_table *t, int n)
 size_t cli_table_rows(const struct cli_table *t)
 {
     return t ? t->total : 0;
-}
-
-static void cli_csv_field(struct tcrm_strbuf *sb, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        tcrm_strbuf_append(sb, s);
-        return;
-    }
-    tcrm_strbuf_appendc(sb, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            tcrm_strbuf_appendc(sb, '"');
-        tcrm_strbuf_appendc(sb, *s);
-    }
-    tcrm_strbuf_appendc(sb, '"');
 }
 
 static void cli_table_cell(struct cli_table *t, struct tcrm_strbuf *sb,
@@ -166,7 +154,7 @@ static void cli_table_line(struct cli_table *t, char *const *cells)
             tcrm_strbuf_append(&sb, t->fmt == CLI_FMT_CSV ? ","
                                     : t->fmt == CLI_FMT_TSV ? "\t" : "  ");
         if (t->fmt == CLI_FMT_CSV)
-            cli_csv_field(&sb, s);
+            tcrm_csv_cell(&sb, s, t->raw);
         else if (t->fmt == CLI_FMT_TSV)
             tcrm_strbuf_append(&sb, s);
         else

@@ -126,8 +126,6 @@ static int insert_work(struct tcrm_db *db, struct tcrm_company *c,
         return rc;
     int64_t id = sqlite3_last_insert_rowid(db->sql);
     rc = tcrm_db_set_tags(db, "company", id, &c->tags, err);
-    if (rc == 0)
-        rc = tcrm_db_audit(db, "company", id, "add", c->name, err);
     if (rc == 0) {
         c->id = id;
         c->version = 1;
@@ -238,8 +236,6 @@ static int update_work(struct tcrm_db *db, struct tcrm_company *c,
     rc = tcrm_db_set_tags(db, "company", c->id, &c->tags, err);
     if (rc == 0)
         rc = reindex_contacts(db, c->id, err);
-    if (rc == 0)
-        rc = tcrm_db_audit(db, "company", c->id, "edit", c->name, err);
     if (rc == 0)
         c->version++;
     return rc;

@@ -24,7 +24,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "audit_internal.h"
 #include "contact_internal.h"
+#include "tcrm/edit.h"
 #include "tcrm/company.h"
 #include "tcrm/normalize.h"
 #include "tcrm/search.h"
@@ -299,9 +301,9 @@ static int bind_fields(sqlite3_stmt *st, const struct tcrm_contact *c,
     return rc;
 }
 
-/* Channels, tags, search index and audit after the row was written. */
+/* Channels, tags and search index after the row was written (the audit
+ * triggers record the row itself). */
 static int write_rest(struct tcrm_db *db, int64_t id, const struct tcrm_contact *c,
-                      const char *action, const char *details,
                       struct tcrm_error *err)
 {
     int rc = write_channels(db, id, c, err);
@@ -309,8 +311,6 @@ static int write_rest(struct tcrm_db *db, int64_t id, const struct tcrm_contact 
         rc = tcrm_db_set_tags(db, "contact", id, &c->tags, err);
     if (rc == 0)
         rc = tcrm_search_index_contact(db, id, err);
-    if (rc == 0)
-        rc = tcrm_db_audit(db, "contact", id, action, details, err);
     return rc;
 }
 
@@ -342,7 +342,7 @@ static int insert_work(struct tcrm_db *db, struct tcrm_contact *c,
     if (rc)
         return rc;
     int64_t id = sqlite3_last_insert_rowid(db->sql);
-    rc = write_rest(db, id, c, "add", c->name, err);
+    rc = write_rest(db, id, c, err);
     if (rc == 0) {
         c->id = id;
         c->version = 1;
@@ -364,16 +364,11 @@ int tcrm_contact_insert(struct tcrm_db *db, struct tcrm_contact *c,
     return tcrm_db_end(db, rc, err);
 }
 
-/* The UPDATE of an edit, a merge or an unmerge; c->version is the version
- * read and becomes the new one. */
-static int update_work(struct tcrm_db *db, struct tcrm_contact *c,
-                       const char *action, const char *details,
-                       struct tcrm_error *err)
+/* The UPDATE statement of update_work; a row that is not at c->version
+ * (or gone) is a conflict (or not found). */
+static int update_row(struct tcrm_db *db, const struct tcrm_contact *c,
+                      int64_t co, struct tcrm_error *err)
 {
-    int64_t co;
-    int rc = resolve_company(db, c, &co, err);
-    if (rc)
-        return rc;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "UPDATE contacts SET name = ?1, company_id = ?2, title = ?3,"
         " department = ?4, address = ?5, city = ?6, birthday = ?7,"
@@ -394,18 +389,57 @@ static int update_work(struct tcrm_db *db, struct tcrm_contact *c,
     sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 16, c->id);
     sqlite3_bind_int64(st, 17, c->version);
-    rc = tcrm_db_step_done(db, st, "contact", err);
-    if (rc)
-        return rc;
-    if (sqlite3_changes(db->sql) == 0)
-        return tcrm_row_conflict(db, "SELECT updated_by, updated_at FROM"
-                                 " contacts WHERE id = ?1 AND deleted_at IS NULL",
-                                 "contact", c->id, err);
-    rc = write_rest(db, c->id, c, action, details, err);
+    int rc = tcrm_db_step_done(db, st, "contact", err);
+    if (rc == 0 && sqlite3_changes(db->sql) == 0)
+        rc = tcrm_row_conflict(db, "SELECT updated_by, updated_at FROM"
+                               " contacts WHERE id = ?1 AND deleted_at IS NULL",
+                               "contact", c->id, err);
+    return rc;
+}
+
+/* The UPDATE of an edit, a merge or an unmerge; c->version is the version
+ * read and becomes the new one. action names it in the audit trail
+ * ("edit", "merge", "undo"), with its phones, e-mails and tags. */
+static int update_work(struct tcrm_db *db, struct tcrm_contact *c,
+                       const char *action, struct tcrm_error *err)
+{
+    int64_t co;
+    int named = strcmp(action, "edit") != 0;
+    struct tcrm_audit_lists lists = { NULL, NULL };
+    int rc = resolve_company(db, c, &co, err);
+    if (rc == 0)
+        rc = tcrm_audit_lists_read(db, c->id, &lists, err);
+    if (rc == 0 && named)
+        rc = tcrm_db_audit_action(db, action, err);
+    if (rc == 0)
+        rc = update_row(db, c, co, err);
+    if (rc == 0)
+        rc = write_rest(db, c->id, c, err);
+    if (rc == 0)
+        rc = tcrm_audit_lists_changed(db, c->id, &lists, err);
+    if (rc == 0 && named)
+        rc = tcrm_db_audit_action(db, NULL, err);
     if (rc == 0) {
         c->version++;
         c->company_id = co;
     }
+    tcrm_audit_lists_clear(&lists);
+    return rc;
+}
+
+/* 1 when c is the stored row as it is now (a save would change nothing:
+ * c->version becomes the stored one), 0 when it differs, else an error
+ * (not found). Inside the write transaction, so "now" holds. */
+static int unchanged(struct tcrm_db *db, struct tcrm_contact *c,
+                     struct tcrm_error *err)
+{
+    struct tcrm_contact cur;
+    int rc = tcrm_contact_get(db, c->id, &cur, err);
+    if (rc == 0 && tcrm_contact_diff(&cur, c) == 0) {
+        c->version = cur.version;
+        rc = 1;
+    }
+    tcrm_contact_clear(&cur);
     return rc;
 }
 
@@ -418,8 +452,10 @@ int tcrm_contact_update(struct tcrm_db *db, struct tcrm_contact *c,
     rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = update_work(db, c, "edit", c->name, err);
-    return tcrm_db_end(db, rc, err);
+    rc = unchanged(db, c, err);
+    if (rc == 0)
+        rc = update_work(db, c, "edit", err);
+    return tcrm_db_end(db, rc > 0 ? 0 : rc, err);
 }
 
 int tcrm_contact_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err)
@@ -621,7 +657,7 @@ static int merge_work(struct tcrm_db *db, int64_t into,
     if ((before && record_before(&cur, before)) || merge_into(&cur, in))
         rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (rc == 0)
-        rc = update_work(db, &cur, "merge", in->name, err);
+        rc = update_work(db, &cur, "merge", err);
     if (rc == 0 && version_after)
         *version_after = cur.version;
     tcrm_contact_clear(&cur);
@@ -737,7 +773,7 @@ static int unmerge_work(struct tcrm_db *db, int64_t id, const char *before,
     if (rc == 0)
         rc = apply_record(&cur, before ? before : "", err);
     if (rc == 0)
-        rc = update_work(db, &cur, "undo", "merge undone", err);
+        rc = update_work(db, &cur, "undo", err);
     tcrm_contact_clear(&cur);
     return rc;
 }

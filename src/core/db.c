@@ -4,7 +4,8 @@
  *
  * Opening is careful not to write a byte to a file that is not ours:
  *   1. the folder is created (0700) and a missing file is created empty
- *      (0600) with O_EXCL, unless the caller asked for read-only;
+ *      (0600) with O_EXCL, unless the caller asked for read-only or for
+ *      an existing file (tcrm_db_open_existing: every command but `tcrm init`);
  *   2. an existing non-empty file must start with the 16-byte SQLite
  *      header, read with plain read(2) before SQLite sees it;
  *   3. user_version and sqlite_master are read BEFORE any pragma that
@@ -95,14 +96,16 @@ int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
     case SQLITE_READONLY:
         return tcrm_error_set(err, TCRM_EREADONLY,
                               "%s: cannot write (read-only)", what);
+    /* A full disk is the database file's, wherever in a change it was
+     * found: "FILE: disk full: nothing was changed". */
     case SQLITE_FULL:
         return tcrm_error_set(err, TCRM_EIO, "%s: disk full: nothing was "
-                              "changed", what);
+                              "changed", db->path);
     case SQLITE_IOERR: {
         int sys = sqlite3_system_errno(db->sql);
         if (out_of_room(db, sys))
             return tcrm_error_set(err, TCRM_EIO, "%s: disk full: nothing "
-                                  "was changed", what);
+                                  "was changed", db->path);
         if (sys)
             return tcrm_error_set(err, TCRM_EIO, "%s: %s (%s)", what, msg,
                                   strerror(sys));
@@ -226,6 +229,58 @@ static void end_temp_memory(struct tcrm_db *db)
     }
 }
 
+/* The audit triggers' acting user and clock (audit_actor, schema 6), set
+ * at the start of every write transaction and cleared before its commit,
+ * so that a change made outside tcrm never finds them set. */
+static int actor_set(struct tcrm_db *db, struct tcrm_error *err)
+{
+    char now[20];
+    db->actor_set = 0;
+    if (!db->audit_ready)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE audit_actor SET who = ?1, at = ?2, action = NULL"
+        " WHERE id = 1", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_now(now);
+    sqlite3_bind_text(st, 1, db->user, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    int rc = tcrm_db_step_done(db, st, db->path, err);
+    if (rc == 0) {
+        db->actor_set = 1;
+        db->changes_at_begin = sqlite3_total_changes64(db->sql);
+    }
+    return rc;
+}
+
+int tcrm_db_audit_action(struct tcrm_db *db, const char *action,
+                         struct tcrm_error *err)
+{
+    if (!db->actor_set)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE audit_actor SET action = ?1 WHERE id = 1", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_bind_text(st, 1, action);
+    return tcrm_db_step_done(db, st, db->path, err);
+}
+
+/* Before COMMIT: 1 when the transaction changed nothing but audit_actor
+ * (then it is rolled back instead: nothing at all is written, not even
+ * a WAL frame), else 0 with audit_actor cleared, or an error. */
+static int actor_clear(struct tcrm_db *db, struct tcrm_error *err)
+{
+    if (!db->actor_set)
+        return 0;
+    db->actor_set = 0;
+    if (sqlite3_total_changes64(db->sql) == db->changes_at_begin)
+        return 1;
+    return tcrm_db_exec(db, "UPDATE audit_actor SET who = NULL, at = NULL,"
+                        " action = NULL WHERE id = 1", err);
+}
+
 int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err)
 {
     /* SQLite lets a read-only connection BEGIN IMMEDIATE and fails only at
@@ -238,6 +293,11 @@ int tcrm_db_begin(struct tcrm_db *db, struct tcrm_error *err)
             != SQLITE_OK)
             return tcrm_db_fail(db, db->path, err);
         db->tx_failed = 0;
+        int rc = actor_set(db, err);
+        if (rc) {
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+            return rc;
+        }
     }
     db->tx_depth++;
     return 0;
@@ -275,9 +335,16 @@ int tcrm_db_commit(struct tcrm_db *db, struct tcrm_error *err)
     if (db->tx_failed) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         db->tx_failed = 0;
+        db->actor_set = 0;
         end_temp_memory(db);
         return tcrm_error_set(err, TCRM_EDB, "%s: nothing was saved (a step "
                               "of the change failed)", db->path);
+    }
+    int clear = actor_clear(db, err);
+    if (clear) {
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        end_temp_memory(db);
+        return clear > 0 ? 0 : clear;
     }
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int rc = tcrm_db_fail(db, db->path, err);
@@ -299,6 +366,7 @@ void tcrm_db_rollback(struct tcrm_db *db)
         return;
     }
     db->tx_failed = 0;
+    db->actor_set = 0;
     if (!sqlite3_get_autocommit(db->sql))
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     end_temp_memory(db);
@@ -641,11 +709,11 @@ static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
     return rc;
 }
 
-static int prepare_file(const struct tcrm_db_options *opt,
+static int prepare_file(const struct tcrm_db_options *opt, int must_exist,
                         struct tcrm_error *err)
 {
     const char *path = opt->path;
-    if (!opt->readonly) {
+    if (!opt->readonly && !must_exist) {
         int rc = make_parent(path, err);
         if (rc)
             return rc;
@@ -653,12 +721,11 @@ static int prepare_file(const struct tcrm_db_options *opt,
     int missing = check_file(path, err);
     if (missing < 0)
         return missing;
-    if (opt->readonly) {
-        if (missing)
-            return tcrm_error_set(err, TCRM_EIO, "%s: cannot open: no such "
-                                  "file", path);
+    if (missing && (opt->readonly || must_exist))
+        return tcrm_error_set(err, TCRM_ENOTFOUND, "%s: no such database",
+                              path);
+    if (opt->readonly)
         return 0;
-    }
     if (missing) {
         int rc = create_file(path, err);
         if (rc)
@@ -791,16 +858,18 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         struct tcrm_error ignored;
         tcrm_import_recover(db, &recovered, &ignored);
     }
+    if (rc == 0)
+        db->audit_ready = !opt->readonly && tcrm_db_schema_version(db) >= 6;
     return rc;
 }
 
-int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
-                 struct tcrm_error *err)
+static int open_db(const struct tcrm_db_options *opt, int must_exist,
+                   struct tcrm_db **out, struct tcrm_error *err)
 {
     *out = NULL;
     if (!opt || !opt->path || !*opt->path)
         return tcrm_error_set(err, TCRM_EINVAL, "database: no file given");
-    int rc = prepare_file(opt, err);
+    int rc = prepare_file(opt, must_exist, err);
     if (rc)
         return rc;
     struct tcrm_db *db = calloc(1, sizeof *db);
@@ -819,6 +888,18 @@ int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
     }
     *out = db;
     return 0;
+}
+
+int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
+                 struct tcrm_error *err)
+{
+    return open_db(opt, 0, out, err);
+}
+
+int tcrm_db_open_existing(const struct tcrm_db_options *opt,
+                          struct tcrm_db **out, struct tcrm_error *err)
+{
+    return open_db(opt, 1, out, err);
 }
 
 void tcrm_db_close(struct tcrm_db *db)

@@ -36,6 +36,9 @@ struct tcrm_db {
     uint64_t local_changes;  /* commits made through this connection */
     int busy_timeout_ms;     /* how long busy_wait (db.c) keeps trying */
     int64_t busy_since;      /* when the current wait began */
+    int audit_ready;         /* the schema has audit_actor (schema 6) */
+    int actor_set;           /* this transaction set audit_actor */
+    int64_t changes_at_begin;/* sqlite3_total_changes once it was set */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;
 };
@@ -81,10 +84,31 @@ char *tcrm_db_immutable_uri(const char *path);
 /* "YYYY-MM-DD HH:MM:SS" now (tcrm_clock_now, local time). */
 void tcrm_db_now(char out[20]);
 
-/* One audit_log row: entity "contact", action "add"/"edit"/... */
+/* Name the action the audit triggers give the changes that follow in
+ * this transaction ("merge", "undo"; NULL: back to add/edit/delete).
+ * The transaction must be open. */
+int tcrm_db_audit_action(struct tcrm_db *db, const char *action,
+                         struct tcrm_error *err);
+
+/* One audit_log row written by tcrm itself, for what the triggers do not
+ * see (an import batch: entity "import"); the rows of companies,
+ * contacts, deals, interactions and follow-ups audit themselves. */
 int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
                   const char *action, const char *details,
                   struct tcrm_error *err);
+
+/* SQL condition (starting with " AND") that the follow-up, interaction
+ * or other row aliased a is live through what it belongs to: its contact,
+ * company and deal (those it names) are not in the trash. A follow-up of
+ * a deleted contact leaves every list, count and report with it, and
+ * comes back when the contact is restored. */
+#define TCRM_PARENTS_LIVE(a)                                                \
+    " AND (" a ".contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts"      \
+    " WHERE id = " a ".contact_id AND deleted_at IS NULL))"                 \
+    " AND (" a ".company_id IS NULL OR EXISTS (SELECT 1 FROM companies"     \
+    " WHERE id = " a ".company_id AND deleted_at IS NULL))"                 \
+    " AND (" a ".deal_id IS NULL OR EXISTS (SELECT 1 FROM deals"            \
+    " WHERE id = " a ".deal_id AND deleted_at IS NULL))"
 
 /* Move a row to the trash (set deleted_at, updated_*, version+1) in table
  * `table`, auditing as `entity`; TCRM_ENOTFOUND "ENTITY ID: not found"

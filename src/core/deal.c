@@ -269,10 +269,7 @@ static int insert_row(struct tcrm_db *db, struct tcrm_deal *d,
         return rc;
     d->id = sqlite3_last_insert_rowid(db->sql);
     d->version = 1;
-    rc = tcrm_db_set_tags(db, "deal", d->id, &d->tags, err);
-    if (rc == 0)
-        rc = tcrm_db_audit(db, "deal", d->id, "add", d->title, err);
-    return rc;
+    return tcrm_db_set_tags(db, "deal", d->id, &d->tags, err);
 }
 
 int tcrm_deal_insert(struct tcrm_db *db, struct tcrm_deal *d,
@@ -379,7 +376,7 @@ static int explain_miss(struct tcrm_db *db, int64_t id,
 }
 
 static int update_row(struct tcrm_db *db, struct tcrm_deal *d,
-                      const char *details, struct tcrm_error *err)
+                      struct tcrm_error *err)
 {
     char now[20];
     sqlite3_stmt *st = tcrm_db_prepare(db,
@@ -401,7 +398,7 @@ static int update_row(struct tcrm_db *db, struct tcrm_deal *d,
     if (sqlite3_changes(db->sql) == 0)
         return explain_miss(db, d->id, err);
     d->version++;
-    return tcrm_db_audit(db, "deal", d->id, "edit", details, err);
+    return 0;
 }
 
 static int update_work(struct tcrm_db *db, struct tcrm_deal *d,
@@ -409,7 +406,7 @@ static int update_work(struct tcrm_db *db, struct tcrm_deal *d,
 {
     int rc = check_links(db, d, err);
     if (rc == 0)
-        rc = update_row(db, d, NULL, err);
+        rc = update_row(db, d, err);
     if (rc == 0)
         rc = tcrm_db_set_tags(db, "deal", d->id, &d->tags, err);
     return rc;
@@ -459,26 +456,19 @@ static int change_work(struct tcrm_db *db, int64_t id,
                        const struct deal_change *c, struct tcrm_error *err)
 {
     struct tcrm_deal d;
-    char details[160];
     int rc = tcrm_deal_get(db, id, &d, err);
     if (rc)
         return rc;
     rc = must_be_open(&d, err);
-    if (rc == 0 && c->stage) {
-        snprintf(details, sizeof details, "stage %.64s -> %.64s", d.stage,
-                 c->stage);
+    if (rc == 0 && c->stage)
         rc = tcrm_str_set(&d.stage, c->stage) ? oom(err) : 0;
-    } else {
-        snprintf(details, sizeof details, "%s",
-                 tcrm_deal_status_name(c->status));
-    }
     if (c->probability >= 0)
         d.probability = c->probability;
     d.status = c->status;
     if (rc == 0 && (tcrm_str_set(&d.lost_reason, c->reason) || fix_closed(&d)))
         rc = oom(err);
     if (rc == 0)
-        rc = update_row(db, &d, details, err);
+        rc = update_row(db, &d, err);
     tcrm_deal_clear(&d);
     return rc;
 }

@@ -207,7 +207,7 @@ static int trash_work(struct tcrm_db *db, const char *sql, const char *entity,
     if (sqlite3_changes(db->sql) == 0)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
                               entity, (long long)id);
-    return tcrm_db_audit(db, entity, id, "delete", NULL, err);
+    return 0;
 }
 
 int tcrm_db_trash_row(struct tcrm_db *db, const char *table,

@@ -166,7 +166,7 @@ static int insert_row(struct tcrm_db *db, struct tcrm_followup *f,
         return rc;
     f->id = sqlite3_last_insert_rowid(db->sql);
     f->version = 1;
-    return tcrm_db_audit(db, "follow-up", f->id, "add", f->title, err);
+    return 0;
 }
 
 int tcrm_followup_insert(struct tcrm_db *db, struct tcrm_followup *f,
@@ -265,9 +265,10 @@ static int must_be_open(const struct tcrm_followup *f, struct tcrm_error *err)
     return 0;
 }
 
-/* UPDATE the status/dates of f (already changed in memory) and audit. */
+/* UPDATE the status/dates of f (already changed in memory); the audit
+ * triggers record what changed. */
 static int write_state(struct tcrm_db *db, const struct tcrm_followup *f,
-                       const char *details, struct tcrm_error *err)
+                       struct tcrm_error *err)
 {
     char now[20];
     sqlite3_stmt *st = tcrm_db_prepare(db,
@@ -294,7 +295,7 @@ static int write_state(struct tcrm_db *db, const struct tcrm_followup *f,
     if (sqlite3_changes(db->sql) == 0)
         return tcrm_error_set(err, TCRM_ECONFLICT, "follow-up %lld was "
                               "changed since you read it", (long long)f->id);
-    return tcrm_db_audit(db, "follow-up", f->id, "edit", details, err);
+    return 0;
 }
 
 /* The next occurrence of a repeating follow-up f, done at `now`. */
@@ -340,7 +341,7 @@ static int done_work(struct tcrm_db *db, int64_t id, time_t now,
         rc = tcrm_str_set(&f.done_at, stamp) ? oom(err) : 0;
     }
     if (rc == 0)
-        rc = write_state(db, &f, "done", err);
+        rc = write_state(db, &f, err);
     if (rc == 0 && f.repeat_days > 0)
         rc = schedule_next(db, &f, now, next_id, err);
     tcrm_followup_clear(&f);
@@ -369,16 +370,13 @@ static int snooze_work(struct tcrm_db *db, int64_t id, const char *due_date,
     int rc = tcrm_followup_get(db, id, &f, err);
     if (rc)
         return rc;
-    char details[64];
-    snprintf(details, sizeof details, "snoozed to %s%s%s", due_date,
-             due_time ? " " : "", due_time ? due_time : "");
     rc = must_be_open(&f, err);
     if (rc == 0 && (tcrm_str_set(&f.snoozed_from, f.due_date) ||
                     tcrm_str_set(&f.due_date, due_date) ||
                     tcrm_str_set(&f.due_time, due_time)))
         rc = oom(err);
     if (rc == 0)
-        rc = write_state(db, &f, details, err);
+        rc = write_state(db, &f, err);
     tcrm_followup_clear(&f);
     return rc;
 }
@@ -412,7 +410,7 @@ static int cancel_work(struct tcrm_db *db, int64_t id, struct tcrm_error *err)
     rc = must_be_open(&f, err);
     if (rc == 0) {
         f.status = TCRM_FU_CANCELLED;
-        rc = write_state(db, &f, "cancelled", err);
+        rc = write_state(db, &f, err);
     }
     tcrm_followup_clear(&f);
     return rc;
@@ -445,21 +443,21 @@ static sqlite3_stmt *list_stmt(struct tcrm_db *db, int open_only,
 {
     if (contact_id && open_only)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
-            " AND f.status = 'open' AND f.deleted_at IS NULL"
+            " AND f.status = 'open' AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     if (contact_id)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
-            " AND f.deleted_at IS NULL"
+            " AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     if (open_only)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.status = 'open'"
-            " AND f.deleted_at IS NULL"
+            " AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     return tcrm_db_prepare(db, FU_COLS "WHERE f.deleted_at IS NULL"
-        " AND f.due_date >= ?1 AND f.due_date <= ?2"
+        TCRM_PARENTS_LIVE("f") " AND f.due_date >= ?1 AND f.due_date <= ?2"
         " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
 }
 
@@ -569,16 +567,19 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
         return rc;
     tcrm_date_add_days(today, days_ahead, last);
     tcrm_date_add_days(today, 1 - quiet_days, cutoff);
-    rc = count_one(db, "SELECT count(*) FROM follow_ups"
+    rc = count_one(db, "SELECT count(*) FROM follow_ups f"
                    " WHERE status = 'open' AND deleted_at IS NULL"
+                   TCRM_PARENTS_LIVE("f")
                    " AND due_date < ?1", today, NULL, &out->overdue, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM follow_ups"
+        rc = count_one(db, "SELECT count(*) FROM follow_ups f"
                        " WHERE status = 'open' AND deleted_at IS NULL"
+                       TCRM_PARENTS_LIVE("f")
                        " AND due_date = ?1", today, NULL, &out->today, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM follow_ups"
+        rc = count_one(db, "SELECT count(*) FROM follow_ups f"
                        " WHERE status = 'open' AND deleted_at IS NULL"
+                       TCRM_PARENTS_LIVE("f")
                        " AND due_date > ?1 AND due_date <= ?2", today, last,
                        &out->upcoming, err);
     if (rc == 0)

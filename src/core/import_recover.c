@@ -195,6 +195,15 @@ int tcrm_import_batch_rollback(struct tcrm_db *db, int64_t batch,
         if (rc == 0 && !left)
             rc = tcrm_import_exec_id(db, "DELETE FROM import_batches"
                                      " WHERE id = ?1", batch, err);
+        /* A batch that never happened gives its number back when no later
+         * one was started: a dry run does not use up an import number.
+         * (Contacts' ids it used are not given again.) */
+        if (rc == 0 && !left)
+            rc = tcrm_import_exec_id(db, "UPDATE sqlite_sequence SET seq ="
+                                     " (SELECT coalesce(max(id), 0) FROM"
+                                     " import_batches) WHERE name ="
+                                     " 'import_batches' AND seq = ?1",
+                                     batch, err);
         rc = tcrm_db_end(db, rc, err);
     }
     if (rc)

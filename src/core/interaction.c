@@ -155,7 +155,7 @@ static int insert_row(struct tcrm_db *db, struct tcrm_interaction *ia,
     ia->version = 1;
     if (tcrm_str_set(&ia->at, at))
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    return tcrm_db_audit(db, "interaction", ia->id, "add", ia->summary, err);
+    return 0;
 }
 
 int tcrm_interaction_insert(struct tcrm_db *db, struct tcrm_interaction *ia,

@@ -243,6 +243,7 @@ int tcrm_rq_agenda(struct tcrm_db *db, const struct tcrm_rq_filter *f,
         " LEFT JOIN companies co ON co.id = fu.company_id"
         " LEFT JOIN companies cc ON cc.id = c.company_id"
         " WHERE fu.status = 'open' AND fu.deleted_at IS NULL"
+        TCRM_PARENTS_LIVE("fu")
         " AND fu.due_date < ?2 AND (fu.due_date < ?5 OR fu.due_date >= ?1)"
         " AND " OWNER_IS("fu.owner")
         " AND (" TAG_ON("contact", "fu.contact_id")

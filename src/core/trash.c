@@ -208,7 +208,7 @@ static int restore_row(struct tcrm_db *db, const struct trash_kind *k,
     if (sqlite3_changes(db->sql) == 0)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s/%lld: not in the trash",
                               k->name, (long long)id);
-    return tcrm_db_audit(db, k->name, id, "restore", NULL, err);
+    return 0;
 }
 
 int tcrm_trash_restore(struct tcrm_db *db, const char *ref,

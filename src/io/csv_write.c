@@ -17,9 +17,12 @@
 
 #include "csv_write_internal.h"
 #include "mapping_internal.h"
+#include "tcrm/text.h"
 
-/* Bytes that end a cell's plain run: 1, the cell needs quotes; 2, NUL,
- * where the cell ends (as the C string it was stored as would). */
+/* Bytes that end a cell's plain run: 1, the cell needs quotes (the bytes
+ * of tcrm_csv_quote_byte, csvcell.h, as a table for this hot loop; a
+ * unit test checks they agree); 2, NUL, where the cell ends (as the C
+ * string it was stored as would). */
 static const unsigned char cell_stop[256] = {
     ['"'] = 1, [','] = 1, [';'] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
     ['\0'] = 2,
@@ -84,7 +87,29 @@ void tcrm_csv_out_free(struct tcrm_csv_out *o)
     o->len = o->cap = o->conv_cap = 0;
 }
 
+static int cell_bytes(struct tcrm_csv_out *o, const char *s, size_t n,
+                      int first);
+
+/* A cell for a terminal: its control characters and escape sequences as
+ * visible symbols (tcrm_text_sanitize), so stored bytes cannot drive it. */
+static int cell_visible(struct tcrm_csv_out *o, const char *s, size_t n,
+                        int first)
+{
+    char *copy = strndup(s, n), *v = copy ? tcrm_text_sanitize(copy) : NULL;
+    int rc = v ? cell_bytes(o, v, strlen(v), first) : TCRM_ENOMEM;
+    free(copy);
+    free(v);
+    return rc;
+}
+
 int tcrm_csv_out_cell(struct tcrm_csv_out *o, const char *s, size_t n,
+                      int first)
+{
+    return o->visible ? cell_visible(o, s, n, first)
+                      : cell_bytes(o, s, n, first);
+}
+
+static int cell_bytes(struct tcrm_csv_out *o, const char *s, size_t n,
                       int first)
 {
     if (room(o, 2 * n + 4))          /* , " ' every byte twice " */

@@ -28,6 +28,8 @@
 struct tcrm_csv_out {
     FILE *f;
     int raw;                 /* 1: cells exactly as given */
+    int visible;             /* 1: control characters as visible symbols
+                                (the output is a terminal) */
     int64_t rows;            /* data records so far (the caller counts) */
     /* private */
     iconv_t cd;              /* (iconv_t)-1: UTF-8 as it is */

@@ -676,6 +676,7 @@ int tcrm_export_run(struct tcrm_db *db, const struct tcrm_export_opts *x,
 {
     struct tcrm_csv_out o;
     tcrm_csv_out_init(&o, x->out, x->raw);
+    o.visible = x->visible;
     if (rows)
         *rows = 0;
     int rc = tcrm_csv_out_encoding(&o, x->encoding, err);

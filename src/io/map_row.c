@@ -24,20 +24,20 @@
 #include <string.h>
 
 #include "mapping_internal.h"
+#include "tcrm/csvcell.h"
 #include "tcrm/strbuf.h"
 #include "tcrm/text.h"
 
+/* The formula rule lives in util (csvcell.h). */
 static int neutral_trigger(char c)
 {
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-           c == '\r';
+    const char one[2] = { c, '\0' };
+    return tcrm_csv_is_formula(one);
 }
 
 int tcrm_csv_needs_neutralize(const char *s)
 {
-    while (*s == '\'')
-        s++;
-    return neutral_trigger(*s) && *s;
+    return tcrm_csv_is_formula(s);
 }
 
 const char *tcrm_csv_unneutralize(const char *s)

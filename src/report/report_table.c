@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tcrm/csvcell.h"
 #include "report_internal.h"
 #include "tcrm/strbuf.h"
 #include "tcrm/text.h"
@@ -322,20 +323,12 @@ static void rep_emit_text(struct rep *r, struct rep_table *t)
     }
 }
 
-static void rep_csv_field(struct tcrm_strbuf *sb, const char *s)
+/* ",cell" by the one CSV cell rule (csvcell.h). Numbers tcrm formatted
+ * itself pass raw: "-5.00" is an amount, not a formula. */
+static void rep_csv_field(struct tcrm_strbuf *sb, const char *s, int raw)
 {
     tcrm_strbuf_appendc(sb, ',');
-    if (!strpbrk(s, ",\"\r\n")) {
-        tcrm_strbuf_append(sb, s);
-        return;
-    }
-    tcrm_strbuf_appendc(sb, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            tcrm_strbuf_appendc(sb, '"');
-        tcrm_strbuf_appendc(sb, *s);
-    }
-    tcrm_strbuf_appendc(sb, '"');
+    tcrm_csv_cell(sb, s, raw);
 }
 
 /* "Won amount" -> "won amount" (ASCII lower case). */
@@ -349,11 +342,11 @@ static void rep_csv_head(struct tcrm_strbuf *sb, const char *head,
     for (i = 0; buf[i]; i++)
         if (buf[i] >= 'A' && buf[i] <= 'Z')
             buf[i] = (char)(buf[i] - 'A' + 'a');
-    rep_csv_field(sb, buf);
+    rep_csv_field(sb, buf, 1);
 }
 
 static void rep_csv_cell(struct tcrm_strbuf *sb, const struct rep_col *col,
-                         const struct rep_cell *c)
+                         const struct rep_cell *c, int raw)
 {
     char buf[48];
 
@@ -361,19 +354,19 @@ static void rep_csv_cell(struct tcrm_strbuf *sb, const struct rep_col *col,
         uint64_t u = c->n < 0 ? (uint64_t)0 - (uint64_t)c->n : (uint64_t)c->n;
         sprintf(buf, "%s%llu.%02u", c->n < 0 ? "-" : "",
                 (unsigned long long)(u / 100), (unsigned)(u % 100));
-        rep_csv_field(sb, c->empty ? "" : buf);
-        rep_csv_field(sb, c->empty ? "" : c->cur);
+        rep_csv_field(sb, c->empty ? "" : buf, 1);
+        rep_csv_field(sb, c->empty ? "" : c->cur, 1);
         return;
     }
     if (c->empty)
-        rep_csv_field(sb, "");
+        rep_csv_field(sb, "", 1);
     else if (col->kind == REP_INT)
-        rep_csv_field(sb, (sprintf(buf, "%lld", (long long)c->n), buf));
+        rep_csv_field(sb, (sprintf(buf, "%lld", (long long)c->n), buf), 1);
     else if (col->kind == REP_PCT)
         rep_csv_field(sb, (sprintf(buf, "%lld.%lld", (long long)(c->n / 10),
-                                   (long long)(c->n % 10)), buf));
+                                   (long long)(c->n % 10)), buf), 1);
     else
-        rep_csv_field(sb, c->text ? c->text : "");
+        rep_csv_field(sb, c->text ? c->text : "", raw);
 }
 
 static void rep_emit_csv(struct rep *r, struct rep_table *t)
@@ -392,10 +385,11 @@ static void rep_emit_csv(struct rep *r, struct rep_table *t)
     rep_push(r, sb.buf);
     for (row = 0; row < t->nrows; row++) {
         tcrm_strbuf_reset(&sb);
-        rep_csv_field(&sb, t->section);
+        rep_csv_field(&sb, t->section, r->o->raw);
         for (i = 0; i < t->ncols; i++)
             rep_csv_cell(&sb, &t->cols[i],
-                         &t->cells[row * (size_t)t->ncols + (size_t)i]);
+                         &t->cells[row * (size_t)t->ncols + (size_t)i],
+                         r->o->raw);
         rep_push(r, sb.buf + 1);
     }
     rep_push(r, "");

@@ -22,7 +22,9 @@
 #include "tcrm/config.h"
 #include "tcrm/db.h"
 
-enum { TUI_CANCELLED = 0, TUI_SAVED = 1, TUI_OPEN_OTHER = 2 };
+enum { TUI_CANCELLED = 0, TUI_SAVED = 1, TUI_OPEN_OTHER = 2,
+       TUI_UNCHANGED = 3 /* saved, but the save changed nothing: nothing
+                            was written */ };
 
 /* Add (id 0) or edit a contact: name, company (picked by typing part of
  * its name), title, department, phones and e-mails (several, each with a

@@ -159,6 +159,8 @@ void tui_jump_to_contact(struct tui_app *a, int64_t id);
 
 /* ui_help.c */
 void tui_help_show(struct tui_app *a);
+/* The audit trail of the row under the cursor (ui_history.c). */
+void tui_history_show(struct tui_app *a);
 
 /* ui.c */
 void tui_redraw_all(struct tui_app *a);

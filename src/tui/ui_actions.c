@@ -93,6 +93,8 @@ static void after_dialog(struct tui_app *a, int rc, const char *what)
     if (rc == TUI_SAVED) {
         tui_data_changed(a);
         tui_status(a, 0, "%s", what);
+    } else if (rc == TUI_UNCHANGED) {
+        tui_status(a, 0, "No change: nothing saved");
     } else if (rc == TUI_CANCELLED) {
         tui_status(a, 0, "Cancelled");
     } else if (rc < 0) {

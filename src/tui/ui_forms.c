@@ -240,6 +240,7 @@ static char *dup_keys(const struct tcrm_contact *c)
 static int contact_write(struct tui_form *fm, struct contact_ctx *x)
 {
     struct tcrm_error err;
+    int64_t version = x->c.version;
     int rc = x->c.id ? tcrm_contact_update(x->db, &x->c, &err)
                      : tcrm_contact_insert(x->db, &x->c, &err);
     if (rc != 0) {
@@ -248,7 +249,7 @@ static int contact_write(struct tui_form *fm, struct contact_ctx *x)
     }
     if (x->out_id)
         *x->out_id = x->c.id;
-    return TUI_SAVED;
+    return version && x->c.version == version ? TUI_UNCHANGED : TUI_SAVED;
 }
 
 static int contact_merge(struct tui_form *fm, struct contact_ctx *x,

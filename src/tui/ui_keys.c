@@ -52,6 +52,7 @@ static const struct binding list_keys[] = {
     {'R', TUI_A_REPORTS}, {KEY_F(7), TUI_A_REPORTS},
     {'p', TUI_A_PANE_TOGGLE}, {'\t', TUI_A_FOCUS},
     {'d', TUI_A_DONE}, {'s', TUI_A_SNOOZE}, {'r', TUI_A_RESCHEDULE},
+    {'H', TUI_A_HISTORY},
 };
 
 /* In the pane, keys that act on a contact of the list have no meaning. */
@@ -106,6 +107,7 @@ static const struct tui_key_help help[] = {
     {"d", "mark the follow-up done (Follow-ups view, pane)", 0},
     {"s", "snooze the follow-up to a date (tomorrow, +3d, fri)", 0},
     {"r", "reschedule the follow-up to a date", 0},
+    {"H", "history: who changed the row, when, and what", 0},
     {"Tab", "move between the list and the reminder pane", 0},
     {"p", "show / hide the reminder pane", 0},
     {"I  F6", "import contacts from a CSV or vCard file", 0},

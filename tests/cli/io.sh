@@ -21,6 +21,7 @@ cp "$SRC/data/samples/cards-en.csv" "$SRC/data/samples/cards-zh.csv" .
 
 # ---- import: the samples, dry run, policies ---------------------------
 DB=$W/a.db
+t init >/dev/null
 out=$(t import cards-en.csv --dry-run)
 has dry-run-summary "dry run, nothing stored: cards-en.csv: 20 rows: 18 added, 0 merged, 1 skipped as duplicates, 1 rejected" "$out"
 has dry-run-preview "Anna Silva | Acme Ltd | CEO" "$out"
@@ -106,12 +107,13 @@ for what in companies interactions follow-ups deals; do
     if t export $what -o "$what.csv" 2>/dev/null && [ -s "$what.csv" ]; then ok; else bad "export $what"; fi
 done
 DB=$W/b.db
+t init >/dev/null
 t import all.csv >/dev/null
 t export contacts -o again.csv 2>/dev/null
 if cmp -s all.csv again.csv; then ok; else bad "round trip: all.csv and again.csv differ"; fi
 printf 'name,notes,title\r\n"Q ""x"", y","a\nb\r\nc, 😀",=1+1\r\n张伟,"@x\t-y",+z\r\n' > tricky.csv
-DB=$W/c.db; t import tricky.csv >/dev/null; t export contacts -o t1.csv 2>/dev/null
-DB=$W/d.db; t import t1.csv >/dev/null; t export contacts -o t2.csv 2>/dev/null
+DB=$W/c.db; t init >/dev/null; t import tricky.csv >/dev/null; t export contacts -o t1.csv 2>/dev/null
+DB=$W/d.db; t init >/dev/null; t import t1.csv >/dev/null; t export contacts -o t2.csv 2>/dev/null
 if cmp -s t1.csv t2.csv; then ok; else bad "round trip of quotes, newlines, CJK, emoji"; fi
 
 # ---- bad input: exact message, nothing stored changed -------------------------
@@ -168,6 +170,7 @@ same disk-full-changed-nothing "$(snapshot)" "$before"
 
 # ---- crash: SIGKILL mid-import ---------------------------------------------------
 DB=$W/crash.db
+t init >/dev/null
 t import cards-en.csv >/dev/null
 n=$(rows)
 awk 'BEGIN { print "name,email,notes"; for (i = 1; i <= 200000; i++) printf "Crash %d,c%d@x.example,\"n, %d\"\n", i, i, i }' > crash.csv
@@ -216,6 +219,7 @@ same office-batch-done "$(sqlite3 "$DB" "SELECT state FROM import_batches")" don
 same office-check "$(t check)" "ok: $DB (schema $(sqlite3 "$DB" 'PRAGMA user_version'))"
 
 DB=$W/killed.db
+t init >/dev/null
 t import cards-en.csv >/dev/null
 n=$(rows)
 "$TCRM" --config "$W/fast.conf" --db "$DB" import busy.csv >/dev/null 2>&1 &

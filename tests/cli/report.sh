@@ -191,7 +191,7 @@ tagrow() { t report segments --tag "$1" --width 100 | grep -m1 "^$2 " | tr -s ' 
 chk seg-start
 # check on a file that is not there: an error, and no file made.
 out=$("$TCRM" --config "$W/qa.conf" --db "$W/nope/missing.db" check 2>&1); rc=$?
-same check-missing "$rc:$out" "1:tcrm: $W/nope/missing.db: no such file"
+same check-missing "$rc:$out" "1:tcrm: $W/nope/missing.db: no such database (create it with: tcrm init)"
 [ -e "$W/nope" ] && bad "check-missing: created $W/nope" || ok
 out=$(t check extra 2>&1); rc=$?
 same check-args "$rc:$(printf '%s' "$out" | head -n 1)" "2:tcrm check: unexpected argument 'extra'"
@@ -308,6 +308,17 @@ bad_case no-period "tcrm report: report 'pipeline' takes no period: it shows ope
 bad_case unknown-period "tcrm report: period 'bogus': unknown (known: this-week, last-week, this-month, last-month, this-quarter, this-year)" -- agenda --period bogus
 bad_case to-without-from "tcrm report: period: --to needs --from" -- agenda --to today
 bad_case period-and-from "tcrm report: --period and --from/--to do not go together" -- agenda --period this-week --from today
+
+# Reports' CSV follows the one CSV cell rule: text a spreadsheet would run
+# is neutralized, numbers are not; --raw writes text as it is.
+t contact add "=HYPERLINK(1)" --company "@Evil Co" >/dev/null
+t follow-up add "$(sqlite3 "$DB" "SELECT max(id) FROM contacts")" --due 2026-11-18 "+call" >/dev/null
+out=$(t report agenda --format csv)
+has csv-formula-text "\"'+call\"" "$out"
+has csv-formula-name "\"'=HYPERLINK(1)\"" "$out"
+out=$(t report agenda --format csv --raw)
+has csv-raw-text ",+call," "$out"
+hasnt csv-raw-no-apostrophe "'+call" "$out"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

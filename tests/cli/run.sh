@@ -120,6 +120,25 @@ expect "TCRM_DB" 0 "created $H/env.db (schema $("$SQLITE" "$H/env.db" 'PRAGMA us
 run --db "$H/opt.db" init
 check "--db" [ "$RC" = 0 -a -f "$H/opt.db" ]
 
+# Only init creates a database: every other command on a missing file or
+# folder (a typo in --db, a cron job) says so, exits 1 and creates nothing.
+fresh
+for args in "contact list" "due" "contact add Anna" "check" "search x" \
+            "report agenda" "export contacts" "import list" "trash"; do
+    # shellcheck disable=SC2086
+    run --db "$H/no/such/dir/x.db" $args
+    expect "missing folder: $args" 1 "" \
+        "tcrm: $H/no/such/dir/x.db: no such database (create it with: tcrm init)"
+    run --db "$H/typo.db" $args
+    expect "missing file: $args" 1 "" \
+        "tcrm: $H/typo.db: no such database (create it with: tcrm init)"
+    run $args
+    expect "missing default: $args" 1 "" \
+        "tcrm: $DB: no such database (create it with: tcrm init)"
+done
+check "missing database: nothing created" \
+    [ ! -e "$H/no" -a ! -e "$H/typo.db" -a ! -e "$H/data" ]
+
 # ---- companies and contacts --------------------------------------------
 
 fresh
@@ -148,13 +167,13 @@ run contact add "Bob Lee" --company ACME --title CEO --tag vip --tag Lead \
 expect "contact add (existing company by key)" 0 "added contact 3: Bob Lee" ""
 run contact list --company "acme ltd" --format csv
 expect "contact list --company --format csv" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
-3,Bob Lee,Acme Ltd,CEO,+1 555 0100,," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com,
+3,Bob Lee,Acme Ltd,CEO,\"'+1 555 0100\",," ""
 run contact list --tag vip --format tsv
 expect "contact list --tag --format tsv" 0 "$(printf 'id\tname\tcompany\ttitle\tphone\temail\tlast_contact\n3\tBob Lee\tAcme Ltd\tCEO\t+1 555 0100\t\t')" ""
 run contact list --sort title --limit 1 --format csv
 expect "contact list --sort title --limit 1" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com," ""
 run contact edit 3 --email bob@acme.com --email b.lee@acme.com --untag lead --title "" --city Porto
 expect "contact edit" 0 "changed contact 3: Bob Lee" ""
 run contact show 3
@@ -169,6 +188,29 @@ expect "contact show" 0 "Bob Lee  (contact 3)
   notes         met at the fair
   added         2026-11-20 10:00:00 by ann
   changed       2026-11-20 10:00:00 by ann (version 2)" ""
+
+# A save that changes nothing writes nothing: no version bump, no audit row.
+audit_n() { "$SQLITE" "$DB" "SELECT count(*) FROM audit_log"; }
+before=$(audit_n)
+run contact edit 3
+expect "contact edit, no options" 0 "no change to contact 3: Bob Lee" ""
+run contact edit 3 --city Porto --tag VIP --company "acme"
+expect "contact edit, same values" 0 "no change to contact 3: Bob Lee" ""
+check "no-op edits: version 2" [ "$("$SQLITE" "$DB" "SELECT version FROM contacts WHERE id = 3")" = 2 ]
+check "no-op edits: no audit row" [ "$(audit_n)" = "$before" ]
+
+# Edits of different fields of one contact at the same moment all succeed
+# and all survive (each reads the contact inside its write transaction).
+pids=()
+for f in title department address city source notes; do
+    "$TCRM" contact edit 3 --$f "new $f" >"$H/edit-$f.out" 2>&1 &
+    pids+=($!)
+done
+failed=0
+for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
+check "concurrent edits: all exit 0" [ "$failed" = 0 ]
+check "concurrent edits: no error" [ -z "$(grep -v '^changed contact 3' "$H"/edit-*.out)" ]
+check "concurrent edits: every field survives" [ "$("$SQLITE" "$DB" "SELECT title||'|'||department||'|'||address||'|'||city||'|'||source||'|'||notes||'|'||version FROM contacts WHERE id = 3")" = "new title|new department|new address|new city|new source|new notes|8" ]
 
 # CSV quoting (RFC 4180) and sanitizing of stored text.
 fresh
@@ -290,6 +332,129 @@ run deal list --status won
 expect "deal list --status won" 0 "ID  TITLE    COMPANY   CONTACT  STAGE              AMOUNT  PROB  CLOSE  STATUS
  1  Website  Acme Ltd           Negotiation  1,200.50 EUR   75%         won" ""
 
+# ---- the audit trail -------------------------------------------------------
+
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add Anna --mobile "+1 555 0100" >/dev/null
+"$TCRM" contact edit 1 --title CEO --tag vip --email a@x.example >/dev/null
+"$TCRM" follow-up add 1 --due tomorrow Call >/dev/null
+"$TCRM" follow-up done 1 >/dev/null
+"$TCRM" contact delete 1 >/dev/null
+"$TCRM" restore contact/1 >/dev/null
+run audit contact 1
+expect "audit of a contact" 0 "2026-11-20 10:00  ann  contact 1  restore  Anna
+2026-11-20 10:00  ann  contact 1  delete  Anna
+2026-11-20 10:00  ann  contact 1  edit  Anna
+    phones and e-mails: mobile +1 555 0100 -> mobile +1 555 0100, email a@x.example
+    tags: (empty) -> vip
+    title: (empty) -> CEO
+2026-11-20 10:00  ann  contact 1  add  Anna" ""
+run audit follow-up/1 --format csv
+expect "audit csv" 0 "at,who,entity,id,action,details,field,old,new
+2026-11-20 10:00:00,ann,follow-up,1,edit,Call,done_at,,2026-11-20 10:00:00
+2026-11-20 10:00:00,ann,follow-up,1,edit,Call,status,open,done
+2026-11-20 10:00:00,ann,follow-up,1,add,Call,,," ""
+run audit --user ann --limit 1
+expect "audit --user --limit" 0 "2026-11-20 10:00  ann  contact 1  restore  Anna" ""
+run audit --user bob
+expect "audit --user nobody" 0 "no changes recorded" ""
+run audit --since tomorrow
+expect "audit --since" 0 "no changes recorded" ""
+run audit --until yesterday
+expect "audit --until" 0 "no changes recorded" ""
+check "audit --until today" [ "$("$TCRM" audit --until today --format csv | wc -l)" = 10 ]
+# Another user, and a change made outside tcrm.
+USER=bob "$TCRM" contact edit 1 --city Porto >/dev/null
+"$SQLITE" "$DB" "UPDATE contacts SET department = 'Ops' WHERE id = 1"
+run audit contact 1 --limit 2
+expect "audit: another user and outside tcrm" 0 "2026-11-20 10:00  outside tcrm  contact 1  edit  Anna
+    department: (empty) -> Ops
+2026-11-20 10:00  bob  contact 1  edit  Anna
+    city: (empty) -> Porto" ""
+# tcrm itself never changes or deletes audit rows: the triggers refuse.
+check "audit rows cannot be updated" bash -c '! "$0" "$1" "UPDATE audit_log SET who = 1" 2>/dev/null' "$SQLITE" "$DB"
+check "audit rows cannot be deleted" bash -c '! "$0" "$1" "DELETE FROM audit_fields" 2>/dev/null' "$SQLITE" "$DB"
+run audit person 1
+check "audit: unknown entity is a usage error" [ "$RC" = 2 ]
+run audit contact x
+check "audit: bad id is a usage error" [ "$RC" = 2 ]
+run audit --since someday
+check "audit: bad date is a usage error" [ "$RC" = 2 ]
+
+# ---- follow-ups of deleted records -------------------------------------------
+
+# They leave due, follow-up list and report agenda with their contact (or
+# deal), and come back when it is restored.
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add Anna >/dev/null
+"$TCRM" contact add Bob >/dev/null
+"$TCRM" company add Acme >/dev/null
+"$TCRM" deal add Web --company Acme --amount 5 >/dev/null
+"$TCRM" follow-up add 1 --due today "Call Anna" >/dev/null
+"$TCRM" follow-up add 2 --due today "Ring Bob" >/dev/null
+"$SQLITE" "$DB" "INSERT INTO follow_ups(deal_id, title, due_date, created_at, updated_at, created_by, updated_by) VALUES (1, 'Chase Web', '2026-11-20', 'x', 'x', 'ann', 'ann')"
+"$TCRM" contact delete 1 >/dev/null
+"$TCRM" deal delete 1 >/dev/null
+run due
+expect "due without deleted records' follow-ups" 0 "TODAY (1)
+  #2  all day  Ring Bob  Bob" ""
+run follow-up list --format csv
+check "follow-up list without them" [ "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" = "2 " ]
+run report agenda
+check "agenda without them" bash -c '[[ "$0" == *"Ring Bob"* && "$0" != *"Call Anna"* && "$0" != *"Chase Web"* && "$0" == *"1 due today"* ]]' "$OUT"
+"$TCRM" restore contact/1 >/dev/null
+"$TCRM" restore deal/1 >/dev/null
+run follow-up list --format csv
+check "restored: the follow-ups are back" [ "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" = "1 2 3 " ]
+
+# ---- one CSV writer, and nothing raw to a terminal ---------------------------
+
+fresh
+"$TCRM" init >/dev/null
+"$TCRM" contact add "=1+2" --title "@boss" --note $'hi\e]0;PWNED\a there' >/dev/null
+"$TCRM" company add -- "-Evil" >/dev/null
+run contact list --format csv
+expect "contact list csv: formula rule" 0 "id,name,company,title,phone,email,last_contact
+1,\"'=1+2\",,\"'@boss\",,," ""
+run contact list --format csv --raw
+expect "contact list csv --raw" 0 "id,name,company,title,phone,email,last_contact
+1,=1+2,,@boss,,," ""
+run company list --format csv
+expect "company list csv: lower-case header, formula rule" 0 "id,name,industry,city,contacts
+1,\"'-Evil\",,,0" ""
+run company list --format csv --raw
+expect "company list csv --raw" 0 "id,name,industry,city,contacts
+1,-Evil,,,0" ""
+# export into a pipe: the bytes exactly; onto a terminal: visible symbols.
+run export contacts --fields name,notes --raw
+check "export to a pipe keeps the bytes" bash -c '[[ "$0" == *$'"'"'\e]0;PWNED\a'"'"'* ]]' "$OUT"
+if command -v script >/dev/null; then
+    tty_out=$(script -qec "$TCRM export contacts --fields name,notes" /dev/null)
+    check "export to a terminal: no ESC or BEL byte" bash -c '[[ "$0" != *$'"'"'\e'"'"'* && "$0" != *$'"'"'\a'"'"'* ]]' "$tty_out"
+    check "export to a terminal: visible symbols" bash -c '[[ "$0" == *"hi␛]0;PWNED␇ there"* ]]' "$tty_out"
+else
+    bad "export to a terminal: script(1) is missing (util-linux)"
+fi
+
+# ---- ids are never reused -------------------------------------------------
+
+# The issue's case: an import adds contact 3, its undo deletes it, the next
+# contact must not get id 3, and an edit of contact 3 (a form still open on
+# it) finds nothing instead of overwriting the newer contact.
+fresh
+seed
+printf 'name,email\nImported Person,ip@x.example\n' >"$H/f.csv"
+run import "$H/f.csv"
+check "id reuse: import added contact 3" [ "$("$SQLITE" "$DB" "SELECT id FROM contacts WHERE name = 'Imported Person'")" = 3 ]
+run import undo 1
+run contact add 王五
+expect "id reuse: next contact is 4" 0 "added contact 4: 王五" ""
+run contact edit 3 --title Boss
+expect "id reuse: the deleted id stays deleted" 1 "" "tcrm: contact 3: not found"
+check "id reuse: 王五 untouched" [ "$("$SQLITE" "$DB" "SELECT ifnull(title, '-') || version FROM contacts WHERE id = 4")" = "-1" ]
+
 # ---- search, trash -------------------------------------------------------
 
 fresh
@@ -299,7 +464,7 @@ expect "search CJK two characters" 0 "ID  NAME  COMPANY    TITLE   PHONE  EMAIL 
  2  张伟  华为 集团  工程师" ""
 run search 1380000 --format csv
 expect "search phone digits" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com," ""
 run search nobody here
 expect "search, no match" 0 "no contacts match 'nobody here'" ""
 run contact delete 1
@@ -497,7 +662,7 @@ ro_db() {
     chmod 0444 "$RO"
 }
 ro_list="id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com,
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com,
 2,张伟,华为 集团,工程师,,,"
 fresh
 ro_db ro
@@ -520,7 +685,7 @@ run_ro "$RO" contact list --format csv
 expect "read-only folder: listing works" 0 "$ro_list" ""
 run_ro "$RO" search anna --format csv
 expect "read-only folder: search works" 0 "id,name,company,title,phone,email,last_contact
-1,Anna Silva,Acme Ltd,,+86 138 0000 0000,anna@acme.com," ""
+1,Anna Silva,Acme Ltd,,\"'+86 138 0000 0000\",anna@acme.com," ""
 run_ro "$RO" report segments
 check "read-only folder: report works" [ "$RC:$ERR" = 0: ]
 check "read-only folder: report has rows" grep -q "^Segments" <<<"$OUT"

@@ -71,12 +71,30 @@ make_template() {
         { echo "paths.sh: cannot make old.db" >&2; return 1; }
 }
 
-# state DB: what a path may change, as text (every table, every row),
-# except the full-text index's own b-tree pages and settings
-# (contact_search*_data, _idx, _config): an import commits as it goes and a
-# taken-back one leaves the same rows in differently shaped index segments.
-# What the index holds is its _content and _docsize rows, which are kept.
+# state DB: what a path may change, as text (every table, every row).
+# An import commits as it goes; one that failed or was killed is taken back
+# change by change, by itself or by the next tcrm that opens the file, so
+# a copy with a running import is opened by tcrm first (check; the file
+# itself is left as it is). What a taken-back import leaves is the
+# rows as before, with these differences, which are left out here:
+#   - the audit trail says what it did and what was taken back, and the
+#     ids it used are not given again (audit_log, audit_fields,
+#     sqlite_sequence);
+#   - a contact it merged into has its fields back, at a new version
+#     (contacts.version, updated_at, updated_by);
+#   - the full-text index holds the same entries in differently shaped
+#     segments (contact_search*_data, _idx, _config; its _content and
+#     _docsize rows are compared).
 state() {
-    sqlite3 "$1" .dump |
+    rm -f "$1.state"
+    sqlite3 "$1" ".backup '$1.state'" || return 1
+    [ "$(sqlite3 "$1.state" "SELECT count(*) FROM import_batches WHERE state = 'running'" 2>/dev/null)" = 0 ] ||
+        "$TCRM" --db "$1.state" check >/dev/null 2>&1
+    sqlite3 "$1.state" "$(sqlite3 "$1.state" "SELECT 'DROP TRIGGER \"' || name || '\";' FROM sqlite_master WHERE type = 'trigger'")
+        UPDATE contacts SET version = 0, updated_at = '', updated_by = '';
+        DELETE FROM sqlite_sequence;" 2>/dev/null
+    sqlite3 "$1.state" "DROP TABLE IF EXISTS audit_fields; DELETE FROM audit_log;" 2>/dev/null
+    sqlite3 "$1.state" .dump |
         grep -Ev '^INSERT INTO "?contact_search(_short)?_(data|idx|config)"? '
+    rm -f "$1.state"
 }

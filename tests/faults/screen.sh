@@ -36,6 +36,8 @@ for fault in eio enospc; do
     esac
     DB=$W/$fault.db
     env -i HOME="$W" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
+        "$TCRM" init >/dev/null
+    env -i HOME="$W" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
         "$TCRM" contact add "Anna Silva" >/dev/null
     before=$(sqlite3 "$DB" .dump)
     tmux -L "$SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \

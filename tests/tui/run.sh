@@ -37,6 +37,7 @@ new_case() {
     mkdir -p "$CASE_HOME"
     DB="$CASE_HOME/tcrm.db"
     CASE_OK=1
+    cli init
 }
 
 # cli ARGS...: the same binary as a command, on the case's database.
@@ -322,6 +323,41 @@ delete_to_trash() {      # (confirm)
     expect "Moved Anna Silva to the trash"
     expect ">Bob Stone"
     expect_no_line "^[ >]Anna Silva"
+}
+
+# Enter on a form nobody changed writes nothing: no version bump, no
+# audit row, and the status says so.
+unchanged_save() {
+    cli contact add "Anna Silva" --company "Acme Ltd" --mobile "+86 138 0000 0000" --tag vip --birthday 1990-03-15
+    start 80 24
+    expect ">Anna Silva"
+    keys E; expect "Edit contact"
+    keys Enter
+    expect "No change: nothing saved"
+    local v
+    v=$(sqlite3 "$DB" "SELECT version FROM contacts WHERE id = 1")
+    [ "$v" = 1 ] || bad "unchanged save wrote: version $v"
+}
+
+# H shows the audit trail of the row under the cursor.
+history_screen() {
+    cli contact add "Anna Silva"
+    cli contact edit 1 --title CEO
+    cli company add "Acme Ltd" --city Porto
+    start 100 30
+    expect ">Anna Silva"
+    keys H
+    expect "History of contact 1, newest first"
+    expect "title: (empty) -> CEO"
+    expect_line "  [a-z]+  add  Anna Silva"
+    keys q
+    expect ">Anna Silva"
+    keys 2; expect "Acme Ltd"
+    keys H
+    expect "History of company 1"
+    expect_line "  [a-z]+  add  Acme Ltd"
+    keys Escape
+    expect "Acme Ltd"
 }
 
 # ---- forms and dialogs (qa) ------------------------------------------
@@ -743,6 +779,7 @@ terminals_and_sizes() {
     keys Escape; expect "10Quit"
     stop
     SOCK="$SOCK-b"; DB="$CASE_HOME/second.db"
+    cli init
     cli contact add "Anna Silva"
     start 80 24 screen
     expect ">Anna Silva"; keys End; expect ">Anna Silva"
@@ -774,7 +811,7 @@ hangup_in_help() {
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
-two_processes delete_to_trash
+two_processes delete_to_trash unchanged_save history_screen
 contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../../../src/core/db_internal.h"
+#include "tcrm/contact.h"
 #include "tcrm/db.h"
 #include "tcrm/migrations.h"
 
@@ -161,7 +162,7 @@ static void test_migrate_from_v1(void **state)
         "  '2026-02-06 00:00:00');");
     assert_int_equal(open_db(path, 1000, &db, &err), 0);
     int newest = tcrm_migrations[tcrm_migrations_count - 1].number;
-    assert_true(newest >= 5);
+    assert_true(newest >= 6);
     assert_int_equal(tcrm_db_schema_version(db), newest);
     assert_int_equal(query_i64(db, "PRAGMA user_version"), newest);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE "
@@ -283,6 +284,100 @@ static void test_refuse_folder(void **state)
     struct tcrm_db_options none = { "", "ann", 100, 0 };
     assert_int_equal(tcrm_db_open(&none, &db, &err), TCRM_EINVAL);
     assert_string_equal(err.msg, "database: no file given");
+}
+
+/* Schema 5: ids are never reused. A schema-4 file whose contact 3 was
+ * added by an import and deleted by its undo (only import_changes still
+ * names it) upgrades, and the next contact is 4; a deleted last contact's
+ * id is not given again either; a form still holding a deleted contact
+ * saves into nothing (not found) rather than over the newer contact. */
+static void test_ids_never_reused(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    struct tcrm_contact c, stale, fresh_c;
+
+    path_in(path, sizeof path, "v4.db");
+    for (int i = 0; i < tcrm_migrations_count && tcrm_migrations[i].number
+                                                   <= 4; i++)
+        make_raw(path, tcrm_migrations[i].sql);
+    make_raw(path,
+        "PRAGMA user_version = 4;"
+        "INSERT INTO import_batches(id, file, started_at, who) VALUES"
+        " (1, 'f.csv', '2026-01-01 09:00:00', 'ann');"
+        "INSERT INTO contacts(id, name, name_key, sort_key, created_at,"
+        " updated_at, created_by, updated_by) VALUES (1, 'A', 'a', 'a',"
+        " '2026-01-01 09:00:00', '2026-01-01 09:00:00', 'ann', 'ann'),"
+        " (2, 'B', 'b', 'b', '2026-01-01 09:00:00', '2026-01-01 09:00:00',"
+        " 'ann', 'ann');"
+        "INSERT INTO import_changes VALUES (1, 'contact', 3, 'add', NULL, 1);");
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    assert_int_equal(tcrm_db_schema_version(db), tcrm_db_schema_latest());
+    assert_int_equal(query_i64(db, "SELECT seq FROM sqlite_sequence WHERE"
+                               " name = 'contacts'"), 3);
+    tcrm_contact_init(&c);
+    assert_int_equal(tcrm_str_set(&c.name, "王五"), 0);
+    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+    assert_int_equal(c.id, 4);
+    tcrm_contact_init(&stale);
+    assert_int_equal(tcrm_contact_get(db, 4, &stale, &err), 0);
+    assert_int_equal(tcrm_db_exec(db, "DELETE FROM contacts WHERE id = 4",
+                                  &err), 0);
+    c.id = 0;
+    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+    assert_int_equal(c.id, 5);
+    /* The stale form (contact 4 at version 1) finds no row to write. */
+    assert_int_equal(tcrm_str_set(&stale.title, "overwritten?"), 0);
+    assert_int_equal(tcrm_contact_update(db, &stale, &err), TCRM_ENOTFOUND);
+    tcrm_contact_init(&fresh_c);
+    assert_int_equal(tcrm_contact_get(db, 5, &fresh_c, &err), 0);
+    assert_null(fresh_c.title);
+    assert_int_equal(tcrm_db_check(db, &err), 0);
+    tcrm_contact_clear(&c);
+    tcrm_contact_clear(&stale);
+    tcrm_contact_clear(&fresh_c);
+    tcrm_db_close(db);
+    /* Another connection (a second process) sees the same rule. */
+    assert_int_equal(open_db(path, 1000, &db, &err), 0);
+    tcrm_contact_init(&c);
+    assert_int_equal(tcrm_str_set(&c.name, "赵六"), 0);
+    assert_int_equal(tcrm_db_exec(db, "DELETE FROM contacts WHERE id = 5",
+                                  &err), 0);
+    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+    assert_int_equal(c.id, 6);
+    tcrm_contact_clear(&c);
+    tcrm_db_close(db);
+}
+
+/* Only tcrm init creates: tcrm_db_open_existing on a missing file or
+ * folder is TCRM_ENOTFOUND and leaves nothing behind; an existing
+ * database opens. */
+static void test_open_existing(void **state)
+{
+    (void)state;
+    struct tcrm_db_options o = { NULL, "ann", 100, 0 };
+    struct tcrm_error err;
+    struct tcrm_db *db = NULL;
+    char path[256], msg[512];
+    struct stat sb;
+
+    path_in(path, sizeof path, "no/such/dir/x.db");
+    o.path = path;
+    assert_int_equal(tcrm_db_open_existing(&o, &db, &err), TCRM_ENOTFOUND);
+    assert_null(db);
+    snprintf(msg, sizeof msg, "%s: no such database", path);
+    assert_string_equal(err.msg, msg);
+    path_in(path, sizeof path, "no");
+    assert_int_equal(stat(path, &sb), -1);
+    path_in(path, sizeof path, "typo.db");
+    assert_int_equal(tcrm_db_open_existing(&o, &db, &err), TCRM_ENOTFOUND);
+    assert_int_equal(stat(path, &sb), -1);
+    assert_int_equal(tcrm_db_open(&o, &db, &err), 0);
+    tcrm_db_close(db);
+    assert_int_equal(tcrm_db_open_existing(&o, &db, &err), 0);
+    tcrm_db_close(db);
 }
 
 static void test_readonly(void **state)
@@ -506,8 +601,12 @@ static void test_change_stamp_and_cache(void **state)
     assert_int_equal(open_db(path, 100, &db, &err), 0);
     uint64_t s0 = tcrm_db_change_stamp(db);
     assert_int_equal(tcrm_db_change_stamp(db), s0);
-    assert_int_equal(tcrm_db_audit(db, "contact", 1, "add", NULL, &err), 0);
+    /* A transaction that writes nothing is rolled back: no change. */
     assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    assert_int_equal(tcrm_db_change_stamp(db), s0);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_audit(db, "contact", 1, "add", NULL, &err), 0);
     assert_int_equal(tcrm_db_commit(db, &err), 0);
     uint64_t s1 = tcrm_db_change_stamp(db);
     assert_true(s1 != s0);
@@ -545,6 +644,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_immutable_uri, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_open_existing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_never_reused, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_nested_transactions, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_change_stamp_and_cache, setup,

@@ -258,9 +258,23 @@ static void test_snooze_cancel_delete(void **state)
     char *audit = text("SELECT group_concat(action || ':' ||"
                        " coalesce(details, ''), ',') FROM (SELECT * FROM"
                        " audit_log WHERE entity = 'follow-up' ORDER BY id)");
-    assert_string_equal(audit, "add:Call,edit:snoozed to 2026-11-24 15:00,"
-                        "edit:snoozed to 2026-11-26,edit:cancelled,"
-                        "add:Other,delete:");
+    assert_string_equal(audit, "add:Call,edit:Call,edit:Call,edit:Call,"
+                        "add:Other,delete:Other");
+    free(audit);
+    /* The audit trail has each changed field with its old and new value. */
+    audit = text("SELECT group_concat(field || '=' || coalesce(old_value, '')"
+                 " || '>' || coalesce(new_value, ''), ';') FROM audit_fields"
+                 " WHERE audit_id = (SELECT min(id) FROM audit_log WHERE"
+                 " entity = 'follow-up' AND action = 'edit')");
+    assert_non_null(strstr(audit, "due_date="));
+    assert_non_null(strstr(audit, ">2026-11-24"));
+    assert_non_null(strstr(audit, "due_time=10:00>15:00"));
+    free(audit);
+    audit = text("SELECT group_concat(field || '=' || old_value || '>' ||"
+                 " new_value) FROM audit_fields WHERE audit_id = (SELECT"
+                 " max(id) FROM audit_log WHERE entity = 'follow-up' AND"
+                 " action = 'edit')");
+    assert_string_equal(audit, "status=open>cancelled");
     free(audit);
 }
 

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "io_test_util.h"
+#include "tcrm/csvcell.h"
 #include "tcrm/csvio.h"
 
 static struct tcrm_db *open_db(const char *name)
@@ -225,12 +226,41 @@ static void test_write_row(void **state)
     free(buf);
 }
 
+/* The export writer and the cell rule of the lists and reports
+ * (csvcell.h) write every cell the same: each byte between two letters,
+ * and each byte in front (the formula rule), raw and not. */
+static void test_one_cell_rule(void **state)
+{
+    (void)state;
+    for (int raw = 0; raw < 2; raw++)
+        for (int c = 1; c < 256; c++)
+            for (int front = 0; front < 2; front++) {
+                char cell[4], *buf = NULL;
+                size_t n = 0;
+                struct tcrm_strbuf sb;
+                struct tcrm_error err;
+                snprintf(cell, sizeof cell, front ? "%cab" : "a%cb", c);
+                FILE *f = open_memstream(&buf, &n);
+                assert_non_null(f);
+                assert_int_equal(tcrm_csv_write_row(f, (const char *[]){cell},
+                                                    1, raw, &err), 0);
+                fclose(f);
+                tcrm_strbuf_init(&sb);
+                assert_int_equal(tcrm_csv_cell(&sb, cell, raw), 0);
+                assert_int_equal(tcrm_strbuf_append(&sb, "\r\n"), 0);
+                assert_string_equal(buf, sb.buf);
+                tcrm_strbuf_free(&sb);
+                free(buf);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_raw_fields_encoding),
         cmocka_unit_test(test_write_row),
+        cmocka_unit_test(test_one_cell_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
