@@ -38,20 +38,8 @@ export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 unset TCRM_DB TCRM_CONFIG
 source "$HERE/paths.sh"
-pass=0 fail=0
 declare -a stops
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
-
 make_template "$W" || exit 1
-
-# fresh: run/ holds a copy of the path's database as db, and the CSV files
-fresh() {
-    rm -rf "$W/run"
-    mkdir "$W/run"
-    cp "$W/$BASE.db" "$W/run/db"
-    cp "$W/cards.csv" "$W/merge.csv" "$W/run/"
-}
 
 # sound NAME: the database passes integrity_check and tcrm check
 sound() {

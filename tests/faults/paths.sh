@@ -1,13 +1,17 @@
 # tests/faults/paths.sh: every write path of tcrm as a command line, and the
 # database each starts from; sourced by faults.sh and kill.sh.
 #
-#   make_template DIR   fills DIR with template.db (companies, contacts, a
-#                       follow-up, a deal, a log entry, an import, a contact
-#                       in the trash), old.db (schema 1 with a company: the
-#                       migration path), cards.csv and merge.csv
+#   make_template DIR   fills DIR (the test's folder, $W) with template.db
+#                       (companies, contacts, a follow-up, a deal, a log
+#                       entry, an import, a contact in the trash), old.db
+#                       (schema 1 with a company: the migration path),
+#                       cards.csv and merge.csv
 #   PATHS               the names of the paths, in order
 #   path_args NAME      sets ARGS (the tcrm arguments) and BASE (template or
 #                       old) for path NAME
+#   fresh               $W/run/ holds a copy of $W/$BASE.db as db, and the
+#                       CSV files (the path runs there)
+#   ok, bad MESSAGE     count a pass, or a failure (printed)
 #
 # TCRM_NOW is fixed, so the state after a path is the same on every run:
 # a test can compare the rows with the state before or the state after.
@@ -73,3 +77,14 @@ make_template() {
 
 # state DB: what a path may change, as text (every table, every row).
 state() { sqlite3 "$1" .dump; }
+
+fresh() {
+    rm -rf "$W/run"
+    mkdir "$W/run"
+    cp "$W/$BASE.db" "$W/run/db"
+    cp "$W/cards.csv" "$W/merge.csv" "$W/run/"
+}
+
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
