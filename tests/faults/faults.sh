@@ -31,12 +31,8 @@ SHIM=$(realpath "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d /tmp/tcrm-faults.XXXXXX)
 trap 'rm -rf "$W"' EXIT
-cd "$W" || exit 1
-export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
-export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
 # the shim is not built with ASan; it may come first in the sanitizer build
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-unset TCRM_DB TCRM_CONFIG
 source "$HERE/paths.sh"
 declare -a stops
 make_template "$W" || exit 1

@@ -20,10 +20,6 @@ RUNS=${2:-5}
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d /tmp/tcrm-kill.XXXXXX)
 trap 'rm -rf "$W"' EXIT
-cd "$W" || exit 1
-export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
-export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
-unset TCRM_DB TCRM_CONFIG
 source "$HERE/paths.sh"
 make_template "$W" || exit 1
 

@@ -13,8 +13,16 @@
 #                       CSV files (the path runs there)
 #   ok, bad MESSAGE     count a pass, or a failure (printed)
 #
-# TCRM_NOW is fixed, so the state after a path is the same on every run:
+# Sourcing it (with W set to the test's temporary folder) also moves into
+# W and makes it the home (HOME, XDG_*), fixes the clock (TCRM_NOW), the
+# user, the locale and the time zone, and unsets TCRM_DB and TCRM_CONFIG.
+# As TCRM_NOW is fixed, the state after a path is the same on every run:
 # a test can compare the rows with the state before or the state after.
+
+cd "$W" || exit 1
+export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
+export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
+unset TCRM_DB TCRM_CONFIG
 
 PATHS="contact-add contact-edit contact-delete company-add company-edit
 company-delete deal-add deal-move deal-won follow-up-add follow-up-done

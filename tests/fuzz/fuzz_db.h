@@ -25,4 +25,15 @@ static inline struct tcrm_db *fuzz_demo_db(void)
     return db;
 }
 
+/* Defines `db` and the LLVMFuzzerInitialize that opens it. */
+#define FUZZ_DEMO_DB                                        \
+    static struct tcrm_db *db;                              \
+    int LLVMFuzzerInitialize(int *argc, char ***argv)       \
+    {                                                       \
+        (void)argc;                                         \
+        (void)argv;                                         \
+        db = fuzz_demo_db();                                \
+        return 0;                                           \
+    }
+
 #endif

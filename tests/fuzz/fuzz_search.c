@@ -8,15 +8,7 @@
 #include "fuzz_db.h"
 #include "tcrm/search.h"
 
-static struct tcrm_db *db;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    db = fuzz_demo_db();
-    return 0;
-}
+FUZZ_DEMO_DB
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
