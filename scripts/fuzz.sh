@@ -2,7 +2,8 @@
 # scripts/fuzz.sh [SECONDS]: build the libFuzzer targets (tests/fuzz/,
 # clang, -fsanitize=fuzzer,address,undefined) in build-fuzz/ and run each
 # for SECONDS (default 60) on a copy of its committed seed corpus, with its
-# dictionary when it has one. Fails on any crash, leak, timeout (an input
+# dictionary when it has one, and the flags in its NAME.options (one line,
+# e.g. a smaller -max_len). Fails on any crash, leak, timeout (an input
 # taking over 10 s) or out-of-memory (over 2 GB); the input that did it is
 # left in build-fuzz/fuzz-artifacts/TARGET/ and the log beside it.
 # Prints executions per target. FUZZ_TARGETS="date money" runs only those.
@@ -28,13 +29,16 @@ printf '%-10s %10s %8s  %s\n' TARGET RUNS EXEC/S RESULT
 for t in $targets; do
   work=$dir/fuzz-corpus/$t art=$dir/fuzz-artifacts/$t
   mkdir -p "$work" "$art"
-  dict=()
+  dict=() opts=()
   [ -e "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
+  # NAME.options: more libFuzzer flags for one target, on one line
+  [ -e "tests/fuzz/$t.options" ] && read -r -a opts <"tests/fuzz/$t.options"
   log=$art/log
   rc=0
   "$dir/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-      -artifact_prefix="$art/" "${dict[@]}" "$work" "tests/fuzz/corpus/$t" \
+      -artifact_prefix="$art/" "${dict[@]}" "${opts[@]}" "$work" \
+      "tests/fuzz/corpus/$t" \
       >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)

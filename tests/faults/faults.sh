@@ -7,15 +7,18 @@
 # For every write path of paths.sh (add, edit, delete of each entity, log,
 # import, import with merge, undo, restore, the migration of a schema-1
 # database, check), each on a fresh copy of its database:
-#   - full disk (failwrite.so: every write to the WAL fails with ENOSPC):
+#   - full disk (failwrite.so: writes to the WAL fail with ENOSPC at once,
+#     or after 4200, 12500, 33000 bytes: 1, 3, 8 pages): with no room,
 #     exit 1, one line "tcrm: FILE: disk full: nothing was changed", the
 #     rows exactly as before, PRAGMA integrity_check and `tcrm check` ok
-#     (`check` writes nothing and must simply work);
-#   - a file-size limit (ulimit -f, SIGXFSZ ignored by tcrm) of 36, 48, 64,
-#     96 and 160 KB, so that the write-ahead log fills at some point of the
-#     path (a small change may fit in all of them): every run ends either
-#     done (the rows as after a normal run) or with the disk-full line and
-#     the rows as before, never a mixture;
+#     (`check` writes nothing and must simply work); with some room, that
+#     or (a change that fits) done, the rows as after a normal run;
+#   - a file-size limit (ulimit -f, SIGXFSZ ignored by tcrm) of 32 (the
+#     -shm file needs 32), 36, 48, 64, 96 and 160 KB, so that the
+#     write-ahead log fills at some point of the path (a small change may
+#     fit in all of them): every run ends either done (the rows as after a
+#     normal run) or with the disk-full line and the rows as before, never
+#     a mixture; which limits stopped which path is printed;
 #   - a failing disk (EIO on every WAL write): exit 1, one line naming the
 #     file and the I/O error, rows as before.
 # Then a damaged database (truncated; the root page of a table overwritten
@@ -28,26 +31,11 @@ SHIM=$(realpath "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d /tmp/tcrm-faults.XXXXXX)
 trap 'rm -rf "$W"' EXIT
-cd "$W" || exit 1
-export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
-export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
 # the shim is not built with ASan; it may come first in the sanitizer build
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-unset TCRM_DB TCRM_CONFIG
 source "$HERE/paths.sh"
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
-
+declare -a stops
 make_template "$W" || exit 1
-
-# fresh: run/ holds a copy of the path's database as db, and the CSV files
-fresh() {
-    rm -rf "$W/run"
-    mkdir "$W/run"
-    cp "$W/$BASE.db" "$W/run/db"
-    cp "$W/cards.csv" "$W/merge.csv" "$W/run/"
-}
 
 # sound NAME: the database passes integrity_check and tcrm check
 sound() {
@@ -75,22 +63,31 @@ for p in $PATHS; do
     after=$(state "$W/run/db")
     want=$(full_line "$p")
 
-    # ---- full disk: the WAL cannot grow at all
-    fresh
-    (cd "$W/run" && LD_PRELOAD=$SHIM TCRM_FAULT=enospc \
-        "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>"$W/err"); rc=$?
-    err=$(cat "$W/err")
-    if [ "$p" = check ]; then
-        [ "$rc:$err" = "0:" ] && ok || bad "$p: full disk: status $rc, '$err'"
-    else
-        [ "$rc" = 1 ] && [ "$err" = "$want" ] && ok ||
-            bad "$p: full disk: status $rc, stderr '$err', wanted 1 '$want'"
-    fi
-    [ "$(state "$W/run/db")" = "$before" ] && ok || bad "$p: full disk: rows changed"
-    sound "$p: full disk"
+    # ---- full disk: the WAL cannot grow at all, or fills after 1, 3 or
+    # 8 pages (a disk that fills in the middle of the change)
+    for room in 0 4200 12500 33000; do
+        fresh
+        (cd "$W/run" && LD_PRELOAD=$SHIM TCRM_FAULT=enospc TCRM_FAULT_AFTER=$room \
+            "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>"$W/err"); rc=$?
+        err=$(cat "$W/err")
+        now=$(state "$W/run/db")
+        if [ "$p" = check ]; then
+            [ "$rc:$err" = "0:" ] && [ "$now" = "$before" ] && ok ||
+                bad "$p: full disk: status $rc, '$err'"
+        elif [ "$rc" = 1 ] && [ "$err" = "$want" ] && [ "$now" = "$before" ]; then
+            ok
+            stops[$room]=$((${stops[$room]:-0} + 1))
+        elif [ "$room" != 0 ] && [ "$rc" = 0 ] && [ "$now" = "$after" ]; then
+            ok
+        else
+            bad "$p: full disk after $room bytes: status $rc, stderr '$err', wanted 1 '$want' (rows $([ "$now" = "$before" ] && echo as before || { [ "$now" = "$after" ] && echo as after || echo MIXED; }))"
+        fi
+        sound "$p: full disk after $room bytes"
+    done
 
     # ---- a file-size limit reached somewhere along the path
-    for kb in 36 48 64 96 160; do
+    stopped=
+    for kb in 32 36 48 64 96 160; do
         fresh
         (ulimit -f "$kb"; cd "$W/run" &&
             "$TCRM" --db "$W/run/db" "${ARGS[@]}" >/dev/null 2>"$W/err"); rc=$?
@@ -100,6 +97,7 @@ for p in $PATHS; do
             ok
         elif [ "$rc" = 1 ] && [ "$err" = "$want" ] && [ "$now" = "$before" ]; then
             ok
+            stopped="$stopped $kb"
         elif [ "$rc" = 1 ] && [ "$err" = "$want" ]; then
             bad "$p: limit $kb KB: said nothing was changed, but rows changed"
         else
@@ -107,6 +105,7 @@ for p in $PATHS; do
         fi
         sound "$p: limit $kb KB"
     done
+    printf '%-17s stopped by a file-size limit of (KB):%s\n' "$p" "${stopped:- none}"
 
     # ---- a failing disk: every write to the WAL gets EIO
     if [ "$p" != check ]; then
@@ -123,6 +122,9 @@ for p in $PATHS; do
         sound "$p: EIO"
     fi
 done
+
+printf 'write paths stopped by a full disk after 0/4200/12500/33000 bytes of WAL: %d/%d/%d/%d\n' \
+    "${stops[0]:-0}" "${stops[4200]:-0}" "${stops[12500]:-0}" "${stops[33000]:-0}"
 
 # ---- a damaged database file ----------------------------------------------
 BASE=template

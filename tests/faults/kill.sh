@@ -20,23 +20,8 @@ RUNS=${2:-5}
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d /tmp/tcrm-kill.XXXXXX)
 trap 'rm -rf "$W"' EXIT
-cd "$W" || exit 1
-export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
-export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
-unset TCRM_DB TCRM_CONFIG
 source "$HERE/paths.sh"
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
-
 make_template "$W" || exit 1
-
-fresh() {
-    rm -rf "$W/run"
-    mkdir "$W/run"
-    cp "$W/$BASE.db" "$W/run/db"
-    cp "$W/cards.csv" "$W/merge.csv" "$W/run/"
-}
 
 now_us() { echo $(( $(date +%s%N) / 1000 )); }
 

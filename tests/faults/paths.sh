@@ -1,16 +1,28 @@
 # tests/faults/paths.sh: every write path of tcrm as a command line, and the
 # database each starts from; sourced by faults.sh and kill.sh.
 #
-#   make_template DIR   fills DIR with template.db (companies, contacts, a
-#                       follow-up, a deal, a log entry, an import, a contact
-#                       in the trash), old.db (schema 1 with a company: the
-#                       migration path), cards.csv and merge.csv
+#   make_template DIR   fills DIR (the test's folder, $W) with template.db
+#                       (companies, contacts, a follow-up, a deal, a log
+#                       entry, an import, a contact in the trash), old.db
+#                       (schema 1 with a company: the migration path),
+#                       cards.csv and merge.csv
 #   PATHS               the names of the paths, in order
 #   path_args NAME      sets ARGS (the tcrm arguments) and BASE (template or
 #                       old) for path NAME
+#   fresh               $W/run/ holds a copy of $W/$BASE.db as db, and the
+#                       CSV files (the path runs there)
+#   ok, bad MESSAGE     count a pass, or a failure (printed)
 #
-# TCRM_NOW is fixed, so the state after a path is the same on every run:
+# Sourcing it (with W set to the test's temporary folder) also moves into
+# W and makes it the home (HOME, XDG_*), fixes the clock (TCRM_NOW), the
+# user, the locale and the time zone, and unsets TCRM_DB and TCRM_CONFIG.
+# As TCRM_NOW is fixed, the state after a path is the same on every run:
 # a test can compare the rows with the state before or the state after.
+
+cd "$W" || exit 1
+export HOME=$W XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data
+export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
+unset TCRM_DB TCRM_CONFIG
 
 PATHS="contact-add contact-edit contact-delete company-add company-edit
 company-delete deal-add deal-move deal-won follow-up-add follow-up-done
@@ -98,3 +110,14 @@ state() {
         grep -Ev '^INSERT INTO "?contact_search(_short)?_(data|idx|config)"? '
     rm -f "$1.state"
 }
+
+fresh() {
+    rm -rf "$W/run"
+    mkdir "$W/run"
+    cp "$W/$BASE.db" "$W/run/db"
+    cp "$W/cards.csv" "$W/merge.csv" "$W/run/"
+}
+
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }

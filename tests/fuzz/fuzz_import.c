@@ -8,29 +8,11 @@
  * same database; one input in 16 is stored for real and undone again, so
  * the batch and its undo are fuzzed too.
  */
-#include "fuzz.h"
+#include "fuzz_db.h"
 #include "tcrm/csvio.h"
-#include "tcrm/db.h"
 #include "tcrm/import_batch.h"
 
-static struct tcrm_db *db;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    char path[512];
-    snprintf(path, sizeof path, "%s/fuzz.db", fuzz_dir());
-    struct tcrm_db_options o = {path, "fuzz", 1000, 0};
-    struct tcrm_error err;
-    static const char *const stages[] = {"Lead", "Won"};
-    if (tcrm_db_open(&o, &db, &err) != 0 ||
-        tcrm_db_fill_demo(db, 1795000000, stages, 2, "EUR", &err) != 0) {
-        fprintf(stderr, "fuzz_import: %s\n", err.msg);
-        abort();
-    }
-    return 0;
-}
+FUZZ_DEMO_DB
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
