@@ -36,8 +36,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_export = {
     "export",
     U_EXPORT,
-    "Write contacts, companies, interactions, follow-ups or deals as CSV;\n"
-    "contacts as vCard; follow-ups as iCalendar.",
+    "Write any table as CSV, contacts as vCard, follow-ups as iCalendar.",
     export_exec,
 };
 
