@@ -501,6 +501,8 @@ cat <<'EOF'
 2|contact add Anna Bob|tcrm contact add: unexpected argument 'Bob'
 2|contact add Anna --name X|tcrm contact add: unknown option '--name'
 2|contact add Anna --birthday 2026-02-30|tcrm contact add: --birthday: '2026-02-30' is not a date: February 2026 has 28 days
+2|contact add Anna --birthday 02-30|tcrm contact add: --birthday: '02-30' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
+2|contact add Anna --birthday 13-01|tcrm contact add: --birthday: '13-01' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
 1|contact add X --email bob@|tcrm: e-mail 'bob@': not a valid address
 1|contact add X --phone 12|tcrm: phone '12': not a valid number
 2|contact show|tcrm contact show: missing ID
