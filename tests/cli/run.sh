@@ -382,6 +382,27 @@ check "audit: bad id is a usage error" [ "$RC" = 2 ]
 run audit --since someday
 check "audit: bad date is a usage error" [ "$RC" = 2 ]
 
+# ---- follow-up edit ------------------------------------------------------------
+
+fresh
+seed
+run follow-up edit 1 --due "2026-11-25 14:00" --title "Send the new quote" --every 7
+expect "follow-up edit" 0 "changed follow-up 1 (Send the new quote) due 2026-11-25 14:00" ""
+check "follow-up edit stored" [ "$("$SQLITE" "$DB" "SELECT title || '|' || due_date || '|' || due_time || '|' || repeat_days || '|' || version FROM follow_ups WHERE id = 1")" = "Send the new quote|2026-11-25|14:00|7|2" ]
+run follow-up edit 1 --title "Send the new quote"
+expect "follow-up edit, nothing changed" 0 "no change to follow-up 1 (Send the new quote) due 2026-11-25 14:00" ""
+run follow-up edit 1 --every 0 --due 2026-11-26
+expect "follow-up edit: no repeat, no time" 0 "changed follow-up 1 (Send the new quote) due 2026-11-26" ""
+check "follow-up edit: repeat cleared" [ "$("$SQLITE" "$DB" "SELECT ifnull(repeat_days, 'none') || ifnull(due_time, '') FROM follow_ups WHERE id = 1")" = "none" ]
+run audit follow-up 1 --limit 1 --format csv
+check "follow-up edit: audited" bash -c '[[ "$0" == *"due_date,2026-11-25,2026-11-26"* && "$0" == *"repeat_days,7,"* ]]' "$OUT"
+run follow-up edit 99 --title x
+expect "follow-up edit: unknown id" 1 "" "tcrm: follow-up 99: not found"
+run follow-up edit 1 --due someday
+check "follow-up edit: bad date is a usage error" [ "$RC" = 2 ]
+run follow-up edit 1 --title ""
+check "follow-up edit: empty title is a usage error" [ "$RC" = 2 ]
+
 # ---- follow-ups of deleted records -------------------------------------------
 
 # They leave due, follow-up list and report agenda with their contact (or
