@@ -244,7 +244,9 @@ snooze_followup() {      # (prompt)
     start 120 30
     expect "TODAY 1"
     keys Tab; keys s; sleep 0.3
-    keys C-u; type_text "+3d"; keys Enter
+    expect "tomorrow"
+    # the first key typed replaces the pre-filled value (no ^U needed)
+    type_text "+3d"; keys Enter
     expect "Snoozed: Call back"
     expect "TODAY 0"
     expect "NEXT 7 DAYS 1"
@@ -645,6 +647,18 @@ reports_screen() {
     expect "Saved to $CASE_HOME/agenda.txt"
     grep -q "^3 overdue, 3 due today, 5 coming up.$" "$CASE_HOME/agenda.txt" ||
         bad "the saved report lacks its figures"
+    # again: it asks before overwriting; ~ is the home folder
+    echo keep >"$CASE_HOME/agenda.txt"
+    keys s; expect "Save report to"
+    keys C-u; type_text "$CASE_HOME/agenda.txt"; keys Enter
+    expect "agenda.txt exists: overwrite it? (y/n)"
+    keys n
+    expect "Not saved: $CASE_HOME/agenda.txt is there already"
+    [ "$(cat "$CASE_HOME/agenda.txt")" = keep ] || bad "agenda.txt overwritten after n"
+    keys s; expect "Save report to"
+    keys C-u; type_text "~/agenda2.txt"; keys Enter
+    expect "Saved to $CASE_HOME/agenda2.txt"
+    [ -s "$CASE_HOME/agenda2.txt" ] || bad "~/agenda2.txt not written"
     keys q; expect "Contacts 40"
 }
 
