@@ -42,6 +42,12 @@ int tcrm_followup_insert(struct tcrm_db *db, struct tcrm_followup *f,
                          struct tcrm_error *err);
 int tcrm_followup_get(struct tcrm_db *db, int64_t id,
                       struct tcrm_followup *out, struct tcrm_error *err);
+/* Change the title, due date and time, and repeat (0: none) of f, read
+ * at f->version (else TCRM_ECONFLICT "follow-up 5 was changed by ann at
+ * ... since you read it"). A follow-up equal to the stored one is not
+ * written (f->version stays the stored version); else it goes up by one. */
+int tcrm_followup_update(struct tcrm_db *db, struct tcrm_followup *f,
+                         struct tcrm_error *err);
 /* Done; *next_id gets the id of the follow-up scheduled by a repeat (0
  * when none; next_id may be NULL). Done twice: TCRM_EINVAL "follow-up 5
  * is already done". */

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "cli_internal.h"
+#include "tcrm/birthday.h"
 #include "tcrm/contact.h"
 #include "tcrm/dup.h"
 
@@ -146,21 +147,17 @@ static void contact_untag(struct tcrm_contact *c, const char *tag)
     c->tags = keep;
 }
 
-/* "MM-DD" stays as it is; anything else goes through the date parser. */
+/* The one birthday parser (birthday.h); a birthday it cannot read is a
+ * usage error, whatever the date. */
 static int contact_birthday(const struct tcrm_cmd *cmd, struct tcrm_contact *c,
                             const char *s)
 {
-    struct tcrm_when w;
+    struct tcrm_error err;
     char date[11];
-    int rc;
 
-    if (!*s || (strlen(s) == 5 && isdigit((unsigned char)s[0]) &&
-                isdigit((unsigned char)s[1]) && s[2] == '-' &&
-                isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4])))
-        return tcrm_str_set(&c->birthday, s) ? TCRM_EXIT_FAIL : 0;
-    if ((rc = cli_parse_when(cmd, "--birthday", s, &w)))
-        return rc;
-    tcrm_when_date(&w, date);
+    tcrm_error_clear(&err);
+    if (tcrm_birthday_parse(s, tcrm_clock_now(), date, &err))
+        return tcrm_cli_usage(cmd, "--birthday: %s", cli_s(err.msg));
     return tcrm_str_set(&c->birthday, date) ? TCRM_EXIT_FAIL : 0;
 }
 

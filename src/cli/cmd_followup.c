@@ -1,5 +1,5 @@
 /*
- * cmd_followup.c: `tcrm follow-up add|done|snooze|cancel|list`.
+ * cmd_followup.c: `tcrm follow-up add|edit|done|snooze|cancel|list`.
  *
  * A follow-up is something to do for a contact by a day, maybe at a time
  * ("--due fri 09:00"), maybe again every N days. Marking a repeating one
@@ -18,11 +18,13 @@ static int fu_done(struct tcrm_cli *cli, int argc, char **argv);
 static int fu_snooze(struct tcrm_cli *cli, int argc, char **argv);
 static int fu_cancel(struct tcrm_cli *cli, int argc, char **argv);
 static int fu_list(struct tcrm_cli *cli, int argc, char **argv);
+static int fu_edit(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "follow-up add ID --due WHEN [--every DAYS] TITLE"
 #define U_DONE "follow-up done FID"
 #define U_SNOOZE "follow-up snooze FID --to WHEN"
 #define U_CANCEL "follow-up cancel FID"
+#define U_EDIT "follow-up edit FID [--due WHEN] [--title T] [--every DAYS]"
 #define U_LIST "follow-up list [--all] [--contact ID] [--limit N]\n" \
     "   [--format table|csv|tsv]"
 
@@ -38,8 +40,11 @@ static const struct tcrm_cmd sub_cancel = { "follow-up cancel", U_CANCEL,
 static const struct tcrm_cmd sub_list = { "follow-up list", U_LIST,
     "List open follow-ups by due date (--all: done and cancelled too).",
     fu_list };
+static const struct tcrm_cmd sub_edit = { "follow-up edit", U_EDIT,
+    "Change a follow-up's due date and time, title or repeat (--every 0: "
+    "none).", fu_edit };
 static const struct tcrm_cmd *const subs[] = {
-    &sub_add, &sub_done, &sub_snooze, &sub_cancel, &sub_list,
+    &sub_add, &sub_edit, &sub_done, &sub_snooze, &sub_cancel, &sub_list,
 };
 
 static int fu_exec(struct tcrm_cli *cli, int argc, char **argv)
@@ -50,8 +55,8 @@ static int fu_exec(struct tcrm_cli *cli, int argc, char **argv)
 
 const struct tcrm_cmd tcrm_cmd_followup = {
     "follow-up",
-    U_ADD "\n" U_DONE "\n" U_SNOOZE "\n" U_CANCEL "\n" U_LIST,
-    "Things to do by a date: add, done, snooze, cancel, list.",
+    U_ADD "\n" U_EDIT "\n" U_DONE "\n" U_SNOOZE "\n" U_CANCEL "\n" U_LIST,
+    "Things to do by a date: add, edit, done, snooze, cancel, list.",
     fu_exec,
 };
 
@@ -307,5 +312,84 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
     if (fmt == CLI_FMT_TABLE && n == 0)
         fprintf(cli->out, all ? "no follow-ups\n" : "no open follow-ups\n");
     tcrm_followup_array_free(fu, n);
+    return rc;
+}
+
+/* The options of edit onto f; 0, or an exit status. */
+static int fu_edit_apply(struct cli_opts *o, struct tcrm_followup *f)
+{
+    char time[16];
+    struct tcrm_when w;
+    char date[11];
+    int c, rc = 0, every;
+
+    while (!rc && (c = cli_opts_next(o)) != CLI_OPT_DONE) {
+        if (c == CLI_OPT_STOP)
+            return o->status;
+        if (c == 'd' && !(rc = cli_parse_when(&sub_edit, "--due", optarg,
+                                              &w))) {
+            tcrm_when_date(&w, date);
+            snprintf(time, sizeof time, "%02d:%02d", w.hour % 100,
+                     w.minute % 100);
+            if (tcrm_str_set(&f->due_date, date) ||
+                tcrm_str_set(&f->due_time, w.has_time ? time : NULL))
+                rc = TCRM_EXIT_FAIL;
+        }
+        if (c == 't' && !*optarg)
+            rc = tcrm_cli_usage(&sub_edit, "--title: must not be empty");
+        else if (c == 't' && tcrm_str_set(&f->title, optarg))
+            rc = TCRM_EXIT_FAIL;
+        if (c == 'e' && !(rc = cli_parse_int(&sub_edit, "--every", optarg, 0,
+                                             3650, &every)))
+            f->repeat_days = every;
+    }
+    return rc ? rc : cli_want_args(&sub_edit, o, 1, 1, "FID");
+}
+
+/* Read and write in one transaction, as contact edit does. */
+static int fu_edit(struct tcrm_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "due", required_argument, NULL, 'd' },
+        { "title", required_argument, NULL, 't' },
+        { "every", required_argument, NULL, 'e' },
+        CLI_OPT_HELP, CLI_OPT_END,
+    };
+    struct tcrm_followup f;
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    struct cli_opts o;
+    int64_t id, version;
+    int rc;
+
+    tcrm_followup_init(&f);
+    cli_opts_init(&o, &sub_edit, argc, argv, lo);
+    rc = fu_edit_apply(&o, &f);
+    tcrm_followup_clear(&f);
+    if (rc || (rc = cli_parse_id(&sub_edit, "follow-up id", o.pos[0], &id)) ||
+        (rc = tcrm_cli_db(cli, &db)))
+        return rc;
+    tcrm_error_clear(&err);
+    if (tcrm_db_begin(db, &err))
+        return tcrm_cli_fail_err(&err);
+    if (tcrm_followup_get(db, id, &f, &err)) {
+        tcrm_db_rollback(db);
+        return tcrm_cli_fail_err(&err);
+    }
+    version = f.version;
+    cli_opts_init(&o, &sub_edit, argc, argv, lo);
+    fu_edit_apply(&o, &f);
+    if (tcrm_followup_update(db, &f, &err)) {
+        tcrm_db_rollback(db);
+        rc = tcrm_cli_fail_err(&err);
+    } else if (tcrm_db_commit(db, &err)) {
+        rc = tcrm_cli_fail_err(&err);
+    } else {
+        fprintf(cli->out, "%s follow-up %lld (%s) due %s\n",
+                f.version == version ? "no change to" : "changed",
+                (long long)id, cli_s(f.title),
+                fu_when(cli, f.due_date, f.due_time));
+    }
+    tcrm_followup_clear(&f);
     return rc;
 }

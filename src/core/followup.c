@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contact_internal.h"
 #include "db_internal.h"
 #include "tcrm/date.h"
 #include "tcrm/followup.h"
@@ -398,6 +399,68 @@ int tcrm_followup_snooze(struct tcrm_db *db, int64_t id, const char *due_date,
     if (rc)
         return rc;
     rc = snooze_work(db, id, due_date, due_time, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+/* ---- edit ------------------------------------------------------------- */
+
+static int same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static int edit_work(struct tcrm_db *db, struct tcrm_followup *f,
+                     struct tcrm_error *err)
+{
+    struct tcrm_followup cur;
+    int rc = tcrm_followup_get(db, f->id, &cur, err);
+    if (rc)
+        return rc;
+    if (same_text(cur.title, f->title) && same_text(cur.due_date, f->due_date)
+        && same_text(cur.due_time, f->due_time)
+        && cur.repeat_days == f->repeat_days) {
+        f->version = cur.version;       /* nothing to write */
+        tcrm_followup_clear(&cur);
+        return 0;
+    }
+    tcrm_followup_clear(&cur);
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE follow_ups SET title = ?1, due_date = ?2, due_time = ?3,"
+        " repeat_days = ?4, updated_at = ?5, updated_by = ?6,"
+        " version = version + 1 WHERE id = ?7 AND version = ?8"
+        " AND deleted_at IS NULL", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    tcrm_db_bind_text(st, 1, f->title);
+    tcrm_db_bind_text(st, 2, f->due_date);
+    tcrm_db_bind_text(st, 3, f->due_time);
+    if (f->repeat_days > 0)
+        sqlite3_bind_int(st, 4, f->repeat_days);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 7, f->id);
+    sqlite3_bind_int64(st, 8, f->version);
+    rc = tcrm_db_step_done(db, st, "follow-up", err);
+    if (rc == 0 && sqlite3_changes(db->sql) == 0)
+        rc = tcrm_row_conflict(db, "SELECT updated_by, updated_at FROM"
+                               " follow_ups WHERE id = ?1 AND deleted_at IS"
+                               " NULL", "follow-up", f->id, err);
+    if (rc == 0)
+        f->version++;
+    return rc;
+}
+
+int tcrm_followup_update(struct tcrm_db *db, struct tcrm_followup *f,
+                         struct tcrm_error *err)
+{
+    int rc = validate(f, err);
+    if (rc == 0)
+        rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = edit_work(db, f, err);
     return tcrm_db_end(db, rc, err);
 }
 

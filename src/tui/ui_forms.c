@@ -24,6 +24,7 @@
 #include "draw.h"
 #include "form.h"
 #include "modal.h"
+#include "tcrm/birthday.h"
 #include "tcrm/contact.h"
 #include "tcrm/date.h"
 #include "tcrm/dup.h"
@@ -132,6 +133,20 @@ static int dup_dialog(const struct tcrm_dup_list *l, const char *name,
 
 /* ---- contact fields <-> struct -------------------------------------- */
 
+/* The birthday field: the one birthday parser (birthday.h). */
+static int check_birthday(const struct tui_field *f, int kind,
+                          const char *text, char *msg, size_t msgsz)
+{
+    struct tcrm_error err;
+    char iso[11];
+    (void)f;
+    (void)kind;
+    if (tcrm_birthday_parse(text, tcrm_clock_now(), iso, &err) == 0)
+        return 0;
+    snprintf(msg, msgsz, "%s", err.msg);
+    return 1;
+}
+
 static int contact_fields(struct tui_field *f, const struct tcrm_contact *c)
 {
     int rc = 0;
@@ -157,8 +172,8 @@ static int contact_fields(struct tui_field *f, const struct tcrm_contact *c)
     f[C_NAME].required = 1;
     f[C_CHANNELS].check = tui_check_channel;
     f[C_CHANNELS].guess_kind = guess_kind;
-    f[C_BIRTHDAY].check = tui_check_date;
-    f[C_BIRTHDAY].hint = "a date: YYYY-MM-DD";
+    f[C_BIRTHDAY].check = check_birthday;
+    f[C_BIRTHDAY].hint = "YYYY-MM-DD, or MM-DD without the year";
     f[C_TAGS].hint = "comma-separated";
     return rc ? TCRM_ENOMEM : 0;
 }
@@ -172,21 +187,20 @@ static int set_text(char **dst, const struct tui_field *f)
 }
 
 /* The birthday as typed may be any date-language form: store the date. */
+/* The one birthday parser (birthday.h), also for the check below. */
 static int set_birthday(char **dst, const struct tui_field *f)
 {
-    struct tcrm_when w;
     char iso[11];
     char *v = tui_field_dup(f);
     int rc;
-    if (v && tcrm_date_parse(v, tcrm_clock_now(), &w, NULL) == 0) {
-        tcrm_when_date(&w, iso);
+    if (v && tcrm_birthday_parse(v, tcrm_clock_now(), iso, NULL) == 0)
         rc = tcrm_str_set(dst, iso);
-    } else {
+    else
         rc = tcrm_str_set(dst, v);
-    }
     free(v);
     return rc;
 }
+
 
 static int contact_from_form(struct tui_form *fm, struct tcrm_contact *c)
 {

@@ -241,6 +241,9 @@ int tui_prompt(const char *label, const char *initial, char **out)
     struct tui_lineedit le;
     int vis = curs_set(1), r = -1;
     *out = NULL;
+    /* A pre-filled value is replaced by the first character typed, as in
+     * readline-style editors; a movement or editing key keeps it. */
+    int fresh = initial && *initial;
     if (tui_le_init(&le, initial) != 0)
         return 0;
     while (r < 0) {
@@ -250,8 +253,12 @@ int tui_prompt(const char *label, const char *initial, char **out)
             r = 0;
         else if (tui_key_is(&k, '\n'))
             r = 1;
-        else
+        else {
+            if (fresh && !k.fn && k.ch >= 0x20 && k.ch != 0x7f)
+                tui_le_set(&le, "");
+            fresh = 0;
             tui_le_key(&le, &k);
+        }
     }
     if (r == 1 && (*out = strdup(le.buf)) == NULL)
         r = 0;

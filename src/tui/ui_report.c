@@ -208,16 +208,36 @@ static void rep_find(struct rep *r, int dir)
     rep_status(r, 1, "'%s' not found", r->search);
 }
 
+/* "~/x.txt" as $HOME/x.txt (malloc'd; a copy of path otherwise). */
+static char *rep_expand_home(const char *path)
+{
+    const char *home = getenv("HOME");
+    if (path[0] != '~' || (path[1] != '/' && path[1] != '\0') || !home ||
+        !*home)
+        return strdup(path);
+    size_t n = strlen(home) + strlen(path);
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s%s", home, path + 1);
+    return out;
+}
+
 static void rep_save(struct rep *r)
 {
-    char def[64], today[11], *path;
+    char def[64], today[11], *typed, *path, question[512];
     struct tcrm_error err;
     tcrm_date_today(tcrm_clock_now(), today);
     snprintf(def, sizeof def, "%s-%s.txt", r->names[r->which], today);
-    if (tui_prompt("Save report to", def, &path) != 1)
+    if (tui_prompt("Save report to", def, &typed) != 1)
         return;
-    if (!*path)
+    path = *typed ? rep_expand_home(typed) : NULL;
+    free(typed);
+    snprintf(question, sizeof question, "%.400s exists: overwrite it? (y/n)",
+             path ? path : "");
+    if (!path)
         rep_status(r, 1, "no file name given; nothing saved");
+    else if (access(path, F_OK) == 0 && !tui_confirm(question))
+        rep_status(r, 0, "Not saved: %s is there already", path);
     else if (tcrm_doc_save(&r->doc, path, &err) != 0)
         rep_status(r, 1, "%s", err.msg);
     else

@@ -382,6 +382,27 @@ check "audit: bad id is a usage error" [ "$RC" = 2 ]
 run audit --since someday
 check "audit: bad date is a usage error" [ "$RC" = 2 ]
 
+# ---- follow-up edit ------------------------------------------------------------
+
+fresh
+seed
+run follow-up edit 1 --due "2026-11-25 14:00" --title "Send the new quote" --every 7
+expect "follow-up edit" 0 "changed follow-up 1 (Send the new quote) due 2026-11-25 14:00" ""
+check "follow-up edit stored" [ "$("$SQLITE" "$DB" "SELECT title || '|' || due_date || '|' || due_time || '|' || repeat_days || '|' || version FROM follow_ups WHERE id = 1")" = "Send the new quote|2026-11-25|14:00|7|2" ]
+run follow-up edit 1 --title "Send the new quote"
+expect "follow-up edit, nothing changed" 0 "no change to follow-up 1 (Send the new quote) due 2026-11-25 14:00" ""
+run follow-up edit 1 --every 0 --due 2026-11-26
+expect "follow-up edit: no repeat, no time" 0 "changed follow-up 1 (Send the new quote) due 2026-11-26" ""
+check "follow-up edit: repeat cleared" [ "$("$SQLITE" "$DB" "SELECT ifnull(repeat_days, 'none') || ifnull(due_time, '') FROM follow_ups WHERE id = 1")" = "none" ]
+run audit follow-up 1 --limit 1 --format csv
+check "follow-up edit: audited" bash -c '[[ "$0" == *"due_date,2026-11-25,2026-11-26"* && "$0" == *"repeat_days,7,"* ]]' "$OUT"
+run follow-up edit 99 --title x
+expect "follow-up edit: unknown id" 1 "" "tcrm: follow-up 99: not found"
+run follow-up edit 1 --due someday
+check "follow-up edit: bad date is a usage error" [ "$RC" = 2 ]
+run follow-up edit 1 --title ""
+check "follow-up edit: empty title is a usage error" [ "$RC" = 2 ]
+
 # ---- follow-ups of deleted records -------------------------------------------
 
 # They leave due, follow-up list and report agenda with their contact (or
@@ -501,6 +522,8 @@ cat <<'EOF'
 2|contact add Anna Bob|tcrm contact add: unexpected argument 'Bob'
 2|contact add Anna --name X|tcrm contact add: unknown option '--name'
 2|contact add Anna --birthday 2026-02-30|tcrm contact add: --birthday: '2026-02-30' is not a date: February 2026 has 28 days
+2|contact add Anna --birthday 02-30|tcrm contact add: --birthday: '02-30' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
+2|contact add Anna --birthday 13-01|tcrm contact add: --birthday: '13-01' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
 1|contact add X --email bob@|tcrm: e-mail 'bob@': not a valid address
 1|contact add X --phone 12|tcrm: phone '12': not a valid number
 2|contact show|tcrm contact show: missing ID

@@ -244,7 +244,9 @@ snooze_followup() {      # (prompt)
     start 120 30
     expect "TODAY 1"
     keys Tab; keys s; sleep 0.3
-    keys C-u; type_text "+3d"; keys Enter
+    expect "tomorrow"
+    # the first key typed replaces the pre-filled value (no ^U needed)
+    type_text "+3d"; keys Enter
     expect "Snoozed: Call back"
     expect "TODAY 0"
     expect "NEXT 7 DAYS 1"
@@ -328,7 +330,7 @@ delete_to_trash() {      # (confirm)
 # Enter on a form nobody changed writes nothing: no version bump, no
 # audit row, and the status says so.
 unchanged_save() {
-    cli contact add "Anna Silva" --company "Acme Ltd" --mobile "+86 138 0000 0000" --tag vip --birthday 1990-03-15
+    cli contact add "Anna Silva" --company "Acme Ltd" --mobile "+86 138 0000 0000" --tag vip --birthday 03-15
     start 80 24
     expect ">Anna Silva"
     keys E; expect "Edit contact"
@@ -699,6 +701,18 @@ reports_screen() {
     expect "Saved to $CASE_HOME/agenda.txt"
     grep -q "^3 overdue, 3 due today, 5 coming up.$" "$CASE_HOME/agenda.txt" ||
         bad "the saved report lacks its figures"
+    # again: it asks before overwriting; ~ is the home folder
+    echo keep >"$CASE_HOME/agenda.txt"
+    keys s; expect "Save report to"
+    keys C-u; type_text "$CASE_HOME/agenda.txt"; keys Enter
+    expect "agenda.txt exists: overwrite it? (y/n)"
+    keys n
+    expect "Not saved: $CASE_HOME/agenda.txt is there already"
+    [ "$(cat "$CASE_HOME/agenda.txt")" = keep ] || bad "agenda.txt overwritten after n"
+    keys s; expect "Save report to"
+    keys C-u; type_text "~/agenda2.txt"; keys Enter
+    expect "Saved to $CASE_HOME/agenda2.txt"
+    [ -s "$CASE_HOME/agenda2.txt" ] || bad "~/agenda2.txt not written"
     keys q; expect "Contacts 40"
 }
 
