@@ -22,6 +22,7 @@
 #include "cli_internal.h"
 #include "tcrm/config.h"
 #include "tcrm/db.h"
+#include "tcrm/os.h"
 #include "tcrm/text.h"
 
 static const struct tcrm_cmd *const cli_table[] = {
@@ -170,6 +171,7 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
 {
     struct tcrm_error err;
     struct tcrm_db_options opt;
+    struct tcrm_os_identity me;
     char *path = NULL;
     int rc;
 
@@ -178,11 +180,14 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
         return 0;
     }
     tcrm_error_clear(&err);
+    if (tcrm_os_identity(&me, &err))
+        return tcrm_cli_fail_err(&err);
     if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
         return tcrm_cli_fail_err(&err);
     memset(&opt, 0, sizeof opt);
     opt.path = path;
     opt.user = cli->cfg.user;
+    opt.login = me.login;
     opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
     rc = tcrm_db_open(&opt, &cli->db, &err);
     if (rc == TCRM_EREADONLY && may_read_only) {

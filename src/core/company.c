@@ -155,9 +155,8 @@ int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT name, industry, phone, email, website, address, city, notes,"
         " owner, created_at, updated_at, created_by, updated_by, version,"
-        " (SELECT count(*) FROM contacts k WHERE k.company_id = co.id AND"
-        " k.deleted_at IS NULL) FROM companies co WHERE id = ?1 AND"
-        " deleted_at IS NULL", err);
+        " (SELECT count(*) FROM live_contacts k WHERE k.company_id = co.id)"
+        " FROM live_companies co WHERE id = ?1", err);
     if (!st)
         return TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
@@ -372,9 +371,9 @@ static int clist_step(struct tcrm_db *db, struct clist *l, enum cstep step,
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
     tcrm_strbuf_append(&sb, "SELECT co.id, co.name, co.industry, co.city,"
-                       " (SELECT count(*) FROM contacts k WHERE k.company_id ="
-                       " co.id AND k.deleted_at IS NULL), co.sort_key FROM"
-                       " companies co WHERE co.deleted_at IS NULL");
+                       " (SELECT count(*) FROM live_contacts k WHERE"
+                       " k.company_id = co.id), co.sort_key FROM"
+                       " live_companies co WHERE 1");
     if (step == C_SAME)
         tcrm_strbuf_appendf(&sb, " AND co.sort_key = :k AND co.id %s :id", cmp);
     else if (step == C_PAST)
@@ -447,8 +446,7 @@ int tcrm_company_count(struct tcrm_db *db, const char *search, const char *tag,
     *n = 0;
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    tcrm_strbuf_append(&sb, "SELECT count(*) FROM companies co WHERE"
-                       " co.deleted_at IS NULL");
+    tcrm_strbuf_append(&sb, "SELECT count(*) FROM live_companies co WHERE 1");
     int rc = filters_sql(&sb, search, tag);
     sqlite3_stmt *st = rc ? NULL : tcrm_cl_prepare(db, sb.buf, err);
     tcrm_strbuf_free(&sb);

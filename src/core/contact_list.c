@@ -254,10 +254,13 @@ int tcrm_cl_run(struct tcrm_db *db, const struct tcrm_cl_plan *plan,
 }
 
 /* The tiers of a plain (not searched) list. */
-static void list_tiers(struct tcrm_cl_plan *plan, enum tcrm_contact_sort sort)
+static void list_tiers(struct tcrm_db *db, struct tcrm_cl_plan *plan,
+                       enum tcrm_contact_sort sort)
 {
-    const char *from = plan->company_id
-        ? "contacts c INDEXED BY contacts_by_company" : "contacts c";
+    /* A view takes no INDEXED BY: only a session that sees all may name
+     * the table (live_contacts is then the same rows). */
+    const char *from = plan->company_id && tcrm_access_all(db)
+        ? "contacts c INDEXED BY contacts_by_company" : "live_contacts c";
     static const char *const keys[] = { "c.sort_key", "c.company_sort",
                                         "c.title_sort" };
     memset(plan->tiers, 0, sizeof plan->tiers);
@@ -289,7 +292,7 @@ int tcrm_contact_list(struct tcrm_db *db, const struct tcrm_contact_filter *f,
     int rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc)
         return rc;
-    list_tiers(&plan, f ? f->sort : TCRM_SORT_NAME);
+    list_tiers(db, &plan, f ? f->sort : TCRM_SORT_NAME);
     return tcrm_cl_run(db, &plan, after, backwards, limit, out, err);
 }
 
@@ -306,8 +309,7 @@ int tcrm_contact_count(struct tcrm_db *db, const struct tcrm_contact_filter *f,
         return rc;
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    tcrm_strbuf_append(&sb, "SELECT count(*) FROM contacts c WHERE"
-                       " c.deleted_at IS NULL");
+    tcrm_strbuf_append(&sb, "SELECT count(*) FROM live_contacts c WHERE 1");
     if (tcrm_cl_append_filters(&sb, &plan)) {
         tcrm_strbuf_free(&sb);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");

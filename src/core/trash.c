@@ -29,12 +29,13 @@ struct trash_kind {
     " version = version + 1 WHERE id = ?3 AND deleted_at IS NOT NULL"
 
 static const struct trash_kind kinds[] = {
-    { "contact", NULL, EXISTS_SQL("contacts"), RESTORE_SQL("contacts") },
-    { "company", NULL, EXISTS_SQL("companies"), RESTORE_SQL("companies") },
-    { "deal", NULL, EXISTS_SQL("deals"), RESTORE_SQL("deals") },
-    { "interaction", NULL, EXISTS_SQL("interactions"),
+    { "contact", NULL, EXISTS_SQL("seen_contacts"), RESTORE_SQL("contacts") },
+    { "company", NULL, EXISTS_SQL("seen_companies"),
+      RESTORE_SQL("companies") },
+    { "deal", NULL, EXISTS_SQL("seen_deals"), RESTORE_SQL("deals") },
+    { "interaction", NULL, EXISTS_SQL("seen_interactions"),
       RESTORE_SQL("interactions") },
-    { "follow-up", "followup", EXISTS_SQL("follow_ups"),
+    { "follow-up", "followup", EXISTS_SQL("seen_follow_ups"),
       RESTORE_SQL("follow_ups") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
@@ -73,16 +74,16 @@ int tcrm_trash_list(struct tcrm_db *db, size_t limit,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT 'contact', id, name, deleted_at, updated_by FROM contacts"
+        "SELECT 'contact', id, name, deleted_at, updated_by FROM seen_contacts"
         " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'company', id, name, deleted_at, updated_by FROM companies"
+        " SELECT 'company', id, name, deleted_at, updated_by FROM seen_companies"
         " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'deal', id, title, deleted_at, updated_by FROM deals"
+        " SELECT 'deal', id, title, deleted_at, updated_by FROM seen_deals"
         " WHERE deleted_at IS NOT NULL UNION ALL"
         " SELECT 'interaction', id, summary, deleted_at, updated_by"
-        " FROM interactions WHERE deleted_at IS NOT NULL UNION ALL"
+        " FROM seen_interactions WHERE deleted_at IS NOT NULL UNION ALL"
         " SELECT 'follow-up', id, title, deleted_at, updated_by"
-        " FROM follow_ups WHERE deleted_at IS NOT NULL"
+        " FROM seen_follow_ups WHERE deleted_at IS NOT NULL"
         " ORDER BY 4 DESC, 1, 2 DESC LIMIT ?1", err);
     if (!st)
         return err->code;

@@ -1,0 +1,31 @@
+/*
+ * os.h: the process: who is running tcrm.
+ *
+ * Identity is the real uid looked up in the password database, never a
+ * string from the environment or a config file: on a shared server it is
+ * what the access rules of src/core trust. Nothing outside src/os calls
+ * getuid() or reads the password database.
+ */
+#ifndef TCRM_OS_H
+#define TCRM_OS_H
+
+#include "tcrm/error.h"
+
+#define TCRM_OS_LOGIN_MAX 64
+
+struct tcrm_os_identity {
+    char login[TCRM_OS_LOGIN_MAX]; /* pw_name of the real uid */
+    char name[128];                /* the GECOS full name, or the login */
+    long uid;
+};
+
+/* The running user. TCRM_ENOTFOUND "uid 1234: not in the password
+ * database" when the real uid has no entry; TCRM_EINVAL when its login
+ * is longer than TCRM_OS_LOGIN_MAX - 1 bytes. */
+int tcrm_os_identity(struct tcrm_os_identity *id, struct tcrm_error *err);
+
+/* The running user's home folder from the password database (NULL when
+ * unknown); points into static storage of the C library: copy it. */
+const char *tcrm_os_home(void);
+
+#endif
