@@ -24,6 +24,9 @@ struct tcrm_os_identity {
  * is longer than TCRM_OS_LOGIN_MAX - 1 bytes. */
 int tcrm_os_identity(struct tcrm_os_identity *id, struct tcrm_error *err);
 
+/* 1 when login is an account in the password database. */
+int tcrm_os_login_exists(const char *login);
+
 /* The running user's home folder from the password database (NULL when
  * unknown); points into static storage of the C library: copy it. */
 const char *tcrm_os_home(void);

@@ -40,6 +40,11 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_import,
     &tcrm_cmd_export,
     &tcrm_cmd_report,
+    &tcrm_cmd_user,
+    &tcrm_cmd_assign,
+    &tcrm_cmd_share,
+    &tcrm_cmd_unshare,
+    &tcrm_cmd_claim,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 

@@ -15,6 +15,7 @@
  *                        own: themselves and everyone under them;
  *        seen_<table>    the rows the user may see, trash included;
  *        live_<table>    seen and not in the trash: what "live" means;
+ *        editable_<table> live rows the user may change;
  *      in open mode, and for an admin, the views have no rule at all, so
  *      the query plans are the ones of the bare tables;
  *   4. in owned mode, temp triggers on the main tables: new rows without
@@ -378,11 +379,32 @@ int tcrm_access_open(struct tcrm_db *db, int readonly, struct tcrm_error *err)
     return rc ? rc : tcrm_access_scope(db, err);
 }
 
+/* editable_<table>: the rows the user may change (edit_rule), so that
+ * share and assign ask the same question the guards do. */
+static int make_editable(struct tcrm_db *db, int all, struct tcrm_error *err)
+{
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        const struct scoped *s = &scoped_tables[i];
+        char *rule = all ? sqlite3_mprintf("1") : edit_rule(db, s, s->table);
+        char *sql = rule ? sqlite3_mprintf(
+            "CREATE TEMP VIEW IF NOT EXISTS editable_%s AS SELECT * FROM"
+            " main.%s WHERE deleted_at IS NULL AND %s", s->table, s->table,
+            rule) : NULL;
+        sqlite3_free(rule);
+        int rc = exec_free(db, sql, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int tcrm_access_scope(struct tcrm_db *db, struct tcrm_error *err)
 {
     int rc = make_reach(db, err);
     if (rc == 0)
         rc = make_views(db, tcrm_access_all(db), err);
+    if (rc == 0)
+        rc = make_editable(db, tcrm_access_all(db), err);
     if (rc == 0 && db->owned)
         rc = make_triggers(db, err);
     return rc;

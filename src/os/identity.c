@@ -40,3 +40,8 @@ const char *tcrm_os_home(void)
     struct passwd *pw = getpwuid(getuid());
     return pw && pw->pw_dir && *pw->pw_dir ? pw->pw_dir : NULL;
 }
+
+int tcrm_os_login_exists(const char *login)
+{
+    return login && *login && getpwnam(login) != NULL;
+}
