@@ -24,9 +24,11 @@ struct trash_kind {
 
 #define EXISTS_SQL(t) \
     "SELECT 1 FROM " t " WHERE id = ?1 AND deleted_at IS NOT NULL"
+/* Only a row the session may see (access.h): another's is not there. */
 #define RESTORE_SQL(t)                                                    \
     "UPDATE " t " SET deleted_at = NULL, updated_at = ?1, updated_by = ?2," \
-    " version = version + 1 WHERE id = ?3 AND deleted_at IS NOT NULL"
+    " version = version + 1 WHERE id = ?3 AND deleted_at IS NOT NULL"     \
+    " AND EXISTS (SELECT 1 FROM seen_" t " s WHERE s.id = " t ".id)"
 
 static const struct trash_kind kinds[] = {
     { "contact", NULL, EXISTS_SQL("seen_contacts"), RESTORE_SQL("contacts") },
