@@ -3,14 +3,26 @@
  * wide characters are measured and drawn right) and hands everything to
  * the command line, passing the full-screen interface as the function to
  * run when no command is given: src/cli itself never links curses.
+ * Before all that, a setgid install cleans its environment and drops its
+ * group (tcrm/os.h).
  */
 #include <locale.h>
+#include <stdio.h>
 
 #include "tcrm/cli.h"
+#include "tcrm/os.h"
 #include "tcrm/tui.h"
 
 int main(int argc, char **argv)
 {
+    struct tcrm_error err;
+
+    /* Installed setgid: clean up and drop the group before anything reads
+     * the environment or a file (src/os/privilege.c). */
+    if (tcrm_os_privilege_init(&err)) {
+        fprintf(stderr, "tcrm: %s\n", err.msg);
+        return 1;
+    }
     setlocale(LC_ALL, "");
     return tcrm_cli_main(argc, argv, tcrm_tui_run);
 }

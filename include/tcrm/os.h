@@ -31,4 +31,20 @@ int tcrm_os_login_exists(const char *login);
  * unknown); points into static storage of the C library: copy it. */
 const char *tcrm_os_home(void);
 
+/* Setgid handling (privilege.c). Called first in main(): when tcrm runs
+ * with another effective gid than its user's, reads the one database it
+ * is installed for, refuses TCRM_DB naming another (TCRM_EINVAL), cleans
+ * the environment and drops the group; a no-op otherwise. Refuses a
+ * setuid install. */
+int tcrm_os_privilege_init(struct tcrm_error *err);
+/* 1 after tcrm_os_privilege_init found tcrm setgid. */
+int tcrm_os_privileged(void);
+/* The shared database a setgid tcrm is pinned to (NULL when not
+ * privileged). */
+const char *tcrm_os_shared_db(void);
+/* The group only around opening and closing the database; no-ops when
+ * not privileged. */
+void tcrm_os_group_raise(void);
+void tcrm_os_group_drop(void);
+
 #endif

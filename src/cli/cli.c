@@ -194,12 +194,16 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
     opt.user = cli->cfg.user;
     opt.login = me.login;
     opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
+    /* Setgid: the group only while SQLite opens the file, its -wal and
+     * -shm (it keeps them open); see src/os/privilege.c. */
+    tcrm_os_group_raise();
     rc = tcrm_db_open(&opt, &cli->db, &err);
     if (rc == TCRM_EREADONLY && may_read_only) {
         opt.readonly = 1;
         tcrm_error_clear(&err);
         rc = tcrm_db_open(&opt, &cli->db, &err);
     }
+    tcrm_os_group_drop();
     free(path);
     if (rc) {
         cli->db = NULL;
@@ -306,6 +310,13 @@ static int cli_run(struct tcrm_cli *cli, int argc, char **argv,
 
     if (rc >= 0)
         return rc;
+    /* A setgid install serves one database (tcrm/os.h). */
+    if (tcrm_os_privileged() && cli->db_opt &&
+        strcmp(cli->db_opt, tcrm_os_shared_db()) != 0)
+        return tcrm_cli_fail("--db: this tcrm is installed for the shared "
+                             "database %s only", tcrm_os_shared_db());
+    if (tcrm_os_privileged())
+        cli->db_opt = tcrm_os_shared_db();
     argc -= optind;
     argv += optind;
     if (argc > 0 && !(cmd = cli_find(argv[0])))
@@ -332,7 +343,9 @@ int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
     cli.out = stdout;
     cli.out_is_tty = isatty(STDOUT_FILENO);
     rc = cli_run(&cli, argc, argv, tui);
+    tcrm_os_group_raise();   /* the last close removes -wal and -shm */
     tcrm_db_close(cli.db);
+    tcrm_os_group_drop();
     tcrm_config_free(&cli.cfg);
     cli_ring_free();
     if (fflush(stdout) != 0 || ferror(stdout)) {

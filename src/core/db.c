@@ -486,7 +486,9 @@ static int check_writable(const char *path, struct tcrm_error *err)
         slash[slash == dir ? 1 : 0] = '\0';
         d = dir;
     }
-    int ok = access(path, W_OK) == 0 && access(d, W_OK) == 0;
+    /* The effective ids: a setgid tcrm writes with its group (os.h). */
+    int ok = faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 &&
+             faccessat(AT_FDCWD, d, W_OK, AT_EACCESS) == 0;
     free(dir);
     if (!ok)
         return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot write "

@@ -19,6 +19,12 @@
 #   contact 1 and company 1 were added before the switch to owned mode:
 #   the public pool.
 #
+# The second part installs tcrm shared (scripts/install-shared.sh) into a
+# temporary prefix with its own group and proves, as those people, that
+# the file cannot be opened directly, that --db and TCRM_DB cannot point
+# the setgid tcrm elsewhere, and that import and export -o open files with
+# the user's rights, not the group's.
+#
 # Then a table of command x person -> the ids (or names) each sees,
 # asserted exactly, and the bad-input table of issue 9: each one exact
 # line on stderr, exit 1 or 2, and the database unchanged (sqlite3 .dump
@@ -34,8 +40,10 @@ chmod 755 "$ROOT"
 P=tcrmt$$
 M=${P}m S1=${P}a S2=${P}b S3=${P}c K=${P}k X=${P}x
 USERS="$M $S1 $S2 $S3 $K $X"
+G=${P}g
 cleanup() {
     for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
+    groupdel "$G" >/dev/null 2>&1
     rm -rf "$ROOT"
 }
 trap cleanup EXIT
@@ -334,6 +342,69 @@ bad_case report-outside 1 \
     "$M" report pipeline --owner "$S3"
 bad_case unshare-none 1 "tcrm: contact 2: not shared with $S2" \
     "$S1" unshare contact 2 --with "$S2"
+
+# ---- the shared server ------------------------------------------------
+
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+SH=$ROOT/shared
+mkdir -m 755 "$SH"
+OUT=$(bash "$SRC/scripts/install-shared.sh" --admin "$M" --prefix "$SH/inst" \
+      --db "$SH/data/office.db" --group "$G" --binary "$TCRM" 2>&1)
+RC=$? ERR=""
+expect install 0 "created $SH/data/office.db (schema 5)
+access: owned (admin: $M)
+installed $SH/inst/bin/tcrm (setgid $G) for $SH/data/office.db; admin: $M" ""
+MODES=$(stat -c '%U:%G %a' "$SH/inst/bin/tcrm" "$SH/data" "$SH/data/office.db" |
+        paste -sd' ' -)
+[[ "$MODES" == "root:$G 2755 root:$G 2770 root:$G 660" ]] && ok ||
+    bad install-modes "$MODES"
+
+# sh LOGIN ARGS...: the installed (setgid) tcrm, as that account.
+sh_as() {
+    local u=$1
+    shift
+    OUT=$(cd "$ROOT" && runuser -u "$u" -- env -i PATH=/usr/bin:/bin \
+          HOME="$ROOT" USER="$u" LC_ALL=C.UTF-8 "$SH/inst/bin/tcrm" "$@" \
+          2>"$ROOT/stderr")
+    RC=$?
+    ERR=$(cat "$ROOT/stderr")
+}
+sh_as "$S1" contact list
+expect shared-not-user 1 "" "tcrm: $SH/data/office.db: $S1 is not a user of this database; an admin can add them with: tcrm user add $S1 --role sales"
+sh_as "$M" user add "$S1" --role sales --manager "$M"
+sh_as "$M" user add "$S2" --role sales --manager "$M"
+sh_as "$S1" contact add "Shared Sam"
+sh_as "$S2" contact add "Shared Sue"
+sh_as "$S1" contact list --format csv
+[[ $(ids) == 1 ]] && ok || bad shared-s1-sees "$OUT" "$ERR"
+sh_as "$M" contact list --format csv
+[[ $(ids) == "1 2" ]] && ok || bad shared-manager-sees "$OUT" "$ERR"
+OUT=$(runuser -u "$S1" -- sqlite3 "$SH/data/office.db" \
+      "SELECT count(*) FROM contacts" 2>&1)
+[[ $? != 0 && "$OUT" != 2 ]] && ok || bad sqlite3-direct "$OUT"
+sh_as "$S1" --db "$ROOT/db/office.db" contact list
+expect shared-db-option 1 "" \
+    "tcrm: --db: this tcrm is installed for the shared database $SH/data/office.db only"
+OUT=$(cd "$ROOT" && runuser -u "$S1" -- env -i PATH=/usr/bin:/bin HOME="$ROOT" \
+      TCRM_DB="$ROOT/db/office.db" "$SH/inst/bin/tcrm" contact list 2>&1)
+RC=$?
+[[ $RC == 1 && "$OUT" == "tcrm: TCRM_DB: this tcrm is installed for the shared database $SH/data/office.db only" ]] &&
+    ok || bad shared-db-env "$RC $OUT"
+# A file of S2 that the group may read: S1 cannot import it.
+mkdir -m 755 "$SH/priv"
+printf 'name,phone\nSecret Sid,+1 555 9999\n' >"$SH/priv/s2.csv"
+chown "$S2:$G" "$SH/priv/s2.csv"
+chmod 640 "$SH/priv/s2.csv"
+sh_as "$S1" import "$SH/priv/s2.csv"
+expect shared-import-private 1 "" \
+    "tcrm: $SH/priv/s2.csv: Permission denied; nothing imported"
+# The database's folder is the group's: S1 cannot write there.
+sh_as "$S1" export contacts -o "$SH/data/leak.csv"
+expect shared-export-group 1 "" "tcrm: $SH/data/leak.csv: Permission denied"
+sh_as "$S1" report pipeline -o "$SH/data/leak.txt"
+expect shared-report-group 1 "" "tcrm: $SH/data/leak.txt: Permission denied"
+LEFT=$(ls "$SH/data")
+[[ "$LEFT" == office.db ]] && ok || bad shared-nothing-written "$LEFT"
 
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
