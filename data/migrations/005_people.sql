@@ -48,6 +48,8 @@ CREATE TABLE settings (
 INSERT INTO settings(key, value) VALUES ('access_mode', 'open');
 
 ALTER TABLE interactions ADD COLUMN owner TEXT;
+-- Who ran an import (a login; import_batches.who is the display name).
+ALTER TABLE import_batches ADD COLUMN owner TEXT;
 
 CREATE INDEX companies_by_owner ON companies(owner);
 CREATE INDEX contacts_by_owner ON contacts(owner);

@@ -16,6 +16,7 @@
  *        seen_<table>    the rows the user may see, trash included;
  *        live_<table>    seen and not in the trash: what "live" means;
  *        editable_<table> live rows the user may change;
+ *        seen_import_batches  the imports the user may list and undo;
  *      in open mode, and for an admin, the views have no rule at all, so
  *      the query plans are the ones of the bare tables;
  *   4. in owned mode, temp triggers on the main tables: new rows without
@@ -243,6 +244,17 @@ static char *see_rule(const struct tcrm_db *db, const struct scoped *s,
 
 static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
 {
+    /* Imports: a session that does not see all sees the batches run by
+     * itself or anyone under it; each new batch records who ran it. */
+    int rc = exec_free(db, sqlite3_mprintf(
+        "CREATE TEMP VIEW IF NOT EXISTS seen_import_batches AS SELECT * FROM"
+        " main.import_batches%s;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS tcrm_owner_import_batches AFTER"
+        " INSERT ON main.import_batches BEGIN UPDATE import_batches SET"
+        " owner = %Q WHERE id = NEW.id; END", sees_all ? "" :
+        " WHERE owner IN (SELECT login FROM tcrm_reach)", db->login), err);
+    if (rc)
+        return rc;
     for (size_t i = 0; i < N_SCOPED; i++) {
         const struct scoped *s = &scoped_tables[i];
         char *rule = sees_all ? sqlite3_mprintf("1")
@@ -254,7 +266,7 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
             s->table, s->table, sees_all ? "" : " WHERE ",
             sees_all ? "" : rule, s->table, s->table) : NULL;
         sqlite3_free(rule);
-        int rc = exec_free(db, sql, err);
+        rc = exec_free(db, sql, err);
         if (rc)
             return rc;
     }

@@ -233,6 +233,20 @@ expect restore-hidden 1 "" "tcrm: contact/3: not in the trash"
 as "$S2" restore contact/3
 expect restore-own 0 "restored contact/3" ""
 
+# Imports: listed and undone by who ran them and those above them.
+printf 'name,phone\nImp Ida,+1 555 0300\n' >"$ROOT/in.csv"
+chmod 644 "$ROOT/in.csv"
+as "$S1" import "$ROOT/in.csv"
+BATCH=$(sqlite3 "$DB" "SELECT max(id) FROM import_batches")
+as "$M" import list
+[[ $RC == 0 && "$OUT" == *in.csv* ]] && ok || bad import-list-manager "$OUT"
+as "$S2" import list
+[[ $RC == 0 && "$OUT" != *in.csv* ]] && ok || bad import-list-other "$OUT"
+as "$S2" import undo "$BATCH"
+expect import-undo-other 1 "" "tcrm: import $BATCH: not found"
+as "$S1" import undo "$BATCH"
+expect import-undo-own 0 "import $BATCH undone: 1 contacts removed, 0 restored as they were" ""
+
 # 防撞单: the match is told by its owner, never its fields.
 as "$S2" contact add "Someone" --phone "+1 555 0101"
 expect dup-hidden 1 "" \
