@@ -44,6 +44,14 @@ int tcrm_access_owned(const struct tcrm_db *db);
 /* The acting user's role (TCRM_ROLE_NONE when not a user). */
 int tcrm_access_role(const struct tcrm_db *db);
 
+/* "Mine": narrow the live_* views (every list, search, count and the
+ * reminder pane) to the rows the user owns, or (0) widen them back to all
+ * the user may see. The trash, shares and the duplicate check keep the
+ * whole scope. Per connection, for the screen's filter. */
+int tcrm_access_set_mine(struct tcrm_db *db, int mine,
+                         struct tcrm_error *err);
+int tcrm_access_mine(const struct tcrm_db *db);
+
 /* Switch the database to owned (1) or open (0) mode; admin only in
  * owned mode (TCRM_EPERM). Takes effect for connections opened after. */
 int tcrm_access_set_mode(struct tcrm_db *db, int owned,

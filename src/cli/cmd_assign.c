@@ -92,7 +92,7 @@ static int select_contacts(struct tcrm_db *db, const char *search,
             last.cursor_key = strdup(last.cursor_key ? last.cursor_key : "");
             last.name = last.company = last.title = last.phone = NULL;
             last.email = last.last_interaction_at = NULL;
-            last.next_followup_due = NULL;
+            last.next_followup_due = last.owner = NULL;
             have_last = 1;
             if (!last.cursor_key)
                 rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");

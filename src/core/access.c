@@ -259,12 +259,15 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
         const struct scoped *s = &scoped_tables[i];
         char *rule = sees_all ? sqlite3_mprintf("1")
                               : see_rule(db, s, s->table);
-        char *sql = rule ? sqlite3_mprintf(
+        char *mine = sqlite3_mprintf(" AND owner = %Q", db->login);
+        char *sql = rule && mine ? sqlite3_mprintf(
             "CREATE TEMP VIEW IF NOT EXISTS seen_%s AS SELECT * FROM main.%s%s%s;"
             "CREATE TEMP VIEW IF NOT EXISTS live_%s AS SELECT * FROM temp.seen_%s"
-            " WHERE deleted_at IS NULL",
+            " WHERE deleted_at IS NULL%s",
             s->table, s->table, sees_all ? "" : " WHERE ",
-            sees_all ? "" : rule, s->table, s->table) : NULL;
+            sees_all ? "" : rule, s->table, s->table, db->mine ? mine : "")
+            : NULL;
+        sqlite3_free(mine);
         sqlite3_free(rule);
         rc = exec_free(db, sql, err);
         if (rc)
@@ -420,6 +423,20 @@ int tcrm_access_scope(struct tcrm_db *db, struct tcrm_error *err)
     if (rc == 0 && db->owned)
         rc = make_triggers(db, err);
     return rc;
+}
+
+int tcrm_access_mine(const struct tcrm_db *db) { return db->mine; }
+
+int tcrm_access_set_mine(struct tcrm_db *db, int mine, struct tcrm_error *err)
+{
+    db->mine = mine != 0;
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        int rc = exec_free(db, sqlite3_mprintf("DROP VIEW IF EXISTS temp.live_%s",
+                                               scoped_tables[i].table), err);
+        if (rc)
+            return rc;
+    }
+    return tcrm_access_scope(db, err);
 }
 
 int tcrm_access_set_mode(struct tcrm_db *db, int owned, struct tcrm_error *err)

@@ -33,7 +33,7 @@
     " WHEN 'home' THEN 2 ELSE 3 END, h.position LIMIT 1),"                  \
     " (SELECT value FROM contact_channels h WHERE h.contact_id = c.id"       \
     " AND h.kind = 'email' ORDER BY h.position LIMIT 1),"                    \
-    " c.last_interaction_at, c.next_followup_due FROM "
+    " c.last_interaction_at, c.next_followup_due, c.owner FROM "
 
 sqlite3_stmt *tcrm_cl_prepare(struct tcrm_db *db, const char *sql,
                               struct tcrm_error *err)
@@ -150,8 +150,9 @@ static int fill_row(sqlite3_stmt *st, int tier, struct tcrm_contact_row *r)
     r->tier = tier;
     r->cursor_key = tcrm_db_col_text(st, 1);
     char **s[] = { &r->name, &r->company, &r->title, &r->phone, &r->email,
-                   &r->last_interaction_at, &r->next_followup_due };
-    for (int i = 0; i < 7; i++)
+                   &r->last_interaction_at, &r->next_followup_due,
+                   &r->owner };
+    for (int i = 0; i < 8; i++)
         *s[i] = tcrm_db_col_text(st, 2 + i);
     if (!r->cursor_key)
         r->cursor_key = strdup("");
@@ -161,7 +162,8 @@ static int fill_row(sqlite3_stmt *st, int tier, struct tcrm_contact_row *r)
 static void row_clear(struct tcrm_contact_row *r)
 {
     char *s[] = { r->name, r->company, r->title, r->phone, r->email,
-                  r->last_interaction_at, r->next_followup_due, r->cursor_key };
+                  r->last_interaction_at, r->next_followup_due, r->cursor_key,
+                  r->owner };
     for (size_t i = 0; i < sizeof s / sizeof *s; i++)
         free(s[i]);
 }

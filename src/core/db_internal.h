@@ -33,6 +33,7 @@ struct tcrm_db {
     char *login;             /* the acting Unix login (access.c) */
     int owned;               /* access mode 'owned' (else 'open') */
     int role;                /* enum tcrm_role of login; 0 when none */
+    int mine;                /* live_* narrowed to the user's own rows */
     int tx_depth;            /* nesting of tcrm_db_begin */
     int tx_failed;           /* a nested level rolled back */
     int tx_temp_memory;      /* temp_store = MEMORY until the outermost end */

@@ -215,14 +215,14 @@ static int walk(struct tcrm_db *db, const struct tcrm_contact *c, int64_t co,
 }
 
 /* Name and company of every candidate, for display; of one the user may
- * not see (not in live_contacts), only its owner (dup.h). */
+ * not see (not in seen_contacts), only its owner (dup.h). */
 static int describe(struct tcrm_db *db, struct tcrm_dup_list *l,
                     struct tcrm_error *err)
 {
     for (size_t i = 0; i < l->n; i++) {
         struct tcrm_dup_candidate *d = &l->items[i];
         sqlite3_stmt *st = tcrm_db_prepare(db,
-            "SELECT c.name, co.name, NOT EXISTS (SELECT 1 FROM live_contacts v"
+            "SELECT c.name, co.name, NOT EXISTS (SELECT 1 FROM seen_contacts v"
             " WHERE v.id = c.id), coalesce(u.name, c.owner, '')"
             " FROM contacts c LEFT JOIN companies co"
             " ON co.id = c.company_id AND co.deleted_at IS NULL"

@@ -5,7 +5,8 @@
  * no; the guard triggers of access.c refuse the same changes again at the
  * row, so nothing gets past a check this file forgot. Visibility and
  * edit rights are read from the scope views (live_*, editable_*): the one
- * rule, asked here, not rewritten.
+ * rule, asked here, not rewritten (seen_*, not live_*: the screen's
+ * "mine" filter narrows only what is listed).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,8 +168,9 @@ static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     int found;
     int rc = check_user(db, "--to", to, err);
     if (rc == 0)
-        rc = query_text(db, sqlite3_mprintf("SELECT owner FROM live_%s WHERE"
-                        " id = ?1 AND ?2 IS NULL", k->table), id, NULL,
+        rc = query_text(db, sqlite3_mprintf("SELECT owner FROM seen_%s WHERE"
+                        " id = ?1 AND deleted_at IS NULL AND ?2 IS NULL",
+                        k->table), id, NULL,
                         &owner, &found, err);
     if (rc)
         return rc;
@@ -226,8 +228,9 @@ static int check_editable(struct tcrm_db *db, const struct kind *k, int64_t id,
 {
     char *v;
     int seen, editable;
-    int rc = query_text(db, sqlite3_mprintf("SELECT 1 FROM live_%s WHERE"
-                        " id = ?1 AND ?2 IS NULL", k->table), id, NULL, &v,
+    int rc = query_text(db, sqlite3_mprintf("SELECT 1 FROM seen_%s WHERE"
+                        " id = ?1 AND deleted_at IS NULL AND ?2 IS NULL",
+                        k->table), id, NULL, &v,
                         &seen, err);
     free(v);
     if (rc == 0 && seen)

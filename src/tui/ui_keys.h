@@ -23,6 +23,7 @@ enum tui_action {
     TUI_A_IMPORT, TUI_A_REPORTS,
     TUI_A_PANE_TOGGLE, TUI_A_FOCUS,
     TUI_A_DONE, TUI_A_SNOOZE, TUI_A_RESCHEDULE,
+    TUI_A_ASSIGN, TUI_A_SHARE, TUI_A_CLAIM, TUI_A_MINE,   /* ui_owner.c */
     TUI_A_COUNT
 };
 
