@@ -30,10 +30,15 @@ static const char *selected(struct tui_app *a, int64_t *id)
     }
 }
 
-/* Ask for a login; NULL (and the status says why) when none. */
-static char *ask_login(struct tui_app *a, const char *label)
+/* "VERB KIND ID to/with (login):"; NULL (and the status says why) when
+ * none is given. */
+static char *ask_login(struct tui_app *a, const char *verb, const char *kind,
+                       int64_t id, const char *prep)
 {
+    char label[96];
     char *login = NULL;
+    snprintf(label, sizeof label, "%s %s %lld %s (login):", verb, kind,
+             (long long)id, prep);
     timeout(-1);
     curs_set(1);
     int ok = tui_prompt(label, NULL, &login);
@@ -48,10 +53,7 @@ static char *ask_login(struct tui_app *a, const char *label)
 
 static void assign(struct tui_app *a, const char *kind, int64_t id)
 {
-    char label[96];
-    snprintf(label, sizeof label, "Give %s %lld to (login):", kind,
-             (long long)id);
-    char *to = ask_login(a, label);
+    char *to = ask_login(a, "Give", kind, id, "to");
     if (!to)
         return;
     struct tcrm_assign_result r;
@@ -69,10 +71,7 @@ static void assign(struct tui_app *a, const char *kind, int64_t id)
 
 static void share(struct tui_app *a, const char *kind, int64_t id)
 {
-    char label[96];
-    snprintf(label, sizeof label, "Share %s %lld with (login):", kind,
-             (long long)id);
-    char *with = ask_login(a, label);
+    char *with = ask_login(a, "Share", kind, id, "with");
     if (!with)
         return;
     char q[160];
