@@ -14,7 +14,9 @@
  *        tcrm_reach      the logins whose rows the user holds as their
  *                        own: themselves and everyone under them;
  *        seen_<table>    the rows the user may see, trash included;
- *        live_<table>    seen and not in the trash: what "live" means;
+ *        live_<table>    seen and not in the trash: what "live" means
+ *                        (with "mine" on, tcrm_access_set_mine, only the
+ *                        user's own rows);
  *        editable_<table> live rows the user may change;
  *        seen_import_batches  the imports the user may list and undo;
  *      in open mode, and for an admin, the views have no rule at all, so
