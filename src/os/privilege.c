@@ -39,6 +39,12 @@ static char shared_db[PATH_MAX];
 
 int tcrm_os_privileged(void) { return privileged; }
 
+/* Sanitizer builds: LeakSanitizer cannot stop the world in a setgid (not
+ * dumpable) process and would fail every run at exit; it asks this hook
+ * first. Ignored by normal builds. */
+int __lsan_is_turned_off(void);
+int __lsan_is_turned_off(void) { return privileged; }
+
 const char *tcrm_os_shared_db(void)
 {
     return privileged ? shared_db : NULL;
