@@ -12,6 +12,7 @@ packages=(
   libcsv-dev libiniparser-dev             # CSV, INI
   libcmocka-dev                           # unit tests
   tmux sqlite3 procps                     # screen tests, CLI tests
+  passwd util-linux                       # people.sh: useradd, runuser
 )
 
 missing=()
