@@ -4,7 +4,10 @@
  * interactions for the numbers in bench/README.md).
  *
  *   tcrm-bench-report --db FILE [--rounds N] [--owner USER] [--tag T]
- *                     [--only REPORT]
+ *                     [--only REPORT] [--login L]
+ *
+ * --login runs as that person (tcrm/access.h: in owned mode the figures
+ * are their own, or --owner's of their team).
  *
  * Every report runs N times (default 5) for each period that applies to
  * it: its default, this-month and this-year for reports that take a
@@ -157,7 +160,7 @@ static int run_counts(struct bench *b)
 static int usage(void)
 {
     fprintf(stderr, "usage: tcrm-bench-report --db FILE [--rounds N] "
-                    "[--owner USER] [--tag T] [--only REPORT]\n");
+                    "[--owner USER] [--tag T] [--only REPORT] [--login L]\n");
     return 2;
 }
 
@@ -186,7 +189,9 @@ int main(int argc, char **argv)
         {"owner", required_argument, NULL, 'o'},
         {"tag", required_argument, NULL, 't'},
         {"only", required_argument, NULL, 'y'},
+        {"login", required_argument, NULL, 'u'},
         {NULL, 0, NULL, 0}};
+    const char *login = NULL;   /* whose scope (access.h); default: bench */
     struct bench b;
     const char *path = NULL;
     int ch;
@@ -200,6 +205,7 @@ int main(int argc, char **argv)
         case 'o': b.owner = optarg; break;
         case 't': b.tag = optarg; break;
         case 'y': b.only = optarg; break;
+        case 'u': login = optarg; break;
         default: return usage();
         }
     }
@@ -210,7 +216,7 @@ int main(int argc, char **argv)
 
     struct tcrm_error err = {0};
     struct tcrm_db_options dbo = {.path = path, .user = "bench",
-                                  .busy_timeout_ms = 5000};
+                                  .busy_timeout_ms = 5000, .login = login};
     double t0 = now_ms();
     if (tcrm_db_open(&dbo, &b.db, &err) != 0) {
         fprintf(stderr, "tcrm-bench-report: %s\n", err.msg);

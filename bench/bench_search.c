@@ -3,6 +3,7 @@
  * process, on a database made by tcrm-bench-gen.
  *
  *   tcrm-bench-search --db FILE [--rounds R] [--limit N] [--counts]
+ *                     [--login L]   (as that person: their scope, access.h)
  *
  * The queries are what people type, key by key: every prefix of a set of
  * words (Latin names, two-character Chinese names, company words, e-mail
@@ -124,7 +125,9 @@ int main(int argc, char **argv)
         {"rounds", required_argument, NULL, 'r'},
         {"limit", required_argument, NULL, 'l'},
         {"counts", no_argument, NULL, 'c'},
+        {"login", required_argument, NULL, 'u'},
         {NULL, 0, NULL, 0}};
+    const char *login = NULL;   /* whose scope (access.h); default: bench */
     int counts = 0;
     int ch;
     while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -132,16 +135,18 @@ int main(int argc, char **argv)
         else if (ch == 'r') rounds = atoi(optarg);
         else if (ch == 'l') limit = (size_t)atol(optarg);
         else if (ch == 'c') counts = 1;
+        else if (ch == 'u') login = optarg;
         else return 2;
     }
     if (!path || rounds < 1 || limit < 1) {
-        fprintf(stderr, "usage: tcrm-bench-search --db FILE [--rounds R] [--limit N] [--counts]\n");
+        fprintf(stderr, "usage: tcrm-bench-search --db FILE [--rounds R] [--limit N] [--counts]"
+                        " [--login L]\n");
         return 2;
     }
     struct tcrm_error err = {0};
     struct tcrm_db *db = NULL;
     struct tcrm_db_options o = {.path = path, .user = "bench", .busy_timeout_ms = 5000,
-                                .readonly = 1};
+                                .readonly = 1, .login = login};
     if (tcrm_db_open(&o, &db, &err) != 0) {
         fprintf(stderr, "tcrm-bench-search: %s\n", err.msg);
         return 1;

@@ -16,6 +16,7 @@ packages=(
   libical-dev                             # iCalendar time zones
   python3-vobject python3-icalendar       # vCard/iCalendar checks in tests
   calcurse abook khard                    # ... and real importers
+  passwd util-linux                       # people.sh: useradd, runuser
 )
 
 missing=()

@@ -113,6 +113,7 @@ struct tcrm_contact_row {
     /* keyset cursor: pass the row back as `after` */
     int tier;
     char *cursor_key;
+    char *owner;                 /* login, NULL for none (the pool) */
 };
 
 struct tcrm_contact_page {

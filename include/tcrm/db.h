@@ -42,6 +42,8 @@ struct tcrm_db_options {
     const char *user;        /* who: stored in created_by/updated_by, audit */
     int busy_timeout_ms;     /* how long to wait for another writer */
     int readonly;            /* open without writing (no create, no migrate) */
+    const char *login;       /* the acting Unix login (tcrm_os_identity):
+                                access rules, owners; NULL: same as user */
 };
 
 int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
@@ -54,6 +56,7 @@ void tcrm_db_close(struct tcrm_db *db);
 
 const char *tcrm_db_path(const struct tcrm_db *db);
 const char *tcrm_db_user(const struct tcrm_db *db);
+const char *tcrm_db_login(const struct tcrm_db *db);
 /* PRAGMA user_version, and the newest this binary knows. */
 int tcrm_db_schema_version(struct tcrm_db *db);
 int tcrm_db_schema_latest(void);

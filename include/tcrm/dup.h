@@ -26,6 +26,12 @@ struct tcrm_dup_candidate {
     char *name, *company;
     int reasons;      /* OR of tcrm_dup_reason */
     char *why;        /* "same e-mail anna@acme.com; same name at Acme Ltd" */
+    /* 防撞单: the check looks at every contact, visible or not; of one the
+     * acting user may not see (access.h) only the reasons and its owner
+     * are told: hidden is 1, name, company and why are NULL, and owner is
+     * the owner's display name (their login when not a user). */
+    int hidden;
+    char *owner;
 };
 
 struct tcrm_dup_list {

@@ -26,7 +26,8 @@ enum tcrm_errcode {
     TCRM_ECONFLICT = -8, /* row changed by someone else since it was read */
     TCRM_EVERSION = -9,  /* database made by a newer tcrm */
     TCRM_ENOTDB = -10,   /* file is not a tcrm database */
-    TCRM_EREADONLY = -11 /* database or its folder cannot be written */
+    TCRM_EREADONLY = -11, /* database or its folder cannot be written */
+    TCRM_EPERM = -12     /* the acting user may not do this (see access.h) */
 };
 
 struct tcrm_error {

@@ -52,10 +52,19 @@ int tcrm_rq_null(const struct tcrm_rq_table *t, size_t row, size_t col);
 /* Frees the contents (t itself is the caller's); NULL is fine. */
 void tcrm_rq_table_free(struct tcrm_rq_table *t);
 
+/* The owner a report's figures must be limited to: `owner` when given;
+ * else, for a session that does not see everything (owned mode, not an
+ * admin), the acting user (reports then count their own rows; shares and
+ * the pool are not counted); else NULL (everybody). */
+const char *tcrm_rq_scope_owner(struct tcrm_db *db, const char *owner);
+
 /* Check the filter's owner and tag. owner is known when it is the
  * database user or owns/logged anything; else TCRM_ENOTFOUND
  * "owner 'zed': not found". tag (NULL: none) must exist, else
- * TCRM_ENOTFOUND "tag 'x': not found"; *tag_id gets its id (0 if NULL). */
+ * TCRM_ENOTFOUND "tag 'x': not found"; *tag_id gets its id (0 if NULL).
+ * In a session that does not see everything, owner must be the user or
+ * someone under them, else TCRM_EPERM "owner 'x': not yourself or
+ * someone under you". */
 int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,
                   int64_t *tag_id, struct tcrm_error *err);
 

@@ -22,6 +22,7 @@
 #include "cli_internal.h"
 #include "tcrm/config.h"
 #include "tcrm/db.h"
+#include "tcrm/os.h"
 #include "tcrm/text.h"
 
 static const struct tcrm_cmd *const cli_table[] = {
@@ -40,6 +41,11 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_export,
     &tcrm_cmd_report,
     &tcrm_cmd_audit,
+    &tcrm_cmd_user,
+    &tcrm_cmd_assign,
+    &tcrm_cmd_share,
+    &tcrm_cmd_unshare,
+    &tcrm_cmd_claim,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 
@@ -195,6 +201,7 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
 {
     struct tcrm_error err;
     struct tcrm_db_options opt;
+    struct tcrm_os_identity me;
     char *path = NULL;
     int rc;
 
@@ -203,12 +210,18 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
         return 0;
     }
     tcrm_error_clear(&err);
+    if (tcrm_os_identity(&me, &err))
+        return tcrm_cli_fail_err(&err);
     if (tcrm_config_db_path(cli->db_opt, &cli->cfg, &path, &err))
         return tcrm_cli_fail_err(&err);
     memset(&opt, 0, sizeof opt);
     opt.path = path;
     opt.user = cli->cfg.user;
+    opt.login = me.login;
     opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
+    /* Setgid: the group only while SQLite opens the file, its -wal and
+     * -shm (it keeps them open); see src/os/privilege.c. */
+    tcrm_os_group_raise();
     rc = (create ? tcrm_db_open : tcrm_db_open_existing)(&opt, &cli->db,
                                                          &err);
     if (rc == TCRM_EREADONLY && may_read_only) {
@@ -216,6 +229,7 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
         tcrm_error_clear(&err);
         rc = tcrm_db_open_existing(&opt, &cli->db, &err);
     }
+    tcrm_os_group_drop();
     if (rc == TCRM_ENOTFOUND) {
         char *p = tcrm_text_sanitize(path);
         rc = tcrm_cli_fail("%s: no such database (create it with: tcrm "
@@ -336,6 +350,13 @@ static int cli_run(struct tcrm_cli *cli, int argc, char **argv,
 
     if (rc >= 0)
         return rc;
+    /* A setgid install serves one database (tcrm/os.h). */
+    if (tcrm_os_privileged() && cli->db_opt &&
+        strcmp(cli->db_opt, tcrm_os_shared_db()) != 0)
+        return tcrm_cli_fail("--db: this tcrm is installed for the shared "
+                             "database %s only", tcrm_os_shared_db());
+    if (tcrm_os_privileged())
+        cli->db_opt = tcrm_os_shared_db();
     argc -= optind;
     argv += optind;
     if (argc > 0 && !(cmd = cli_find(argv[0])))
@@ -362,7 +383,9 @@ int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
     cli.out = stdout;
     cli.out_is_tty = isatty(STDOUT_FILENO);
     rc = cli_run(&cli, argc, argv, tui);
+    tcrm_os_group_raise();   /* the last close removes -wal and -shm */
     tcrm_db_close(cli.db);
+    tcrm_os_group_drop();
     tcrm_config_free(&cli.cfg);
     cli_ring_free();
     if (fflush(stdout) != 0 || ferror(stdout)) {

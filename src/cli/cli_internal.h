@@ -30,6 +30,9 @@
 extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_check, tcrm_cmd_company,
     tcrm_cmd_contact, tcrm_cmd_trash, tcrm_cmd_restore, tcrm_cmd_log,
     tcrm_cmd_followup, tcrm_cmd_due, tcrm_cmd_deal, tcrm_cmd_search;
+/* People, ownership and shares (cmd_user.c, cmd_assign.c). */
+extern const struct tcrm_cmd tcrm_cmd_user, tcrm_cmd_assign, tcrm_cmd_share,
+    tcrm_cmd_unshare, tcrm_cmd_claim;
 /* Optional (other engineers' files). */
 extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
     tcrm_cmd_report;

@@ -214,6 +214,16 @@ static int contact_apply(const struct tcrm_cmd *cmd, struct cli_opts *o,
 }
 
 /* The candidates on stderr; exit 1. */
+/* 防撞单: a match the user may not see is told by its owner only. */
+static int contact_refuse_hidden(const struct tcrm_dup_candidate *d)
+{
+    const char *what = d->reasons & TCRM_DUP_EMAIL ? "e-mail"
+                       : d->reasons & TCRM_DUP_PHONE ? "phone" : "name";
+    tcrm_cli_fail("contact add: %s already owns a contact with this %s: ask "
+                  "them or a manager", cli_s(d->owner), what);
+    return TCRM_EXIT_FAIL;
+}
+
 static int contact_refuse_dup(struct tcrm_cli *cli, const char *name,
                               const struct tcrm_dup_list *dups)
 {
@@ -222,6 +232,9 @@ static int contact_refuse_dup(struct tcrm_cli *cli, const char *name,
     struct cli_table *t;
     size_t i;
 
+    for (i = 0; i < dups->n; i++)
+        if (dups->items[i].hidden)
+            return contact_refuse_hidden(&dups->items[i]);
     tcrm_cli_fail("contact add: '%s' looks like %s already here:", cli_s(name),
                   dups->n == 1 ? "a contact" : "contacts");
     e.out = stderr;

@@ -41,6 +41,7 @@ static void row_free(struct tcrm_contact_row *r)
     free(r->last_interaction_at);
     free(r->next_followup_due);
     free(r->cursor_key);
+    free(r->owner);
     memset(r, 0, sizeof *r);
 }
 
@@ -58,6 +59,7 @@ static void row_copy(struct tcrm_contact_row *to,
     to->last_interaction_at = dup0(from->last_interaction_at);
     to->next_followup_due = dup0(from->next_followup_due);
     to->cursor_key = dup0(from->cursor_key);
+    to->owner = dup0(from->owner);
 }
 
 static void contact_row_out(struct tcrm_cli *cli, struct cli_table *t,

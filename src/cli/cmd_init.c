@@ -7,6 +7,10 @@
  * fills the database with demo data dated around today, but only when the
  * database has no contacts yet: demo rows must never mix with real ones.
  *
+ * With --shared the database is put in owned mode (tcrm(1), ACCESS): the
+ * person who runs init is its first admin, everyone else must be added
+ * with `tcrm user add`.
+ *
  * check opens the database like any command, then runs SQLite's integrity
  * check and compares the summaries the triggers keep (activity per day,
  * segments) with the rows they summarise: "ok" or the first problem.
@@ -16,14 +20,16 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "tcrm/access.h"
 #include "tcrm/contact.h"
 
 static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv);
 static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_init = {
-    "init", "init [--demo]",
-    "Create the database (--demo: and fill it with demo data).",
+    "init", "init [--demo] [--shared]",
+    "Create the database (--demo: and fill it with demo data; --shared: in "
+    "owned mode, for an office).",
     cmd_init_exec,
 };
 
@@ -87,17 +93,22 @@ static int db_file_exists(struct tcrm_cli *cli, int *exists)
 static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
-        { "demo", no_argument, NULL, 'd' }, CLI_OPT_HELP, CLI_OPT_END,
+        { "demo", no_argument, NULL, 'd' },
+        { "shared", no_argument, NULL, 's' }, CLI_OPT_HELP, CLI_OPT_END,
     };
     struct cli_opts o;
     struct tcrm_db *db;
-    int c, rc, demo = 0, existed = 0;
+    struct tcrm_error err;
+    int c, rc, demo = 0, shared = 0, existed = 0;
 
     cli_opts_init(&o, &tcrm_cmd_init, argc, argv, lo);
     while ((c = cli_opts_next(&o)) != CLI_OPT_DONE) {
         if (c == CLI_OPT_STOP)
             return o.status;
-        demo = 1;
+        if (c == 'd')
+            demo = 1;
+        else
+            shared = 1;
     }
     if ((rc = cli_want_args(&tcrm_cmd_init, &o, 0, 0, "")))
         return rc;
@@ -107,6 +118,13 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
     fprintf(cli->out, "%s %s (schema %d)\n",
             existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),
             tcrm_db_schema_version(db));
+    tcrm_error_clear(&err);
+    /* The one who makes a database is its first admin (access.c). */
+    if (shared && tcrm_access_set_mode(db, 1, &err))
+        return tcrm_cli_fail_err(&err);
+    if (shared)
+        fprintf(cli->out, "access: owned (admin: %s)\n",
+                cli_s(tcrm_db_login(db)));
     return demo ? cmd_init_demo(cli, db) : TCRM_EXIT_OK;
 }
 

@@ -27,12 +27,12 @@
 #include "tcrm/config.h"
 #include "config_internal.h"
 #include "tcrm/fileinfo.h"
+#include "tcrm/os.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iniparser.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,12 +168,9 @@ static const char *default_user(void)
     const char *name = getenv("USER");
     if (name && *name)
         return name;
-    name = getlogin();
-    if (name && *name)
-        return name;
-    struct passwd *pw = getpwuid(getuid());
-    if (pw && pw->pw_name && *pw->pw_name)
-        return pw->pw_name;
+    static struct tcrm_os_identity me;
+    if (tcrm_os_identity(&me, NULL) == 0)
+        return me.login;
     return "unknown";
 }
 
@@ -690,8 +687,7 @@ static const char *home_dir(void)
     const char *home = env("HOME");
     if (home)
         return home;
-    struct passwd *pw = getpwuid(getuid());
-    return pw && pw->pw_dir && *pw->pw_dir ? pw->pw_dir : NULL;
+    return tcrm_os_home();
 }
 
 static char *join(const char *a, const char *b)

@@ -150,11 +150,16 @@ int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
                      struct tcrm_error *err)
 {
     tcrm_company_init(out);
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT name, industry, phone, email, website, address, city, notes,"
-        " owner, created_at, updated_at, created_by, updated_by, version,"
-        " n_contacts FROM companies co WHERE id = ?1 AND deleted_at IS NULL",
-        err);
+    /* The number of contacts: kept in the row (n_contacts, schema 5) when
+     * the session sees everything, else the contacts it may see. */
+    sqlite3_stmt *st = tcrm_db_prepare(db, tcrm_access_all(db)
+        ? "SELECT name, industry, phone, email, website, address, city, notes,"
+          " owner, created_at, updated_at, created_by, updated_by, version,"
+          " n_contacts FROM live_companies co WHERE id = ?1"
+        : "SELECT name, industry, phone, email, website, address, city, notes,"
+          " owner, created_at, updated_at, created_by, updated_by, version,"
+          " (SELECT count(*) FROM live_contacts k WHERE k.company_id = co.id)"
+          " FROM live_companies co WHERE id = ?1", err);
     if (!st)
         return TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
@@ -366,9 +371,13 @@ static int clist_step(struct tcrm_db *db, struct clist *l, enum cstep step,
     const char *cmp = l->back ? "<" : ">", *dir = l->back ? " DESC" : "";
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    tcrm_strbuf_append(&sb, "SELECT co.id, co.name, co.industry, co.city,"
-                       " co.n_contacts, co.sort_key FROM companies co"
-                       " WHERE co.deleted_at IS NULL");
+    /* Contacts per company: kept in the row (n_contacts, schema 5) when
+     * the session sees everything, else the contacts it may see. */
+    tcrm_strbuf_append(&sb, "SELECT co.id, co.name, co.industry, co.city,");
+    tcrm_strbuf_append(&sb, tcrm_access_all(db) ? " co.n_contacts,"
+                       : " (SELECT count(*) FROM live_contacts k WHERE"
+                         " k.company_id = co.id),");
+    tcrm_strbuf_append(&sb, " co.sort_key FROM live_companies co WHERE 1");
     if (step == C_SAME)
         tcrm_strbuf_appendf(&sb, " AND co.sort_key = :k AND co.id %s :id", cmp);
     else if (step == C_PAST)
@@ -441,8 +450,7 @@ int tcrm_company_count(struct tcrm_db *db, const char *search, const char *tag,
     *n = 0;
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    tcrm_strbuf_append(&sb, "SELECT count(*) FROM companies co WHERE"
-                       " co.deleted_at IS NULL");
+    tcrm_strbuf_append(&sb, "SELECT count(*) FROM live_companies co WHERE 1");
     int rc = filters_sql(&sb, search, tag);
     sqlite3_stmt *st = rc ? NULL : tcrm_cl_prepare(db, sb.buf, err);
     tcrm_strbuf_free(&sb);

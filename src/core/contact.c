@@ -500,8 +500,8 @@ static int read_row(struct tcrm_db *db, int64_t id, struct tcrm_contact *c,
         " c.birthday, c.source, c.notes, c.owner, c.last_interaction_at,"
         " c.next_followup_due, c.created_at, c.updated_at, c.created_by,"
         " c.updated_by, c.company_id, c.import_batch, c.version"
-        " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
-        " AND co.deleted_at IS NULL WHERE c.id = ?1 AND c.deleted_at IS NULL",
+        " FROM live_contacts c LEFT JOIN companies co ON co.id = c.company_id"
+        " AND co.deleted_at IS NULL WHERE c.id = ?1",
         err);
     if (!st)
         return TCRM_EDB;

@@ -79,17 +79,16 @@ static const char rows_sql[] =
     " c.city, c.birthday, c.source, c.notes, c.owner,"
     " c.last_interaction_at, c.next_followup_due, c.created_at,"
     " c.updated_at, c.created_by, c.updated_by, c.import_batch, c.version"
-    " FROM contacts c WHERE c.deleted_at IS NULL";
+    " FROM live_contacts c WHERE 1";
 
 /* chans and tags joined to the contacts: head + filters + order + tail. */
 static const char *const joined_sql[2][2] = {
-    { "SELECT c.id, h.kind, h.value FROM contacts c"
-      " JOIN contact_channels h ON h.contact_id = c.id"
-      " WHERE c.deleted_at IS NULL",
+    { "SELECT c.id, h.kind, h.value FROM live_contacts c"
+      " JOIN contact_channels h ON h.contact_id = c.id WHERE 1",
       ", h.position, h.id" },
-    { "SELECT c.id, t.name FROM contacts c"
+    { "SELECT c.id, t.name FROM live_contacts c"
       " JOIN taggings tg ON tg.entity = 'contact' AND tg.entity_id = c.id"
-      " JOIN tags t ON t.id = tg.tag_id WHERE c.deleted_at IS NULL",
+      " JOIN tags t ON t.id = tg.tag_id WHERE 1",
       "" },
 };
 

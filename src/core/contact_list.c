@@ -33,7 +33,7 @@
     " WHEN 'home' THEN 2 ELSE 3 END, h.position LIMIT 1),"                  \
     " (SELECT value FROM contact_channels h WHERE h.contact_id = c.id"       \
     " AND h.kind = 'email' ORDER BY h.position LIMIT 1),"                    \
-    " c.last_interaction_at, c.next_followup_due FROM "
+    " c.last_interaction_at, c.next_followup_due, c.owner FROM "
 
 sqlite3_stmt *tcrm_cl_prepare(struct tcrm_db *db, const char *sql,
                               struct tcrm_error *err)
@@ -150,8 +150,9 @@ static int fill_row(sqlite3_stmt *st, int tier, struct tcrm_contact_row *r)
     r->tier = tier;
     r->cursor_key = tcrm_db_col_text(st, 1);
     char **s[] = { &r->name, &r->company, &r->title, &r->phone, &r->email,
-                   &r->last_interaction_at, &r->next_followup_due };
-    for (int i = 0; i < 7; i++)
+                   &r->last_interaction_at, &r->next_followup_due,
+                   &r->owner };
+    for (int i = 0; i < 8; i++)
         *s[i] = tcrm_db_col_text(st, 2 + i);
     if (!r->cursor_key)
         r->cursor_key = strdup("");
@@ -161,7 +162,8 @@ static int fill_row(sqlite3_stmt *st, int tier, struct tcrm_contact_row *r)
 static void row_clear(struct tcrm_contact_row *r)
 {
     char *s[] = { r->name, r->company, r->title, r->phone, r->email,
-                  r->last_interaction_at, r->next_followup_due, r->cursor_key };
+                  r->last_interaction_at, r->next_followup_due, r->cursor_key,
+                  r->owner };
     for (size_t i = 0; i < sizeof s / sizeof *s; i++)
         free(s[i]);
 }
@@ -254,10 +256,13 @@ int tcrm_cl_run(struct tcrm_db *db, const struct tcrm_cl_plan *plan,
 }
 
 /* The tiers of a plain (not searched) list. */
-static void list_tiers(struct tcrm_cl_plan *plan, enum tcrm_contact_sort sort)
+static void list_tiers(struct tcrm_db *db, struct tcrm_cl_plan *plan,
+                       enum tcrm_contact_sort sort)
 {
-    const char *from = plan->company_id
-        ? "contacts c INDEXED BY contacts_by_company" : "contacts c";
+    /* A view takes no INDEXED BY: only a session that sees all may name
+     * the table (live_contacts is then the same rows). */
+    const char *from = plan->company_id && tcrm_access_all(db)
+        ? "contacts c INDEXED BY contacts_by_company" : "live_contacts c";
     static const char *const keys[] = { "c.sort_key", "c.company_sort",
                                         "c.title_sort" };
     memset(plan->tiers, 0, sizeof plan->tiers);
@@ -289,7 +294,7 @@ int tcrm_contact_list(struct tcrm_db *db, const struct tcrm_contact_filter *f,
     int rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc)
         return rc;
-    list_tiers(&plan, f ? f->sort : TCRM_SORT_NAME);
+    list_tiers(db, &plan, f ? f->sort : TCRM_SORT_NAME);
     return tcrm_cl_run(db, &plan, after, backwards, limit, out, err);
 }
 
@@ -306,8 +311,7 @@ int tcrm_contact_count(struct tcrm_db *db, const struct tcrm_contact_filter *f,
         return rc;
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    tcrm_strbuf_append(&sb, "SELECT count(*) FROM contacts c WHERE"
-                       " c.deleted_at IS NULL");
+    tcrm_strbuf_append(&sb, "SELECT count(*) FROM live_contacts c WHERE 1");
     if (tcrm_cl_append_filters(&sb, &plan)) {
         tcrm_strbuf_free(&sb);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");

@@ -116,6 +116,11 @@ int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
     case SQLITE_NOTADB:
         return tcrm_error_set(err, TCRM_ENOTDB, "%s: not a tcrm database "
                               "(not an SQLite file)", what);
+    case SQLITE_CONSTRAINT:
+        /* A guard trigger of access.c: RAISE(ABORT, 'tcrm-denied: ...'). */
+        if (strncmp(msg, "tcrm-denied: ", 13) == 0)
+            return tcrm_error_set(err, TCRM_EPERM, "%s: %s", what, msg + 13);
+        return tcrm_error_set(err, TCRM_EDB, "%s: %s", what, msg);
     default:
         return tcrm_error_set(err, TCRM_EDB, "%s: %s", what, msg);
     }
@@ -226,6 +231,9 @@ static void end_temp_memory(struct tcrm_db *db)
         sqlite3_exec(db->sql, "PRAGMA temp_store = DEFAULT", NULL, NULL,
                      NULL);
         db->tx_temp_memory = 0;
+        /* The pragma dropped the access scope; without it every read
+         * fails ("no such table"), never shows too much. */
+        tcrm_access_scope(db, NULL);
     }
 }
 
@@ -318,6 +326,10 @@ int tcrm_db_begin_many(struct tcrm_db *db, struct tcrm_error *err)
         if (tcrm_db_exec(db, "PRAGMA temp_store = MEMORY", err))
             return err->code;
         db->tx_temp_memory = 1;
+        if (tcrm_access_scope(db, err)) {   /* dropped by the pragma */
+            end_temp_memory(db);
+            return err->code;
+        }
     }
     int rc = tcrm_db_begin(db, err);
     if (rc)
@@ -416,6 +428,7 @@ int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
 
 const char *tcrm_db_path(const struct tcrm_db *db) { return db->path; }
 const char *tcrm_db_user(const struct tcrm_db *db) { return db->user; }
+const char *tcrm_db_login(const struct tcrm_db *db) { return db->login; }
 
 int tcrm_db_schema_latest(void)
 {
@@ -583,7 +596,9 @@ static int check_writable(const char *path, struct tcrm_error *err)
         slash[slash == dir ? 1 : 0] = '\0';
         d = dir;
     }
-    int ok = access(path, W_OK) == 0 && access(d, W_OK) == 0;
+    /* The effective ids: a setgid tcrm writes with its group (os.h). */
+    int ok = faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 &&
+             faccessat(AT_FDCWD, d, W_OK, AT_EACCESS) == 0;
     free(dir);
     if (!ok)
         return tcrm_error_set(err, TCRM_EREADONLY, "%s: cannot write "
@@ -849,17 +864,20 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
     if (rc == 0)
         rc = migrate(db, opt->readonly, err);
+    if (rc == 0)
+        db->audit_ready = !opt->readonly && tcrm_db_schema_version(db) >= 6;
     if (rc == 0 && !opt->readonly) {
-        /* An import whose process died is taken back here (import_batch.h).
-         * A failure (another writer holds the lock, a full disk) must not
-         * keep anyone out: the batch stays 'running' and the next open
-         * tries again. */
+        /* An import whose process died is taken back here (import_batch.h),
+         * before the session's access rules exist: it is the file's
+         * repair, not this user's change. A failure (another writer holds
+         * the lock, a full disk) must not keep anyone out: the batch stays
+         * 'running' and the next open tries again. */
         int64_t recovered;
         struct tcrm_error ignored;
         tcrm_import_recover(db, &recovered, &ignored);
     }
     if (rc == 0)
-        db->audit_ready = !opt->readonly && tcrm_db_schema_version(db) >= 6;
+        rc = tcrm_access_open(db, opt->readonly, err);
     return rc;
 }
 
@@ -877,7 +895,8 @@ static int open_db(const struct tcrm_db_options *opt, int must_exist,
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     db->path = dup_str(opt->path);
     db->user = dup_str(opt->user && *opt->user ? opt->user : "unknown");
-    if (!db->path || !db->user) {
+    db->login = dup_str(opt->login && *opt->login ? opt->login : db->user);
+    if (!db->path || !db->user || !db->login) {
         tcrm_db_close(db);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
@@ -916,5 +935,6 @@ void tcrm_db_close(struct tcrm_db *db)
     }
     free(db->path);
     free(db->user);
+    free(db->login);
     free(db);
 }

@@ -29,7 +29,11 @@ struct tcrm_stmt_cache {
 struct tcrm_db {
     sqlite3 *sql;
     char *path;
-    char *user;
+    char *user;              /* display name: created_by, updated_by */
+    char *login;             /* the acting Unix login (access.c) */
+    int owned;               /* access mode 'owned' (else 'open') */
+    int role;                /* enum tcrm_role of login; 0 when none */
+    int mine;                /* live_* narrowed to the user's own rows */
     int tx_depth;            /* nesting of tcrm_db_begin */
     int tx_failed;           /* a nested level rolled back */
     int tx_temp_memory;      /* temp_store = MEMORY until the outermost end */
@@ -67,6 +71,20 @@ int tcrm_db_step_done(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
 /* End a transaction begun with tcrm_db_begin: commit when rc == 0, else
  * roll back. Returns rc, or the commit's error. */
 int tcrm_db_end(struct tcrm_db *db, int rc, struct tcrm_error *err);
+
+/* After the migrations: the first admin and the owners of older rows
+ * (once, on a writable open), the access mode and the acting user's role
+ * (refused in owned mode when unknown or deactivated), then the
+ * per-connection scope: temp.live_* / temp.seen_* views and, in owned
+ * mode, the guard triggers (access.c). */
+int tcrm_access_open(struct tcrm_db *db, int readonly, struct tcrm_error *err);
+/* Make the temp scope objects again (missing ones only): a change of
+ * PRAGMA temp_store drops every temp object of the connection. */
+int tcrm_access_scope(struct tcrm_db *db, struct tcrm_error *err);
+/* 1 when the session sees every row (open mode, or an admin): the live_*
+ * views are then the bare tables, and a query that needs an INDEXED BY
+ * may name the table itself. */
+int tcrm_access_all(const struct tcrm_db *db);
 
 /* Bind text; NULL or "" binds SQL NULL. bind_key binds "" as ''. */
 int tcrm_db_bind_text(sqlite3_stmt *st, int idx, const char *s);

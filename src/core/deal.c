@@ -297,7 +297,7 @@ int tcrm_deal_insert(struct tcrm_db *db, struct tcrm_deal *d,
     " d.probability, d.status, d.title, d.stage, d.currency,"              \
     " d.expected_close, d.lost_reason, d.closed_at, d.owner, co.name,"     \
     " c.name, d.created_at, d.updated_at, d.created_by, d.updated_by"      \
-    " FROM deals d LEFT JOIN companies co ON co.id = d.company_id"         \
+    " FROM live_deals d LEFT JOIN companies co ON co.id = d.company_id"    \
     " LEFT JOIN contacts c ON c.id = d.contact_id "
 
 static int read_row(sqlite3_stmt *st, struct tcrm_deal *d)
@@ -333,7 +333,7 @@ int tcrm_deal_get(struct tcrm_db *db, int64_t id, struct tcrm_deal *out,
         err = &local;
     tcrm_deal_init(out);
     sqlite3_stmt *st = tcrm_db_prepare(db, DEAL_COLS
-        "WHERE d.id = ?1 AND d.deleted_at IS NULL", err);
+        "WHERE d.id = ?1", err);
     if (!st)
         return err->code;
     sqlite3_bind_int64(st, 1, id);
@@ -537,7 +537,7 @@ int tcrm_deal_list(struct tcrm_db *db, const char *stage, int status,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db, DEAL_COLS
-        "WHERE d.deleted_at IS NULL AND d.id > ?1"
+        "WHERE d.id > ?1"
         " AND (?2 IS NULL OR d.stage = ?2) AND (?3 IS NULL OR d.status = ?3)"
         " AND (?4 IS NULL OR d.contact_id = ?4)"
         " AND (?5 IS NULL OR d.company_id = ?5)"
@@ -619,7 +619,7 @@ int tcrm_deal_stage_totals(struct tcrm_db *db, struct tcrm_stage_total **out,
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT stage, currency, count(*), sum(amount_minor),"
         " sum((amount_minor * probability + 50) / 100)"
-        " FROM deals WHERE status = 'open' AND deleted_at IS NULL"
+        " FROM live_deals WHERE status = 'open'"
         " GROUP BY stage, currency ORDER BY stage, currency", err);
     if (!st)
         return err->code;

@@ -218,24 +218,34 @@ static int walk(struct tcrm_db *db, const struct tcrm_contact *c, int64_t co,
     return rc;
 }
 
-/* Name and company of every candidate, for display. */
+/* Name and company of every candidate, for display; of one the user may
+ * not see (not in seen_contacts), only its owner (dup.h). */
 static int describe(struct tcrm_db *db, struct tcrm_dup_list *l,
                     struct tcrm_error *err)
 {
     for (size_t i = 0; i < l->n; i++) {
+        struct tcrm_dup_candidate *d = &l->items[i];
         sqlite3_stmt *st = tcrm_db_prepare(db,
-            "SELECT c.name, co.name FROM contacts c LEFT JOIN companies co"
-            " ON co.id = c.company_id AND co.deleted_at IS NULL WHERE c.id = ?1",
-            err);
+            "SELECT c.name, co.name, NOT EXISTS (SELECT 1 FROM seen_contacts v"
+            " WHERE v.id = c.id), coalesce(u.name, c.owner, '')"
+            " FROM contacts c LEFT JOIN companies co"
+            " ON co.id = c.company_id AND co.deleted_at IS NULL"
+            " LEFT JOIN users u ON u.login = c.owner WHERE c.id = ?1", err);
         if (!st)
             return TCRM_EDB;
-        sqlite3_bind_int64(st, 1, l->items[i].id);
+        sqlite3_bind_int64(st, 1, d->id);
         if (sqlite3_step(st) == SQLITE_ROW) {
-            l->items[i].name = tcrm_db_col_text(st, 0);
-            l->items[i].company = tcrm_db_col_text(st, 1);
+            d->hidden = sqlite3_column_int(st, 2);
+            d->name = d->hidden ? NULL : tcrm_db_col_text(st, 0);
+            d->company = d->hidden ? NULL : tcrm_db_col_text(st, 1);
+            d->owner = tcrm_db_col_text(st, 3);
         }
         tcrm_db_done(st);
-        if (!l->items[i].name)
+        if (d->hidden) {
+            free(d->why);
+            d->why = NULL;
+        }
+        if ((!d->hidden && !d->name) || !d->owner)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
     return 0;
@@ -274,6 +284,7 @@ void tcrm_dup_list_free(struct tcrm_dup_list *l)
         free(l->items[i].name);
         free(l->items[i].company);
         free(l->items[i].why);
+        free(l->items[i].owner);
     }
     free(l->items);
     memset(l, 0, sizeof *l);

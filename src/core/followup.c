@@ -198,7 +198,7 @@ int tcrm_followup_insert(struct tcrm_db *db, struct tcrm_followup *f,
     "  WHEN 'mobile' THEN 0 WHEN 'work' THEN 1 WHEN 'home' THEN 2"         \
     "  ELSE 3 END, position LIMIT 1),"                                     \
     " f.created_at, f.updated_at, f.created_by, f.updated_by"              \
-    " FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id"       \
+    " FROM live_follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id"  \
     " LEFT JOIN companies co ON co.id = f.company_id"                      \
     " LEFT JOIN companies cc ON cc.id = c.company_id "
 
@@ -235,7 +235,7 @@ int tcrm_followup_get(struct tcrm_db *db, int64_t id,
         err = &local;
     tcrm_followup_init(out);
     sqlite3_stmt *st = tcrm_db_prepare(db, FU_COLS
-        "WHERE f.id = ?1 AND f.deleted_at IS NULL", err);
+        "WHERE f.id = ?1", err);
     if (!st)
         return err->code;
     sqlite3_bind_int64(st, 1, id);
@@ -506,21 +506,21 @@ static sqlite3_stmt *list_stmt(struct tcrm_db *db, int open_only,
 {
     if (contact_id && open_only)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
-            " AND f.status = 'open' AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
+            " AND f.status = 'open'" TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     if (contact_id)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.contact_id = ?4"
-            " AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
+            TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
     if (open_only)
         return tcrm_db_prepare(db, FU_COLS "WHERE f.status = 'open'"
-            " AND f.deleted_at IS NULL" TCRM_PARENTS_LIVE("f")
+            TCRM_PARENTS_LIVE("f")
             " AND f.due_date >= ?1 AND f.due_date <= ?2"
             " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
-    return tcrm_db_prepare(db, FU_COLS "WHERE f.deleted_at IS NULL"
-        TCRM_PARENTS_LIVE("f") " AND f.due_date >= ?1 AND f.due_date <= ?2"
+    return tcrm_db_prepare(db, FU_COLS "WHERE 1" TCRM_PARENTS_LIVE("f")
+        " AND f.due_date >= ?1 AND f.due_date <= ?2"
         " ORDER BY f.due_date, f.due_time, f.id LIMIT ?3", err);
 }
 
@@ -604,13 +604,12 @@ static int count_quiet(struct tcrm_db *db, const char *cutoff, int64_t *out,
                        struct tcrm_error *err)
 {
     int64_t heard = 0, never = 0;
-    int rc = count_one(db, "SELECT count(*) FROM contacts"
-                       " WHERE last_interaction_at < ?1"
-                       " AND deleted_at IS NULL", cutoff, NULL, &heard, err);
+    int rc = count_one(db, "SELECT count(*) FROM live_contacts"
+                       " WHERE last_interaction_at < ?1", cutoff, NULL, &heard, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM contacts"
+        rc = count_one(db, "SELECT count(*) FROM live_contacts"
                        " WHERE last_interaction_at IS NULL"
-                       " AND created_at < ?1 AND deleted_at IS NULL",
+                       " AND created_at < ?1",
                        cutoff, NULL, &never, err);
     *out = heard + never;
     return rc;
@@ -630,19 +629,16 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
         return rc;
     tcrm_date_add_days(today, days_ahead, last);
     tcrm_date_add_days(today, 1 - quiet_days, cutoff);
-    rc = count_one(db, "SELECT count(*) FROM follow_ups f"
-                   " WHERE status = 'open' AND deleted_at IS NULL"
-                   TCRM_PARENTS_LIVE("f")
+    rc = count_one(db, "SELECT count(*) FROM live_follow_ups f"
+                   " WHERE status = 'open'" TCRM_PARENTS_LIVE("f")
                    " AND due_date < ?1", today, NULL, &out->overdue, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM follow_ups f"
-                       " WHERE status = 'open' AND deleted_at IS NULL"
-                       TCRM_PARENTS_LIVE("f")
+        rc = count_one(db, "SELECT count(*) FROM live_follow_ups f"
+                       " WHERE status = 'open'" TCRM_PARENTS_LIVE("f")
                        " AND due_date = ?1", today, NULL, &out->today, err);
     if (rc == 0)
-        rc = count_one(db, "SELECT count(*) FROM follow_ups f"
-                       " WHERE status = 'open' AND deleted_at IS NULL"
-                       TCRM_PARENTS_LIVE("f")
+        rc = count_one(db, "SELECT count(*) FROM live_follow_ups f"
+                       " WHERE status = 'open'" TCRM_PARENTS_LIVE("f")
                        " AND due_date > ?1 AND due_date <= ?2", today, last,
                        &out->upcoming, err);
     if (rc == 0)
@@ -652,11 +648,18 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
 
 /* ---- gone quiet ------------------------------------------------------- */
 
-#define QUIET_COLS                                                         \
+/* A view takes no INDEXED BY: a session that sees all rows names the
+ * table and its index, any other reads live_contacts (tcrm_access_all). */
+#define QUIET_COLS(from)                                                   \
     "SELECT c.id, c.name, co.name, c.owner, c.last_interaction_at,"        \
     " coalesce(c.last_interaction_at, c.created_at)"                       \
-    " FROM contacts c INDEXED BY contacts_by_last"                         \
-    " LEFT JOIN companies co ON co.id = c.company_id "
+    " FROM " from " LEFT JOIN companies co ON co.id = c.company_id "
+#define QUIET_ALL "contacts c INDEXED BY contacts_by_last"
+#define QUIET_HEARD(from) QUIET_COLS(from) "WHERE c.last_interaction_at < ?1" \
+    " AND c.deleted_at IS NULL ORDER BY c.last_interaction_at, c.id LIMIT ?2"
+#define QUIET_NEVER(from) QUIET_COLS(from)                                 \
+    "WHERE c.last_interaction_at IS NULL AND c.created_at < ?1"            \
+    " AND c.deleted_at IS NULL ORDER BY c.id LIMIT ?2"
 
 static int quiet_read(sqlite3_stmt *st, const char *today,
                       struct tcrm_quiet_contact *q)
@@ -730,14 +733,13 @@ int tcrm_followup_quiet(struct tcrm_db *db, const char *today, int quiet_days,
     tcrm_date_add_days(today, 1 - quiet_days, cutoff);
     struct tcrm_quiet_contact *a = NULL;
     size_t count = 0;
-    rc = quiet_fetch(db, QUIET_COLS "WHERE c.last_interaction_at < ?1"
-                     " AND c.deleted_at IS NULL"
-                     " ORDER BY c.last_interaction_at, c.id LIMIT ?2",
+    int all = tcrm_access_all(db);
+    rc = quiet_fetch(db, all ? QUIET_HEARD(QUIET_ALL)
+                             : QUIET_HEARD("live_contacts c"),
                      cutoff, today, limit, &a, &count, err);
     if (rc == 0)
-        rc = quiet_fetch(db, QUIET_COLS "WHERE c.last_interaction_at IS NULL"
-                         " AND c.created_at < ?1 AND c.deleted_at IS NULL"
-                         " ORDER BY c.id LIMIT ?2",
+        rc = quiet_fetch(db, all ? QUIET_NEVER(QUIET_ALL)
+                                 : QUIET_NEVER("live_contacts c"),
                          cutoff, today, limit, &a, &count, err);
     if (rc) {
         tcrm_quiet_array_free(a, count);

@@ -147,7 +147,7 @@ int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
     *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT id, file, started_at, finished_at, who, undone_at, added,"
-        " merged, skipped, rejected FROM import_batches ORDER BY id DESC",
+        " merged, skipped, rejected FROM seen_import_batches ORDER BY id DESC",
         err);
     if (!st)
         return err ? err->code : TCRM_EDB;
@@ -346,7 +346,8 @@ static int batch_state(struct tcrm_db *db, int64_t batch,
                        struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT undone_at, state FROM import_batches WHERE id = ?", err);
+        "SELECT undone_at, state FROM seen_import_batches WHERE id = ?",
+        err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_int64(st, 1, batch);

@@ -195,7 +195,7 @@ int tcrm_interaction_delete(struct tcrm_db *db, int64_t id,
     "SELECT i.id, i.version, i.contact_id, i.company_id, i.deal_id,"      \
     " i.kind, i.at, i.summary, i.body, i.logged_by, c.name, co.name,"     \
     " i.created_at, i.updated_at, i.created_by, i.updated_by"             \
-    " FROM interactions i LEFT JOIN contacts c ON c.id = i.contact_id"    \
+    " FROM live_interactions i LEFT JOIN contacts c ON c.id = i.contact_id"\
     " LEFT JOIN companies co ON co.id = i.company_id "
 
 static int read_row(sqlite3_stmt *st, struct tcrm_interaction *ia)
@@ -229,18 +229,16 @@ static sqlite3_stmt *recent_stmt(struct tcrm_db *db, int64_t contact_id,
     sqlite3_stmt *st;
     if (contact_id) {
         st = tcrm_db_prepare(db, RECENT_COLS "WHERE i.contact_id = ?1"
-                             " AND i.deleted_at IS NULL"
                              " ORDER BY i.at DESC, i.id DESC LIMIT ?2", err);
         if (st)
             sqlite3_bind_int64(st, 1, contact_id);
     } else if (company_id) {
         st = tcrm_db_prepare(db, RECENT_COLS "WHERE i.company_id = ?1"
-                             " AND i.deleted_at IS NULL"
                              " ORDER BY i.at DESC, i.id DESC LIMIT ?2", err);
         if (st)
             sqlite3_bind_int64(st, 1, company_id);
     } else {
-        st = tcrm_db_prepare(db, RECENT_COLS "WHERE i.deleted_at IS NULL"
+        st = tcrm_db_prepare(db, RECENT_COLS "WHERE 1"
                              " ORDER BY i.at DESC, i.id DESC LIMIT ?2", err);
     }
     return st;

@@ -178,6 +178,11 @@ static int rq_run(struct tcrm_db *db, const char *sql,
     return rc;
 }
 
+const char *tcrm_rq_scope_owner(struct tcrm_db *db, const char *owner)
+{
+    return owner || tcrm_access_all(db) ? owner : tcrm_db_login(db);
+}
+
 int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,
                   int64_t *tag_id, struct tcrm_error *err)
 {
@@ -187,6 +192,18 @@ int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,
 
     *tag_id = 0;
     memset(&f, 0, sizeof f);
+    if (owner && !tcrm_access_all(db)) {
+        f.owner = owner;
+        rc = rq_run(db, "SELECT count(*) FROM temp.tcrm_reach WHERE login = ?3",
+                    &f, "owner", &t, err);
+        if (rc)
+            return rc;
+        rc = tcrm_rq_i(&t, 0, 0) ? 0 : TCRM_EPERM;
+        tcrm_rq_table_free(&t);
+        if (rc)
+            return tcrm_error_set(err, rc, "owner '%s': not yourself or "
+                                  "someone under you", owner);
+    }
     if (owner && strcmp(owner, tcrm_db_user(db) ? tcrm_db_user(db) : "")) {
         f.owner = owner;
         rc = rq_run(db,

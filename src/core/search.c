@@ -441,27 +441,27 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
     p->q = t->q;
     p->qhi = t->qhi;
     p->match = t->match;
-    p->tiers[0] = (struct tcrm_cl_tier){ "contacts c", "c.sort_key = :q",
+    p->tiers[0] = (struct tcrm_cl_tier){ "live_contacts c", "c.sort_key = :q",
                                          NULL, NULL, NULL, "c.id" };
-    p->tiers[1] = (struct tcrm_cl_tier){ "contacts c", NULL, "c.sort_key",
+    p->tiers[1] = (struct tcrm_cl_tier){ "live_contacts c", NULL, "c.sort_key",
                                          "c.sort_key > :q",
                                          "c.sort_key < :qhi", "c.id" };
     if (t->is_short)
         p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search_short CROSS JOIN contacts c",
+            "contact_search_short CROSS JOIN live_contacts c",
             "c.id = contact_search_short.rowid AND contact_search_short"
             " MATCH :m AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
             NULL, NULL, NULL, "contact_search_short.rowid" };
     else if (t->verify)
         p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN contacts c",
+            "contact_search CROSS JOIN live_contacts c",
             "c.id = contact_search.rowid AND contact_search MATCH :m"
             " AND instr(contact_search.body, :q) > 0"
             " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
             NULL, NULL, NULL, "contact_search.rowid" };
     else
         p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN contacts c",
+            "contact_search CROSS JOIN live_contacts c",
             "c.id = contact_search.rowid AND contact_search MATCH :m"
             " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
             NULL, NULL, NULL, "contact_search.rowid" };
@@ -505,9 +505,9 @@ static int count_sql(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
                      const struct terms *t)
 {
     const char *tb = t->is_short ? "contact_search_short" : "contact_search";
-    tcrm_strbuf_appendf(sb, "SELECT count(*) FROM %s CROSS JOIN contacts c"
-                        " WHERE c.id = %s.rowid AND %s MATCH :m AND"
-                        " c.deleted_at IS NULL", tb, tb, tb);
+    tcrm_strbuf_appendf(sb, "SELECT count(*) FROM %s CROSS JOIN live_contacts"
+                        " c WHERE c.id = %s.rowid AND %s MATCH :m", tb, tb,
+                        tb);
     if (t->verify)
         tcrm_strbuf_append(sb, " AND instr(contact_search.body, :q) > 0");
     return tcrm_cl_append_filters(sb, plan);

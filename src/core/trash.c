@@ -24,17 +24,20 @@ struct trash_kind {
 
 #define EXISTS_SQL(t) \
     "SELECT 1 FROM " t " WHERE id = ?1 AND deleted_at IS NOT NULL"
+/* Only a row the session may see (access.h): another's is not there. */
 #define RESTORE_SQL(t)                                                    \
     "UPDATE " t " SET deleted_at = NULL, updated_at = ?1, updated_by = ?2," \
-    " version = version + 1 WHERE id = ?3 AND deleted_at IS NOT NULL"
+    " version = version + 1 WHERE id = ?3 AND deleted_at IS NOT NULL"     \
+    " AND EXISTS (SELECT 1 FROM seen_" t " s WHERE s.id = " t ".id)"
 
 static const struct trash_kind kinds[] = {
-    { "contact", NULL, EXISTS_SQL("contacts"), RESTORE_SQL("contacts") },
-    { "company", NULL, EXISTS_SQL("companies"), RESTORE_SQL("companies") },
-    { "deal", NULL, EXISTS_SQL("deals"), RESTORE_SQL("deals") },
-    { "interaction", NULL, EXISTS_SQL("interactions"),
+    { "contact", NULL, EXISTS_SQL("seen_contacts"), RESTORE_SQL("contacts") },
+    { "company", NULL, EXISTS_SQL("seen_companies"),
+      RESTORE_SQL("companies") },
+    { "deal", NULL, EXISTS_SQL("seen_deals"), RESTORE_SQL("deals") },
+    { "interaction", NULL, EXISTS_SQL("seen_interactions"),
       RESTORE_SQL("interactions") },
-    { "follow-up", "followup", EXISTS_SQL("follow_ups"),
+    { "follow-up", "followup", EXISTS_SQL("seen_follow_ups"),
       RESTORE_SQL("follow_ups") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
@@ -73,16 +76,16 @@ int tcrm_trash_list(struct tcrm_db *db, size_t limit,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT 'contact', id, name, deleted_at, updated_by FROM contacts"
+        "SELECT 'contact', id, name, deleted_at, updated_by FROM seen_contacts"
         " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'company', id, name, deleted_at, updated_by FROM companies"
+        " SELECT 'company', id, name, deleted_at, updated_by FROM seen_companies"
         " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'deal', id, title, deleted_at, updated_by FROM deals"
+        " SELECT 'deal', id, title, deleted_at, updated_by FROM seen_deals"
         " WHERE deleted_at IS NOT NULL UNION ALL"
         " SELECT 'interaction', id, summary, deleted_at, updated_by"
-        " FROM interactions WHERE deleted_at IS NOT NULL UNION ALL"
+        " FROM seen_interactions WHERE deleted_at IS NOT NULL UNION ALL"
         " SELECT 'follow-up', id, title, deleted_at, updated_by"
-        " FROM follow_ups WHERE deleted_at IS NOT NULL"
+        " FROM seen_follow_ups WHERE deleted_at IS NOT NULL"
         " ORDER BY 4 DESC, 1, 2 DESC LIMIT ?1", err);
     if (!st)
         return err->code;

@@ -154,6 +154,8 @@ void tui_draw_too_small(int w, int h);
 
 /* ui_actions.c */
 void tui_action_run(struct tui_app *a, enum tui_action act);
+/* Assign, share, claim the selected row; toggle "mine" (ui_owner.c). */
+void tui_owner_action(struct tui_app *a, enum tui_action act);
 /* Show the contacts view on this contact (pane Enter, follow-up Enter). */
 void tui_jump_to_contact(struct tui_app *a, int64_t id);
 

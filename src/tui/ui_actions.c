@@ -397,6 +397,9 @@ void tui_action_run(struct tui_app *a, enum tui_action act)
         tui_report_screen(a->db, a->cfg);
         clearok(curscr, TRUE);
         break;
+    case TUI_A_ASSIGN: case TUI_A_SHARE: case TUI_A_CLAIM: case TUI_A_MINE:
+        tui_owner_action(a, act);
+        break;
     default:
         break;
     }

@@ -303,6 +303,16 @@ static int contact_dups(struct tui_form *fm, struct contact_ctx *x)
         return 0;
     }
     int r = GO_WRITE, sel = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (l.items[i].hidden) {   /* 防撞单: only who owns it (dup.h) */
+            tui_form_status(fm, 1, "%s already owns a contact with this %s: "
+                            "ask them or a manager", l.items[i].owner,
+                            l.items[i].reasons & TCRM_DUP_EMAIL ? "e-mail"
+                            : l.items[i].reasons & TCRM_DUP_PHONE ? "phone"
+                            : "name");
+            tcrm_dup_list_free(&l);
+            return 0;
+        }
     if (l.n > 0) {
         switch (dup_dialog(&l, x->c.name, x->c.id != 0, &sel)) {
         case DUP_BACK: r = 0; break;

@@ -53,6 +53,8 @@ static const struct binding list_keys[] = {
     {'p', TUI_A_PANE_TOGGLE}, {'\t', TUI_A_FOCUS},
     {'d', TUI_A_DONE}, {'s', TUI_A_SNOOZE}, {'r', TUI_A_RESCHEDULE},
     {'H', TUI_A_HISTORY},
+    {'A', TUI_A_ASSIGN}, {'S', TUI_A_SHARE}, {'C', TUI_A_CLAIM},
+    {'O', TUI_A_MINE},
 };
 
 /* In the pane, keys that act on a contact of the list have no meaning. */
@@ -61,6 +63,7 @@ static const struct binding pane_keys[] = {
     {'/', TUI_A_NONE}, {KEY_F(3), TUI_A_NONE}, {'o', TUI_A_NONE},
     {'t', TUI_A_NONE}, {'>', TUI_A_NONE}, {'E', TUI_A_NONE},
     {27, TUI_A_FOCUS}, {'h', TUI_A_NONE}, {'l', TUI_A_NONE},
+    {'A', TUI_A_NONE}, {'S', TUI_A_NONE}, {'C', TUI_A_NONE},
 };
 
 static int lookup(const struct binding *t, size_t n, int key,
@@ -110,6 +113,10 @@ static const struct tui_key_help help[] = {
     {"H", "history: who changed the row, when, and what", 0},
     {"Tab", "move between the list and the reminder pane", 0},
     {"p", "show / hide the reminder pane", 0},
+    {"A", "give the contact, company or deal to someone (login)", 0},
+    {"S", "share the contact, company or deal with someone", 0},
+    {"C", "claim the contact or company from the pool (no owner)", 0},
+    {"O", "show only your own rows / everything you may see", 0},
     {"I  F6", "import contacts from a CSV or vCard file", 0},
     {"X", "export the contacts listed as a vCard file", 0},
     {"R  F7", "reports", 0},

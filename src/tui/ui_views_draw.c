@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "draw.h"
+#include "tcrm/access.h"
 #include "tcrm/company.h"
 #include "tcrm/date.h"
 #include "theme.h"
@@ -33,6 +34,12 @@ static const struct column contact_cols[] = {
     {"Title", {8, 1, 24}, 0}, {"Last contact", {12, 0, 0}, 0},
     {"Phone", {10, 1, 20}, 0},
 };
+/* In owned mode (tcrm/access.h) the contacts show their owner. */
+static const struct column contact_cols_owned[] = {
+    {"Name", {12, 3, 0}, 0}, {"Company", {10, 2, 0}, 0},
+    {"Title", {8, 1, 24}, 0}, {"Last contact", {12, 0, 0}, 0},
+    {"Phone", {10, 1, 20}, 0}, {"Owner", {8, 1, 16}, 0},
+};
 static const struct column company_cols[] = {
     {"Name", {14, 3, 0}, 0}, {"Industry", {10, 2, 0}, 0},
     {"City", {8, 1, 20}, 0}, {"Contacts", {8, 0, 0}, 1},
@@ -48,10 +55,14 @@ static const struct column fu_cols[] = {
     {"Phone", {10, 1, 20}, 0},
 };
 
-static const struct column *view_cols(enum tui_view v, int *n)
+static const struct column *view_cols(const struct tui_app *a, int *n)
 {
-    switch (v) {
+    switch (a->view) {
     case TUI_V_CONTACTS:
+        if (tcrm_access_owned(a->db)) {
+            *n = (int)(sizeof contact_cols_owned / sizeof *contact_cols_owned);
+            return contact_cols_owned;
+        }
         *n = (int)(sizeof contact_cols / sizeof *contact_cols);
         return contact_cols;
     case TUI_V_COMPANIES:
@@ -100,6 +111,7 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         cell[0] = r->name; cell[1] = r->company; cell[2] = r->title;
         cell[3] = tcrm_date_relative(r->last_interaction_at, now, bufs[0], 64);
         cell[4] = r->phone ? r->phone : r->email;
+        cell[5] = r->owner;
     } else if (a->view == TUI_V_COMPANIES) {
         const struct tcrm_company_row *r = row;
         cell[0] = r->name; cell[1] = r->industry; cell[2] = r->city;
@@ -252,7 +264,7 @@ void tui_view_draw(struct tui_app *a)
         return;
     }
     int ncols, w[MAX_COLS];
-    const struct column *cols = view_cols(a->view, &ncols);
+    const struct column *cols = view_cols(a, &ncols);
     struct tui_colspec spec[MAX_COLS];
     for (int i = 0; i < ncols; i++)
         spec[i] = cols[i].spec;

@@ -81,6 +81,7 @@ const char *tcrm_error_name(int code)
     case TCRM_EVERSION: return "database made by a newer tcrm";
     case TCRM_ENOTDB: return "not a tcrm database";
     case TCRM_EREADONLY: return "read-only";
+    case TCRM_EPERM: return "not allowed";
     }
     return "unknown error";
 }

@@ -13,7 +13,7 @@ static inline struct tcrm_db *fuzz_demo_db(void)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/fuzz.db", fuzz_dir());
-    struct tcrm_db_options o = {path, "fuzz", 1000, 0};
+    struct tcrm_db_options o = {path, "fuzz", 1000, 0, NULL};
     struct tcrm_error err;
     struct tcrm_db *db;
     static const char *const stages[] = {"Lead", "Won"};

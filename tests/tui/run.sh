@@ -362,6 +362,36 @@ history_screen() {
     expect "Acme Ltd"
 }
 
+# Owned mode (tcrm(1), ACCESS): the owner column, claim from the pool,
+# give a contact away, and "mine". The case runs as root, the database's
+# admin; `nobody` (every Debian system has it) is the other person.
+owned_mode_keys() {
+    cli init
+    cli contact add "Pool Pat"           # added in open mode: no owner
+    cli init --shared
+    cli contact add "Anna Silva"         # owned mode: owner is root
+    cli user add nobody --role sales
+    start 100 24
+    expect_line "Name.? +Company +Title +Last contact +Phone +Owner"
+    expect_line "^>Anna Silva +.*root"
+    keys j; expect ">Pool Pat"
+    keys C; expect "contact 1: now yours"
+    expect_line "^>Pool Pat +.*root"
+    keys A; expect "Give contact 1 to (login):"
+    type_text "nobody"; keys Enter
+    expect "contact 1: now owned by nobody"
+    expect_line "^>Pool Pat +.*nobody"
+    keys O; expect "Showing only yours"
+    expect_no_line "Pool Pat"
+    expect "Anna Silva"
+    keys O; expect "Showing everything you may see"
+    expect "Pool Pat"
+    keys S; expect "Share contact"
+    type_text "root"; keys Enter
+    expect "May root change it too? (y/n)"; keys y
+    expect "--with root: that is you"
+}
+
 # ---- forms and dialogs (qa) ------------------------------------------
 
 contact_form_full() {    # CJK name, picker, several phones/e-mails, tags
@@ -825,7 +855,7 @@ hangup_in_help() {
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
-two_processes delete_to_trash unchanged_save history_screen
+two_processes delete_to_trash unchanged_save history_screen owned_mode_keys
 contact_form_full duplicate_merge duplicate_open_and_save_anyway
 dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form

@@ -28,7 +28,7 @@ static inline int fixture_rm(const char *p, const struct stat *sb, int flag,
 static inline int fixture_open(const char *user)
 {
     char path[128];
-    struct tcrm_db_options o = { path, user, 1000, 0 };
+    struct tcrm_db_options o = { path, user, 1000, 0, NULL };
     strcpy(dir, "/tmp/tcrm-test-XXXXXX");
     if (!mkdtemp(dir))
         return -1;

@@ -52,7 +52,7 @@ static void path_in(char *out, size_t n, const char *name)
 static int open_db(const char *path, int timeout, struct tcrm_db **db,
                    struct tcrm_error *err)
 {
-    struct tcrm_db_options o = { path, "ann", timeout, 0 };
+    struct tcrm_db_options o = { path, "ann", timeout, 0, NULL };
     return tcrm_db_open(&o, db, err);
 }
 
@@ -162,7 +162,7 @@ static void test_migrate_from_v1(void **state)
         "  '2026-02-06 00:00:00');");
     assert_int_equal(open_db(path, 1000, &db, &err), 0);
     int newest = tcrm_migrations[tcrm_migrations_count - 1].number;
-    assert_true(newest >= 6);
+    assert_true(newest >= 7);
     assert_int_equal(tcrm_db_schema_version(db), newest);
     assert_int_equal(query_i64(db, "PRAGMA user_version"), newest);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE "
@@ -178,20 +178,30 @@ static void test_migrate_from_v1(void **state)
     assert_int_equal(query_i64(db, "SELECT count(*) FROM activity_daily"), 2);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM sqlite_master WHERE "
                      "name = 'contacts_quiet'"), 1);
-    /* One live contact, created 2026-01-01, no owner, no city or source. */
-    assert_int_equal(query_i64(db, "SELECT count(*) FROM segment_stats"), 2);
+    /* Schema 5: who opened the old file is its first admin, and rows
+     * without owner got one (the creator 'x' is no user: the admin). */
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM users WHERE"
+                     " login = 'ann' AND role = 'admin' AND active = 1"), 1);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE"
+                     " owner IS NOT 'ann'"), 0);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM interactions WHERE"
+                     " owner IS NOT 'ann'"), 0);
+    /* One live contact, created 2026-01-01, owned by ann, no city or
+     * source (the move to ann leaves the rows of no owner at zero). */
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM segment_stats"
+                     " WHERE n <> 0"), 2);
     assert_int_equal(query_i64(db, "SELECT sum(n) FROM segment_stats WHERE"
                      " entity = 'contact' AND value = '' AND currency = ''"
-                     " AND day = '2026-01-01' AND owner = ''"), 2);
+                     " AND day = '2026-01-01' AND owner = 'ann'"), 2);
     assert_int_equal(tcrm_db_check(db, &err), 0);
     /* A summary that no longer agrees with the rows is reported. */
     assert_int_equal(tcrm_db_exec(db, "UPDATE segment_stats SET n = 5 WHERE"
-                                  " dim = 'city'", &err), 0);
+                                  " dim = 'city' AND n <> 0", &err), 0);
     assert_int_equal(tcrm_db_check(db, &err), TCRM_EDB);
     assert_non_null(strstr(err.msg, "summary segment_stats disagrees with "
                            "the rows in 2 places"));
     assert_int_equal(tcrm_db_exec(db, "UPDATE segment_stats SET n = 1 WHERE"
-                                  " dim = 'city'; DELETE FROM activity_daily"
+                                  " dim = 'city' AND n = 5; DELETE FROM activity_daily"
                                   " WHERE kind = 'visit'", &err), 0);
     assert_int_equal(tcrm_db_check(db, &err), TCRM_EDB);
     assert_non_null(strstr(err.msg, "summary activity_daily disagrees"));
@@ -281,7 +291,7 @@ static void test_refuse_folder(void **state)
     assert_int_equal(open_db(dir, 100, &db, &err), TCRM_ENOTDB);
     snprintf(msg, sizeof msg, "%s: is a folder, not a database file", dir);
     assert_string_equal(err.msg, msg);
-    struct tcrm_db_options none = { "", "ann", 100, 0 };
+    struct tcrm_db_options none = { "", "ann", 100, 0, NULL };
     assert_int_equal(tcrm_db_open(&none, &db, &err), TCRM_EINVAL);
     assert_string_equal(err.msg, "database: no file given");
 }
@@ -357,7 +367,7 @@ static void test_ids_never_reused(void **state)
 static void test_open_existing(void **state)
 {
     (void)state;
-    struct tcrm_db_options o = { NULL, "ann", 100, 0 };
+    struct tcrm_db_options o = { NULL, "ann", 100, 0, NULL };
     struct tcrm_error err;
     struct tcrm_db *db = NULL;
     char path[256], msg[512];
@@ -424,7 +434,7 @@ static void test_readonly_option(void **state)
     path_in(path, sizeof path, "ro.db");
     assert_int_equal(open_db(path, 100, &db, &err), 0);
     tcrm_db_close(db);
-    struct tcrm_db_options o = { path, "ann", 100, 1 };
+    struct tcrm_db_options o = { path, "ann", 100, 1, NULL };
     assert_int_equal(tcrm_db_open(&o, &db, &err), 0);
     assert_int_equal(tcrm_db_schema_version(db), tcrm_db_schema_latest());
     assert_int_equal(tcrm_db_begin(db, &err), TCRM_EREADONLY);

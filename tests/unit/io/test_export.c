@@ -16,7 +16,7 @@
 
 static struct tcrm_db *open_db(const char *name)
 {
-    struct tcrm_db_options o = {io_path(name), "tester", 200, 0};
+    struct tcrm_db_options o = {io_path(name), "tester", 200, 0, NULL };
     struct tcrm_db *db;
     struct tcrm_error err;
     unlink(o.path);

@@ -46,7 +46,7 @@ static void test_zone_names(void **state)
 
 static struct tcrm_db *fill(void)
 {
-    struct tcrm_db_options o = {io_path("ical.db"), "tester", 200, 0};
+    struct tcrm_db_options o = {io_path("ical.db"), "tester", 200, 0, NULL};
     struct tcrm_db *db;
     struct tcrm_error err;
     unlink(o.path);

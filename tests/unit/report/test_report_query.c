@@ -45,7 +45,7 @@ static int setup(void **state)
     if (!mkdtemp(f->dir))
         return -1;
     snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-    struct tcrm_db_options o = { f->path, "ann", 1000, 0 };
+    struct tcrm_db_options o = { f->path, "ann", 1000, 0, NULL };
     if (tcrm_db_open(&o, &f->db, &err))
         return -1;
     *state = f;

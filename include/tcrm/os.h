@@ -1,0 +1,50 @@
+/*
+ * os.h: the process: who is running tcrm.
+ *
+ * Identity is the real uid looked up in the password database, never a
+ * string from the environment or a config file: on a shared server it is
+ * what the access rules of src/core trust. Nothing outside src/os calls
+ * getuid() or reads the password database.
+ */
+#ifndef TCRM_OS_H
+#define TCRM_OS_H
+
+#include "tcrm/error.h"
+
+#define TCRM_OS_LOGIN_MAX 64
+
+struct tcrm_os_identity {
+    char login[TCRM_OS_LOGIN_MAX]; /* pw_name of the real uid */
+    char name[128];                /* the GECOS full name, or the login */
+    long uid;
+};
+
+/* The running user. TCRM_ENOTFOUND "uid 1234: not in the password
+ * database" when the real uid has no entry; TCRM_EINVAL when its login
+ * is longer than TCRM_OS_LOGIN_MAX - 1 bytes. */
+int tcrm_os_identity(struct tcrm_os_identity *id, struct tcrm_error *err);
+
+/* 1 when login is an account in the password database. */
+int tcrm_os_login_exists(const char *login);
+
+/* The running user's home folder from the password database (NULL when
+ * unknown); points into static storage of the C library: copy it. */
+const char *tcrm_os_home(void);
+
+/* Setgid handling (privilege.c). Called first in main(): when tcrm runs
+ * with another effective gid than its user's, reads the one database it
+ * is installed for, refuses TCRM_DB naming another (TCRM_EINVAL), cleans
+ * the environment and drops the group; a no-op otherwise. Refuses a
+ * setuid install. */
+int tcrm_os_privilege_init(struct tcrm_error *err);
+/* 1 after tcrm_os_privilege_init found tcrm setgid. */
+int tcrm_os_privileged(void);
+/* The shared database a setgid tcrm is pinned to (NULL when not
+ * privileged). */
+const char *tcrm_os_shared_db(void);
+/* The group only around opening and closing the database; no-ops when
+ * not privileged. */
+void tcrm_os_group_raise(void);
+void tcrm_os_group_drop(void);
+
+#endif

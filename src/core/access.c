@@ -1,0 +1,464 @@
+/*
+ * access.c: the one rule for what a session may see and change (see
+ * tcrm/access.h for the rule itself).
+ *
+ * tcrm_access_open runs once per connection, after the migrations:
+ *   1. bootstrap (writable opens, once per database): when users is
+ *      empty, the acting login becomes the first admin and rows without
+ *      owner get one: their creator when that is a user, else that admin;
+ *   2. the mode and the acting user's role; in owned mode an unknown or
+ *      deactivated login is refused here, before any command runs;
+ *   3. the scope, all of it temp (per connection, never in the file;
+ *      changing PRAGMA temp_store drops it, so tcrm_db_begin_many makes
+ *      it again with tcrm_access_scope):
+ *        tcrm_reach      the logins whose rows the user holds as their
+ *                        own: themselves and everyone under them;
+ *        seen_<table>    the rows the user may see, trash included;
+ *        live_<table>    seen and not in the trash: what "live" means
+ *                        (with "mine" on, tcrm_access_set_mine, only the
+ *                        user's own rows);
+ *        editable_<table> live rows the user may change;
+ *        seen_import_batches  the imports the user may list and undo;
+ *      in open mode, and for an admin, the views have no rule at all, so
+ *      the query plans are the ones of the bare tables;
+ *   4. in owned mode, temp triggers on the main tables: new rows without
+ *      owner get the acting user; for everyone but an admin, guards that
+ *      refuse (RAISE 'tcrm-denied: ...', turned into TCRM_EPERM by
+ *      tcrm_db_fail) a change, move or delete the rule forbids.
+ * A guard fires only when a statement changes a row's version: every
+ * edit, delete, restore and move made by tcrm bumps it, while the derived
+ * columns kept by schema triggers (last interaction, next follow-up,
+ * company sort) do not, so logging a call on a contact shared read-only
+ * still updates its "last contact".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "tcrm/access.h"
+
+static const char *const role_names[] = { NULL, "admin", "manager", "sales",
+                                          "clerk" };
+#define N_ROLES (int)(sizeof role_names / sizeof role_names[0])
+
+const char *tcrm_role_name(int role)
+{
+    return role > 0 && role < N_ROLES ? role_names[role] : NULL;
+}
+
+int tcrm_role_parse(const char *name)
+{
+    for (int i = 1; name && i < N_ROLES; i++)
+        if (strcmp(role_names[i], name) == 0)
+            return i;
+    return TCRM_ROLE_NONE;
+}
+
+int tcrm_access_owned(const struct tcrm_db *db) { return db->owned; }
+int tcrm_access_role(const struct tcrm_db *db) { return db->role; }
+int tcrm_access_all(const struct tcrm_db *db)
+{
+    return !db->owned || db->role == TCRM_ROLE_ADMIN;
+}
+
+/* The tables under the rule: table, entity name for shares ("" when the
+ * table has no shares), whether its rows can be in the pool. */
+struct scoped {
+    const char *table, *entity;
+    int pool;
+};
+static const struct scoped scoped_tables[] = {
+    { "companies", "company", 1 },
+    { "contacts", "contact", 1 },
+    { "deals", "deal", 0 },
+    { "follow_ups", "", 0 },
+    { "interactions", "", 0 },
+};
+#define N_SCOPED (sizeof scoped_tables / sizeof scoped_tables[0])
+
+/* ---- 1. bootstrap ----------------------------------------------------- */
+
+static int count_users(struct tcrm_db *db, int64_t *n, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT count(*) FROM users", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    tcrm_db_done(st);
+    return rc == SQLITE_ROW ? 0 : tcrm_db_fail(db, "users", err);
+}
+
+static int backfill_owners(struct tcrm_db *db, struct tcrm_error *err)
+{
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        char *sql = sqlite3_mprintf(
+            "UPDATE %s SET owner = CASE WHEN created_by IN"
+            " (SELECT login FROM users) THEN created_by ELSE %Q END"
+            " WHERE owner IS NULL OR owner = ''",
+            scoped_tables[i].table, db->login);
+        if (!sql)
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        int rc = tcrm_db_exec(db, sql, err);
+        sqlite3_free(sql);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int bootstrap_work(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int64_t n = 0;
+    int rc = count_users(db, &n, err);
+    if (rc || n > 0)
+        return rc;
+    char now[20];
+    tcrm_db_now(now);
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO users(login, name, role, created_at, updated_at)"
+        " VALUES (?1, ?2, 'admin', ?3, ?3)", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_bind_text(st, 1, db->login);
+    tcrm_db_bind_text(st, 2, db->user);
+    tcrm_db_bind_text(st, 3, now);
+    rc = tcrm_db_step_done(db, st, "users", err);
+    return rc ? rc : backfill_owners(db, err);
+}
+
+static int bootstrap(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int64_t n = 0;
+    int rc = count_users(db, &n, err);
+    if (rc || n > 0)
+        return rc;
+    if ((rc = tcrm_db_begin(db, err)))
+        return rc;
+    return tcrm_db_end(db, bootstrap_work(db, err), err);
+}
+
+/* ---- 2. mode and role ------------------------------------------------- */
+
+static int read_mode(struct tcrm_db *db, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT value FROM settings WHERE key = 'access_mode'", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    int rc = sqlite3_step(st);
+    const unsigned char *v = rc == SQLITE_ROW ? sqlite3_column_text(st, 0)
+                                              : NULL;
+    db->owned = v && strcmp((const char *)v, "owned") == 0;
+    tcrm_db_done(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0 : tcrm_db_fail(db, "settings", err);
+}
+
+static int read_role(struct tcrm_db *db, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT role, active FROM users WHERE login = ?1", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    tcrm_db_bind_text(st, 1, db->login);
+    int rc = sqlite3_step(st), active = 0;
+    db->role = TCRM_ROLE_NONE;
+    if (rc == SQLITE_ROW) {
+        db->role = tcrm_role_parse((const char *)sqlite3_column_text(st, 0));
+        active = sqlite3_column_int(st, 1);
+    }
+    tcrm_db_done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tcrm_db_fail(db, "users", err);
+    if (!db->owned)
+        return 0;
+    if (db->role == TCRM_ROLE_NONE)
+        return tcrm_error_set(err, TCRM_EPERM, "%s: %s is not a user of "
+                              "this database; an admin can add them with: "
+                              "tcrm user add %s --role sales", db->path,
+                              db->login, db->login);
+    if (!active)
+        return tcrm_error_set(err, TCRM_EPERM, "%s: %s is deactivated; an "
+                              "admin can turn them back on with: tcrm user "
+                              "edit %s --active", db->path, db->login,
+                              db->login);
+    return 0;
+}
+
+/* ---- 3. the scope ----------------------------------------------------- */
+
+static int exec_free(struct tcrm_db *db, char *sql, struct tcrm_error *err)
+{
+    if (!sql)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    int rc = tcrm_db_exec(db, sql, err);
+    sqlite3_free(sql);
+    return rc;
+}
+
+/* Rows of the user themselves or of anyone under them. */
+static int make_reach(struct tcrm_db *db, struct tcrm_error *err)
+{
+    return exec_free(db, sqlite3_mprintf(
+        "CREATE TEMP TABLE IF NOT EXISTS tcrm_reach(login TEXT PRIMARY KEY) WITHOUT ROWID;"
+        "INSERT OR IGNORE INTO temp.tcrm_reach WITH RECURSIVE r(login) AS"
+        " (SELECT %Q UNION SELECT u.login FROM main.users u"
+        "  JOIN r ON u.manager = r.login)"
+        " SELECT login FROM r", db->login), err);
+}
+
+/* The visibility condition of a row of s under alias `a` (sqlite3_free
+ * it): held by the user or someone under them, shared with the user, in
+ * the pool, or (deals, follow-ups, interactions) tied to a visible
+ * contact, company or deal. */
+static char *see_rule(const struct tcrm_db *db, const struct scoped *s,
+                      const char *a)
+{
+    char *own = sqlite3_mprintf("%s.owner IN (SELECT login FROM tcrm_reach)",
+                                a);
+    char *share = *s->entity ? sqlite3_mprintf(
+        " OR %s.id IN (SELECT entity_id FROM shares WHERE entity = %Q"
+        " AND login = %Q)", a, s->entity, db->login) : sqlite3_mprintf("");
+    char *pool = s->pool ? sqlite3_mprintf(" OR coalesce(%s.owner, '') = ''",
+                                           a) : sqlite3_mprintf("");
+    char *links = sqlite3_mprintf("");
+    if (strcmp(s->table, "companies") && strcmp(s->table, "contacts")) {
+        sqlite3_free(links);
+        links = sqlite3_mprintf(
+            " OR EXISTS (SELECT 1 FROM seen_contacts v WHERE v.id = %s.contact_id)"
+            " OR EXISTS (SELECT 1 FROM seen_companies v WHERE v.id = %s.company_id)"
+            "%s%s%s", a, a,
+            strcmp(s->table, "deals") ? " OR EXISTS (SELECT 1 FROM seen_deals v"
+                                        " WHERE v.id = " : "",
+            strcmp(s->table, "deals") ? a : "",
+            strcmp(s->table, "deals") ? ".deal_id)" : "");
+    }
+    char *rule = own && share && pool && links
+        ? sqlite3_mprintf("(%s%s%s%s)", own, share, pool, links) : NULL;
+    sqlite3_free(own);
+    sqlite3_free(share);
+    sqlite3_free(pool);
+    sqlite3_free(links);
+    return rule;
+}
+
+static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
+{
+    /* Imports: a session that does not see all sees the batches run by
+     * itself or anyone under it; each new batch records who ran it. */
+    int rc = exec_free(db, sqlite3_mprintf(
+        "CREATE TEMP VIEW IF NOT EXISTS seen_import_batches AS SELECT * FROM"
+        " main.import_batches%s;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS tcrm_owner_import_batches AFTER"
+        " INSERT ON main.import_batches BEGIN UPDATE import_batches SET"
+        " owner = %Q WHERE id = NEW.id; END", sees_all ? "" :
+        " WHERE owner IN (SELECT login FROM tcrm_reach)", db->login), err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        const struct scoped *s = &scoped_tables[i];
+        char *rule = sees_all ? sqlite3_mprintf("1")
+                              : see_rule(db, s, s->table);
+        char *mine = sqlite3_mprintf(" AND owner = %Q", db->login);
+        char *sql = rule && mine ? sqlite3_mprintf(
+            "CREATE TEMP VIEW IF NOT EXISTS seen_%s AS SELECT * FROM main.%s%s%s;"
+            "CREATE TEMP VIEW IF NOT EXISTS live_%s AS SELECT * FROM temp.seen_%s"
+            " WHERE deleted_at IS NULL%s",
+            s->table, s->table, sees_all ? "" : " WHERE ",
+            sees_all ? "" : rule, s->table, s->table, db->mine ? mine : "")
+            : NULL;
+        sqlite3_free(mine);
+        sqlite3_free(rule);
+        rc = exec_free(db, sql, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- 4. owned mode: default owner and guards -------------------------- */
+
+/* May the user change row `a` (OLD) of s: held by them or under them, an
+ * edit share, or (children of a contact, company or deal) an editable
+ * parent. Parents are looked up in the main tables. */
+static char *edit_rule(const struct tcrm_db *db, const struct scoped *s,
+                       const char *a)
+{
+    char *own = sqlite3_mprintf("%s.owner IN (SELECT login FROM tcrm_reach)",
+                                a);
+    char *share = *s->entity ? sqlite3_mprintf(
+        " OR EXISTS (SELECT 1 FROM shares WHERE entity = %Q AND entity_id ="
+        " %s.id AND login = %Q AND read_only = 0)", s->entity, a, db->login)
+        : sqlite3_mprintf("");
+    char *links = sqlite3_mprintf("");
+    static const struct { const char *table, *entity, *col; } parents[] = {
+        { "contacts", "contact", "contact_id" },
+        { "companies", "company", "company_id" },
+        { "deals", "deal", "deal_id" },
+    };
+    for (size_t p = 0; links && !s->pool && p < 3; p++) {
+        if (strcmp(s->table, "deals") == 0 && p == 2)
+            break;
+        char *more = sqlite3_mprintf(
+            "%s OR EXISTS (SELECT 1 FROM %s p WHERE p.id = %s.%s AND"
+            " (p.owner IN (SELECT login FROM tcrm_reach) OR EXISTS (SELECT 1"
+            " FROM shares WHERE entity = '%s' AND entity_id = p.id AND"
+            " login = %Q AND read_only = 0)))", links, parents[p].table, a,
+            parents[p].col, parents[p].entity, db->login);
+        sqlite3_free(links);
+        links = more;
+    }
+    char *rule = own && share && links
+        ? sqlite3_mprintf("(%s%s%s)", own, share, links) : NULL;
+    sqlite3_free(own);
+    sqlite3_free(share);
+    sqlite3_free(links);
+    return rule;
+}
+
+static int make_owner_default(struct tcrm_db *db, const struct scoped *s,
+                              struct tcrm_error *err)
+{
+    return exec_free(db, sqlite3_mprintf(
+        "CREATE TEMP TRIGGER IF NOT EXISTS tcrm_owner_%s AFTER INSERT ON main.%s"
+        " WHEN coalesce(NEW.owner, '') = '' BEGIN"
+        " UPDATE %s SET owner = %Q WHERE id = NEW.id; END",
+        s->table, s->table, s->table, db->login), err);
+}
+
+static int make_guards(struct tcrm_db *db, const struct scoped *s,
+                       struct tcrm_error *err)
+{
+    int clerk = db->role == TCRM_ROLE_CLERK;
+    int manager = db->role == TCRM_ROLE_MANAGER;
+    char *edit = edit_rule(db, s, "OLD");
+    /* Taking a row from the pool (claim); never for a clerk. */
+    char *claim = sqlite3_mprintf(s->pool && !clerk
+        ? "(coalesce(OLD.owner, '') = '' AND NEW.owner = %Q)" : "(0 AND %Q)",
+        db->login);
+    /* Where a row may go: an active user; for a manager only someone under
+     * them (from someone under them); for a salesperson only their own. */
+    char *move = sqlite3_mprintf(manager
+        ? "(NEW.owner IN (SELECT login FROM users WHERE active = 1) AND"
+          " NEW.owner IN (SELECT login FROM tcrm_reach) AND"
+          " OLD.owner IN (SELECT login FROM tcrm_reach) AND 1 <> %Q)"
+        : "(NEW.owner IN (SELECT login FROM users WHERE active = 1) AND"
+          " OLD.owner = %Q)", db->login);
+    char *sql = edit && claim && move ? sqlite3_mprintf(
+        "CREATE TEMP TRIGGER IF NOT EXISTS tcrm_guard_upd_%s BEFORE UPDATE ON main.%s"
+        " WHEN NEW.version IS NOT OLD.version BEGIN"
+        " SELECT RAISE(ABORT, 'tcrm-denied: a clerk cannot delete')"
+        "  WHERE %d AND NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL;"
+        " SELECT RAISE(ABORT, 'tcrm-denied: not yours to change; ask its"
+        " owner or a manager') WHERE NOT %s AND NOT %s;"
+        " SELECT RAISE(ABORT, 'tcrm-denied: you may not move it to that"
+        " owner') WHERE NEW.owner IS NOT OLD.owner AND NOT %s"
+        "  AND (%d OR NOT %s);"
+        " END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS tcrm_guard_del_%s BEFORE DELETE ON main.%s"
+        " WHEN NOT %s BEGIN"
+        " SELECT RAISE(ABORT, 'tcrm-denied: not yours to delete; ask its"
+        " owner or a manager'); END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS tcrm_guard_ins_%s BEFORE INSERT ON main.%s"
+        " WHEN coalesce(NEW.owner, '') <> ''"
+        " AND NEW.owner NOT IN (SELECT login FROM tcrm_reach) BEGIN"
+        " SELECT RAISE(ABORT, 'tcrm-denied: you may add records only for"
+        " yourself or the people under you'); END",
+        s->table, s->table, clerk, edit, claim, claim, clerk, move,
+        s->table, s->table, edit, s->table, s->table) : NULL;
+    sqlite3_free(edit);
+    sqlite3_free(claim);
+    sqlite3_free(move);
+    return exec_free(db, sql, err);
+}
+
+static int make_triggers(struct tcrm_db *db, struct tcrm_error *err)
+{
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        int rc = make_owner_default(db, &scoped_tables[i], err);
+        if (rc == 0 && db->role != TCRM_ROLE_ADMIN)
+            rc = make_guards(db, &scoped_tables[i], err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int tcrm_access_open(struct tcrm_db *db, int readonly, struct tcrm_error *err)
+{
+    int rc = readonly ? 0 : bootstrap(db, err);
+    if (rc == 0)
+        rc = read_mode(db, err);
+    if (rc == 0)
+        rc = read_role(db, err);
+    return rc ? rc : tcrm_access_scope(db, err);
+}
+
+/* editable_<table>: the rows the user may change (edit_rule), so that
+ * share and assign ask the same question the guards do. */
+static int make_editable(struct tcrm_db *db, int all, struct tcrm_error *err)
+{
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        const struct scoped *s = &scoped_tables[i];
+        char *rule = all ? sqlite3_mprintf("1") : edit_rule(db, s, s->table);
+        char *sql = rule ? sqlite3_mprintf(
+            "CREATE TEMP VIEW IF NOT EXISTS editable_%s AS SELECT * FROM"
+            " main.%s WHERE deleted_at IS NULL AND %s", s->table, s->table,
+            rule) : NULL;
+        sqlite3_free(rule);
+        int rc = exec_free(db, sql, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int tcrm_access_scope(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int rc = make_reach(db, err);
+    if (rc == 0)
+        rc = make_views(db, tcrm_access_all(db), err);
+    if (rc == 0)
+        rc = make_editable(db, tcrm_access_all(db), err);
+    if (rc == 0 && db->owned)
+        rc = make_triggers(db, err);
+    return rc;
+}
+
+int tcrm_access_mine(const struct tcrm_db *db) { return db->mine; }
+
+int tcrm_access_set_mine(struct tcrm_db *db, int mine, struct tcrm_error *err)
+{
+    db->mine = mine != 0;
+    for (size_t i = 0; i < N_SCOPED; i++) {
+        int rc = exec_free(db, sqlite3_mprintf("DROP VIEW IF EXISTS temp.live_%s",
+                                               scoped_tables[i].table), err);
+        if (rc)
+            return rc;
+    }
+    return tcrm_access_scope(db, err);
+}
+
+int tcrm_access_set_mode(struct tcrm_db *db, int owned, struct tcrm_error *err)
+{
+    if (db->owned && db->role != TCRM_ROLE_ADMIN)
+        return tcrm_error_set(err, TCRM_EPERM, "access mode: only an admin "
+                              "may change it");
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE settings SET value = ?1 WHERE key = 'access_mode'", err);
+    rc = st ? 0 : (err ? err->code : TCRM_EDB);
+    if (st) {
+        tcrm_db_bind_text(st, 1, owned ? "owned" : "open");
+        rc = tcrm_db_step_done(db, st, "settings", err);
+    }
+    if (rc == 0)
+        rc = tcrm_db_audit(db, "settings", 0, "edit",
+                           owned ? "access_mode=owned" : "access_mode=open",
+                           err);
+    return tcrm_db_end(db, rc, err);
+}
