@@ -1,0 +1,72 @@
+#!/bin/bash
+# tests/cli/zh.sh: Chinese on the command line, through the built binary:
+# the Chinese date words in every kind of date option (--due, --to of a
+# snooze, --at of a log, a report period), and their mistakes.
+#
+#   zh.sh /path/to/tcrm
+#
+# One temporary home and database per section; the clock is fixed at
+# Friday 2026-11-20 10:00 (TCRM_NOW). Asserts exit status and exact
+# output; ends "N passed, N failed" and exits non-zero on any failure.
+set -u
+TCRM=$(realpath "$1")
+W=$(mktemp -d /tmp/tcrm-cli-zh.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
+export HOME=$W/home XDG_CONFIG_HOME=$W/home/.config XDG_DATA_HOME=$W/home/data
+unset TCRM_CONFIG NO_COLOR
+mkdir -p "$HOME"
+pass=0 fail=0
+
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
+t()   { "$TCRM" --db "$DB" "$@"; }
+# expect NAME STATUS STDOUT STDERR -- command...: stdout exactly, and
+# stderr exactly (its first line when an error is wanted: usage follows)
+expect() {
+    local name=$1 status=$2 want_out=$3 want_err=$4; shift 5
+    local out err rc
+    out=$("$@" 2>"$W/stderr"); rc=$?
+    err=$(cat "$W/stderr")
+    [ -n "$want_err" ] && err=$(head -n 1 "$W/stderr")
+    if [ "$rc" = "$status" ] && [ "$out" = "$want_out" ] &&
+       [ "$err" = "$want_err" ]; then ok
+    else bad "$name: status $rc (want $status)
+    stdout: $out
+    want:   $want_out
+    stderr: $err
+    want:   $want_err"; fi
+}
+
+# ---- Chinese dates -----------------------------------------------------
+DB=$W/dates.db
+t init >/dev/null
+t contact add "张伟" --company "华为技术有限公司" >/dev/null
+expect "due 明天下午3点" 0 "follow-up 1 for 张伟 due 2026-11-21 15:00" "" -- \
+    t follow-up add 1 --due 明天下午3点 寄送样品
+expect "due 周五" 0 "follow-up 2 for 张伟 due 2026-11-27" "" -- \
+    t follow-up add 1 --due 周五 回访
+expect "due 下周一 9:00" 0 "follow-up 3 for 张伟 due 2026-11-23 09:00" "" -- \
+    t follow-up add 1 --due "下周一 9:00" 开会
+expect "due 12月20日 14:30" 0 "follow-up 4 for 张伟 due 2026-12-20 14:30" "" -- \
+    t follow-up add 1 --due "12月20日 14:30" 年底拜访
+expect "due 3天后" 0 "follow-up 5 for 张伟 due 2026-11-23" "" -- \
+    t follow-up add 1 --due 3天后 报价
+expect "snooze --to 下个月" 0 "follow-up 5 snoozed to 2026-12-20" "" -- \
+    t follow-up snooze 5 --to 下个月
+expect "log --at 昨天 下午2点" 0 "logged call with 张伟 (interaction 1)" "" -- \
+    t log 1 --kind call --at "昨天 下午2点" 电话沟通
+got=$(t export interactions --fields at 2>&1 | tail -n 1 | tr -d '\r')
+[ "$got" = "2026-11-19 14:00" ] && ok || bad "log --at stored: '$got'"
+expect "due 13月" 2 "" "tcrm follow-up add: --due: '13月' is not a date: there is no month 13" -- \
+    t follow-up add 1 --due 13月 x
+expect "due 2月30日" 2 "" "tcrm follow-up add: --due: '2月30日' is not a date: February 2026 has 28 days" -- \
+    t follow-up add 1 --due 2月30日 x
+expect "due 下周" 2 "" "tcrm follow-up add: --due: '下周' is not a date: use 今天, 明天, 周五, 下周一, 3天后, 下个月, 12月20日 or 2026年12月20日" -- \
+    t follow-up add 1 --due 下周 x
+got=$(t report activity --from 上个月 --to 今天 | grep -m1 '^Period')
+[ "$got" = "Period:    2026-10-20 to 2026-11-20" ] && ok || bad "report --from 上个月: '$got'"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
