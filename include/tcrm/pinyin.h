@@ -8,14 +8,15 @@
  * ü written v (吕 lv).
  *
  * Search keys of a text (tcrm_pinyin_keys): the pinyin of its hanzi run
- * together, and their first letters, each a line:
- *   "张伟"           -> "zhangwei\nzw\n"
- *   "华为技术有限公司" -> "huaweijishuyouxiangongsi\nhwjsyxgs\n" (and the
- *                       other reading of 术, "...zhu...", "hwjzyxgs")
- *   "曾伟"           -> "cengwei\ncw\nzengwei\nzw\n"
+ * together, their first letters, and the syllables apart, each a line:
+ *   "张伟"     -> "zhangwei\nzw\nzhang wei\n"
+ *   "华为技术"  -> "huaweijishu\nhwjs\nhua wei ji shu\n" and the same
+ *                with the other reading of 术 (zhu)
+ *   "曾伟"     -> "cengwei\ncw\nceng wei\nzengwei\nzw\nzeng wei\n"
  * Characters without a reading (Latin letters, digits, punctuation) are
- * skipped: "ABC科技" gives "keji\nkj\n". A substring search of these lines
- * then finds full pinyin, any prefix of it and the initials. Polyphones
+ * skipped: "ABC科技" gives "keji\nkj\nke ji\n". A substring search of
+ * these lines then finds full pinyin, any prefix of it and the initials;
+ * a word search finds each syllable ("li na" for 李娜). Polyphones
  * are expanded into every combination, bounded: at most
  * TCRM_PINYIN_MAX_VARIANTS combinations (past that, the characters from
  * the end on keep only their common reading), and only the first

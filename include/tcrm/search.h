@@ -37,5 +37,9 @@ int tcrm_search_index_contact(struct tcrm_db *db, int64_t id,
                               struct tcrm_error *err);
 /* Rebuild the whole index (slow; `tcrm` never needs it in normal use). */
 int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err);
+/* Rebuild the whole index if a migration asked for it (the table
+ * search_rebuild exists: 005_pinyin.sql), then drop that table; nothing
+ * otherwise. tcrm_db_open calls this after the migrations. */
+int tcrm_search_rebuild_pending(struct tcrm_db *db, struct tcrm_error *err);
 
 #endif

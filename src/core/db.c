@@ -37,6 +37,7 @@
 #include "db_internal.h"
 #include "tcrm/date.h"
 #include "tcrm/migrations.h"
+#include "tcrm/search.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -707,6 +708,8 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         rc = set_pragmas(db, opt->readonly, opt->busy_timeout_ms, err);
     if (rc == 0)
         rc = migrate(db, opt->readonly, err);
+    if (rc == 0 && !opt->readonly) /* a migration may ask for it */
+        rc = tcrm_search_rebuild_pending(db, err);
     return rc;
 }
 

@@ -36,6 +36,7 @@
 
 #include "contact_internal.h"
 #include "tcrm/normalize.h"
+#include "tcrm/pinyin.h"
 #include "tcrm/search.h"
 #include "tcrm/strbuf.h"
 #include "tcrm/text.h"
@@ -53,6 +54,14 @@ int tcrm_search_body_add(struct tcrm_strbuf *sb, const char *text)
     int rc = f[0] ? tcrm_strbuf_append(sb, f) : 0;
     free(f);
     return rc ? rc : tcrm_strbuf_appendc(sb, '\n');
+}
+
+/* A name, company or title: its folded text, then the pinyin keys of its
+ * hanzi, each a line (tcrm_pinyin_keys): "张伟\nzhangwei\nzw\n". */
+int tcrm_search_body_add_spoken(struct tcrm_strbuf *sb, const char *text)
+{
+    int rc = tcrm_search_body_add(sb, text);
+    return rc || tcrm_str_empty(text) ? rc : tcrm_pinyin_keys(text, sb);
 }
 
 /* Every CJK character and adjacent CJK pair of s, space separated. */
@@ -146,8 +155,11 @@ static int body_fields(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st), r = 0;
     *found = rc == SQLITE_ROW;
-    for (int i = 0; *found && r == 0 && i < 5; i++)
-        r = tcrm_search_body_add(sb, (const char *)sqlite3_column_text(st, i));
+    for (int i = 0; *found && r == 0 && i < 5; i++) {
+        const char *v = (const char *)sqlite3_column_text(st, i);
+        r = i < 3 ? tcrm_search_body_add_spoken(sb, v)
+                  : tcrm_search_body_add(sb, v);
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         r = tcrm_db_fail(db, "search index", err);
     else if (r)
@@ -269,12 +281,35 @@ int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err)
     return tcrm_db_end(db, rc, err);
 }
 
+int tcrm_search_rebuild_pending(struct tcrm_db *db, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT 1 FROM sqlite_master"
+        " WHERE type = 'table' AND name = 'search_rebuild'", err);
+    if (!st)
+        return TCRM_EDB;
+    int rc = sqlite3_step(st);
+    tcrm_db_done(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return tcrm_db_fail(db, "search index", err);
+    rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = rebuild_work(db, err);
+    if (rc == 0)
+        rc = tcrm_db_exec(db, "DROP TABLE search_rebuild", err);
+    return tcrm_db_end(db, rc, err);
+}
+
 /* ---- queries -------------------------------------------------------- */
 
 struct terms {
     char *q;        /* folded query */
     char *qhi;      /* q followed by 0xFF: upper bound of "starts with q" */
     char *match;    /* FTS5 query */
+    char *match2;   /* several words, some of them short: those words'
+                       query on contact_search_short (a second filter) */
     int is_short;   /* use contact_search_short */
     int verify;     /* match is a looser filter: also check instr(body, q) */
 };
@@ -284,6 +319,7 @@ static void terms_free(struct terms *t)
     free(t->q);
     free(t->qhi);
     free(t->match);
+    free(t->match2);
 }
 
 /* "text" with " doubled, appended to sb. */
@@ -312,7 +348,74 @@ static size_t scan_query(const char *s, int *cjk, int *wordy)
     return chars;
 }
 
-/* 0 and t filled; 1 when the query can match nothing; or an error. */
+/* One word's FTS5 term: "w" (a short non-CJK word as its marked prefix
+ * word), or ("w" OR "wv") when its pinyin spelling wv differs (ü typed:
+ * "lü" folds to "lu", the pinyin keys say "lv"). */
+static int append_word(struct tcrm_strbuf *m, const char *w, const char *wv,
+                       int is_short, int cjk)
+{
+    const char *forms[2] = { w, wv && strcmp(w, wv) != 0 ? wv : NULL };
+    int rc = forms[1] ? tcrm_strbuf_appendc(m, '(') : 0;
+    for (int i = 0; rc == 0 && i < 2 && forms[i]; i++) {
+        if (i)
+            rc = tcrm_strbuf_append(m, " OR ");
+        if (rc == 0 && is_short && !cjk) {
+            char marked[sizeof PREFIX_MARK + 16];   /* two characters fit */
+            snprintf(marked, sizeof marked, "%s%s", PREFIX_MARK, forms[i]);
+            rc = append_quoted(m, marked);
+        } else if (rc == 0) {
+            rc = append_quoted(m, forms[i]);
+        }
+    }
+    return rc || !forms[1] ? rc : tcrm_strbuf_appendc(m, ')');
+}
+
+/* Several words: every word must match, each anywhere. Words of three
+ * characters or more go to the trigram index (t->match), shorter ones to
+ * contact_search_short (t->match2, or t->match when all are short). q and
+ * qv (the pinyin spelling) have their spaces in the same places. 0, 1
+ * when no word can match anything, or TCRM_ENOMEM. */
+static int several_words(struct terms *t, const char *qv)
+{
+    struct tcrm_strbuf lng, sht;
+    tcrm_strbuf_init(&lng);
+    tcrm_strbuf_init(&sht);
+    char *w = strdup(t->q), *v = strdup(qv);
+    int rc = w && v ? 0 : TCRM_ENOMEM;
+    char *sw = NULL, *sv = NULL;
+    for (char *a = w ? strtok_r(w, " ", &sw) : NULL,
+              *b = v ? strtok_r(v, " ", &sv) : NULL;
+         rc == 0 && a; a = strtok_r(NULL, " ", &sw),
+              b = b ? strtok_r(NULL, " ", &sv) : NULL) {
+        int cjk, wordy;
+        size_t chars = scan_query(a, &cjk, &wordy);
+        if (!wordy)
+            continue; /* "-" between words restricts nothing */
+        struct tcrm_strbuf *m = chars < 3 ? &sht : &lng;
+        if (m->len)
+            rc = tcrm_strbuf_append(m, " AND ");
+        if (rc == 0)
+            rc = append_word(m, a, b, chars < 3, cjk);
+    }
+    free(w);
+    free(v);
+    if (rc == 0 && lng.len + sht.len == 0)
+        rc = 1;
+    if (rc == 0) {
+        t->is_short = lng.len == 0;
+        t->match = tcrm_strbuf_steal(t->is_short ? &sht : &lng);
+        t->match2 = !t->is_short && sht.len ? tcrm_strbuf_steal(&sht) : NULL;
+        if (!t->match || (!t->is_short && sht.len && !t->match2))
+            rc = TCRM_ENOMEM;
+    }
+    tcrm_strbuf_free(&lng);
+    tcrm_strbuf_free(&sht);
+    return rc;
+}
+
+/* 0 and t filled; 1 when the query can match nothing; or an error. A
+ * query of several words (not a phone number) matches the contacts that
+ * match every word; otherwise the whole query is one substring. */
 static int terms_make(const char *query, struct terms *t)
 {
     memset(t, 0, sizeof *t);
@@ -326,19 +429,23 @@ static int terms_make(const char *query, struct terms *t)
     if (chars == 0 || !wordy)
         return 1;
     t->qhi = malloc(strlen(t->q) + 2);
-    if (!t->qhi)
+    char *qv = tcrm_pinyin_fold_query(query);
+    if (!t->qhi || !qv) {
+        free(qv);
         return TCRM_ENOMEM;
+    }
     strcpy(t->qhi, t->q);
     strcat(t->qhi, "\xff");
-    t->is_short = chars < 3;
-    if (t->is_short && !cjk) {
-        char marked[sizeof PREFIX_MARK + 16];   /* two characters fit */
-        snprintf(marked, sizeof marked, "%s%s", PREFIX_MARK, t->q);
-        rc = append_quoted(&m, marked);
-    } else {
-        rc = append_quoted(&m, t->q);
+    int phone = tcrm_norm_looks_like_phone(query);
+    if (!phone && strchr(t->q, ' ')) {
+        rc = several_words(t, qv);
+        free(qv);
+        return rc;
     }
-    if (rc == 0 && !t->is_short && tcrm_norm_looks_like_phone(query)) {
+    t->is_short = chars < 3;
+    rc = append_word(&m, t->q, qv, t->is_short, cjk);
+    free(qv);
+    if (rc == 0 && !t->is_short && phone) {
         char *d = tcrm_norm_phone_digits(query);
         if (!d)
             rc = TCRM_ENOMEM;
@@ -434,6 +541,11 @@ static int thin_digits(struct tcrm_db *db, struct terms *t, struct tcrm_error *e
     return rc;
 }
 
+/* The short words of a query of several words, on the row at hand (FTS5
+ * seeks its rowid in each word's list). */
+#define SHORT_WORDS_TOO "EXISTS (SELECT 1 FROM contact_search_short WHERE" \
+    " contact_search_short.rowid = c.id AND contact_search_short MATCH :m2)"
+
 static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
 {
     memset(p->tiers, 0, sizeof p->tiers);
@@ -441,6 +553,7 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
     p->q = t->q;
     p->qhi = t->qhi;
     p->match = t->match;
+    p->match2 = t->match2;
     p->tiers[0] = (struct tcrm_cl_tier){ "contacts c", "c.sort_key = :q",
                                          NULL, NULL, NULL, "c.id" };
     p->tiers[1] = (struct tcrm_cl_tier){ "contacts c", NULL, "c.sort_key",
@@ -452,6 +565,13 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
             "c.id = contact_search_short.rowid AND contact_search_short"
             " MATCH :m AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
             NULL, NULL, NULL, "contact_search_short.rowid" };
+    else if (t->match2)
+        p->tiers[2] = (struct tcrm_cl_tier){
+            "contact_search CROSS JOIN contacts c",
+            "c.id = contact_search.rowid AND contact_search MATCH :m"
+            " AND " SHORT_WORDS_TOO
+            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
+            NULL, NULL, NULL, "contact_search.rowid" };
     else if (t->verify)
         p->tiers[2] = (struct tcrm_cl_tier){
             "contact_search CROSS JOIN contacts c",
@@ -510,6 +630,8 @@ static int count_sql(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
                         " c.deleted_at IS NULL", tb, tb, tb);
     if (t->verify)
         tcrm_strbuf_append(sb, " AND instr(contact_search.body, :q) > 0");
+    if (t->match2)
+        tcrm_strbuf_append(sb, " AND " SHORT_WORDS_TOO);
     return tcrm_cl_append_filters(sb, plan);
 }
 
@@ -530,6 +652,7 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0 && plan.tag_id >= 0) {
         plan.match = t.match;
+        plan.match2 = t.match2;
         plan.q = t.q;
         sqlite3_stmt *st = count_sql(&sb, &plan, &t) ? NULL
                          : tcrm_cl_prepare(db, sb.buf, err);
