@@ -7,7 +7,11 @@
  * substring of its name, company, title, department, e-mails, phones,
  * tags or notes. A query that looks like a phone number (digits, spaces,
  * + - ( ) . /) also matches the phone digits: "1380000" and "138 0000"
- * find "+86 138 0000 0000". Latin and CJK alike.
+ * find "+86 138 0000 0000". Latin and CJK alike. Chinese names, companies
+ * and titles also match by pinyin (pinyin.h): 张伟 by "zhangwei", "zhang
+ * wei", "zhangw", "zw"; tone marks and ü/v either way. A query of several
+ * words (not a phone number) matches the contacts that match every word,
+ * each in any field: "silva anna", "华为 采购".
  *
  * How: queries of three characters or more go through the trigram index
  * (contact_search); shorter ones through contact_search_short, which holds

@@ -15,6 +15,9 @@
  *                        ("张伟"), others marked ("0pfxan": words that
  *                        start with "an"); FTS5's own prefix query
  *                        ("an"*) merges every matching word first.
+ * The name, company and title are each followed by their pinyin keys
+ * (tcrm_pinyin_keys: "zhangwei", "zw", "zhang wei", a line each), so both
+ * indexes answer pinyin as they answer any other text.
  * Trashed contacts keep their entry (a restore needs nothing); queries
  * drop them by joining contacts. The text is put together by
  * tcrm_search_body_add/_channel, here from the stored rows, in bulk.c
@@ -29,6 +32,12 @@
  * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
  * A query of digits only leaves its very common trigrams out of the MATCH
  * and checks instr(body, q) instead (see "digit strings" below).
+ *
+ * Several words: each word is its own term and all must match; the words
+ * of three characters or more go to the trigram index, shorter ones to
+ * contact_search_short (checked per candidate row with a rowid seek when
+ * there are long words too: SHORT_WORDS_TOO). A word whose pinyin
+ * spelling differs (ü typed) is ("word" OR "pinyin spelling").
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/cli/zh.sh: Chinese on the command line, through the built binary:
 # the Chinese date words in every kind of date option (--due, --to of a
-# snooze, --at of a log, a report period), and their mistakes.
+# snooze, --at of a log, a report period), and their mistakes; search by
+# pinyin and by several words.
 #
 #   zh.sh /path/to/tcrm
 #
@@ -67,6 +68,42 @@ expect "due 下周" 2 "" "tcrm follow-up add: --due: '下周' is not a date: use
     t follow-up add 1 --due 下周 x
 got=$(t report activity --from 上个月 --to 今天 | grep -m1 '^Period')
 [ "$got" = "Period:    2026-10-20 to 2026-11-20" ] && ok || bad "report --from 上个月: '$got'"
+
+# ---- pinyin and several words ------------------------------------------
+DB=$W/search.db
+t init >/dev/null
+t contact add "张伟" --company "华为技术有限公司" --title 采购经理 >/dev/null
+t contact add "曾伟" --company 腾讯 >/dev/null
+t contact add "吕娜" --company 阿里巴巴 --title 销售总监 >/dev/null
+t contact add "Anna Silva" --company "Acme Ltd" >/dev/null
+t contact add "John Smith" --company "Acme Ltd" >/dev/null
+# names QUERY: the names it finds, one line, in order
+names() { t search "$1" --format tsv | tail -n +2 | cut -f2 | tr '\n' ' '; }
+found() { # found QUERY WANT
+    local got
+    got=$(names "$1")
+    [ "$got" = "$2" ] && ok || bad "search '$1': '$got', want '$2'"
+}
+found zhangwei "张伟 "
+found "zhang wei" "张伟 "
+found zhangw "张伟 "
+found ZW "张伟 曾伟 "
+found hwjs "张伟 "
+found zengwei "曾伟 "
+found cengwei "曾伟 "
+found "zhāng wěi" "张伟 "
+found lü "吕娜 "
+found lv "吕娜 "
+found "lǚ na" "吕娜 "
+found xszj "吕娜 "
+found "silva anna" "Anna Silva "
+found "john acme" "John Smith "
+found "acme" "Anna Silva John Smith "
+found "华为 采购" "张伟 "
+found "zhang 华为" "张伟 "
+found "华为 anna" ""
+found zhangwie ""
+expect "search no match" 0 "no contacts match 'silva john'" "" -- t search "silva john"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
