@@ -208,8 +208,10 @@ static int preview(struct tcrm_cli *cli, const struct import_args *a)
     struct tcrm_error err;
     if (tcrm_import_preview(&a->o, 5, &p, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "encoding: %s%s, delimiter: %s\n", p.encoding,
-            p.encoding_guessed ? " (guessed)" : "",
+    fprintf(cli->out, "encoding: %s%s%s%s, delimiter: %s\n", p.encoding,
+            p.encoding_guessed ? " (not UTF-8: read as " : "",
+            p.encoding_guessed ? p.encoding : "",
+            p.encoding_guessed ? ", guessed)" : "",
             p.delimiter == '\t' ? "tab" : p.delimiter == ';' ? ";" : ",");
     p.map.drop_unmapped = a->o.drop_unmapped;
     print_map(cli, &p.map);
@@ -260,9 +262,11 @@ static int save_profile(const struct import_args *a)
 static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
                           const struct tcrm_import_summary *s)
 {
-    if (strcmp(s->encoding, "UTF-8"))
-        fprintf(cli->out, "encoding: %s%s\n", s->encoding,
-                s->encoding_guessed ? " (guessed)" : "");
+    if (s->encoding_guessed)
+        fprintf(cli->out, "encoding: %s (not UTF-8: read as %s, guessed)\n",
+                s->encoding, s->encoding);
+    else if (strcmp(s->encoding, "UTF-8"))
+        fprintf(cli->out, "encoding: %s\n", s->encoding);
     fprintf(cli->out, "%s%s: %lld rows: %lld added, %lld merged, %lld "
             "skipped as duplicates, %lld rejected\n",
             a->o.dry_run ? "dry run, nothing stored: " : "",

@@ -2,7 +2,7 @@
 # tests/cli/zh.sh: Chinese on the command line, through the built binary:
 # the Chinese date words in every kind of date option (--due, --to of a
 # snooze, --at of a log, a report period), and their mistakes; search by
-# pinyin and by several words.
+# pinyin and by several words; GBK files read on a guess, GB18030 export.
 #
 #   zh.sh /path/to/tcrm
 #
@@ -104,6 +104,36 @@ found "zhang 华为" "张伟 "
 found "华为 anna" ""
 found zhangwie ""
 expect "search no match" 0 "no contacts match 'silva john'" "" -- t search "silva john"
+
+# ---- GBK / GB18030 files -------------------------------------------------
+DB=$W/gbk.db
+t init >/dev/null
+# 姓名,公司,手机 / 张伟,华为,13800000001 / 李娜,腾讯,13900000002 in GBK
+printf '\xd0\xd5\xc3\xfb,\xb9\xab\xcb\xbe,\xca\xd6\xbb\xfa\r\n\xd5\xc5\xce\xb0,\xbb\xaa\xce\xaa,13800000001\r\n\xc0\xee\xc4\xc8,\xcc\xda\xd1\xb6,13900000002\r\n' > gbk.csv
+out=$(t import gbk.csv --dry-run)
+[ "$(printf '%s\n' "$out" | head -n 1)" = "encoding: GB18030 (not UTF-8: read as GB18030, guessed), delimiter: ," ] && ok || bad "gbk preview: $out"
+case "$out" in *"张伟 | 华为 | mobile 13800000001"*) ok ;; *) bad "gbk preview rows: $out" ;; esac
+expect "gbk import" 0 "encoding: GB18030 (not UTF-8: read as GB18030, guessed)
+gbk.csv: 2 rows: 2 added, 0 merged, 0 skipped as duplicates, 0 rejected
+import 1 (undo with: tcrm import undo 1)" "" -- t import gbk.csv
+found lina "李娜 "
+expect "gbk --encoding overrides" 0 "encoding: GBK
+gbk.csv: 2 rows: 0 added, 0 merged, 2 skipped as duplicates, 0 rejected
+import 2 (undo with: tcrm import undo 2)" "" -- t import gbk.csv --encoding GBK
+expect "gbk --encoding UTF-8" 1 "" "tcrm: gbk.csv:1: not valid UTF-8 (looks like GB18030): use --encoding GB18030; nothing imported" -- \
+    t import gbk.csv --encoding UTF-8
+# export for Excel on Chinese Windows: GB18030, and no byte order mark
+# (Excel reads a file without a UTF mark in the system's code page, 936)
+expect "export --encoding GB18030 --bom" 0 "" "exported 2 rows to out.csv" -- \
+    t export contacts --fields name,company --encoding GB18030 --bom -o out.csv
+want=$(printf 'name,company\r\n\xd5\xc5\xce\xb0,\xbb\xaa\xce\xaa\r\n\xc0\xee\xc4\xc8,\xcc\xda\xd1\xb6\r\n' | od -An -tx1)
+[ "$(od -An -tx1 out.csv)" = "$want" ] && ok || bad "GB18030 export bytes: $(od -An -tx1 out.csv)"
+t export contacts --fields name,company --bom -o out8.csv 2>/dev/null
+[ "$(head -c 3 out8.csv | od -An -tx1)" = " ef bb bf" ] && ok || bad "UTF-8 --bom"
+DB=$W/gbk2.db
+t init >/dev/null
+out=$(t import out.csv)
+case "$out" in "encoding: GB18030 (not UTF-8: read as GB18030, guessed)"*"2 added"*) ok ;; *) bad "GB18030 round trip: $out" ;; esac
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
