@@ -102,7 +102,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = cli_db_read(cli, &db)))
         return rc;
     char *tmp = NULL;
-    x.out = cli->out;
+    x.out = cli->out == stdout ? cli_charset_raw_stdout() : cli->out;
     if (path) {
         size_t n = strlen(path) + 16;
         if (!(tmp = malloc(n)))
