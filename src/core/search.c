@@ -36,7 +36,8 @@
  * Several words: each word is its own term and all must match; the words
  * of three characters or more go to the trigram index, shorter ones to
  * contact_search_short (checked per candidate row with a rowid seek when
- * there are long words too: SHORT_WORDS_TOO). A word whose pinyin
+ * there are long words too: SHORT_WORDS_TOO; or the other way round when
+ * the short words are rare: pick_walker). A word whose pinyin
  * spelling differs (ü typed) is ("word" OR "pinyin spelling").
  */
 #include <stdio.h>
@@ -550,10 +551,44 @@ static int thin_digits(struct tcrm_db *db, struct terms *t, struct tcrm_error *e
     return rc;
 }
 
-/* The short words of a query of several words, on the row at hand (FTS5
- * seeks its rowid in each word's list). */
+/* ---- several words: which index walks, which checks ---------------- */
+
+/* The other words of a query of several words, on the row at hand (FTS5
+ * seeks its rowid in each word's list): the short ones when the trigram
+ * index walks, the long ones when contact_search_short does. */
 #define SHORT_WORDS_TOO "EXISTS (SELECT 1 FROM contact_search_short WHERE" \
     " contact_search_short.rowid = c.id AND contact_search_short MATCH :m2)"
+#define LONG_WORDS_TOO "EXISTS (SELECT 1 FROM contact_search WHERE" \
+    " contact_search.rowid = c.id AND contact_search MATCH :m2)"
+
+/* The long words walk and the short ones are checked on each row, unless
+ * the short words are in fewer than PROBE_AT rows: then those rows walk
+ * and the long words are checked ("silva 欧阳": walking every Silva to
+ * find the few 欧阳 would read thousands of rows for a page). */
+static int pick_walker(struct tcrm_db *db, struct terms *t,
+                       struct tcrm_error *err)
+{
+    if (!t->match2)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT rowid FROM"
+        " contact_search_short WHERE contact_search_short MATCH ?1"
+        " ORDER BY rowid LIMIT 1 OFFSET ?2", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_text(st, 1, t->match2, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, PROBE_AT - 1);
+    int rc = sqlite3_step(st);
+    tcrm_db_done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tcrm_db_fail(db, "search", err);
+    if (rc == SQLITE_DONE) { /* rare: the short words walk */
+        char *m = t->match;
+        t->match = t->match2;
+        t->match2 = m;
+        t->is_short = 1;
+    }
+    return 0;
+}
 
 static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
 {
@@ -568,7 +603,14 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
     p->tiers[1] = (struct tcrm_cl_tier){ "contacts c", NULL, "c.sort_key",
                                          "c.sort_key > :q",
                                          "c.sort_key < :qhi", "c.id" };
-    if (t->is_short)
+    if (t->is_short && t->match2)
+        p->tiers[2] = (struct tcrm_cl_tier){
+            "contact_search_short CROSS JOIN contacts c",
+            "c.id = contact_search_short.rowid AND contact_search_short"
+            " MATCH :m AND " LONG_WORDS_TOO
+            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
+            NULL, NULL, NULL, "contact_search_short.rowid" };
+    else if (t->is_short)
         p->tiers[2] = (struct tcrm_cl_tier){
             "contact_search_short CROSS JOIN contacts c",
             "c.id = contact_search_short.rowid AND contact_search_short"
@@ -613,6 +655,8 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     memset(&plan, 0, sizeof plan);
     rc = thin_digits(db, &t, err);
     if (rc == 0)
+        rc = pick_walker(db, &t, err);
+    if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0) {
         search_tiers(&plan, &t);
@@ -640,7 +684,8 @@ static int count_sql(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
     if (t->verify)
         tcrm_strbuf_append(sb, " AND instr(contact_search.body, :q) > 0");
     if (t->match2)
-        tcrm_strbuf_append(sb, " AND " SHORT_WORDS_TOO);
+        tcrm_strbuf_append(sb, t->is_short ? " AND " LONG_WORDS_TOO
+                                           : " AND " SHORT_WORDS_TOO);
     return tcrm_cl_append_filters(sb, plan);
 }
 
@@ -657,6 +702,8 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     int rc = terms_make(query ? query : "", &t);
     if (rc == 0)
         rc = thin_digits(db, &t, err);
+    if (rc == 0)
+        rc = pick_walker(db, &t, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0 && plan.tag_id >= 0) {

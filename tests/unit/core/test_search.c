@@ -336,6 +336,24 @@ static void test_several_words(void **state)
         if (n != 0)
             fail_msg("'%s' finds %zu", none[i], n);
     }
+    /* Above, the short words were rare and walked. With "an" in 200+
+     * rows the long words walk and the short ones are checked: the same
+     * answers. */
+    for (int i = 0; i < 210; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Anton Filler%d", i);
+        add(f->db, name, "Zeta", NULL, NULL, NULL, NULL);
+    }
+    size_t n = find(f->db, "an acme", ids);
+    assert_int_equal(n, 1);
+    assert_int_equal(ids[0], f->ids[ANNA]);
+    assert_int_equal(find(f->db, "an 华为", ids), 0);
+    assert_int_equal(find(f->db, "an filler7", ids), 11); /* 7, 70..79 */
+    struct tcrm_contact_filter flt = { "an zeta", NULL, 0, TCRM_SORT_NAME };
+    int64_t cnt;
+    struct tcrm_error err;
+    assert_int_equal(tcrm_contact_count(f->db, &flt, &cnt, &err), 0);
+    assert_int_equal(cnt, 210);
 }
 
 /* A digit query whose middle trigram ("861") is in most rows is matched
