@@ -590,6 +590,14 @@ static int pick_walker(struct tcrm_db *db, struct terms *t,
     return 0;
 }
 
+/* Tier 2: the rows of index table tb that match :m and the condition
+ * more, in rowid order, but for those tier 1 has (name starts with q). */
+#define TIER2(tb, more) (struct tcrm_cl_tier){ \
+    tb " CROSS JOIN contacts c", \
+    "c.id = " tb ".rowid AND " tb " MATCH :m" more \
+    " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)", \
+    NULL, NULL, NULL, tb ".rowid" }
+
 static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
 {
     memset(p->tiers, 0, sizeof p->tiers);
@@ -604,38 +612,16 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
                                          "c.sort_key > :q",
                                          "c.sort_key < :qhi", "c.id" };
     if (t->is_short && t->match2)
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search_short CROSS JOIN contacts c",
-            "c.id = contact_search_short.rowid AND contact_search_short"
-            " MATCH :m AND " LONG_WORDS_TOO
-            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search_short.rowid" };
+        p->tiers[2] = TIER2("contact_search_short", " AND " LONG_WORDS_TOO);
     else if (t->is_short)
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search_short CROSS JOIN contacts c",
-            "c.id = contact_search_short.rowid AND contact_search_short"
-            " MATCH :m AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search_short.rowid" };
+        p->tiers[2] = TIER2("contact_search_short", "");
     else if (t->match2)
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN contacts c",
-            "c.id = contact_search.rowid AND contact_search MATCH :m"
-            " AND " SHORT_WORDS_TOO
-            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search.rowid" };
+        p->tiers[2] = TIER2("contact_search", " AND " SHORT_WORDS_TOO);
     else if (t->verify)
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN contacts c",
-            "c.id = contact_search.rowid AND contact_search MATCH :m"
-            " AND instr(contact_search.body, :q) > 0"
-            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search.rowid" };
+        p->tiers[2] = TIER2("contact_search",
+                            " AND instr(contact_search.body, :q) > 0");
     else
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN contacts c",
-            "c.id = contact_search.rowid AND contact_search MATCH :m"
-            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search.rowid" };
+        p->tiers[2] = TIER2("contact_search", "");
 }
 
 int tcrm_search_page(struct tcrm_db *db, const char *query,
