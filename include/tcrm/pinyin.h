@@ -8,15 +8,16 @@
  * ü written v (吕 lv).
  *
  * Search keys of a text (tcrm_pinyin_keys): the pinyin of its hanzi run
- * together, their first letters, and the syllables apart, each a line:
- *   "张伟"     -> "zhangwei\nzw\nzhang wei\n"
- *   "华为技术"  -> "huaweijishu\nhwjs\nhua wei ji shu\n" and the same
- *                with the other reading of 术 (zhu)
- *   "曾伟"     -> "cengwei\ncw\nceng wei\nzengwei\nzw\nzeng wei\n"
+ * together, and their first letters, each a line:
+ *   "张伟"     -> "zhangwei\nzw\n"
+ *   "华为技术"  -> "huaweijishu\nhwjs\nhuaweijizhu\nhwjz\n" (术: shu, zhu)
+ *   "曾伟"     -> "cengwei\ncw\nzengwei\nzw\n"
  * Characters without a reading (Latin letters, digits, punctuation) are
- * skipped: "ABC科技" gives "keji\nkj\nke ji\n". A substring search of
- * these lines then finds full pinyin, any prefix of it and the initials;
- * a word search finds each syllable ("li na" for 李娜). Polyphones
+ * skipped: "ABC科技" gives "keji\nkj\n". A substring search of these lines
+ * then finds full pinyin, any prefix of it and the initials; a search of
+ * several words finds syllables of three letters or more ("zhang wei").
+ * Syllables of one or two letters are not words of their own ("li na"
+ * does not find 李娜: "lina" does), which keeps the index small. Polyphones
  * are expanded into every combination, bounded: at most
  * TCRM_PINYIN_MAX_VARIANTS combinations (past that, the characters from
  * the end on keep only their common reading), and only the first
@@ -30,7 +31,7 @@
 #include "tcrm/strbuf.h"
 
 #define TCRM_PINYIN_MAX_READINGS 8
-#define TCRM_PINYIN_MAX_VARIANTS 8
+#define TCRM_PINYIN_MAX_VARIANTS 4
 #define TCRM_PINYIN_MAX_CHARS 24
 
 /* The readings of cp, the common one first, into out (static strings);

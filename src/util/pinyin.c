@@ -9,8 +9,8 @@
  *
  * Keys: the readings of the text's hanzi are collected first; then the
  * combinations are counted like an odometer (the last character turning
- * fastest), each giving a full key, an initials key and the syllables
- * apart; a key already written for this text is not written again.
+ * fastest), each giving a full key and an initials key; a key already
+ * written for this text is not written again.
  */
 #include "tcrm/pinyin.h"
 
@@ -123,27 +123,20 @@ int tcrm_pinyin_keys(const char *text, struct tcrm_strbuf *sb)
     struct spoken ch[TCRM_PINYIN_MAX_CHARS];
     int n = text ? collect(text, ch) : 0, pick[TCRM_PINYIN_MAX_CHARS] = {0};
     size_t start = sb->len;
-    char full[TCRM_PINYIN_MAX_CHARS * 8], spaced[TCRM_PINYIN_MAX_CHARS * 8];
-    char initials[TCRM_PINYIN_MAX_CHARS];
+    char full[TCRM_PINYIN_MAX_CHARS * 8], initials[TCRM_PINYIN_MAX_CHARS];
     int rc = 0;
     while (n > 0 && rc == 0) {
-        size_t fl = 0, sl = 0;
+        size_t fl = 0;
         for (int i = 0; i < n; i++) {
             const char *s = ch[i].r[pick[i]];
             size_t len = strlen(s);
             memcpy(full + fl, s, len);
             fl += len;
-            if (i)
-                spaced[sl++] = ' ';
-            memcpy(spaced + sl, s, len);
-            sl += len;
             initials[i] = s[0];
         }
         rc = add_line(sb, start, full, fl);
         if (rc == 0)
             rc = add_line(sb, start, initials, (size_t)n);
-        if (rc == 0 && n > 1)
-            rc = add_line(sb, start, spaced, sl);
         int i = n - 1; /* next combination, the last character fastest */
         while (i >= 0 && ++pick[i] == ch[i].n)
             pick[i--] = 0;

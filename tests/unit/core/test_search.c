@@ -272,11 +272,11 @@ static void test_pinyin(void **state)
     tcrm_contact_clear(&c);
     static const struct { const char *q; int64_t who; } hits[] = {
         { "zhangwei", 0 }, { "zhang wei", 0 }, { "zhangw", 0 }, { "zw", 0 },
-        { "ZhāngWěi", 0 }, { "hwjt", 0 }, { "huawei", 0 }, { "jituan", 0 },
+        { "ZhāngWěi", 0 }, { "hw", 0 }, { "huawei", 0 },
         { "zhangweiming", 1 }, { "zwm", 1 },
         { "zengwei", 2 }, { "cengwei", 2 }, { "zw", 2 }, { "cw", 2 },
         { "tengxun", 2 },
-        { "lvna", 3 }, { "lv", 3 }, { "lü", 3 }, { "lǚ na", 3 }, { "xszj", 3 },
+        { "lvna", 3 }, { "lv", 3 }, { "lü", 3 }, { "lǚna", 3 }, { "xszj", 3 },
         { "xiaoshou", 3 }, { "ln", 3 },
     };
     int64_t who[4] = { f->ids[ZHANG], f->ids[ZHANGM], zeng, lv };
@@ -286,7 +286,10 @@ static void test_pinyin(void **state)
             fail_msg("'%s' does not find contact %d", hits[i].q,
                      (int)hits[i].who);
     }
-    static const char *none[] = { "zhangwie", "wz", "zhangwu", "lu na" };
+    /* "lv na": syllables of one or two letters are no words of their own */
+    /* 华为 集团: the legal form 集团 gets no keys */
+    static const char *none[] = { "zhangwie", "wz", "zhangwu", "lu na",
+                                  "lv na", "hwjt", "jituan" };
     for (size_t i = 0; i < sizeof none / sizeof *none; i++)
         if ((n = find(f->db, none[i], ids)) != 0)
             fail_msg("'%s' finds %zu", none[i], n);
