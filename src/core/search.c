@@ -16,7 +16,7 @@
  *                        start with "an"); FTS5's own prefix query
  *                        ("an"*) merges every matching word first.
  * The name, company and title are each followed by their pinyin keys
- * (tcrm_pinyin_keys: "zhangwei", "zw", "zhang wei", a line each), so both
+ * (tcrm_pinyin_keys: "zhangwei", "zw", a line each), so both
  * indexes answer pinyin as they answer any other text.
  * Trashed contacts keep their entry (a restore needs nothing); queries
  * drop them by joining contacts. The text is put together by
