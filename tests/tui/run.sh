@@ -735,6 +735,18 @@ pinyin_search() {
     expect_not "张伟"
 }
 
+followup_form_chinese_date() {
+    cli contact add "张伟"
+    start 120 30
+    expect "TODAY 0"
+    keys f; expect "Follow-up for 张伟"
+    type_text "寄送样品"; keys Tab; keys C-u; type_text "2月30日"; keys Enter
+    expect "'2月30日' is not a date: February 2026 has 28 days"
+    keys C-u; type_text "今天"; keys Enter
+    expect "Saved"
+    expect "TODAY 1"
+}
+
 import_gbk() {
     # 姓名,公司 / 张伟,华为 in GBK
     printf '\xd0\xd5\xc3\xfb,\xb9\xab\xcb\xbe\n\xd5\xc5\xce\xb0,\xbb\xaa\xce\xaa\n' \
@@ -762,7 +774,7 @@ dirty_form_escape unknown_key_sequence_in_form home_end_on_screen_term
 log_every_kind followup_form_validation deal_add_and_move company_form
 import_screen import_pick_name_column reports_screen broken_config
 missing_config busy_database escape_everywhere terminals_and_sizes
-hangup_in_help pinyin_search import_gbk"
+hangup_in_help pinyin_search import_gbk followup_form_chinese_date"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done
