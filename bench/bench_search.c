@@ -7,7 +7,8 @@
  *
  * The queries are what people type, key by key: every prefix of a set of
  * words (Latin names, two-character Chinese names, company words, e-mail
- * pieces, phone digits, a tag, something that matches nothing), so the
+ * pieces, phone digits, a tag, pinyin and initials of Chinese names,
+ * several words, something that matches nothing), so the
  * one- and two-character cases the incremental search meets on every
  * first key are measured too. Each query fetches the first page (limit
  * rows, default 50) and the page after it. Prints p50/p90/p99/max of the
@@ -31,6 +32,9 @@ static const char *const words[] = {
     "acme", "quantum robotics", "gmbh", "example.cn", "zhao", "1380", "138 0",
     "+44 20", "vip", "重点客户", "quote", "canton", "qqqzzzx", "engineer",
     "工程师", "sales manager", "a", "li", "ma",
+    /* pinyin of Chinese names and companies (华信科技: hxkj), several words */
+    "zhangwei", "zw", "hxkj", "ouyangming", "li na", "silva anna",
+    "上海 科技",
     /* no match, every trigram common: the whole doclists are read */
     "86838614", "2449080268", "13800000000"};
 

@@ -17,7 +17,25 @@ packages=(
   python3-vobject python3-icalendar       # vCard/iCalendar checks in tests
   calcurse abook khard                    # ... and real importers
   passwd util-linux                       # people.sh: useradd, runuser
+  locales                                 # zh_CN locales (tests/cli/zh.sh)
 )
+
+# The Chinese locales the tests run under (Chinese dates, a GB18030
+# terminal), generated once with localedef.
+zh_locales() {
+  local cs name
+  for cs in UTF-8 GB18030; do
+    name=zh_CN.$cs
+    [ "$(LC_ALL=$name locale charmap 2>/dev/null)" = "$cs" ] && continue
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "setup: missing locale $name; run as root: localedef -i zh_CN -f $cs $name" >&2
+      return 1
+    fi
+    echo "setup: generating the locale $name"
+    localedef -i zh_CN -f "$cs" "$name" ||
+      [ "$(LC_ALL=$name locale charmap 2>/dev/null)" = "$cs" ]
+  done
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -28,7 +46,8 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all build and test packages are installed"
-  exit 0
+  zh_locales
+  exit $?
 fi
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
@@ -43,3 +62,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 $cmd -qq
+zh_locales

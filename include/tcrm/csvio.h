@@ -8,9 +8,11 @@
  * other encodings through iconv, skips empty lines and counts physical
  * lines so every row knows the line it starts on. Memory is bounded: one
  * row at a time, at most TCRM_CSV_MAX_FIELDS fields of at most
- * TCRM_CSV_MAX_FIELD bytes. Encoding: NULL or "UTF-8" means UTF-8 and
- * invalid bytes are an error naming the likely encoding; "auto" accepts
- * that guess (GB18030, else ISO-8859-1) and says so in the reader.
+ * TCRM_CSV_MAX_FIELD bytes. Encoding: NULL means UTF-8, except that a
+ * first chunk that is not UTF-8 but converts cleanly as GB18030 is read as
+ * GB18030 (tcrm_csv_encoding_guessed says so); other invalid bytes are an
+ * error naming the likely encoding. "UTF-8" means UTF-8 only; "auto"
+ * accepts any guess (GB18030, else ISO-8859-1) and says so.
  *
  * Mapping (tcrm_csv_map_*): every column goes to one field. Google,
  * Outlook, plain English and Chinese headers are recognised on their own;

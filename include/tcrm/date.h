@@ -15,9 +15,15 @@
  *                              month's end: 01-31 +1m = 02-28/29)
  *   mon..sun, monday..sunday  (the coming such day, always after today)
  *   any of the above followed by " HH:MM" (e.g. "fri 09:00", "+1d 14:30")
+ *   the Chinese words (src/util/date_zh.c has the whole list): 今天 明天
+ *   后天 昨天 前天, 周五/星期五/礼拜五 (the coming one), 下周一, 下个月,
+ *   3天后 2周后 1个月后, 12月20日 (this year), 2026年12月20日, and a time
+ *   after them or alone: "12月20日 14:30", "明天下午3点", "上午9点半"
  * Errors read: "'xyz' is not a date: use YYYY-MM-DD, today, tomorrow, +3d,
  * +2w, +1m or a weekday" and "'2026-02-30' is not a date: February 2026
- * has 28 days" and "'25:00' is not a time: use HH:MM from 00:00 to 23:59".
+ * has 28 days" and "'25:00' is not a time: use HH:MM from 00:00 to 23:59";
+ * Chinese text gets its own help ("use 今天, 明天, 周五, ...") and the same
+ * reasons ("'13月' is not a date: there is no month 13").
  *
  * "now" everywhere is a time_t passed in, so tests can fix the clock;
  * tcrm_clock_now() is what real callers pass: time(NULL), unless the

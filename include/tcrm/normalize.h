@@ -22,12 +22,18 @@
 #ifndef TCRM_NORMALIZE_H
 #define TCRM_NORMALIZE_H
 
+#include <stddef.h>
+
 #include "tcrm/error.h"
 
 char *tcrm_norm_fold(const char *s);
 char *tcrm_norm_name_key(const char *name);
 char *tcrm_norm_company_key(const char *name);
 char *tcrm_norm_phone_key(const char *phone);
+/* Bytes at the end of s that are CJK legal forms, the ones the company key
+ * drops (有限公司, 集团, 股份有限公司 ..., several in a row too), never all
+ * of s: "华为技术有限公司" -> 12, "公司" -> 0. */
+size_t tcrm_norm_cjk_legal_tail(const char *s);
 /* Digits of a phone number, all of them ("+86 138..." -> "86138..."). */
 char *tcrm_norm_phone_digits(const char *phone);
 char *tcrm_norm_email_key(const char *email);

@@ -7,7 +7,11 @@
  * substring of its name, company, title, department, e-mails, phones,
  * tags or notes. A query that looks like a phone number (digits, spaces,
  * + - ( ) . /) also matches the phone digits: "1380000" and "138 0000"
- * find "+86 138 0000 0000". Latin and CJK alike.
+ * find "+86 138 0000 0000". Latin and CJK alike. Chinese names, companies
+ * and titles also match by pinyin (pinyin.h): 张伟 by "zhangwei", "zhang
+ * wei", "zhangw", "zw"; tone marks and ü/v either way. A query of several
+ * words (not a phone number) matches the contacts that match every word,
+ * each in any field: "silva anna", "华为 采购".
  *
  * How: queries of three characters or more go through the trigram index
  * (contact_search); shorter ones through contact_search_short, which holds
@@ -37,5 +41,9 @@ int tcrm_search_index_contact(struct tcrm_db *db, int64_t id,
                               struct tcrm_error *err);
 /* Rebuild the whole index (slow; `tcrm` never needs it in normal use). */
 int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err);
+/* Rebuild the whole index if a migration asked for it (the table
+ * search_rebuild exists: 008_pinyin.sql), then drop that table; nothing
+ * otherwise. tcrm_db_open calls this after the migrations. */
+int tcrm_search_rebuild_pending(struct tcrm_db *db, struct tcrm_error *err);
 
 #endif

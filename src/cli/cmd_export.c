@@ -187,7 +187,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     const char *path = a.path;
     char *tmp = NULL;
-    a.x.out = cli->out;
+    a.x.out = cli->out == stdout ? cli_charset_raw_stdout() : cli->out;
     a.x.visible = !path && cli->out_is_tty;
     if (path) {
         size_t n = strlen(path) + 16;

@@ -216,8 +216,10 @@ static int preview(struct tcrm_cli *cli, const struct import_args *a)
     if (p.vcard)
         fprintf(cli->out, "format: vCard, encoding: %s\n", p.encoding);
     else
-        fprintf(cli->out, "encoding: %s%s, delimiter: %s\n", p.encoding,
-            p.encoding_guessed ? " (guessed)" : "",
+        fprintf(cli->out, "encoding: %s%s%s%s, delimiter: %s\n", p.encoding,
+            p.encoding_guessed ? " (not UTF-8: read as " : "",
+            p.encoding_guessed ? p.encoding : "",
+            p.encoding_guessed ? ", guessed)" : "",
             p.delimiter == '\t' ? "tab" : p.delimiter == ';' ? ";" : ",");
     p.map.drop_unmapped = a->o.drop_unmapped;
     if (!p.vcard)
@@ -275,9 +277,11 @@ static int save_profile(const struct import_args *a)
 static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
                           const struct tcrm_import_summary *s)
 {
-    if (strcmp(s->encoding, "UTF-8"))
-        fprintf(cli->out, "encoding: %s%s\n", s->encoding,
-                s->encoding_guessed ? " (guessed)" : "");
+    if (s->encoding_guessed)
+        fprintf(cli->out, "encoding: %s (not UTF-8: read as %s, guessed)\n",
+                s->encoding, s->encoding);
+    else if (strcmp(s->encoding, "UTF-8"))
+        fprintf(cli->out, "encoding: %s\n", s->encoding);
     fprintf(cli->out, "%s%s: %lld %s: %lld added, %lld merged, %lld "
             "skipped as duplicates, %lld rejected\n",
             a->o.dry_run ? "dry run, nothing stored: " : "",

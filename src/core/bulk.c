@@ -565,7 +565,8 @@ static int index_text(struct tcrm_strbuf *t, const struct tcrm_contact *c,
     const char *f[] = { name, company, c->title, c->department, c->notes };
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < sizeof f / sizeof *f; i++)
-        rc = tcrm_search_body_add(t, f[i]);
+        rc = i < 3 ? tcrm_search_body_add_spoken(t, f[i])
+                   : tcrm_search_body_add(t, f[i]);
     for (size_t i = 0; rc == 0 && i < c->n_channels; i++)
         rc = tcrm_search_body_channel(t, c->channels[i].kind,
                                       c->channels[i].value);

@@ -28,8 +28,8 @@ struct tcrm_cl_tier {
 struct tcrm_cl_plan {
     struct tcrm_cl_tier tiers[3];
     int n_tiers;
-    /* values bound by name (:q :qhi :m :co :tag) when the SQL uses them */
-    const char *q, *qhi, *match;
+    /* values bound by name (:q :qhi :m :m2 :co :tag) when the SQL uses them */
+    const char *q, *qhi, *match, *match2;
     int64_t company_id;
     int64_t tag_id;          /* 0: no tag filter; -1: tag unknown (empty) */
 };
@@ -65,8 +65,11 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
  * the contact in memory (bulk.c). The text is, one folded piece a line:
  * the name, the company's stored name, title, department, notes, then
  * each channel in position order (tcrm_search_body_channel), then the tag
- * names as stored, in name order (COLLATE NOCASE), each once. */
+ * names as stored, in name order (COLLATE NOCASE), each once. The name,
+ * company and title go in with tcrm_search_body_add_spoken (their pinyin
+ * keys follow them), the others with tcrm_search_body_add. */
 int tcrm_search_body_add(struct tcrm_strbuf *body, const char *text);
+int tcrm_search_body_add_spoken(struct tcrm_strbuf *body, const char *text);
 /* kind is an enum tcrm_channel_kind: phones also as digits; web/IM: none. */
 int tcrm_search_body_channel(struct tcrm_strbuf *body, int kind,
                              const char *value);

@@ -42,6 +42,7 @@
 #include "tcrm/date.h"
 #include "tcrm/import_batch.h"
 #include "tcrm/migrations.h"
+#include "tcrm/search.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -237,6 +238,17 @@ static void end_temp_memory(struct tcrm_db *db)
     }
 }
 
+/* PRAGMA schema_version: it changes with every CREATE, DROP or ALTER,
+ * which sqlite3_total_changes does not count. -1 when it cannot be read. */
+static int64_t schema_cookie(struct tcrm_db *db)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "PRAGMA schema_version", NULL);
+    int64_t v = st && sqlite3_step(st) == SQLITE_ROW
+              ? sqlite3_column_int64(st, 0) : -1;
+    tcrm_db_done(st);
+    return v;
+}
+
 /* The audit triggers' acting user and clock (audit_actor, schema 6), set
  * at the start of every write transaction and cleared before its commit,
  * so that a change made outside tcrm never finds them set. */
@@ -258,6 +270,7 @@ static int actor_set(struct tcrm_db *db, struct tcrm_error *err)
     if (rc == 0) {
         db->actor_set = 1;
         db->changes_at_begin = sqlite3_total_changes64(db->sql);
+        db->schema_at_begin = schema_cookie(db);
     }
     return rc;
 }
@@ -275,15 +288,17 @@ int tcrm_db_audit_action(struct tcrm_db *db, const char *action,
     return tcrm_db_step_done(db, st, db->path, err);
 }
 
-/* Before COMMIT: 1 when the transaction changed nothing but audit_actor
- * (then it is rolled back instead: nothing at all is written, not even
- * a WAL frame), else 0 with audit_actor cleared, or an error. */
+/* Before COMMIT: 1 when the transaction changed nothing but audit_actor,
+ * no row and no table (then it is rolled back instead: nothing at all is
+ * written, not even a WAL frame), else 0 with audit_actor cleared, or an
+ * error. */
 static int actor_clear(struct tcrm_db *db, struct tcrm_error *err)
 {
     if (!db->actor_set)
         return 0;
     db->actor_set = 0;
-    if (sqlite3_total_changes64(db->sql) == db->changes_at_begin)
+    if (sqlite3_total_changes64(db->sql) == db->changes_at_begin &&
+        schema_cookie(db) == db->schema_at_begin)
         return 1;
     return tcrm_db_exec(db, "UPDATE audit_actor SET who = NULL, at = NULL,"
                         " action = NULL WHERE id = 1", err);
@@ -651,7 +666,9 @@ static int run_migration(struct tcrm_db *db, const struct tcrm_migration *m,
                  m->number);
         if (sqlite3_exec(db->sql, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
             rc = tcrm_db_fail(db, m->name, err);
-            tcrm_error_prefix(err, "%s: migration", db->path);
+            /* A full disk already names the file ("FILE: disk full: ..."). */
+            if (!err || strncmp(err->msg, db->path, strlen(db->path)) != 0)
+                tcrm_error_prefix(err, "%s: migration", db->path);
         } else {
             rc = tcrm_db_exec(db, pragma, err);
         }
@@ -876,6 +893,8 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         struct tcrm_error ignored;
         tcrm_import_recover(db, &recovered, &ignored);
     }
+    if (rc == 0 && !opt->readonly) /* a migration may ask for it */
+        rc = tcrm_search_rebuild_pending(db, err);
     if (rc == 0)
         rc = tcrm_access_open(db, opt->readonly, err);
     return rc;

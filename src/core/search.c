@@ -15,6 +15,9 @@
  *                        ("张伟"), others marked ("0pfxan": words that
  *                        start with "an"); FTS5's own prefix query
  *                        ("an"*) merges every matching word first.
+ * The name, company and title are each followed by their pinyin keys
+ * (tcrm_pinyin_keys: "zhangwei", "zw", a line each), so both
+ * indexes answer pinyin as they answer any other text.
  * Trashed contacts keep their entry (a restore needs nothing); queries
  * drop them by joining contacts. The text is put together by
  * tcrm_search_body_add/_channel, here from the stored rows, in bulk.c
@@ -29,6 +32,13 @@
  * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
  * A query of digits only leaves its very common trigrams out of the MATCH
  * and checks instr(body, q) instead (see "digit strings" below).
+ *
+ * Several words: each word is its own term and all must match; the words
+ * of three characters or more go to the trigram index, shorter ones to
+ * contact_search_short (checked per candidate row with a rowid seek when
+ * there are long words too: SHORT_WORDS_TOO; or the other way round when
+ * the short words are rare: pick_walker). A word whose pinyin
+ * spelling differs (ü typed) is ("word" OR "pinyin spelling").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +46,7 @@
 
 #include "contact_internal.h"
 #include "tcrm/normalize.h"
+#include "tcrm/pinyin.h"
 #include "tcrm/search.h"
 #include "tcrm/strbuf.h"
 #include "tcrm/text.h"
@@ -53,6 +64,24 @@ int tcrm_search_body_add(struct tcrm_strbuf *sb, const char *text)
     int rc = f[0] ? tcrm_strbuf_append(sb, f) : 0;
     free(f);
     return rc ? rc : tcrm_strbuf_appendc(sb, '\n');
+}
+
+/* A name, company or title: its folded text, then the pinyin keys of its
+ * hanzi, each a line (tcrm_pinyin_keys): "张伟\nzhangwei\nzw\n". A
+ * trailing legal form gets none ("华为技术有限公司": "huaweijishu",
+ * "hwjs"): nobody types it, and it would be a third of the keys. */
+int tcrm_search_body_add_spoken(struct tcrm_strbuf *sb, const char *text)
+{
+    int rc = tcrm_search_body_add(sb, text);
+    if (rc || tcrm_str_empty(text))
+        return rc;
+    size_t tail = tcrm_norm_cjk_legal_tail(text);
+    if (tail == 0)
+        return tcrm_pinyin_keys(text, sb);
+    char *head = strndup(text, strlen(text) - tail);
+    rc = head ? tcrm_pinyin_keys(head, sb) : TCRM_ENOMEM;
+    free(head);
+    return rc;
 }
 
 /* Every CJK character and adjacent CJK pair of s, space separated. */
@@ -146,8 +175,11 @@ static int body_fields(struct tcrm_db *db, int64_t id, struct tcrm_strbuf *sb,
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st), r = 0;
     *found = rc == SQLITE_ROW;
-    for (int i = 0; *found && r == 0 && i < 5; i++)
-        r = tcrm_search_body_add(sb, (const char *)sqlite3_column_text(st, i));
+    for (int i = 0; *found && r == 0 && i < 5; i++) {
+        const char *v = (const char *)sqlite3_column_text(st, i);
+        r = i < 3 ? tcrm_search_body_add_spoken(sb, v)
+                  : tcrm_search_body_add(sb, v);
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         r = tcrm_db_fail(db, "search index", err);
     else if (r)
@@ -269,14 +301,40 @@ int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err)
     return tcrm_db_end(db, rc, err);
 }
 
+int tcrm_search_rebuild_pending(struct tcrm_db *db, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT 1 FROM sqlite_master"
+        " WHERE type = 'table' AND name = 'search_rebuild'", err);
+    if (!st)
+        return TCRM_EDB;
+    int rc = sqlite3_step(st);
+    tcrm_db_done(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return tcrm_db_fail(db, "search index", err);
+    rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = rebuild_work(db, err);
+    if (rc == 0)
+        rc = tcrm_db_exec(db, "DROP TABLE search_rebuild", err);
+    return tcrm_db_end(db, rc, err);
+}
+
 /* ---- queries -------------------------------------------------------- */
 
 struct terms {
     char *q;        /* folded query */
     char *qhi;      /* q followed by 0xFF: upper bound of "starts with q" */
     char *match;    /* FTS5 query */
+    char *match2;   /* several words, some of them short: those words'
+                       query on contact_search_short (a second filter) */
     int is_short;   /* use contact_search_short */
     int verify;     /* match is a looser filter: also check instr(body, q) */
+    char *short_word;  /* several words, one of them short (and spelt one
+                          way): that word, to check as a substring */
+    int short_instr;   /* match2 is short_word, checked with instr() */
 };
 
 static void terms_free(struct terms *t)
@@ -284,6 +342,8 @@ static void terms_free(struct terms *t)
     free(t->q);
     free(t->qhi);
     free(t->match);
+    free(t->match2);
+    free(t->short_word);
 }
 
 /* "text" with " doubled, appended to sb. */
@@ -312,7 +372,85 @@ static size_t scan_query(const char *s, int *cjk, int *wordy)
     return chars;
 }
 
-/* 0 and t filled; 1 when the query can match nothing; or an error. */
+/* One word's FTS5 term: "w" (a short non-CJK word as its marked prefix
+ * word), or ("w" OR "wv") when its pinyin spelling wv differs (ü typed:
+ * "lü" folds to "lu", the pinyin keys say "lv"). */
+static int append_word(struct tcrm_strbuf *m, const char *w, const char *wv,
+                       int is_short, int cjk)
+{
+    const char *forms[2] = { w, wv && strcmp(w, wv) != 0 ? wv : NULL };
+    int rc = forms[1] ? tcrm_strbuf_appendc(m, '(') : 0;
+    for (int i = 0; rc == 0 && i < 2 && forms[i]; i++) {
+        if (i)
+            rc = tcrm_strbuf_append(m, " OR ");
+        if (rc == 0 && is_short && !cjk) {
+            char marked[sizeof PREFIX_MARK + 16];   /* two characters fit */
+            snprintf(marked, sizeof marked, "%s%s", PREFIX_MARK, forms[i]);
+            rc = append_quoted(m, marked);
+        } else if (rc == 0) {
+            rc = append_quoted(m, forms[i]);
+        }
+    }
+    return rc || !forms[1] ? rc : tcrm_strbuf_appendc(m, ')');
+}
+
+/* Several words: every word must match, each anywhere. Words of three
+ * characters or more go to the trigram index (t->match), shorter ones to
+ * contact_search_short (t->match2, or t->match when all are short). q and
+ * qv (the pinyin spelling) have their spaces in the same places. 0, 1
+ * when no word can match anything, or TCRM_ENOMEM. */
+static int several_words(struct terms *t, const char *qv)
+{
+    struct tcrm_strbuf lng, sht;
+    tcrm_strbuf_init(&lng);
+    tcrm_strbuf_init(&sht);
+    char *w = strdup(t->q), *v = strdup(qv);
+    int rc = w && v ? 0 : TCRM_ENOMEM;
+    char *sw = NULL, *sv = NULL;
+    int n_short = 0, one_way = 1;
+    for (char *a = w ? strtok_r(w, " ", &sw) : NULL,
+              *b = v ? strtok_r(v, " ", &sv) : NULL;
+         rc == 0 && a; a = strtok_r(NULL, " ", &sw),
+              b = b ? strtok_r(NULL, " ", &sv) : NULL) {
+        int cjk, wordy;
+        size_t chars = scan_query(a, &cjk, &wordy);
+        if (!wordy)
+            continue; /* "-" between words restricts nothing */
+        struct tcrm_strbuf *m = chars < 3 ? &sht : &lng;
+        if (m->len)
+            rc = tcrm_strbuf_append(m, " AND ");
+        if (rc == 0)
+            rc = append_word(m, a, b, chars < 3, cjk);
+        if (rc == 0 && chars < 3 && n_short++ == 0) {
+            one_way = !b || strcmp(a, b) == 0;
+            free(t->short_word);
+            if (!(t->short_word = strdup(a)))
+                rc = TCRM_ENOMEM;
+        }
+    }
+    if (n_short != 1 || !one_way) {
+        free(t->short_word);
+        t->short_word = NULL;
+    }
+    free(w);
+    free(v);
+    if (rc == 0 && lng.len + sht.len == 0)
+        rc = 1;
+    if (rc == 0) {
+        t->is_short = lng.len == 0;
+        t->match = tcrm_strbuf_steal(t->is_short ? &sht : &lng);
+        t->match2 = !t->is_short && sht.len ? tcrm_strbuf_steal(&sht) : NULL;
+        if (!t->match || (!t->is_short && sht.len && !t->match2))
+            rc = TCRM_ENOMEM;
+    }
+    tcrm_strbuf_free(&lng);
+    tcrm_strbuf_free(&sht);
+    return rc;
+}
+
+/* 0 and t filled; 1 when the query can match nothing; or an error. A
+ * query of several words (not a phone number) matches the contacts that
+ * match every word; otherwise the whole query is one substring. */
 static int terms_make(const char *query, struct terms *t)
 {
     memset(t, 0, sizeof *t);
@@ -326,19 +464,23 @@ static int terms_make(const char *query, struct terms *t)
     if (chars == 0 || !wordy)
         return 1;
     t->qhi = malloc(strlen(t->q) + 2);
-    if (!t->qhi)
+    char *qv = tcrm_pinyin_fold_query(query);
+    if (!t->qhi || !qv) {
+        free(qv);
         return TCRM_ENOMEM;
+    }
     strcpy(t->qhi, t->q);
     strcat(t->qhi, "\xff");
-    t->is_short = chars < 3;
-    if (t->is_short && !cjk) {
-        char marked[sizeof PREFIX_MARK + 16];   /* two characters fit */
-        snprintf(marked, sizeof marked, "%s%s", PREFIX_MARK, t->q);
-        rc = append_quoted(&m, marked);
-    } else {
-        rc = append_quoted(&m, t->q);
+    int phone = tcrm_norm_looks_like_phone(query);
+    if (!phone && strchr(t->q, ' ')) {
+        rc = several_words(t, qv);
+        free(qv);
+        return rc;
     }
-    if (rc == 0 && !t->is_short && tcrm_norm_looks_like_phone(query)) {
+    t->is_short = chars < 3;
+    rc = append_word(&m, t->q, qv, t->is_short, cjk);
+    free(qv);
+    if (rc == 0 && !t->is_short && phone) {
         char *d = tcrm_norm_phone_digits(query);
         if (!d)
             rc = TCRM_ENOMEM;
@@ -434,6 +576,63 @@ static int thin_digits(struct tcrm_db *db, struct terms *t, struct tcrm_error *e
     return rc;
 }
 
+/* ---- several words: which index walks, which checks ---------------- */
+
+/* The other words of a query of several words, on the row at hand (FTS5
+ * seeks its rowid in each word's list): the short ones when the trigram
+ * index walks, the long ones when contact_search_short does. */
+#define SHORT_WORDS_TOO "EXISTS (SELECT 1 FROM contact_search_short WHERE" \
+    " contact_search_short.rowid = c.id AND contact_search_short MATCH :m2)"
+#define LONG_WORDS_TOO "EXISTS (SELECT 1 FROM contact_search WHERE" \
+    " contact_search.rowid = c.id AND contact_search MATCH :m2)"
+
+/* The long words walk and the short ones are checked on each row, unless
+ * the short words are in fewer than PROBE_AT rows: then those rows walk
+ * and the long words are checked ("silva 欧阳": walking every Silva to
+ * find the few 欧阳 would read thousands of rows for a page). One common
+ * short word (what is being typed: "silva a") is checked as a substring
+ * of the row's text, which is at hand, instead of a look-up in
+ * contact_search_short, which costs a seek in every segment of that
+ * index per row (20 ms a page at 1M). Substring is the search's own rule
+ * (search.h); the short index's word starts are only its way to be fast. */
+static int pick_walker(struct tcrm_db *db, struct terms *t,
+                       struct tcrm_error *err)
+{
+    if (!t->match2)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT rowid FROM"
+        " contact_search_short WHERE contact_search_short MATCH ?1"
+        " ORDER BY rowid LIMIT 1 OFFSET ?2", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_text(st, 1, t->match2, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, PROBE_AT - 1);
+    int rc = sqlite3_step(st);
+    tcrm_db_done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tcrm_db_fail(db, "search", err);
+    if (rc == SQLITE_DONE) { /* rare: the short words walk */
+        char *m = t->match;
+        t->match = t->match2;
+        t->match2 = m;
+        t->is_short = 1;
+    } else if (t->short_word) { /* common, and one: a substring check */
+        free(t->match2);
+        t->match2 = t->short_word;
+        t->short_word = NULL;
+        t->short_instr = 1;
+    }
+    return 0;
+}
+
+/* Tier 2: the rows of index table tb that match :m and the condition
+ * more, in rowid order, but for those tier 1 has (name starts with q). */
+#define TIER2(tb, more) (struct tcrm_cl_tier){ \
+    tb " CROSS JOIN live_contacts c", \
+    "c.id = " tb ".rowid AND " tb " MATCH :m" more \
+    " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)", \
+    NULL, NULL, NULL, tb ".rowid" }
+
 static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
 {
     memset(p->tiers, 0, sizeof p->tiers);
@@ -441,30 +640,26 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
     p->q = t->q;
     p->qhi = t->qhi;
     p->match = t->match;
+    p->match2 = t->match2;
     p->tiers[0] = (struct tcrm_cl_tier){ "live_contacts c", "c.sort_key = :q",
                                          NULL, NULL, NULL, "c.id" };
     p->tiers[1] = (struct tcrm_cl_tier){ "live_contacts c", NULL, "c.sort_key",
                                          "c.sort_key > :q",
                                          "c.sort_key < :qhi", "c.id" };
-    if (t->is_short)
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search_short CROSS JOIN live_contacts c",
-            "c.id = contact_search_short.rowid AND contact_search_short"
-            " MATCH :m AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search_short.rowid" };
+    if (t->is_short && t->match2)
+        p->tiers[2] = TIER2("contact_search_short", " AND " LONG_WORDS_TOO);
+    else if (t->is_short)
+        p->tiers[2] = TIER2("contact_search_short", "");
+    else if (t->short_instr)
+        p->tiers[2] = TIER2("contact_search",
+                            " AND instr(contact_search.body, :m2) > 0");
+    else if (t->match2)
+        p->tiers[2] = TIER2("contact_search", " AND " SHORT_WORDS_TOO);
     else if (t->verify)
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN live_contacts c",
-            "c.id = contact_search.rowid AND contact_search MATCH :m"
-            " AND instr(contact_search.body, :q) > 0"
-            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search.rowid" };
+        p->tiers[2] = TIER2("contact_search",
+                            " AND instr(contact_search.body, :q) > 0");
     else
-        p->tiers[2] = (struct tcrm_cl_tier){
-            "contact_search CROSS JOIN live_contacts c",
-            "c.id = contact_search.rowid AND contact_search MATCH :m"
-            " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)",
-            NULL, NULL, NULL, "contact_search.rowid" };
+        p->tiers[2] = TIER2("contact_search", "");
 }
 
 int tcrm_search_page(struct tcrm_db *db, const char *query,
@@ -483,6 +678,8 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     struct tcrm_cl_plan plan;
     memset(&plan, 0, sizeof plan);
     rc = thin_digits(db, &t, err);
+    if (rc == 0)
+        rc = pick_walker(db, &t, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0) {
@@ -510,6 +707,11 @@ static int count_sql(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
                         tb);
     if (t->verify)
         tcrm_strbuf_append(sb, " AND instr(contact_search.body, :q) > 0");
+    if (t->short_instr)
+        tcrm_strbuf_append(sb, " AND instr(contact_search.body, :m2) > 0");
+    else if (t->match2)
+        tcrm_strbuf_append(sb, t->is_short ? " AND " LONG_WORDS_TOO
+                                           : " AND " SHORT_WORDS_TOO);
     return tcrm_cl_append_filters(sb, plan);
 }
 
@@ -527,9 +729,12 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     if (rc == 0)
         rc = thin_digits(db, &t, err);
     if (rc == 0)
+        rc = pick_walker(db, &t, err);
+    if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0 && plan.tag_id >= 0) {
         plan.match = t.match;
+        plan.match2 = t.match2;
         plan.q = t.q;
         sqlite3_stmt *st = count_sql(&sb, &plan, &t) ? NULL
                          : tcrm_cl_prepare(db, sb.buf, err);

@@ -30,8 +30,10 @@
  * selects UTF-16LE/BE; the delimiter is whichever of , ; TAB occurs most
  * often outside quotes on the first line (comma on a tie). When the text
  * is not valid UTF-8 and no encoding was named, the reader guesses
- * GB18030 (if the chunk converts cleanly) else ISO-8859-1, and either
- * refuses naming that guess or, with "auto", uses it.
+ * GB18030 (if the chunk converts cleanly) else ISO-8859-1; it reads a
+ * GB18030 guess as GB18030 (the spreadsheets of Chinese Windows) and
+ * refuses the other naming it, unless "auto" accepts any guess. Invalid
+ * UTF-8 after a valid first chunk is refused naming the guess.
  */
 #include <csv.h>
 #include <errno.h>
@@ -388,12 +390,14 @@ static int detect(struct tcrm_csv_reader *r, const char *encoding,
         skip = 2, enc = "UTF-16BE";
     memmove(r->raw, r->raw + skip, r->raw_len - skip);
     r->raw_len -= skip;
-    if (enc && !strcasecmp(enc, "auto")) {
-        int bad;
+    if (!enc || !strcasecmp(enc, "auto")) {
+        int bad, any = enc != NULL; /* auto: any guess; none: GB18030 only */
         size_t v = utf8_prefix(r->raw, r->raw_len, &bad);
         enc = "UTF-8";
-        if (bad || (r->eof && v < r->raw_len)) {
-            enc = guess_encoding(r->raw, r->raw_len);
+        const char *g = bad || (r->eof && v < r->raw_len)
+                            ? guess_encoding(r->raw, r->raw_len) : NULL;
+        if (g && (any || !strcmp(g, "GB18030"))) {
+            enc = g;
             r->guessed = 1;
         }
     }

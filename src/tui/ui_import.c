@@ -224,9 +224,11 @@ static void imp_draw(struct imp *s)
                      s->reject ? s->reject : "none");
     else if (s->have_pv)
         tui_draw_fmt(stdscr, 1, 0, w, tui_attr(TUI_DIM),
-                     "encoding %s%s, delimiter '%c', duplicates: %s, "
+                     "encoding %s%s%s%s, delimiter '%c', duplicates: %s, "
                      "reject file: %s", s->pv.encoding,
-                     s->pv.encoding_guessed ? " (guessed)" : "",
+                     s->pv.encoding_guessed ? " (not UTF-8: read as " : "",
+                     s->pv.encoding_guessed ? s->pv.encoding : "",
+                     s->pv.encoding_guessed ? ", guessed)" : "",
                      s->pv.delimiter == '\t' ? 'T' : s->pv.delimiter,
                      policy_names[s->o.on_duplicate],
                      s->reject ? s->reject : "none");

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "tcrm/text.h"
+#include "date_internal.h"
 
 #define DATE_HELP "use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday"
 #define TIME_HELP "use HH:MM from 00:00 to 23:59"
@@ -40,14 +41,13 @@ static int is_leap(int y)
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int days_in_month(int y, int m)
+int tcrm_date_month_days(int y, int m)
 {
     static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && is_leap(y) ? 29 : dim[m - 1];
 }
 
-/* Days since 1970-01-01 of y-m-d (m 1..12, d 1..31). */
-static long days_from_civil(int y, int m, int d)
+long tcrm_date_civil_days(int y, int m, int d)
 {
     long yy = (long)y - (m <= 2);
     long era = (yy >= 0 ? yy : yy - 399) / 400;
@@ -58,7 +58,7 @@ static long days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(long z, int *y, int *m, int *d)
+void tcrm_date_civil_from_days(long z, int *y, int *m, int *d)
 {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -71,8 +71,8 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* 0 = Monday .. 6 = Sunday; 1970-01-01 was a Thursday. */
-static int weekday_of_days(long z)
+/* 1970-01-01 was a Thursday. */
+int tcrm_date_weekday_of_days(long z)
 {
     long r = (z + 3) % 7;
     return (int)(r < 0 ? r + 7 : r);
@@ -118,7 +118,7 @@ static int read_iso_date(const char *s, int *y, int *m, int *d)
     *y = read_digits(s, 4);
     *m = read_digits(s + 5, 2);
     *d = read_digits(s + 8, 2);
-    if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+    if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > tcrm_date_month_days(*y, *m))
         return -1;
     return 0;
 }
@@ -237,7 +237,7 @@ void tcrm_date_add_days(const char *iso, int days, char out[11])
     out[0] = '\0';
     if (bad != 0)
         return;
-    civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+    tcrm_date_civil_from_days(tcrm_date_civil_days(y, m, d) + days, &y, &m, &d);
     if (y >= 1 && y <= 9999)
         format_date(y, m, d, out);
 }
@@ -248,7 +248,7 @@ int tcrm_date_days_between(const char *a, const char *b)
     if (read_iso_date(a, &ya, &ma, &da) != 0 ||
         read_iso_date(b, &yb, &mb, &db) != 0)
         return 0;
-    return (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+    return (int)(tcrm_date_civil_days(yb, mb, db) - tcrm_date_civil_days(ya, ma, da));
 }
 
 int tcrm_date_weekday(const char *iso)
@@ -256,7 +256,7 @@ int tcrm_date_weekday(const char *iso)
     int y, m, d;
     if (read_iso_date(iso, &y, &m, &d) != 0)
         return -1;
-    return weekday_of_days(days_from_civil(y, m, d));
+    return tcrm_date_weekday_of_days(tcrm_date_civil_days(y, m, d));
 }
 
 /* ---- messages ------------------------------------------------------ */
@@ -277,8 +277,8 @@ static void copy_trunc(char *out, size_t outsz, const char *s, size_t n)
 /* Fill err with "'TEXT' is not a WHAT: WHY", TEXT being the user's n
  * bytes at s, cut to QUOTE_MAX bytes (then "…") and sanitized so that a
  * message never carries escape sequences to the terminal. */
-static int bad_input(struct tcrm_error *err, const char *s, size_t n,
-                     const char *what, const char *why)
+int tcrm_date_bad_input(struct tcrm_error *err, const char *s, size_t n,
+                        const char *what, const char *why)
 {
     char tmp[QUOTE_MAX + 1];
     copy_trunc(tmp, sizeof tmp, s, n);
@@ -293,12 +293,18 @@ static int bad_input(struct tcrm_error *err, const char *s, size_t n,
 static int bad_date(struct tcrm_error *err, const char *s, size_t n,
                     const char *why)
 {
-    return bad_input(err, s, n, "date", why);
+    return tcrm_date_bad_input(err, s, n, "date", why);
 }
 
 static int bad_time(struct tcrm_error *err, const char *s, size_t n)
 {
-    return bad_input(err, s, n, "time", TIME_HELP);
+    return tcrm_date_bad_input(err, s, n, "time", TIME_HELP);
+}
+
+static int bad_input_time_twice(struct tcrm_error *err, const char *s,
+                                size_t n)
+{
+    return tcrm_date_bad_input(err, s, n, "date", "it gives the time twice");
 }
 
 /* ---- what a person types ------------------------------------------- */
@@ -315,10 +321,19 @@ static int span_is(const struct span *sp, const char *word)
     return strlen(word) == sp->len && memcmp(sp->low, word, sp->len) == 0;
 }
 
+static int is_ascii(const struct span *sp)
+{
+    for (size_t i = 0; i < sp->len; i++)
+        if ((unsigned char)sp->low[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* An ASCII time ("14:30"); "12月20日14:30" is a Chinese day with its time. */
 static int looks_like_time(const struct span *sp)
 {
     return sp->len > 0 && isdigit((unsigned char)sp->low[0]) &&
-           memchr(sp->low, ':', sp->len) != NULL;
+           memchr(sp->low, ':', sp->len) != NULL && is_ascii(sp);
 }
 
 /* H:MM or HH:MM, 00:00..23:59. */
@@ -340,7 +355,7 @@ static int parse_time(const struct span *sp, struct tcrm_when *w,
 static int set_days(long z, struct tcrm_when *w, const struct span *sp,
                     struct tcrm_error *err)
 {
-    civil_from_days(z, &w->year, &w->month, &w->day);
+    tcrm_date_civil_from_days(z, &w->year, &w->month, &w->day);
     if (w->year < 1 || w->year > 9999)
         return bad_date(err, sp->orig, sp->len,
                         "years run from 0001 to 9999");
@@ -358,17 +373,24 @@ static int parse_offset(const struct span *sp, int ty, int tm, int td,
         return bad_date(err, sp->orig, sp->len, DATE_HELP);
     if (sp->low[0] == '-')
         n = -n;
-    long today = days_from_civil(ty, tm, td);
+    long today = tcrm_date_civil_days(ty, tm, td);
     if (unit == 'd' || unit == 'w')
         return set_days(today + n * (unit == 'w' ? 7 : 1), w, sp, err);
-    long months = (long)ty * 12 + (tm - 1) + n * (unit == 'y' ? 12 : 1);
-    if (months < 12 || months >= 10000L * 12)
+    if (tcrm_date_add_months(ty, tm, td, n * (unit == 'y' ? 12 : 1), w) != 0)
         return bad_date(err, sp->orig, sp->len,
                         "years run from 0001 to 9999");
+    return 0;
+}
+
+int tcrm_date_add_months(int y, int m, int d, long n, struct tcrm_when *w)
+{
+    long months = (long)y * 12 + (m - 1) + n;
+    if (months < 12 || months >= 10000L * 12)
+        return -1;
     w->year = (int)(months / 12);
     w->month = (int)(months % 12) + 1;
-    int dim = days_in_month(w->year, w->month);
-    w->day = td > dim ? dim : td;
+    int dim = tcrm_date_month_days(w->year, w->month);
+    w->day = d > dim ? dim : d;
     return 0;
 }
 
@@ -403,18 +425,31 @@ static int parse_ymd(const struct span *sp, struct tcrm_when *w,
     if (i != sp->len || ml < 1 || ml > 2 || dl < 1 || dl > 2)
         return bad_date(err, sp->orig, sp->len, DATE_HELP);
     int m = read_digits(s + 5, (int)ml), d = read_digits(s + 6 + ml, (int)dl);
+    return tcrm_date_set_ymd(y, m, d, w, sp->orig, sp->len, err);
+}
+
+int tcrm_date_check_month(int m, const char *s, size_t n,
+                          struct tcrm_error *err)
+{
     char why[64];
-    if (y < 1)
-        return bad_date(err, sp->orig, sp->len,
-                        "years run from 0001 to 9999");
-    if (m < 1 || m > 12) {
-        snprintf(why, sizeof why, "there is no month %d", m);
-        return bad_date(err, sp->orig, sp->len, why);
-    }
-    if (d < 1 || d > days_in_month(y, m)) {
+    if (m >= 1 && m <= 12)
+        return 0;
+    snprintf(why, sizeof why, "there is no month %d", m);
+    return bad_date(err, s, n, why);
+}
+
+int tcrm_date_set_ymd(int y, int m, int d, struct tcrm_when *w,
+                      const char *s, size_t n, struct tcrm_error *err)
+{
+    char why[64];
+    if (y < 1 || y > 9999)
+        return bad_date(err, s, n, "years run from 0001 to 9999");
+    if (tcrm_date_check_month(m, s, n, err) != 0)
+        return TCRM_EINVAL;
+    if (d < 1 || d > tcrm_date_month_days(y, m)) {
         snprintf(why, sizeof why, "%s %d has %d days", month_names[m - 1], y,
-                 days_in_month(y, m));
-        return bad_date(err, sp->orig, sp->len, why);
+                 tcrm_date_month_days(y, m));
+        return bad_date(err, s, n, why);
     }
     w->year = y, w->month = m, w->day = d;
     return 0;
@@ -427,7 +462,9 @@ static int parse_day(const struct span *sp, time_t now, struct tcrm_when *w,
     int ty, tm, td;
     if (local_today(now, &ty, &tm, &td, &tmnow) != 0)
         return tcrm_error_set(err, TCRM_EINVAL, "the clock is out of range");
-    long today = days_from_civil(ty, tm, td);
+    long today = tcrm_date_civil_days(ty, tm, td);
+    if (!is_ascii(sp))
+        return tcrm_date_parse_zh(sp->orig, sp->len, &tmnow, w, err);
     if (span_is(sp, "today"))
         return set_days(today, w, sp, err);
     if (span_is(sp, "tomorrow"))
@@ -444,7 +481,7 @@ static int parse_day(const struct span *sp, time_t now, struct tcrm_when *w,
         return parse_offset(sp, ty, tm, td, w, err);
     int wd = weekday_index(sp);
     if (wd >= 0) {
-        int ahead = (wd - weekday_of_days(today) + 7) % 7;
+        int ahead = (wd - tcrm_date_weekday_of_days(today) + 7) % 7;
         return set_days(today + (ahead ? ahead : 7), w, sp, err);
     }
     if (sp->len > 0 && isdigit((unsigned char)sp->low[0]))
@@ -487,7 +524,9 @@ int tcrm_date_parse(const char *text, time_t now, struct tcrm_when *out,
         day = (struct span){"today", "today", 5};
     }
     int rc = parse_day(&day, now, &w, err);
-    if (rc == 0 && tim.len > 0)
+    if (rc == 0 && tim.len > 0 && w.has_time) /* "下午3点 14:30" */
+        rc = bad_input_time_twice(err, s, len);
+    else if (rc == 0 && tim.len > 0)
         rc = parse_time(&tim, &w, err);
     if (rc == 0 && out)
         *out = w;
@@ -529,7 +568,7 @@ int tcrm_date_format(const char *pattern, const char *iso, char *out,
     }
     if (!pattern || !*pattern)
         pattern = "%Y-%m-%d";
-    long z = days_from_civil(w.year, w.month, w.day);
+    long z = tcrm_date_civil_days(w.year, w.month, w.day);
     struct tm tm = {0};
     tm.tm_year = w.year - 1900;
     tm.tm_mon = w.month - 1;
@@ -537,8 +576,8 @@ int tcrm_date_format(const char *pattern, const char *iso, char *out,
     tm.tm_hour = w.hour;
     tm.tm_min = w.minute;
     tm.tm_sec = strlen(iso) == 19 ? read_digits(iso + 17, 2) : 0;
-    tm.tm_wday = (weekday_of_days(z) + 1) % 7; /* struct tm: 0 = Sunday */
-    tm.tm_yday = (int)(z - days_from_civil(w.year, 1, 1));
+    tm.tm_wday = (tcrm_date_weekday_of_days(z) + 1) % 7; /* struct tm: 0 = Sunday */
+    tm.tm_yday = (int)(z - tcrm_date_civil_days(w.year, 1, 1));
     tm.tm_isdst = -1;
     struct tm zoned = tm; /* let mktime fill in the zone, if it agrees */
     if (mktime(&zoned) != (time_t)-1 && zoned.tm_mday == tm.tm_mday &&
@@ -574,7 +613,7 @@ const char *tcrm_date_relative(const char *iso, time_t now, char *out,
         copy_trunc(out, outsz, iso, strlen(iso));
         return out;
     }
-    long diff = days_from_civil(y, m, d) - days_from_civil(ty, tm, td);
+    long diff = tcrm_date_civil_days(y, m, d) - tcrm_date_civil_days(ty, tm, td);
     long a = diff < 0 ? -diff : diff, n;
     const char *unit;
     if (diff == 0 || diff == 1 || diff == -1) {

@@ -335,6 +335,23 @@ static size_t strip_legal(char **words, size_t n)
     return n;
 }
 
+size_t tcrm_norm_cjk_legal_tail(const char *s)
+{
+    size_t len = s ? strlen(s) : 0, end = len;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (const char *const *x = legal_suffixes; *x; x++) {
+            size_t xl = strlen(*x);
+            if (end > xl && memcmp(s + end - xl, *x, xl) == 0) {
+                end -= xl;
+                changed = 1;
+                break;
+            }
+        }
+    }
+    return len - end;
+}
+
 static int cmp_words(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

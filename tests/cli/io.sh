@@ -80,7 +80,7 @@ out=$(t import gbk.csv --encoding GB18030)
 has encoding "encoding: GB18030" "$out"
 has encoding-stored "张三,华为" "$(t export contacts --search 张三 --fields name,company)"
 out=$(t import gbk.csv --encoding auto --dry-run)
-has encoding-guess "encoding: GB18030 (guessed)" "$out"
+has encoding-guess "encoding: GB18030 (not UTF-8: read as GB18030, guessed), delimiter: ," "$out"
 printf 'name\tmobile\nTab Person\t+1 555 0123\n' > tab.csv
 out=$(t import tab.csv --delimiter tab)
 has delimiter-tab "1 rows: 1 added" "$out"
@@ -130,7 +130,9 @@ printf 'Org,City\nAcme,Rome\n' > noname.csv
 mkdir -p adir
 expect bad-quote 1 "tcrm: quote.csv:3: quoted field not closed at end of file; nothing imported" -- t import quote.csv
 expect bad-nul 1 "tcrm: nul.csv:3: NUL byte (not a text file?); nothing imported" -- t import nul.csv
-expect bad-utf8 1 "tcrm: gbk.csv:2: not valid UTF-8 (looks like GB18030): use --encoding GB18030; nothing imported" -- t import gbk.csv
+expect bad-utf8 1 "tcrm: gbk.csv:2: not valid UTF-8 (looks like GB18030): use --encoding GB18030; nothing imported" -- t import gbk.csv --encoding UTF-8
+printf 'name\nM\374ller\377\n' > latin1.csv
+expect bad-latin1 1 "tcrm: latin1.csv:2: not valid UTF-8 (looks like ISO-8859-1): use --encoding ISO-8859-1; nothing imported" -- t import latin1.csv
 expect bad-header-only 1 "tcrm: header.csv: no rows after the header; nothing imported" -- t import header.csv
 expect bad-empty 1 "tcrm: empty.csv: empty file; nothing imported" -- t import empty.csv
 expect bad-10mb 1 "tcrm: big.csv:2: field longer than 1 MB; nothing imported" -- t import big.csv

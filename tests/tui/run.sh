@@ -852,6 +852,54 @@ hangup_in_help() {
     fi
 }
 
+# ---- Chinese: pinyin search as you type, a GBK file in the import screen
+
+pinyin_search() {
+    cli contact add "张伟" --company "华为技术有限公司"
+    cli contact add "Anna Silva"
+    start 80 24
+    expect "Anna Silva"
+    keys /; type_text "zw"
+    expect "/zw"
+    expect ">张伟"
+    expect_not "Anna Silva"
+    keys C-u; type_text "hwjs"
+    expect ">张伟"
+    keys C-u; type_text "silva anna"
+    expect ">Anna Silva"
+    expect_not "张伟"
+}
+
+followup_form_chinese_date() {
+    cli contact add "张伟"
+    start 120 30
+    expect "TODAY 0"
+    keys f; expect "Follow-up for 张伟"
+    type_text "寄送样品"; keys Tab; keys C-u; type_text "2月30日"; keys Enter
+    expect "'2月30日' is not a date: February 2026 has 28 days"
+    keys C-u; type_text "今天"; keys Enter
+    expect "Saved"
+    expect "TODAY 1"
+}
+
+import_gbk() {
+    # 姓名,公司 / 张伟,华为 in GBK
+    printf '\xd0\xd5\xc3\xfb,\xb9\xab\xcb\xbe\n\xd5\xc5\xce\xb0,\xbb\xaa\xce\xaa\n' \
+        > "$CASE_HOME/gbk.csv"
+    start 80 24
+    keys I; expect "File to import"
+    type_text "$CASE_HOME/gbk.csv"; keys Enter
+    expect "encoding GB18030 (not UTF-8: read as GB18030, guessed)"
+    expect "line 2  张伟 | 华为"
+    keys e; expect "Encoding"
+    keys C-u; type_text "GBK"; keys Enter
+    expect "encoding GBK, delimiter"
+    expect "line 2  张伟 | 华为"
+    keys Enter; expect "Import this file now? (y/n)"
+    keys y
+    expect "Imported: 1 rows, 1 added"
+}
+
 CASES="first_run_empty views_switch paging cjk_add_and_search
 duplicate_warning log_call_and_followup followup_done snooze_followup
 overdue_words_vt100 resize_60x20_and_back tiny_terminal escape_in_name
@@ -863,7 +911,7 @@ import_screen import_pick_name_column import_vcard_screen export_vcard_screen
 reports_screen
 broken_config
 missing_config busy_database escape_everywhere terminals_and_sizes
-hangup_in_help"
+hangup_in_help pinyin_search import_gbk followup_form_chinese_date"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done

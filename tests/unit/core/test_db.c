@@ -138,7 +138,8 @@ static int64_t query_i64(struct tcrm_db *db, const char *sql)
 /* A version 1 database (made by migration 1's SQL alone, with rows in it)
  * is upgraded on open: the rows survive, the activity summary is filled
  * from the interactions (trashed ones left out), the segment summary from
- * the contact, and user_version is the newest migration's number. */
+ * the contact, the search index rebuilt with pinyin keys, and
+ * user_version is the newest migration's number. */
 static void test_migrate_from_v1(void **state)
 {
     (void)state;
@@ -162,13 +163,19 @@ static void test_migrate_from_v1(void **state)
         "  '2026-02-06 00:00:00');");
     assert_int_equal(open_db(path, 1000, &db, &err), 0);
     int newest = tcrm_migrations[tcrm_migrations_count - 1].number;
-    assert_true(newest >= 7);
+    assert_true(newest >= 8);
     assert_int_equal(tcrm_db_schema_version(db), newest);
     assert_int_equal(query_i64(db, "PRAGMA user_version"), newest);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM contacts WHERE "
                      "name = '张伟' AND last_interaction_at = "
                      "'2026-02-04 09:00'"), 1);
     assert_int_equal(query_i64(db, "SELECT count(*) FROM interactions"), 4);
+    /* 008_pinyin asked for the search index to be rebuilt: it was (with
+     * the pinyin keys), and the request is gone */
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM contact_search"
+                     " WHERE contact_search MATCH '\"zhangwei\"'"), 1);
+    assert_int_equal(query_i64(db, "SELECT count(*) FROM sqlite_master"
+                     " WHERE name = 'search_rebuild'"), 0);
     assert_int_equal(query_i64(db, "SELECT n FROM activity_daily WHERE day ="
                      " '2026-02-03' AND logged_by = 'ann' AND kind = 'call'"),
                      2);

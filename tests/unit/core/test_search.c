@@ -3,7 +3,7 @@
  * case-insensitive substrings, phone digits, CJK of one, two and more
  * characters, one- and two-letter Latin prefixes, ranking tiers, keyset
  * paging across tiers, filters, the trash, and the index staying right
- * through edits, company renames and a rebuild.
+ * through edits, company renames and a rebuild; pinyin; several words.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -253,6 +253,112 @@ static void test_filters_and_updates(void **state)
     assert_int_equal(find(f->db, "张伟", ids), 2);
 }
 
+/* Chinese names, companies and titles are found by their pinyin: full,
+ * with or without spaces, a prefix, the initials; every reading of a
+ * polyphone; tone marks and ü/v. */
+static void test_pinyin(void **state)
+{
+    struct fx *f = *state;
+    int64_t ids[32];
+    size_t n;
+    int64_t zeng = add(f->db, "曾伟", "腾讯", NULL, NULL, NULL, NULL);
+    struct tcrm_contact c;
+    struct tcrm_error err;
+    tcrm_contact_init(&c);
+    c.name = strdup("吕娜");
+    c.title = strdup("销售总监");
+    assert_int_equal(tcrm_contact_insert(f->db, &c, &err), 0);
+    int64_t lv = c.id;
+    tcrm_contact_clear(&c);
+    static const struct { const char *q; int64_t who; } hits[] = {
+        { "zhangwei", 0 }, { "zhang wei", 0 }, { "zhangw", 0 }, { "zw", 0 },
+        { "ZhāngWěi", 0 }, { "hw", 0 }, { "huawei", 0 },
+        { "zhangweiming", 1 }, { "zwm", 1 },
+        { "zengwei", 2 }, { "cengwei", 2 }, { "zw", 2 }, { "cw", 2 },
+        { "tengxun", 2 },
+        { "lvna", 3 }, { "lv", 3 }, { "lü", 3 }, { "lǚna", 3 }, { "xszj", 3 },
+        { "xiaoshou", 3 }, { "ln", 3 },
+    };
+    int64_t who[4] = { f->ids[ZHANG], f->ids[ZHANGM], zeng, lv };
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        n = find(f->db, hits[i].q, ids);
+        if (!has(ids, n, who[hits[i].who]))
+            fail_msg("'%s' does not find contact %d", hits[i].q,
+                     (int)hits[i].who);
+    }
+    /* "lv na": syllables of one or two letters are no words of their own */
+    /* 华为 集团: the legal form 集团 gets no keys */
+    static const char *none[] = { "zhangwie", "wz", "zhangwu", "lu na",
+                                  "lv na", "hwjt", "jituan" };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+        if ((n = find(f->db, none[i], ids)) != 0)
+            fail_msg("'%s' finds %zu", none[i], n);
+    /* hanzi still rank first: the exact name, then the names it starts */
+    n = find(f->db, "张伟", ids);
+    assert_int_equal(n, 2);
+    assert_int_equal(ids[0], f->ids[ZHANG]);
+    assert_int_equal(ids[1], f->ids[ZHANGM]);
+    /* "zw" finds exactly 张伟, 张伟明 (zwm) and 曾伟 (zw as zeng wei) */
+    assert_int_equal(find(f->db, "zw", ids), 3);
+    /* the keys survive a rebuild */
+    assert_int_equal(tcrm_search_rebuild(f->db, &err), 0);
+    assert_int_equal(find(f->db, "cengwei", ids), 1);
+    assert_int_equal(ids[0], zeng);
+}
+
+/* A query of several words finds the contacts that match every word,
+ * each in any field; short and long words, Chinese and Latin, mixed. */
+static void test_several_words(void **state)
+{
+    struct fx *f = *state;
+    int64_t ids[32];
+    static const struct { const char *q; size_t n; int who; } t[] = {
+        { "anna acme", 1, ANNA },    /* name and company */
+        { "acme anna", 1, ANNA },
+        { "acme  vip", 1, ANNA },    /* company and tag */
+        { "jose acme", 1, JOSE },
+        { "josé álvarez", 1, JOSE }, /* the whole name, as before */
+        { "华为 客户", 1, ZHANG },     /* two short CJK words */
+        { "an acme", 1, ANNA },      /* a short and a long word */
+        { "zhang 华为", 1, ZHANG },    /* pinyin and hanzi */
+        { "zw 客户", 1, ZHANG },
+        { "ann wel", 1, MARIA },     /* words of the notes */
+        { "well ann", 1, MARIA },
+        { "anna - acme", 1, ANNA },  /* a word of punctuation restricts nothing */
+    };
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        size_t n = find(f->db, t[i].q, ids);
+        if (n != t[i].n || !has(ids, n, f->ids[t[i].who]))
+            fail_msg("'%s' finds %zu, want %zu with contact %d", t[i].q, n,
+                     t[i].n, t[i].who);
+    }
+    static const char *none[] = { "anna xyz", "张伟 acme", "jose 华为",
+                                  "zz acme", "- -" };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        size_t n = find(f->db, none[i], ids);
+        if (n != 0)
+            fail_msg("'%s' finds %zu", none[i], n);
+    }
+    /* Above, the short words were rare and walked. With "an" in 200+
+     * rows the long words walk and the short ones are checked: the same
+     * answers. */
+    for (int i = 0; i < 210; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Anton Filler%d", i);
+        add(f->db, name, "Zeta", NULL, NULL, NULL, NULL);
+    }
+    size_t n = find(f->db, "an acme", ids);
+    assert_int_equal(n, 1);
+    assert_int_equal(ids[0], f->ids[ANNA]);
+    assert_int_equal(find(f->db, "an 华为", ids), 0);
+    assert_int_equal(find(f->db, "an filler7", ids), 11); /* 7, 70..79 */
+    struct tcrm_contact_filter flt = { "an zeta", NULL, 0, TCRM_SORT_NAME };
+    int64_t cnt;
+    struct tcrm_error err;
+    assert_int_equal(tcrm_contact_count(f->db, &flt, &cnt, &err), 0);
+    assert_int_equal(cnt, 210);
+}
+
 /* A digit query whose middle trigram ("861") is in most rows is matched
  * by its rare trigrams and then checked whole: "586 000 612" has "586" and
  * "612" but not "58612". */
@@ -285,6 +391,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filters_and_updates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_common_trigram, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pinyin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_several_words, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

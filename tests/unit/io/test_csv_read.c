@@ -91,9 +91,15 @@ static void test_bom_and_encodings(void **state)
     p = IO_WRITE("u16.csv", "\xFF\xFEn\0a\0\n\0\x20\x5F\n\0");
     assert_int_equal(read_all(p, NULL, 0, out, sizeof out, &err), 0);
     assert_string_equal(out, "1:na/2:张/");
-    /* 张伟 in GB18030 */
+    /* 张伟 in GB18030: read as GB18030 unless an encoding is named */
     p = IO_WRITE("gb.csv", "name\n\xD5\xC5\xCE\xB0\n");
-    assert_int_equal(read_all(p, NULL, 0, out, sizeof out, &err), TCRM_EINVAL);
+    assert_int_equal(read_all(p, NULL, 0, out, sizeof out, &err), 0);
+    assert_string_equal(out, "1:name/2:张伟/");
+    assert_int_equal(tcrm_csv_open(p, NULL, 0, &r, &err), 0);
+    assert_string_equal(tcrm_csv_encoding(r), "GB18030");
+    assert_int_equal(tcrm_csv_encoding_guessed(r), 1);
+    tcrm_csv_close(r);
+    assert_int_equal(read_all(p, "UTF-8", 0, out, sizeof out, &err), TCRM_EINVAL);
     assert_string_equal(strstr(err.msg, "gb.csv"), "gb.csv:2: not valid UTF-8 "
                         "(looks like GB18030): use --encoding GB18030");
     assert_int_equal(read_all(p, "GB18030", 0, out, sizeof out, &err), 0);
@@ -102,8 +108,12 @@ static void test_bom_and_encodings(void **state)
     assert_string_equal(tcrm_csv_encoding(r), "GB18030");
     assert_int_equal(tcrm_csv_encoding_guessed(r), 1);
     tcrm_csv_close(r);
-    /* "Müller" in Latin-1: not GB18030 either (0xFC 0x6C is no pair) */
+    /* "Müller" in Latin-1: not GB18030 either (0xFC 0x6C is no pair), so
+     * not read without a name */
     p = IO_WRITE("l1.csv", "name\nM\xFCller\xFF\n");
+    assert_int_equal(read_all(p, NULL, 0, out, sizeof out, &err), TCRM_EINVAL);
+    assert_string_equal(strstr(err.msg, "l1.csv"), "l1.csv:2: not valid UTF-8 "
+                        "(looks like ISO-8859-1): use --encoding ISO-8859-1");
     assert_int_equal(tcrm_csv_open(p, "auto", 0, &r, &err), 0);
     assert_string_equal(tcrm_csv_encoding(r), "ISO-8859-1");
     tcrm_csv_close(r);

@@ -131,6 +131,22 @@ struct bad {
     const char *msg;
 };
 
+/* Each input fails with exactly its message and leaves out untouched. */
+static void check_bad(const struct bad *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct tcrm_when w = {1, 2, 3, 4, 5, 1};
+        struct tcrm_error err = {0};
+        int rc = tcrm_date_parse(t[i].in, NOW, &w, &err);
+        if (rc != TCRM_EINVAL || err.code != TCRM_EINVAL)
+            fail_msg("'%s': rc %d, want TCRM_EINVAL", t[i].in, rc);
+        if (strcmp(err.msg, t[i].msg) != 0)
+            fail_msg("'%s': message\n  '%s'\nwant\n  '%s'", t[i].in, err.msg,
+                     t[i].msg);
+        assert_int_equal(w.year, 1); /* out untouched on error */
+    }
+}
+
 #define DATE_HELP "use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday"
 #define TIME_HELP "use HH:MM from 00:00 to 23:59"
 
@@ -175,17 +191,135 @@ static void test_parse_bad(void **state)
         {"next friday", "'next friday' is not a date: " DATE_HELP},
         {"\x1b[31mred", "'\xE2\x90\x9B[31mred' is not a date: " DATE_HELP},
     };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        struct tcrm_when w = {1, 2, 3, 4, 5, 1};
-        struct tcrm_error err = {0};
-        int rc = tcrm_date_parse(t[i].in, NOW, &w, &err);
-        if (rc != TCRM_EINVAL || err.code != TCRM_EINVAL)
-            fail_msg("'%s': rc %d, want TCRM_EINVAL", t[i].in, rc);
-        if (strcmp(err.msg, t[i].msg) != 0)
-            fail_msg("'%s': message\n  '%s'\nwant\n  '%s'", t[i].in, err.msg,
-                     t[i].msg);
-        assert_int_equal(w.year, 1); /* out untouched on error */
-    }
+    check_bad(t, sizeof t / sizeof t[0]);
+}
+
+/* The Chinese words (src/util/date_zh.c); now is Friday 2026-11-20 10:15. */
+static void test_parse_zh_good(void **state)
+{
+    (void)state;
+    static const struct good t[] = {
+        {"今天", "2026-11-20"},
+        {"明天", "2026-11-21"},
+        {"后天", "2026-11-22"},
+        {"大后天", "2026-11-23"},
+        {"昨天", "2026-11-19"},
+        {"前天", "2026-11-18"},
+        {"今日", "2026-11-20"},
+        {"现在", "2026-11-20 10:15"},
+        {"周五", "2026-11-27"}, /* today is Friday: the coming one */
+        {"星期五", "2026-11-27"},
+        {"礼拜五", "2026-11-27"},
+        {"周六", "2026-11-21"},
+        {"星期日", "2026-11-22"},
+        {"星期天", "2026-11-22"},
+        {"周一", "2026-11-23"},
+        {"周四", "2026-11-26"},
+        {"下周一", "2026-11-23"},
+        {"下周五", "2026-11-27"},
+        {"下周日", "2026-11-29"},
+        {"下个星期二", "2026-11-24"},
+        {"下礼拜三", "2026-11-25"},
+        {"这周三", "2026-11-18"},
+        {"本周五", "2026-11-20"},
+        {"上周一", "2026-11-09"},
+        {"下个月", "2026-12-20"},
+        {"下月", "2026-12-20"},
+        {"上个月", "2026-10-20"},
+        {"3天后", "2026-11-23"},
+        {"三天后", "2026-11-23"},
+        {"10天以后", "2026-11-30"},
+        {"5天前", "2026-11-15"},
+        {"2周后", "2026-12-04"},
+        {"两周后", "2026-12-04"},
+        {"3个星期后", "2026-12-11"},
+        {"1个月后", "2026-12-20"},
+        {"2个月之前", "2026-09-20"},
+        {"1年后", "2027-11-20"},
+        {"12月20日", "2026-12-20"},
+        {"12月20号", "2026-12-20"},
+        {"12月20", "2026-12-20"},
+        {"3月1日", "2026-03-01"}, /* no year: this year */
+        {"十二月二十日", "2026-12-20"},
+        {"2026年12月20日", "2026-12-20"},
+        {"2028年2月29日", "2028-02-29"},
+        {"二〇二七年一月五日", "2027-01-05"},
+        {"\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x96年"
+         "\xEF\xBC\x91\xEF\xBC\x92月\xEF\xBC\x92\xEF\xBC\x90日",
+         "2026-12-20"}, /* full-width digits */
+        {"25日", "2026-11-25"},
+        {"25号", "2026-11-25"},
+        {"12月20日 14:30", "2026-12-20 14:30"},
+        {"12月20日14:30", "2026-12-20 14:30"},
+        {"12月20日 下午2点半", "2026-12-20 14:30"},
+        {"下午3点", "2026-11-20 15:00"},
+        {"明天下午3点", "2026-11-21 15:00"},
+        {"明天 下午3点", "2026-11-21 15:00"},
+        {"明天\xE3\x80\x80下午3点", "2026-11-21 15:00"}, /* U+3000 */
+        {"周五 9:00", "2026-11-27 09:00"},
+        {"下周一 上午10点", "2026-11-23 10:00"},
+        {"3天后 14:30", "2026-11-23 14:30"},
+        {"上午9点半", "2026-11-20 09:30"},
+        {"晚上8点15分", "2026-11-20 20:15"},
+        {"晚上8点一刻", "2026-11-20 20:15"},
+        {"中午12点", "2026-11-20 12:00"},
+        {"中午1点", "2026-11-20 13:00"},
+        {"凌晨2点", "2026-11-20 02:00"},
+        {"3点", "2026-11-20 03:00"},
+        {"15点30", "2026-11-20 15:30"},
+        {"15点整", "2026-11-20 15:00"},
+        {"下午3:45", "2026-11-20 15:45"},
+        {"14：30", "2026-11-20 14:30"}, /* full-width colon */
+    };
+    check_good(t, sizeof t / sizeof t[0], NOW);
+    static const struct good jan31[] = {
+        {"下个月", "2026-02-28"}, {"1个月后", "2026-02-28"},
+        {"明天", "2026-02-01"},
+    };
+    check_good(jan31, 3, local_time(2026, 1, 31, 12, 0, 0));
+    static const struct good sat[] = {{"周六", "2027-01-02"}};
+    check_good(sat, 1, local_time(2026, 12, 26, 12, 0, 0));
+}
+
+#define ZH_HELP "use 今天, 明天, 周五, 下周一, 3天后, 下个月, 12月20日 or " \
+                "2026年12月20日"
+#define ZH_TIME_HELP "use HH:MM from 00:00 to 23:59, 下午3点 or 9点半"
+
+static void test_parse_zh_bad(void **state)
+{
+    (void)state;
+    static const struct bad t[] = {
+        {"13月", "'13月' is not a date: there is no month 13"},
+        {"13月5日", "'13月5日' is not a date: there is no month 13"},
+        {"0月5日", "'0月5日' is not a date: there is no month 0"},
+        {"2月30日", "'2月30日' is not a date: February 2026 has 28 days"},
+        {"2027年2月29日",
+         "'2027年2月29日' is not a date: February 2027 has 28 days"},
+        {"11月31日 14:30",
+         "'11月31日' is not a date: November 2026 has 30 days"},
+        {"32日", "'32日' is not a date: November 2026 has 30 days"},
+        {"0年1月1日", "'0年1月1日' is not a date: years run from 0001 to 9999"},
+        {"9999年后", "'9999年后' is not a date: years run from 0001 to 9999"},
+        {"12月", "'12月' is not a date: " ZH_HELP},
+        {"2026年", "'2026年' is not a date: " ZH_HELP},
+        {"周", "'周' is not a date: " ZH_HELP},
+        {"下周", "'下周' is not a date: " ZH_HELP},
+        {"明天后天", "'明天后天' is not a date: " ZH_HELP},
+        {"中文", "'中文' is not a date: " ZH_HELP},
+        {"3天", "'3天' is not a date: " ZH_HELP},
+        {"12345年1月1日", "'12345年1月1日' is not a date: " ZH_HELP},
+        {"明天 xyz", "'明天 xyz' is not a date: " ZH_HELP},
+        {"下午", "'下午' is not a time: " ZH_TIME_HELP},
+        {"明天下午", "'下午' is not a time: " ZH_TIME_HELP},
+        {"下午25点", "'下午25点' is not a time: " ZH_TIME_HELP},
+        {"上午15点", "'上午15点' is not a time: " ZH_TIME_HELP},
+        {"3点61分", "'3点61分' is not a time: " ZH_TIME_HELP},
+        {"下午3:5", "'下午3:5' is not a time: " ZH_TIME_HELP},
+        {"明天 25:00", "'25:00' is not a time: " TIME_HELP},
+        {"下午3点 14:30",
+         "'下午3点 14:30' is not a date: it gives the time twice"},
+    };
+    check_bad(t, sizeof t / sizeof t[0]);
 }
 
 static void test_parse_long_input_quoted_short(void **state)
@@ -407,6 +541,8 @@ int main(void)
         cmocka_unit_test(test_parse_good),
         cmocka_unit_test(test_month_clamping),
         cmocka_unit_test(test_parse_bad),
+        cmocka_unit_test(test_parse_zh_good),
+        cmocka_unit_test(test_parse_zh_bad),
         cmocka_unit_test(test_parse_long_input_quoted_short),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_when_strings),

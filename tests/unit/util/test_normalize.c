@@ -353,6 +353,24 @@ static void test_looks_like_phone(void **state)
     assert_false(tcrm_norm_looks_like_phone(NULL));
 }
 
+/* The CJK legal forms at the end of a company name, as the company key
+ * drops them (the pinyin keys leave them out). */
+static void test_cjk_legal_tail(void **state)
+{
+    (void)state;
+    static const struct { const char *in; size_t tail; } t[] = {
+        {"华为技术有限公司", 12}, {"阿里巴巴集团", 6},
+        {"比亚迪股份有限公司", 18}, {"上海东方贸易集团有限公司", 18},
+        {"腾讯", 0}, {"公司", 0}, {"有限公司", 6} /* 公司, not all */,
+        {"Acme Ltd", 0},
+        {"", 0}, {NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (tcrm_norm_cjk_legal_tail(t[i].in) != t[i].tail)
+            fail_msg("'%s': %zu, want %zu", t[i].in ? t[i].in : "(null)",
+                     tcrm_norm_cjk_legal_tail(t[i].in), t[i].tail);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -367,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_check_email_bad),
         cmocka_unit_test(test_check_phone),
         cmocka_unit_test(test_looks_like_phone),
+        cmocka_unit_test(test_cjk_legal_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
