@@ -339,6 +339,12 @@ unchanged_save() {
     local v
     v=$(sqlite3 "$DB" "SELECT version FROM contacts WHERE id = 1")
     [ "$v" = 1 ] || bad "unchanged save wrote: version $v"
+    keys 2; expect ">Acme Ltd"
+    keys E; expect "Edit company"
+    keys Enter
+    expect "No change: nothing saved"
+    v=$(sqlite3 "$DB" "SELECT version FROM companies WHERE id = 1")
+    [ "$v" = 1 ] || bad "unchanged company save wrote: version $v"
 }
 
 # H shows the audit trail of the row under the cursor.
