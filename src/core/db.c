@@ -620,9 +620,33 @@ static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
     return 0;
 }
 
+/* SQLite's busy handler when tcrm_db_on_wait is set: wait in 20 ms
+ * steps up to the busy timeout, telling fn each time. */
+static int busy_wait(void *p, int count)
+{
+    struct tcrm_db *db = p;
+    int waited = count * 20;
+    if (waited >= db->busy_timeout_ms ||
+        (db->wait_fn && db->wait_fn(db->wait_ud, waited)))
+        return 0;
+    sqlite3_sleep(20);
+    return 1;
+}
+
+void tcrm_db_on_wait(struct tcrm_db *db, tcrm_db_wait_fn fn, void *ud)
+{
+    db->wait_fn = fn;
+    db->wait_ud = ud;
+    if (fn)
+        sqlite3_busy_handler(db->sql, busy_wait, db);
+    else
+        sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
+}
+
 static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
                        struct tcrm_error *err)
 {
+    db->busy_timeout_ms = timeout;
     sqlite3_busy_timeout(db->sql, timeout);
     int rc = tcrm_db_exec(db, "PRAGMA foreign_keys = ON", err);
     if (rc == 0 && !readonly)

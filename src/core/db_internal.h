@@ -34,6 +34,9 @@ struct tcrm_db {
     int tx_failed;           /* a nested level rolled back */
     int tx_temp_memory;      /* temp_store = MEMORY until the outermost end */
     uint64_t local_changes;  /* commits made through this connection */
+    int busy_timeout_ms;     /* how long a write waits for the lock */
+    tcrm_db_wait_fn wait_fn; /* tcrm_db_on_wait */
+    void *wait_ud;
     int audit_ready;         /* the schema has audit_actor (schema 5) */
     int actor_set;           /* this transaction set audit_actor */
     int64_t changes_at_begin;/* sqlite3_total_changes once it was set */
