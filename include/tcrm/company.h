@@ -32,7 +32,8 @@ int tcrm_company_insert(struct tcrm_db *db, struct tcrm_company *c,
 int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
                      struct tcrm_error *err);
 /* c->version must match the stored one, else TCRM_ECONFLICT; replaces all
- * fields and tags; c->version becomes the new version. */
+ * fields and tags; c->version becomes the new version. When c equals the
+ * stored company nothing is written and c->version stays the stored one. */
 int tcrm_company_update(struct tcrm_db *db, struct tcrm_company *c,
                         struct tcrm_error *err);
 int tcrm_company_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err);

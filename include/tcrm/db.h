@@ -70,6 +70,15 @@ int tcrm_db_commit(struct tcrm_db *db, struct tcrm_error *err);
 int tcrm_db_begin_many(struct tcrm_db *db, struct tcrm_error *err);
 void tcrm_db_rollback(struct tcrm_db *db);
 
+/* While a write waits for another writer's lock, fn(ud, ms) is called
+ * about every 20 ms with the milliseconds waited so far (from 0), until
+ * the lock comes free or the busy timeout passes (then TCRM_EBUSY).
+ * fn returns 0 to go on waiting, non-zero to give up at once (the write
+ * fails with TCRM_EBUSY). The screen says "Database is busy, retrying..."
+ * and gives up on Esc. fn NULL: wait silently (the default). */
+typedef int (*tcrm_db_wait_fn)(void *ud, int waited_ms);
+void tcrm_db_on_wait(struct tcrm_db *db, tcrm_db_wait_fn fn, void *ud);
+
 /* A number that changes whenever anything in the database changed, by this
  * connection or any other process. Cheap (no table read): the screen polls
  * it to pick up other people's changes. */

@@ -12,6 +12,7 @@
  *     from the stored row, fields only this person changed are kept, and
  *     fields both changed to different values are conflicts, for the
  *     person to decide.
+ * tcrm_company_update follows the first rule too (its fields, its tags).
  * Empty and missing text are the same; the name is compared trimmed; a
  * company by its duplicate key (what the save would resolve it to);
  * phones and e-mails in order; tags as a set, case-insensitively.
@@ -53,6 +54,10 @@ int tcrm_contact_merge3(const struct tcrm_contact *base,
                         struct tcrm_contact *mine,
                         const struct tcrm_contact *theirs,
                         unsigned *conflicts);
+
+/* 1 when a and b hold the same tags (as a set, ASCII case ignored). */
+int tcrm_strlist_same_set(const struct tcrm_strlist *a,
+                          const struct tcrm_strlist *b);
 
 /* "title, notes": the names of the fields in bits, comma-separated. */
 void tcrm_contact_fields_text(unsigned bits, char *out, size_t n);

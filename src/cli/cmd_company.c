@@ -338,16 +338,26 @@ static int company_edit(struct tcrm_cli *cli, int argc, char **argv)
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_company_get(db, id, &c, &err))
+    /* Read and write in one transaction, as contact edit does. */
+    if (tcrm_db_begin(db, &err))
+        return tcrm_cli_fail_err(&err);
+    if (tcrm_company_get(db, id, &c, &err)) {
+        tcrm_db_rollback(db);
         rc = tcrm_cli_fail_err(&err);
-    else {
+    } else {
+        int64_t version = c.version;
         cli_opts_init(&o, &sub_edit, argc, argv, company_lo);
         company_apply(&sub_edit, &o, &c, 1);
-        if (tcrm_company_update(db, &c, &err))
+        if (tcrm_company_update(db, &c, &err)) {
+            tcrm_db_rollback(db);
             rc = tcrm_cli_fail_err(&err);
-        else
-            fprintf(cli->out, "changed company %lld: %s\n", (long long)id,
-                    cli_s(c.name));
+        } else if (tcrm_db_commit(db, &err)) {
+            rc = tcrm_cli_fail_err(&err);
+        } else {
+            fprintf(cli->out, "%s company %lld: %s\n",
+                    c.version == version ? "no change to" : "changed",
+                    (long long)id, cli_s(c.name));
+        }
     }
     tcrm_company_clear(&c);
     return rc;

@@ -20,6 +20,7 @@
 
 #include "contact_internal.h"
 #include "tcrm/company.h"
+#include "tcrm/edit.h"
 #include "tcrm/normalize.h"
 #include "tcrm/search.h"
 #include "tcrm/strbuf.h"
@@ -246,6 +247,43 @@ static int update_work(struct tcrm_db *db, struct tcrm_company *c,
     return rc;
 }
 
+/* The name is stored trimmed; the other fields as they are. */
+static int same_text(const char *a, const char *b, int trim)
+{
+    if (!trim)
+        return strcmp(a ? a : "", b ? b : "") == 0;
+    char *ta = tcrm_norm_trim(a), *tb = tcrm_norm_trim(b);
+    int same = ta && tb && strcmp(ta, tb) == 0;
+    free(ta);
+    free(tb);
+    return same;
+}
+
+/* 1 when c is the stored company as it is now (a save would change
+ * nothing: c->version becomes the stored one), 0 when not, else an
+ * error. Inside the write transaction. */
+static int unchanged(struct tcrm_db *db, struct tcrm_company *c,
+                     struct tcrm_error *err)
+{
+    struct tcrm_company cur;
+    int rc = tcrm_company_get(db, c->id, &cur, err);
+    if (rc)
+        return rc;
+    const char *was[] = { cur.name, cur.industry, cur.phone, cur.email,
+                          cur.website, cur.address, cur.city, cur.notes,
+                          cur.owner };
+    const char *now[] = { c->name, c->industry, c->phone, c->email,
+                          c->website, c->address, c->city, c->notes,
+                          c->owner };
+    int same = tcrm_strlist_same_set(&cur.tags, &c->tags);
+    for (size_t i = 0; same && i < sizeof was / sizeof was[0]; i++)
+        same = same_text(was[i], now[i], i == 0);
+    if (same)
+        c->version = cur.version;
+    tcrm_company_clear(&cur);
+    return same;
+}
+
 int tcrm_company_update(struct tcrm_db *db, struct tcrm_company *c,
                         struct tcrm_error *err)
 {
@@ -255,8 +293,10 @@ int tcrm_company_update(struct tcrm_db *db, struct tcrm_company *c,
     rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = update_work(db, c, err);
-    return tcrm_db_end(db, rc, err);
+    rc = unchanged(db, c, err);
+    if (rc == 0)
+        rc = update_work(db, c, err);
+    return tcrm_db_end(db, rc > 0 ? 0 : rc, err);
 }
 
 int tcrm_company_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err)

@@ -87,14 +87,14 @@ static int same_channels(const struct tcrm_contact *a,
     return 1;
 }
 
-static int same_tags(const struct tcrm_contact *a,
-                     const struct tcrm_contact *b)
+int tcrm_strlist_same_set(const struct tcrm_strlist *a,
+                          const struct tcrm_strlist *b)
 {
-    for (size_t i = 0; i < a->tags.n; i++)
-        if (!tcrm_strlist_has(&b->tags, a->tags.items[i]))
+    for (size_t i = 0; i < a->n; i++)
+        if (!tcrm_strlist_has(b, a->items[i]))
             return 0;
-    for (size_t i = 0; i < b->tags.n; i++)
-        if (!tcrm_strlist_has(&a->tags, b->tags.items[i]))
+    for (size_t i = 0; i < b->n; i++)
+        if (!tcrm_strlist_has(a, b->items[i]))
             return 0;
     return 1;
 }
@@ -106,7 +106,7 @@ static int same_field(const struct tcrm_contact *a,
     case TCRM_CF_NAME: return same_trimmed(a->name, b->name);
     case TCRM_CF_COMPANY: return same_company(a, b);
     case TCRM_CF_CHANNELS: return same_channels(a, b);
-    case TCRM_CF_TAGS: return same_tags(a, b);
+    case TCRM_CF_TAGS: return tcrm_strlist_same_set(&a->tags, &b->tags);
     default: return strcmp(text_of(a, f), text_of(b, f)) == 0;
     }
 }

@@ -702,6 +702,7 @@ static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
  * BUSY_POLL_MS until the timeout, so it finds the import's gap between
  * two transactions (src/io/import.c leaves one). */
 #define BUSY_POLL_MS 2
+#define BUSY_TELL_MS 20
 
 static int64_t monotonic_ms(void)
 {
@@ -714,10 +715,19 @@ static int busy_wait(void *ctx, int tries)
 {
     struct tcrm_db *db = ctx;
     int64_t now = monotonic_ms();
-    if (tries == 0)
+    if (tries == 0) {
         db->busy_since = now;
-    if (now - db->busy_since >= db->busy_timeout_ms)
+        db->busy_told = -BUSY_TELL_MS;
+    }
+    int64_t waited = now - db->busy_since;
+    if (waited >= db->busy_timeout_ms)
         return 0;
+    /* tcrm_db_on_wait: told about every BUSY_TELL_MS, may give up. */
+    if (db->wait_fn && waited - db->busy_told >= BUSY_TELL_MS) {
+        db->busy_told = waited;
+        if (db->wait_fn(db->wait_ud, (int)waited))
+            return 0;
+    }
     struct timespec pause = { 0, BUSY_POLL_MS * 1000000L };
     nanosleep(&pause, NULL);
     return 1;
@@ -727,6 +737,12 @@ static void set_busy_timeout(struct tcrm_db *db, int timeout)
 {
     db->busy_timeout_ms = timeout;
     sqlite3_busy_handler(db->sql, timeout > 0 ? busy_wait : NULL, db);
+}
+
+void tcrm_db_on_wait(struct tcrm_db *db, tcrm_db_wait_fn fn, void *ud)
+{
+    db->wait_fn = fn;
+    db->wait_ud = ud;
 }
 
 static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,

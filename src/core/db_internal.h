@@ -40,6 +40,9 @@ struct tcrm_db {
     uint64_t local_changes;  /* commits made through this connection */
     int busy_timeout_ms;     /* how long busy_wait (db.c) keeps trying */
     int64_t busy_since;      /* when the current wait began */
+    int64_t busy_told;       /* ms waited when wait_fn was last told */
+    tcrm_db_wait_fn wait_fn; /* tcrm_db_on_wait */
+    void *wait_ud;
     int audit_ready;         /* the schema has audit_actor (schema 6) */
     int actor_set;           /* this transaction set audit_actor */
     int64_t changes_at_begin;/* sqlite3_total_changes once it was set */

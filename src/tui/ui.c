@@ -407,6 +407,37 @@ static int start_screen(SCREEN **scr, struct tcrm_error *err)
     return 0;
 }
 
+/* While a write waits for another writer (tcrm_db_on_wait): from 100 ms
+ * on, "Database is busy, retrying..." on the last line, whatever screen
+ * or dialog is up; Esc gives up (the write fails as busy and says so);
+ * another key is kept for afterwards. */
+static int db_wait(void *ud, int waited_ms)
+{
+    static int shown;
+    (void)ud;
+    if (waited_ms == 0)
+        shown = 0;
+    if (waited_ms < 100)
+        return 0;
+    if (!shown) {
+        tui_draw_fill(stdscr, LINES - 1, 0, COLS, tui_attr(TUI_STATUS));
+        tui_draw_text(stdscr, LINES - 1, 1, COLS - 2,
+                      "Database is busy, retrying... (Esc gives up)",
+                      tui_attr(TUI_STATUS));
+        refresh();
+        shown = 1;
+    }
+    int delay = wgetdelay(stdscr), ch;
+    timeout(0);
+    ch = getch();
+    timeout(delay);
+    if (ch == 27)
+        return 1;
+    if (ch != ERR)
+        ungetch(ch);
+    return 0;
+}
+
 int tcrm_tui_run(struct tcrm_db *db, const struct tcrm_config *cfg,
                  struct tcrm_error *err)
 {
@@ -436,7 +467,9 @@ int tcrm_tui_run(struct tcrm_db *db, const struct tcrm_config *cfg,
         tcrm_date_today(tcrm_clock_now(), a->today);
         a->stamp = tcrm_db_change_stamp(db);
         tui_views_init(a);
+        tcrm_db_on_wait(db, db_wait, a);
         run_loop(a);
+        tcrm_db_on_wait(db, NULL, NULL);
         app_free(a);
         free(a);
     }

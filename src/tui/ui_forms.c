@@ -424,6 +424,7 @@ static int company_save(struct tui_form *fm, void *ud)
         tui_form_status(fm, 1, "out of memory");
         return 0;
     }
+    int64_t version = x->c.version;
     rc = x->c.id ? tcrm_company_update(x->db, &x->c, &err)
                  : tcrm_company_insert(x->db, &x->c, &err);
     if (rc == TCRM_EDUP) {
@@ -438,7 +439,7 @@ static int company_save(struct tui_form *fm, void *ud)
     }
     if (x->out_id)
         *x->out_id = x->c.id;
-    return TUI_SAVED;
+    return version && x->c.version == version ? TUI_UNCHANGED : TUI_SAVED;
 }
 
 int tui_company_form(struct tcrm_db *db, const struct tcrm_config *cfg,

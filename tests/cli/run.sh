@@ -199,6 +199,16 @@ expect "contact edit, same values" 0 "no change to contact 3: Bob Lee" ""
 check "no-op edits: version 2" [ "$("$SQLITE" "$DB" "SELECT version FROM contacts WHERE id = 3")" = 2 ]
 check "no-op edits: no audit row" [ "$(audit_n)" = "$before" ]
 
+# The same for a company.
+run company edit 1 --industry Tools
+expect "company edit, same value" 0 "no change to company 1: Acme Ltd" ""
+run company edit 1
+expect "company edit, no options" 0 "no change to company 1: Acme Ltd" ""
+check "no-op company edits: version 1" [ "$("$SQLITE" "$DB" "SELECT version FROM companies WHERE id = 1")" = 1 ]
+check "no-op company edits: no audit row" [ "$(audit_n)" = "$before" ]
+run company edit 1 --industry Hardware
+expect "company edit" 0 "changed company 1: Acme Ltd" ""
+
 # Edits of different fields of one contact at the same moment all succeed
 # and all survive (each reads the contact inside its write transaction).
 pids=()

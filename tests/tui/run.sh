@@ -339,6 +339,12 @@ unchanged_save() {
     local v
     v=$(sqlite3 "$DB" "SELECT version FROM contacts WHERE id = 1")
     [ "$v" = 1 ] || bad "unchanged save wrote: version $v"
+    keys 2; expect ">Acme Ltd"
+    keys E; expect "Edit company"
+    keys Enter
+    expect "No change: nothing saved"
+    v=$(sqlite3 "$DB" "SELECT version FROM companies WHERE id = 1")
+    [ "$v" = 1 ] || bad "unchanged company save wrote: version $v"
 }
 
 # H shows the audit trail of the row under the cursor.
@@ -767,13 +773,18 @@ missing_config() {
     expect "No contacts yet"
 }
 
+# hold_lock SECONDS: another writer holds the database's lock that long.
+hold_lock() {
+    ( printf 'BEGIN IMMEDIATE;\nINSERT INTO tags(name) VALUES (%s);\n' "'lock'"
+      sleep "$1"; printf 'ROLLBACK;\n' ) | sqlite3 "$DB"
+}
+
 busy_database() {
     cli contact add "Anna Silva"
     printf '[database]\nbusy_timeout = 300\n' > "$CASE_HOME/fast.conf"
     start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/fast.conf'"
     expect ">Anna Silva"
-    ( printf 'BEGIN IMMEDIATE;\nINSERT INTO tags(name) VALUES (%s);\n' "'lock'"
-      sleep 6; printf 'ROLLBACK;\n' ) | sqlite3 "$DB" &
+    hold_lock 6 &
     local lock=$!
     sleep 0.5
     keys a; type_text "Busy Person"; keys Enter
@@ -785,6 +796,26 @@ busy_database() {
     expect "Saved"
     expect "Contacts 2"
     expect "10Quit"
+}
+
+# A write that waits for another writer says so at once, and Esc gives up.
+busy_message() {
+    cli contact add "Anna Silva"
+    printf '[database]\nbusy_timeout = 8000\n' > "$CASE_HOME/slow.conf"
+    start 80 24 xterm-256color TCRM_CONFIG="'$CASE_HOME/slow.conf'"
+    expect ">Anna Silva"
+    hold_lock 4 &
+    local lock=$!
+    sleep 0.5
+    keys a; type_text "Busy Person"; keys Enter
+    expect "Database is busy, retrying... (Esc gives up)" 1
+    keys Escape
+    expect "database is busy" 3
+    expect "Add contact"
+    wait $lock
+    keys Enter
+    expect "Saved"
+    expect "Contacts 2"
 }
 
 escape_everywhere() {
@@ -910,7 +941,7 @@ log_every_kind followup_form_validation deal_add_and_move company_form
 import_screen import_pick_name_column import_vcard_screen export_vcard_screen
 reports_screen
 broken_config
-missing_config busy_database escape_everywhere terminals_and_sizes
+missing_config busy_database busy_message escape_everywhere terminals_and_sizes
 hangup_in_help pinyin_search import_gbk followup_form_chinese_date"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"

@@ -503,6 +503,59 @@ static double ms_since(const struct timespec *t0)
     return (t1.tv_sec - t0->tv_sec) * 1e3 + (t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* Another connection holding the write lock of path (COMMIT and close
+ * it to let go). */
+static sqlite3 *hold_lock(const char *path)
+{
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                     SQLITE_OK);
+    return other;
+}
+
+/* tcrm_db_on_wait: told while waiting, from 0 ms on; giving up fails the
+ * write at once; without it the busy timeout runs out as before. */
+static int wait_calls, wait_last;
+static int wait_give_up(void *ud, int waited_ms)
+{
+    wait_calls++;
+    wait_last = waited_ms;
+    return waited_ms >= *(int *)ud;
+}
+
+static void test_on_wait(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    int give_up_at = 100;
+    path_in(path, sizeof path, "wait.db");
+    assert_int_equal(open_db(path, 2000, &db, &err), 0);
+    sqlite3 *other = hold_lock(path);
+    tcrm_db_on_wait(db, wait_give_up, &give_up_at);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(tcrm_db_begin(db, &err), TCRM_EBUSY);
+    assert_true(ms_since(&t0) < 1000);      /* not the 2 s timeout */
+    assert_true(wait_calls >= 5);
+    assert_true(wait_last >= 100);
+    /* The timeout still ends a wait nobody gives up. */
+    give_up_at = 1 << 30;
+    tcrm_db_close(db);
+    assert_int_equal(open_db(path, 150, &db, &err), 0);
+    tcrm_db_on_wait(db, wait_give_up, &give_up_at);
+    assert_int_equal(tcrm_db_begin(db, &err), TCRM_EBUSY);
+    tcrm_db_on_wait(db, NULL, NULL);
+    assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(other);
+    assert_int_equal(tcrm_db_begin(db, &err), 0);
+    assert_int_equal(tcrm_db_commit(db, &err), 0);
+    tcrm_db_close(db);
+}
+
 static void test_busy(void **state)
 {
     (void)state;
@@ -512,10 +565,7 @@ static void test_busy(void **state)
     path_in(path, sizeof path, "busy.db");
     assert_int_equal(open_db(path, 150, &db, &err), 0);
 
-    sqlite3 *other;
-    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
-                     SQLITE_OK);
+    sqlite3 *other = hold_lock(path);
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     assert_int_equal(tcrm_db_begin(db, &err), TCRM_EBUSY);
@@ -661,6 +711,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_immutable_uri, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_on_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_existing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_never_reused, setup,
                                         teardown),
