@@ -935,7 +935,14 @@ static int open_db(const struct tcrm_db_options *opt, int must_exist,
         tcrm_db_close(db);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
+    /* SQLite makes FILE-wal and FILE-shm with the database file's mode,
+     * but creates them under the umask and widens them a moment later:
+     * another person's tcrm opening the file in that moment (two people
+     * of a shared database starting at once) found a -shm it could not
+     * write and was read-only. No umask while they are made. */
+    mode_t mask = umask(0);
     rc = open_connection(db, opt, err);
+    umask(mask);
     if (rc) {
         tcrm_db_close(db);
         return rc;
