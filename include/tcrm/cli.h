@@ -16,7 +16,10 @@
 #include "tcrm/config.h"
 #include "tcrm/db.h"
 
-enum { TCRM_EXIT_OK = 0, TCRM_EXIT_FAIL = 1, TCRM_EXIT_USAGE = 2 };
+enum { TCRM_EXIT_OK = 0, TCRM_EXIT_FAIL = 1, TCRM_EXIT_USAGE = 2,
+       /* returned by the argument helpers (cli_one_arg, cli_one_id) when
+        * --help was printed: the command stops there, and tcrm exits 0 */
+       TCRM_EXIT_HELPED = 256 };
 
 struct tcrm_cli {
     const char *db_opt;        /* --db FILE */

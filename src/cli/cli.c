@@ -373,7 +373,8 @@ static int cli_run(struct tcrm_cli *cli, int argc, char **argv,
         return tcrm_cli_fail_err(&err);
     if (!cmd)
         return cli_tui(cli, tui);
-    return cmd->exec(cli, argc, argv);
+    rc = cmd->exec(cli, argc, argv);
+    return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
 }
 
 int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)

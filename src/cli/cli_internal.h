@@ -92,8 +92,12 @@ int cli_db_create(struct tcrm_cli *cli, struct tcrm_db **db);
 /* ---- argument parsing (each prints a usage error and returns 2) ---- */
 
 /* "what" names the thing in the message: "contact id", "follow-up id". */
-/* A subcommand that takes one ID and no option but --help: parse it.
- * Returns 0 with *id set, or the exit status to return (usage, help). */
+/* A subcommand that takes one argument (named `name` in the usage error)
+ * and no option but --help. Returns 0 with *arg set, or the status to
+ * return: a usage error, or TCRM_EXIT_HELPED after --help. */
+int cli_one_arg(const struct tcrm_cmd *cmd, int argc, char **argv,
+                const char *name, const char **arg);
+/* The same for one ID: parse it. */
 int cli_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
                const char *what, int64_t *id);
 int cli_parse_id(const struct tcrm_cmd *cmd, const char *what, const char *s,

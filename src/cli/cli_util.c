@@ -245,8 +245,8 @@ int cli_parse_when(const struct tcrm_cmd *cmd, const char *opt, const char *s,
     return tcrm_cli_usage(cmd, "%s: %s", opt, cli_s(err.msg));
 }
 
-int cli_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
-               const char *what, int64_t *id)
+int cli_one_arg(const struct tcrm_cmd *cmd, int argc, char **argv,
+                const char *name, const char **arg)
 {
     static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
     struct cli_opts o;
@@ -255,8 +255,17 @@ int cli_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
     cli_opts_init(&o, cmd, argc, argv, lo);
     while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
         if (c == CLI_OPT_STOP)
-            return o.status;
-    if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")))
+            return o.status == TCRM_EXIT_OK ? TCRM_EXIT_HELPED : o.status;
+    if ((rc = cli_want_args(cmd, &o, 1, 1, name)))
         return rc;
-    return cli_parse_id(cmd, what, o.pos[0], id);
+    *arg = o.pos[0];
+    return 0;
+}
+
+int cli_one_id(const struct tcrm_cmd *cmd, int argc, char **argv,
+               const char *what, int64_t *id)
+{
+    const char *arg;
+    int rc = cli_one_arg(cmd, argc, argv, "ID", &arg);
+    return rc ? rc : cli_parse_id(cmd, what, arg, id);
 }

@@ -115,24 +115,6 @@ static int parse_change(const struct tcrm_cmd *cmd, int argc, char **argv,
     return 0;
 }
 
-/* A subcommand that takes one LOGIN and no option but --help. */
-static int one_login(const struct tcrm_cmd *cmd, int argc, char **argv,
-                     const char **login)
-{
-    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
-    struct cli_opts o;
-    int c, rc;
-
-    cli_opts_init(&o, cmd, argc, argv, lo);
-    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
-        if (c == CLI_OPT_STOP)
-            return o.status;
-    if ((rc = cli_want_args(cmd, &o, 1, 1, "LOGIN")))
-        return rc;
-    *login = o.pos[0];
-    return 0;
-}
-
 static int run_change(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
                       int argc, char **argv, int edit)
 {
@@ -171,7 +153,7 @@ static int user_deactivate(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_error err;
     struct tcrm_db *db;
     const char *login = NULL;
-    int rc = one_login(&sub_deact, argc, argv, &login);
+    int rc = cli_one_arg(&sub_deact, argc, argv, "LOGIN", &login);
 
     if (rc || (rc = tcrm_cli_db(cli, &db)))
         return rc;
@@ -231,7 +213,7 @@ static int user_show(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_error err;
     struct tcrm_db *db;
     const char *login = NULL;
-    int rc = one_login(&sub_show, argc, argv, &login);
+    int rc = cli_one_arg(&sub_show, argc, argv, "LOGIN", &login);
 
     if (rc || (rc = cli_db_read(cli, &db)))
         return rc;

@@ -89,6 +89,13 @@ run contact add --help
 check "contact add --help" [ "$RC" = 0 ]
 check "contact add --help usage" bash -c '[[ "$0" == "usage: tcrm contact add NAME"* ]]' "$OUT"
 check "--help never creates a database" [ ! -e "$DB" ]
+# --help on a subcommand that takes one argument prints the usage and
+# stops there (it once went on with no argument: "company 1396...: not found")
+for sub in "company show" "contact delete" "user show" "follow-up done"; do
+    run $sub --help
+    check "$sub --help: status 0, usage only" \
+        bash -c '[ "$0" = 0 ] && grep -q "^usage: tcrm $1" <<<"$2" && [ -z "$3" ]' "$RC" "$sub" "$OUT" "$ERR"
+done
 run
 expect "no command, no terminal" 1 "" \
     "tcrm: the full-screen interface needs a terminal; see tcrm --help for the commands"
