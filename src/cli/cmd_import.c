@@ -285,7 +285,9 @@ static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
     fprintf(cli->out, "%s%s: %lld %s: %lld added, %lld merged, %lld "
             "skipped as duplicates, %lld rejected\n",
             a->o.dry_run ? "dry run, nothing stored: " : "",
-            cli_s(a->o.path), (long long)s->rows, s->vcard ? "cards" : "rows",
+            cli_s(a->o.path), (long long)s->rows,
+            s->vcard ? (s->rows == 1 ? "card" : "cards")
+                     : (s->rows == 1 ? "row" : "rows"),
             (long long)s->added,
             (long long)s->merged, (long long)s->skipped,
             (long long)s->rejected);
@@ -397,9 +399,9 @@ static int import_undo(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_error err;
     if (tcrm_import_batch_undo(db, id, &removed, &restored, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "import %lld undone: %lld contacts removed, %lld "
+    fprintf(cli->out, "import %lld undone: %lld %s removed, %lld "
             "restored as they were\n", (long long)id, (long long)removed,
-            (long long)restored);
+            removed == 1 ? "contact" : "contacts", (long long)restored);
     return TCRM_EXIT_OK;
 }
 

@@ -295,7 +295,8 @@ static void summary_show(const struct tcrm_import_summary *sum, int dry)
                      "%s: %lld %s, %lld added, %lld merged, %lld skipped, "
                      "%lld rejected", dry ? "Dry run (nothing written)"
                      : "Imported", (long long)sum->rows,
-                     sum->vcard ? "cards" : "rows",
+                     sum->vcard ? (sum->rows == 1 ? "card" : "cards")
+                                : (sum->rows == 1 ? "row" : "rows"),
                      (long long)sum->added, (long long)sum->merged,
                      (long long)sum->skipped, (long long)sum->rejected);
         char undo[96] = "", skipped[96] = "";

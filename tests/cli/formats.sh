@@ -60,31 +60,31 @@ same reject-card "$(tr -d '\r' < rej.vcf | head -3 | tr '\n' '|')" "BEGIN:VCARD|
 same reject-has-the-card "$(tr -d '\r' < rej.vcf | tail -2 | tr '\n' '|')" "EMAIL:not-an-address|END:VCARD|"
 sed -i 's/EMAIL:not-an-address/EMAIL:jose@alvarez.example.es/' rej.vcf
 out=$(t import rej.vcf)
-has reject-fixed "rej.vcf: 1 cards: 1 added, 0 merged, 0 skipped as duplicates, 0 rejected" "$out"
+has reject-fixed "rej.vcf: 1 card: 1 added, 0 merged, 0 skipped as duplicates, 0 rejected" "$out"
 hasnt reject-error-not-in-notes "IMPORT-ERROR" "$(t export contacts --raw --fields name,notes)"
 out=$(t import icloud-30.vcf --on-duplicate merge)
 # both Anna Silva cards match the stored one
 has merge "3 cards: 0 added, 2 merged, 0 skipped as duplicates, 1 rejected" "$out"
 has merged-phone "+351 21 999 0000" "$(t contact show 4 | grep '^  home')"
 out=$(t import google-40.vcf --format vcard)
-has import-40 "google-40.vcf: 1 cards: 1 added" "$out"
+has import-40 "google-40.vcf: 1 card: 1 added" "$out"
 n=$(rows)
 out=$(t import google-40.vcf --on-duplicate new)
-has dup-new "1 cards: 1 added, 0 merged, 0 skipped" "$out"
+has dup-new "1 card: 1 added, 0 merged, 0 skipped" "$out"
 same dup-new-rows "$(rows)" $((n + 1))
 out=$(t import undo 6)
-has undo "import 6 undone: 1 contacts removed" "$out"
+has undo "import 6 undone: 1 contact removed" "$out"
 same undo-rows "$(rows)" "$n"
 has list "android-21.vcf" "$(t import list)"
 # a .txt file that is vCard is found by its content; a CSV named .vcf is CSV
 cp google-40.vcf card.txt
-has sniff "card.txt: 1 cards: 0 added, 0 merged, 1 skipped" "$(t import card.txt)"
+has sniff "card.txt: 1 card: 0 added, 0 merged, 1 skipped" "$(t import card.txt)"
 printf 'Name,Email\r\nPat Lee,pat@example.com\r\n' > csv.vcf
-has csv-named-vcf "csv.vcf: 1 rows: 1 added" "$(t import csv.vcf)"
+has csv-named-vcf "csv.vcf: 1 row: 1 added" "$(t import csv.vcf)"
 # GBK without CHARSET: refused, then read with --encoding
 printf 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:\xd5\xc5\xc8\xfd\r\nEND:VCARD\r\n' > gbk.vcf
 expect gbk-refused 1 "tcrm: gbk.vcf:3: FN: not valid UTF-8 (name its charset with --encoding, e.g. GB18030, or use --encoding auto); nothing imported" -- t import gbk.vcf
-has gbk-encoding "1 cards: 1 added" "$(t import gbk.vcf --encoding GB18030 --dry-run)"
+has gbk-encoding "1 card: 1 added" "$(t import gbk.vcf --encoding GB18030 --dry-run)"
 has gbk-auto "张三" "$(t import gbk.vcf --encoding auto --dry-run)"
 
 # ---- bad input: one line each, nothing stored --------------------------

@@ -63,14 +63,14 @@ has map-spec "Org                          -> company" "$out"
 has delimiter-detected "delimiter: ;" "$out"
 has unmapped-notes "Hobby                        -> notes (unmapped)" "$out"
 out=$(t import semi.csv --map 'Org=company' --delimiter ';' --drop-unmapped --save-profile mine)
-has drop-unmapped "1 rows: 1 added" "$out"
+has drop-unmapped "1 row: 1 added" "$out"
 same dropped-note "$(t export contacts --search Mia --fields notes | tail -n 1 | tr -d '\r')" ""
 has saved-profile "Org = company" "$(cat "$XDG_CONFIG_HOME/tcrm/profiles/mine.ini")"
 printf 'Vorname,Nachname,Firma,Handy\nLena,Fischer,Berg AG,+49 151 5550100\n' > de.csv
 mkdir -p "$XDG_CONFIG_HOME/tcrm/profiles"
 printf 'Vorname = given\nNachname = family\nFirma = company\nHandy = mobile\n' > "$XDG_CONFIG_HOME/tcrm/profiles/de.ini"
 out=$(t import de.csv --profile de)
-has profile-user "1 rows: 1 added" "$out"
+has profile-user "1 row: 1 added" "$out"
 has profile-name "Lena Fischer" "$(t export contacts --search Fischer --fields name,company)"
 printf 'First Name,Last Name,Company,E-mail Address,Mobile Phone\n伟,王,华为,wang.wei@hw.example,138 0000 0077\n' > outlook.csv
 out=$(t import outlook.csv --profile outlook --dry-run)
@@ -83,7 +83,7 @@ out=$(t import gbk.csv --encoding auto --dry-run)
 has encoding-guess "encoding: GB18030 (not UTF-8: read as GB18030, guessed), delimiter: ," "$out"
 printf 'name\tmobile\nTab Person\t+1 555 0123\n' > tab.csv
 out=$(t import tab.csv --delimiter tab)
-has delimiter-tab "1 rows: 1 added" "$out"
+has delimiter-tab "1 row: 1 added" "$out"
 expect bad-policy 2 "tcrm import: --on-duplicate: 'maybe' is not skip, merge or new" -- t import one.csv --on-duplicate maybe
 expect map-and-profile 2 "tcrm import: --map and --profile exclude each other" -- t import one.csv --map a=name --profile google
 

@@ -76,7 +76,7 @@ expect import-stdin-empty 1 "tcrm: -: empty file; nothing imported" \
     -- bash -c '"$0" import - </dev/null' "$TCRM"
 expect import-stdin-dry 0 "" \
     -- bash -c 'printf "name,email\nBob,bob@x.example\n" | "$0" import - --dry-run' "$TCRM"
-if grep -qx "dry run, nothing stored: -: 1 rows: 1 added, 0 merged, 0 skipped as duplicates, 0 rejected" out &&
+if grep -qx "dry run, nothing stored: -: 1 row: 1 added, 0 merged, 0 skipped as duplicates, 0 rejected" out &&
    grep -q "^  Bob | email bob@x.example$" out; then ok; else bad "import-stdin-dry output: $(cat out)"; fi
 expect import-stdin 0 "" \
     -- bash -c 'printf "name,email\nBob,bob@x.example\nBad,bad@\n" | "$0" import -' "$TCRM"

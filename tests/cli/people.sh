@@ -245,7 +245,7 @@ as "$S2" import list
 as "$S2" import undo "$BATCH"
 expect import-undo-other 1 "" "tcrm: import $BATCH: not found"
 as "$S1" import undo "$BATCH"
-expect import-undo-own 0 "import $BATCH undone: 1 contacts removed, 0 restored as they were" ""
+expect import-undo-own 0 "import $BATCH undone: 1 contact removed, 0 restored as they were" ""
 
 # 防撞单: the match is told by its owner, never its fields.
 as "$S2" contact add "Someone" --phone "+1 555 0101"

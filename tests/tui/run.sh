@@ -642,7 +642,7 @@ import_pick_name_column() {
     expect_line "^> Org +-> name$"
     expect "line 2  Acme |  |  | +44 7700 900111"
     keys Enter; keys y
-    expect "Imported: 1 rows, 1 added"
+    expect "Imported: 1 row, 1 added"
     keys x; keys Escape
     expect ">Acme"
 }
@@ -928,7 +928,7 @@ import_gbk() {
     expect "line 2  张伟 | 华为"
     keys Enter; expect "Import this file now? (y/n)"
     keys y
-    expect "Imported: 1 rows, 1 added"
+    expect "Imported: 1 row, 1 added"
 }
 
 CASES="first_run_empty views_switch paging cjk_add_and_search
