@@ -471,42 +471,43 @@ static const char *const company_cols[] = {
     "notes", "tags", "id", "created_at", "updated_at", NULL
 };
 
+struct company_out {
+    struct tcrm_db *db;
+    struct tcrm_csv_out *o;
+    struct cols *c;
+    struct tcrm_strbuf tmp;
+};
+
+/* One company's row (tcrm_company_walk's callback). */
+static int company_row(void *ud, int64_t id, struct tcrm_error *err)
+{
+    struct company_out *u = ud;
+    struct tcrm_company co;
+    tcrm_company_init(&co);
+    int rc = tcrm_company_get(u->db, id, &co, err);
+    char idtext[24];
+    const char *v[] = {co.name, co.industry, co.phone, co.email,
+                       co.website, co.address, co.city, co.notes,
+                       join_tags(&u->tmp, &co.tags), fmt_id(idtext, co.id),
+                       co.stamp.created_at, co.stamp.updated_at};
+    if (!rc)
+        rc = emit(u->o, u->c, v, err);
+    tcrm_company_clear(&co);
+    u->o->rows += !rc;
+    return rc;
+}
+
 static int export_companies(struct tcrm_db *db,
                             const struct tcrm_export_opts *x, struct tcrm_csv_out *o,
                             struct tcrm_error *err)
 {
     struct cols c = {0};
+    struct company_out u = { db, o, &c, {0} };
+    tcrm_strbuf_init(&u.tmp);
     int rc = cols_begin(o, &c, company_cols, 9, x->fields, err);
-    struct tcrm_company_page prev = {0}, page = {0};
-    struct tcrm_strbuf tmp;
-    tcrm_strbuf_init(&tmp);
-    struct tcrm_company co;
-    tcrm_company_init(&co);
-    while (!rc) {
-        rc = tcrm_company_list(db, NULL, x->tag,
-                               prev.n ? &prev.rows[prev.n - 1] : NULL, 0, PAGE,
-                               &page, err);
-        for (size_t i = 0; !rc && i < page.n; i++) {
-            rc = tcrm_company_get(db, page.rows[i].id, &co, err);
-            char id[24];
-            const char *v[] = {co.name, co.industry, co.phone, co.email,
-                               co.website, co.address, co.city, co.notes,
-                               join_tags(&tmp, &co.tags), fmt_id(id, co.id),
-                               co.stamp.created_at, co.stamp.updated_at};
-            if (!rc)
-                rc = emit(o, &c, v, err);
-            tcrm_company_clear(&co);
-            tcrm_company_init(&co);
-            o->rows += !rc;
-        }
-        tcrm_company_page_free(&prev);
-        prev = page;
-        memset(&page, 0, sizeof page);
-        if (!prev.more || prev.n == 0)
-            break;
-    }
-    tcrm_company_page_free(&prev);
-    tcrm_strbuf_free(&tmp);
+    if (!rc)
+        rc = tcrm_company_walk(db, x->tag, company_row, &u, err);
+    tcrm_strbuf_free(&u.tmp);
     cols_free(&c);
     return rc;
 }
