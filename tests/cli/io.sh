@@ -246,5 +246,19 @@ same dry-run-no-batch "$(sqlite3 "$DB" "SELECT count(*) FROM import_batches; SEL
 0
 0"
 
+# companies export: every company once, in list order, tag filter, over
+# more than one page (the walk reads 500 at a time)
+DB=$W/companies.db
+t init >/dev/null
+awk 'BEGIN { print "name,company"; for (i = 1; i <= 1203; i++) printf "P %d,Co %04d\n", i, i }' > cos.csv
+t import cos.csv >/dev/null
+t company add "Tagged Co" --tag key >/dev/null
+t export companies --fields name -o cos-out.csv >/dev/null
+same export-companies-rows "$(tail -n +2 cos-out.csv | wc -l | tr -d ' ')" 1204
+same export-companies-first "$(sed -n 2p cos-out.csv | tr -d '\r')" "Co 0001"
+same export-companies-unique "$(tail -n +2 cos-out.csv | sort -u | wc -l | tr -d ' ')" 1204
+same export-companies-tag "$(t export companies --tag key --fields name,tags | tr -d '\r')" "name,tags
+Tagged Co,key"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
