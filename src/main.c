@@ -31,6 +31,7 @@ int main(int argc, char **argv)
         return 1;
     }
     setlocale(LC_ALL, "");
+    tcrm_os_i18n_init();
     signal(SIGXFSZ, SIG_IGN);
     return tcrm_cli_main(argc, argv, tcrm_tui_run);
 }

@@ -8,6 +8,14 @@
  *   "import.csv:17: e-mail 'bob@' is not a valid address"
  * The message never ends with a newline and never repeats the program name;
  * only main/cli print it, as "tcrm: MESSAGE".
+ *
+ * The message is in the user's language: tcrm_error_set and
+ * tcrm_error_field look their format up in the catalogue (i18n.h) before
+ * formatting. Nobody parses it. What a front end must decide on comes
+ * apart: the code (what kind of failure) and the field (which input it
+ * concerns, a stable English key such as "name", "e-mail", "phone",
+ * "amount", "due"; "" when none), so a form can put the message beside
+ * the right field in any language.
  */
 #ifndef TCRM_ERROR_H
 #define TCRM_ERROR_H
@@ -32,6 +40,7 @@ enum tcrm_errcode {
 
 struct tcrm_error {
     int code;
+    char field[32];   /* the input concerned ("" when none): see above */
     char msg[512];
 };
 
@@ -40,6 +49,12 @@ struct tcrm_error {
 int tcrm_error_set(struct tcrm_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The same, for a message about one input field (key as above): sets
+ * err->field after the message. */
+int tcrm_error_field(struct tcrm_error *err, int code, const char *field,
+                     const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* Put "PREFIX: " in front of an existing message (e.g. a file name). */
 void tcrm_error_prefix(struct tcrm_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -47,7 +62,7 @@ void tcrm_error_prefix(struct tcrm_error *err, const char *fmt, ...)
 /* Clear to TCRM_OK and an empty message. err may be NULL. */
 void tcrm_error_clear(struct tcrm_error *err);
 
-/* A short English name of a code ("not found", "database busy"). */
+/* A short name of a code ("not found", "database busy"), translated. */
 const char *tcrm_error_name(int code);
 
 #endif

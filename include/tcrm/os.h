@@ -47,4 +47,18 @@ const char *tcrm_os_shared_db(void);
 void tcrm_os_group_raise(void);
 void tcrm_os_group_drop(void);
 
+/* Gettext for the process (i18n.c): binds the "tcrm" domain to the build
+ * tree's po/ folder when the running binary sits in a build folder (it
+ * finds <build>/po/zh_CN/LC_MESSAGES/tcrm.mo beside <build>/src/tcrm),
+ * else to the installed locale folder, with UTF-8 output. Call after
+ * setlocale(LC_ALL, ""). */
+void tcrm_os_i18n_init(void);
+/* [display] language: a language code such as "zh_CN" or "en" that wins
+ * over the environment's LANGUAGE/LC_MESSAGES/LANG. NULL or "" leaves the
+ * environment's choice. Needs a locale whose charset can show it (under
+ * LANG=C gettext stays English). */
+void tcrm_os_i18n_language(const char *lang);
+/* 1 when messages come out in Chinese (the catalogue in use is zh). */
+int tcrm_os_i18n_is_zh(void);
+
 #endif

@@ -83,19 +83,33 @@ int tcrm_cli_fail(const char *fmt, ...)
     fflush(stdout);
     fputs("tcrm: ", stderr);
     va_start(ap, fmt);
-    cli_vmessage(fmt, ap);
+    cli_vmessage(_(fmt), ap);
     va_end(ap);
     return TCRM_EXIT_FAIL;
 }
 
-int tcrm_cli_fail_err(const struct tcrm_error *err)
+const char *cli_error_text(const struct tcrm_error *err, char *buf, size_t cap)
 {
     const char *msg = err->msg[0] ? err->msg : tcrm_error_name(err->code);
     char *clean = tcrm_text_sanitize(msg);
-    int rc = tcrm_cli_fail("%s", clean ? clean : msg);
-
+    const char *m = clean ? clean : msg;
+    /* What the command line adds to a lower layer's message, by the field
+     * it concerns: the option that holds it, or how to fix it with one
+     * (the screen says these with its own keys). */
+    if (strcmp(err->field, "map") == 0)
+        snprintf(buf, cap, _("%s: map one with --map 'COLUMN=name'"), m);
+    else if (strcmp(err->field, "from") == 0 || strcmp(err->field, "to") == 0)
+        snprintf(buf, cap, "--%s: %s", err->field, m);
+    else
+        snprintf(buf, cap, "%s", m);
     free(clean);
-    return rc;
+    return buf;
+}
+
+int tcrm_cli_fail_err(const struct tcrm_error *err)
+{
+    char buf[sizeof err->msg + 128];
+    return tcrm_cli_fail("%s", cli_error_text(err, buf, sizeof buf));
 }
 
 /* The usage lines of a command: the first after "usage: tcrm ", others
@@ -132,7 +146,7 @@ int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
     else
         fputs("tcrm: ", stderr);
     va_start(ap, fmt);
-    cli_vmessage(fmt, ap);
+    cli_vmessage(_(fmt), ap);
     va_end(ap);
     cli_print_usage(stderr, cmd ? cmd->usage : cli_global_usage);
     return TCRM_EXIT_USAGE;

@@ -26,6 +26,7 @@
 
 #include "tcrm/cli.h"
 #include "tcrm/date.h"
+#include "tcrm/i18n.h"
 
 extern const struct tcrm_cmd tcrm_cmd_init, tcrm_cmd_check, tcrm_cmd_company,
     tcrm_cmd_contact, tcrm_cmd_trash, tcrm_cmd_restore, tcrm_cmd_log,
@@ -121,6 +122,10 @@ char *cli_join(char **argv, int n);
 /* A sanitized copy of s ("" for NULL), valid until 32 more cli_s/
  * cli_keep calls or cli_ring_free(). */
 const char *cli_s(const char *s);
+/* A lower layer's error as the command line words it (cli.c): the
+ * message, sanitized, with what the field it concerns means here (the
+ * option that holds it, or the option that fixes it). Returns buf. */
+const char *cli_error_text(const struct tcrm_error *err, char *buf, size_t cap);
 /* Keep a malloc'd string in the ring (takes ownership); returns it. */
 const char *cli_keep(char *s);
 void cli_ring_free(void);

@@ -333,7 +333,9 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
         fprintf(stderr, "\r%*s\r", 79, "");
     if (rc) {
         tcrm_import_summary_free(&s);
-        return tcrm_cli_fail("%s; nothing imported", cli_s(err.msg));
+        char text[sizeof err.msg + 128];
+        return tcrm_cli_fail("%s; nothing imported",
+                             cli_error_text(&err, text, sizeof text));
     }
     print_summary(cli, &a, &s);
     tcrm_import_summary_free(&s);

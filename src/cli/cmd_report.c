@@ -164,7 +164,8 @@ static int report_period(struct report_args *a)
     else
         rc = tcrm_report_range(a->from, a->to, a->o.now, a->o.from,
                                a->o.to, &err);
-    return rc ? report_bad(err.msg) : 0;
+    char text[sizeof err.msg + 128];
+    return rc ? report_bad(cli_error_text(&err, text, sizeof text)) : 0;
 }
 
 static int report_print(struct tcrm_cli *cli, const struct tcrm_doc *doc,

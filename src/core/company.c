@@ -51,12 +51,12 @@ static int validate(const struct tcrm_company *c, struct tcrm_error *err)
     int empty = name[0] == '\0';
     free(name);
     if (empty)
-        return tcrm_error_set(err, TCRM_EINVAL, "name: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "name", "name: required");
     if (!tcrm_str_empty(c->email) && tcrm_norm_check_email(c->email, NULL))
-        return tcrm_error_set(err, TCRM_EINVAL, "e-mail '%s': not a valid address",
+        return tcrm_error_field(err, TCRM_EINVAL, "e-mail", "e-mail '%s': not a valid address",
                               c->email);
     if (!tcrm_str_empty(c->phone) && tcrm_norm_check_phone(c->phone, NULL))
-        return tcrm_error_set(err, TCRM_EINVAL, "phone '%s': not a valid number",
+        return tcrm_error_field(err, TCRM_EINVAL, "phone", "phone '%s': not a valid number",
                               c->phone);
     return 0;
 }
@@ -89,7 +89,7 @@ static int bind_company(struct tcrm_db *db, sqlite3_stmt *st,
     int rc = name && key && sort ? find_key(db, key, c->id, &other, err)
                                  : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (rc == 0 && other)
-        rc = tcrm_error_set(err, TCRM_EDUP, "company '%s' already exists (id %" PRId64 ")",
+        rc = tcrm_error_field(err, TCRM_EDUP, "name", "company '%s' already exists (id %" PRId64 ")",
                             name, other);
     if (rc == 0) {
         const char *f[] = { name, c->industry, c->phone, c->email, c->website,

@@ -165,18 +165,20 @@ static int validate_parts(const struct tcrm_contact *c, struct tcrm_error *err)
             return tcrm_error_set(err, TCRM_EINVAL, "channel kind %d: unknown",
                                   (int)ch->kind);
         if (tcrm_str_empty(ch->value))
-            return tcrm_error_set(err, TCRM_EINVAL, "%s: empty value",
-                                  tcrm_channel_kind_name(ch->kind));
+            return tcrm_error_field(err, TCRM_EINVAL,
+                                    tcrm_channel_kind_name(ch->kind),
+                                    "%s: empty value",
+                                    tcrm_channel_kind_name(ch->kind));
         if (ch->kind == TCRM_CH_EMAIL && tcrm_norm_check_email(ch->value, NULL))
-            return tcrm_error_set(err, TCRM_EINVAL,
+            return tcrm_error_field(err, TCRM_EINVAL, "e-mail",
                                   "e-mail '%s': not a valid address", ch->value);
         if (tcrm_channel_is_phone(ch->kind) &&
             tcrm_norm_check_phone(ch->value, NULL))
-            return tcrm_error_set(err, TCRM_EINVAL,
+            return tcrm_error_field(err, TCRM_EINVAL, "phone",
                                   "phone '%s': not a valid number", ch->value);
     }
     if (!tcrm_str_empty(c->birthday) && !birthday_ok(c->birthday))
-        return tcrm_error_set(err, TCRM_EINVAL,
+        return tcrm_error_field(err, TCRM_EINVAL, "birthday",
                               "birthday '%s': not a date (YYYY-MM-DD or MM-DD)",
                               c->birthday);
     return 0;
@@ -190,7 +192,7 @@ int tcrm_contact_validate(const struct tcrm_contact *c, struct tcrm_error *err)
     int empty = name[0] == '\0';
     free(name);
     if (empty)
-        return tcrm_error_set(err, TCRM_EINVAL, "name: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "name", "name: required");
     return validate_parts(c, err);
 }
 

@@ -100,10 +100,10 @@ int tcrm_money_parse(const char *text, int64_t *minor, struct tcrm_error *err)
     while (len && s[len - 1] == ' ')
         len--;
     if (len == 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: required");
     char buf[64];
     if (len >= sizeof buf)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: '%.40s...' is not "
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%.40s...' is not "
                               "a number", s);
     memcpy(buf, s, len);
     buf[len] = '\0';
@@ -112,7 +112,7 @@ int tcrm_money_parse(const char *text, int64_t *minor, struct tcrm_error *err)
     int64_t units = 0;
     int used = parse_integer(p, &units);
     if (used == -2)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: '%s' is too large",
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%s' is too large",
                               buf);
     int frac_digits = 0, frac = 0, ok = used >= 0;
     if (ok && p[used] == '.') {
@@ -125,15 +125,15 @@ int tcrm_money_parse(const char *text, int64_t *minor, struct tcrm_error *err)
     if (ok && used == 0 && frac_digits == 0)
         ok = 0;
     if (!ok)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: '%s' is not a number",
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%s' is not a number",
                               buf);
     if (frac_digits > 2)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: '%s' has more than "
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%s' has more than "
                               "2 decimals", buf);
     if (frac_digits == 1)
         frac *= 10;
     if (neg)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: must not be "
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: must not be "
                               "negative");
     *minor = units * 100 + frac;
     return 0;
@@ -173,7 +173,7 @@ static int check_currency(struct tcrm_deal *d, struct tcrm_error *err)
     for (int i = 0; ok && i < 3; i++)
         ok = isalpha((unsigned char)c[i]) != 0;
     if (!ok)
-        return tcrm_error_set(err, TCRM_EINVAL, "currency: '%.20s' is not a "
+        return tcrm_error_field(err, TCRM_EINVAL, "currency", "currency: '%.20s' is not a "
                               "3-letter code", c);
     for (int i = 0; i < 3; i++)
         d->currency[i] = (char)toupper((unsigned char)d->currency[i]);
@@ -184,26 +184,26 @@ static int validate(struct tcrm_deal *d, struct tcrm_error *err)
 {
     struct tcrm_when w;
     if (tcrm_str_empty(d->title))
-        return tcrm_error_set(err, TCRM_EINVAL, "title: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "title", "title: required");
     if (!d->company_id && !d->contact_id)
-        return tcrm_error_set(err, TCRM_EINVAL, "deal needs a company or a "
+        return tcrm_error_field(err, TCRM_EINVAL, "company", "deal needs a company or a "
                               "contact");
     if (tcrm_str_empty(d->stage))
-        return tcrm_error_set(err, TCRM_EINVAL, "stage: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "stage", "stage: required");
     if (d->probability < 0 || d->probability > 100)
-        return tcrm_error_set(err, TCRM_EINVAL, "probability: %d is not from "
+        return tcrm_error_field(err, TCRM_EINVAL, "probability", "probability: %d is not from "
                               "0 to 100", d->probability);
     if (d->amount_minor < 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "amount: must not be "
+        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: must not be "
                               "negative");
     if (!tcrm_str_empty(d->expected_close) &&
         (strlen(d->expected_close) != 10 ||
          tcrm_date_parse_iso(d->expected_close, &w) != 0))
-        return tcrm_error_set(err, TCRM_EINVAL, "expected close: '%.40s' is "
+        return tcrm_error_field(err, TCRM_EINVAL, "expected", "expected close: '%.40s' is "
                               "not a date (use YYYY-MM-DD)",
                               d->expected_close);
     if (d->status == TCRM_DEAL_LOST && tcrm_str_empty(d->lost_reason))
-        return tcrm_error_set(err, TCRM_EINVAL, "reason: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "reason", "reason: required");
     return check_currency(d, err);
 }
 
@@ -490,9 +490,9 @@ int tcrm_deal_move(struct tcrm_db *db, int64_t id, const char *stage,
     if (!err)
         err = &local;
     if (tcrm_str_empty(stage))
-        return tcrm_error_set(err, TCRM_EINVAL, "stage: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "stage", "stage: required");
     if (probability > 100)
-        return tcrm_error_set(err, TCRM_EINVAL, "probability: %d is not from "
+        return tcrm_error_field(err, TCRM_EINVAL, "probability", "probability: %d is not from "
                               "0 to 100", probability);
     struct deal_change c = { TCRM_DEAL_OPEN, stage, NULL, probability };
     return change(db, id, &c, err);
@@ -514,7 +514,7 @@ int tcrm_deal_lost(struct tcrm_db *db, int64_t id, const char *reason,
     if (!err)
         err = &local;
     if (tcrm_str_empty(reason))
-        return tcrm_error_set(err, TCRM_EINVAL, "reason: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "reason", "reason: required");
     struct deal_change c = { TCRM_DEAL_LOST, NULL, reason, -1 };
     return change(db, id, &c, err);
 }

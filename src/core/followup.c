@@ -82,8 +82,8 @@ static int check_date(const char *field, const char *s, struct tcrm_error *err)
 {
     struct tcrm_when w;
     if (strlen(s) != 10 || tcrm_date_parse_iso(s, &w) != 0 || w.has_time)
-        return tcrm_error_set(err, TCRM_EINVAL, "%s: '%.40s' is not a date "
-                              "(use YYYY-MM-DD)", field, s);
+        return tcrm_error_field(err, TCRM_EINVAL, field, "%s: '%.40s' is not "
+                                "a date (use YYYY-MM-DD)", field, s);
     return 0;
 }
 
@@ -98,7 +98,7 @@ static int check_time(const char *s, struct tcrm_error *err)
     if (ok && ((s[0] - '0') * 10 + (s[1] - '0') > 23 || s[3] > '5'))
         ok = 0;
     if (!ok)
-        return tcrm_error_set(err, TCRM_EINVAL, "'%.40s' is not a time: use "
+        return tcrm_error_field(err, TCRM_EINVAL, "due", "'%.40s' is not a time: use "
                               "HH:MM from 00:00 to 23:59", s);
     return 0;
 }
@@ -106,14 +106,14 @@ static int check_time(const char *s, struct tcrm_error *err)
 static int validate(const struct tcrm_followup *f, struct tcrm_error *err)
 {
     if (tcrm_str_empty(f->title))
-        return tcrm_error_set(err, TCRM_EINVAL, "title: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "title", "title: required");
     if (tcrm_str_empty(f->due_date))
-        return tcrm_error_set(err, TCRM_EINVAL, "due: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "due", "due: required");
     int rc = check_date("due", f->due_date, err);
     if (rc == 0)
         rc = check_time(f->due_time, err);
     if (rc == 0 && f->repeat_days < 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "repeat: %d is not a number "
+        return tcrm_error_field(err, TCRM_EINVAL, "repeat", "repeat: %d is not a number "
                               "of days", f->repeat_days);
     if (rc == 0 && !f->contact_id && !f->company_id && !f->deal_id)
         return tcrm_error_set(err, TCRM_EINVAL, "follow-up needs a contact, "
@@ -389,7 +389,7 @@ int tcrm_followup_snooze(struct tcrm_db *db, int64_t id, const char *due_date,
     if (!err)
         err = &local;
     if (tcrm_str_empty(due_date))
-        return tcrm_error_set(err, TCRM_EINVAL, "due: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "due", "due: required");
     int rc = check_date("due", due_date, err);
     if (rc == 0)
         rc = check_time(due_time, err);

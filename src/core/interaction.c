@@ -73,7 +73,7 @@ static int normalize_at(const char *at, char out[17], struct tcrm_error *err)
         return 0;
     }
     if (tcrm_date_parse_iso(at, &w) != 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "at: '%.40s' is not a date "
+        return tcrm_error_field(err, TCRM_EINVAL, "at", "at: '%.40s' is not a date "
                               "(use YYYY-MM-DD HH:MM)", at);
     if (!w.has_time)
         w.hour = w.minute = 0;
@@ -166,9 +166,9 @@ int tcrm_interaction_insert(struct tcrm_db *db, struct tcrm_interaction *ia,
     if (!err)
         err = &local;
     if (tcrm_str_empty(ia->summary))
-        return tcrm_error_set(err, TCRM_EINVAL, "summary: required");
+        return tcrm_error_field(err, TCRM_EINVAL, "summary", "summary: required");
     if ((unsigned)ia->kind >= TCRM_IA_COUNT)
-        return tcrm_error_set(err, TCRM_EINVAL, "kind: unknown (use call, "
+        return tcrm_error_field(err, TCRM_EINVAL, "kind", "kind: unknown (use call, "
                               "email, visit, meeting, message or note)");
     if (!ia->contact_id && !ia->company_id)
         return tcrm_error_set(err, TCRM_EINVAL, "interaction needs a contact "

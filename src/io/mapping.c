@@ -405,9 +405,9 @@ int tcrm_csv_map_check(const struct tcrm_csv_map *m, struct tcrm_error *err)
             f == TCRM_CF_EMAIL)
             return 0;
     }
-    return tcrm_error_set(err, TCRM_EINVAL,
-                          "no column gives the name: map one with --map "
-                          "'COLUMN=name'");
+    /* field "map": each front end says how to map one (cli.c, ui_import.c) */
+    return tcrm_error_field(err, TCRM_EINVAL, "map",
+                            "no column gives the name");
 }
 
 void tcrm_csv_map_free(struct tcrm_csv_map *m)

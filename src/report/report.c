@@ -327,7 +327,7 @@ int tcrm_report_range(const char *from_text, const char *to_text,
         return 0;
     }
     if ((rc = tcrm_date_parse(from_text, now, &w, err)) != 0) {
-        tcrm_error_prefix(err, "--from");
+        snprintf(err->field, sizeof err->field, "from");
         return rc;
     }
     tcrm_when_date(&w, from);
@@ -335,7 +335,7 @@ int tcrm_report_range(const char *from_text, const char *to_text,
         tcrm_date_today(now, to);
     } else {
         if ((rc = tcrm_date_parse(to_text, now, &w, err)) != 0) {
-            tcrm_error_prefix(err, "--to");
+            snprintf(err->field, sizeof err->field, "to");
             return rc;
         }
         tcrm_when_date(&w, to);

@@ -19,6 +19,7 @@
 
 #include "tcrm/report.h"
 #include "tcrm/report_query.h"
+#include "tcrm/i18n.h"
 
 struct rep {
     struct tcrm_db *db;

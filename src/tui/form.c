@@ -257,30 +257,30 @@ static int check_field(struct tui_field *f)
     return 0;
 }
 
-static int first_word_is(const char *msg, const char *word)
-{
-    size_t n = strlen(word);
-    return n > 0 && strncasecmp(msg, word, n) == 0
-        && (msg[n] == ':' || msg[n] == ' ');
-}
-
-static int field_named(const struct tui_field *f, const char *msg)
+/* Does this field answer to err->field? Its key, else the first word of
+ * its (English, untranslated) label, lower-cased; a list of phones and
+ * e-mails also answers to "e-mail", "phone" and each of its kinds. */
+static int field_named(const struct tui_field *f, const char *field)
 {
     char word[64];
     size_t n = 0;
-    while (f->label[n] && f->label[n] != ' ' && n + 1 < sizeof word) {
-        word[n] = (char)tolower((unsigned char)f->label[n]);
-        n++;
+    if (f->key) {
+        snprintf(word, sizeof word, "%s", f->key);
+    } else {
+        while (f->label[n] && f->label[n] != ' ' && n + 1 < sizeof word) {
+            word[n] = (char)tolower((unsigned char)f->label[n]);
+            n++;
+        }
+        word[n] = '\0';
     }
-    word[n] = '\0';
-    if (first_word_is(msg, word))
+    if (strcmp(field, word) == 0)
         return 1;
     if (f->type != TUI_F_LIST)
         return 0;
-    if (first_word_is(msg, "e-mail") || first_word_is(msg, "phone"))
+    if (strcmp(field, "e-mail") == 0 || strcmp(field, "phone") == 0)
         return 1;
     for (int i = 0; i < f->n_choices; i++)
-        if (first_word_is(msg, f->choices[i]))
+        if (strcmp(field, f->choices[i]) == 0)
             return 1;
     return 0;
 }
@@ -288,13 +288,13 @@ static int field_named(const struct tui_field *f, const char *msg)
 void tui_form_show_error(struct tui_form *fm, const struct tcrm_error *err)
 {
     tui_form_status(fm, 1, "%s", err->msg);
+    if (!err->field[0])
+        return;
     for (int i = 0; i < fm->n; i++) {
         struct tui_field *f = &fm->f[i];
-        if (!field_named(f, err->msg))
+        if (!field_named(f, err->field))
             continue;
-        const char *colon = strstr(err->msg, ": ");
-        snprintf(f->msg, sizeof f->msg, "%s",
-                 colon && f->type != TUI_F_LIST ? colon + 2 : err->msg);
+        snprintf(f->msg, sizeof f->msg, "%s", err->msg);
         fm->cur = i;
         fm->sub = 0;
         return;

@@ -36,6 +36,7 @@
 #include "tcrm/company.h"
 #include "tcrm/db.h"
 #include "tcrm/error.h"
+#include "tcrm/i18n.h"
 
 /* A key from get_wch: fn is a KEY_* code (KEY_RESIZE, KEY_LEFT...) or 0,
  * and then ch is the character typed. */
@@ -69,7 +70,9 @@ struct tui_list_item {
 };
 
 struct tui_field {
-    const char *label;
+    const char *label;            /* English; drawn through gettext */
+    const char *key;              /* err->field it answers to; NULL: the
+                                   * label's first word, lower-cased */
     enum tui_field_type type;
     int required;
     tui_check_fn check;
@@ -119,9 +122,9 @@ void tui_form_free(struct tui_form *fm);
 /* Status line message (printf). */
 void tui_form_status(struct tui_form *fm, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* A data-layer message: on the status line, and beside the field whose
- * label (or kind of entry) it starts with ("name: required", "e-mail 'x'
- * is not a valid address"); the cursor goes to that field. */
+/* A data-layer message: on the status line, and beside the field that
+ * err->field names (see field keys in tcrm/error.h and struct tui_field's
+ * key); the cursor goes to that field. */
 void tui_form_show_error(struct tui_form *fm, const struct tcrm_error *err);
 
 /* save: called on Enter once every check passed. Returns TUI_SAVED or

@@ -15,6 +15,7 @@
 #include "tcrm/db.h"
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
+#include "tcrm/i18n.h"
 #include "ui_keys.h"
 #include "ui_layout.h"
 #include "ui_list.h"

@@ -543,6 +543,7 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     int rc = tui_field_choice(&f[I_KIND], "Kind", ia_kinds, TCRM_IA_COUNT,
                               kind);
     rc |= tui_field_text(&f[I_WHEN], "When", "now");
+    f[I_WHEN].key = "at";       /* core names it by the --at option */
     rc |= tui_field_text(&f[I_SUMMARY], "Summary", NULL);
     rc |= tui_field_text(&f[I_BODY], "Body", NULL);
     f[I_WHEN].check = tui_check_date;

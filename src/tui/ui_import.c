@@ -90,17 +90,16 @@ static void imp_status(struct imp *s, int is_err, const char *msg)
     s->status_err = is_err;
 }
 
-/* The mapping's complaint, in this screen's words: the io layer speaks to
- * the command line ("map one with --map ..."), here the arrows do it. */
+/* The mapping's complaint (err->field "map"), with this screen's way to
+ * fix it: the command line says --map, here the arrows do it. */
 static void map_status(struct imp *s, const struct tcrm_error *err)
 {
-    const char *cli = strstr(err->msg, ": map one with --map");
-    if (!cli) {
+    if (strcmp(err->field, "map") != 0) {
         imp_status(s, 1, err->msg);
         return;
     }
-    snprintf(s->status, sizeof s->status, "%.*s: choose 'name' for a "
-             "column with Left/Right", (int)(cli - err->msg), err->msg);
+    snprintf(s->status, sizeof s->status, _("%s: choose 'name' for a "
+             "column with Left/Right"), err->msg);
     s->status_err = 1;
 }
 

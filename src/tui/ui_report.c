@@ -112,9 +112,12 @@ static int rep_run(struct rep *r)
         rc = rep_period(r, &o, &err);
     if (rc == 0)
         rc = tcrm_report_run(r->db, r->cfg, name, &o, &r->doc, &err);
-    if (rc != 0)        /* the date parser speaks of --from/--to */
-        rep_status(r, 1, "%s", err.msg + (strncmp(err.msg, "--", 2) == 0
-                                          ? 2 : 0));
+    if (rc != 0 && strcmp(err.field, "from") == 0)
+        rep_status(r, 1, _("period start: %s"), err.msg);
+    else if (rc != 0 && strcmp(err.field, "to") == 0)
+        rep_status(r, 1, _("period end: %s"), err.msg);
+    else if (rc != 0)
+        rep_status(r, 1, "%s", err.msg);
     else if (info && !info->takes_period && r->period)
         rep_status(r, 0, "%s shows things as they are now (no period)",
                    name);

@@ -2,6 +2,7 @@
  * error.c: filling struct tcrm_error (see include/tcrm/error.h).
  */
 #include "tcrm/error.h"
+#include "tcrm/i18n.h"
 #include "tcrm/text.h"
 
 #include <stdio.h>
@@ -10,24 +11,45 @@
 
 /* The message is formatted whole first (it may quote err->msg itself),
  * then copied with every quoted value cut (tcrm_text_cut_quotes). */
+static void error_vset(struct tcrm_error *err, int code, const char *fmt,
+                       va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *full = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (full) {
+        vsnprintf(full, (size_t)n + 1, fmt, ap2);
+        tcrm_text_cut_quotes(full, err->msg, sizeof err->msg);
+        free(full);
+    } else {
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap2);
+    }
+    va_end(ap2);
+    err->code = code;
+    err->field[0] = '\0';
+}
+
 int tcrm_error_set(struct tcrm_error *err, int code, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        int n = vsnprintf(NULL, 0, fmt, ap);
+        error_vset(err, code, _(fmt), ap);
         va_end(ap);
-        char *full = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    }
+    return code;
+}
+
+int tcrm_error_field(struct tcrm_error *err, int code, const char *field,
+                     const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
         va_start(ap, fmt);
-        if (full) {
-            vsnprintf(full, (size_t)n + 1, fmt, ap);
-            tcrm_text_cut_quotes(full, err->msg, sizeof err->msg);
-            free(full);
-        } else {
-            vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        }
+        error_vset(err, code, _(fmt), ap);
         va_end(ap);
-        err->code = code;
+        snprintf(err->field, sizeof err->field, "%s", field ? field : "");
     }
     return code;
 }
@@ -62,6 +84,7 @@ void tcrm_error_clear(struct tcrm_error *err)
 {
     if (err) {
         err->code = TCRM_OK;
+        err->field[0] = '\0';
         err->msg[0] = '\0';
     }
 }
@@ -69,19 +92,19 @@ void tcrm_error_clear(struct tcrm_error *err)
 const char *tcrm_error_name(int code)
 {
     switch (code) {
-    case TCRM_OK: return "ok";
-    case TCRM_EINVAL: return "invalid input";
-    case TCRM_ENOTFOUND: return "not found";
-    case TCRM_EDB: return "database error";
-    case TCRM_EBUSY: return "database busy";
-    case TCRM_ENOMEM: return "out of memory";
-    case TCRM_EIO: return "input/output error";
-    case TCRM_EDUP: return "likely duplicate";
-    case TCRM_ECONFLICT: return "changed by someone else";
-    case TCRM_EVERSION: return "database made by a newer tcrm";
-    case TCRM_ENOTDB: return "not a tcrm database";
-    case TCRM_EREADONLY: return "read-only";
-    case TCRM_EPERM: return "not allowed";
+    case TCRM_OK: return _("ok");
+    case TCRM_EINVAL: return _("invalid input");
+    case TCRM_ENOTFOUND: return _("not found");
+    case TCRM_EDB: return _("database error");
+    case TCRM_EBUSY: return _("database busy");
+    case TCRM_ENOMEM: return _("out of memory");
+    case TCRM_EIO: return _("input/output error");
+    case TCRM_EDUP: return _("likely duplicate");
+    case TCRM_ECONFLICT: return _("changed by someone else");
+    case TCRM_EVERSION: return _("database made by a newer tcrm");
+    case TCRM_ENOTDB: return _("not a tcrm database");
+    case TCRM_EREADONLY: return _("read-only");
+    case TCRM_EPERM: return _("not allowed");
     }
-    return "unknown error";
+    return _("unknown error");
 }

@@ -504,13 +504,15 @@ static void test_bad_input(void **state)
 
 static void test_range_errors(void **state)
 {
-    static const struct { const char *from, *to, *msg; } cases[] = {
-        { NULL, "today", "period: --to needs --from" },
-        { "xyz", NULL, "--from: 'xyz' is not a date: use YYYY-MM-DD, today, "
-          "tomorrow, +3d, +2w, +1m or a weekday" },
-        { "today", "2026-02-30", "--to: '2026-02-30' is not a date: "
-          "February 2026 has 28 days" },
-        { "today", "-1d", "period: from 2026-11-20 is after to 2026-11-19" },
+    /* field: the end that is wrong ("from", "to"), or "" */
+    static const struct { const char *from, *to, *msg, *field; } cases[] = {
+        { NULL, "today", "period: --to needs --from", "" },
+        { "xyz", NULL, "'xyz' is not a date: use YYYY-MM-DD, today, "
+          "tomorrow, +3d, +2w, +1m or a weekday", "from" },
+        { "today", "2026-02-30", "'2026-02-30' is not a date: "
+          "February 2026 has 28 days", "to" },
+        { "today", "-1d", "period: from 2026-11-20 is after to 2026-11-19",
+          "" },
     };
     char from[11], to[11];
     struct tcrm_error err;
@@ -523,6 +525,7 @@ static void test_range_errors(void **state)
                                            tcrm_clock_now(), from, to, &err),
                          TCRM_EINVAL);
         assert_string_equal(err.msg, cases[i].msg);
+        assert_string_equal(err.field, cases[i].field);
     }
     tcrm_error_clear(&err);
     assert_int_equal(tcrm_report_period("next-week", tcrm_clock_now(), from,
