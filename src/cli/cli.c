@@ -46,6 +46,7 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_share,
     &tcrm_cmd_unshare,
     &tcrm_cmd_claim,
+    &tcrm_cmd_setting,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 

@@ -38,6 +38,7 @@ extern const struct tcrm_cmd tcrm_cmd_user, tcrm_cmd_assign, tcrm_cmd_share,
 extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
     tcrm_cmd_report;
 extern const struct tcrm_cmd tcrm_cmd_audit;
+extern const struct tcrm_cmd tcrm_cmd_setting;
 
 /* ---- option parsing ------------------------------------------------ */
 

@@ -269,7 +269,7 @@ static int add_company(struct tcrm_bulk *b, const char *company, int64_t *id,
 {
     char *name = tcrm_norm_trim(company);
     char *key = name ? tcrm_norm_company_key(name) : NULL;
-    char *sort = name ? tcrm_norm_fold(name) : NULL;
+    char *sort = name ? tcrm_db_sort_key(b->db, name) : NULL;
     sqlite3_stmt *st = key && sort ? tcrm_db_prepare(b->db,
         "INSERT INTO companies(name, name_key, sort_key, import_batch,"
         " created_by, updated_by, created_at, updated_at) VALUES (?1, ?2, ?3,"
@@ -362,8 +362,8 @@ static int insert_row(struct tcrm_bulk *b, const struct tcrm_contact *c,
     if (!st)
         return TCRM_EDB;
     char *name_key = tcrm_norm_name_key(name);
-    char *sort_key = tcrm_norm_fold(name);
-    char *title_sort = tcrm_norm_fold(c->title);
+    char *sort_key = tcrm_db_sort_key(b->db, name);
+    char *title_sort = tcrm_db_sort_key(b->db, c->title);
     int rc = name_key && sort_key && title_sort ? 0
            : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (rc == 0) {

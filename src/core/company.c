@@ -84,7 +84,7 @@ static int bind_company(struct tcrm_db *db, sqlite3_stmt *st,
 {
     char *name = tcrm_norm_trim(c->name);
     char *key = tcrm_norm_company_key(name);
-    char *sort = tcrm_norm_fold(name);
+    char *sort = tcrm_db_sort_key(db, name);
     int64_t other = 0;
     int rc = name && key && sort ? find_key(db, key, c->id, &other, err)
                                  : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
@@ -338,10 +338,12 @@ int tcrm_company_find_or_add(struct tcrm_db *db, const char *name,
 
 /* ---- lists ---------------------------------------------------------- */
 
-/* "%text%" for LIKE, with % _ \ escaped by \. */
-static char *like_pattern(const char *search)
+/* "%key%" for LIKE on sort_key, with % _ \ escaped by \: the search
+ * text's own sort key (name_order.c), so that typed hanzi meet the keys'
+ * hanzi, and pinyin finds them too ("hua" in "hua华 wei为"). */
+static char *like_pattern(struct tcrm_db *db, const char *search)
 {
-    char *f = tcrm_norm_fold(search);
+    char *f = tcrm_db_sort_key(db, search);
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
     int rc = f ? tcrm_strbuf_appendc(&sb, '%') : TCRM_ENOMEM;
@@ -369,11 +371,12 @@ static int filters_sql(struct tcrm_strbuf *sb, const char *search, const char *t
     return rc;
 }
 
-static int bind_filters(sqlite3_stmt *st, const char *search, const char *tag)
+static int bind_filters(struct tcrm_db *db, sqlite3_stmt *st,
+                        const char *search, const char *tag)
 {
     int i = sqlite3_bind_parameter_index(st, ":s");
     if (i > 0) {
-        char *pat = like_pattern(search);
+        char *pat = like_pattern(db, search);
         if (!pat)
             return TCRM_ENOMEM;
         sqlite3_bind_text(st, i, pat, -1, free);
@@ -437,7 +440,7 @@ static int clist_step(struct tcrm_db *db, struct clist *l, enum cstep step,
         if (i > 0)
             sqlite3_bind_int64(st, i, l->after->id);
     }
-    rc = bind_filters(st, l->search, l->tag);
+    rc = bind_filters(db, st, l->search, l->tag);
     int s = SQLITE_DONE;
     while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW)
         rc = fill_row(st, &l->out->rows[l->out->n++]);
@@ -496,7 +499,7 @@ int tcrm_company_count(struct tcrm_db *db, const char *search, const char *tag,
     tcrm_strbuf_free(&sb);
     if (!st)
         return rc ? tcrm_error_set(err, rc, "out of memory") : TCRM_EDB;
-    rc = bind_filters(st, search, tag);
+    rc = bind_filters(db, st, search, tag);
     if (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
         *n = sqlite3_column_int64(st, 0);
     else

@@ -277,13 +277,14 @@ static int write_channels(struct tcrm_db *db, int64_t id,
 }
 
 /* Bind ?1..?13 shared by INSERT and UPDATE: fields and keys. */
-static int bind_fields(sqlite3_stmt *st, const struct tcrm_contact *c,
+static int bind_fields(struct tcrm_db *db, sqlite3_stmt *st,
+                       const struct tcrm_contact *c,
                        int64_t co)
 {
     char *name = tcrm_norm_trim(c->name);
     char *name_key = tcrm_norm_name_key(name);
-    char *sort_key = tcrm_norm_fold(name);
-    char *title_sort = tcrm_norm_fold(c->title);
+    char *sort_key = tcrm_db_sort_key(db, name);
+    char *title_sort = tcrm_db_sort_key(db, c->title);
     int rc = name && name_key && sort_key && title_sort ? 0 : TCRM_ENOMEM;
     if (rc == 0) {
         tcrm_db_bind_text(st, 1, name);
@@ -332,7 +333,7 @@ static int insert_work(struct tcrm_db *db, struct tcrm_contact *c,
         " ''), ?14, ?14, ?15, ?15)", err);
     if (!st)
         return TCRM_EDB;
-    if (bind_fields(st, c, co)) {
+    if (bind_fields(db, st, c, co)) {
         tcrm_db_done(st);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }
@@ -381,7 +382,7 @@ static int update_row(struct tcrm_db *db, const struct tcrm_contact *c,
         " WHERE id = ?16 AND version = ?17 AND deleted_at IS NULL", err);
     if (!st)
         return TCRM_EDB;
-    if (bind_fields(st, c, co)) {
+    if (bind_fields(db, st, c, co)) {
         tcrm_db_done(st);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     }

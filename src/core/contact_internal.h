@@ -28,8 +28,9 @@ struct tcrm_cl_tier {
 struct tcrm_cl_plan {
     struct tcrm_cl_tier tiers[3];
     int n_tiers;
-    /* values bound by name (:q :qhi :m :m2 :co :tag) when the SQL uses them */
-    const char *q, *qhi, *match, *match2;
+    /* values bound by name (:q :k :khi :m :m2 :co :tag) when the SQL uses
+     * them */
+    const char *q, *k, *khi, *match, *match2;
     int64_t company_id;
     int64_t tag_id;          /* 0: no tag filter; -1: tag unknown (empty) */
 };

@@ -98,7 +98,8 @@ static void bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
 int tcrm_cl_bind_plan(sqlite3_stmt *st, const struct tcrm_cl_plan *plan)
 {
     bind_named_text(st, ":q", plan->q);
-    bind_named_text(st, ":qhi", plan->qhi);
+    bind_named_text(st, ":k", plan->k);
+    bind_named_text(st, ":khi", plan->khi);
     bind_named_text(st, ":m", plan->match);
     bind_named_text(st, ":m2", plan->match2);
     bind_named_int(st, ":co", plan->company_id);

@@ -899,6 +899,8 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         rc = migrate(db, opt->readonly, err);
     if (rc == 0)
         db->audit_ready = !opt->readonly && tcrm_db_schema_version(db) >= 6;
+    if (rc == 0)
+        rc = tcrm_name_order_open(db, opt->readonly, err);
     if (rc == 0 && !opt->readonly) {
         /* An import whose process died is taken back here (import_batch.h),
          * before the session's access rules exist: it is the file's

@@ -44,12 +44,20 @@ struct tcrm_db {
     tcrm_db_wait_fn wait_fn; /* tcrm_db_on_wait */
     void *wait_ud;
     int audit_ready;         /* the schema has audit_actor (schema 6) */
+    int pinyin_order;        /* sort keys in pinyin order (name_order.c) */
     int actor_set;           /* this transaction set audit_actor */
     int64_t changes_at_begin;/* sqlite3_total_changes once it was set */
     int64_t schema_at_begin; /* PRAGMA schema_version then */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;
 };
+
+/* name_order.c: the sort key of text in the database's name order (a new
+ * string, NULL when out of memory); and, at open, the SQL function
+ * tcrm_sort_key and the first re-key of an older file. */
+char *tcrm_db_sort_key(struct tcrm_db *db, const char *text);
+int tcrm_name_order_open(struct tcrm_db *db, int readonly,
+                         struct tcrm_error *err);
 
 /* Cached prepared statement for sql, reset and with bindings cleared;
  * NULL with err filled (TCRM_EDB) on failure. */

@@ -326,7 +326,8 @@ int tcrm_search_rebuild_pending(struct tcrm_db *db, struct tcrm_error *err)
 
 struct terms {
     char *q;        /* folded query */
-    char *qhi;      /* q followed by 0xFF: upper bound of "starts with q" */
+    char *k, *khi;  /* the query's sort key (name_order.c) and k + 0xFF:
+                       the names equal to / starting with the query */
     char *match;    /* FTS5 query */
     char *match2;   /* several words, some of them short: those words'
                        query on contact_search_short (a second filter) */
@@ -340,7 +341,8 @@ struct terms {
 static void terms_free(struct terms *t)
 {
     free(t->q);
-    free(t->qhi);
+    free(t->k);
+    free(t->khi);
     free(t->match);
     free(t->match2);
     free(t->short_word);
@@ -448,6 +450,19 @@ static int several_words(struct terms *t, const char *qv)
     return rc;
 }
 
+/* The query's sort key and its upper bound, for the name tiers. */
+static int terms_sort_keys(struct tcrm_db *db, const char *query,
+                           struct terms *t)
+{
+    t->k = tcrm_db_sort_key(db, query ? query : "");
+    t->khi = t->k ? malloc(strlen(t->k) + 2) : NULL;
+    if (!t->khi)
+        return TCRM_ENOMEM;
+    strcpy(t->khi, t->k);
+    strcat(t->khi, "\xff");
+    return 0;
+}
+
 /* 0 and t filled; 1 when the query can match nothing; or an error. A
  * query of several words (not a phone number) matches the contacts that
  * match every word; otherwise the whole query is one substring. */
@@ -463,14 +478,9 @@ static int terms_make(const char *query, struct terms *t)
     size_t chars = scan_query(t->q, &cjk, &wordy);
     if (chars == 0 || !wordy)
         return 1;
-    t->qhi = malloc(strlen(t->q) + 2);
     char *qv = tcrm_pinyin_fold_query(query);
-    if (!t->qhi || !qv) {
-        free(qv);
+    if (!qv)
         return TCRM_ENOMEM;
-    }
-    strcpy(t->qhi, t->q);
-    strcat(t->qhi, "\xff");
     int phone = tcrm_norm_looks_like_phone(query);
     if (!phone && strchr(t->q, ' ')) {
         rc = several_words(t, qv);
@@ -630,7 +640,7 @@ static int pick_walker(struct tcrm_db *db, struct terms *t,
 #define TIER2(tb, more) (struct tcrm_cl_tier){ \
     tb " CROSS JOIN live_contacts c", \
     "c.id = " tb ".rowid AND " tb " MATCH :m" more \
-    " AND NOT (c.sort_key >= :q AND c.sort_key < :qhi)", \
+    " AND NOT (c.sort_key >= :k AND c.sort_key < :khi)", \
     NULL, NULL, NULL, tb ".rowid" }
 
 static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
@@ -638,14 +648,15 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
     memset(p->tiers, 0, sizeof p->tiers);
     p->n_tiers = 3;
     p->q = t->q;
-    p->qhi = t->qhi;
+    p->k = t->k;
+    p->khi = t->khi;
     p->match = t->match;
     p->match2 = t->match2;
-    p->tiers[0] = (struct tcrm_cl_tier){ "live_contacts c", "c.sort_key = :q",
+    p->tiers[0] = (struct tcrm_cl_tier){ "live_contacts c", "c.sort_key = :k",
                                          NULL, NULL, NULL, "c.id" };
     p->tiers[1] = (struct tcrm_cl_tier){ "live_contacts c", NULL, "c.sort_key",
-                                         "c.sort_key > :q",
-                                         "c.sort_key < :qhi", "c.id" };
+                                         "c.sort_key > :k",
+                                         "c.sort_key < :khi", "c.id" };
     if (t->is_short && t->match2)
         p->tiers[2] = TIER2("contact_search_short", " AND " LONG_WORDS_TOO);
     else if (t->is_short)
@@ -671,6 +682,8 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     memset(out, 0, sizeof *out);
     struct terms t;
     int rc = terms_make(query ? query : "", &t);
+    if (rc == 0)
+        rc = terms_sort_keys(db, query, &t);
     if (rc) {
         terms_free(&t);
         return rc == 1 ? 0 : tcrm_error_set(err, rc, "out of memory");

@@ -173,3 +173,44 @@ char *tcrm_pinyin_fold_query(const char *q)
     free(v);
     return f;
 }
+
+/* ---- sort keys ------------------------------------------------------- */
+
+char *tcrm_pinyin_sort_key(const char *text)
+{
+    char *f = tcrm_norm_fold(text);
+    if (!f)
+        return NULL;
+    size_t len = strlen(f), pos = 0;
+    int wide = 0;
+    for (size_t i = 0; i < len; i++)
+        wide |= (unsigned char)f[i] >= 0x80;
+    if (!wide)
+        return f;
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    int rc = 0, after_han = 0;
+    while (rc == 0 && pos < len) {
+        uint32_t cp;
+        int k = tcrm_utf8_decode(f + pos, len - pos, &cp);
+        size_t n = k > 0 ? (size_t)k : 1;
+        const char *reading;
+        if (tcrm_pinyin_readings(cp, &reading, 1) > 0) {
+            if (sb.len > 0 && sb.buf[sb.len - 1] != ' ')
+                rc = tcrm_strbuf_appendc(&sb, ' ');
+            rc = rc ? rc : tcrm_strbuf_append(&sb, reading);
+            rc = rc ? rc : tcrm_strbuf_appendn(&sb, f + pos, n);
+            after_han = 1;
+        } else {
+            if (after_han && f[pos] != ' ')
+                rc = tcrm_strbuf_appendc(&sb, ' ');
+            rc = rc ? rc : tcrm_strbuf_appendn(&sb, f + pos, n);
+            after_han = 0;
+        }
+        pos += n;
+    }
+    free(f);
+    char *out = rc ? NULL : tcrm_strbuf_steal(&sb);
+    tcrm_strbuf_free(&sb);
+    return out;
+}

@@ -165,5 +165,40 @@ else
     [ "$got" = "张伟" ] && ok || bad "GB18030 export stays UTF-8: '$got'"
 fi
 
+# ---- name order: pinyin by default, codepoint on request --------------
+DB=$W/order.db
+t init >/dev/null
+for n in 张伟 王芳 "Zhang Anna" 李娜 章子怡 zoe "ABC科技"; do
+    t contact add "$n" >/dev/null
+done
+t company add "华为技术有限公司" >/dev/null
+names() { t contact list --format tsv | tail -n +2 | cut -f2 | tr '\n' ' '; }
+same "pinyin order" "$(names)" "ABC科技 李娜 王芳 Zhang Anna 张伟 章子怡 zoe "
+expect "setting list" 0 "name-order   pinyin
+access-mode  open" "" -- t setting
+expect "name-order codepoint" 0 "name-order: codepoint" "" -- \
+    t setting name-order codepoint
+same "codepoint order" "$(names)" "ABC科技 Zhang Anna zoe 张伟 李娜 王芳 章子怡 "
+expect "name-order back" 0 "name-order: pinyin" "" -- t setting name-order pinyin
+same "pinyin again" "$(names)" "ABC科技 李娜 王芳 Zhang Anna 张伟 章子怡 zoe "
+expect "name-order bad" 1 "" "tcrm: name order 'abc': use pinyin or codepoint" -- \
+    t setting name-order abc
+expect "setting unknown" 2 "" "tcrm setting: unknown setting 'sort' (known: name-order, access-mode)" -- \
+    t setting sort
+same "audited" "$(t audit --raw | grep -c 'name_order=')" "2"
+# hanzi typed at the search still meet hanzi keys: exact first, then "starts with"
+got=$(t search 张 --format tsv | tail -n +2 | cut -f2 | tr '\n' ' ')
+same "search 张" "$got" "张伟 "
+got=$(t company list --search 华为 --format tsv | tail -n +2 | cut -f2)
+same "company search 华为" "$got" "华为技术有限公司"
+got=$(t company list --search "hua wei" --format tsv | tail -n +2 | cut -f2)
+same "company search by the key's pinyin" "$got" "华为技术有限公司"
+# a database from before the setting: codepoint keys, no setting row; the
+# first writable open re-keys it
+sqlite3 "$DB" "DELETE FROM settings WHERE key = 'name_order';
+  UPDATE contacts SET sort_key = lower(name);"
+same "old file re-keyed" "$(names)" "ABC科技 李娜 王芳 Zhang Anna 张伟 章子怡 zoe "
+same "setting recorded" "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'name_order'")" "pinyin"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

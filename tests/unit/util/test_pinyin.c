@@ -148,6 +148,48 @@ static void test_fold_query(void **state)
     free(e);
 }
 
+static int by_key(const void *a, const void *b)
+{
+    char *ka = tcrm_pinyin_sort_key(*(const char *const *)a);
+    char *kb = tcrm_pinyin_sort_key(*(const char *const *)b);
+    int c = strcmp(ka, kb);
+    free(ka);
+    free(kb);
+    return c;
+}
+
+static void test_sort_key(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } t[] = {
+        {"张伟", "zhang张 wei伟"}, {"张 伟", "zhang张 wei伟"},
+        {"ABC科技", "abc ke科 ji技"}, {"张abc", "zhang张 abc"},
+        {"Anna Silva", "anna silva"}, {"", ""}, {"Ünal", "unal"},
+        {"曾伟", "ceng曾 wei伟"},   /* the common reading only */
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char *got = tcrm_pinyin_sort_key(t[i].in);
+        assert_non_null(got);
+        if (strcmp(got, t[i].want) != 0)
+            fail_msg("'%s': '%s', want '%s'", t[i].in, got, t[i].want);
+        free(got);
+    }
+    /* The order a Chinese office expects, Latin names in their place. */
+    const char *names[] = {"zoe", "章子怡", "张伟", "Zhang Anna", "王芳",
+                           "李娜", "Anna", "ABC科技"};
+    const char *want[] = {"ABC科技", "Anna", "李娜", "王芳", "Zhang Anna",
+                          "张伟", "章子怡", "zoe"};
+    qsort(names, 8, sizeof names[0], by_key);
+    for (int i = 0; i < 8; i++)
+        assert_string_equal(names[i], want[i]);
+    /* The key of a name's start is a prefix of the name's key. */
+    char *whole = tcrm_pinyin_sort_key("华为技术");
+    char *start = tcrm_pinyin_sort_key("华为");
+    assert_int_equal(strncmp(whole, start, strlen(start)), 0);
+    free(whole);
+    free(start);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_keys_bounded),
         cmocka_unit_test(test_fold_query),
+        cmocka_unit_test(test_sort_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
