@@ -42,6 +42,7 @@
 #include "tcrm/date.h"
 #include "tcrm/import_batch.h"
 #include "tcrm/migrations.h"
+#include "tcrm/pool.h"
 #include "tcrm/search.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -910,6 +911,11 @@ static int open_connection(struct tcrm_db *db, const struct tcrm_db_options *opt
         int64_t recovered;
         struct tcrm_error ignored;
         tcrm_import_recover(db, &recovered, &ignored);
+        /* The pool rule's daily release (pool.h), the same kind of work:
+         * for the file, once a day, and never a reason to refuse. */
+        char today[11];
+        tcrm_date_today(tcrm_clock_now(), today);
+        tcrm_pool_release(db, today, &recovered, &ignored);
     }
     if (rc == 0 && !opt->readonly) /* a migration may ask for it */
         rc = tcrm_search_rebuild_pending(db, err);

@@ -359,6 +359,52 @@ bad_case report-outside 1 \
 bad_case unshare-none 1 "tcrm: contact 2: not shared with $S2" \
     "$S1" unshare contact 2 --with "$S2"
 
+# ---- the public pool: back after N days without contact ---------------
+
+OFFICE_DB=$DB
+DB=$ROOT/db/pool.db
+TCRM_NOW="2026-09-01 10:00:00"
+as root init --shared >/dev/null
+chmod 666 "$DB"
+as root user add "$S1" --role sales >/dev/null
+as root user add "$S2" --role sales >/dev/null
+as "$S1" contact add "Never Called"          # 1: silent since 09-01
+as "$S1" contact add "Called Once"           # 2
+TCRM_NOW="2026-09-25 10:00:00"
+as "$S1" log 2 --kind call "first call"      # 2: silent since 09-25
+[[ $RC == 0 ]] && ok || bad pool-log "$ERR"
+TCRM_NOW="2026-11-01 10:00:00"
+as "$S1" contact add "Fresh Face"            # 3: silent since 11-01
+TCRM_NOW="2026-11-19 10:00:00"
+as "$S1" setting pool-after-days 60
+expect pool-sales-may-not 1 "" "tcrm: pool after days: only an admin may change it"
+as root setting pool-after-days 60
+expect pool-set 0 "pool-after-days: 60" ""
+owners() { sqlite3 "$DB" "SELECT group_concat(id || '=' || coalesce(owner, '-'), ' ') FROM (SELECT id, owner FROM contacts ORDER BY id)"; }
+[[ $(owners) == "1=$S1 2=$S1 3=$S1" ]] && ok || bad pool-not-before-open "$(owners)"
+# The first open on 11-20 releases what has been silent 60 days: 1 (80).
+TCRM_NOW="2026-11-20 10:00:00"
+as "$S2" contact list --format csv
+[[ $RC == 0 && $(owners) == "1=- 2=$S1 3=$S1" ]] && ok || bad pool-released "$(owners)" "$ERR"
+[[ $(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'pool_released_on'") == 2026-11-20 ]] &&
+    ok || bad pool-released-on
+got=$(sqlite3 "$DB" "SELECT l.action || ' ' || f.field || ' ' || f.old_value || ' -> ' || coalesce(f.new_value, '-') FROM audit_log l JOIN audit_fields f ON f.audit_id = l.id WHERE l.entity = 'contact' AND l.entity_id = 1 AND f.field = 'owner' AND l.action = 'pool'")
+[[ "$got" == "pool owner $S1 -> -" ]] && ok || bad pool-audited "$got"
+# Once a day: a contact made silent again by hand is left until tomorrow.
+sqlite3 "$DB" "UPDATE contacts SET created_at = '2026-01-01 00:00:00' WHERE id = 3"
+as "$S1" contact list --format csv
+[[ $(owners) == "1=- 2=$S1 3=$S1" ]] && ok || bad pool-once-a-day "$(owners)"
+sqlite3 "$DB" "UPDATE contacts SET created_at = '2026-11-01 10:00:00' WHERE id = 3"
+# Anyone may claim it now; the old owner no longer owns it.
+as "$S2" claim contact 1
+[[ $RC == 0 && $(owners) == "1=$S2 2=$S1 3=$S1" ]] && ok || bad pool-claimed "$OUT" "$ERR"
+as root setting pool-after-days 4000
+expect pool-days-range 2 "" "tcrm setting: pool-after-days: '4000' is not a whole number from 0 to 3650
+usage: tcrm setting [NAME [VALUE]]
+              (name-order pinyin|codepoint, access-mode open|owned,
+               pool-after-days DAYS)"
+DB=$OFFICE_DB
+
 # ---- the shared server ------------------------------------------------
 
 SRC=$(cd "$(dirname "$0")/../.." && pwd)

@@ -174,8 +174,9 @@ done
 t company add "华为技术有限公司" >/dev/null
 names() { t contact list --format tsv | tail -n +2 | cut -f2 | tr '\n' ' '; }
 same "pinyin order" "$(names)" "ABC科技 李娜 王芳 Zhang Anna 张伟 章子怡 zoe "
-expect "setting list" 0 "name-order   pinyin
-access-mode  open" "" -- t setting
+expect "setting list" 0 "name-order       pinyin
+access-mode      open
+pool-after-days  0" "" -- t setting
 expect "name-order codepoint" 0 "name-order: codepoint" "" -- \
     t setting name-order codepoint
 same "codepoint order" "$(names)" "ABC科技 Zhang Anna zoe 张伟 李娜 王芳 章子怡 "
@@ -183,7 +184,7 @@ expect "name-order back" 0 "name-order: pinyin" "" -- t setting name-order pinyi
 same "pinyin again" "$(names)" "ABC科技 李娜 王芳 Zhang Anna 张伟 章子怡 zoe "
 expect "name-order bad" 1 "" "tcrm: name order 'abc': use pinyin or codepoint" -- \
     t setting name-order abc
-expect "setting unknown" 2 "" "tcrm setting: unknown setting 'sort' (known: name-order, access-mode)" -- \
+expect "setting unknown" 2 "" "tcrm setting: unknown setting 'sort' (known: name-order, access-mode, pool-after-days)" -- \
     t setting sort
 same "audited" "$(t audit --raw | grep -c 'name_order=')" "2"
 # hanzi typed at the search still meet hanzi keys: exact first, then "starts with"
