@@ -52,6 +52,13 @@ int tcrm_access_set_mine(struct tcrm_db *db, int mine,
                          struct tcrm_error *err);
 int tcrm_access_mine(const struct tcrm_db *db);
 
+/* Whether the acting user may give login's name as a new row's owner (an
+ * import's --owner): login is an active user and, unless the user sees
+ * all, themselves or someone under them. TCRM_EINVAL / TCRM_EPERM with
+ * err->field "owner" otherwise. */
+int tcrm_access_may_own(struct tcrm_db *db, const char *login,
+                        struct tcrm_error *err);
+
 /* Switch the database to owned (1) or open (0) mode; admin only in
  * owned mode (TCRM_EPERM). Takes effect for connections opened after. */
 int tcrm_access_set_mode(struct tcrm_db *db, int owned,

@@ -43,6 +43,12 @@ struct tcrm_bulk;
 int tcrm_bulk_open(struct tcrm_db *db, int64_t batch, struct tcrm_bulk **out,
                    struct tcrm_error *err);
 
+/* The owner of every contact and company the batch adds (an import's
+ * --owner), checked by tcrm_access_may_own; without it the acting user
+ * owns them. Merges keep their contact's owner. */
+int tcrm_bulk_set_owner(struct tcrm_bulk *b, const char *login,
+                        struct tcrm_error *err);
+
 /* The first duplicate candidate of c by dup.h's rules (e-mails, then
  * phones, then name + company), *id = 0 when none. */
 int tcrm_bulk_dup(struct tcrm_bulk *b, const struct tcrm_contact *c,

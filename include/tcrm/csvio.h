@@ -189,6 +189,8 @@ struct tcrm_import_opts {
     void *progress_ud;
     size_t max_field, max_row;   /* bytes; 0: TCRM_CSV_MAX_FIELD / _ROW */
     enum tcrm_import_format format;
+    const char *owner;           /* new rows' owner (a login); NULL: the
+                                    acting user (tcrm_access_may_own) */
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000

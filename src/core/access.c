@@ -462,3 +462,31 @@ int tcrm_access_set_mode(struct tcrm_db *db, int owned, struct tcrm_error *err)
                            err);
     return tcrm_db_end(db, rc, err);
 }
+
+int tcrm_access_may_own(struct tcrm_db *db, const char *login,
+                        struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT active,"
+        " EXISTS (SELECT 1 FROM temp.tcrm_reach r WHERE r.login = ?1)"
+        " FROM users WHERE login = ?1", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    int found = rc == SQLITE_ROW;
+    int active = found && sqlite3_column_int(st, 0);
+    int reach = found && sqlite3_column_int(st, 1);
+    tcrm_db_done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tcrm_db_fail(db, "users", err);
+    if (!found)
+        return tcrm_error_field(err, TCRM_EINVAL, "owner", "owner '%s': not "
+                                "a user of this database", login);
+    if (!active)
+        return tcrm_error_field(err, TCRM_EINVAL, "owner", "owner '%s': "
+                                "deactivated", login);
+    if (!tcrm_access_all(db) && !reach)
+        return tcrm_error_field(err, TCRM_EPERM, "owner", "owner '%s': not "
+                                "yourself or someone under you", login);
+    return 0;
+}

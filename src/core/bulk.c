@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "contact_internal.h"
+#include "tcrm/access.h"
 #include "tcrm/bulk.h"
 #include "tcrm/company.h"
 #include "tcrm/dup.h"
@@ -78,6 +79,7 @@ struct tcrm_bulk {
     int64_t co_id;              /* 0: no stored company of that name */
     char *co_by_id;             /* stored name of c->company_id */
     char now[20];
+    char *owner;                /* new rows' owner; NULL: the acting user */
     struct tcrm_strbuf text;    /* index texts waiting, each ends in '\0' */
     int64_t *ids;               /* their contact ids, ascending */
     size_t n_ids, cap_ids;
@@ -196,6 +198,7 @@ void tcrm_bulk_close(struct tcrm_bulk *b)
     free(b->co_by_id);
     tcrm_strbuf_free(&b->text);
     free(b->ids);
+    free(b->owner);
     free(b);
 }
 
@@ -272,8 +275,8 @@ static int add_company(struct tcrm_bulk *b, const char *company, int64_t *id,
     char *sort = name ? tcrm_db_sort_key(b->db, name) : NULL;
     sqlite3_stmt *st = key && sort ? tcrm_db_prepare(b->db,
         "INSERT INTO companies(name, name_key, sort_key, import_batch,"
-        " created_by, updated_by, created_at, updated_at) VALUES (?1, ?2, ?3,"
-        " ?4, ?5, ?5, ?6, ?6)", err) : NULL;
+        " created_by, updated_by, created_at, updated_at, owner) VALUES (?1,"
+        " ?2, ?3, ?4, ?5, ?5, ?6, ?6, ?7)", err) : NULL;
     int rc = st ? 0 : key && sort ? TCRM_EDB
            : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (st) {
@@ -283,6 +286,7 @@ static int add_company(struct tcrm_bulk *b, const char *company, int64_t *id,
         sqlite3_bind_int64(st, 4, b->batch);
         sqlite3_bind_text(st, 5, tcrm_db_user(b->db), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 6, b->now, -1, SQLITE_STATIC);
+        tcrm_db_bind_text(st, 7, b->owner);
         rc = tcrm_db_step_done(b->db, st, "company", err);
     }
     free(key);
@@ -370,7 +374,8 @@ static int insert_row(struct tcrm_bulk *b, const struct tcrm_contact *c,
         tcrm_db_bind_text(st, 1, name);
         tcrm_db_bind_id(st, 2, c->company_id);
         const char *f[] = { c->title, c->department, c->address, c->city,
-                            c->birthday, c->source, c->notes, c->owner };
+                            c->birthday, c->source, c->notes,
+                            tcrm_str_empty(c->owner) ? b->owner : c->owner };
         for (int i = 0; i < 8; i++)
             tcrm_db_bind_text(st, 3 + i, f[i]);
         sqlite3_bind_text(st, 11, name_key, -1, SQLITE_STATIC);
@@ -644,6 +649,17 @@ static int add_rows(struct tcrm_bulk *b, struct tcrm_contact *c,
     if (rc == 0)
         rc = record_added(b, *id, err);
     return rc;
+}
+
+int tcrm_bulk_set_owner(struct tcrm_bulk *b, const char *login,
+                        struct tcrm_error *err)
+{
+    int rc = tcrm_access_may_own(b->db, login, err);
+    if (rc)
+        return rc;
+    free(b->owner);
+    b->owner = strdup(login);
+    return b->owner ? 0 : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
 }
 
 int tcrm_bulk_add(struct tcrm_bulk *b, struct tcrm_contact *c,

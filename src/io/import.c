@@ -39,6 +39,7 @@
 #include <time.h>
 
 #include "mapping_internal.h"
+#include "tcrm/access.h"
 #include "tcrm/bulk.h"
 #include "tcrm/import_batch.h"
 #include "tcrm/strbuf.h"
@@ -230,8 +231,11 @@ static int begin_rows(struct import *im, struct tcrm_error *err)
     const struct tcrm_import_summary *s = im->sum;
     int64_t counts[4] = { s->added, s->merged, s->skipped, s->rejected };
     rc = tcrm_import_batch_heartbeat(im->db, im->batch, counts, err);
-    if (!rc && !im->bulk)
+    if (!rc && !im->bulk) {
         rc = tcrm_bulk_open(im->db, im->batch, &im->bulk, err);
+        if (!rc && im->o->owner)
+            rc = tcrm_bulk_set_owner(im->bulk, im->o->owner, err);
+    }
     im->tx_started = now_ms();
     return rc;
 }
@@ -338,6 +342,8 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
     sum->messages = calloc(TCRM_IMPORT_MAX_MESSAGES, sizeof *sum->messages);
     int rc = sum->messages ? 0
            : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (!rc && o->owner)        /* before a byte of the file is read */
+        rc = tcrm_access_may_own(db, o->owner, err);
     if (!rc)
         rc = open_mapped(o, &im.r, &im.vr, &im.map, err);
     if (!rc && im.vr) {
