@@ -209,7 +209,8 @@ static void cli_piece(const char *s, size_t avail, size_t *len, int *w)
         *len = i;
         return;
     }
-    /* a word: up to a space or a CJK character that is not punctuation */
+    /* a word: up to a space, a CJK character, or just after CJK
+     * punctuation ("agenda、activity" may break after the "、") */
     while (i < avail && s[i] != ' ') {
         k = tcrm_utf8_decode(s + i, avail - i, &cp);
         if (k <= 0) {
@@ -221,6 +222,10 @@ static void cli_piece(const char *s, size_t avail, size_t *len, int *w)
             break;
         i += (size_t)k;
         *w += tcrm_char_width(cp);
+        if (cli_no_line_start(cp) && i < avail &&
+            (k = tcrm_utf8_decode(s + i, avail - i, &cp)) > 0 &&
+            !cli_no_line_start(cp))
+            break;
     }
     *len = i;
 }

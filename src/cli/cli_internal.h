@@ -112,7 +112,8 @@ int cli_parse_when(const struct tcrm_cmd *cmd, const char *opt, const char *s,
                    struct tcrm_when *w);
 
 /* Exactly n positional arguments (names them in the message when not;
- * names is N_() marked when it has words, "ID and TITLE"). */
+ * names is translated by the caller when it has words: _("ID and
+ * TITLE"); a bare metavariable, "NAME", stays as it is). */
 int cli_want_args(const struct tcrm_cmd *cmd, const struct cli_opts *o,
                   int min, int max, const char *names);
 

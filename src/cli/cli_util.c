@@ -194,7 +194,7 @@ int cli_want_args(const struct tcrm_cmd *cmd, const struct cli_opts *o,
                   int min, int max, const char *names)
 {
     if (o->npos < min)
-        return tcrm_cli_usage(cmd, "missing %s", *names ? _(names) : names);
+        return tcrm_cli_usage(cmd, "missing %s", names);
     if (max >= 0 && o->npos > max)
         return tcrm_cli_usage(cmd, "unexpected argument '%s'",
                               cli_s(o->pos[max]));

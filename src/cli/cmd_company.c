@@ -39,7 +39,8 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv);
 static const struct tcrm_cmd sub_add = { "company add", U_ADD,
     N_("Add a company."), company_add };
 static const struct tcrm_cmd sub_list = { "company list", U_LIST,
-    N_("List companies by name, with their number of contacts."), company_list };
+    N_("List companies by name, with their number of contacts."),
+    company_list };
 static const struct tcrm_cmd sub_show = { "company show", U_SHOW,
     N_("Show a company, its contacts, open deals and recent history."),
     company_show };

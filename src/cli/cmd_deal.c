@@ -241,7 +241,7 @@ static int deal_args_id(const struct tcrm_cmd *cmd, struct cli_opts *o,
     if ((rc = cli_want_args(cmd, o, nargs, nargs,
                             nargs == 1 ? "DID"
                             : o->npos == 1 ? "STAGE"
-                            : N_("DID and STAGE"))) ||
+                            : _("DID and STAGE"))) ||
         (rc = cli_parse_id(cmd, N_("deal id"), o->pos[0], id)))
         return rc;
     if (reason && (!*reason || !**reason))

@@ -137,10 +137,11 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    /* TRANSLATORS: a column of deals: the deal's name (a contact's
-     * TITLE is a job title: hence the context) */
-    const char *const head[] = { N_("ID"), C_("deal", "TITLE"),
-        N_("COMPANY"), N_("CONTACT"), N_("STAGE"), N_("AMOUNT"),
+    const char *const head[] = { N_("ID"),
+        /* TRANSLATORS: a column of deals: the deal's name (a contact's
+         * TITLE is a job title: hence the context) */
+        C_("deal", "TITLE"), N_("COMPANY"), N_("CONTACT"), N_("STAGE"),
+        N_("AMOUNT"),
         /* TRANSLATORS: columns of deals: probability, expected close */
         N_("PROB"), N_("CLOSE"), N_("STATUS") };
     static const char *const head_csv[] = { "id", "title", "company",
@@ -179,10 +180,11 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
     if (!rc && idx < 0)
         rc = deal_walk(cli, db, t, fmt, NULL, status);
     if (!rc && fmt == CLI_FMT_TABLE && cli_table_rows(t) == 0)
-        fprintf(cli->out, "%s\n", status == TCRM_DEAL_OPEN ? _("no open deals")
-                                 : status == TCRM_DEAL_WON ? _("no won deals")
-                                 : status == TCRM_DEAL_LOST ? _("no lost deals")
-                                 : _("no deals"));
+        fprintf(cli->out, "%s\n",
+                status == TCRM_DEAL_OPEN ? _("no open deals")
+                : status == TCRM_DEAL_WON ? _("no won deals")
+                : status == TCRM_DEAL_LOST ? _("no lost deals")
+                : _("no deals"));
     if (cli_table_end(t) && !rc)
         rc = TCRM_EXIT_FAIL;
     if (!rc && fmt == CLI_FMT_TABLE && idx < 0 && status != TCRM_DEAL_WON &&

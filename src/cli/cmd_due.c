@@ -52,7 +52,8 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
     tcrm_error_clear(&err);
     if (tcrm_followup_list(db, 1, 0, from, to, DUE_SHOW, &fu, &n, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "%s (%lld)\n", title, (long long)count);
+    /* TRANSLATORS: a section of `tcrm due`: its title and count */
+    fprintf(cli->out, _("%s (%lld)\n"), title, (long long)count);
     t = cli_table_new(cli, CLI_FMT_TABLE, with_date ? 6 : 5, NULL, "llllll");
     cli_table_indent(t, 2);
     for (i = 0; i < n; i++) {
@@ -62,7 +63,8 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
         snprintf(id, sizeof id, "#%lld", (long long)f->id);
         tcrm_date_relative(f->due_date, now, rel, sizeof rel);
         if (f->contact_name && f->company_name)
-            snprintf(who, sizeof who, "%s (%s)", f->contact_name,
+            /* TRANSLATORS: a contact and their company */
+            snprintf(who, sizeof who, _("%s (%s)"), f->contact_name,
                      f->company_name);
         else
             snprintf(who, sizeof who, "%s",

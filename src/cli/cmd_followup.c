@@ -32,7 +32,8 @@ static const struct tcrm_cmd sub_add = { "follow-up add", U_ADD,
     N_("Add a follow-up for contact ID, due WHEN (date language of tcrm(1))."),
     fu_add };
 static const struct tcrm_cmd sub_done = { "follow-up done", U_DONE,
-    N_("Mark a follow-up done (a repeating one schedules the next)."), fu_done };
+    N_("Mark a follow-up done (a repeating one schedules the next)."),
+    fu_done };
 static const struct tcrm_cmd sub_snooze = { "follow-up snooze", U_SNOOZE,
     N_("Move a follow-up to another day."), fu_snooze };
 static const struct tcrm_cmd sub_cancel = { "follow-up cancel", U_CANCEL,
@@ -100,7 +101,7 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
     }
     if (rc || (rc = cli_want_args(&sub_add, &o, 2, -1,
                                   o.npos == 1 ? "TITLE"
-                                  : N_("ID and TITLE"))) ||
+                                  : _("ID and TITLE"))) ||
         (rc = cli_parse_id(&sub_add, N_("contact id"), o.pos[0], &id)))
         return rc;
     if (!due)
@@ -279,10 +280,11 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    /* TRANSLATORS: columns of follow-ups; EVERY is the repeat in days,
-     * TITLE what is to be done (hence the context) */
     const char *const head[] = { N_("FID"), N_("DUE"), N_("TIME"),
-        N_("STATUS"), N_("EVERY"), N_("CONTACT"), C_("follow-up", "TITLE") };
+        N_("STATUS"),
+        /* TRANSLATORS: columns of follow-ups: the repeat in days, and
+         * what is to be done (TITLE: hence the context) */
+        N_("EVERY"), N_("CONTACT"), C_("follow-up", "TITLE") };
     static const char *const head_csv[] = { "id", "due_date", "due_time",
         "status", "repeat_days", "contact", "title" };
     enum cli_format fmt = CLI_FMT_TABLE;

@@ -40,7 +40,8 @@ const struct tcrm_cmd tcrm_cmd_import = {
 static const struct tcrm_cmd sub_list = { "import list", U_LIST,
     N_("List imports, newest first."), NULL };
 static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
-    N_("Take an import back (refused when its rows were edited since)."), NULL };
+    N_("Take an import back (refused when its rows were edited since)."),
+    NULL };
 
 enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
        O_REJECT, O_DROP, O_SAVE, O_FORMAT };
@@ -93,7 +94,8 @@ static void draw_progress(void *ud, uint64_t rows, uint64_t done,
     bar[30] = '\0';
     /* TRANSLATORS: the progress line of an import: bar, percent done,
      * rows read, rows per second, minutes:seconds left */
-    fprintf(stderr, _("\r[%s] %3d%%  %llu rows  %.0f rows/s  %d:%02d left "),
+    fputc('\r', stderr);
+    fprintf(stderr, _("[%s] %3d%%  %llu rows  %.0f rows/s  %d:%02d left "),
             bar, (int)(frac * 100), (unsigned long long)rows, rate,
             (int)left / 60, (int)left % 60);
     p->drawn = 1;
@@ -232,8 +234,9 @@ static int preview(struct tcrm_cli *cli, const struct import_args *a)
     p.map.drop_unmapped = a->o.drop_unmapped;
     if (!p.vcard)
         print_map(cli, &p.map);
-    fprintf(cli->out, "%s", p.vcard ? _("first cards as they will be stored:\n")
-                            : _("first rows as they will be stored:\n"));
+    fprintf(cli->out, "%s",
+            p.vcard ? _("first cards as they will be stored:\n")
+                    : _("first rows as they will be stored:\n"));
     for (size_t i = 0; i < p.n; i++) {
         if (p.error[i])
             fprintf(cli->out, _("  line %ld: rejected: %s\n"), p.line[i],
@@ -318,7 +321,8 @@ static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
                              s->more_messages),
                 (long long)s->more_messages);
     if (s->batch_id)
-        fprintf(cli->out, _("import %lld (undo with: tcrm import undo %lld)\n"),
+        fprintf(cli->out,
+                _("import %lld (undo with: tcrm import undo %lld)\n"),
                 (long long)s->batch_id, (long long)s->batch_id);
 }
 

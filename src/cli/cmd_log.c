@@ -58,7 +58,7 @@ static int log_options(struct cli_opts *o, struct log_args *a)
         return tcrm_cli_usage(cmd, "missing --kind");
     if (o->npos == 1)
         return tcrm_cli_usage(cmd, "missing SUMMARY");
-    return cli_want_args(cmd, o, 2, -1, N_("ID and SUMMARY")) ? TCRM_EXIT_USAGE
+    return cli_want_args(cmd, o, 2, -1, _("ID and SUMMARY")) ? TCRM_EXIT_USAGE
                                                            : -1;
 }
 

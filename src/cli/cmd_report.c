@@ -58,7 +58,8 @@ static int report_list(struct tcrm_cli *cli)
     const char *const *n;
 
     for (n = tcrm_report_names(); *n; n++)
-        fprintf(cli->out, "%-11s %s\n", *n, tcrm_report_info(*n)->summary);
+        /* the summary is marked N_() where the reports are listed */
+        fprintf(cli->out, "%-11s %s\n", *n, _(tcrm_report_info(*n)->summary));
     return TCRM_EXIT_OK;
 }
 
