@@ -15,6 +15,7 @@
  * Only this layer prints and decides exit codes: 0 ok, 1 failure, 2 usage.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -118,6 +119,10 @@ int tcrm_cli_fail_err(const struct tcrm_error *err)
  * the first word of the line before. */
 static void cli_print_usage(FILE *f, const char *usage)
 {
+    /* TRANSLATORS: starts the usage lines ("usage: tcrm contact add
+     * NAME ..."); the lines after it are indented by its width. */
+    const char *head = _("usage: ");
+    int indent = tcrm_text_width(head);
     const char *p = usage;
     int first = 1;
 
@@ -125,11 +130,12 @@ static void cli_print_usage(FILE *f, const char *usage)
         const char *nl = strchr(p, '\n');
         int len = nl ? (int)(nl - p) : (int)strlen(p);
 
-        if (*p == ' ')
-            fprintf(f, "           %.*s\n", len, p);
+        if (first)
+            fprintf(f, "%stcrm %.*s\n", head, len, p);
+        else if (*p == ' ')
+            fprintf(f, "%*s    %.*s\n", indent, "", len, p);
         else
-            fprintf(f, "%s%.*s\n", first ? "usage: tcrm " : "       tcrm ",
-                    len, p);
+            fprintf(f, "%*stcrm %.*s\n", indent, "", len, p);
         first = 0;
         p += len;
         if (*p == '\n')
@@ -156,31 +162,100 @@ int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
 int cli_help(const struct tcrm_cmd *cmd)
 {
     cli_print_usage(stdout, cmd->usage);
-    printf("\n%s\nSee tcrm(1) for every option.\n", cmd->summary);
+    printf("\n%s\n%s\n", _(cmd->summary), _("See tcrm(1) for every option."));
     return TCRM_EXIT_OK;
 }
 
+/* The next piece of a summary that may start a line: a word (up to a
+ * space), or one CJK character with the punctuation that may not begin a
+ * line glued to it (Chinese has no spaces, so a line breaks between any
+ * two characters). Sets *len (bytes) and *w (columns). */
+static int cli_no_line_start(uint32_t cp)
+{
+    /* ，。、；：！？）」』》” and their ASCII-looking full-width forms */
+    static const uint32_t closing[] = { 0xFF0C, 0x3002, 0x3001, 0xFF1B,
+        0xFF1A, 0xFF01, 0xFF1F, 0xFF09, 0x300D, 0x300F, 0x300B, 0x201D };
+    size_t i;
+
+    for (i = 0; i < sizeof closing / sizeof closing[0]; i++)
+        if (cp == closing[i])
+            return 1;
+    return 0;
+}
+
+static void cli_piece(const char *s, size_t avail, size_t *len, int *w)
+{
+    size_t i = 0;
+    uint32_t cp;
+    int k = tcrm_utf8_decode(s, avail, &cp);
+
+    *w = 0;
+    if (k > 0 && tcrm_char_is_cjk(cp) && !cli_no_line_start(cp)) {
+        /* one CJK character, an opening bracket with the next one */
+        int open = cp == 0xFF08 || cp == 0x300C || cp == 0x300E ||
+                   cp == 0x300A || cp == 0x201C;
+        i = (size_t)k;
+        *w = tcrm_char_width(cp);
+        if (open && i < avail && s[i] != ' ' &&
+            (k = tcrm_utf8_decode(s + i, avail - i, &cp)) > 0) {
+            i += (size_t)k;
+            *w += tcrm_char_width(cp);
+        }
+        /* then whatever may not start a line */
+        while (i < avail && (k = tcrm_utf8_decode(s + i, avail - i, &cp)) > 0
+               && cli_no_line_start(cp)) {
+            i += (size_t)k;
+            *w += tcrm_char_width(cp);
+        }
+        *len = i;
+        return;
+    }
+    /* a word: up to a space, a CJK character, or just after CJK
+     * punctuation ("agenda、activity" may break after the "、") */
+    while (i < avail && s[i] != ' ') {
+        k = tcrm_utf8_decode(s + i, avail - i, &cp);
+        if (k <= 0) {
+            i++;
+            (*w)++;
+            continue;
+        }
+        if (i > 0 && tcrm_char_is_cjk(cp) && !cli_no_line_start(cp))
+            break;
+        i += (size_t)k;
+        *w += tcrm_char_width(cp);
+        if (cli_no_line_start(cp) && i < avail &&
+            (k = tcrm_utf8_decode(s + i, avail - i, &cp)) > 0 &&
+            !cli_no_line_start(cp))
+            break;
+    }
+    *len = i;
+}
+
 /* "  NAME       summary", the summary's first line wrapped at 79 columns
- * under itself. */
+ * under itself (measured in terminal columns: a Chinese summary breaks
+ * between characters). */
 static void cli_print_wrapped(const char *name, const char *summary)
 {
     size_t len = strcspn(summary, "\n"), col = 13, i = 0;
+    int first = 1;
 
     printf("  %-10s", name);
     while (i < len) {
-        size_t w = strcspn(summary + i, " \n");
-        if (w > len - i)
-            w = len - i;
-        if (col + 1 + w > 79 && col > 13) {
+        size_t n;
+        int w, space = first || summary[i - 1] == ' ';
+
+        cli_piece(summary + i, len - i, &n, &w);
+        if (col + (size_t)space + (size_t)w > 79 && col > 13) {
             fputs("\n             ", stdout);
             col = 13;
-        } else {
+        } else if (space) {
             putchar(' ');
             col++;
         }
-        printf("%.*s", (int)w, summary + i);
-        col += w;
-        i += w;
+        printf("%.*s", (int)n, summary + i);
+        col += (size_t)w;
+        i += n;
+        first = 0;
         while (i < len && summary[i] == ' ')
             i++;
     }
@@ -192,18 +267,25 @@ static int cli_global_help(void)
     size_t i;
 
     cli_print_usage(stdout, cli_global_usage);
-    fputs("\nA customer-relationship manager for the terminal. With no command,\n"
-          "tcrm opens the full-screen interface.\n\n"
-          "Options:\n"
-          "  --db FILE       the database (default: $TCRM_DB, the config's\n"
-          "                  [database] path, ~/.local/share/tcrm/tcrm.db)\n"
-          "  --config FILE   the settings file (default: $TCRM_CONFIG,\n"
-          "                  ~/.config/tcrm/tcrm.conf, /etc/tcrm/tcrm.conf)\n"
-          "  --help          this help; COMMAND --help: help on a command\n"
-          "  --version       the version\n\nCommands:\n", stdout);
+    putchar('\n');
+    fputs(_("A customer-relationship manager for the terminal. With no command,\n"
+            "tcrm opens the full-screen interface.\n"), stdout);
+    putchar('\n');
+    /* TRANSLATORS: keep the option names and FILE; align the second
+     * column by its display width (a Chinese character is 2 columns). */
+    fputs(_("Options:\n"
+            "  --db FILE       the database (default: $TCRM_DB, the config's\n"
+            "                  [database] path, ~/.local/share/tcrm/tcrm.db)\n"
+            "  --config FILE   the settings file (default: $TCRM_CONFIG,\n"
+            "                  ~/.config/tcrm/tcrm.conf, /etc/tcrm/tcrm.conf)\n"
+            "  --help          this help; COMMAND --help: help on a command\n"
+            "  --version       the version\n"), stdout);
+    putchar('\n');
+    fputs(_("Commands:\n"), stdout);
     for (i = 0; i < CLI_NCMDS; i++)
-        cli_print_wrapped(cli_table[i]->name, cli_table[i]->summary);
-    fputs("\nSee tcrm(1) and tcrm.conf(5).\n", stdout);
+        cli_print_wrapped(cli_table[i]->name, _(cli_table[i]->summary));
+    putchar('\n');
+    fputs(_("See tcrm(1) and tcrm.conf(5).\n"), stdout);
     return TCRM_EXIT_OK;
 }
 
@@ -408,7 +490,7 @@ int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
     tcrm_config_free(&cli.cfg);
     cli_ring_free();
     if (cli_charset_end() != 0 || fflush(stdout) != 0 || ferror(stdout)) {
-        fputs("tcrm: standard output: write error\n", stderr);
+        fputs(_("tcrm: standard output: write error\n"), stderr);
         return TCRM_EXIT_FAIL;
     }
     return rc;

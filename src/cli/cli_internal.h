@@ -93,7 +93,8 @@ int cli_db_create(struct tcrm_cli *cli, struct tcrm_db **db);
 
 /* ---- argument parsing (each prints a usage error and returns 2) ---- */
 
-/* "what" names the thing in the message: "contact id", "follow-up id". */
+/* "what" names the thing in the message: N_("contact id"), translated
+ * where shown. */
 /* A subcommand that takes one argument (named `name` in the usage error)
  * and no option but --help. Returns 0 with *arg set, or the status to
  * return: a usage error, or TCRM_EXIT_HELPED after --help. */
@@ -111,7 +112,9 @@ int cli_parse_int(const struct tcrm_cmd *cmd, const char *opt, const char *s,
 int cli_parse_when(const struct tcrm_cmd *cmd, const char *opt, const char *s,
                    struct tcrm_when *w);
 
-/* Exactly n positional arguments (names them in the message when not). */
+/* Exactly n positional arguments (names them in the message when not;
+ * names is translated by the caller when it has words: _("ID and
+ * TITLE"); a bare metavariable, "NAME", stays as it is). */
 int cli_want_args(const struct tcrm_cmd *cmd, const struct cli_opts *o,
                   int min, int max, const char *names);
 
@@ -133,8 +136,21 @@ void cli_ring_free(void);
 /* A stored date or timestamp in the configured [display] date_format
  * ("" for NULL/empty). Ring-owned. */
 const char *cli_date(const struct tcrm_cli *cli, const char *iso);
-/* "  label       value" (value sanitized) when value is not empty. */
+/* "  label       value" (value sanitized) when value is not empty; the
+ * label is padded by display width (pass it translated). */
 void cli_field(struct tcrm_cli *cli, const char *label, const char *value);
+/* s, then spaces up to cols columns of display width (never cut; ring). */
+const char *cli_pad(const char *s, int cols);
+/* "  label         " for a line of show output: the label padded to 13
+ * columns of display width, after two spaces (ring-owned). */
+const char *cli_label(const char *label);
+/* printf into a new string (ring-owned). The format is not translated
+ * here: pass _("..."). */
+const char *cli_fmt(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* "2026-11-20 10:00:00 by ann (version 3)": the last change of a record,
+ * for the "changed" line of the show commands (ring-owned). */
+const char *cli_changed(const char *at, const char *by, long long version);
 /* Valid stage names of the pipeline, comma-separated (ring-owned). */
 const char *cli_stage_names(const struct tcrm_config *cfg);
 /* Check a stage against the pipeline; prints the error and returns 1, or
@@ -150,7 +166,9 @@ int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
 
 struct cli_table;
 /* ncols columns; align: one char per column, 'l' or 'r'. headers NULL:
- * no header line (tables only; CSV/TSV always have one when given). */
+ * no header line (tables only; CSV/TSV always have one when given).
+ * Headers are English, marked N_(): a table (CLI_FMT_TABLE) shows them
+ * translated, CSV and TSV as they are. */
 struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
                                 int ncols, const char *const *headers,
                                 const char *align);

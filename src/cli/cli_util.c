@@ -14,7 +14,10 @@
  * a tcrm_text_sanitize()d copy kept in a ring of 32 slots, freed as the
  * ring turns and at exit, so a printf can take a few without bookkeeping.
  */
+#define _GNU_SOURCE /* vasprintf */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,10 +66,42 @@ const char *cli_date(const struct tcrm_cli *cli, const char *iso)
     return cli_s(buf);
 }
 
+const char *cli_pad(const char *s, int cols)
+{
+    int w = tcrm_text_width(s), pad = w < cols ? cols - w : 0;
+
+    /* like "%-*s", by columns, and never cut */
+    return cli_fmt("%s%*s", s, pad, "");
+}
+
+const char *cli_label(const char *label)
+{
+    return cli_fmt("  %s", cli_pad(label, 13));
+}
+
 void cli_field(struct tcrm_cli *cli, const char *label, const char *value)
 {
     if (value && *value)
-        fprintf(cli->out, "  %-13s %s\n", label, cli_s(value));
+        fprintf(cli->out, "%s %s\n", cli_label(label), cli_s(value));
+}
+
+const char *cli_fmt(const char *fmt, ...)
+{
+    va_list ap;
+    char *s = NULL;
+    int n;
+
+    va_start(ap, fmt);
+    n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    return n < 0 ? "" : cli_keep(s);
+}
+
+const char *cli_changed(const char *at, const char *by, long long version)
+{
+    /* TRANSLATORS: when, who, and the record's version number */
+    return cli_fmt(_("%s by %s (version %lld)"), cli_s(at), cli_s(by),
+                   version);
 }
 
 const char *cli_stage_names(const struct tcrm_config *cfg)
@@ -212,8 +247,10 @@ int cli_parse_id(const struct tcrm_cmd *cmd, const char *what, const char *s,
     errno = 0;
     v = (s[0] >= '0' && s[0] <= '9') ? strtoll(s, &end, 10) : 0;
     if (v <= 0 || errno || *end)
+        /* TRANSLATORS: the second %s is what was wanted: "contact id",
+         * "deal id", "record id" */
         return tcrm_cli_usage(cmd, "'%s' is not a %s (a number such as 42)",
-                              cli_s(s), what);
+                              cli_s(s), _(what));
     *id = (int64_t)v;
     return 0;
 }

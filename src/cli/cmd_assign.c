@@ -25,23 +25,37 @@ const struct tcrm_cmd tcrm_cmd_assign = {
     "assign", "assign (contact|company|deal) ID... --to LOGIN\n"
               "assign --search QUERY | --tag TAG | --owner LOGIN --to LOGIN"
               " [--dry-run]",
-    "Move records to another person (with their open follow-ups and "
-    "deals).", assign_exec,
+    N_("Move records to another person (with their open follow-ups and "
+    "deals)."), assign_exec,
 };
 const struct tcrm_cmd tcrm_cmd_share = {
     "share", "share (contact|company|deal) ID --with LOGIN [--read-only]",
-    "Let another person see (and unless --read-only, change) a record.",
+    N_("Let another person see (and unless --read-only, change) a record."),
     share_exec,
 };
 const struct tcrm_cmd tcrm_cmd_unshare = {
     "unshare", "unshare (contact|company|deal) ID --with LOGIN",
-    "Take a share back.", unshare_exec,
+    N_("Take a share back."), unshare_exec,
 };
 const struct tcrm_cmd tcrm_cmd_claim = {
     "claim", "claim (contact|company) ID",
-    "Take a contact or company without owner from the public pool.",
+    N_("Take a contact or company without owner from the public pool."),
     claim_exec,
 };
+
+/* The kinds of record as people read them (the command line takes the
+ * English word; what it prints is in the user's language). */
+static const char *const record_words[] = {
+    /* TRANSLATORS: a kind of record in "contact 42: now owned by bob" */
+    NC_("record", "contact"), NC_("record", "company"),
+    NC_("record", "deal"),
+};
+
+static const char *record_word(const char *kind)
+{
+    (void)record_words;
+    return tcrm_i18n_word("record", kind);
+}
 
 static int kind_ok(const struct tcrm_cmd *cmd, const char *kind, int deals)
 {
@@ -117,10 +131,21 @@ static int assign_all(struct tcrm_cli *cli, struct tcrm_db *db,
 
     if (dry_run) {
         for (size_t i = 0; i < n; i++)
-            fprintf(cli->out, "would assign %s %lld to %s\n", kind,
-                    (long long)ids[i], cli_s(to));
-        fprintf(cli->out, "dry run: %zu %s%s, nothing changed\n", n, kind,
-                n == 1 ? "" : "s");
+            /* TRANSLATORS: kind of record, id, login */
+            fprintf(cli->out, _("would assign %s %lld to %s\n"),
+                    record_word(kind), (long long)ids[i], cli_s(to));
+        if (strcmp(kind, "contact") == 0)
+            fprintf(cli->out, P_("dry run: %zu contact, nothing changed\n",
+                                 "dry run: %zu contacts, nothing changed\n",
+                                 n), n);
+        else if (strcmp(kind, "company") == 0)
+            fprintf(cli->out, P_("dry run: %zu company, nothing changed\n",
+                                 "dry run: %zu companies, nothing changed\n",
+                                 n), n);
+        else
+            fprintf(cli->out, P_("dry run: %zu deal, nothing changed\n",
+                                 "dry run: %zu deals, nothing changed\n",
+                                 n), n);
         return TCRM_EXIT_OK;
     }
     tcrm_error_clear(&err);
@@ -131,13 +156,16 @@ static int assign_all(struct tcrm_cli *cli, struct tcrm_db *db,
             tcrm_db_rollback(db);
             return tcrm_cli_fail_err(&err);
         }
-        fprintf(cli->out, "%s %lld: now owned by %s", kind,
+        /* TRANSLATORS: kind of record, id, login */
+        fprintf(cli->out, _("%s %lld: now owned by %s"), record_word(kind),
                 (long long)ids[i], cli_s(to));
         if (r.followups || r.deals)
-            fprintf(cli->out, " (with %lld open follow-up%s, %lld open "
-                    "deal%s)", (long long)r.followups,
-                    r.followups == 1 ? "" : "s", (long long)r.deals,
-                    r.deals == 1 ? "" : "s");
+            /* TRANSLATORS: " (with 2 open follow-ups, 1 open deal)" */
+            fprintf(cli->out, _(" (with %s, %s)"),
+                    cli_fmt(P_("%lld open follow-up", "%lld open follow-ups",
+                               r.followups), (long long)r.followups),
+                    cli_fmt(P_("%lld open deal", "%lld open deals", r.deals),
+                            (long long)r.deals));
         fputc('\n', cli->out);
     }
     if (tcrm_db_commit(db, &err))
@@ -193,7 +221,8 @@ static int assign_exec(struct tcrm_cli *cli, int argc, char **argv)
         if (!ids)
             return tcrm_cli_fail("out of memory");
         for (int i = 1; i < o.npos; i++)
-            if ((rc = cli_parse_id(cmd, "record id", o.pos[i], &ids[n++]))) {
+            if ((rc = cli_parse_id(cmd, N_("record id"), o.pos[i],
+                                   &ids[n++]))) {
                 free(ids);
                 return rc;
             }
@@ -241,7 +270,7 @@ static int share_common(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
     }
     if ((rc = cli_want_args(cmd, &o, 2, 2, "KIND ID")) ||
         (rc = kind_ok(cmd, o.pos[0], 1)) ||
-        (rc = cli_parse_id(cmd, "record id", o.pos[1], &id)))
+        (rc = cli_parse_id(cmd, N_("record id"), o.pos[1], &id)))
         return rc;
     if (!with || !*with)
         return tcrm_cli_usage(cmd, "--with LOGIN is required");
@@ -251,10 +280,11 @@ static int share_common(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
     if (add ? tcrm_owner_share(db, o.pos[0], id, with, ro, &err)
             : tcrm_owner_unshare(db, o.pos[0], id, with, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, add ? "%s %lld: shared with %s%s\n"
-                          : "%s %lld: no longer shared with %s%s\n",
-            o.pos[0], (long long)id, cli_s(with),
-            add && ro ? " (read-only)" : "");
+    /* TRANSLATORS: kind of record, id, login */
+    fprintf(cli->out, !add ? _("%s %lld: no longer shared with %s\n")
+                      : ro ? _("%s %lld: shared with %s (read-only)\n")
+                      : _("%s %lld: shared with %s\n"),
+            record_word(o.pos[0]), (long long)id, cli_s(with));
     return TCRM_EXIT_OK;
 }
 
@@ -284,12 +314,13 @@ static int claim_exec(struct tcrm_cli *cli, int argc, char **argv)
             return o.status;
     if ((rc = cli_want_args(cmd, &o, 2, 2, "KIND ID")) ||
         (rc = kind_ok(cmd, o.pos[0], 0)) ||
-        (rc = cli_parse_id(cmd, "record id", o.pos[1], &id)) ||
+        (rc = cli_parse_id(cmd, N_("record id"), o.pos[1], &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
     if (tcrm_owner_claim(db, o.pos[0], id, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "%s %lld: now yours\n", o.pos[0], (long long)id);
+    fprintf(cli->out, _("%s %lld: now yours\n"), record_word(o.pos[0]),
+            (long long)id);
     return TCRM_EXIT_OK;
 }

@@ -26,7 +26,7 @@ const struct tcrm_cmd tcrm_cmd_audit = {
              " [--limit N] [--format text|csv] [--raw]\n"
              "   (ENTITY: contact, company, deal, interaction, follow-up, "
              "import)",
-    "Show who changed what and when (the audit trail), newest first.",
+    N_("Show who changed what and when (the audit trail), newest first."),
     cmd_audit_exec,
 };
 
@@ -49,8 +49,8 @@ static int audit_text(const struct tcrm_audit_row *r, void *ud)
     for (size_t i = 0; i < r->n_fields; i++) {
         const struct tcrm_audit_field *x = &r->fields[i];
         fprintf(f, "    %s: %s -> %s\n", cli_s(x->field),
-                x->old_value ? cli_s(x->old_value) : "(empty)",
-                x->new_value ? cli_s(x->new_value) : "(empty)");
+                x->old_value ? cli_s(x->old_value) : _("(empty)"),
+                x->new_value ? cli_s(x->new_value) : _("(empty)"));
     }
     o->n++;
     return ferror(f) ? TCRM_EIO : 0;
@@ -94,7 +94,8 @@ static int audit_target(const struct tcrm_cmd *cmd, const struct cli_opts *o,
         return tcrm_cli_usage(cmd, "'%s' is not contact, company, deal, "
                               "interaction, follow-up or import", cli_s(kind));
     idtext = slash ? slash + 1 : o->npos > 1 ? o->pos[1] : NULL;
-    return idtext ? cli_parse_id(cmd, "record id", idtext, &f->entity_id) : 0;
+    return idtext ? cli_parse_id(cmd, N_("record id"), idtext, &f->entity_id)
+                  : 0;
 }
 
 /* WHEN as the first (--since) or last (--until) second it names. */
@@ -185,6 +186,6 @@ static int cmd_audit_exec(struct tcrm_cli *cli, int argc, char **argv)
         return err.msg[0] ? tcrm_cli_fail_err(&err)
                           : tcrm_cli_fail("audit: %s", tcrm_error_name(rc));
     if (!csv && out.n == 0)
-        fprintf(cli->out, "no changes recorded\n");
+        fprintf(cli->out, "%s", _("no changes recorded\n"));
     return TCRM_EXIT_OK;
 }

@@ -18,6 +18,7 @@
 #include "tcrm/contact.h"
 #include "tcrm/deal.h"
 #include "tcrm/interaction.h"
+#include "tcrm/text.h"
 
 static int company_add(struct tcrm_cli *cli, int argc, char **argv);
 static int company_list(struct tcrm_cli *cli, int argc, char **argv);
@@ -36,17 +37,18 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv);
 #define U_DELETE "company delete ID"
 
 static const struct tcrm_cmd sub_add = { "company add", U_ADD,
-    "Add a company.", company_add };
+    N_("Add a company."), company_add };
 static const struct tcrm_cmd sub_list = { "company list", U_LIST,
-    "List companies by name, with their number of contacts.", company_list };
+    N_("List companies by name, with their number of contacts."),
+    company_list };
 static const struct tcrm_cmd sub_show = { "company show", U_SHOW,
-    "Show a company, its contacts, open deals and recent history.",
+    N_("Show a company, its contacts, open deals and recent history."),
     company_show };
 static const struct tcrm_cmd sub_edit = { "company edit", U_EDIT,
-    "Change a company: options replace fields (\"\" clears one).",
+    N_("Change a company: options replace fields (\"\" clears one)."),
     company_edit };
 static const struct tcrm_cmd sub_delete = { "company delete", U_DELETE,
-    "Move a company to the trash (tcrm restore brings it back).",
+    N_("Move a company to the trash (tcrm restore brings it back)."),
     company_delete };
 static const struct tcrm_cmd *const subs[] = {
     &sub_add, &sub_list, &sub_show, &sub_edit, &sub_delete,
@@ -61,7 +63,7 @@ static int company_exec(struct tcrm_cli *cli, int argc, char **argv)
 const struct tcrm_cmd tcrm_cmd_company = {
     "company",
     U_ADD "\n" U_LIST "\n" U_SHOW "\n" U_EDIT "\n" U_DELETE,
-    "Add, list, show, change and delete companies.",
+    N_("Add, list, show, change and delete companies."),
     company_exec,
 };
 
@@ -156,7 +158,7 @@ static int company_add(struct tcrm_cli *cli, int argc, char **argv)
         if (tcrm_company_insert(db, &c, &err))
             rc = tcrm_cli_fail_err(&err);
         else
-            fprintf(cli->out, "added company %lld: %s\n", (long long)c.id,
+            fprintf(cli->out, _("added company %lld: %s\n"), (long long)c.id,
                     cli_s(c.name));
     }
     tcrm_company_clear(&c);
@@ -173,8 +175,8 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
         { "raw", no_argument, NULL, 'r' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    static const char *const head[] = { "ID", "NAME", "INDUSTRY", "CITY",
-                                        "CONTACTS" };
+    static const char *const head[] = { N_("ID"), N_("NAME"),
+        N_("INDUSTRY"), N_("CITY"), N_("CONTACTS") };
     static const char *const head_csv[] = { "id", "name", "industry", "city",
                                             "contacts" };
     const char *search = NULL, *tag = NULL;
@@ -239,7 +241,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
     free(last.name);
     free(last.sort_key);
     if (fmt == CLI_FMT_TABLE && shown == 0)
-        fprintf(cli->out, "no companies\n");
+        fprintf(cli->out, _("no companies\n"));
     return cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
 }
 
@@ -253,24 +255,28 @@ static void company_show_history(struct tcrm_cli *cli, struct tcrm_db *db,
 
     if (tcrm_deal_list(db, NULL, TCRM_DEAL_OPEN, 0, id, 0, 50, &d, &n,
                        &err) == 0 && n > 0) {
-        fprintf(cli->out, "\nOpen deals (%zu)\n", n);
+        fprintf(cli->out, _("\nOpen deals (%zu)\n"), n);
         for (i = 0; i < n; i++) {
             char money[64];
             tcrm_money_format(d[i].amount_minor, d[i].currency, money,
                               sizeof money);
             fprintf(cli->out, "  %lld  %s  %s  %s\n", (long long)d[i].id,
-                    cli_s(d[i].title), cli_s(d[i].stage), money);
+                    cli_s(d[i].title),
+                    cli_s(tcrm_i18n_word("stage", d[i].stage)), money);
         }
     }
     tcrm_deal_array_free(d, n);
     n = 0;
     if (tcrm_interaction_recent(db, 0, id, 10, &ia, &n, &err) == 0 && n > 0) {
-        fprintf(cli->out, "\nRecent interactions\n");
-        for (i = 0; i < n; i++)
-            fprintf(cli->out, "  %s  %-7s %s%s%s\n", cli_date(cli, ia[i].at),
-                    tcrm_interaction_kind_name(ia[i].kind),
-                    cli_s(ia[i].summary), ia[i].contact_name ? " - " : "",
+        fprintf(cli->out, _("\nRecent interactions\n"));
+        for (i = 0; i < n; i++) {
+            const char *kind = cli_pad(tcrm_i18n_word("kind",
+                tcrm_interaction_kind_name(ia[i].kind)), 7);
+            fprintf(cli->out, "  %s  %s %s%s%s\n", cli_date(cli, ia[i].at),
+                    kind, cli_s(ia[i].summary),
+                    ia[i].contact_name ? " - " : "",
                     cli_s(ia[i].contact_name));
+        }
     }
     tcrm_interaction_array_free(ia, n);
 }
@@ -285,7 +291,7 @@ static int company_show(struct tcrm_cli *cli, int argc, char **argv)
     int rc;
     size_t i;
 
-    if ((rc = cli_one_id(&sub_show, argc, argv, "company id", &id)) ||
+    if ((rc = cli_one_id(&sub_show, argc, argv, N_("company id"), &id)) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_company_init(&c);
@@ -294,21 +300,21 @@ static int company_show(struct tcrm_cli *cli, int argc, char **argv)
         tcrm_company_clear(&c);
         return tcrm_cli_fail_err(&err);
     }
-    fprintf(cli->out, "%s  (company %lld)\n", cli_s(c.name), (long long)id);
-    cli_field(cli, "industry", c.industry);
-    cli_field(cli, "phone", c.phone);
-    cli_field(cli, "email", c.email);
-    cli_field(cli, "website", c.website);
-    cli_field(cli, "address", c.address);
-    cli_field(cli, "city", c.city);
-    cli_field(cli, "owner", c.owner);
+    fprintf(cli->out, _("%s  (company %lld)\n"), cli_s(c.name),
+            (long long)id);
+    cli_field(cli, _("industry"), c.industry);
+    cli_field(cli, _("phone"), c.phone);
+    cli_field(cli, _("email"), c.email);
+    cli_field(cli, _("website"), c.website);
+    cli_field(cli, _("address"), c.address);
+    cli_field(cli, _("city"), c.city);
+    cli_field(cli, _("owner"), c.owner);
     for (i = 0; i < c.tags.n; i++)
-        cli_field(cli, i ? "" : "tags", c.tags.items[i]);
-    cli_field(cli, "notes", c.notes);
-    fprintf(cli->out, "  %-13s %s by %s (version %lld)\n", "changed",
-            cli_s(c.stamp.updated_at), cli_s(c.stamp.updated_by),
-            (long long)c.version);
-    fprintf(cli->out, "\nContacts (%lld)\n", (long long)c.n_contacts);
+        cli_field(cli, i ? "" : _("tags"), c.tags.items[i]);
+    cli_field(cli, _("notes"), c.notes);
+    fprintf(cli->out, "%s %s\n", cli_label(_("changed")),
+            cli_changed(c.stamp.updated_at, c.stamp.updated_by, c.version));
+    fprintf(cli->out, _("\nContacts (%lld)\n"), (long long)c.n_contacts);
     memset(&f, 0, sizeof f);
     f.company_id = id;
     rc = c.n_contacts ? cli_print_contacts(cli, &f, CLI_FMT_TABLE, 0, "")
@@ -334,7 +340,7 @@ static int company_edit(struct tcrm_cli *cli, int argc, char **argv)
     rc = company_apply(&sub_edit, &o, &c, 1);   /* validate options only */
     tcrm_company_clear(&c);
     if (rc >= 0 || (rc = cli_want_args(&sub_edit, &o, 1, 1, "ID")) ||
-        (rc = cli_parse_id(&sub_edit, "company id", o.pos[0], &id)) ||
+        (rc = cli_parse_id(&sub_edit, N_("company id"), o.pos[0], &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
@@ -354,8 +360,9 @@ static int company_edit(struct tcrm_cli *cli, int argc, char **argv)
         } else if (tcrm_db_commit(db, &err)) {
             rc = tcrm_cli_fail_err(&err);
         } else {
-            fprintf(cli->out, "%s company %lld: %s\n",
-                    c.version == version ? "no change to" : "changed",
+            fprintf(cli->out, c.version == version
+                                  ? _("no change to company %lld: %s\n")
+                                  : _("changed company %lld: %s\n"),
                     (long long)id, cli_s(c.name));
         }
     }
@@ -371,7 +378,7 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv)
     int64_t id;
     int rc;
 
-    if ((rc = cli_one_id(&sub_delete, argc, argv, "company id", &id)) ||
+    if ((rc = cli_one_id(&sub_delete, argc, argv, N_("company id"), &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_company_init(&c);
@@ -380,8 +387,8 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv)
         tcrm_company_delete(db, id, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        fprintf(cli->out, "moved company %lld (%s) to the trash; "
-                "tcrm restore company/%lld brings it back\n", (long long)id,
+        fprintf(cli->out, _("moved company %lld (%s) to the trash; "
+                "tcrm restore company/%lld brings it back\n"), (long long)id,
                 cli_s(c.name), (long long)id);
     tcrm_company_clear(&c);
     return rc;

@@ -44,19 +44,19 @@ int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv);
 #define U_DELETE "contact delete ID"
 
 const struct tcrm_cmd cli_contact_add_cmd = { "contact add", U_ADD,
-    "Add a contact (refuses a likely duplicate unless --force).",
+    N_("Add a contact (refuses a likely duplicate unless --force)."),
     contact_add };
 const struct tcrm_cmd cli_contact_list_cmd = { "contact list", U_LIST,
-    "List contacts, one page at a time from the database.",
+    N_("List contacts, one page at a time from the database."),
     cli_contact_list };
 const struct tcrm_cmd cli_contact_show_cmd = { "contact show", U_SHOW,
-    "Show a contact: channels, tags, open follow-ups, recent history.",
+    N_("Show a contact: channels, tags, open follow-ups, recent history."),
     cli_contact_show };
 const struct tcrm_cmd cli_contact_edit_cmd = { "contact edit", U_EDIT,
-    "Change a contact: options replace fields (\"\" clears one).",
+    N_("Change a contact: options replace fields (\"\" clears one)."),
     contact_edit };
 const struct tcrm_cmd cli_contact_delete_cmd = { "contact delete", U_DELETE,
-    "Move a contact to the trash (tcrm restore brings it back).",
+    N_("Move a contact to the trash (tcrm restore brings it back)."),
     contact_delete };
 static const struct tcrm_cmd *const subs[] = {
     &cli_contact_add_cmd, &cli_contact_list_cmd, &cli_contact_show_cmd,
@@ -72,7 +72,7 @@ static int contact_exec(struct tcrm_cli *cli, int argc, char **argv)
 const struct tcrm_cmd tcrm_cmd_contact = {
     "contact",
     U_ADD "\n" U_LIST "\n" U_SHOW "\n" U_EDIT "\n" U_DELETE,
-    "Add, list, show, change and delete contacts.",
+    N_("Add, list, show, change and delete contacts."),
     contact_exec,
 };
 
@@ -217,17 +217,23 @@ static int contact_apply(const struct tcrm_cmd *cmd, struct cli_opts *o,
 /* 防撞单: a match the user may not see is told by its owner only. */
 static int contact_refuse_hidden(const struct tcrm_dup_candidate *d)
 {
-    const char *what = d->reasons & TCRM_DUP_EMAIL ? "e-mail"
-                       : d->reasons & TCRM_DUP_PHONE ? "phone" : "name";
-    tcrm_cli_fail("contact add: %s already owns a contact with this %s: ask "
-                  "them or a manager", cli_s(d->owner), what);
+    if (d->reasons & TCRM_DUP_EMAIL)
+        tcrm_cli_fail("contact add: %s already owns a contact with this "
+                      "e-mail: ask them or a manager", cli_s(d->owner));
+    else if (d->reasons & TCRM_DUP_PHONE)
+        tcrm_cli_fail("contact add: %s already owns a contact with this "
+                      "phone: ask them or a manager", cli_s(d->owner));
+    else
+        tcrm_cli_fail("contact add: %s already owns a contact with this "
+                      "name: ask them or a manager", cli_s(d->owner));
     return TCRM_EXIT_FAIL;
 }
 
 static int contact_refuse_dup(struct tcrm_cli *cli, const char *name,
                               const struct tcrm_dup_list *dups)
 {
-    static const char *const head[] = { "ID", "NAME", "COMPANY", "WHY" };
+    static const char *const head[] = { N_("ID"), N_("NAME"),
+                                        N_("COMPANY"), N_("WHY") };
     struct tcrm_cli e = *cli;
     struct cli_table *t;
     size_t i;
@@ -235,8 +241,12 @@ static int contact_refuse_dup(struct tcrm_cli *cli, const char *name,
     for (i = 0; i < dups->n; i++)
         if (dups->items[i].hidden)
             return contact_refuse_hidden(&dups->items[i]);
-    tcrm_cli_fail("contact add: '%s' looks like %s already here:", cli_s(name),
-                  dups->n == 1 ? "a contact" : "contacts");
+    if (dups->n == 1)
+        tcrm_cli_fail("contact add: '%s' looks like a contact already here:",
+                      cli_s(name));
+    else
+        tcrm_cli_fail("contact add: '%s' looks like contacts already here:",
+                      cli_s(name));
     e.out = stderr;
     e.out_is_tty = 0;
     t = cli_table_new(&e, CLI_FMT_TABLE, 4, head, "rlll");
@@ -249,7 +259,7 @@ static int contact_refuse_dup(struct tcrm_cli *cli, const char *name,
                                                 dups->items[i].why });
     }
     cli_table_end(t);
-    fputs("nothing added; use --force to add it anyway\n", stderr);
+    fputs(_("nothing added; use --force to add it anyway\n"), stderr);
     return TCRM_EXIT_FAIL;
 }
 
@@ -273,7 +283,7 @@ static int contact_insert(struct tcrm_cli *cli, struct tcrm_contact *c,
     else if (tcrm_contact_insert(db, c, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        fprintf(cli->out, "added contact %lld: %s\n", (long long)c->id,
+        fprintf(cli->out, _("added contact %lld: %s\n"), (long long)c->id,
                 cli_s(c->name));
     tcrm_dup_list_free(&dups);
     return rc;
@@ -312,7 +322,7 @@ static int contact_edit(struct tcrm_cli *cli, int argc, char **argv)
     rc = contact_apply(cmd, &o, &c, 1, NULL);
     tcrm_contact_clear(&c);
     if (rc >= 0 || (rc = cli_want_args(cmd, &o, 1, 1, "ID")) ||
-        (rc = cli_parse_id(cmd, "contact id", o.pos[0], &id)) ||
+        (rc = cli_parse_id(cmd, N_("contact id"), o.pos[0], &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
@@ -334,8 +344,9 @@ static int contact_edit(struct tcrm_cli *cli, int argc, char **argv)
         } else if (tcrm_db_commit(db, &err))
             rc = tcrm_cli_fail_err(&err);
         else
-            fprintf(cli->out, "%s contact %lld: %s\n",
-                    c.version == version ? "no change to" : "changed",
+            fprintf(cli->out, c.version == version
+                                  ? _("no change to contact %lld: %s\n")
+                                  : _("changed contact %lld: %s\n"),
                     (long long)id, cli_s(c.name));
     }
     tcrm_contact_clear(&c);
@@ -351,7 +362,7 @@ static int contact_delete(struct tcrm_cli *cli, int argc, char **argv)
     int64_t id;
     int rc;
 
-    if ((rc = cli_one_id(cmd, argc, argv, "contact id", &id)) ||
+    if ((rc = cli_one_id(cmd, argc, argv, N_("contact id"), &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_contact_init(&c);
@@ -360,8 +371,8 @@ static int contact_delete(struct tcrm_cli *cli, int argc, char **argv)
         tcrm_contact_delete(db, id, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        fprintf(cli->out, "moved contact %lld (%s) to the trash; "
-                "tcrm restore contact/%lld brings it back\n", (long long)id,
+        fprintf(cli->out, _("moved contact %lld (%s) to the trash; "
+                "tcrm restore contact/%lld brings it back\n"), (long long)id,
                 cli_s(c.name), (long long)id);
     tcrm_contact_clear(&c);
     return rc;

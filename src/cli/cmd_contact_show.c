@@ -19,6 +19,7 @@
 #include "tcrm/followup.h"
 #include "tcrm/interaction.h"
 #include "tcrm/tag.h"
+#include "tcrm/text.h"
 
 extern const struct tcrm_cmd cli_contact_list_cmd, cli_contact_show_cmd;
 int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv);
@@ -79,8 +80,9 @@ static void contact_row_out(struct tcrm_cli *cli, struct cli_table *t,
 int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f,
                        enum cli_format fmt, size_t limit, const char *empty)
 {
-    static const char *const head[] = { "ID", "NAME", "COMPANY", "TITLE",
-                                        "PHONE", "EMAIL", "LAST CONTACT" };
+    static const char *const head[] = { N_("ID"), N_("NAME"), N_("COMPANY"),
+        /* TRANSLATORS: a column of contacts: their job title */
+        N_("TITLE"), N_("PHONE"), N_("EMAIL"), N_("LAST CONTACT") };
     static const char *const head_csv[] = { "id", "name", "company", "title",
                                             "phone", "email", "last_contact" };
     struct tcrm_contact_page page = { NULL, 0, 0 };
@@ -118,8 +120,8 @@ int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f
     if (!rc && fmt == CLI_FMT_TABLE && shown == 0 && empty && *empty)
         fprintf(cli->out, "%s\n", empty);
     if (!rc && more && limit && shown >= limit && cli->out_is_tty)
-        fprintf(stderr, "(the first %zu shown; more match: --limit N, or "
-                "--limit 0 for all)\n", shown);
+        fprintf(stderr, _("(the first %zu shown; more match: --limit N, or "
+                "--limit 0 for all)\n"), shown);
     return rc;
 }
 
@@ -193,7 +195,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
         (rc = contact_list_check(cli, company, &f)))
         return rc;
-    return cli_print_contacts(cli, &f, fmt, (size_t)limit, "no contacts");
+    return cli_print_contacts(cli, &f, fmt, (size_t)limit, _("no contacts"));
 }
 
 static void show_followups(struct tcrm_cli *cli, struct tcrm_db *db, int64_t id)
@@ -204,12 +206,12 @@ static void show_followups(struct tcrm_cli *cli, struct tcrm_db *db, int64_t id)
 
     if (tcrm_followup_list(db, 1, id, NULL, NULL, 20, &fu, &n, &err) == 0 &&
         n > 0) {
-        fprintf(cli->out, "\nOpen follow-ups (%zu)\n", n);
+        fprintf(cli->out, _("\nOpen follow-ups (%zu)\n"), n);
         for (i = 0; i < n; i++)
             fprintf(cli->out, "  %-5lld %s%s%s  %s%s\n", (long long)fu[i].id,
                     cli_date(cli, fu[i].due_date), fu[i].due_time ? " " : "",
                     cli_s(fu[i].due_time), cli_s(fu[i].title),
-                    fu[i].repeat_days ? "  (repeats)" : "");
+                    fu[i].repeat_days ? _("  (repeats)") : "");
     }
     tcrm_followup_array_free(fu, n);
 }
@@ -222,23 +224,27 @@ static void show_history(struct tcrm_cli *cli, struct tcrm_db *db, int64_t id)
     size_t n = 0, i;
 
     if (tcrm_interaction_recent(db, id, 0, 10, &ia, &n, &err) == 0 && n > 0) {
-        fprintf(cli->out, "\nRecent interactions\n");
-        for (i = 0; i < n; i++)
-            fprintf(cli->out, "  %s  %-7s %s\n", cli_date(cli, ia[i].at),
-                    tcrm_interaction_kind_name(ia[i].kind),
-                    cli_s(ia[i].summary));
+        fprintf(cli->out, _("\nRecent interactions\n"));
+        for (i = 0; i < n; i++) {
+            const char *kind = cli_pad(tcrm_i18n_word("kind",
+                tcrm_interaction_kind_name(ia[i].kind)), 7);
+            fprintf(cli->out, "  %s  %s %s\n", cli_date(cli, ia[i].at),
+                    kind, cli_s(ia[i].summary));
+        }
     }
     tcrm_interaction_array_free(ia, n);
     n = 0;
     if (tcrm_deal_list(db, NULL, -1, id, 0, 0, 20, &d, &n, &err) == 0 && n) {
-        fprintf(cli->out, "\nDeals\n");
+        fprintf(cli->out, _("\nDeals\n"));
         for (i = 0; i < n; i++) {
             char money[64];
             tcrm_money_format(d[i].amount_minor, d[i].currency, money,
                               sizeof money);
             fprintf(cli->out, "  %-5lld %s  %s  %s  %s\n", (long long)d[i].id,
-                    cli_s(d[i].title), cli_s(d[i].stage), money,
-                    tcrm_deal_status_name(d[i].status));
+                    cli_s(d[i].title),
+                    cli_s(tcrm_i18n_word("stage", d[i].stage)), money,
+                    tcrm_i18n_word("status",
+                                   tcrm_deal_status_name(d[i].status)));
         }
     }
     tcrm_deal_array_free(d, n);
@@ -249,31 +255,41 @@ static void show_fields(struct tcrm_cli *cli, const struct tcrm_contact *c)
     size_t i;
     char buf[64];
 
-    fprintf(cli->out, "%s  (contact %lld)\n", cli_s(c->name), (long long)c->id);
+    fprintf(cli->out, _("%s  (contact %lld)\n"), cli_s(c->name),
+            (long long)c->id);
     if (c->company_id) {
-        snprintf(buf, sizeof buf, " (company %lld)", (long long)c->company_id);
-        fprintf(cli->out, "  %-13s %s%s\n", "company", cli_s(c->company), buf);
+        snprintf(buf, sizeof buf, _(" (company %lld)"),
+                 (long long)c->company_id);
+        /* TRANSLATORS: labels of `contact show`, `company show`, `deal
+         * show`, `user show`: a left column padded to 13 columns */
+        fprintf(cli->out, "%s %s%s\n", cli_label(_("company")),
+                cli_s(c->company), buf);
     }
-    cli_field(cli, "title", c->title);
-    cli_field(cli, "department", c->department);
+    /* TRANSLATORS: a contact's job title */
+    cli_field(cli, _("title"), c->title);
+    cli_field(cli, _("department"), c->department);
     for (i = 0; i < c->n_channels; i++)
-        cli_field(cli, tcrm_channel_kind_name(c->channels[i].kind),
+        cli_field(cli, tcrm_i18n_word("channel",
+                           tcrm_channel_kind_name(c->channels[i].kind)),
                   c->channels[i].value);
-    cli_field(cli, "address", c->address);
-    cli_field(cli, "city", c->city);
-    cli_field(cli, "birthday", c->birthday);
-    cli_field(cli, "source", c->source);
-    cli_field(cli, "owner", c->owner);
+    cli_field(cli, _("address"), c->address);
+    cli_field(cli, _("city"), c->city);
+    cli_field(cli, _("birthday"), c->birthday);
+    /* TRANSLATORS: where a contact came from (a fair, a referral) */
+    cli_field(cli, _("source"), c->source);
+    cli_field(cli, _("owner"), c->owner);
     for (i = 0; i < c->tags.n; i++)
-        cli_field(cli, i ? "" : "tags", c->tags.items[i]);
-    cli_field(cli, "notes", c->notes);
-    cli_field(cli, "last contact", cli_date(cli, c->last_interaction_at));
-    cli_field(cli, "next due", cli_date(cli, c->next_followup_due));
-    fprintf(cli->out, "  %-13s %s by %s\n", "added",
-            cli_s(c->stamp.created_at), cli_s(c->stamp.created_by));
-    fprintf(cli->out, "  %-13s %s by %s (version %lld)\n", "changed",
-            cli_s(c->stamp.updated_at), cli_s(c->stamp.updated_by),
-            (long long)c->version);
+        cli_field(cli, i ? "" : _("tags"), c->tags.items[i]);
+    cli_field(cli, _("notes"), c->notes);
+    cli_field(cli, _("last contact"), cli_date(cli, c->last_interaction_at));
+    cli_field(cli, _("next due"), cli_date(cli, c->next_followup_due));
+    /* TRANSLATORS: "2026-11-20 10:00:00 by ann": when and who */
+    fprintf(cli->out, "%s %s\n", cli_label(_("added")),
+            cli_fmt(_("%s by %s"), cli_s(c->stamp.created_at),
+                    cli_s(c->stamp.created_by)));
+    fprintf(cli->out, "%s %s\n", cli_label(_("changed")),
+            cli_changed(c->stamp.updated_at, c->stamp.updated_by,
+                        c->version));
 }
 
 int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv)
@@ -285,7 +301,7 @@ int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv)
     int64_t id;
     int rc;
 
-    if ((rc = cli_one_id(cmd, argc, argv, "contact id", &id)) ||
+    if ((rc = cli_one_id(cmd, argc, argv, N_("contact id"), &id)) ||
         (rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_contact_init(&c);

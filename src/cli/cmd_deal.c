@@ -41,20 +41,20 @@ static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
 #define U_DELETE "deal delete DID"
 
 static const struct tcrm_cmd sub_add = { "deal add", U_ADD,
-    "Add a deal to the pipeline (first stage unless --stage).", deal_add };
+    N_("Add a deal to the pipeline (first stage unless --stage)."), deal_add };
 const struct tcrm_cmd cli_deal_list_cmd = { "deal list", U_LIST,
-    "List deals in pipeline order, then the totals per stage.",
+    N_("List deals in pipeline order, then the totals per stage."),
     cli_deal_list };
 static const struct tcrm_cmd sub_show = { "deal show", U_SHOW,
-    "Show a deal.", deal_show };
+    N_("Show a deal."), deal_show };
 static const struct tcrm_cmd sub_move = { "deal move", U_MOVE,
-    "Move an open deal to another stage.", deal_move };
+    N_("Move an open deal to another stage."), deal_move };
 static const struct tcrm_cmd sub_won = { "deal won", U_WON,
-    "Close a deal as won.", deal_won };
+    N_("Close a deal as won."), deal_won };
 static const struct tcrm_cmd sub_lost = { "deal lost", U_LOST,
-    "Close a deal as lost, with the reason.", deal_lost };
+    N_("Close a deal as lost, with the reason."), deal_lost };
 static const struct tcrm_cmd sub_delete = { "deal delete", U_DELETE,
-    "Move a deal to the trash.", deal_delete };
+    N_("Move a deal to the trash."), deal_delete };
 static const struct tcrm_cmd *const subs[] = {
     &sub_add, &cli_deal_list_cmd, &sub_show, &sub_move, &sub_won, &sub_lost,
     &sub_delete,
@@ -70,7 +70,7 @@ const struct tcrm_cmd tcrm_cmd_deal = {
     "deal",
     U_ADD "\n" U_LIST "\n" U_SHOW "\n" U_MOVE "\n" U_WON "\n" U_LOST "\n"
     U_DELETE,
-    "The sales pipeline: add, list, show, move, won, lost, delete.",
+    N_("The sales pipeline: add, list, show, move, won, lost, delete."),
     deal_exec,
 };
 
@@ -139,7 +139,8 @@ static int deal_add_check(const struct cli_opts *o, const struct deal_args *a,
     if (tcrm_money_parse(a->amount, &d->amount_minor, &err))
         return tcrm_cli_usage(cmd, "%s", cli_s(err.msg));
     if (a->contact &&
-        (rc = cli_parse_id(cmd, "contact id", a->contact, &d->contact_id)))
+        (rc = cli_parse_id(cmd, N_("contact id"), a->contact,
+                           &d->contact_id)))
         return rc;
     if (a->prob && (rc = cli_parse_int(cmd, "--probability", a->prob, 0, 100,
                                        &d->probability)))
@@ -210,8 +211,10 @@ static int deal_add(struct tcrm_cli *cli, int argc, char **argv)
         rc = tcrm_cli_fail_err(&err);
     } else {
         tcrm_money_format(d.amount_minor, d.currency, money, sizeof money);
-        fprintf(cli->out, "added deal %lld: %s (%s, %s)\n", (long long)d.id,
-                cli_s(d.title), cli_s(money), cli_s(d.stage));
+        /* TRANSLATORS: deal id, title, (amount, stage) */
+        fprintf(cli->out, _("added deal %lld: %s (%s, %s)\n"),
+                (long long)d.id, cli_s(d.title), cli_s(money),
+                cli_s(tcrm_i18n_word("stage", d.stage)));
     }
     tcrm_deal_clear(&d);
     return rc;
@@ -237,8 +240,9 @@ static int deal_args_id(const struct tcrm_cmd *cmd, struct cli_opts *o,
     }
     if ((rc = cli_want_args(cmd, o, nargs, nargs,
                             nargs == 1 ? "DID"
-                            : o->npos == 1 ? "STAGE" : "DID and STAGE")) ||
-        (rc = cli_parse_id(cmd, "deal id", o->pos[0], id)))
+                            : o->npos == 1 ? "STAGE"
+                            : _("DID and STAGE"))) ||
+        (rc = cli_parse_id(cmd, N_("deal id"), o->pos[0], id)))
         return rc;
     if (reason && (!*reason || !**reason))
         return tcrm_cli_usage(cmd, "missing --reason");
@@ -266,23 +270,25 @@ static int deal_show(struct tcrm_cli *cli, int argc, char **argv)
         return tcrm_cli_fail_err(&err);
     }
     tcrm_money_format(d.amount_minor, d.currency, money, sizeof money);
-    fprintf(cli->out, "%s  (deal %lld)\n", cli_s(d.title), (long long)id);
-    cli_field(cli, "company", d.company_name);
-    cli_field(cli, "contact", d.contact_name);
-    cli_field(cli, "stage", d.stage);
-    cli_field(cli, "amount", money);
+    fprintf(cli->out, _("%s  (deal %lld)\n"), cli_s(d.title), (long long)id);
+    cli_field(cli, _("company"), d.company_name);
+    cli_field(cli, _("contact"), d.contact_name);
+    cli_field(cli, _("stage"), tcrm_i18n_word("stage", d.stage));
+    cli_field(cli, _("amount"), money);
     snprintf(buf, sizeof buf, "%d%%", d.probability);
-    cli_field(cli, "probability", buf);
-    cli_field(cli, "close", cli_date(cli, d.expected_close));
-    cli_field(cli, "status", tcrm_deal_status_name(d.status));
-    cli_field(cli, "closed", cli_date(cli, d.closed_at));
-    cli_field(cli, "lost because", d.lost_reason);
-    cli_field(cli, "owner", d.owner);
+    cli_field(cli, _("probability"), buf);
+    /* TRANSLATORS: a deal's expected close date */
+    cli_field(cli, _("close"), cli_date(cli, d.expected_close));
+    cli_field(cli, _("status"),
+              tcrm_i18n_word("status", tcrm_deal_status_name(d.status)));
+    /* TRANSLATORS: the date a deal was won or lost */
+    cli_field(cli, _("closed"), cli_date(cli, d.closed_at));
+    cli_field(cli, _("lost because"), d.lost_reason);
+    cli_field(cli, _("owner"), d.owner);
     for (i = 0; i < d.tags.n; i++)
-        cli_field(cli, i ? "" : "tags", d.tags.items[i]);
-    fprintf(cli->out, "  %-13s %s by %s (version %lld)\n", "changed",
-            cli_s(d.stamp.updated_at), cli_s(d.stamp.updated_by),
-            (long long)d.version);
+        cli_field(cli, i ? "" : _("tags"), d.tags.items[i]);
+    fprintf(cli->out, "%s %s\n", cli_label(_("changed")),
+            cli_changed(d.stamp.updated_at, d.stamp.updated_by, d.version));
     tcrm_deal_clear(&d);
     return TCRM_EXIT_OK;
 }
@@ -305,8 +311,9 @@ static int deal_move(struct tcrm_cli *cli, int argc, char **argv)
     if (tcrm_deal_move(db, id, cli->cfg.stages[idx],
                        cli->cfg.stage_probability[idx], &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "deal %lld moved to %s (%d%%)\n", (long long)id,
-            cli_s(cli->cfg.stages[idx]), cli->cfg.stage_probability[idx]);
+    fprintf(cli->out, _("deal %lld moved to %s (%d%%)\n"), (long long)id,
+            cli_s(tcrm_i18n_word("stage", cli->cfg.stages[idx])),
+            cli->cfg.stage_probability[idx]);
     return TCRM_EXIT_OK;
 }
 
@@ -337,13 +344,14 @@ static int deal_close(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
     } else {
         tcrm_money_format(d.amount_minor, d.currency, money, sizeof money);
         if (cmd == &sub_delete)
-            fprintf(cli->out, "moved deal %lld (%s) to the trash; tcrm "
-                    "restore deal/%lld brings it back\n", (long long)id,
+            fprintf(cli->out, _("moved deal %lld (%s) to the trash; tcrm "
+                    "restore deal/%lld brings it back\n"), (long long)id,
                     cli_s(d.title), (long long)id);
         else
-            fprintf(cli->out, "deal %lld %s: %s (%s)\n", (long long)id,
-                    cmd == &sub_won ? "won" : "lost", cli_s(d.title),
-                    cli_s(money));
+            /* TRANSLATORS: deal id, title (amount) */
+            fprintf(cli->out, cmd == &sub_won ? _("deal %lld won: %s (%s)\n")
+                                              : _("deal %lld lost: %s (%s)\n"),
+                    (long long)id, cli_s(d.title), cli_s(money));
     }
     tcrm_deal_clear(&d);
     return rc;

@@ -37,9 +37,10 @@ static void deal_row(struct tcrm_cli *cli, struct cli_table *t,
     }
     if (fmt == CLI_FMT_TABLE)
         cli_table_add(t, (const char *const[]){
-            id, d->title, d->company_name, d->contact_name, d->stage, money,
+            id, d->title, d->company_name, d->contact_name,
+            tcrm_i18n_word("stage", d->stage), money,
             prob, cli_date(cli, d->expected_close),
-            tcrm_deal_status_name(d->status) });
+            tcrm_i18n_word("status", tcrm_deal_status_name(d->status)) });
     else
         cli_table_add(t, (const char *const[]){
             id, d->title, d->company_name, d->contact_name, d->stage, money,
@@ -75,14 +76,15 @@ static int deal_walk(struct tcrm_cli *cli, struct tcrm_db *db,
 
 static void deal_totals_row(struct cli_table *t, const struct tcrm_stage_total *s)
 {
-    char n[24], total[64], weighted[80];
+    char n[24], total[64], money[64], weighted[128];
 
     snprintf(n, sizeof n, "%lld", (long long)s->count);
     tcrm_money_format(s->total_minor, s->currency, total, sizeof total);
-    tcrm_money_format(s->weighted_minor, s->currency, weighted + 9,
-                      sizeof weighted - 9);
-    memcpy(weighted, "weighted ", 9);
-    cli_table_add(t, (const char *const[]){ s->stage, n, total, weighted });
+    tcrm_money_format(s->weighted_minor, s->currency, money, sizeof money);
+    /* TRANSLATORS: the probability-weighted total of a stage */
+    snprintf(weighted, sizeof weighted, _("weighted %s"), money);
+    cli_table_add(t, (const char *const[]){
+        tcrm_i18n_word("stage", s->stage), n, total, weighted });
 }
 
 static int deal_totals(struct tcrm_cli *cli, struct tcrm_db *db)
@@ -96,7 +98,7 @@ static int deal_totals(struct tcrm_cli *cli, struct tcrm_db *db)
     if (tcrm_deal_stage_totals(db, &s, &n, &err))
         return tcrm_cli_fail_err(&err);
     if (n > 0) {
-        fprintf(cli->out, "\nOpen pipeline\n");
+        fprintf(cli->out, _("\nOpen pipeline\n"));
         t = cli_table_new(cli, CLI_FMT_TABLE, 4, NULL, "lrrr");
         cli_table_indent(t, 2);
         for (k = 0; k < cli->cfg.n_stages; k++)
@@ -135,8 +137,13 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    static const char *const head[] = { "ID", "TITLE", "COMPANY", "CONTACT",
-        "STAGE", "AMOUNT", "PROB", "CLOSE", "STATUS" };
+    const char *const head[] = { N_("ID"),
+        /* TRANSLATORS: a column of deals: the deal's name (a contact's
+         * TITLE is a job title: hence the context) */
+        C_("deal", "TITLE"), N_("COMPANY"), N_("CONTACT"), N_("STAGE"),
+        N_("AMOUNT"),
+        /* TRANSLATORS: columns of deals: probability, expected close */
+        N_("PROB"), N_("CLOSE"), N_("STATUS") };
     static const char *const head_csv[] = { "id", "title", "company",
         "contact", "stage", "amount", "currency", "probability",
         "expected_close", "status" };
@@ -173,9 +180,11 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
     if (!rc && idx < 0)
         rc = deal_walk(cli, db, t, fmt, NULL, status);
     if (!rc && fmt == CLI_FMT_TABLE && cli_table_rows(t) == 0)
-        fprintf(cli->out, "no %sdeals\n", status == TCRM_DEAL_OPEN ? "open "
-                                        : status == TCRM_DEAL_WON ? "won "
-                                        : status == TCRM_DEAL_LOST ? "lost " : "");
+        fprintf(cli->out, "%s\n",
+                status == TCRM_DEAL_OPEN ? _("no open deals")
+                : status == TCRM_DEAL_WON ? _("no won deals")
+                : status == TCRM_DEAL_LOST ? _("no lost deals")
+                : _("no deals"));
     if (cli_table_end(t) && !rc)
         rc = TCRM_EXIT_FAIL;
     if (!rc && fmt == CLI_FMT_TABLE && idx < 0 && status != TCRM_DEAL_WON &&

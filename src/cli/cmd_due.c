@@ -24,14 +24,15 @@ static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_due = {
     "due", "due [--days N] [--quiet-days N] [--ics]",
-    "Overdue, today and the next N days, then contacts gone quiet.",
+    N_("Overdue, today and the next N days, then contacts gone quiet."),
     cmd_due_exec,
 };
 
 static void due_more(struct tcrm_cli *cli, int64_t count, size_t shown)
 {
     if (count > (int64_t)shown)
-        fprintf(cli->out, "  ... and %lld more\n",
+        fprintf(cli->out, P_("  ... and %lld more\n", "  ... and %lld more\n",
+                                count - (int64_t)shown),
                 (long long)(count - (int64_t)shown));
 }
 
@@ -51,7 +52,8 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
     tcrm_error_clear(&err);
     if (tcrm_followup_list(db, 1, 0, from, to, DUE_SHOW, &fu, &n, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "%s (%lld)\n", title, (long long)count);
+    /* TRANSLATORS: a section of `tcrm due`: its title and count */
+    fprintf(cli->out, _("%s (%lld)\n"), title, (long long)count);
     t = cli_table_new(cli, CLI_FMT_TABLE, with_date ? 6 : 5, NULL, "llllll");
     cli_table_indent(t, 2);
     for (i = 0; i < n; i++) {
@@ -61,7 +63,8 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
         snprintf(id, sizeof id, "#%lld", (long long)f->id);
         tcrm_date_relative(f->due_date, now, rel, sizeof rel);
         if (f->contact_name && f->company_name)
-            snprintf(who, sizeof who, "%s (%s)", f->contact_name,
+            /* TRANSLATORS: a contact and their company */
+            snprintf(who, sizeof who, _("%s (%s)"), f->contact_name,
                      f->company_name);
         else
             snprintf(who, sizeof who, "%s",
@@ -72,7 +75,7 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
                 id, cli_date(cli, f->due_date), rel, f->title, who, f->phone });
         else
             cli_table_add(t, (const char *const[]){
-                id, f->due_time ? f->due_time : "all day", f->title, who,
+                id, f->due_time ? f->due_time : _("all day"), f->title, who,
                 f->phone });
     }
     cli_table_end(t);
@@ -94,17 +97,19 @@ static int due_quiet(struct tcrm_cli *cli, struct tcrm_db *db,
     tcrm_error_clear(&err);
     if (tcrm_followup_quiet(db, today, quiet_days, QUIET_SHOW, &q, &n, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "GONE QUIET (%lld)\n", (long long)count);
+    fprintf(cli->out, _("GONE QUIET (%lld)\n"), (long long)count);
     t = cli_table_new(cli, CLI_FMT_TABLE, 5, NULL, "rlllr");
     cli_table_indent(t, 2);
     for (i = 0; i < n; i++) {
         char id[24], days[32], last[64];
 
         snprintf(id, sizeof id, "%lld", (long long)q[i].id);
-        snprintf(days, sizeof days, "%d days", q[i].days);
-        snprintf(last, sizeof last, "last: %s",
+        snprintf(days, sizeof days, P_("%d day", "%d days", q[i].days),
+                 q[i].days);
+        /* TRANSLATORS: the last interaction with a quiet contact */
+        snprintf(last, sizeof last, _("last: %s"),
                  q[i].last_interaction_at
-                     ? cli_date(cli, q[i].last_interaction_at) : "never");
+                     ? cli_date(cli, q[i].last_interaction_at) : _("never"));
         cli_table_add(t, (const char *const[]){ id, q[i].name, q[i].company,
                                                 last, days });
     }
@@ -119,7 +124,7 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
 {
     struct tcrm_reminder_counts n;
     struct tcrm_error err;
-    char today[11], yesterday[11], tomorrow[11], last[11], title[48];
+    char today[11], yesterday[11], tomorrow[11], last[11], title[96];
     int rc;
 
     tcrm_date_today(tcrm_clock_now(), today);
@@ -130,13 +135,17 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
     if (tcrm_followup_counts(db, today, days, quiet, &n, &err))
         return tcrm_cli_fail_err(&err);
     if (n.overdue + n.today + n.upcoming + n.quiet == 0) {
-        fprintf(cli->out, "nothing due in the next %d day%s; nobody gone "
-                "quiet\n", days, days == 1 ? "" : "s");
+        fprintf(cli->out, P_("nothing due in the next %d day; nobody gone "
+                             "quiet\n",
+                             "nothing due in the next %d days; nobody gone "
+                             "quiet\n", days), days);
         return TCRM_EXIT_OK;
     }
-    snprintf(title, sizeof title, "NEXT %d DAY%s", days, days == 1 ? "" : "S");
-    if ((rc = due_section(cli, db, "OVERDUE", n.overdue, NULL, yesterday, 1)) ||
-        (rc = due_section(cli, db, "TODAY", n.today, today, today, 0)) ||
+    snprintf(title, sizeof title, P_("NEXT %d DAY", "NEXT %d DAYS", days),
+             days);
+    if ((rc = due_section(cli, db, _("OVERDUE"), n.overdue, NULL, yesterday,
+                          1)) ||
+        (rc = due_section(cli, db, _("TODAY"), n.today, today, today, 0)) ||
         (rc = due_section(cli, db, title, n.upcoming, tomorrow, last, 1)) ||
         (rc = due_quiet(cli, db, today, quiet, n.quiet)))
         return rc;

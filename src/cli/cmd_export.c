@@ -36,7 +36,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_export = {
     "export",
     U_EXPORT,
-    "Write any table as CSV, contacts as vCard, follow-ups as iCalendar.",
+    N_("Write any table as CSV, contacts as vCard, follow-ups as iCalendar."),
     export_exec,
 };
 
@@ -217,8 +217,14 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
     if (rc)
         return tcrm_cli_fail_err(&err);
     if (path)
-        fprintf(stderr, "exported %lld %s to %s\n", (long long)rows,
-                a.format == FMT_VCARD ? "cards" : a.format == FMT_ICS
-                ? "calendar items" : "rows", path);
+        fprintf(stderr, a.format == FMT_VCARD
+                ? P_("exported %lld card to %s\n",
+                     "exported %lld cards to %s\n", rows)
+                : a.format == FMT_ICS
+                ? P_("exported %lld calendar item to %s\n",
+                     "exported %lld calendar items to %s\n", rows)
+                : P_("exported %lld row to %s\n",
+                     "exported %lld rows to %s\n", rows),
+                (long long)rows, cli_s(path));
     return TCRM_EXIT_OK;
 }

@@ -29,20 +29,21 @@ static int fu_edit(struct tcrm_cli *cli, int argc, char **argv);
     "   [--format table|csv|tsv]"
 
 static const struct tcrm_cmd sub_add = { "follow-up add", U_ADD,
-    "Add a follow-up for contact ID, due WHEN (date language of tcrm(1)).",
+    N_("Add a follow-up for contact ID, due WHEN (date language of tcrm(1))."),
     fu_add };
 static const struct tcrm_cmd sub_done = { "follow-up done", U_DONE,
-    "Mark a follow-up done (a repeating one schedules the next).", fu_done };
+    N_("Mark a follow-up done (a repeating one schedules the next)."),
+    fu_done };
 static const struct tcrm_cmd sub_snooze = { "follow-up snooze", U_SNOOZE,
-    "Move a follow-up to another day.", fu_snooze };
+    N_("Move a follow-up to another day."), fu_snooze };
 static const struct tcrm_cmd sub_cancel = { "follow-up cancel", U_CANCEL,
-    "Cancel a follow-up.", fu_cancel };
+    N_("Cancel a follow-up."), fu_cancel };
 static const struct tcrm_cmd sub_list = { "follow-up list", U_LIST,
-    "List open follow-ups by due date (--all: done and cancelled too).",
+    N_("List open follow-ups by due date (--all: done and cancelled too)."),
     fu_list };
 static const struct tcrm_cmd sub_edit = { "follow-up edit", U_EDIT,
-    "Change a follow-up's due date and time, title or repeat (--every 0: "
-    "none).", fu_edit };
+    N_("Change a follow-up's due date and time, title or repeat (--every 0: "
+    "none)."), fu_edit };
 static const struct tcrm_cmd *const subs[] = {
     &sub_add, &sub_edit, &sub_done, &sub_snooze, &sub_cancel, &sub_list,
 };
@@ -56,7 +57,7 @@ static int fu_exec(struct tcrm_cli *cli, int argc, char **argv)
 const struct tcrm_cmd tcrm_cmd_followup = {
     "follow-up",
     U_ADD "\n" U_EDIT "\n" U_DONE "\n" U_SNOOZE "\n" U_CANCEL "\n" U_LIST,
-    "Things to do by a date: add, edit, done, snooze, cancel, list.",
+    N_("Things to do by a date: add, edit, done, snooze, cancel, list."),
     fu_exec,
 };
 
@@ -86,7 +87,7 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_db *db;
     struct cli_opts o;
     const char *due = NULL;
-    char date[11], time[16], rep[40] = "", *title;
+    char date[11], time[16], rep[80] = "", *title;
     int c, rc = 0, every = 0;
     int64_t id;
 
@@ -99,8 +100,9 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
             rc = cli_parse_int(&sub_add, "--every", optarg, 1, 3650, &every);
     }
     if (rc || (rc = cli_want_args(&sub_add, &o, 2, -1,
-                                  o.npos == 1 ? "TITLE" : "ID and TITLE")) ||
-        (rc = cli_parse_id(&sub_add, "contact id", o.pos[0], &id)))
+                                  o.npos == 1 ? "TITLE"
+                                  : _("ID and TITLE"))) ||
+        (rc = cli_parse_id(&sub_add, N_("contact id"), o.pos[0], &id)))
         return rc;
     if (!due)
         return tcrm_cli_usage(&sub_add, "missing --due");
@@ -114,8 +116,8 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
     snprintf(time, sizeof time, "%02d:%02d", w.hour % 100, w.minute % 100);
     title = cli_join(o.pos + 1, o.npos - 1);
     if (every)
-        snprintf(rep, sizeof rep, ", then every %d day%s", every,
-                 every == 1 ? "" : "s");
+        snprintf(rep, sizeof rep, P_(", then every %d day",
+                                     ", then every %d days", every), every);
     f.contact_id = id;
     f.repeat_days = every;
     tcrm_str_set(&f.title, title);
@@ -126,7 +128,10 @@ static int fu_add(struct tcrm_cli *cli, int argc, char **argv)
         tcrm_followup_insert(db, &f, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        fprintf(cli->out, "follow-up %lld for %s due %s%s\n", (long long)f.id,
+        /* TRANSLATORS: follow-up id, contact, due date, then maybe
+         * ", then every 7 days" */
+        fprintf(cli->out, _("follow-up %lld for %s due %s%s\n"),
+                (long long)f.id,
                 cli_s(who.name), fu_when(cli, f.due_date, f.due_time), rep);
     tcrm_followup_clear(&f);
     tcrm_contact_clear(&who);
@@ -149,7 +154,7 @@ static int fu_id(const struct tcrm_cmd *cmd, struct cli_opts *o, int argc,
             *to = optarg;
     }
     if ((rc = cli_want_args(cmd, o, 1, 1, "FID")) ||
-        (rc = cli_parse_id(cmd, "follow-up id", o->pos[0], id)))
+        (rc = cli_parse_id(cmd, N_("follow-up id"), o->pos[0], id)))
         return rc;
     return -1;
 }
@@ -175,10 +180,10 @@ static int fu_done(struct tcrm_cli *cli, int argc, char **argv)
         tcrm_followup_done(db, id, tcrm_clock_now(), &next_id, &err)) {
         rc = tcrm_cli_fail_err(&err);
     } else {
-        fprintf(cli->out, "done: follow-up %lld (%s)\n", (long long)id,
+        fprintf(cli->out, _("done: follow-up %lld (%s)\n"), (long long)id,
                 cli_s(f.title));
         if (next_id && tcrm_followup_get(db, next_id, &next, &err) == 0)
-            fprintf(cli->out, "next: follow-up %lld due %s\n",
+            fprintf(cli->out, _("next: follow-up %lld due %s\n"),
                     (long long)next_id,
                     fu_when(cli, next.due_date, next.due_time));
     }
@@ -223,7 +228,7 @@ static int fu_snooze(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_followup_clear(&f);
     if (tcrm_followup_snooze(db, id, date, *time ? time : NULL, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "follow-up %lld snoozed to %s\n", (long long)id,
+    fprintf(cli->out, _("follow-up %lld snoozed to %s\n"), (long long)id,
             fu_when(cli, date, *time ? time : NULL));
     return TCRM_EXIT_OK;
 }
@@ -244,7 +249,7 @@ static int fu_cancel(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_error_clear(&err);
     if (tcrm_followup_cancel(db, id, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "cancelled follow-up %lld\n", (long long)id);
+    fprintf(cli->out, _("cancelled follow-up %lld\n"), (long long)id);
     return TCRM_EXIT_OK;
 }
 
@@ -258,8 +263,11 @@ static void fu_row(struct tcrm_cli *cli, struct cli_table *t,
     snprintf(id, sizeof id, "%lld", (long long)f->id);
     if (f->repeat_days)
         snprintf(every, sizeof every, "%d", f->repeat_days);
+    const char *state = tcrm_followup_status_name(f->status);
+
     cli_table_add(t, (const char *const[]){
-        id, due, f->due_time, tcrm_followup_status_name(f->status), every,
+        id, due, f->due_time,
+        fmt == CLI_FMT_TABLE ? tcrm_i18n_word("state", state) : state, every,
         f->contact_name ? f->contact_name : f->company_name, f->title });
 }
 
@@ -272,8 +280,11 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    static const char *const head[] = { "FID", "DUE", "TIME", "STATUS",
-                                        "EVERY", "CONTACT", "TITLE" };
+    const char *const head[] = { N_("FID"), N_("DUE"), N_("TIME"),
+        N_("STATUS"),
+        /* TRANSLATORS: columns of follow-ups: the repeat in days, and
+         * what is to be done (TITLE: hence the context) */
+        N_("EVERY"), N_("CONTACT"), C_("follow-up", "TITLE") };
     static const char *const head_csv[] = { "id", "due_date", "due_time",
         "status", "repeat_days", "contact", "title" };
     enum cli_format fmt = CLI_FMT_TABLE;
@@ -291,7 +302,7 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == CLI_OPT_STOP)
             return o.status;
         if (c == 'a') all = 1;
-        if (c == 'c') rc = cli_parse_id(&sub_list, "contact id", optarg,
+        if (c == 'c') rc = cli_parse_id(&sub_list, N_("contact id"), optarg,
                                         &contact);
         if (c == 'l') rc = cli_parse_int(&sub_list, "--limit", optarg, 1,
                                          1000000000, &limit);
@@ -310,7 +321,8 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         fu_row(cli, t, fmt, &fu[i]);
     rc = cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
     if (fmt == CLI_FMT_TABLE && n == 0)
-        fprintf(cli->out, all ? "no follow-ups\n" : "no open follow-ups\n");
+        fprintf(cli->out, "%s", all ? _("no follow-ups\n")
+                                    : _("no open follow-ups\n"));
     tcrm_followup_array_free(fu, n);
     return rc;
 }
@@ -366,7 +378,8 @@ static int fu_edit(struct tcrm_cli *cli, int argc, char **argv)
     cli_opts_init(&o, &sub_edit, argc, argv, lo);
     rc = fu_edit_apply(&o, &f);
     tcrm_followup_clear(&f);
-    if (rc || (rc = cli_parse_id(&sub_edit, "follow-up id", o.pos[0], &id)) ||
+    if (rc || (rc = cli_parse_id(&sub_edit, N_("follow-up id"), o.pos[0],
+                                 &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
@@ -385,8 +398,9 @@ static int fu_edit(struct tcrm_cli *cli, int argc, char **argv)
     } else if (tcrm_db_commit(db, &err)) {
         rc = tcrm_cli_fail_err(&err);
     } else {
-        fprintf(cli->out, "%s follow-up %lld (%s) due %s\n",
-                f.version == version ? "no change to" : "changed",
+        fprintf(cli->out, f.version == version
+                    ? _("no change to follow-up %lld (%s) due %s\n")
+                    : _("changed follow-up %lld (%s) due %s\n"),
                 (long long)id, cli_s(f.title),
                 fu_when(cli, f.due_date, f.due_time));
     }

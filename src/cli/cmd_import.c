@@ -32,15 +32,16 @@ static int import_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_import = {
     "import",
     U_FILE "\n" U_LIST "\n" U_UNDO,
-    "Import business cards from CSV or vCard (FILE - reads standard "
-    "input); list imports; undo one.",
+    N_("Import business cards from CSV or vCard (FILE - reads standard "
+    "input); list imports; undo one."),
     import_exec,
 };
 
 static const struct tcrm_cmd sub_list = { "import list", U_LIST,
-    "List imports, newest first.", NULL };
+    N_("List imports, newest first."), NULL };
 static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
-    "Take an import back (refused when its rows were edited since).", NULL };
+    N_("Take an import back (refused when its rows were edited since)."),
+    NULL };
 
 enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
        O_REJECT, O_DROP, O_SAVE, O_FORMAT };
@@ -91,7 +92,10 @@ static void draw_progress(void *ud, uint64_t rows, uint64_t done,
     for (int i = 0; i < 30; i++)
         bar[i] = i < fill ? '#' : ' ';
     bar[30] = '\0';
-    fprintf(stderr, "\r[%s] %3d%%  %llu rows  %.0f rows/s  %d:%02d left ",
+    /* TRANSLATORS: the progress line of an import: bar, percent done,
+     * rows read, rows per second, minutes:seconds left */
+    fputc('\r', stderr);
+    fprintf(stderr, _("[%s] %3d%%  %llu rows  %.0f rows/s  %d:%02d left "),
             bar, (int)(frac * 100), (unsigned long long)rows, rate,
             (int)left / 60, (int)left % 60);
     p->drawn = 1;
@@ -178,13 +182,14 @@ static int parse_import(int argc, char **argv, struct import_args *a)
 
 static void print_map(struct tcrm_cli *cli, const struct tcrm_csv_map *m)
 {
-    fprintf(cli->out, "columns:\n");
+    fprintf(cli->out, "%s", _("columns:\n"));
     for (size_t i = 0; i < m->n; i++) {
         int f = m->field[i];
+        /* the field names stay English: they are what --map takes */
         const char *to = f == TCRM_CF_UNMAPPED
-            ? (m->drop_unmapped ? "(dropped)" : "notes (unmapped)")
-            : f == TCRM_CF_TYPE ? "(type of a phone or e-mail)"
-            : f == TCRM_CF_PHONE_TYPED ? "phone (kind from its type column)"
+            ? (m->drop_unmapped ? _("(dropped)") : _("notes (unmapped)"))
+            : f == TCRM_CF_TYPE ? _("(type of a phone or e-mail)")
+            : f == TCRM_CF_PHONE_TYPED ? _("phone (kind from its type column)")
             : tcrm_csv_field_name(f);
         char head[256];
         /* pad by display width, so Chinese headers line up too */
@@ -202,7 +207,8 @@ static void print_contact(struct tcrm_cli *cli, const struct tcrm_contact *c)
         fprintf(cli->out, " | %s", cli_s(c->title));
     for (size_t i = 0; i < c->n_channels; i++)
         fprintf(cli->out, " | %s %s",
-                tcrm_channel_kind_name(c->channels[i].kind),
+                tcrm_i18n_word("channel",
+                               tcrm_channel_kind_name(c->channels[i].kind)),
                 cli_s(c->channels[i].value));
     fputc('\n', cli->out);
 }
@@ -213,22 +219,27 @@ static int preview(struct tcrm_cli *cli, const struct import_args *a)
     struct tcrm_error err;
     if (tcrm_import_preview(&a->o, 5, &p, &err))
         return tcrm_cli_fail_err(&err);
+    /* TRANSLATORS: the delimiter of a CSV file when it is a tab */
+    const char *delim = p.delimiter == '\t' ? _("tab")
+                        : p.delimiter == ';' ? ";" : ",";
     if (p.vcard)
-        fprintf(cli->out, "format: vCard, encoding: %s\n", p.encoding);
+        fprintf(cli->out, _("format: vCard, encoding: %s\n"), p.encoding);
+    else if (p.encoding_guessed)
+        fprintf(cli->out, _("encoding: %s (not UTF-8: read as %s, guessed), "
+                            "delimiter: %s\n"), p.encoding, p.encoding,
+                delim);
     else
-        fprintf(cli->out, "encoding: %s%s%s%s, delimiter: %s\n", p.encoding,
-            p.encoding_guessed ? " (not UTF-8: read as " : "",
-            p.encoding_guessed ? p.encoding : "",
-            p.encoding_guessed ? ", guessed)" : "",
-            p.delimiter == '\t' ? "tab" : p.delimiter == ';' ? ";" : ",");
+        fprintf(cli->out, _("encoding: %s, delimiter: %s\n"), p.encoding,
+                delim);
     p.map.drop_unmapped = a->o.drop_unmapped;
     if (!p.vcard)
         print_map(cli, &p.map);
-    fprintf(cli->out, "first %s as they will be stored:\n",
-            p.vcard ? "cards" : "rows");
+    fprintf(cli->out, "%s",
+            p.vcard ? _("first cards as they will be stored:\n")
+                    : _("first rows as they will be stored:\n"));
     for (size_t i = 0; i < p.n; i++) {
         if (p.error[i])
-            fprintf(cli->out, "  line %ld: rejected: %s\n", p.line[i],
+            fprintf(cli->out, _("  line %ld: rejected: %s\n"), p.line[i],
                     cli_s(p.error[i]));
         else
             print_contact(cli, &p.rows[i]);
@@ -277,30 +288,41 @@ static int save_profile(const struct import_args *a)
 static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
                           const struct tcrm_import_summary *s)
 {
+    char rows[64];
+
     if (s->encoding_guessed)
-        fprintf(cli->out, "encoding: %s (not UTF-8: read as %s, guessed)\n",
+        fprintf(cli->out, _("encoding: %s (not UTF-8: read as %s, guessed)\n"),
                 s->encoding, s->encoding);
     else if (strcmp(s->encoding, "UTF-8"))
-        fprintf(cli->out, "encoding: %s\n", s->encoding);
-    fprintf(cli->out, "%s%s: %lld %s: %lld added, %lld merged, %lld "
-            "skipped as duplicates, %lld rejected\n",
-            a->o.dry_run ? "dry run, nothing stored: " : "",
-            cli_s(a->o.path), (long long)s->rows,
-            s->vcard ? (s->rows == 1 ? "card" : "cards")
-                     : (s->rows == 1 ? "row" : "rows"),
-            (long long)s->added,
+        fprintf(cli->out, _("encoding: %s\n"), s->encoding);
+    if (s->vcard)
+        snprintf(rows, sizeof rows, P_("%lld card", "%lld cards", s->rows),
+                 (long long)s->rows);
+    else
+        snprintf(rows, sizeof rows, P_("%lld row", "%lld rows", s->rows),
+                 (long long)s->rows);
+    /* TRANSLATORS: file: "12 rows": the counts */
+    fprintf(cli->out, a->o.dry_run
+            ? _("dry run, nothing stored: %s: %s: %lld added, %lld merged, "
+                "%lld skipped as duplicates, %lld rejected\n")
+            : _("%s: %s: %lld added, %lld merged, %lld skipped as "
+                "duplicates, %lld rejected\n"),
+            cli_s(a->o.path), rows, (long long)s->added,
             (long long)s->merged, (long long)s->skipped,
             (long long)s->rejected);
     if (s->binary_skipped)
-        fprintf(cli->out, "binary properties skipped (photos, logos, "
-                "sounds, keys): %lld\n", (long long)s->binary_skipped);
+        fprintf(cli->out, _("binary properties skipped (photos, logos, "
+                "sounds, keys): %lld\n"), (long long)s->binary_skipped);
     for (size_t i = 0; i < s->n_messages; i++)
         fprintf(cli->out, "%s\n", cli_s(s->messages[i]));
     if (s->more_messages)
-        fprintf(cli->out, "... and %lld more rejected rows\n",
+        fprintf(cli->out, P_("... and %lld more rejected row\n",
+                             "... and %lld more rejected rows\n",
+                             s->more_messages),
                 (long long)s->more_messages);
     if (s->batch_id)
-        fprintf(cli->out, "import %lld (undo with: tcrm import undo %lld)\n",
+        fprintf(cli->out,
+                _("import %lld (undo with: tcrm import undo %lld)\n"),
                 (long long)s->batch_id, (long long)s->batch_id);
 }
 
@@ -345,8 +367,9 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
 static int import_list(struct tcrm_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
-    static const char *const head[] = { "BATCH", "FILE", "STARTED", "WHO",
-        "ADDED", "MERGED", "SKIPPED", "REJECTED", "UNDONE" };
+    static const char *const head[] = { N_("BATCH"), N_("FILE"),
+        N_("STARTED"), N_("WHO"), N_("ADDED"), N_("MERGED"), N_("SKIPPED"),
+        N_("REJECTED"), N_("UNDONE") };
     struct cli_opts o;
     int c, rc;
     cli_opts_init(&o, &sub_list, argc, argv, lo);
@@ -363,7 +386,7 @@ static int import_list(struct tcrm_cli *cli, int argc, char **argv)
     if (tcrm_import_batch_list(db, &b, &n, &err))
         return tcrm_cli_fail_err(&err);
     if (n == 0) {
-        fprintf(cli->out, "no imports yet\n");
+        fprintf(cli->out, "%s", _("no imports yet\n"));
         return 0;
     }
     struct cli_table *t = cli_table_new(cli, CLI_FMT_TABLE, 9, head,
@@ -395,15 +418,17 @@ static int import_undo(struct tcrm_cli *cli, int argc, char **argv)
     int64_t id, removed, restored;
     struct tcrm_db *db;
     if ((rc = cli_want_args(&sub_undo, &o, 1, 1, "BATCH")) ||
-        (rc = cli_parse_id(&sub_undo, "import batch", o.pos[0], &id)) ||
+        (rc = cli_parse_id(&sub_undo, N_("import batch"), o.pos[0], &id)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     struct tcrm_error err;
     if (tcrm_import_batch_undo(db, id, &removed, &restored, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "import %lld undone: %lld %s removed, %lld "
-            "restored as they were\n", (long long)id, (long long)removed,
-            removed == 1 ? "contact" : "contacts", (long long)restored);
+    fprintf(cli->out, P_("import %lld undone: %lld contact removed, %lld "
+                         "restored as they were\n",
+                         "import %lld undone: %lld contacts removed, %lld "
+                         "restored as they were\n", removed),
+            (long long)id, (long long)removed, (long long)restored);
     return TCRM_EXIT_OK;
 }
 

@@ -28,14 +28,14 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_init = {
     "init", "init [--demo] [--shared]",
-    "Create the database (--demo: and fill it with demo data; --shared: in "
-    "owned mode, for an office).",
+    N_("Create the database (--demo: and fill it with demo data; --shared: in "
+    "owned mode, for an office)."),
     cmd_init_exec,
 };
 
 const struct tcrm_cmd tcrm_cmd_check = {
     "check", "check",
-    "Check the database file and the summaries kept in it.",
+    N_("Check the database file and the summaries kept in it."),
     cmd_check_exec,
 };
 
@@ -51,10 +51,12 @@ static int cmd_init_demo_ok(struct tcrm_db *db)
     if (tcrm_contact_count(db, &f, &n, &err))
         return tcrm_cli_fail_err(&err);
     if (n > 0)
-        return tcrm_cli_fail("init --demo: %s already has %lld contact%s; "
-                             "demo data goes only into an empty database",
-                             cli_s(tcrm_db_path(db)), (long long)n,
-                             n == 1 ? "" : "s");
+        return tcrm_cli_fail("%s", cli_fmt(P_("init --demo: %s already has "
+                             "%lld contact; demo data goes only into an "
+                             "empty database", "init --demo: %s already has "
+                             "%lld contacts; demo data goes only into an "
+                             "empty database", n),
+                             cli_s(tcrm_db_path(db)), (long long)n));
     return 0;
 }
 
@@ -72,7 +74,9 @@ static int cmd_init_demo(struct tcrm_cli *cli, struct tcrm_db *db)
         return tcrm_cli_fail_err(&err);
     if (tcrm_contact_count(db, &f, &n, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "added demo data: %lld contacts\n", (long long)n);
+    fprintf(cli->out, P_("added demo data: %lld contact\n",
+                         "added demo data: %lld contacts\n", n),
+            (long long)n);
     return TCRM_EXIT_OK;
 }
 
@@ -115,15 +119,15 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = db_file_exists(cli, &existed)) ||
         (rc = cli_db_create(cli, &db)) || (demo && (rc = cmd_init_demo_ok(db))))
         return rc;
-    fprintf(cli->out, "%s %s (schema %d)\n",
-            existed ? "database ready:" : "created", cli_s(tcrm_db_path(db)),
-            tcrm_db_schema_version(db));
+    fprintf(cli->out, existed ? _("database ready: %s (schema %d)\n")
+                              : _("created %s (schema %d)\n"),
+            cli_s(tcrm_db_path(db)), tcrm_db_schema_version(db));
     tcrm_error_clear(&err);
     /* The one who makes a database is its first admin (access.c). */
     if (shared && tcrm_access_set_mode(db, 1, &err))
         return tcrm_cli_fail_err(&err);
     if (shared)
-        fprintf(cli->out, "access: owned (admin: %s)\n",
+        fprintf(cli->out, _("access: owned (admin: %s)\n"),
                 cli_s(tcrm_db_login(db)));
     return demo ? cmd_init_demo(cli, db) : TCRM_EXIT_OK;
 }
@@ -147,7 +151,7 @@ static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_error_clear(&err);
     if (tcrm_db_check(db, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "ok: %s (schema %d)\n", cli_s(tcrm_db_path(db)),
+    fprintf(cli->out, _("ok: %s (schema %d)\n"), cli_s(tcrm_db_path(db)),
             tcrm_db_schema_version(db));
     return TCRM_EXIT_OK;
 }

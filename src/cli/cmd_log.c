@@ -19,7 +19,7 @@ static int cmd_log_exec(struct tcrm_cli *cli, int argc, char **argv);
 const struct tcrm_cmd tcrm_cmd_log = {
     "log", "log ID --kind call|email|visit|meeting|message|note [--at WHEN]\n"
            "   [--body TEXT] SUMMARY",
-    "Log a call, e-mail, visit, meeting, message or note.",
+    N_("Log a call, e-mail, visit, meeting, message or note."),
     cmd_log_exec,
 };
 
@@ -58,7 +58,7 @@ static int log_options(struct cli_opts *o, struct log_args *a)
         return tcrm_cli_usage(cmd, "missing --kind");
     if (o->npos == 1)
         return tcrm_cli_usage(cmd, "missing SUMMARY");
-    return cli_want_args(cmd, o, 2, -1, "ID and SUMMARY") ? TCRM_EXIT_USAGE
+    return cli_want_args(cmd, o, 2, -1, _("ID and SUMMARY")) ? TCRM_EXIT_USAGE
                                                            : -1;
 }
 
@@ -79,7 +79,7 @@ static int cmd_log_exec(struct tcrm_cli *cli, int argc, char **argv)
 
     cli_opts_init(&o, cmd, argc, argv, NULL);
     if ((rc = log_options(&o, &a)) >= 0 ||
-        (rc = cli_parse_id(cmd, "contact id", o.pos[0], &id)) ||
+        (rc = cli_parse_id(cmd, N_("contact id"), o.pos[0], &id)) ||
         (a.at && (rc = cli_parse_when(cmd, "--at", a.at, &w))) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
@@ -108,8 +108,9 @@ static int cmd_log_exec(struct tcrm_cli *cli, int argc, char **argv)
     if (tcrm_interaction_insert(db, &ia, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        fprintf(cli->out, "logged %s with %s (interaction %lld)\n",
-                tcrm_interaction_kind_name(ia.kind),
+        /* TRANSLATORS: "logged call with Anna Silva (interaction 3)" */
+        fprintf(cli->out, _("logged %s with %s (interaction %lld)\n"),
+                tcrm_i18n_word("kind", tcrm_interaction_kind_name(ia.kind)),
                 cli_s(who.name), (long long)ia.id);
     tcrm_interaction_clear(&ia);
     tcrm_contact_clear(&who);

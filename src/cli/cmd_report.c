@@ -34,8 +34,8 @@ const struct tcrm_cmd tcrm_cmd_report = {
     " [--tag TAG] [--days N] [--width N] [--ascii] [-o FILE]\n"
     " [--format text|csv] [--raw]\n"
     "report --list",
-    "Reports: agenda, activity, pipeline, forecast, won-lost, gone-quiet, "
-    "segments, imports.",
+    N_("Reports: agenda, activity, pipeline, forecast, won-lost, gone-quiet, "
+    "segments, imports."),
     cmd_report_exec,
 };
 
@@ -58,7 +58,8 @@ static int report_list(struct tcrm_cli *cli)
     const char *const *n;
 
     for (n = tcrm_report_names(); *n; n++)
-        fprintf(cli->out, "%-11s %s\n", *n, tcrm_report_info(*n)->summary);
+        /* the summary is marked N_() where the reports are listed */
+        fprintf(cli->out, "%-11s %s\n", *n, _(tcrm_report_info(*n)->summary));
     return TCRM_EXIT_OK;
 }
 
@@ -132,8 +133,8 @@ static int report_width(struct tcrm_cli *cli, struct report_args *a,
         w = strtol(a->width, &end, 10);
         if (end == a->width || *end || w < 0 || w > 100000) {
             char msg[160];
-            snprintf(msg, sizeof msg, "--width: '%.60s' is not a whole "
-                     "number of columns", a->width);
+            snprintf(msg, sizeof msg, _("--width: '%.60s' is not a whole "
+                     "number of columns"), a->width);
             return report_bad(msg);
         }
         a->o.width = (int)w;
@@ -157,7 +158,7 @@ static int report_period(struct report_args *a)
 
     tcrm_error_clear(&err);
     if (a->period && (a->from || a->to))
-        return report_bad("--period and --from/--to do not go together");
+        return report_bad(_("--period and --from/--to do not go together"));
     if (a->period)
         rc = tcrm_report_period(a->period, a->o.now, a->o.from, a->o.to,
                                 &err);
@@ -202,9 +203,10 @@ static int cmd_report_exec(struct tcrm_cli *cli, int argc, char **argv)
     if (a.list)
         return optind == argc ? report_list(cli)
                : tcrm_cli_usage(cmd, "--list takes no report name");
+    if (optind == argc)
+        return tcrm_cli_usage(cmd, "which report? (see tcrm report --list)");
     if (optind != argc - 1)
-        return tcrm_cli_usage(cmd, optind == argc ? "which report? (see "
-                              "tcrm report --list)" : "one report at a time");
+        return tcrm_cli_usage(cmd, "one report at a time");
     if ((rc = report_width(cli, &a, argv[optind])) || (rc = report_period(&a)))
         return rc;
     a.o.quiet_days = a.days;

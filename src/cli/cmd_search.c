@@ -18,7 +18,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_search = {
     "search", "search QUERY [--format table|csv|tsv] [--limit N]",
-    "Find contacts by name, company, e-mail, phone, tag, notes.",
+    N_("Find contacts by name, company, e-mail, phone, tag, notes."),
     cmd_search_exec,
 };
 
@@ -59,7 +59,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv)
         limit = cli->out_is_tty ? SEARCH_TTY_LIMIT : 0;
     memset(&f, 0, sizeof f);
     f.search = query;
-    snprintf(empty, sizeof empty, "no contacts match '%s'", cli_s(query));
+    snprintf(empty, sizeof empty, _("no contacts match '%s'"), cli_s(query));
     rc = cli_print_contacts(cli, &f, fmt, (size_t)limit, empty);
     free(query);
     return rc;

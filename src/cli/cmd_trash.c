@@ -17,13 +17,13 @@ static int cmd_restore_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_trash = {
     "trash", "trash [--limit N] [--format table|csv|tsv]",
-    "List deleted items, newest first.", cmd_trash_exec,
+    N_("List deleted items, newest first."), cmd_trash_exec,
 };
 
 const struct tcrm_cmd tcrm_cmd_restore = {
     "restore", "restore ITEM\n"
                "   (contact/42, company/7, deal/3, interaction/9, follow-up/5, 42)",
-    "Bring an item back from the trash.",
+    N_("Bring an item back from the trash."),
     cmd_restore_exec,
 };
 
@@ -34,7 +34,10 @@ static int cmd_trash_exec(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    static const char *const head[] = { "ITEM", "NAME", "DELETED", "BY" };
+    /* TRANSLATORS: columns of the trash: the item (contact/42), its
+     * name, when it was deleted and by whom */
+    static const char *const head[] = { N_("ITEM"), N_("NAME"),
+                                        N_("DELETED"), N_("BY") };
     static const char *const head_csv[] = { "item", "name", "deleted_at",
                                             "deleted_by" };
     const struct tcrm_cmd *cmd = &tcrm_cmd_trash;
@@ -70,7 +73,7 @@ static int cmd_trash_exec(struct tcrm_cli *cli, int argc, char **argv)
                                                 items[i].deleted_by });
     rc = cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
     if (fmt == CLI_FMT_TABLE && n == 0)
-        fprintf(cli->out, "the trash is empty\n");
+        fprintf(cli->out, "%s", _("the trash is empty\n"));
     tcrm_trash_array_free(items, n);
     return rc;
 }
@@ -114,6 +117,6 @@ static int cmd_restore_exec(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_error_clear(&err);
     if (tcrm_trash_restore(db, o.pos[0], &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "restored %s\n", cli_s(o.pos[0]));
+    fprintf(cli->out, _("restored %s\n"), cli_s(o.pos[0]));
     return TCRM_EXIT_OK;
 }

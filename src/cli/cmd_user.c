@@ -31,16 +31,16 @@ static int user_edit(struct tcrm_cli *cli, int argc, char **argv);
 static int user_deactivate(struct tcrm_cli *cli, int argc, char **argv);
 
 static const struct tcrm_cmd sub_add = { "user add", U_ADD,
-    "Add a person (admin only).", user_add };
+    N_("Add a person (admin only)."), user_add };
 static const struct tcrm_cmd sub_list = { "user list", U_LIST,
-    "List the people of the database.", user_list };
+    N_("List the people of the database."), user_list };
 static const struct tcrm_cmd sub_show = { "user show", U_SHOW,
-    "Show a person (admin only).", user_show };
+    N_("Show a person (admin only)."), user_show };
 static const struct tcrm_cmd sub_edit = { "user edit", U_EDIT,
-    "Change a person's role, name or manager, or turn them back on "
-    "(admin only).", user_edit };
+    N_("Change a person's role, name or manager, or turn them back on "
+    "(admin only)."), user_edit };
 static const struct tcrm_cmd sub_deact = { "user deactivate", U_DEACT,
-    "Turn a person off: tcrm refuses them from then on (admin only).",
+    N_("Turn a person off: tcrm refuses them from then on (admin only)."),
     user_deactivate };
 static const struct tcrm_cmd *const subs[] = {
     &sub_add, &sub_list, &sub_show, &sub_edit, &sub_deact,
@@ -48,7 +48,7 @@ static const struct tcrm_cmd *const subs[] = {
 
 const struct tcrm_cmd tcrm_cmd_user = {
     "user", U_ADD "\n" U_LIST "\n" U_SHOW "\n" U_EDIT "\n" U_DEACT,
-    "The people of the database: add, list, show, edit, deactivate.",
+    N_("The people of the database: add, list, show, edit, deactivate."),
     user_exec,
 };
 
@@ -132,7 +132,7 @@ static int run_change(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
     tcrm_error_clear(&err);
     if ((edit ? tcrm_user_edit : tcrm_user_add)(db, login, &c, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "%s %s\n", edit ? "changed user" : "added user",
+    fprintf(cli->out, edit ? _("changed user %s\n") : _("added user %s\n"),
             cli_s(login));
     return TCRM_EXIT_OK;
 }
@@ -162,7 +162,7 @@ static int user_deactivate(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_error_clear(&err);
     if (tcrm_user_edit(db, login, &c, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, "deactivated user %s\n", cli_s(login));
+    fprintf(cli->out, _("deactivated user %s\n"), cli_s(login));
     return TCRM_EXIT_OK;
 }
 
@@ -171,8 +171,8 @@ static int user_list(struct tcrm_cli *cli, int argc, char **argv)
     static const struct option lo[] = {
         { "format", required_argument, NULL, 'f' }, CLI_OPT_HELP, CLI_OPT_END,
     };
-    static const char *const head[] = { "LOGIN", "NAME", "ROLE", "MANAGER",
-                                        "ACTIVE" };
+    static const char *const head[] = { N_("LOGIN"), N_("NAME"), N_("ROLE"),
+                                        N_("MANAGER"), N_("ACTIVE") };
     static const char *const head_csv[] = { "login", "name", "role",
                                             "manager", "active" };
     enum cli_format fmt = CLI_FMT_TABLE;
@@ -198,10 +198,17 @@ static int user_list(struct tcrm_cli *cli, int argc, char **argv)
         return tcrm_cli_fail_err(&err);
     t = cli_table_new(cli, fmt, 5, fmt == CLI_FMT_TABLE ? head : head_csv,
                       "lllll");
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        const char *role = tcrm_role_name(u[i].role);
+        const char *active = u[i].active ? "yes" : "no";
+        if (fmt == CLI_FMT_TABLE) {
+            role = tcrm_i18n_word("role", role);
+            /* TRANSLATORS: whether a user is active */
+            active = u[i].active ? _("yes") : _("no");
+        }
         cli_table_add(t, (const char *const[]){ u[i].login, u[i].name,
-                      tcrm_role_name(u[i].role), u[i].manager ? u[i].manager
-                      : "", u[i].active ? "yes" : "no" });
+                      role, u[i].manager ? u[i].manager : "", active });
+    }
     rc = cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
     tcrm_user_array_free(u, n);
     return rc;
@@ -220,13 +227,14 @@ static int user_show(struct tcrm_cli *cli, int argc, char **argv)
     tcrm_error_clear(&err);
     if (tcrm_user_get(db, login, &u, &err))
         return tcrm_cli_fail_err(&err);
-    cli_field(cli, "login", u.login);
-    cli_field(cli, "name", u.name);
-    cli_field(cli, "role", tcrm_role_name(u.role));
-    cli_field(cli, "manager", u.manager);
-    cli_field(cli, "active", u.active ? "yes" : "no");
-    cli_field(cli, "added", cli_date(cli, u.created_at));
-    cli_field(cli, "changed", cli_date(cli, u.updated_at));
+    cli_field(cli, _("login"), u.login);
+    cli_field(cli, _("name"), u.name);
+    cli_field(cli, _("role"), tcrm_i18n_word("role", tcrm_role_name(u.role)));
+    /* TRANSLATORS: a user's manager (the person above them) */
+    cli_field(cli, _("manager"), u.manager);
+    cli_field(cli, _("active"), u.active ? _("yes") : _("no"));
+    cli_field(cli, _("added"), cli_date(cli, u.created_at));
+    cli_field(cli, _("changed"), cli_date(cli, u.updated_at));
     tcrm_user_free(&u);
     return TCRM_EXIT_OK;
 }

@@ -2,7 +2,9 @@
  * table.c: rows printed as an aligned table, as CSV or as TSV.
  *
  * Tables are measured in terminal columns (tcrm_text_width), so a column
- * of Chinese names lines up with one of Latin names. To align, a table
+ * of Chinese names lines up with one of Latin names. A table's headers are
+ * marked N_() by the caller and translated here (CLI_FMT_TABLE only: CSV
+ * and TSV headers stay English, for scripts). To align, a table
  * needs the widest cell of each column, but a listing may have a million
  * rows: the first CLI_TABLE_BUF rows are held and measured, then printed,
  * and the rows after them use the same widths (cut with "…" where wider).
@@ -102,7 +104,11 @@ struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
     t->cells = calloc((size_t)ncols * CLI_TABLE_BUF, sizeof *t->cells);
     if (headers && (t->headers = calloc((size_t)ncols, sizeof *t->headers)))
         for (i = 0; i < ncols; i++)
-            t->headers[i] = tcrm_text_sanitize(headers[i]);
+            /* people read a table's header in their language; CSV and
+             * TSV keep the English names scripts look for */
+            t->headers[i] = tcrm_text_sanitize(
+                fmt == CLI_FMT_TABLE && headers[i][0] ? _(headers[i])
+                                                      : headers[i]);
     if (!t->align || !t->w || !t->cells || (headers && !t->headers)) {
         cli_table_free(t);
         return NULL;
