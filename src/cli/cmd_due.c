@@ -7,6 +7,10 @@
  * that. Empty sections are left out; when everything is empty the whole
  * output is one line. No colours, no terminal tricks, exit 0.
  *
+ * With the public pool rule on (tcrm/pool.h), a last section BACK TO THE
+ * POOL lists the user's own contacts that go back to the pool within a
+ * week, with the day each goes.
+ *
  * --ics writes the same open follow-ups (overdue, today and the next N
  * days) as an iCalendar file on stdout instead (ical.h), for a calendar
  * to subscribe to; gone-quiet contacts are not calendar items.
@@ -16,6 +20,7 @@
 #include "cli_internal.h"
 #include "tcrm/followup.h"
 #include "tcrm/ical.h"
+#include "tcrm/pool.h"
 
 #define DUE_SHOW 50
 #define QUIET_SHOW 20
@@ -119,9 +124,42 @@ static int due_quiet(struct tcrm_cli *cli, struct tcrm_db *db,
     return 0;
 }
 
+/* The user's contacts that go back to the pool within a week (already
+ * read into q, n). */
+static int due_pool(struct tcrm_cli *cli, struct tcrm_db *db,
+                    const char *today, struct tcrm_quiet_contact *q, size_t n)
+{
+    int after = 0;
+    struct tcrm_error err;
+    if (n == 0)
+        return 0;
+    tcrm_error_clear(&err);
+    if (tcrm_pool_after_days(db, &after, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, _("BACK TO THE POOL (%zu)\n"), n);
+    struct cli_table *t = cli_table_new(cli, CLI_FMT_TABLE, 5, NULL, "rllll");
+    cli_table_indent(t, 2);
+    for (size_t i = 0; i < n; i++) {
+        char id[24], last[64], when[64], day[11];
+        snprintf(id, sizeof id, "%lld", (long long)q[i].id);
+        snprintf(last, sizeof last, _("last: %s"),
+                 q[i].last_interaction_at
+                     ? cli_date(cli, q[i].last_interaction_at) : _("never"));
+        tcrm_date_add_days(today, after - q[i].days, day);
+        /* TRANSLATORS: the day a contact goes back to the public pool */
+        snprintf(when, sizeof when, _("goes back %s"), cli_date(cli, day));
+        cli_table_add(t, (const char *const[]){ id, q[i].name, q[i].company,
+                                                last, when });
+    }
+    cli_table_end(t);
+    return 0;
+}
+
 static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
                      int quiet)
 {
+    struct tcrm_quiet_contact *pool = NULL;
+    size_t n_pool = 0;
     struct tcrm_reminder_counts n;
     struct tcrm_error err;
     char today[11], yesterday[11], tomorrow[11], last[11], title[96];
@@ -132,9 +170,10 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
     tcrm_date_add_days(today, 1, tomorrow);
     tcrm_date_add_days(today, days, last);
     tcrm_error_clear(&err);
-    if (tcrm_followup_counts(db, today, days, quiet, &n, &err))
+    if (tcrm_followup_counts(db, today, days, quiet, &n, &err) ||
+        tcrm_pool_soon(db, today, QUIET_SHOW, &pool, &n_pool, &err))
         return tcrm_cli_fail_err(&err);
-    if (n.overdue + n.today + n.upcoming + n.quiet == 0) {
+    if (n.overdue + n.today + n.upcoming + n.quiet == 0 && n_pool == 0) {
         fprintf(cli->out, P_("nothing due in the next %d day; nobody gone "
                              "quiet\n",
                              "nothing due in the next %d days; nobody gone "
@@ -147,8 +186,12 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
                           1)) ||
         (rc = due_section(cli, db, _("TODAY"), n.today, today, today, 0)) ||
         (rc = due_section(cli, db, title, n.upcoming, tomorrow, last, 1)) ||
-        (rc = due_quiet(cli, db, today, quiet, n.quiet)))
+        (rc = due_quiet(cli, db, today, quiet, n.quiet)) ||
+        (rc = due_pool(cli, db, today, pool, n_pool))) {
+        tcrm_quiet_array_free(pool, n_pool);
         return rc;
+    }
+    tcrm_quiet_array_free(pool, n_pool);
     return TCRM_EXIT_OK;
 }
 

@@ -23,7 +23,8 @@
 #define U_FILE "import FILE [--format csv|vcard] [--map SPEC | --profile NAME]\n" \
     "   [--dry-run]\n" \
     "   [--on-duplicate skip|merge|new] [--encoding E|auto] [--delimiter C]\n" \
-    "   [--tag T]... [--reject FILE] [--drop-unmapped] [--save-profile NAME]"
+    "   [--tag T]... [--reject FILE] [--drop-unmapped] [--save-profile NAME]\n" \
+    "   [--owner LOGIN]"
 #define U_LIST "import list"
 #define U_UNDO "import undo BATCH"
 
@@ -44,7 +45,7 @@ static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
     NULL };
 
 enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
-       O_REJECT, O_DROP, O_SAVE, O_FORMAT };
+       O_REJECT, O_DROP, O_SAVE, O_FORMAT, O_OWNER };
 
 static const struct option import_lo[] = {
     { "map", required_argument, NULL, O_MAP },
@@ -58,6 +59,7 @@ static const struct option import_lo[] = {
     { "drop-unmapped", no_argument, NULL, O_DROP },
     { "save-profile", required_argument, NULL, O_SAVE },
     { "format", required_argument, NULL, O_FORMAT },
+    { "owner", required_argument, NULL, O_OWNER },
     CLI_OPT_HELP,
     CLI_OPT_END
 };
@@ -151,6 +153,7 @@ static int parse_import(int argc, char **argv, struct import_args *a)
         if (c == O_REJECT) a->o.reject_path = optarg;
         if (c == O_DROP) a->o.drop_unmapped = 1;
         if (c == O_SAVE) a->save = optarg;
+        if (c == O_OWNER) a->o.owner = optarg;
         if (c == O_FORMAT && !strcmp(optarg, "csv"))
             a->o.format = TCRM_IMPORT_CSV;
         else if (c == O_FORMAT && !strcmp(optarg, "vcard"))

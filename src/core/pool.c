@@ -100,6 +100,15 @@ static int release_due(struct tcrm_db *db, const char *today, int *days,
     return due && *days > 0;
 }
 
+/* The day a contact's pool clock started: its last interaction (or its
+ * creation), or its last claim or assignment when later: whoever takes a
+ * customer gets the full N days. */
+#define POOL_SINCE(c)                                                      \
+    "max(coalesce(" c ".last_interaction_at, " c ".created_at),"           \
+    " coalesce((SELECT max(a.at) FROM audit_log a WHERE a.entity ="        \
+    " 'contact' AND a.entity_id = " c ".id AND a.action IN ('claim',"      \
+    " 'assign')), ''))"
+
 int tcrm_pool_release(struct tcrm_db *db, const char *today, int64_t *released,
                       struct tcrm_error *err)
 {
@@ -116,14 +125,17 @@ int tcrm_pool_release(struct tcrm_db *db, const char *today, int64_t *released,
     tcrm_date_add_days(today, 1 - days, cut);
     if (due > 0)
         rc = tcrm_db_audit_action(db, "pool", err);
+    /* The two ranges of contacts_quiet give the candidates; the claim
+     * test runs on those only. */
     sqlite3_stmt *st = due > 0 && rc == 0 ? tcrm_db_prepare(db,
         "UPDATE contacts SET owner = NULL WHERE id IN ("
-        " SELECT id FROM contacts INDEXED BY contacts_quiet"
-        "  WHERE deleted_at IS NULL AND last_interaction_at < ?1"
-        "  AND owner IS NOT NULL"
-        " UNION ALL SELECT id FROM contacts INDEXED BY contacts_quiet"
-        "  WHERE deleted_at IS NULL AND last_interaction_at IS NULL"
-        "  AND created_at < ?1 AND owner IS NOT NULL)", err) : NULL;
+        " SELECT c.id FROM contacts c INDEXED BY contacts_quiet"
+        "  WHERE c.deleted_at IS NULL AND c.last_interaction_at < ?1"
+        "  AND c.owner IS NOT NULL AND " POOL_SINCE("c") " < ?1"
+        " UNION ALL SELECT c.id FROM contacts c INDEXED BY contacts_quiet"
+        "  WHERE c.deleted_at IS NULL AND c.last_interaction_at IS NULL"
+        "  AND c.created_at < ?1 AND c.owner IS NOT NULL"
+        "  AND " POOL_SINCE("c") " < ?1)", err) : NULL;
     if (due < 0)
         rc = TCRM_EDB;
     else if (due > 0 && rc == 0 && !st)
@@ -138,6 +150,24 @@ int tcrm_pool_release(struct tcrm_db *db, const char *today, int64_t *released,
     return tcrm_db_end(db, rc, err);
 }
 
+static int soon_read(sqlite3_stmt *st, const char *today,
+                     struct tcrm_quiet_contact *q)
+{
+    memset(q, 0, sizeof *q);
+    q->id = sqlite3_column_int64(st, 0);
+    char **col[] = { &q->name, &q->company, &q->owner,
+                     &q->last_interaction_at };
+    for (int i = 0; i < 4; i++) {
+        if (sqlite3_column_type(st, 1 + i) == SQLITE_NULL)
+            continue;
+        if (!(*col[i] = tcrm_db_col_text(st, 1 + i)))
+            return TCRM_ENOMEM;
+    }
+    const char *since = (const char *)sqlite3_column_text(st, 5);
+    q->days = since ? tcrm_date_days_between(since, today) : 0;
+    return 0;
+}
+
 int tcrm_pool_soon(struct tcrm_db *db, const char *today, size_t limit,
                    struct tcrm_quiet_contact **out, size_t *n,
                    struct tcrm_error *err)
@@ -150,16 +180,34 @@ int tcrm_pool_soon(struct tcrm_db *db, const char *today, size_t limit,
     int rc = tcrm_pool_after_days(db, &days, err);
     if (rc || days <= 0)
         return rc;
-    int was = tcrm_access_mine(db);
-    rc = tcrm_access_set_mine(db, 1, err);
-    if (rc == 0) {
-        int from = days - TCRM_POOL_WARN_DAYS;
-        rc = tcrm_followup_quiet(db, today, from < 1 ? 1 : from, limit, out, n,
-                                 err);
+    char cut[11];
+    tcrm_date_add_days(today, 1 + TCRM_POOL_WARN_DAYS - days, cut);
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT * FROM (SELECT c.id, c.name, co.name, c.owner,"
+        " c.last_interaction_at, " POOL_SINCE("c") " AS since"
+        " FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+        " WHERE c.owner = ?1 AND c.deleted_at IS NULL"
+        " AND coalesce(c.last_interaction_at, c.created_at) < ?2)"
+        " WHERE since < ?2 ORDER BY since, 1 LIMIT ?3", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_text(st, 1, tcrm_db_login(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, cut, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+    int s = SQLITE_DONE;
+    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        void *p = realloc(*out, (*n + 1) * sizeof **out);
+        if (!p || soon_read(st, today, &((struct tcrm_quiet_contact *)p)[*n])) {
+            if (p)
+                *out = p;
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            break;
+        }
+        *out = p;
+        (*n)++;
     }
-    if (!was) {
-        struct tcrm_error ignored;
-        tcrm_access_set_mine(db, 0, &ignored);
-    }
+    if (rc == 0 && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "pool", err);
+    tcrm_db_done(st);
     return rc;
 }

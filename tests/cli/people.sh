@@ -403,6 +403,31 @@ expect pool-days-range 2 "" "tcrm setting: pool-after-days: '4000' is not a whol
 usage: tcrm setting [NAME [VALUE]]
               (name-order pinyin|codepoint, access-mode open|owned,
                pool-after-days DAYS)"
+# due warns the owner a week before: contact 2, silent 56 of 60 days.
+as "$S1" due
+got=$(printf '%s\n' "$OUT" | sed -n '/^BACK TO THE POOL/,$p')
+[[ $RC == 0 && "$got" == "BACK TO THE POOL (1)
+  2  Called Once    last: 2026-09-25 10:00  goes back 2026-11-24" ]] && ok || bad pool-due-warns "$OUT" "$ERR"
+# S2 claimed contact 1 today: the full 60 days from the claim, no warning.
+as "$S2" due
+[[ $RC == 0 && "$OUT" != *"BACK TO THE POOL"* ]] && ok || bad pool-due-claim-resets "$OUT"
+TCRM_NOW="2026-11-21 10:00:00"
+as "$S2" contact list --format csv
+[[ $(owners) == "1=$S2 2=$S1 3=$S1" ]] && ok || bad pool-claim-keeps "$(owners)"
+TCRM_NOW="2026-11-20 10:00:00"
+# import --owner: the batch's new rows go to that person, if the
+# importer may give them records.
+printf 'name,company\nOwen Import,Owned Co\n' >"$ROOT/own.csv"
+chmod 644 "$ROOT/own.csv"
+as "$S1" import "$ROOT/own.csv" --owner "$S2"
+expect import-owner-not-yours 1 "" \
+    "tcrm: owner '$S2': not yourself or someone under you; nothing imported"
+as root import "$ROOT/own.csv" --owner nosuch
+expect import-owner-unknown 1 "" \
+    "tcrm: owner 'nosuch': not a user of this database; nothing imported"
+as root import "$ROOT/own.csv" --owner "$S1"
+got=$(sqlite3 "$DB" "SELECT (SELECT owner FROM contacts WHERE name = 'Owen Import') || ' ' || (SELECT owner FROM companies WHERE name = 'Owned Co')")
+[[ $RC == 0 && "$got" == "$S1 $S1" ]] && ok || bad import-owner "$got" "$ERR"
 DB=$OFFICE_DB
 
 # ---- the shared server ------------------------------------------------

@@ -149,17 +149,17 @@ else
     gb() { printf '%s' "$1" | iconv -f UTF-8 -t GB18030; }
     # what is typed arrives in GB18030; what is printed leaves in it
     out=$(LC_ALL=zh_CN.GB18030 t contact add "$(gb 张伟)" --company "$(gb 华为)" | iconv -f GB18030 -t UTF-8)
-    [ "$out" = "added contact 1: 张伟" ] && ok || bad "GB18030 add: '$out'"
+    [ "$out" = "已添加联系人 1：张伟" ] && ok || bad "GB18030 add: '$out'"
     got=$(t search zhangwei --format tsv | tail -n 1 | cut -f2,3)
     [ "$got" = "$(printf '张伟\t华为')" ] && ok || bad "GB18030 add stored: '$got'"
-    want=$(t search zw | iconv -f UTF-8 -t GB18030 | od -An -tx1)
+    want=$(LC_ALL=zh_CN.UTF-8 t search zw | iconv -f UTF-8 -t GB18030 | od -An -tx1)
     got=$(LC_ALL=zh_CN.GB18030 t search zw | od -An -tx1)
     [ "$got" = "$want" ] && ok || bad "GB18030 search output: $got"
     got=$(LC_ALL=zh_CN.GB18030 t follow-up add 1 --due "$(gb 2月30日)" x 2>&1 >/dev/null | head -n 1 | iconv -f GB18030 -t UTF-8)
     [ "$got" = "tcrm follow-up add: --due: '2月30日' is not a date: February 2026 has 28 days" ] &&
         ok || bad "GB18030 error: '$got'"
     got=$(LC_ALL=zh_CN.GB18030 t follow-up add 1 --due "$(gb 明天下午3点)" "$(gb 寄送样品)" | iconv -f GB18030 -t UTF-8)
-    [ "$got" = "follow-up 1 for 张伟 due 2026-11-21 15:00" ] && ok || bad "GB18030 date: '$got'"
+    [ "$got" = "跟进 1：张伟，2026-11-21 15:00 到期" ] && ok || bad "GB18030 date: '$got'"
     # export to standard output keeps its own encoding (UTF-8 by default)
     got=$(LC_ALL=zh_CN.GB18030 t export contacts --fields name | tail -n 1 | tr -d '\r')
     [ "$got" = "张伟" ] && ok || bad "GB18030 export stays UTF-8: '$got'"
