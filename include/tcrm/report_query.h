@@ -30,6 +30,8 @@ struct tcrm_rq_filter {
     const char *today;      /* "YYYY-MM-DD" */
     int quiet_days;         /* gone-quiet threshold */
     size_t limit;           /* list queries: most rows (0: no limit) */
+    int team;               /* 1: owner's whole team instead (owner is the
+                               manager; see tcrm_rq_scope_team) */
 };
 
 /* One value: i holds the integer value (0 for NULL), s a copy of the text
@@ -57,6 +59,10 @@ void tcrm_rq_table_free(struct tcrm_rq_table *t);
  * admin), the acting user (reports then count their own rows; shares and
  * the pool are not counted); else NULL (everybody). */
 const char *tcrm_rq_scope_owner(struct tcrm_db *db, const char *owner);
+/* 1 when, with no owner given, the figures are the acting manager's team
+ * (themselves and everyone under them, owned mode): then the filter's
+ * owner is the manager and team is 1. */
+int tcrm_rq_scope_team(struct tcrm_db *db, const char *owner);
 
 /* Check the filter's owner and tag. owner is known when it is the
  * database user or owns/logged anything; else TCRM_ENOTFOUND

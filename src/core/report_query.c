@@ -41,8 +41,10 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/access.h"
 #include "tcrm/date.h"
 #include "tcrm/report_query.h"
+#include "tcrm/strbuf.h"
 
 /* Tag conditions on an entity id expression. */
 #define TAG_ON(entity, idexpr)                                              \
@@ -151,6 +153,35 @@ static int rq_take_row(sqlite3_stmt *st, struct tcrm_rq_table *out,
     return 0;
 }
 
+/* A team's figures (f->team): the statement written for one owner, with
+ * every "= ?3" made "IN (the team)" and every "?3 IS NULL" false, so that
+ * each query keeps its owner-led index path for a whole team. A new
+ * string (sqlite3_free it), NULL when out of memory. */
+static char *rq_team_sql(const char *sql)
+{
+    static const char *const from[] = { " = ?3", "?3 IS NULL" };
+    static const char *const to[] = {
+        " IN (SELECT login FROM temp.tcrm_reach)", "0" };
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    int rc = 0;
+    while (rc == 0 && *sql) {
+        int k = -1;
+        for (int i = 0; i < 2 && k < 0; i++)
+            if (strncmp(sql, from[i], strlen(from[i])) == 0)
+                k = i;
+        if (k >= 0) {
+            rc = tcrm_strbuf_append(&sb, to[k]);
+            sql += strlen(from[k]);
+        } else {
+            rc = tcrm_strbuf_appendc(&sb, *sql++);
+        }
+    }
+    char *out = rc ? NULL : sqlite3_mprintf("%s", sb.buf);
+    tcrm_strbuf_free(&sb);
+    return out;
+}
+
 static int rq_run(struct tcrm_db *db, const char *sql,
                   const struct tcrm_rq_filter *f, const char *what,
                   struct tcrm_rq_table *out, struct tcrm_error *err)
@@ -160,7 +191,11 @@ static int rq_run(struct tcrm_db *db, const char *sql,
     int rc, src;
 
     memset(out, 0, sizeof *out);
-    st = tcrm_db_prepare(db, sql, err);
+    char *team = f->team ? rq_team_sql(sql) : NULL;
+    if (f->team && !team)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    st = tcrm_db_prepare(db, team ? team : sql, err);
+    sqlite3_free(team);
     if (!st)
         return err ? err->code : TCRM_EDB;
     rq_bind(st, f);
@@ -181,6 +216,12 @@ static int rq_run(struct tcrm_db *db, const char *sql,
 const char *tcrm_rq_scope_owner(struct tcrm_db *db, const char *owner)
 {
     return owner || tcrm_access_all(db) ? owner : tcrm_db_login(db);
+}
+
+int tcrm_rq_scope_team(struct tcrm_db *db, const char *owner)
+{
+    return !owner && !tcrm_access_all(db) &&
+           tcrm_access_role(db) == TCRM_ROLE_MANAGER;
 }
 
 int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,

@@ -495,6 +495,7 @@ int tcrm_report_run(struct tcrm_db *db, const struct tcrm_config *cfg,
     if ((rc = tcrm_rq_check(db, opts->owner, opts->tag, &r.f.tag_id, err)))
         return rc;
     r.f.owner = tcrm_rq_scope_owner(db, opts->owner);
+    r.f.team = tcrm_rq_scope_team(db, opts->owner);
     r.f.today = r.today;
     r.f.quiet_days = opts->quiet_days > 0 ? opts->quiet_days
                                           : cfg->quiet_days;

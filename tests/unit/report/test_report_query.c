@@ -116,7 +116,7 @@ static void activity_text(struct fx *f, const char *owner, int64_t tag,
                           const char *from, const char *to, char *out,
                           size_t n)
 {
-    struct tcrm_rq_filter flt = { from, to, owner, tag, "2026-11-20", 30, 0 };
+    struct tcrm_rq_filter flt = { from, to, owner, tag, "2026-11-20", 30, 0, 0 };
     struct tcrm_rq_table t;
     struct tcrm_error err;
     size_t len = 0;
@@ -222,7 +222,7 @@ static void test_activity_filters(void **state)
 static void touched(struct fx *f, const char *owner, const char *from,
                     const char *to, int64_t want_touched, int64_t want_added)
 {
-    struct tcrm_rq_filter flt = { from, to, owner, 0, "2026-11-20", 30, 0 };
+    struct tcrm_rq_filter flt = { from, to, owner, 0, "2026-11-20", 30, 0, 0 };
     struct tcrm_rq_table t;
     struct tcrm_error err;
 
@@ -257,7 +257,7 @@ static void test_contacts_touched(void **state)
 static void seg_text(struct fx *f, enum tcrm_rq_segment seg, const char *from,
                      char *out, size_t n)
 {
-    struct tcrm_rq_filter flt = { from, NULL, NULL, 0, "2026-11-20", 30, 0 };
+    struct tcrm_rq_filter flt = { from, NULL, NULL, 0, "2026-11-20", 30, 0, 0 };
     struct tcrm_rq_table t;
     struct tcrm_error err;
     size_t len = 0;
