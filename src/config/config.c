@@ -520,11 +520,13 @@ static int apply_stages(const struct place *p, const char *v,
     struct tcrm_config fresh = {0};
     for (int i = 0; i < n; i++) {
         if (strlen(names[i]) > MAX_STAGE_BYTES)
-            return bad_config_value(p, "stage name '%s' is longer than %d bytes",
+            return bad_config_value(p, "stage name '%s' is longer than "
+                                    "%d bytes",
                              names[i], MAX_STAGE_BYTES);
         for (int j = 0; j < i; j++)
             if (strcasecmp(names[i], names[j]) == 0)
-                return bad_config_value(p, "stage '%s' is listed twice", names[i]);
+                return bad_config_value(p, "stage '%s' is listed twice",
+                                        names[i]);
     }
     for (int i = 0; i < n; i++) {
         if (set_str(&fresh.stages[i], names[i])) {
@@ -552,7 +554,8 @@ static int apply_probs(const struct place *p, const char *v,
         return bad_config_value(p, "empty percent in '%s'", v);
     for (int i = 0; i < n && i < TCRM_MAX_STAGES; i++)
         if (parse_int(items[i], 0, 100, &pct[i]))
-            return bad_config_value(p, "'%s' is not a whole number from 0 to 100",
+            return bad_config_value(p, "'%s' is not a whole number from "
+                                    "0 to 100",
                              items[i]);
     if ((size_t)n != cfg->n_stages)
         return bad_config_value(p, "%d values for %zu stages; expected one "
@@ -601,7 +604,8 @@ static int apply_value(const struct place *p, const char *v,
     switch (d->kind) {
     case KIND_INT:
         if (parse_int(v, d->min, d->max, &n))
-            return bad_config_value(p, "'%s' is not a whole number from %d to %d",
+            return bad_config_value(p, "'%s' is not a whole number "
+                                    "from %d to %d",
                              v, d->min, d->max);
         *INT_FIELD(cfg, d->offset) = n;
         return 0;
@@ -648,7 +652,8 @@ static int apply_key(const struct place *p, dictionary *dict,
                    ? tcrm_error_set(p->err, TCRM_ENOMEM, "out of memory") : 0;
     if (!v || !*v) {
         if (p->def->kind == KIND_INT)
-            return bad_config_value(p, "empty value; expected a whole number from "
+            return bad_config_value(p, "empty value; expected a whole "
+                                    "number from "
                              "%d to %d", p->def->min, p->def->max);
         return bad_config_value(p, "empty value; expected %s",
                                 _(p->def->expected));
