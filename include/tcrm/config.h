@@ -15,7 +15,7 @@
  *   "/home/ann/.config/tcrm/tcrm.conf:12: [reminders] quiet_days: 'soon'
  *    is not a whole number from 1 to 3650"
  *   "tcrm.conf:3: [display] colour: unknown key (known: date_format,
- *    colors)"
+ *    colors, language)"
  * data/tcrm.conf is the documented default file; man/tcrm.conf.5 lists
  * every key.
  */
@@ -45,6 +45,10 @@ struct tcrm_config {
     char *date_format;       /* date_format = %Y-%m-%d (strftime) */
     enum tcrm_colors colors; /* colors = auto|yes|no (auto honours
                                 NO_COLOR and the terminal) */
+    char *language;          /* language = zh_CN, en ... ("" default: from
+                                LANGUAGE/LC_ALL/LC_MESSAGES/LANG); letters,
+                                digits, '_', '-', '.', '@' only. The front
+                                ends pass it to tcrm_os_i18n_language */
 
     /* [pipeline] */
     char *stages[TCRM_MAX_STAGES]; /* stages = Lead, Qualified, Proposal,

@@ -8,8 +8,9 @@
 
 #include <sys/types.h>
 
-/* "a directory", "a pipe (FIFO)", "a character device", "a block device",
- * "a socket", "a symbolic link"; "a regular file" for S_IFREG and "not a
+/* In the user's language: "a directory", "a pipe (FIFO)", "a character
+ * device", "a block device", "a socket", "a symbolic link"; "a regular
+ * file" for S_IFREG and "not a
  * regular file" for anything else. Never NULL; a static string. */
 const char *tcrm_file_kind(mode_t mode);
 

@@ -27,6 +27,7 @@
 #include "tcrm/config.h"
 #include "config_internal.h"
 #include "tcrm/fileinfo.h"
+#include "tcrm/i18n.h"
 #include "tcrm/os.h"
 
 #include <ctype.h>
@@ -48,13 +49,18 @@ const char *tcrm_config_system_file = "/etc/tcrm/tcrm.conf";
 #define MAX_LINE_BYTES 1000 /* iniparser 4.1 refuses lines over 1022 */
 #define MAX_STAGE_BYTES 64
 
-static const char *const default_stages[] = {"Lead", "Qualified", "Proposal",
-                                             "Negotiation"};
+/* Stored keys (deals keep their stage's name), shown with
+ * tcrm_i18n_word("stage", key); an office's own stages are shown as
+ * they are written. */
+static const char *const default_stages[] = {NC_("stage", "Lead"),
+                                             NC_("stage", "Qualified"),
+                                             NC_("stage", "Proposal"),
+                                             NC_("stage", "Negotiation")};
 static const int default_probability[] = {10, 25, 50, 75};
 #define N_DEFAULT_STAGES (sizeof default_stages / sizeof default_stages[0])
 
 enum key_kind { KIND_TEXT, KIND_INT, KIND_COLORS, KIND_STAGES, KIND_PROBS,
-                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS };
+                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS, KIND_LANGUAGE };
 
 struct key_def {
     const char *section;
@@ -62,34 +68,37 @@ struct key_def {
     enum key_kind kind;
     size_t offset;        /* of the char * or int field (TEXT, INT, ...) */
     int min, max;         /* KIND_INT */
-    const char *expected; /* what a good value looks like (not KIND_INT) */
+    const char *expected; /* what a good value looks like (not KIND_INT);
+                             marked N_, translated where shown */
 };
 
 #define OFF(field) offsetof(struct tcrm_config, field)
 
 /* In file order; stages come before probabilities on purpose. */
 static const struct key_def key_table[] = {
-    {"database", "path", KIND_TEXT, OFF(db_path), 0, 0, "a file path"},
+    {"database", "path", KIND_TEXT, OFF(db_path), 0, 0, N_("a file path")},
     {"database", "busy_timeout", KIND_INT, OFF(busy_timeout_ms), 0, 600000,
      NULL},
-    {"user", "name", KIND_TEXT, OFF(user), 0, 0, "a user name"},
+    {"user", "name", KIND_TEXT, OFF(user), 0, 0, N_("a user name")},
     {"display", "date_format", KIND_DATEFMT, OFF(date_format), 0, 0,
-     "a strftime format such as %Y-%m-%d"},
-    {"display", "colors", KIND_COLORS, 0, 0, 0, "auto, yes or no"},
+     N_("a strftime format such as %Y-%m-%d")},
+    {"display", "colors", KIND_COLORS, 0, 0, 0, N_("auto, yes or no")},
+    {"display", "language", KIND_LANGUAGE, OFF(language), 0, 0,
+     N_("a language such as zh_CN or en, or \"\" for the environment's")},
     {"pipeline", "stages", KIND_STAGES, 0, 0, 0,
-     "1 to 16 stage names separated by commas"},
+     N_("1 to 16 stage names separated by commas")},
     {"pipeline", "probabilities", KIND_PROBS, 0, 0, 100,
-     "one percent from 0 to 100 per stage, separated by commas"},
+     N_("one percent from 0 to 100 per stage, separated by commas")},
     {"pipeline", "currency", KIND_CURRENCY, OFF(currency), 0, 0,
-     "3 upper-case letters such as EUR"},
+     N_("3 upper-case letters such as EUR")},
     {"reminders", "days_ahead", KIND_INT, OFF(days_ahead), 1, 365, NULL},
     {"reminders", "quiet_days", KIND_INT, OFF(quiet_days), 1, 3650, NULL},
     {"reports", "print_command", KIND_TEXT, OFF(print_command), 0, 0,
-     "a command such as lpr"},
+     N_("a command such as lpr")},
     {"import", "max_field_mb", KIND_INT, OFF(max_field_mb), 1, 64, NULL},
     {"import", "max_row_mb", KIND_INT, OFF(max_row_mb), 1, 256, NULL},
     {"calendar", "timed_as", KIND_TIMED_AS, OFF(calendar_timed_as_event), 0,
-     0, "todo or event"},
+     0, N_("todo or event")},
     {"calendar", "alarm_minutes", KIND_INT, OFF(calendar_alarm_minutes), 0,
      10080, NULL},
 };
@@ -133,6 +142,7 @@ void tcrm_config_free(struct tcrm_config *cfg)
     free(cfg->db_path);
     free(cfg->user);
     free(cfg->date_format);
+    free(cfg->language);
     free(cfg->currency);
     free(cfg->print_command);
     free_stages(cfg);
@@ -144,11 +154,13 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
 {
     *dst = *src;
     dst->path = dst->db_path = dst->user = dst->date_format = NULL;
+    dst->language = NULL;
     dst->currency = dst->print_command = NULL;
     memset(dst->stages, 0, sizeof dst->stages);
     if (set_str(&dst->path, src->path) || set_str(&dst->db_path, src->db_path)
         || set_str(&dst->user, src->user)
         || set_str(&dst->date_format, src->date_format)
+        || set_str(&dst->language, src->language)
         || set_str(&dst->currency, src->currency)
         || set_str(&dst->print_command, src->print_command))
         goto nomem;
@@ -186,6 +198,7 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
     cfg->calendar_alarm_minutes = 15;
     if (set_str(&cfg->user, default_user())
         || set_str(&cfg->date_format, "%Y-%m-%d")
+        || set_str(&cfg->language, "")
         || set_str(&cfg->currency, "EUR")
         || set_str(&cfg->print_command, "lpr"))
         goto nomem;
@@ -413,15 +426,17 @@ struct place {
     struct tcrm_error *err;
 };
 
-static int bad_value(const struct place *p, const char *fmt, ...)
+static int bad_config_value(const struct place *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-static int bad_value(const struct place *p, const char *fmt, ...)
+/* "FILE:LINE: [section] key: WHAT", WHAT made from fmt in the user's
+ * language (fmt is a keyword of xgettext: po/xgettext.args). */
+static int bad_config_value(const struct place *p, const char *fmt, ...)
 {
     char what[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    vsnprintf(what, sizeof what, _(fmt), ap);
     va_end(ap);
     return tcrm_error_set(p->err, TCRM_EINVAL, "%s:%u: [%s] %s: %s", p->path,
                           p->line, p->def->section, p->def->name, what);
@@ -463,7 +478,7 @@ static int apply_colors(const struct place *p, const char *v,
             return 0;
         }
     }
-    return bad_value(p, "'%s' is not auto, yes or no", v);
+    return bad_config_value(p, "'%s' is not auto, yes or no", v);
 }
 
 /* Split a comma list in place into trimmed items (the first max of them
@@ -498,18 +513,20 @@ static int apply_stages(const struct place *p, const char *v,
     snprintf(buf, sizeof buf, "%s", v);
     int n = split_list(buf, names, TCRM_MAX_STAGES);
     if (n < 0)
-        return bad_value(p, "empty stage name in '%s'", v);
+        return bad_config_value(p, "empty stage name in '%s'", v);
     if (n > TCRM_MAX_STAGES)
-        return bad_value(p, "%d stages; at most %d are allowed", n,
+        return bad_config_value(p, "%d stages; at most %d are allowed", n,
                          TCRM_MAX_STAGES);
     struct tcrm_config fresh = {0};
     for (int i = 0; i < n; i++) {
         if (strlen(names[i]) > MAX_STAGE_BYTES)
-            return bad_value(p, "stage name '%s' is longer than %d bytes",
+            return bad_config_value(p, "stage name '%s' is longer than "
+                                    "%d bytes",
                              names[i], MAX_STAGE_BYTES);
         for (int j = 0; j < i; j++)
             if (strcasecmp(names[i], names[j]) == 0)
-                return bad_value(p, "stage '%s' is listed twice", names[i]);
+                return bad_config_value(p, "stage '%s' is listed twice",
+                                        names[i]);
     }
     for (int i = 0; i < n; i++) {
         if (set_str(&fresh.stages[i], names[i])) {
@@ -534,13 +551,14 @@ static int apply_probs(const struct place *p, const char *v,
     snprintf(buf, sizeof buf, "%s", v);
     int n = split_list(buf, items, TCRM_MAX_STAGES);
     if (n < 0)
-        return bad_value(p, "empty percent in '%s'", v);
+        return bad_config_value(p, "empty percent in '%s'", v);
     for (int i = 0; i < n && i < TCRM_MAX_STAGES; i++)
         if (parse_int(items[i], 0, 100, &pct[i]))
-            return bad_value(p, "'%s' is not a whole number from 0 to 100",
+            return bad_config_value(p, "'%s' is not a whole number from "
+                                    "0 to 100",
                              items[i]);
     if ((size_t)n != cfg->n_stages)
-        return bad_value(p, "%d values for %zu stages; expected one "
+        return bad_config_value(p, "%d values for %zu stages; expected one "
                          "percent per stage", n, cfg->n_stages);
     memcpy(cfg->stage_probability, pct, (size_t)n * sizeof pct[0]);
     return 0;
@@ -564,6 +582,20 @@ static int check_datefmt(const char *v)
     return strftime(out, sizeof out, v, &tm) == 0 ? -1 : 0;
 }
 
+/* zh_CN, zh_CN.UTF-8, en, en_US, sr@latin, zh-Hans: at most 64 bytes,
+ * starting with a letter, of letters, '_', '-', '.' and '@' only (the
+ * value goes into LANGUAGE; a '/' could name a file). */
+static int check_language(const char *v)
+{
+    size_t n = strlen(v);
+    if (n > 64 || !isalpha((unsigned char)v[0]))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)v[i]) && !strchr("_-.@", v[i]))
+            return -1;
+    return 0;
+}
+
 static int apply_value(const struct place *p, const char *v,
                        struct tcrm_config *cfg)
 {
@@ -572,7 +604,8 @@ static int apply_value(const struct place *p, const char *v,
     switch (d->kind) {
     case KIND_INT:
         if (parse_int(v, d->min, d->max, &n))
-            return bad_value(p, "'%s' is not a whole number from %d to %d",
+            return bad_config_value(p, "'%s' is not a whole number "
+                                    "from %d to %d",
                              v, d->min, d->max);
         *INT_FIELD(cfg, d->offset) = n;
         return 0;
@@ -584,18 +617,22 @@ static int apply_value(const struct place *p, const char *v,
         return apply_probs(p, v, cfg);
     case KIND_CURRENCY:
         if (check_currency(v))
-            return bad_value(p, "'%s' is not %s", v, d->expected);
+            return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
         break;
     case KIND_DATEFMT:
         if (check_datefmt(v))
-            return bad_value(p, "'%s' gives an empty date or one longer "
+            return bad_config_value(p, "'%s' gives an empty date or one longer "
                              "than 127 bytes", v);
         break;
     case KIND_TIMED_AS:
         if (strcmp(v, "todo") && strcmp(v, "event"))
-            return bad_value(p, "'%s' is not %s", v, d->expected);
+            return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
         *INT_FIELD(cfg, d->offset) = !strcmp(v, "event");
         return 0;
+    case KIND_LANGUAGE:
+        if (check_language(v))
+            return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
+        break;
     case KIND_TEXT:
         break;
     }
@@ -610,11 +647,16 @@ static int apply_key(const struct place *p, dictionary *dict,
     char name[64];
     snprintf(name, sizeof name, "%s:%s", p->def->section, p->def->name);
     const char *v = iniparser_getstring(dict, name, NULL);
+    if (p->def->kind == KIND_LANGUAGE && v && !*v) /* "": the environment's */
+        return set_str(STR_FIELD(cfg, p->def->offset), "")
+                   ? tcrm_error_set(p->err, TCRM_ENOMEM, "out of memory") : 0;
     if (!v || !*v) {
         if (p->def->kind == KIND_INT)
-            return bad_value(p, "empty value; expected a whole number from "
+            return bad_config_value(p, "empty value; expected a whole "
+                                    "number from "
                              "%d to %d", p->def->min, p->def->max);
-        return bad_value(p, "empty value; expected %s", p->def->expected);
+        return bad_config_value(p, "empty value; expected %s",
+                                _(p->def->expected));
     }
     return apply_value(p, v, cfg);
 }

@@ -38,8 +38,11 @@
 #include "db_internal.h"
 #include "tcrm/access.h"
 
-static const char *const role_names[] = { NULL, "admin", "manager", "sales",
-                                          "clerk" };
+/* Stored keys, shown with tcrm_i18n_word("role", key). */
+static const char *const role_names[] = { NULL, NC_("role", "admin"),
+                                          NC_("role", "manager"),
+                                          NC_("role", "sales"),
+                                          NC_("role", "clerk") };
 #define N_ROLES (int)(sizeof role_names / sizeof role_names[0])
 
 const char *tcrm_role_name(int role)

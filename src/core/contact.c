@@ -31,8 +31,11 @@
 #include "tcrm/normalize.h"
 #include "tcrm/search.h"
 
+/* Stored keys, shown with tcrm_i18n_word("channel", key). */
 static const char *const kind_names[TCRM_CH_COUNT] = {
-    "mobile", "work", "home", "fax", "email", "web", "im"
+    NC_("channel", "mobile"), NC_("channel", "work"), NC_("channel", "home"),
+    NC_("channel", "fax"), NC_("channel", "email"), NC_("channel", "web"),
+    NC_("channel", "im")
 };
 
 const char *tcrm_channel_kind_name(enum tcrm_channel_kind k)
@@ -168,7 +171,8 @@ static int validate_parts(const struct tcrm_contact *c, struct tcrm_error *err)
             return tcrm_error_field(err, TCRM_EINVAL,
                                     tcrm_channel_kind_name(ch->kind),
                                     "%s: empty value",
-                                    tcrm_channel_kind_name(ch->kind));
+                                    tcrm_i18n_word("channel",
+                                        tcrm_channel_kind_name(ch->kind)));
         if (ch->kind == TCRM_CH_EMAIL && tcrm_norm_check_email(ch->value, NULL))
             return tcrm_error_field(err, TCRM_EINVAL, "e-mail",
                                   "e-mail '%s': not a valid address", ch->value);
@@ -209,11 +213,11 @@ int tcrm_row_conflict(struct tcrm_db *db, const char *sql, const char *entity,
     if (rc == SQLITE_ROW)
         rc = tcrm_error_set(err, TCRM_ECONFLICT,
                             "%s %" PRId64 " was changed by %s at %s since you read it",
-                            entity, id, sqlite3_column_text(st, 0),
+                            tcrm_db_noun(entity), id, sqlite3_column_text(st, 0),
                             sqlite3_column_text(st, 1));
     else if (rc == SQLITE_DONE)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %" PRId64 ": not found",
-                            entity, id);
+                            tcrm_db_noun(entity), id);
     else
         rc = tcrm_db_fail(db, entity, err);
     tcrm_db_done(st);

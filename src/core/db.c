@@ -86,8 +86,34 @@ static int out_of_room(struct tcrm_db *db, int sys)
     return 0;
 }
 
+/* Every `what` that reaches tcrm_db_fail and every entity of "%s %lld:
+ * not found", marked for translation in context "entity"
+ * (tcrm_db_noun). Not used at run time. */
+static const char *const nouns[] __attribute__((unused)) = {
+    NC_("entity", "contact"), NC_("entity", "company"),
+    NC_("entity", "deal"), NC_("entity", "interaction"),
+    NC_("entity", "follow-up"), NC_("entity", "user"),
+    NC_("entity", "contacts"), NC_("entity", "companies"),
+    NC_("entity", "deals"), NC_("entity", "interactions"),
+    NC_("entity", "follow-ups"), NC_("entity", "users"),
+    NC_("entity", "tag"), NC_("entity", "tags"),
+    NC_("entity", "channels"), NC_("entity", "audit"),
+    NC_("entity", "import"), NC_("entity", "import undo"),
+    NC_("entity", "import rollback"), NC_("entity", "import recovery"),
+    NC_("entity", "import list"), NC_("entity", "search"),
+    NC_("entity", "search index"), NC_("entity", "settings"),
+    NC_("entity", "owner"), NC_("entity", "export"),
+    NC_("entity", "duplicate check"), NC_("entity", "contact list"),
+    NC_("entity", "contact export"), NC_("entity", "contact count"),
+    NC_("entity", "company list"), NC_("entity", "company count"),
+    NC_("entity", "trash"), NC_("entity", "share"),
+    NC_("entity", "reminders"), NC_("entity", "gone quiet"),
+    NC_("entity", "demo"), NC_("entity", "assign"),
+};
+
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
 {
+    what = tcrm_db_noun(what);
     int rc = db && db->sql ? sqlite3_errcode(db->sql) : SQLITE_ERROR;
     const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : "no database";
     switch (rc & 0xff) {

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "tcrm/db.h"
+#include "tcrm/i18n.h"
 
 struct tcrm_stmt_cache {
     const char *sql;
@@ -72,6 +73,13 @@ void tcrm_db_done(sqlite3_stmt *st);
  * TCRM_EIO "disk full", others TCRM_EDB with SQLite's message. Returns
  * the code. */
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err);
+
+/* The word for a kind of row or a part of the database ("contact",
+ * "follow-up", "search index": the `what` of tcrm_db_fail and the entity
+ * of "contact 42: not found") in the user's language: gettext context
+ * "entity"; a word the catalogue does not know (a file name) as it is.
+ * The words are listed, marked, in db.c. */
+#define tcrm_db_noun(what) tcrm_i18n_word("entity", (what))
 
 /* Run SQL with no results (may hold several statements). */
 int tcrm_db_exec(struct tcrm_db *db, const char *sql, struct tcrm_error *err);

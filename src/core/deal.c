@@ -21,7 +21,10 @@
 #include "tcrm/date.h"
 #include "tcrm/deal.h"
 
-static const char *const status_names[] = { "open", "won", "lost" };
+/* Stored keys, shown with tcrm_i18n_word("status", key). */
+static const char *const status_names[] = { NC_("status", "open"),
+                                            NC_("status", "won"),
+                                            NC_("status", "lost") };
 
 const char *tcrm_deal_status_name(enum tcrm_deal_status s)
 {
@@ -438,10 +441,12 @@ int tcrm_deal_update(struct tcrm_db *db, struct tcrm_deal *d,
 
 static int must_be_open(const struct tcrm_deal *d, struct tcrm_error *err)
 {
+    if (d->status == TCRM_DEAL_WON)
+        return tcrm_error_set(err, TCRM_EINVAL, "deal %lld is already won",
+                              (long long)d->id);
     if (d->status != TCRM_DEAL_OPEN)
-        return tcrm_error_set(err, TCRM_EINVAL, "deal %lld is already %s",
-                              (long long)d->id,
-                              tcrm_deal_status_name(d->status));
+        return tcrm_error_set(err, TCRM_EINVAL, "deal %lld is already lost",
+                              (long long)d->id);
     return 0;
 }
 

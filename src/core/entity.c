@@ -206,7 +206,7 @@ static int trash_work(struct tcrm_db *db, const char *sql, const char *entity,
         return rc;
     if (sqlite3_changes(db->sql) == 0)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                              entity, (long long)id);
+                              tcrm_db_noun(entity), (long long)id);
     return 0;
 }
 
@@ -251,8 +251,8 @@ int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
     sqlite3_bind_int64(st, 1, id);
     int s = sqlite3_step(st), rc = 0;
     if (s == SQLITE_DONE)
-        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found", entity,
-                            (long long)id);
+        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
+                            tcrm_db_noun(entity), (long long)id);
     else if (s != SQLITE_ROW)
         rc = tcrm_db_fail(db, entity, err);
     tcrm_db_done(st);

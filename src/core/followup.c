@@ -34,7 +34,10 @@
 #include "tcrm/date.h"
 #include "tcrm/followup.h"
 
-static const char *const status_names[] = { "open", "done", "cancelled" };
+/* Stored keys, shown with tcrm_i18n_word("state", key). */
+static const char *const status_names[] = { NC_("state", "open"),
+                                            NC_("state", "done"),
+                                            NC_("state", "cancelled") };
 
 const char *tcrm_followup_status_name(enum tcrm_followup_status s)
 {

@@ -21,7 +21,9 @@
 #include "tcrm/interaction.h"
 
 static const char *const kind_names[TCRM_IA_COUNT] = {
-    "call", "email", "visit", "meeting", "message", "note"
+    /* stored keys, shown with tcrm_i18n_word("kind", key) */
+    NC_("kind", "call"), NC_("kind", "email"), NC_("kind", "visit"),
+    NC_("kind", "meeting"), NC_("kind", "message"), NC_("kind", "note")
 };
 
 const char *tcrm_interaction_kind_name(enum tcrm_interaction_kind k)
@@ -95,8 +97,8 @@ static int check_link(struct tcrm_db *db, const char *sql, const char *what,
         if (company && *company == 0)
             *company = sqlite3_column_int64(st, 0);
     } else if (s == SQLITE_DONE) {
-        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found", what,
-                            (long long)id);
+        rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
+                            tcrm_db_noun(what), (long long)id);
     } else {
         rc = tcrm_db_fail(db, what, err);
     }

@@ -26,6 +26,15 @@ static const struct kind kinds[] = {
     { "deal", "deals", NULL, 0 },
 };
 
+/* The owner of a row that has none, in a message ("contact 4: owned by
+ * nobody; ..."). */
+static const char *nobody(void)
+{
+    /* TRANSLATORS: the owner of an unowned record (in the pool), as in
+     * "contact 4: owned by nobody, who is not under you". */
+    return _("nobody");
+}
+
 static const struct kind *find_kind(const char *entity, struct tcrm_error *err)
 {
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
@@ -114,19 +123,20 @@ static int may_move(struct tcrm_db *db, const struct kind *k, int64_t id,
         return 0;
     if (role == TCRM_ROLE_CLERK)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: a clerk cannot move "
-                              "records", k->entity, (long long)id);
+                              "records", tcrm_db_noun(k->entity), (long long)id);
     if (role == TCRM_ROLE_SALES) {
         if (owner && strcmp(owner, tcrm_db_login(db)) == 0)
             return 0;
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: owned by %s; a "
                               "salesperson gives away only their own",
-                              k->entity, (long long)id,
-                              owner ? owner : "nobody");
+                              tcrm_db_noun(k->entity), (long long)id,
+                              owner ? owner : nobody());
     }
     if (!owner || (rc = in_reach(db, owner, &ok, err)) || !ok)
         return rc ? rc : tcrm_error_set(err, TCRM_EPERM, "%s %lld: owned by "
-                                        "%s, who is not under you", k->entity,
-                                        (long long)id, owner ? owner : "nobody");
+                                        "%s, who is not under you",
+                                        tcrm_db_noun(k->entity),
+                                        (long long)id, owner ? owner : nobody());
     if ((rc = in_reach(db, to, &ok, err)) || !ok)
         return rc ? rc : tcrm_error_set(err, TCRM_EPERM, "--to %s: not under "
                                         "you", to);
@@ -176,7 +186,7 @@ static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
         return rc;
     if (!found)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                            k->entity, (long long)id);
+                            tcrm_db_noun(k->entity), (long long)id);
     if (rc == 0)
         rc = may_move(db, k, id, owner, to, err);
     /* Its open follow-ups and deals that were its owner's go with it. */
@@ -242,10 +252,15 @@ static int check_editable(struct tcrm_db *db, const struct kind *k, int64_t id,
     free(seen ? v : NULL);
     if (!seen)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                              k->entity, (long long)id);
-    return editable ? 0 : tcrm_error_set(err, TCRM_EPERM, "%s %lld: not "
-                                         "yours to %s", k->entity,
-                                         (long long)id, verb);
+                              tcrm_db_noun(k->entity), (long long)id);
+    if (editable)
+        return 0;
+    if (strcmp(verb, "unshare") == 0)
+        return tcrm_error_set(err, TCRM_EPERM, "%s %lld: not yours to "
+                              "unshare", tcrm_db_noun(k->entity),
+                              (long long)id);
+    return tcrm_error_set(err, TCRM_EPERM, "%s %lld: not yours to share",
+                          tcrm_db_noun(k->entity), (long long)id);
 }
 
 static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
@@ -280,7 +295,7 @@ static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     rc = tcrm_db_step_done(db, st, "share", err);
     if (rc == 0 && !add && sqlite3_changes(db->sql) == 0)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not shared with "
-                            "%s", k->entity, (long long)id, with);
+                            "%s", tcrm_db_noun(k->entity), (long long)id, with);
     if (rc == 0) {
         char details[160];
         snprintf(details, sizeof details, "%s%s", with,
@@ -327,7 +342,7 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     int found;
     if (tcrm_access_owned(db) && tcrm_access_role(db) == TCRM_ROLE_CLERK)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: a clerk cannot "
-                              "claim records", k->entity, (long long)id);
+                              "claim records", tcrm_db_noun(k->entity), (long long)id);
     /* First come wins: only a row still without owner changes. */
     int rc = run_move(db, sqlite3_mprintf("UPDATE %s" MOVE_SET " WHERE id = ?4"
                       " AND coalesce(owner, '') = '' AND deleted_at IS NULL"
@@ -343,10 +358,10 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     if (rc)
         return rc;
     rc = found ? tcrm_error_set(err, TCRM_ECONFLICT, "%s %lld: already owned "
-                                "by %s", k->entity, (long long)id,
+                                "by %s", tcrm_db_noun(k->entity), (long long)id,
                                 owner ? owner : "")
                : tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                                k->entity, (long long)id);
+                                tcrm_db_noun(k->entity), (long long)id);
     free(owner);
     return rc;
 }

@@ -87,8 +87,9 @@ static int find(struct tcrm_db *db, const char *login, const char *what,
     if (r == TCRM_ENOMEM)
         tcrm_error_set(err, r, "out of memory");
     else if (r == TCRM_ENOTFOUND)
-        tcrm_error_set(err, r, "%s %s: %s", what, login,
-                       strcmp(what, "user") ? "not a user" : "not found");
+        strcmp(what, "user") == 0
+            ? tcrm_error_set(err, r, "user %s: not found", login)
+            : tcrm_error_set(err, r, "%s %s: not a user", what, login);
     if (r)
         tcrm_user_free(out);
     return r;
@@ -99,9 +100,13 @@ static int must_be_admin(struct tcrm_db *db, struct tcrm_error *err)
     int role = tcrm_access_role(db);
     if (role == TCRM_ROLE_ADMIN)
         return 0;
+    if (!role)
+        return tcrm_error_set(err, TCRM_EPERM, "only an admin may manage "
+                              "people (you are %s, not a user)",
+                              tcrm_db_login(db));
     return tcrm_error_set(err, TCRM_EPERM, "only an admin may manage people "
                           "(you are %s, %s)", tcrm_db_login(db),
-                          role ? tcrm_role_name(role) : "not a user");
+                          tcrm_i18n_word("role", tcrm_role_name(role)));
 }
 
 int tcrm_user_get(struct tcrm_db *db, const char *login,

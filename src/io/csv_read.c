@@ -48,6 +48,7 @@
 #include "input_internal.h"
 #include "tcrm/csvio.h"
 #include "tcrm/fileinfo.h"
+#include "tcrm/i18n.h"
 #include "tcrm/text.h"
 
 #define CHUNK (64 * 1024)
@@ -367,7 +368,7 @@ static int fill_text(struct tcrm_csv_reader *r, int read,
         for (char *q = r->text; q < nul; q++)
             if (*q == '\n' || (*q == '\r' && q[1] != '\n'))
                 line++;
-        return fail_at(r, err, line, "NUL byte (not a text file?)");
+        return fail_at(r, err, line, _("NUL byte (not a text file?)"));
     }
     return 0;
 }
@@ -534,14 +535,16 @@ static int too_long(struct tcrm_csv_reader *r, struct tcrm_error *err,
                     long line, int field)
 {
     size_t cap = field ? r->max_field : r->max_row;
-    char what[64];
+    size_t mb = cap / (1024 * 1024);
     if (cap % (1024 * 1024) == 0)
-        snprintf(what, sizeof what, "%s longer than %zu MB",
-                 field ? "field" : "row", cap / (1024 * 1024));
-    else
-        snprintf(what, sizeof what, "%s longer than %zu bytes",
-                 field ? "field" : "row", cap);
-    return fail_at(r, err, line, what);
+        return field ? tcrm_error_set(err, TCRM_EINVAL, "%s:%ld: field longer "
+                                      "than %zu MB", r->path, line, mb)
+                     : tcrm_error_set(err, TCRM_EINVAL, "%s:%ld: row longer "
+                                      "than %zu MB", r->path, line, mb);
+    return field ? tcrm_error_set(err, TCRM_EINVAL, "%s:%ld: field longer "
+                                  "than %zu bytes", r->path, line, cap)
+                 : tcrm_error_set(err, TCRM_EINVAL, "%s:%ld: row longer than "
+                                  "%zu bytes", r->path, line, cap);
 }
 
 void tcrm_csv_set_limits(struct tcrm_csv_reader *r, size_t max_field,
@@ -558,7 +561,7 @@ static int publish(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
 {
     r->row_ready = 0;
     if (r->too_many)
-        return fail_at(r, err, r->row_line, "more than 256 fields in a row");
+        return fail_at(r, err, r->row_line, _("more than 256 fields in a row"));
     if (r->too_long)
         return too_long(r, err, r->row_line, r->too_long == 1);
     for (size_t i = 0; i < r->nf; i++)
@@ -578,7 +581,13 @@ static int parse_fail(struct tcrm_csv_reader *r, struct tcrm_error *err)
         return tcrm_error_set(err, r->errc, "out of memory");
     if (csv_error(&r->p) == CSV_ENOMEM)
         return too_long(r, err, r->start_line, 1);
-    return fail_at(r, err, r->start_line, csv_strerror(csv_error(&r->p)));
+    /* libcsv's own words, translated (the English stays libcsv's) */
+    const char *what = csv_strerror(csv_error(&r->p));
+    if (csv_error(&r->p) == CSV_EPARSE)
+        what = _("error parsing data while strict checking enabled");
+    else if (csv_error(&r->p) == CSV_ETOOBIG)
+        what = _("data size too large");
+    return fail_at(r, err, r->start_line, what);
 }
 
 /* Feed one physical line (or the rest of the chunk) to libcsv. */
@@ -610,7 +619,7 @@ int tcrm_csv_next(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
             return publish(r, row, err);
         if (r->too_many)
             return fail_at(r, err, r->row_line,
-                           "more than 256 fields in a row");
+                           _("more than 256 fields in a row"));
         if (r->tpos < r->tlen) {
             int rc = feed_segment(r, err);
             if (rc)
@@ -625,11 +634,11 @@ int tcrm_csv_next(struct tcrm_csv_reader *r, struct tcrm_csv_row *row,
                 r->start_line = r->line;
             if (r->p.pstate == 2 && r->p.quoted)   /* FIELD_BEGUN */
                 return fail_at(r, err, r->start_line,
-                               "quoted field not closed at end of file");
+                               _("quoted field not closed at end of file"));
             if (csv_fini(&r->p, on_field, on_row, r) != 0) {
                 if (csv_error(&r->p) == CSV_EPARSE)
                     return fail_at(r, err, r->start_line,
-                                   "quoted field not closed at end of file");
+                                   _("quoted field not closed at end of file"));
                 return parse_fail(r, err);
             }
             continue;

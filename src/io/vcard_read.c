@@ -30,8 +30,10 @@
 
 #include "input_internal.h"
 #include "vcard_internal.h"
+#include "tcrm/i18n.h"
 #include "tcrm/text.h"
 
+/* what: already in the user's language (_() at the call). */
 static int fail(struct tcrm_vcard_reader *r, long line, struct tcrm_error *err,
                 const char *what)
 {
@@ -122,7 +124,7 @@ static int next_line(struct tcrm_vcard_reader *r, struct cursor *cu, long *at,
         if (skip > n)
             skip = n;
         if (r->line.len + (n - skip) > TCRM_VCARD_MAX_LINE)
-            return fail(r, *at, err, "line longer than 1 MB");
+            return fail(r, *at, err, _("line longer than 1 MB"));
         if (tcrm_strbuf_appendn(&r->line, s + skip, n - skip))
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         if (cu->pos >= cu->end)
@@ -243,7 +245,7 @@ static int parse_prop(struct tcrm_vcard_reader *r, long at, struct vc_prop *p,
         if (*colon == '"')
             quoted = !quoted;
     if (!*colon)
-        return fail(r, at, err, "not a property (NAME:VALUE)");
+        return fail(r, at, err, _("not a property (NAME:VALUE)"));
     *colon = '\0';
     char *semi = strchr(s, ';');
     if (semi)
@@ -256,13 +258,13 @@ static int parse_prop(struct tcrm_vcard_reader *r, long at, struct vc_prop *p,
     }
     for (char *q = s; *q; q++)
         if (!is_name_char(*q))
-            return fail(r, at, err, "not a property (NAME:VALUE)");
+            return fail(r, at, err, _("not a property (NAME:VALUE)"));
     if (!*s)
-        return fail(r, at, err, "not a property (NAME:VALUE)");
+        return fail(r, at, err, _("not a property (NAME:VALUE)"));
     upcase(s);
     p->name = s;
     if (semi && parse_params(p, semi + 1))
-        return fail(r, at, err, "more than 32 parameters");
+        return fail(r, at, err, _("more than 32 parameters"));
     p->text = colon + 1;
     p->tlen = r->line.len - (size_t)(colon + 1 - r->line.buf);
     return 0;
@@ -346,29 +348,31 @@ static int to_utf8(struct tcrm_vcard_reader *r, const struct vc_prop *p,
     if (cs && !is_utf8_name(cs)) {
         if (strlen(cs) >= sizeof r->cd_name ||
             (rc = convert(r, cs, in, n)) == -1)
-            return value_fail(r, p, err, "unknown charset", cs);
+            return value_fail(r, p, err, _("unknown charset"), cs);
         if (rc == -2)
-            return value_fail(r, p, err, "not valid", cs);
+            /* TRANSLATORS: a value not valid in a charset, which
+             * follows in quotes: "TEL: not valid 'GBK'". */
+            return value_fail(r, p, err, _("not valid"), cs);
     } else if (cs || !enc ||
                (!strcmp(enc, "auto") && tcrm_utf8_valid(in, n))) {
         tcrm_strbuf_reset(&r->val);
         rc = tcrm_strbuf_appendn(&r->val, in, n) ? -3 : 0;
         if (!tcrm_utf8_valid(in, n))
-            return value_fail(r, p, err, cs ? "not valid UTF-8"
-                              : "not valid UTF-8 (name its charset with "
-                                "--encoding, e.g. GB18030, or use "
-                                "--encoding auto)", NULL);
+            return value_fail(r, p, err, cs ? _("not valid UTF-8")
+                              : _("not valid UTF-8 (name its charset with "
+                                  "--encoding, e.g. GB18030, or use "
+                                  "--encoding auto)"), NULL);
     } else {
         const char *from = strcmp(enc, "auto") ? enc : "GB18030";
         if ((rc = convert(r, from, in, n)) == -1)
-            return value_fail(r, p, err, "unknown encoding", from);
+            return value_fail(r, p, err, _("unknown encoding"), from);
         if (rc == -2)
-            return value_fail(r, p, err, "not valid", from);
+            return value_fail(r, p, err, _("not valid"), from);
     }
     if (rc == -3)
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (memchr(r->val.buf, '\0', r->val.len))
-        return value_fail(r, p, err, "NUL byte in the value", NULL);
+        return value_fail(r, p, err, _("NUL byte in the value"), NULL);
     return 0;
 }
 
@@ -386,11 +390,11 @@ static int decode(struct tcrm_vcard_reader *r, struct vc_prop *p,
         if (rc == TCRM_ENOMEM)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         if (rc)
-            return value_fail(r, p, err, "broken quoted-printable", NULL);
+            return value_fail(r, p, err, _("broken quoted-printable"), NULL);
         in = r->tmp.buf;
         n = r->tmp.len;
     } else if (enc && strcasecmp(enc, "8BIT") && strcasecmp(enc, "7BIT")) {
-        return value_fail(r, p, err, "unknown ENCODING", enc);
+        return value_fail(r, p, err, _("unknown ENCODING"), enc);
     }
     int rc = to_utf8(r, p, in, n, err);
     p->text = r->val.buf;
@@ -499,14 +503,14 @@ static int scan(struct tcrm_vcard_reader *r, struct tcrm_error *err)
         } else if (line_is(l->buf, l->len, "BEGIN:VCARD")) {
             if (inside)
                 return fail(r, begin_line, err,
-                            "BEGIN:VCARD without END:VCARD");
+                            _("BEGIN:VCARD without END:VCARD"));
             inside = 1;
             start = here;
             begin_line = at;
             r->version = 30;
         } else if (!inside) {
-            return fail(r, at, err, r->n ? "text outside a card"
-                        : "not a vCard file (no BEGIN:VCARD)");
+            return fail(r, at, err, r->n ? _("text outside a card")
+                        : _("not a vCard file (no BEGIN:VCARD)"));
         } else if (line_is(l->buf, l->len, "END:VCARD")) {
             inside = 0;
             if (add_card(r, start, cu.pos, begin_line))
@@ -521,7 +525,7 @@ static int scan(struct tcrm_vcard_reader *r, struct tcrm_error *err)
     if (rc < 0)
         return rc;
     if (inside)
-        return fail(r, begin_line, err, "BEGIN:VCARD without END:VCARD");
+        return fail(r, begin_line, err, _("BEGIN:VCARD without END:VCARD"));
     if (r->n == 0)
         return tcrm_error_set(err, TCRM_EINVAL, "%s: no cards in the file",
                               r->name);

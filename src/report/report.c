@@ -29,23 +29,25 @@ struct rep_def {
     void (*body)(struct rep *r);
 };
 
+/* The summary (info.summary, also listed by the front ends: _() it) and
+ * the title are marked for translation; the name is a command word. */
 static const struct rep_def rep_defs[] = {
-    { { "agenda", "follow-ups overdue, due today and coming up, by day",
-        1, NULL, 60 }, "Agenda", rep_agenda },
-    { { "activity", "interactions by person and kind, per day or week",
-        1, "this-week", 70 }, "Activity", rep_activity },
-    { { "pipeline", "open deals by stage, per currency",
-        0, NULL, 60 }, "Pipeline", rep_pipeline },
-    { { "forecast", "expected revenue by month of expected close",
-        1, "this-quarter", 60 }, "Forecast", rep_forecast },
-    { { "won-lost", "deals won and lost, win rate, lost reasons",
-        1, "this-month", 64 }, "Won and lost", rep_won_lost },
-    { { "gone-quiet", "contacts and companies not heard from for a while",
-        0, NULL, 60 }, "Gone quiet", rep_gone_quiet },
-    { { "segments", "contacts and companies by tag, industry, city, source",
-        1, NULL, 50 }, "Segments", rep_segments },
-    { { "imports", "import batches: rows added, merged, skipped, rejected",
-        1, NULL, 78 }, "Imports", rep_imports },
+    { { "agenda", N_("follow-ups overdue, due today and coming up, by day"),
+        1, NULL, 60 }, N_("Agenda"), rep_agenda },
+    { { "activity", N_("interactions by person and kind, per day or week"),
+        1, "this-week", 70 }, N_("Activity"), rep_activity },
+    { { "pipeline", N_("open deals by stage, per currency"),
+        0, NULL, 60 }, N_("Pipeline"), rep_pipeline },
+    { { "forecast", N_("expected revenue by month of expected close"),
+        1, "this-quarter", 60 }, N_("Forecast"), rep_forecast },
+    { { "won-lost", N_("deals won and lost, win rate, lost reasons"),
+        1, "this-month", 64 }, N_("Won and lost"), rep_won_lost },
+    { { "gone-quiet", N_("contacts and companies not heard from for a while"),
+        0, NULL, 60 }, N_("Gone quiet"), rep_gone_quiet },
+    { { "segments", N_("contacts and companies by tag, industry, city, source"),
+        1, NULL, 50 }, N_("Segments"), rep_segments },
+    { { "imports", N_("import batches: rows added, merged, skipped, rejected"),
+        1, NULL, 78 }, N_("Imports"), rep_imports },
 };
 #define REP_NDEFS (sizeof rep_defs / sizeof rep_defs[0])
 
@@ -106,7 +108,7 @@ int tcrm_doc_save(const struct tcrm_doc *doc, const char *path,
         bad = fputs(doc->lines[i], f) == EOF || fputc('\n', f) == EOF;
     if (fclose(f) != 0 || bad)
         return tcrm_error_set(err, TCRM_EIO, "%s: %s", path,
-                              errno ? strerror(errno) : "write failed");
+                              errno ? strerror(errno) : _("write failed"));
     return 0;
 }
 
@@ -193,7 +195,7 @@ int rep_fail(struct rep *r, int code, const char *fmt, ...)
     if (r->err) {
         r->err->code = code;
         va_start(ap, fmt);
-        vsnprintf(r->err->msg, sizeof r->err->msg, fmt, ap);
+        vsnprintf(r->err->msg, sizeof r->err->msg, _(fmt), ap);
         va_end(ap);
     }
     return code;
@@ -375,10 +377,12 @@ static int rep_check_opts(const struct rep_def *d,
     if (!o->from[0] && !o->to[0])
         return 0;
     if (!d->info.takes_period)
-        return tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
-                              "period: it shows %s", d->info.name,
-                              d->body == rep_pipeline ? "open deals now"
-                              : "silence up to today");
+        return d->body == rep_pipeline
+            ? tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
+                             "period: it shows open deals now", d->info.name)
+            : tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
+                             "period: it shows silence up to today",
+                             d->info.name);
     if (!rep_valid_day(o->from) || (o->to[0] && !rep_valid_day(o->to)))
         return tcrm_error_set(err, TCRM_EINVAL, "period: '%s' to '%s' is "
                               "not two dates YYYY-MM-DD", o->from, o->to);
@@ -405,7 +409,8 @@ static void rep_resolve_period(struct rep *r, const struct rep_def *d)
 
 static void rep_header(struct rep *r, const struct rep_def *d)
 {
-    char made[20], title[256];
+    char made[20], title[256], rule[256];
+    int w, i;
     const char *user = tcrm_db_user(r->db), *path = tcrm_db_path(r->db);
 
     tcrm_date_timestamp(r->now, made);
@@ -429,24 +434,29 @@ static void rep_header(struct rep *r, const struct rep_def *d)
         rep_table_emit(r, &t);
         return;
     }
-    snprintf(title, sizeof title, "%s: %s", d->title, d->info.summary);
-    rep_line(r, "%s", title);
-    rep_line(r, "%.*s", r->width < (int)strlen(title) ? r->width
-             : (int)strlen(title),
-             "=================================================================="
-             "==================================================================");
+    snprintf(title, sizeof title, "%s: %s", _(d->title), _(d->info.summary));
+    rep_push(r, title);
+    /* the rule under the title: as wide as the title (display columns) */
+    w = tcrm_text_width(title);
+    w = w > r->width ? r->width : w;
+    for (i = 0; i < w && i < (int)sizeof rule - 1; i++)
+        rule[i] = '=';
+    rule[i] = '\0';
+    rep_push(r, rule);
+    /* TRANSLATORS: the labels of the report's header lines are padded so
+     * the values line up (in display columns; a CJK character is 2). */
     if (!d->info.takes_period)
-        rep_line(r, "As of:     %s", r->today);
+        rep_line(r, _("As of:     %s"), r->today);
     else if (r->from[0])
-        rep_line(r, "Period:    %s to %s", r->from, r->to);
+        rep_line(r, _("Period:    %s to %s"), r->from, r->to);
     else
-        rep_line(r, "Period:    all time");
+        rep_line(r, "%s", _("Period:    all time"));
     if (r->o->owner)
-        rep_line(r, "Owner:     %s", r->o->owner);
+        rep_line(r, _("Owner:     %s"), r->o->owner);
     if (r->o->tag)
-        rep_line(r, "Tag:       %s", r->o->tag);
-    rep_line(r, "Made:      %s by %s", made, user ? user : "");
-    rep_line(r, "Database:  %s", path ? path : "");
+        rep_line(r, _("Tag:       %s"), r->o->tag);
+    rep_line(r, _("Made:      %s by %s"), made, user ? user : "");
+    rep_line(r, _("Database:  %s"), path ? path : "");
 }
 
 static int rep_unknown(const char *name, struct tcrm_error *err)

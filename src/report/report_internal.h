@@ -62,8 +62,28 @@ struct rep_table {
     size_t nrows, cap;
 };
 
+/* ---- words ------------------------------------------------------------ */
+
+/* Text documents are for people and speak their language; CSV stays
+ * English (headers, section names, values). s marked with N_() where it
+ * is written: rep_tr(r, N_("Total")) is the word to put in a cell;
+ * column heads (struct rep_col.head) are marked N_ and translated by the
+ * text layout (report_table.c). rep_line and rep_heading (text only)
+ * take formats wrapped at the call: rep_line(r, _("None.")). */
+static inline const char *rep_tr(const struct rep *r, const char *s)
+{
+    return r->csv || !s || !*s ? s : _(s);
+}
+
+/* A deal stage (a stored key) as the text shows it. */
+static inline const char *rep_stage(const struct rep *r, const char *stage)
+{
+    return r->csv ? stage : tcrm_i18n_word("stage", stage);
+}
+
 /* ---- report.c: document, formatting, tables, bars ---------------------- */
 
+/* fmt is translated here (a keyword of xgettext: po/xgettext.args). */
 int rep_fail(struct rep *r, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Take the error of a core call (rc != 0) into r; returns r->rc. */
@@ -110,8 +130,8 @@ void rep_bars(struct rep *r, const char *const *labels,
 size_t rep_currencies(const struct tcrm_rq_table *t, size_t col,
                       char (*out)[4], size_t max);
 
-/* "never" or the date part of a stored form. */
-const char *rep_day(const char *iso, char out[11]);
+/* "never" (in the text's language) or the date part of a stored form. */
+const char *rep_day(const struct rep *r, const char *iso, char out[11]);
 
 /* ---- the reports ------------------------------------------------------- */
 

@@ -23,16 +23,19 @@
 #include "tcrm/date.h"
 #include "tcrm/text.h"
 
+/* TRANSLATORS: weekdays, short, before a date in the agenda's headings
+ * ("Fri 2026-11-20"). */
 static const char *const rep_wday[7] = {
-    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+    N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"),
+    N_("Sun")
 };
 
 /* ---- agenda ------------------------------------------------------------ */
 
 static const struct rep_col ag_cols[] = {
-    { "When", REP_TEXT, 0 }, { "Follow-up", REP_TEXT, 1 },
-    { "Contact", REP_TEXT, 1 }, { "Company", REP_TEXT, 1 },
-    { "Phone", REP_TEXT, 0 }, { "Owner", REP_TEXT, 1 },
+    { N_("When"), REP_TEXT, 0 }, { N_("Follow-up"), REP_TEXT, 1 },
+    { N_("Contact"), REP_TEXT, 1 }, { N_("Company"), REP_TEXT, 1 },
+    { N_("Phone"), REP_TEXT, 0 }, { N_("Owner"), REP_TEXT, 1 },
 };
 
 /* The widest "When" and cell of each column over all sections, so the
@@ -63,16 +66,18 @@ static void ag_section(struct rep *r, const struct tcrm_rq_table *q,
                        size_t *i, int overdue, const int *minw)
 {
     const char *day = tcrm_rq_s(q, *i, 0);
-    char head[64], when[20];
+    const char *wday = _(rep_wday[tcrm_date_weekday(day)]);
+    char head[96], when[20];
     struct rep_table t;
 
     if (overdue)
-        snprintf(head, sizeof head, "Overdue");
+        snprintf(head, sizeof head, "%s", _("Overdue"));
+    else if (!strcmp(day, r->today))
+        snprintf(head, sizeof head, _("Today, %s %s"), wday, day);
+    else if (tcrm_date_days_between(r->today, day) == 1)
+        snprintf(head, sizeof head, _("Tomorrow, %s %s"), wday, day);
     else
-        snprintf(head, sizeof head, "%s%s %s",
-                 !strcmp(day, r->today) ? "Today, " :
-                 tcrm_date_days_between(r->today, day) == 1 ? "Tomorrow, " : "",
-                 rep_wday[tcrm_date_weekday(day)], day);
+        snprintf(head, sizeof head, "%s %s", wday, day);
     rep_heading(r, "%s", head);
     rep_table_init(&t, overdue ? "overdue" : day, ag_cols, 6);
     t.minw = minw;
@@ -110,8 +115,8 @@ void rep_agenda(struct rep *r)
         *(c < 0 ? &over : c == 0 ? &today : &later) += 1;
     }
     rep_line(r, "%s", "");
-    rep_line(r, "%lld overdue, %lld due today, %lld coming up.", over, today,
-             later);
+    rep_line(r, _("%lld overdue, %lld due today, %lld coming up."), over,
+             today, later);
     ag_widths(&q, r->today, minw);
     i = 0;
     if (over)
@@ -129,25 +134,25 @@ static const char *const act_kinds[ACT_KINDS] = {
 };
 
 static const struct rep_col act_person_cols[] = {
-    { "Person", REP_TEXT, 1 }, { "Calls", REP_INT, 0 },
-    { "E-mails", REP_INT, 0 }, { "Visits", REP_INT, 0 },
-    { "Meetings", REP_INT, 0 }, { "Messages", REP_INT, 0 },
-    { "Notes", REP_INT, 0 }, { "Total", REP_INT, 0 },
+    { N_("Person"), REP_TEXT, 1 }, { N_("Calls"), REP_INT, 0 },
+    { N_("E-mails"), REP_INT, 0 }, { N_("Visits"), REP_INT, 0 },
+    { N_("Meetings"), REP_INT, 0 }, { N_("Messages"), REP_INT, 0 },
+    { N_("Notes"), REP_INT, 0 }, { N_("Total"), REP_INT, 0 },
 };
 static const struct rep_col act_day_cols[] = {
-    { "Day", REP_TEXT, 0 }, { "Calls", REP_INT, 0 },
-    { "E-mails", REP_INT, 0 }, { "Visits", REP_INT, 0 },
-    { "Meetings", REP_INT, 0 }, { "Messages", REP_INT, 0 },
-    { "Notes", REP_INT, 0 }, { "Total", REP_INT, 0 },
+    { N_("Day"), REP_TEXT, 0 }, { N_("Calls"), REP_INT, 0 },
+    { N_("E-mails"), REP_INT, 0 }, { N_("Visits"), REP_INT, 0 },
+    { N_("Meetings"), REP_INT, 0 }, { N_("Messages"), REP_INT, 0 },
+    { N_("Notes"), REP_INT, 0 }, { N_("Total"), REP_INT, 0 },
 };
 static const struct rep_col act_week_cols[] = {
-    { "Week of", REP_TEXT, 0 }, { "Calls", REP_INT, 0 },
-    { "E-mails", REP_INT, 0 }, { "Visits", REP_INT, 0 },
-    { "Meetings", REP_INT, 0 }, { "Messages", REP_INT, 0 },
-    { "Notes", REP_INT, 0 }, { "Total", REP_INT, 0 },
+    { N_("Week of"), REP_TEXT, 0 }, { N_("Calls"), REP_INT, 0 },
+    { N_("E-mails"), REP_INT, 0 }, { N_("Visits"), REP_INT, 0 },
+    { N_("Meetings"), REP_INT, 0 }, { N_("Messages"), REP_INT, 0 },
+    { N_("Notes"), REP_INT, 0 }, { N_("Total"), REP_INT, 0 },
 };
 static const struct rep_col act_sum_cols[] = {
-    { "Measure", REP_TEXT, 1 }, { "Count", REP_INT, 0 },
+    { N_("Measure"), REP_TEXT, 1 }, { N_("Count"), REP_INT, 0 },
 };
 
 /* A group: a person or a day/week, with counts per kind. */
@@ -213,7 +218,7 @@ static void act_table(struct rep *r, const char *section,
         }
     }
     rep_row(r, &t, 1);
-    rep_text(r, &t, 0, "Total");
+    rep_text(r, &t, 0, rep_tr(r, N_("Total")));
     for (k = 0; k <= ACT_KINDS; k++)
         rep_int(&t, k + 1, tot[k]);
     rep_table_emit(r, &t);
@@ -234,7 +239,7 @@ static void act_bars(struct rep *r, const struct act_group *g, size_t n)
             texts[i] = rep_fmt_int(vals[i], buf[i]);
         }
         rep_line(r, "%s", "");
-        rep_line(r, "Interactions by person");
+        rep_line(r, "%s", _("Interactions by person"));
         rep_bars(r, labels, vals, texts, n);
     } else {
         rep_fail(r, TCRM_ENOMEM, "report: out of memory");
@@ -252,16 +257,16 @@ static void act_summary(struct rep *r, int64_t total)
 
     if (rep_check(r, tcrm_rq_activity_contacts(r->db, &r->f, &c, r->err)))
         return;
-    rep_heading(r, "Contacts");
+    rep_heading(r, "%s", _("Contacts"));
     rep_table_init(&t, "contacts", act_sum_cols, 2);
     rep_row(r, &t, 0);
-    rep_text(r, &t, 0, "Interactions");
+    rep_text(r, &t, 0, rep_tr(r, N_("Interactions")));
     rep_int(&t, 1, total);
     rep_row(r, &t, 0);
-    rep_text(r, &t, 0, "Contacts touched");
+    rep_text(r, &t, 0, rep_tr(r, N_("Contacts touched")));
     rep_int(&t, 1, tcrm_rq_i(&c, 0, 0));
     rep_row(r, &t, 0);
-    rep_text(r, &t, 0, "New contacts added");
+    rep_text(r, &t, 0, rep_tr(r, N_("New contacts added")));
     rep_int(&t, 1, tcrm_rq_i(&c, 0, 1));
     rep_table_emit(r, &t);
     tcrm_rq_table_free(&c);
@@ -295,11 +300,11 @@ void rep_activity(struct rep *r)
         rep_fail(r, TCRM_ENOMEM, "report: out of memory");
     } else if (!np) {
         rep_line(r, "%s", "");
-        rep_line(r, "No interactions in this period.");
+        rep_line(r, "%s", _("No interactions in this period."));
     } else {
-        rep_heading(r, "By person");
+        rep_heading(r, "%s", _("By person"));
         act_table(r, "by person", act_person_cols, people, np);
-        rep_heading(r, weekly ? "By week" : "By day");
+        rep_heading(r, "%s", weekly ? _("By week") : _("By day"));
         act_table(r, weekly ? "by week" : "by day",
                   weekly ? act_week_cols : act_day_cols, days, nd);
         act_bars(r, people, np);
@@ -313,14 +318,14 @@ void rep_activity(struct rep *r)
 /* ---- gone quiet -------------------------------------------------------- */
 
 static const struct rep_col quiet_contact_cols[] = {
-    { "Contact", REP_TEXT, 1 }, { "Company", REP_TEXT, 1 },
-    { "Owner", REP_TEXT, 1 }, { "Last contact", REP_TEXT, 0 },
-    { "Days", REP_INT, 0 },
+    { N_("Contact"), REP_TEXT, 1 }, { N_("Company"), REP_TEXT, 1 },
+    { N_("Owner"), REP_TEXT, 1 }, { N_("Last contact"), REP_TEXT, 0 },
+    { N_("Days"), REP_INT, 0 },
 };
 static const struct rep_col quiet_company_cols[] = {
-    { "Company", REP_TEXT, 1 }, { "City", REP_TEXT, 1 },
-    { "Owner", REP_TEXT, 1 }, { "Last contact", REP_TEXT, 0 },
-    { "Days", REP_INT, 0 },
+    { N_("Company"), REP_TEXT, 1 }, { N_("City"), REP_TEXT, 1 },
+    { N_("Owner"), REP_TEXT, 1 }, { N_("Last contact"), REP_TEXT, 0 },
+    { N_("Days"), REP_INT, 0 },
 };
 
 static void quiet_list(struct rep *r, const char *what,
@@ -331,9 +336,9 @@ static void quiet_list(struct rep *r, const char *what,
     char day[11], a[32], b[32];
     size_t i;
 
-    rep_heading(r, "%s", what);
+    rep_heading(r, "%s", _(what));
     if (!q->nrows) {
-        rep_line(r, "None.");
+        rep_line(r, "%s", _("None."));
         return;
     }
     rep_table_init(&t, what, cols, 5);
@@ -342,12 +347,12 @@ static void quiet_list(struct rep *r, const char *what,
         rep_text(r, &t, 0, tcrm_rq_s(q, i, 1));
         rep_text(r, &t, 1, tcrm_rq_s(q, i, 2));
         rep_text(r, &t, 2, tcrm_rq_s(q, i, 3));
-        rep_text(r, &t, 3, rep_day(tcrm_rq_s(q, i, 4), day));
+        rep_text(r, &t, 3, rep_day(r, tcrm_rq_s(q, i, 4), day));
         rep_int(&t, 4, tcrm_rq_i(q, i, 5));
     }
     rep_table_emit(r, &t);
     if ((int64_t)q->nrows < total)
-        rep_line(r, "(the %s longest silences of %s)",
+        rep_line(r, _("(the %s longest silences of %s)"),
                  rep_fmt_int((int64_t)q->nrows, a), rep_fmt_int(total, b));
 }
 
@@ -364,12 +369,14 @@ void rep_gone_quiet(struct rep *r)
         rep_check(r, tcrm_rq_quiet_companies(r->db, &r->f, &co, r->err)))
         goto out;
     rep_line(r, "%s", "");
-    rep_line(r, "No interaction for %d days or more: %s contacts, "
-             "%s companies.", r->f.quiet_days,
+    rep_line(r, _("No interaction for %d days or more: %s contacts, "
+                  "%s companies."), r->f.quiet_days,
              rep_fmt_int(tcrm_rq_i(&n, 0, 0), a),
              rep_fmt_int(tcrm_rq_i(&n, 0, 1), b));
-    quiet_list(r, "Contacts", quiet_contact_cols, &c, tcrm_rq_i(&n, 0, 0));
-    quiet_list(r, "Companies", quiet_company_cols, &co, tcrm_rq_i(&n, 0, 1));
+    quiet_list(r, N_("Contacts"), quiet_contact_cols, &c,
+               tcrm_rq_i(&n, 0, 0));
+    quiet_list(r, N_("Companies"), quiet_company_cols, &co,
+               tcrm_rq_i(&n, 0, 1));
 out:
     tcrm_rq_table_free(&n);
     tcrm_rq_table_free(&c);

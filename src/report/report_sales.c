@@ -21,9 +21,9 @@
 /* ---- pipeline --------------------------------------------------------- */
 
 static const struct rep_col pipe_cols[] = {
-    { "Stage", REP_TEXT, 1 }, { "Deals", REP_INT, 0 },
-    { "Amount", REP_MONEY, 0 }, { "Weighted", REP_MONEY, 0 },
-    { "Oldest deal", REP_TEXT, 1 },
+    { N_("Stage"), REP_TEXT, 1 }, { N_("Deals"), REP_INT, 0 },
+    { N_("Amount"), REP_MONEY, 0 }, { N_("Weighted"), REP_MONEY, 0 },
+    { N_("Oldest deal"), REP_TEXT, 1 },
 };
 
 /* Row of q for (stage, currency) or -1. */
@@ -68,22 +68,25 @@ static void pipe_row(struct rep *r, struct rep_table *t,
     char oldest[320];
 
     rep_row(r, t, 0);
-    rep_text(r, t, 0, stage);
+    rep_text(r, t, 0, rep_stage(r, stage));
     rep_int(t, 1, n);
     rep_money(t, 2, total, cur);
     rep_money(t, 3, w, cur);
     if (i >= 0) {
         int days = tcrm_date_days_between(tcrm_rq_s(q, (size_t)i, 5),
                                           r->today);
-        snprintf(oldest, sizeof oldest, "%s (%d day%s)",
-                 tcrm_rq_s(q, (size_t)i, 6), days, days == 1 ? "" : "s");
+        const char *fmt = r->csv ? (days == 1 ? "%s (%d day)"
+                                              : "%s (%d days)")
+                          : P_("%s (%d day)", "%s (%d days)", days);
+        snprintf(oldest, sizeof oldest, fmt, tcrm_rq_s(q, (size_t)i, 6),
+                 days);
         rep_text(r, t, 4, oldest);
     }
     s->count += n;
     s->total += total;
     s->weighted += w;
     if (s->nbars < 64) {
-        s->labels[s->nbars] = stage;
+        s->labels[s->nbars] = rep_stage(r, stage);
         s->values[s->nbars] = total;
         s->tp[s->nbars] = rep_fmt_money(total, cur, s->texts[s->nbars]);
         s->nbars++;
@@ -101,7 +104,7 @@ static void pipe_currency(struct rep *r, const struct tcrm_rq_table *q,
         rep_fail(r, TCRM_ENOMEM, "report: out of memory");
         return;
     }
-    rep_heading(r, "Open deals in %s", cur);
+    rep_heading(r, _("Open deals in %s"), cur);
     rep_table_init(&t, "pipeline", pipe_cols, 5);
     for (i = 0; i < r->cfg->n_stages; i++)
         pipe_row(r, &t, q, r->cfg->stages[i],
@@ -111,13 +114,13 @@ static void pipe_currency(struct rep *r, const struct tcrm_rq_table *q,
             !pipe_configured(r, tcrm_rq_s(q, i, 0)))
             pipe_row(r, &t, q, tcrm_rq_s(q, i, 0), (long)i, cur, s);
     rep_row(r, &t, 1);
-    rep_text(r, &t, 0, "Total");
+    rep_text(r, &t, 0, rep_tr(r, N_("Total")));
     rep_int(&t, 1, s->count);
     rep_money(&t, 2, s->total, cur);
     rep_money(&t, 3, s->weighted, cur);
     rep_table_emit(r, &t);
     rep_line(r, "%s", "");
-    rep_line(r, "Amount by stage (%s)", cur);
+    rep_line(r, _("Amount by stage (%s)"), cur);
     rep_bars(r, s->labels, s->values, s->tp, s->nbars);
     free(s);
 }
@@ -133,7 +136,7 @@ void rep_pipeline(struct rep *r)
     n = rep_currencies(&q, 1, cur, REP_MAX_CUR);
     if (!n) {
         rep_line(r, "%s", "");
-        rep_line(r, "No open deals.");
+        rep_line(r, "%s", _("No open deals."));
     }
     for (i = 0; i < n; i++)
         pipe_currency(r, &q, cur[i]);
@@ -143,17 +146,17 @@ void rep_pipeline(struct rep *r)
 /* ---- forecast --------------------------------------------------------- */
 
 static const struct rep_col fc_cols[] = {
-    { "Month", REP_TEXT, 0 }, { "Deals", REP_INT, 0 },
-    { "Amount", REP_MONEY, 0 }, { "Weighted", REP_MONEY, 0 },
+    { N_("Month"), REP_TEXT, 0 }, { N_("Deals"), REP_INT, 0 },
+    { N_("Amount"), REP_MONEY, 0 }, { N_("Weighted"), REP_MONEY, 0 },
 };
 static const struct rep_col sum_cols[] = {
-    { "Currency", REP_TEXT, 0 }, { "Deals", REP_INT, 0 },
-    { "Amount", REP_MONEY, 0 },
+    { N_("Currency"), REP_TEXT, 0 }, { N_("Deals"), REP_INT, 0 },
+    { N_("Amount"), REP_MONEY, 0 },
 };
 static const struct rep_col late_cols[] = {
-    { "Close", REP_TEXT, 0 }, { "Deal", REP_TEXT, 1 },
-    { "Stage", REP_TEXT, 1 }, { "Amount", REP_MONEY, 0 },
-    { "Owner", REP_TEXT, 1 },
+    { N_("Close"), REP_TEXT, 0 }, { N_("Deal"), REP_TEXT, 1 },
+    { N_("Stage"), REP_TEXT, 1 }, { N_("Amount"), REP_MONEY, 0 },
+    { N_("Owner"), REP_TEXT, 1 },
 };
 
 static void fc_currency(struct rep *r, const struct tcrm_rq_table *q,
@@ -167,7 +170,7 @@ static void fc_currency(struct rep *r, const struct tcrm_rq_table *q,
     size_t nb = 0, i;
     int y, m;
 
-    rep_heading(r, "Expected to close, %s", cur);
+    rep_heading(r, _("Expected to close, %s"), cur);
     rep_table_init(&t, "forecast", fc_cols, 4);
     snprintf(end, sizeof end, "%.7s", r->to);
     for (y = atoi(r->from), m = atoi(r->from + 5);; m++) {
@@ -203,13 +206,13 @@ static void fc_currency(struct rep *r, const struct tcrm_rq_table *q,
         }
     }
     rep_row(r, &t, 1);
-    rep_text(r, &t, 0, "Total");
+    rep_text(r, &t, 0, rep_tr(r, N_("Total")));
     rep_int(&t, 1, cnt);
     rep_money(&t, 2, tot, cur);
     rep_money(&t, 3, wei, cur);
     rep_table_emit(r, &t);
     rep_line(r, "%s", "");
-    rep_line(r, "Weighted by month (%s)", cur);
+    rep_line(r, _("Weighted by month (%s)"), cur);
     rep_bars(r, labels, vals, tp, nb);
 }
 
@@ -222,7 +225,7 @@ static void fc_sums(struct rep *r, const char *section, const char *heading,
     struct rep_table t;
     size_t i;
 
-    rep_heading(r, "%s", heading);
+    rep_heading(r, "%s", _(heading));
     rep_table_init(&t, section, sum_cols, 3);
     for (i = 0; i < q->nrows; i++) {
         if (status && strcmp(tcrm_rq_s(q, i, 0), status))
@@ -233,7 +236,7 @@ static void fc_sums(struct rep *r, const char *section, const char *heading,
         rep_money(&t, 2, tcrm_rq_i(q, i, c0 + 2), tcrm_rq_s(q, i, c0));
     }
     if (!t.nrows)
-        rep_line(r, "%s", none);
+        rep_line(r, "%s", _(none));
     rep_table_emit(r, &t);
 }
 
@@ -242,21 +245,21 @@ static void fc_late(struct rep *r, const struct tcrm_rq_table *q)
     struct rep_table t;
     size_t i;
 
-    rep_heading(r, "Past their expected close, still open");
+    rep_heading(r, "%s", _("Past their expected close, still open"));
     if (!q->nrows)
-        rep_line(r, "None.");
+        rep_line(r, "%s", _("None."));
     rep_table_init(&t, "late", late_cols, 5);
     for (i = 0; i < q->nrows; i++) {
         rep_row(r, &t, 0);
         rep_text(r, &t, 0, tcrm_rq_s(q, i, 2));
         rep_text(r, &t, 1, tcrm_rq_s(q, i, 1));
-        rep_text(r, &t, 2, tcrm_rq_s(q, i, 3));
+        rep_text(r, &t, 2, rep_stage(r, tcrm_rq_s(q, i, 3)));
         rep_money(&t, 3, tcrm_rq_i(q, i, 4), tcrm_rq_s(q, i, 5));
         rep_text(r, &t, 4, tcrm_rq_s(q, i, 6));
     }
     rep_table_emit(r, &t);
     if (q->nrows == r->f.limit)
-        rep_line(r, "(the first %zu)", r->f.limit);
+        rep_line(r, _("(the first %zu)"), r->f.limit);
 }
 
 void rep_forecast(struct rep *r)
@@ -276,14 +279,15 @@ void rep_forecast(struct rep *r)
     n = rep_currencies(&q, 1, cur, REP_MAX_CUR);
     if (!n) {
         rep_line(r, "%s", "");
-        rep_line(r, "No open deals expected to close in this period.");
+        rep_line(r, "%s", _("No open deals expected to close in this "
+                            "period."));
     }
     for (i = 0; i < n; i++)
         fc_currency(r, &q, cur[i]);
-    fc_sums(r, "won", "Won in this period", &won, 1, "won",
-            "Nothing won in this period.");
-    fc_sums(r, "no close date", "Open deals with no expected close", &und,
-            0, NULL, "None.");
+    fc_sums(r, "won", N_("Won in this period"), &won, 1, "won",
+            N_("Nothing won in this period."));
+    fc_sums(r, "no close date", N_("Open deals with no expected close"),
+            &und, 0, NULL, N_("None."));
     fc_late(r, &late);
 out:
     tcrm_rq_table_free(&q);
@@ -295,13 +299,13 @@ out:
 /* ---- won-lost --------------------------------------------------------- */
 
 static const struct rep_col wl_cols[] = {
-    { "Currency", REP_TEXT, 0 }, { "Won", REP_INT, 0 },
-    { "Won amount", REP_MONEY, 0 }, { "Lost", REP_INT, 0 },
-    { "Lost amount", REP_MONEY, 0 }, { "Win rate", REP_PCT, 0 },
+    { N_("Currency"), REP_TEXT, 0 }, { N_("Won"), REP_INT, 0 },
+    { N_("Won amount"), REP_MONEY, 0 }, { N_("Lost"), REP_INT, 0 },
+    { N_("Lost amount"), REP_MONEY, 0 }, { N_("Win rate"), REP_PCT, 0 },
 };
 static const struct rep_col reason_cols[] = {
-    { "Lost reason", REP_TEXT, 1 }, { "Deals", REP_INT, 0 },
-    { "Share", REP_PCT, 0 },
+    { N_("Lost reason"), REP_TEXT, 1 }, { N_("Deals"), REP_INT, 0 },
+    { N_("Share"), REP_PCT, 0 },
 };
 
 static void wl_table(struct rep *r, const struct tcrm_rq_table *q,
@@ -331,16 +335,16 @@ static void wl_table(struct rep *r, const struct tcrm_rq_table *q,
         *lost += v[2];
     }
     if (n) {
-        rep_heading(r, "Closed in this period");
+        rep_heading(r, "%s", _("Closed in this period"));
         rep_table_emit(r, &t);
         rep_line(r, "%s", "");
-        rep_line(r, "Win rate: %s (%lld won, %lld lost)",
+        rep_line(r, _("Win rate: %s (%lld won, %lld lost)"),
                  rep_fmt_pct(rep_permille(*won, *won + *lost), pct),
                  (long long)*won, (long long)*lost);
     } else {
         rep_table_free(&t);
         rep_line(r, "%s", "");
-        rep_line(r, "No deals won or lost in this period.");
+        rep_line(r, "%s", _("No deals won or lost in this period."));
     }
 }
 
@@ -358,12 +362,13 @@ void rep_won_lost(struct rep *r)
     wl_table(r, &q, &won, &lost);
     if (!reasons.nrows)
         goto out;
-    rep_heading(r, "Lost reasons");
+    rep_heading(r, "%s", _("Lost reasons"));
     rep_table_init(&t, "lost reasons", reason_cols, 3);
     for (i = 0; i < reasons.nrows; i++) {
         rep_row(r, &t, 0);
         rep_text(r, &t, 0, tcrm_rq_null(&reasons, i, 0)
-                 ? "(none given)" : tcrm_rq_s(&reasons, i, 0));
+                 ? rep_tr(r, N_("(none given)"))
+                 : tcrm_rq_s(&reasons, i, 0));
         rep_int(&t, 1, tcrm_rq_i(&reasons, i, 1));
         rep_pct(&t, 2, rep_permille(tcrm_rq_i(&reasons, i, 1), lost));
     }

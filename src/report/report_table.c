@@ -104,10 +104,11 @@ size_t rep_currencies(const struct tcrm_rq_table *t, size_t col,
     return n;
 }
 
-const char *rep_day(const char *iso, char out[11])
+const char *rep_day(const struct rep *r, const char *iso, char out[11])
 {
     if (!iso || !*iso)
-        return "never";
+        /* TRANSLATORS: the last contact of someone never contacted */
+        return rep_tr(r, N_("never"));
     snprintf(out, 11, "%.10s", iso);
     return out;
 }
@@ -296,7 +297,7 @@ static void rep_emit_text(struct rep *r, struct rep_table *t)
     size_t row;
 
     for (i = 0; i < t->ncols; i++) {
-        w[i] = tcrm_text_width(t->cols[i].head);
+        w[i] = tcrm_text_width(rep_tr(r, t->cols[i].head));
         if (t->minw && t->minw[i] > w[i])
             w[i] = t->minw[i];
     }
@@ -310,7 +311,7 @@ static void rep_emit_text(struct rep *r, struct rep_table *t)
         }
     rep_fit_widths(t, w, r->width);
     for (i = 0; i < t->ncols; i++)
-        cells[i] = t->cols[i].head;
+        cells[i] = rep_tr(r, t->cols[i].head);
     rep_emit_row(r, t, w, cells);
     rep_emit_rule(r, t, w);
     for (row = 0; row < t->nrows; row++) {

@@ -23,16 +23,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tcrm/i18n.h"
 #include "tcrm/text.h"
 #include "date_internal.h"
 
-#define DATE_HELP "use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday"
-#define TIME_HELP "use HH:MM from 00:00 to 23:59"
+/* The reasons after "'TEXT' is not a date: ", translated where used. */
+#define DATE_HELP _("use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday")
+#define TIME_HELP _("use HH:MM from 00:00 to 23:59")
+#define YEARS_HELP _("years run from 0001 to 9999")
 #define QUOTE_MAX 60 /* bytes of the user's text quoted in a message */
 
-static const char *const month_names[12] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"};
+/* "February 2026 has 28 days": one whole sentence per month, so that a
+ * language may put the year first (2026年2月有28天). */
+static const char *const month_days_fmt[12] = {
+    N_("January %d has %d days"), N_("February %d has %d days"),
+    N_("March %d has %d days"), N_("April %d has %d days"),
+    N_("May %d has %d days"), N_("June %d has %d days"),
+    N_("July %d has %d days"), N_("August %d has %d days"),
+    N_("September %d has %d days"), N_("October %d has %d days"),
+    N_("November %d has %d days"), N_("December %d has %d days")};
 
 /* ---- calendar arithmetic ------------------------------------------- */
 
@@ -274,18 +283,22 @@ static void copy_trunc(char *out, size_t outsz, const char *s, size_t n)
     out[k] = '\0';
 }
 
-/* Fill err with "'TEXT' is not a WHAT: WHY", TEXT being the user's n
- * bytes at s, cut to QUOTE_MAX bytes (then "…") and sanitized so that a
- * message never carries escape sequences to the terminal. */
+/* Fill err with "'TEXT' is not a date: WHY" (or "a time"), TEXT being
+ * the user's n bytes at s, cut to QUOTE_MAX bytes (then "…") and
+ * sanitized so that a message never carries escape sequences to the
+ * terminal. why is already in the user's language. */
 int tcrm_date_bad_input(struct tcrm_error *err, const char *s, size_t n,
-                        const char *what, const char *why)
+                        enum tcrm_date_what what, const char *why)
 {
     char tmp[QUOTE_MAX + 1];
     copy_trunc(tmp, sizeof tmp, s, n);
     char *q = tcrm_text_sanitize(tmp);
-    int rc = tcrm_error_set(err, TCRM_EINVAL, "'%s%s' is not a %s: %s",
-                            q ? q : "?", n > QUOTE_MAX ? "\xE2\x80\xA6" : "",
-                            what, why);
+    const char *more = n > QUOTE_MAX ? "\xE2\x80\xA6" : "";
+    int rc = what == TCRM_DATE_TIME
+        ? tcrm_error_set(err, TCRM_EINVAL, "'%s%s' is not a time: %s",
+                         q ? q : "?", more, why)
+        : tcrm_error_set(err, TCRM_EINVAL, "'%s%s' is not a date: %s",
+                         q ? q : "?", more, why);
     free(q);
     return rc;
 }
@@ -293,18 +306,19 @@ int tcrm_date_bad_input(struct tcrm_error *err, const char *s, size_t n,
 static int bad_date(struct tcrm_error *err, const char *s, size_t n,
                     const char *why)
 {
-    return tcrm_date_bad_input(err, s, n, "date", why);
+    return tcrm_date_bad_input(err, s, n, TCRM_DATE_DAY, why);
 }
 
 static int bad_time(struct tcrm_error *err, const char *s, size_t n)
 {
-    return tcrm_date_bad_input(err, s, n, "time", TIME_HELP);
+    return tcrm_date_bad_input(err, s, n, TCRM_DATE_TIME, TIME_HELP);
 }
 
 static int bad_input_time_twice(struct tcrm_error *err, const char *s,
                                 size_t n)
 {
-    return tcrm_date_bad_input(err, s, n, "date", "it gives the time twice");
+    return tcrm_date_bad_input(err, s, n, TCRM_DATE_DAY,
+                               _("it gives the time twice"));
 }
 
 /* ---- what a person types ------------------------------------------- */
@@ -358,7 +372,7 @@ static int set_days(long z, struct tcrm_when *w, const struct span *sp,
     tcrm_date_civil_from_days(z, &w->year, &w->month, &w->day);
     if (w->year < 1 || w->year > 9999)
         return bad_date(err, sp->orig, sp->len,
-                        "years run from 0001 to 9999");
+                        YEARS_HELP);
     return 0;
 }
 
@@ -378,7 +392,7 @@ static int parse_offset(const struct span *sp, int ty, int tm, int td,
         return set_days(today + n * (unit == 'w' ? 7 : 1), w, sp, err);
     if (tcrm_date_add_months(ty, tm, td, n * (unit == 'y' ? 12 : 1), w) != 0)
         return bad_date(err, sp->orig, sp->len,
-                        "years run from 0001 to 9999");
+                        YEARS_HELP);
     return 0;
 }
 
@@ -431,23 +445,23 @@ static int parse_ymd(const struct span *sp, struct tcrm_when *w,
 int tcrm_date_check_month(int m, const char *s, size_t n,
                           struct tcrm_error *err)
 {
-    char why[64];
+    char why[128];
     if (m >= 1 && m <= 12)
         return 0;
-    snprintf(why, sizeof why, "there is no month %d", m);
+    snprintf(why, sizeof why, _("there is no month %d"), m);
     return bad_date(err, s, n, why);
 }
 
 int tcrm_date_set_ymd(int y, int m, int d, struct tcrm_when *w,
                       const char *s, size_t n, struct tcrm_error *err)
 {
-    char why[64];
+    char why[128];
     if (y < 1 || y > 9999)
-        return bad_date(err, s, n, "years run from 0001 to 9999");
+        return bad_date(err, s, n, YEARS_HELP);
     if (tcrm_date_check_month(m, s, n, err) != 0)
         return TCRM_EINVAL;
     if (d < 1 || d > tcrm_date_month_days(y, m)) {
-        snprintf(why, sizeof why, "%s %d has %d days", month_names[m - 1], y,
+        snprintf(why, sizeof why, _(month_days_fmt[m - 1]), y,
                  tcrm_date_month_days(y, m));
         return bad_date(err, s, n, why);
     }
@@ -614,25 +628,31 @@ const char *tcrm_date_relative(const char *iso, time_t now, char *out,
         return out;
     }
     long diff = tcrm_date_civil_days(y, m, d) - tcrm_date_civil_days(ty, tm, td);
-    long a = diff < 0 ? -diff : diff, n;
-    const char *unit;
+    long a = diff < 0 ? -diff : diff;
+    const char *fmt;
     if (diff == 0 || diff == 1 || diff == -1) {
-        const char *word = diff == 0 ? "today" :
-                           diff == 1 ? "tomorrow" : "yesterday";
+        const char *word = diff == 0 ? _("today") :
+                           diff == 1 ? _("tomorrow") : _("yesterday");
         copy_trunc(out, outsz, word, strlen(word));
         return out;
     }
+    /* Whole phrases per unit and direction, counted with ngettext: in
+     * Chinese they read 5天前, 3周后, 2个月前. */
+    long n = a < 14 ? a : a < 60 ? a / 7 : a < 730 ? a / 30 : a / 365;
     if (a < 14)
-        n = a, unit = "days";
+        fmt = diff < 0 ? P_("%ld day ago", "%ld days ago", n)
+                       : P_("in %ld day", "in %ld days", n);
     else if (a < 60)
-        n = a / 7, unit = "weeks";
+        fmt = diff < 0 ? P_("%ld week ago", "%ld weeks ago", n)
+                       : P_("in %ld week", "in %ld weeks", n);
     else if (a < 730)
-        n = a / 30, unit = "months";
+        fmt = diff < 0 ? P_("%ld month ago", "%ld months ago", n)
+                       : P_("in %ld month", "in %ld months", n);
     else
-        n = a / 365, unit = "years";
-    if (diff < 0)
-        snprintf(out, outsz, "%ld %s ago", n, unit);
-    else
-        snprintf(out, outsz, "in %ld %s", n, unit);
+        fmt = diff < 0 ? P_("%ld year ago", "%ld years ago", n)
+                       : P_("in %ld year", "in %ld years", n);
+    char buf[96];
+    snprintf(buf, sizeof buf, fmt, n);
+    copy_trunc(out, outsz, buf, strlen(buf)); /* never half a character */
     return out;
 }

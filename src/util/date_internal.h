@@ -29,10 +29,12 @@ int tcrm_date_check_month(int m, const char *s, size_t n,
 int tcrm_date_set_ymd(int y, int m, int d, struct tcrm_when *w,
                       const char *s, size_t n, struct tcrm_error *err);
 
-/* Fill err with "'TEXT' is not a WHAT: WHY" (TEXT the n bytes at s, cut
- * and sanitized); returns TCRM_EINVAL. */
+/* Fill err with "'TEXT' is not a date: WHY" or "'TEXT' is not a time:
+ * WHY" (TEXT the n bytes at s, cut and sanitized; WHY already in the
+ * user's language: _("...")); returns TCRM_EINVAL. */
+enum tcrm_date_what { TCRM_DATE_DAY, TCRM_DATE_TIME };
 int tcrm_date_bad_input(struct tcrm_error *err, const char *s, size_t n,
-                        const char *what, const char *why);
+                        enum tcrm_date_what what, const char *why);
 
 /* The Chinese date words (date_zh.c): the n bytes at s are a day word
  * (今天, 周五, 下周一, 3天后, 12月20日 ...) and/or a time (下午3点, 14:30).

@@ -31,11 +31,12 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "tcrm/i18n.h"
 #include "date_internal.h"
 
-#define ZH_HELP "use 今天, 明天, 周五, 下周一, 3天后, 下个月, 12月20日 or " \
-                "2026年12月20日"
-#define ZH_TIME_HELP "use HH:MM from 00:00 to 23:59, 下午3点 or 9点半"
+#define ZH_HELP _("use 今天, 明天, 周五, 下周一, 3天后, 下个月, 12月20日 or " \
+                "2026年12月20日")
+#define ZH_TIME_HELP _("use HH:MM from 00:00 to 23:59, 下午3点 or 9点半")
 
 /* A read position in the user's text. */
 struct cur {
@@ -315,21 +316,22 @@ int tcrm_date_parse_zh(const char *s, size_t n, const struct tm *now,
     if (day == READ_SAID)
         return TCRM_EINVAL;
     if (day == READ_YEARS)
-        return tcrm_date_bad_input(err, s, n, "date",
-                                   "years run from 0001 to 9999");
+        return tcrm_date_bad_input(err, s, n, TCRM_DATE_DAY,
+                                   _("years run from 0001 to 9999"));
     if (day == READ_BAD)
-        return tcrm_date_bad_input(err, s, n, "date", ZH_HELP);
+        return tcrm_date_bad_input(err, s, n, TCRM_DATE_DAY, ZH_HELP);
     if (day == READ_NONE)
         set_day(t.z, &r);
     skip_space(&c);
     size_t time_at = c.pos;
     int tim = c.pos < n && !r.has_time ? time_part(&c, &r) : 0;
     if (tim < 0)
-        return tcrm_date_bad_input(err, s + time_at, n - time_at, "time",
+        return tcrm_date_bad_input(err, s + time_at, n - time_at,
+                                   TCRM_DATE_TIME,
                                    ZH_TIME_HELP);
     skip_space(&c);
     if (c.pos != n || (day == 0 && tim == 0))
-        return tcrm_date_bad_input(err, s, n, "date", ZH_HELP);
+        return tcrm_date_bad_input(err, s, n, TCRM_DATE_DAY, ZH_HELP);
     *w = r;
     return 0;
 }

@@ -4,22 +4,25 @@
 #include <sys/stat.h>
 
 #include "tcrm/fileinfo.h"
+#include "tcrm/i18n.h"
 
+/* TRANSLATORS: the kinds of file, shown after "is" ("FILE: is a pipe
+ * (FIFO), not a file"). */
 const char *tcrm_file_kind(mode_t mode)
 {
     if (S_ISREG(mode))
-        return "a regular file";
+        return _("a regular file");
     if (S_ISDIR(mode))
-        return "a directory";
+        return _("a directory");
     if (S_ISFIFO(mode))
-        return "a pipe (FIFO)";
+        return _("a pipe (FIFO)");
     if (S_ISCHR(mode))
-        return "a character device";
+        return _("a character device");
     if (S_ISBLK(mode))
-        return "a block device";
+        return _("a block device");
     if (S_ISSOCK(mode))
-        return "a socket";
+        return _("a socket");
     if (S_ISLNK(mode))
-        return "a symbolic link";
-    return "not a regular file";
+        return _("a symbolic link");
+    return _("not a regular file");
 }

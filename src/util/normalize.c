@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tcrm/i18n.h"
 #include "tcrm/text.h"
 
 /* ---- folding ------------------------------------------------------- */
@@ -483,10 +484,9 @@ int tcrm_norm_phone_same_number(const char *a, const char *b)
 
 #define QUOTE_MAX 60
 
-/* "WHAT 'VALUE' is not a valid THING[: WHY]", VALUE cut to QUOTE_MAX
- * bytes and sanitized so that no escape sequence reaches a terminal. */
-static int bad_value(struct tcrm_error *err, const char *what,
-                     const char *value, const char *thing, const char *why)
+/* VALUE cut to QUOTE_MAX bytes (then "…" in *more) and sanitized so
+ * that no escape sequence reaches a terminal; free() it. */
+static char *quote_value(const char *value, const char **more)
 {
     char tmp[QUOTE_MAX + 1];
     size_t len = strlen(value), k = len < QUOTE_MAX ? len : QUOTE_MAX;
@@ -494,10 +494,31 @@ static int bad_value(struct tcrm_error *err, const char *what,
         k--;
     memcpy(tmp, value, k);
     tmp[k] = '\0';
-    char *q = tcrm_text_sanitize(tmp);
-    int rc = tcrm_error_set(err, TCRM_EINVAL, "%s '%s%s' is not a valid %s%s%s",
-                            what, q ? q : "?", k < len ? "\xE2\x80\xA6" : "",
-                            thing, why ? ": " : "", why ? why : "");
+    *more = k < len ? "\xE2\x80\xA6" : "";
+    return tcrm_text_sanitize(tmp);
+}
+
+/* "e-mail 'VALUE' is not a valid address" */
+static int bad_email(struct tcrm_error *err, const char *value)
+{
+    const char *more;
+    char *q = quote_value(value, &more);
+    int rc = tcrm_error_field(err, TCRM_EINVAL, "e-mail",
+                              "e-mail '%s%s' is not a valid address",
+                              q ? q : "?", more);
+    free(q);
+    return rc;
+}
+
+/* "phone 'VALUE' is not a valid number: WHY" (why translated) */
+static int bad_phone(struct tcrm_error *err, const char *value,
+                     const char *why)
+{
+    const char *more;
+    char *q = quote_value(value, &more);
+    int rc = tcrm_error_field(err, TCRM_EINVAL, "phone",
+                              "phone '%s%s' is not a valid number: %s",
+                              q ? q : "?", more, why);
     free(q);
     return rc;
 }
@@ -560,7 +581,7 @@ int tcrm_norm_check_email(const char *email, struct tcrm_error *err)
              tcrm_utf8_valid(t, n) &&
              email_local_ok(t, (size_t)(at - t)) &&
              email_domain_ok(at + 1, n - (size_t)(at - t) - 1);
-    int rc = ok ? 0 : bad_value(err, "e-mail", t, "address", NULL);
+    int rc = ok ? 0 : bad_email(err, t);
     free(t);
     return rc;
 }
@@ -610,16 +631,17 @@ int tcrm_norm_check_phone(const char *phone, struct tcrm_error *err)
         if (a[i] >= '0' && a[i] <= '9')
             digits++;
         else if (a[i] == '+' && i > 0)
-            why = "'+' may only come first";
+            why = _("'+' may only come first");
         else if (digits > 0 && phone_extension(a + i, &ok)) {
-            why = ok ? NULL : "an extension is x or ext and its digits";
+            why = ok ? NULL : _("an extension is x or ext and its digits");
             break;
         } else if (!strchr(" +-.()/", a[i]))
-            why = "use digits, spaces, + - . ( ) / and x123 for an extension";
+            why = _("use digits, spaces, + - . ( ) / and x123 for an "
+                    "extension");
     }
     if (!why && digits < 3)
-        why = "it needs at least 3 digits";
-    int rc = why ? bad_value(err, "phone", t, "number", why) : 0;
+        why = _("it needs at least 3 digits");
+    int rc = why ? bad_phone(err, t, why) : 0;
     free(a);
     free(t);
     return rc;

@@ -115,6 +115,7 @@ static void assert_same_config(const struct tcrm_config *a,
     assert_int_equal(a->busy_timeout_ms, b->busy_timeout_ms);
     assert_string_equal(a->user, b->user);
     assert_string_equal(a->date_format, b->date_format);
+    assert_string_equal(a->language, b->language);
     assert_int_equal(a->colors, b->colors);
     assert_int_equal(a->n_stages, b->n_stages);
     for (size_t i = 0; i < a->n_stages; i++) {
@@ -139,6 +140,7 @@ static void test_defaults(void **state)
     assert_int_equal(c.busy_timeout_ms, 5000);
     assert_string_equal(c.user, "tester");
     assert_string_equal(c.date_format, "%Y-%m-%d");
+    assert_string_equal(c.language, "");
     assert_int_equal(c.colors, TCRM_COLORS_AUTO);
     assert_int_equal(c.n_stages, 4);
     const char *names[] = {"Lead", "Qualified", "Proposal", "Negotiation"};
@@ -230,6 +232,35 @@ static void test_all_keys(void **state)
     assert_int_equal(c.calendar_timed_as_event, 1);
     assert_int_equal(c.calendar_alarm_minutes, 0);
     tcrm_config_free(&c);
+}
+
+/* [display] language: a code for LANGUAGE, or "" for the environment. */
+static void test_language(void **state)
+{
+    (void)state;
+    static const struct { const char *line, *want; } t[] = {
+        {"language = zh_CN", "zh_CN"},
+        {"language = zh_CN.UTF-8", "zh_CN.UTF-8"},
+        {"language = en", "en"},
+        {"language = sr@latin", "sr@latin"},
+        {"language = zh-Hans", "zh-Hans"},
+        {"language = \"\"", ""},
+        {"language =", ""},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char text[96];
+        snprintf(text, sizeof text, "[display]\n%s\n", t[i].line);
+        put("l.conf", text, 0);
+        struct tcrm_config c;
+        struct tcrm_error e;
+        assert_int_equal(tcrm_config_defaults(&c), 0);
+        free(c.language);
+        c.language = strdup("fr");
+        if (tcrm_config_load_file("l.conf", &c, &e) != 0)
+            fail_msg("%s: %s", t[i].line, e.msg);
+        assert_string_equal(c.language, t[i].want);
+        tcrm_config_free(&c);
+    }
 }
 
 static void test_colors_words(void **state)
@@ -373,7 +404,7 @@ static const struct bad_case {
     {"[calendar]\nalarm_minutes = 10081\n", "bad.conf:2: [calendar] "
      "alarm_minutes: '10081' is not a whole number from 0 to 10080"},
     {"[display]\ncolour = yes\n", "bad.conf:2: [display] colour: unknown "
-     "key (known: date_format, colors)"},
+     "key (known: date_format, colors, language)"},
     {"[reports]\ndays_ahead = 3\n", "bad.conf:2: [reports] days_ahead: "
      "unknown key (known: print_command)"},
     {"; top\nname = ann\n",
@@ -439,6 +470,15 @@ static const struct bad_case {
      "'EURO' is not 3 upper-case letters such as EUR"},
     {"[reports]\nprint_command = \"\"\n", "bad.conf:2: [reports] "
      "print_command: empty value; expected a command such as lpr"},
+    {"[display]\nlanguage = ../../tmp/x\n", "bad.conf:2: [display] "
+     "language: '../../tmp/x' is not a language such as zh_CN or en, or "
+     "\"\" for the environment's"},
+    {"[display]\nlanguage = zh CN\n", "bad.conf:2: [display] "
+     "language: 'zh CN' is not a language such as zh_CN or en, or "
+     "\"\" for the environment's"},
+    {"[display]\nlanguage = _zh\n", "bad.conf:2: [display] "
+     "language: '_zh' is not a language such as zh_CN or en, or "
+     "\"\" for the environment's"},
 };
 
 static void check_bad(const char *text, size_t len, const char *want)
@@ -671,6 +711,7 @@ int main(void)
         T(test_stage_index),
         T(test_all_keys),
         T(test_colors_words),
+        T(test_language),
         T(test_stages_keep_known_percent),
         T(test_sixteen_stages),
         T(test_layered_files),
