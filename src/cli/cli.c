@@ -468,6 +468,7 @@ static int cli_run(struct tcrm_cli *cli, int argc, char **argv,
         rc = tcrm_config_load(cli->config_opt, &cli->cfg, &err);
     if (rc)
         return tcrm_cli_fail_err(&err);
+    tcrm_os_i18n_language(cli->cfg.language);   /* [display] language */
     if (!cmd)
         return cli_tui(cli, tui);
     rc = cmd->exec(cli, argc, argv);

@@ -453,6 +453,8 @@ static void rep_header(struct rep *r, const struct rep_def *d)
         rep_line(r, "%s", _("Period:    all time"));
     if (r->o->owner)
         rep_line(r, _("Owner:     %s"), r->o->owner);
+    else if (r->f.team)
+        rep_line(r, _("Team:      %s and everyone under them"), r->f.owner);
     if (r->o->tag)
         rep_line(r, _("Tag:       %s"), r->o->tag);
     rep_line(r, _("Made:      %s by %s"), made, user ? user : "");
