@@ -516,6 +516,15 @@ static int edit_key(struct tui_form *fm, const struct tui_key *k)
 
 /* ---- drawing -------------------------------------------------------- */
 
+/* "Name: required": a field's label, then what is wrong with it. In its
+ * own context, for the plain "%s: %s" keeps the ASCII colon after a file
+ * name elsewhere (po/README.md). */
+static const char *label_msg_format(void)
+{
+    /* TRANSLATORS: a form field's label, then what is wrong with it */
+    return C_("form", "%s: %s");
+}
+
 struct geom {
     int w, h, y0, body_h, labw, fx, fw, mx, mw;
 };
@@ -663,9 +672,8 @@ static void draw_bars(struct tui_form *fm, const struct geom *g)
         tui_draw_text(stdscr, g->h - 1, 0, g->w, fm->status,
                       tui_attr(fm->status_err ? TUI_ERROR : TUI_STATUS));
     else if (f->msg[0])
-        /* TRANSLATORS: a form field's label, then what is wrong */
         tui_draw_fmt(stdscr, g->h - 1, 0, g->w, tui_attr(TUI_ERROR),
-                     _("%s: %s"), label_of(f), f->msg);
+                     label_msg_format(), label_of(f), f->msg);
 }
 
 static void scroll_to_cursor(struct tui_form *fm, const struct geom *g)
@@ -752,7 +760,8 @@ static int on_enter(struct tui_form *fm, tui_form_save_fn save, void *ud)
             || names_itself(m, label_of(&fm->f[bad])))
             tui_form_status(fm, 1, "%s", m);
         else
-            tui_form_status(fm, 1, "%s: %s", label_of(&fm->f[bad]), m);
+            tui_form_status(fm, 1, label_msg_format(),
+                            label_of(&fm->f[bad]), m);
         fm->cur = bad;
         fm->sub = fm->f[bad].type == TUI_F_LIST ? fm->f[bad].msg_sub : 0;
         return GO_ON;
