@@ -34,7 +34,6 @@
 
 #define GO_ON 100
 #define SUGG_MAX 6
-#define DISCARD_Q "Discard changes? (y/n)"
 
 /* ---- keys ----------------------------------------------------------- */
 
@@ -209,6 +208,7 @@ void tui_form_free(struct tui_form *fm)
 void tui_form_status(struct tui_form *fm, int is_error, const char *fmt, ...)
 {
     va_list ap;
+    fmt = _(fmt);               /* a keyword of xgettext (po/xgettext.args) */
     va_start(ap, fmt);
     vsnprintf(fm->status, sizeof fm->status, fmt, ap);
     va_end(ap);
@@ -243,7 +243,9 @@ static int check_field(struct tui_field *f)
         return 0;
     if (f->type != TUI_F_LIST) {
         if (f->required && blank(f->ed.buf)) {
-            snprintf(f->msg, sizeof f->msg, "required");
+            /* TRANSLATORS: beside an empty form field that must be
+             * filled in */
+            snprintf(f->msg, sizeof f->msg, "%s", _("required"));
             return 1;
         }
         return check_text(f, -1, f->ed.buf);
@@ -299,6 +301,25 @@ void tui_form_show_error(struct tui_form *fm, const struct tcrm_error *err)
         fm->sub = 0;
         return;
     }
+}
+
+/* The label as people read it (the field keeps the English one). */
+static const char *label_of(const struct tui_field *f)
+{
+    if (!f->label || !*f->label)
+        return "";
+    return f->label_ctx ? tcrm_i18n_word(f->label_ctx, f->label)
+                        : _(f->label);
+}
+
+/* Choice i of a CHOICE or LIST field as shown: a stored key in the
+ * person's language. */
+static const char *choice_word(const struct tui_field *f, int i)
+{
+    if (i < 0 || i >= f->n_choices || !f->choices[i])
+        return "";
+    return f->choice_ctx ? tcrm_i18n_word(f->choice_ctx, f->choices[i])
+                         : f->choices[i];
 }
 
 /* ---- rows and moving ------------------------------------------------ */
@@ -406,14 +427,31 @@ static void choice_step(struct tui_field *f, int delta)
         f->choice = (f->choice + delta + f->n_choices) % f->n_choices;
 }
 
-/* A letter picks the next choice that starts with it. */
+/* 1 when s starts with the character ch (letters and digits of ASCII
+ * in either case). */
+static int starts_with_char(const char *s, uint32_t ch)
+{
+    uint32_t cp;
+    if (!s || !*s || tcrm_utf8_decode(s, strlen(s), &cp) <= 0)
+        return 0;
+    if (cp < 0x80 && ch < 0x80)
+        return tolower((int)cp) == tolower((int)ch);
+    return cp == ch;
+}
+
+/* A character picks the next choice whose shown word or stored key
+ * starts with it: "w" finds "won" shown as 赢单, and a word typed through
+ * an input method finds the shown word by its first character. */
 static int choice_letter(struct tui_field *f, uint32_t ch)
 {
-    if (ch >= 0x80 || !isalnum((int)ch))
+    if (ch < 0x80 && !isalnum((int)ch))
+        return 0;
+    if (ch >= 0x80 && ch < 0xA0)
         return 0;
     for (int i = 1; i <= f->n_choices; i++) {
         int j = (f->choice + i) % f->n_choices;
-        if (tolower((unsigned char)f->choices[j][0]) == tolower((int)ch)) {
+        if (starts_with_char(choice_word(f, j), ch)
+            || starts_with_char(f->choices[j], ch)) {
             f->choice = j;
             return 1;
         }
@@ -478,6 +516,15 @@ static int edit_key(struct tui_form *fm, const struct tui_key *k)
 
 /* ---- drawing -------------------------------------------------------- */
 
+/* "Name: required": a field's label, then what is wrong with it. In its
+ * own context, for the plain "%s: %s" keeps the ASCII colon after a file
+ * name elsewhere (po/README.md). */
+static const char *label_msg_format(void)
+{
+    /* TRANSLATORS: a form field's label, then what is wrong with it */
+    return C_("form", "%s: %s");
+}
+
 struct geom {
     int w, h, y0, body_h, labw, fx, fw, mx, mw;
 };
@@ -487,7 +534,7 @@ static void geom_compute(const struct tui_form *fm, struct geom *g)
     getmaxyx(stdscr, g->h, g->w);
     int labw = 0;
     for (int i = 0; i < fm->n; i++) {
-        int lw = tcrm_text_width(fm->f[i].label);
+        int lw = tcrm_text_width(label_of(&fm->f[i]));
         if (lw > labw)
             labw = lw;
     }
@@ -530,7 +577,7 @@ static void draw_list_row(struct tui_form *fm, struct tui_field *f, int sub,
     int kw = g->fw > 20 ? 8 : 0;
     if (kw)
         tui_draw_cell(stdscr, y, g->fx, kw - 1,
-                      last && !active ? "+" : f->choices[it->kind],
+                      last && !active ? "+" : choice_word(f, it->kind),
                       tui_attr(active ? TUI_HEADER : TUI_DIM), 0);
     draw_value(fm, &it->ed, y, g->fx + kw, g->fw - kw, active, cx);
 }
@@ -541,7 +588,7 @@ static void draw_row(struct tui_form *fm, int i, int sub, int y,
     struct tui_field *f = &fm->f[i];
     int active = i == fm->cur && (f->type != TUI_F_LIST || sub == fm->sub);
     if (sub == 0)
-        tui_draw_cell(stdscr, y, 0, g->labw - 1, f->label,
+        tui_draw_cell(stdscr, y, 0, g->labw - 1, label_of(f),
                       tui_attr(i == fm->cur ? TUI_HEADER : TUI_NORMAL), 0);
     if (f->type == TUI_F_LIST) {
         draw_list_row(fm, f, sub, y, g, active, cx);
@@ -549,7 +596,7 @@ static void draw_row(struct tui_form *fm, int i, int sub, int y,
         int attr = tui_attr(active ? TUI_FIELD_ACTIVE : TUI_FIELD);
         tui_draw_fill(stdscr, y, g->fx, g->fw, attr);
         tui_draw_fmt(stdscr, y, g->fx, g->fw, attr, "< %s >",
-                     f->n_choices ? f->choices[f->choice] : "");
+                     choice_word(f, f->choice));
         if (active)
             *cx = g->fx + 2;
     } else {
@@ -586,11 +633,11 @@ static const char *hint_of(const struct tui_form *fm)
 {
     const struct tui_field *f = &fm->f[fm->cur];
     if (f->hint)
-        return f->hint;
+        return f->hint;             /* translated where it was set */
     switch (f->type) {
-    case TUI_F_CHOICE: return "Left/Right or Space: change";
-    case TUI_F_LIST: return "Ctrl-T or F2: kind; clear a line to remove it";
-    case TUI_F_COMPANY: return "type part of a name; Down: pick a match";
+    case TUI_F_CHOICE: return _("Left/Right or Space: change");
+    case TUI_F_LIST: return _("Ctrl-T or F2: kind; clear a line to remove it");
+    case TUI_F_COMPANY: return _("type part of a name; Down: pick a match");
     case TUI_F_TEXT: break;
     }
     return "";
@@ -603,17 +650,20 @@ static void draw_bars(struct tui_form *fm, const struct geom *g)
     tui_draw_fill(stdscr, 0, 0, g->w, title);
     int x = tui_draw_fmt(stdscr, 0, 1, g->w - 1, title, "%s%s", fm->title,
                          fm->dirty ? " *" : "");
-    const char *keys = "Enter save  Esc cancel  Tab next";
+    /* TRANSLATORS: the form's keys, at the right of its title bar */
+    const char *keys = _("Enter save  Esc cancel  Tab next");
     int kw = tcrm_text_width(keys);
     if (x + 3 + kw < g->w)
         tui_draw_text(stdscr, 0, g->w - kw - 1, kw, keys, title);
     tui_draw_fill(stdscr, g->h - 2, 0, g->w, tui_attr(TUI_NORMAL));
     x = 0;
     if (fm->top > 0)
-        x += tui_draw_text(stdscr, g->h - 2, 0, g->w, "^more ",
+        /* TRANSLATORS: more form rows above (keep it short) */
+        x += tui_draw_text(stdscr, g->h - 2, 0, g->w, _("^more "),
                            tui_attr(TUI_DIM));
     if (total_rows(fm) - fm->top > g->body_h)
-        x += tui_draw_text(stdscr, g->h - 2, x, g->w - x, "vmore ",
+        /* TRANSLATORS: more form rows below (keep it short) */
+        x += tui_draw_text(stdscr, g->h - 2, x, g->w - x, _("vmore "),
                            tui_attr(TUI_DIM));
     tui_draw_text(stdscr, g->h - 2, x, g->w - x, hint_of(fm),
                   tui_attr(TUI_DIM));
@@ -623,7 +673,7 @@ static void draw_bars(struct tui_form *fm, const struct geom *g)
                       tui_attr(fm->status_err ? TUI_ERROR : TUI_STATUS));
     else if (f->msg[0])
         tui_draw_fmt(stdscr, g->h - 1, 0, g->w, tui_attr(TUI_ERROR),
-                     "%s: %s", f->label, f->msg);
+                     label_msg_format(), label_of(f), f->msg);
 }
 
 static void scroll_to_cursor(struct tui_form *fm, const struct geom *g)
@@ -643,9 +693,9 @@ void tui_form_draw(struct tui_form *fm)
     geom_compute(fm, &g);
     werase(stdscr);
     if (g.w < 24 || g.body_h < 1) {
-        tui_draw_text(stdscr, 0, 0, g.w, "Terminal too small", A_BOLD);
+        tui_draw_text(stdscr, 0, 0, g.w, _("Terminal too small"), A_BOLD);
         if (g.h > 1)
-            tui_draw_text(stdscr, 1, 0, g.w, "Esc: cancel", A_NORMAL);
+            tui_draw_text(stdscr, 1, 0, g.w, _("Esc: cancel"), A_NORMAL);
         wnoutrefresh(stdscr);
         doupdate();
         return;
@@ -677,6 +727,16 @@ void tui_form_draw(struct tui_form *fm)
 
 /* ---- Enter and Esc -------------------------------------------------- */
 
+/* 1 when the message m starts with the label lb and a colon (ASCII or
+ * full-width). */
+static int names_itself(const char *m, const char *lb)
+{
+    size_t ll = strlen(lb);
+    if (ll == 0 || strncasecmp(m, lb, ll) != 0)
+        return 0;
+    return m[ll] == ':' || strncmp(m + ll, "\xEF\xBC\x9A", 3) == 0;
+}
+
 static int on_enter(struct tui_form *fm, tui_form_save_fn save, void *ud)
 {
     struct tui_field *cf = &fm->f[fm->cur];
@@ -694,10 +754,14 @@ static int on_enter(struct tui_form *fm, tui_form_save_fn save, void *ud)
             bad = i;
     }
     if (bad >= 0) {
-        const char *lb = fm->f[bad].label, *m = fm->f[bad].msg;
-        size_t ll = strlen(lb);         /* "amount: ..." needs no "Amount: " */
-        int named = strncasecmp(m, lb, ll) == 0 && m[ll] == ':';
-        tui_form_status(fm, 1, "%s%s%s", named ? "" : lb, named ? "" : ": ", m);
+        const char *m = fm->f[bad].msg;
+        /* "amount: ..." needs no "Amount: " (nor "金额：..." "金额：") */
+        if (names_itself(m, fm->f[bad].label)
+            || names_itself(m, label_of(&fm->f[bad])))
+            tui_form_status(fm, 1, "%s", m);
+        else
+            tui_form_status(fm, 1, label_msg_format(),
+                            label_of(&fm->f[bad]), m);
         fm->cur = bad;
         fm->sub = fm->f[bad].type == TUI_F_LIST ? fm->f[bad].msg_sub : 0;
         return GO_ON;
@@ -715,7 +779,8 @@ static int on_escape(struct tui_form *fm)
     if (!fm->dirty)
         return TUI_CANCELLED;
     tui_form_draw(fm);
-    return tui_confirm(DISCARD_Q) ? TUI_CANCELLED : GO_ON;
+    /* TRANSLATORS: y and n stay the keys that answer */
+    return tui_confirm(_("Discard changes? (y/n)")) ? TUI_CANCELLED : GO_ON;
 }
 
 static int sugg_key(struct tui_form *fm, const struct tui_key *k)

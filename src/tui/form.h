@@ -5,7 +5,9 @@
  * (a list field takes one row per entry plus an empty one to add to):
  *   TUI_F_TEXT     a line editor (lineedit.h)
  *   TUI_F_CHOICE   one of a fixed set, cycled with Left/Right or Space,
- *                  or picked by typing its first letter
+ *                  or picked by typing its first letter (of the word
+ *                  shown, or of the stored English key: "w" picks "won"
+ *                  when it shows as 赢单)
  *   TUI_F_LIST     several values each with a kind (phones, e-mails):
  *                  Ctrl-T or F2 cycles the kind, an emptied entry goes
  *                  away; a guess function may set the kind as one types
@@ -71,6 +73,10 @@ struct tui_list_item {
 
 struct tui_field {
     const char *label;            /* English; drawn through gettext */
+    const char *label_ctx;        /* the label's gettext context when the
+                                   * same English word needs other words
+                                   * ("Title" of a deal, marked with NC_);
+                                   * NULL: none */
     const char *key;              /* err->field it answers to; NULL: the
                                    * label's first word, lower-cased */
     enum tui_field_type type;
@@ -78,7 +84,11 @@ struct tui_field {
     tui_check_fn check;
     const char *hint;             /* shown under the form while here */
     struct tui_lineedit ed;       /* TEXT, COMPANY */
-    const char *const *choices;   /* CHOICE; kinds of a LIST */
+    const char *const *choices;   /* CHOICE; kinds of a LIST: stored
+                                   * English keys, saved as they are */
+    const char *choice_ctx;       /* shown through tcrm_i18n_word(ctx, key)
+                                   * ("stage", "kind", "status", "channel");
+                                   * NULL: shown as they are */
     int n_choices;
     int choice;                   /* CHOICE: the index shown */
     struct tui_list_item *items;  /* LIST: the last one is empty */
@@ -102,7 +112,10 @@ struct tui_form {
     int sugg_sel, sugg_open;
 };
 
-/* Field set-up; every one returns 0 or TCRM_ENOMEM. */
+/* Field set-up; every one returns 0 or TCRM_ENOMEM. label is the
+ * English label (a literal: xgettext extracts it, see po/xgettext.args);
+ * the form draws it through gettext and matches err->field against its
+ * English first word. */
 int tui_field_text(struct tui_field *f, const char *label, const char *value);
 int tui_field_choice(struct tui_field *f, const char *label,
                      const char *const *choices, int n, int choice);
@@ -119,7 +132,8 @@ void tui_form_init(struct tui_form *fm, const char *title,
 /* Frees the fields' editors too. */
 void tui_form_free(struct tui_form *fm);
 
-/* Status line message (printf). */
+/* Status line message (printf; fmt is translated here and is a keyword
+ * of xgettext: pass a literal, never _()). */
 void tui_form_status(struct tui_form *fm, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A data-layer message: on the status line, and beside the field that

@@ -422,7 +422,7 @@ static int db_wait(void *ud, int waited_ms)
     if (!shown) {
         tui_draw_fill(stdscr, LINES - 1, 0, COLS, tui_attr(TUI_STATUS));
         tui_draw_text(stdscr, LINES - 1, 1, COLS - 2,
-                      "Database is busy, retrying... (Esc gives up)",
+                      _("Database is busy, retrying... (Esc gives up)"),
                       tui_attr(TUI_STATUS));
         refresh();
         shown = 1;

@@ -111,6 +111,7 @@ struct tui_app {
 /* ui_views.c */
 void tui_views_init(struct tui_app *a);
 void tui_views_free(struct tui_app *a);
+/* The view's name in the person's language ("Contacts", "联系人"). */
 const char *tui_view_name(enum tui_view v);
 /* Load the view's list: from the top, or keeping the place. */
 int tui_view_load(struct tui_app *a, enum tui_view v, int keep_place);
@@ -149,6 +150,9 @@ void tui_detail_free(struct tui_app *a);
 
 /* ui_bars.c */
 void tui_bars_draw(struct tui_app *a);
+/* The status line (printf). fmt is translated here and is a keyword of
+ * xgettext (po/xgettext.args): pass a literal, never _(); a message that
+ * is already in the person's language goes as "%s". */
 void tui_status(struct tui_app *a, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tui_draw_too_small(int w, int h);

@@ -86,7 +86,8 @@ static void modal_begin(void)
     curs_set(1);
 }
 
-/* After a dialog: the screen under it must be compared again. */
+/* After a dialog: the screen under it must be compared again. what: the
+ * message for a save, already translated. */
 static void after_dialog(struct tui_app *a, int rc, const char *what)
 {
     touchwin(stdscr);
@@ -134,18 +135,25 @@ static void followup_action(struct tui_app *a, enum tui_action act)
     }
     char *copy = strdup(title);
     if (act == TUI_A_DONE) {
-        if (run_op(a, &o) == 0)
-            tui_status(a, 0, "Done: %s%s", copy ? copy : "",
-                       o.next_id ? " (the next one is scheduled)" : "");
+        if (run_op(a, &o) == 0) {
+            if (o.next_id)
+                tui_status(a, 0, "Done: %s (the next one is scheduled)",
+                           copy ? copy : "");
+            else
+                tui_status(a, 0, "Done: %s", copy ? copy : "");
+        }
         free(copy);
         return;
     }
     char *text = NULL;
     modal_begin();
+    /* TRANSLATORS: questions on the last line; the examples are forms
+     * the date language accepts (tcrm/date.h) */
     int ok = tui_prompt(act == TUI_A_SNOOZE
-                        ? "Snooze until (tomorrow, +3d, fri):"
-                        : "New due date (YYYY-MM-DD, +1w, mon):",
-                        act == TUI_A_SNOOZE ? "tomorrow" : NULL, &text);
+                        ? _("Snooze until (tomorrow, +3d, fri):")
+                        : _("New due date (YYYY-MM-DD, +1w, mon):"),
+                        act == TUI_A_SNOOZE ? C_("date", "tomorrow") : NULL,
+                        &text);
     touchwin(stdscr);
     struct tcrm_when w;
     struct tcrm_error err = {0};
@@ -160,9 +168,14 @@ static void followup_action(struct tui_app *a, enum tui_action act)
         o.kind = OP_SNOOZE;
         o.text = date;
         o.time = w.has_time ? hm : NULL;
-        if (run_op(a, &o) == 0)
-            tui_status(a, 0, "%s: %s, now due %s", act == TUI_A_SNOOZE
-                       ? "Snoozed" : "Rescheduled", copy ? copy : "", date);
+        if (run_op(a, &o) == 0) {
+            if (act == TUI_A_SNOOZE)
+                tui_status(a, 0, "Snoozed: %s, now due %s",
+                           copy ? copy : "", date);
+            else
+                tui_status(a, 0, "Rescheduled: %s, now due %s",
+                           copy ? copy : "", date);
+        }
     }
     free(text);
     free(copy);
@@ -184,11 +197,14 @@ static void next_stage(struct tui_app *a)
         o.text = stage;
         o.probability = a->cfg->stage_probability[s + 1];
         if (run_op(a, &o) == 0)
-            tui_status(a, 0, "Moved %s to %s", title, stage);
+            tui_status(a, 0, "Moved %s to %s", title,
+                       tcrm_i18n_word("stage", stage));
         return;
     }
     char q[320];
-    snprintf(q, sizeof q, "%s is in the last stage. Mark it won? (y/n)", title);
+    /* TRANSLATORS: y and n stay the keys that answer */
+    snprintf(q, sizeof q, _("%s is in the last stage. Mark it won? (y/n)"),
+             title);
     modal_begin();
     int yes = tui_confirm(q);
     touchwin(stdscr);
@@ -209,7 +225,8 @@ static void delete_row(struct tui_app *a)
     }
     char name[256], q[320];
     snprintf(name, sizeof name, "%s", tui_view_label(a));
-    snprintf(q, sizeof q, "Delete %s? (y/n)", name);
+    /* TRANSLATORS: y and n stay the keys that answer */
+    snprintf(q, sizeof q, _("Delete %s? (y/n)"), name);
     modal_begin();
     int yes = tui_confirm(q);
     touchwin(stdscr);
@@ -234,7 +251,7 @@ static void log_interaction(struct tui_app *a, int kind)
     }
     modal_begin();
     int rc = tui_interaction_form(a->db, a->cfg, cid, kind, &out);
-    after_dialog(a, rc, "Saved");
+    after_dialog(a, rc, _("Saved"));
 }
 
 static void add_row(struct tui_app *a)
@@ -262,7 +279,7 @@ static void add_row(struct tui_app *a)
         modal_begin();
         rc = tui_contact_form(a->db, a->cfg, 0, &out);
     }
-    after_dialog(a, rc, "Saved");
+    after_dialog(a, rc, _("Saved"));
     if (rc == TUI_SAVED && a->view < TUI_V_LISTS && out)
         tui_list_select_id(&a->lists[a->view], out);
     if (rc == TUI_OPEN_OTHER)
@@ -294,7 +311,7 @@ static void edit_row(struct tui_app *a)
         rc = tui_deal_form(a->db, a->cfg, id, 0, 0, &out);
     else
         rc = tui_contact_form(a->db, a->cfg, id, &out);
-    after_dialog(a, rc, "Saved");
+    after_dialog(a, rc, _("Saved"));
     if (rc == TUI_OPEN_OTHER)
         tui_jump_to_contact(a, out);
 }
@@ -303,7 +320,7 @@ static void tag_filter(struct tui_app *a)
 {
     char *text = NULL;
     modal_begin();
-    int ok = tui_prompt("Show only the tag (empty: all):", a->tag, &text);
+    int ok = tui_prompt(_("Show only the tag (empty: all):"), a->tag, &text);
     touchwin(stdscr);
     if (ok != 1) {
         free(text);
@@ -374,12 +391,12 @@ void tui_action_run(struct tui_app *a, enum tui_action act)
         }
         modal_begin();
         after_dialog(a, tui_followup_form(a->db, a->cfg, target_contact(a),
-                                          &out), "Saved");
+                                          &out), _("Saved"));
         break;
     case TUI_A_DEAL:
         modal_begin();
         after_dialog(a, tui_deal_form(a->db, a->cfg, 0, tui_view_contact(a),
-                                      tui_view_company(a), &out), "Saved");
+                                      tui_view_company(a), &out), _("Saved"));
         break;
     case TUI_A_IMPORT:
         modal_begin();

@@ -16,6 +16,7 @@
 void tui_status(struct tui_app *a, int is_error, const char *fmt, ...)
 {
     va_list ap;
+    fmt = _(fmt);               /* a keyword of xgettext (po/xgettext.args) */
     va_start(ap, fmt);
     vsnprintf(a->status, sizeof a->status, fmt, ap);
     va_end(ap);
@@ -42,7 +43,7 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
 {
     char num[32] = "…";
     if (a->view >= TUI_V_LISTS) {
-        snprintf(info, sz, " Reports ");
+        snprintf(info, sz, " %s ", _("Reports"));
         return;
     }
     if (a->lists[a->view].count >= 0)
@@ -54,8 +55,10 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
 
 static void draw_top(struct tui_app *a)
 {
+    /* TRANSLATORS: the views' tabs on a narrow terminal: at most 6
+     * columns each (a CJK character is 2) */
     static const char *short_names[TUI_V_COUNT] = {
-        "Cont", "Comp", "Deals", "Follow", "Rep"
+        N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Rep")
     };
     int w = a->lay.w, x = 0;
     int title = tui_attr(TUI_TITLE);
@@ -63,13 +66,13 @@ static void draw_top(struct tui_app *a)
     top_info(a, info, sizeof info);
     int iw = tcrm_text_width(info), full = 6;
     for (int v = 0; v < TUI_V_COUNT; v++)
-        full += (int)strlen(tui_view_name((enum tui_view)v)) + 3;
+        full += tcrm_text_width(tui_view_name((enum tui_view)v)) + 3;
     int narrow = full + iw > w;
     tui_draw_fill(stdscr, 0, 0, w, title);
     x += tui_draw_text(stdscr, 0, x, w - x, " tcrm ", title | (int)A_BOLD);
     for (int v = 0; v < TUI_V_COUNT; v++) {
         snprintf(t, sizeof t, " %d%s ", v + 1,
-                 narrow ? short_names[v] : tui_view_name((enum tui_view)v));
+                 narrow ? _(short_names[v]) : tui_view_name((enum tui_view)v));
         a->tab_x[v] = x;
         int attr = v == (int)a->view ? tui_attr(TUI_CURSOR) | (int)A_BOLD
                                       : title;
@@ -88,7 +91,7 @@ static void draw_status(struct tui_app *a)
     int y = a->lay.status_y, w = a->lay.w;
     tui_draw_fill(stdscr, y, 0, w, tui_attr(TUI_STATUS));
     if (a->typing) {
-        int x = tui_draw_text(stdscr, y, 0, w, "Search: /",
+        int x = tui_draw_text(stdscr, y, 0, w, _("Search: /"),
                               tui_attr(TUI_HEADER));
         x += tui_draw_text(stdscr, y, x, w - x - 1, a->search,
                            tui_attr(TUI_NORMAL));
@@ -99,8 +102,12 @@ static void draw_status(struct tui_app *a)
     int len = 0;
     const struct tcrm_reminder_counts *c = &a->pane.counts;
     if (a->lay.pane_w == 0 && a->pane.loaded)   /* the pane's gist */
-        len = snprintf(pos, sizeof pos, " OVERDUE %lld  TODAY %lld  (p) ",
+        /* TRANSLATORS: the reminder pane's gist on the status line when
+         * the pane is hidden (p shows it) */
+        len = snprintf(pos, sizeof pos, _(" OVERDUE %lld  TODAY %lld  (p) "),
                        (long long)c->overdue, (long long)c->today);
+    if (len < 0 || len >= (int)sizeof pos)
+        len = (int)strlen(pos);
     if (a->view < TUI_V_LISTS) {
         const struct tui_list *l = &a->lists[a->view];
         long long p = tui_list_position(l);
@@ -111,7 +118,7 @@ static void draw_status(struct tui_app *a)
         else if (p >= 0)
             snprintf(pos + len, sizeof pos - (size_t)len, " %s ", n1);
     }
-    int pw = (int)strlen(pos);
+    int pw = tcrm_text_width(pos);
     if (pw > w / 2)
         pw = w / 2;
     tui_draw_text(stdscr, y, 0, w - pw - 1, a->status,
@@ -121,12 +128,19 @@ static void draw_status(struct tui_app *a)
 
 static void draw_keys(struct tui_app *a)
 {
+    /* TRANSLATORS: the function-key bar (F1 Help ... F10 Quit): each
+     * label gets 10 columns less the key's number at 80 columns, so at
+     * most 7 (a CJK character is 2) */
     static const struct { const char *key, *label; } keys[] = {
-        {"1", "Help"}, {"2", "Add"}, {"3", "Search"}, {"4", "Log"},
-        {"5", "Follow"}, {"6", "Import"}, {"7", "Reports"}, {"10", "Quit"},
+        {"1", N_("Help")}, {"2", N_("Add")}, {"3", N_("Search")},
+        {"4", N_("Log")}, {"5", N_("Follow")}, {"6", N_("Import")},
+        {"7", N_("Reports")}, {"10", N_("Quit")},
     };
-    static const char *brief[] = {"Help", "Add", "Find", "Log", "Foll",
-                                  "Imp", "Rep", "Quit"};
+    /* TRANSLATORS: the function-key bar below 80 columns: at most 5
+     * columns each (a CJK character is 2) */
+    static const char *brief[] = {N_("Help"), N_("Add"), N_("Find"),
+                                  N_("Log"), N_("Foll"), N_("Imp"),
+                                  N_("Rep"), N_("Quit")};
     int y = a->lay.bar_y, w = a->lay.w, n = 8;
     int cell = w / n;
     tui_draw_fill(stdscr, y, 0, w, tui_attr(TUI_NORMAL));
@@ -135,7 +149,8 @@ static void draw_keys(struct tui_app *a)
         int kw = tui_draw_text(stdscr, y, x, cell, keys[i].key,
                                tui_attr(TUI_KEY));
         int lw = i == n - 1 ? w - x - kw : cell - kw - 1;
-        tui_draw_cell(stdscr, y, x + kw, lw, cell < 10 ? brief[i] : keys[i].label,
+        tui_draw_cell(stdscr, y, x + kw, lw,
+                      _(cell < 10 ? brief[i] : keys[i].label),
                       tui_attr(TUI_KEYLABEL), 0);
     }
 }
@@ -151,12 +166,14 @@ void tui_draw_too_small(int w, int h)
 {
     char need[64];
     erase();
-    snprintf(need, sizeof need, "need %dx%d, have %dx%d", TUI_MIN_W,
+    /* TRANSLATORS: the smallest terminal the screen works in, and the
+     * size it has (columns x lines) */
+    snprintf(need, sizeof need, _("need %dx%d, have %dx%d"), TUI_MIN_W,
              TUI_MIN_H, w, h);
-    const char *lines[3] = {"Terminal too small", need, "q quits"};
+    const char *lines[3] = {_("Terminal too small"), need, _("q quits")};
     int y = h > 3 ? (h - 3) / 2 : 0;
     for (int i = 0; i < 3 && y + i < h; i++) {
-        int tw = (int)strlen(lines[i]);
+        int tw = tcrm_text_width(lines[i]);
         int x = tw < w ? (w - tw) / 2 : 0;
         tui_draw_text(stdscr, y + i, x, w - x, lines[i], A_BOLD);
     }

@@ -19,6 +19,7 @@
 #include "tcrm/date.h"
 #include "tcrm/interaction.h"
 #include "tcrm/strbuf.h"
+#include "tcrm/text.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -67,9 +68,11 @@ static void contact_followups(struct tui_app *a, int64_t id)
         return;
     for (size_t i = 0; i < n; i++) {
         int days = tcrm_date_days_between(a->today, nz(f[i].due_date));
+        /* TRANSLATORS: a follow-up's state before its date in the detail
+         * pane: "OVERDUE 2026-01-05  Call back", "Due 2026-02-01 ..." */
         add(a, days < 0 ? TUI_OVERDUE : days == 0 ? TUI_TODAY : TUI_NORMAL,
-            "%s %s%s%s  %s", days < 0 ? "OVERDUE" : days == 0 ? "TODAY"
-            : "Due", nz(f[i].due_date), f[i].due_time ? " " : "",
+            "%s %s%s%s  %s", days < 0 ? _("OVERDUE") : days == 0 ? _("TODAY")
+            : _("Due"), nz(f[i].due_date), f[i].due_time ? " " : "",
             nz(f[i].due_time), nz(f[i].title));
     }
     tcrm_followup_array_free(f, n);
@@ -81,9 +84,14 @@ static void recent(struct tui_app *a, int64_t contact, int64_t company)
     size_t n = 0;
     if (tcrm_interaction_recent(a->db, contact, company, 4, &ia, &n, NULL) < 0)
         return;
-    for (size_t i = 0; i < n; i++)
-        add(a, TUI_DIM, "%s %-7s %s", nz(ia[i].at),
-            tcrm_interaction_kind_name(ia[i].kind), nz(ia[i].summary));
+    for (size_t i = 0; i < n; i++) {
+        char kind[64];              /* the kind in 7 columns or more */
+        const char *word = tcrm_i18n_word("kind",
+                               tcrm_interaction_kind_name(ia[i].kind));
+        int kw = tcrm_text_width(word);
+        tcrm_text_pad(word, kw > 7 ? kw : 7, 0, kind, sizeof kind);
+        add(a, TUI_DIM, "%s %s %s", nz(ia[i].at), kind, nz(ia[i].summary));
+    }
     tcrm_interaction_array_free(ia, n);
 }
 
@@ -111,7 +119,8 @@ static void build_contact(struct tui_app *a, int64_t id)
     tcrm_strbuf_init(&sb);
     for (size_t i = 0; i < c.n_channels; i++)
         tcrm_strbuf_appendf(&sb, "%s%s %s", i ? " · " : "",
-                            tcrm_channel_kind_name(c.channels[i].kind),
+                            tcrm_i18n_word("channel", tcrm_channel_kind_name(
+                                c.channels[i].kind)),
                             nz(c.channels[i].value));
     if (sb.len)
         add(a, TUI_NORMAL, "%s", sb.buf);
@@ -119,7 +128,7 @@ static void build_contact(struct tui_app *a, int64_t id)
     char tags[512];
     join_tags(&c.tags, tags, sizeof tags);
     if (tags[0] || c.notes)
-        add(a, TUI_NORMAL, "%s%s%s%s", tags[0] ? "Tags: " : "", tags,
+        add(a, TUI_NORMAL, "%s%s%s%s", tags[0] ? _("Tags: ") : "", tags,
             tags[0] && c.notes ? "  " : "", c.notes ? c.notes : "");
     tcrm_contact_clear(&c);
     contact_followups(a, id);
@@ -135,14 +144,15 @@ static void build_company(struct tui_app *a, int64_t id)
         add(a, TUI_ERROR, "%s", err.msg);
         return;
     }
-    add(a, TUI_HEADER, "%s%s%s · %lld contacts", nz(c.name),
+    add(a, TUI_HEADER, P_("%s%s%s · %lld contact", "%s%s%s · %lld contacts",
+                          c.n_contacts), nz(c.name),
         c.industry ? " · " : "", nz(c.industry), (long long)c.n_contacts);
     add(a, TUI_NORMAL, "%s  %s  %s  %s %s", nz(c.phone), nz(c.email),
         nz(c.website), nz(c.address), nz(c.city));
     char tags[512];
     join_tags(&c.tags, tags, sizeof tags);
     if (tags[0] || c.notes)
-        add(a, TUI_NORMAL, "%s%s  %s", tags[0] ? "Tags: " : "", tags,
+        add(a, TUI_NORMAL, "%s%s  %s", tags[0] ? _("Tags: ") : "", tags,
             nz(c.notes));
     tcrm_company_clear(&c);
     recent(a, 0, id);
@@ -152,9 +162,10 @@ static void build_deal(struct tui_app *a, const struct tcrm_deal *d)
 {
     char money[64];
     tcrm_money_format(d->amount_minor, d->currency, money, sizeof money);
-    add(a, TUI_HEADER, "%s · %s · %s", nz(d->title), nz(d->stage), money);
-    add(a, TUI_NORMAL, "Company: %s  Contact: %s  Probability: %d%%  "
-        "Expected close: %s", nz(d->company_name), nz(d->contact_name),
+    add(a, TUI_HEADER, "%s · %s · %s", nz(d->title),
+        nz(tcrm_i18n_word("stage", d->stage)), money);
+    add(a, TUI_NORMAL, _("Company: %s  Contact: %s  Probability: %d%%  "
+        "Expected close: %s"), nz(d->company_name), nz(d->contact_name),
         d->probability, d->expected_close ? d->expected_close : "-");
     if (d->contact_id)
         recent(a, d->contact_id, 0);
@@ -165,10 +176,12 @@ static void build_followup(struct tui_app *a, const struct tcrm_followup *f)
     int days = tcrm_date_days_between(a->today, nz(f->due_date));
     add(a, TUI_HEADER, "%s", nz(f->title));
     add(a, days < 0 ? TUI_OVERDUE : days == 0 ? TUI_TODAY : TUI_NORMAL,
-        "%s %s%s%s%s%s", days < 0 ? "OVERDUE, was due" : "Due",
+        /* TRANSLATORS: a follow-up's date line in the detail pane:
+         * "Due 2026-02-01 10:00, repeats, snoozed" */
+        "%s %s%s%s%s%s", days < 0 ? _("OVERDUE, was due") : _("Due"),
         nz(f->due_date), f->due_time ? " " : "", nz(f->due_time),
-        f->repeat_days ? ", repeats" : "",
-        f->snoozed_from ? ", snoozed" : "");
+        f->repeat_days ? _(", repeats") : "",
+        f->snoozed_from ? _(", snoozed") : "");
     add(a, TUI_NORMAL, "%s%s%s  %s", nz(f->contact_name),
         f->company_name ? " · " : "", nz(f->company_name), nz(f->phone));
     if (f->contact_id)

@@ -52,7 +52,8 @@ void tui_export_vcard(struct tui_app *a)
         return;
     }
     char *path = NULL;
-    int got = tui_prompt("Export the contacts listed as vCard to", "", &path);
+    int got = tui_prompt(_("Export the contacts listed as vCard to"), "",
+                         &path);
     if (got != 1 || !*path) {
         free(path);
         tui_status(a, 0, "Not exported");
@@ -63,7 +64,8 @@ void tui_export_vcard(struct tui_app *a)
     if (write_file(a, path, &cards, &err))
         tui_status(a, 1, "%s", err.msg);
     else
-        tui_status(a, 0, "Exported %lld cards to %s", (long long)cards,
-                   path);
+        tui_status(a, 0, P_("Exported %lld card to %s",
+                            "Exported %lld cards to %s", cards),
+                   (long long)cards, path);
     free(path);
 }

@@ -80,7 +80,7 @@ static void dup_draw(const struct tcrm_dup_list *l, const char *name,
     tui_draw_hline(stdscr, y0 + bh, 0, w, tui_attr(TUI_DIM));
     tui_draw_fill(stdscr, y0, x0, bw, tui_attr(TUI_TITLE));
     tui_draw_fmt(stdscr, y0, x0 + 1, bw - 2, tui_attr(TUI_TITLE),
-                 "Possible duplicates of %s", name);
+                 _("Possible duplicates of %s"), name);
     int rows = (bh - 3) / 2, first = sel >= rows ? sel - rows + 1 : 0;
     for (int i = 0; i < rows && first + i < (int)l->n; i++) {
         const struct tcrm_dup_candidate *c = &l->items[first + i];
@@ -95,8 +95,9 @@ static void dup_draw(const struct tcrm_dup_list *l, const char *name,
                       tui_attr(TUI_DIM));
     }
     tui_draw_text(stdscr, y0 + bh - 1, x0 + 1, bw - 2, editing
-                  ? "o open  m merge into (this one to trash)  s save  Esc back"
-                  : "o open  m merge into  s save anyway  Esc back",
+                  ? _("o open  m merge into (this one to trash)  s save  "
+                      "Esc back")
+                  : _("o open  m merge into  s save anyway  Esc back"),
                   tui_attr(TUI_KEY));
     wnoutrefresh(stdscr);
     doupdate();
@@ -151,9 +152,11 @@ static int contact_fields(struct tui_field *f, const struct tcrm_contact *c)
 {
     int rc = 0;
     kinds_init();
+    /* TRANSLATORS: a person's name */
     rc |= tui_field_text(&f[C_NAME], "Name", c->name);
     rc |= tui_field_company(&f[C_COMPANY], "Company", c->company,
                             c->company_id);
+    /* TRANSLATORS: a contact's job title */
     rc |= tui_field_text(&f[C_TITLE], "Title", c->title);
     rc |= tui_field_text(&f[C_DEPT], "Department", c->department);
     rc |= tui_field_list(&f[C_CHANNELS], "Phone/e-mail", channel_kinds,
@@ -170,11 +173,12 @@ static int contact_fields(struct tui_field *f, const struct tcrm_contact *c)
     free(tags);
     rc |= tui_field_text(&f[C_NOTES], "Notes", c->notes);
     f[C_NAME].required = 1;
+    f[C_CHANNELS].choice_ctx = "channel";
     f[C_CHANNELS].check = tui_check_channel;
     f[C_CHANNELS].guess_kind = guess_kind;
     f[C_BIRTHDAY].check = check_birthday;
-    f[C_BIRTHDAY].hint = "YYYY-MM-DD, or MM-DD without the year";
-    f[C_TAGS].hint = "comma-separated";
+    f[C_BIRTHDAY].hint = _("YYYY-MM-DD, or MM-DD without the year");
+    f[C_TAGS].hint = _("comma-separated");
     return rc ? TCRM_ENOMEM : 0;
 }
 
@@ -305,11 +309,18 @@ static int contact_dups(struct tui_form *fm, struct contact_ctx *x)
     int r = GO_WRITE, sel = 0;
     for (size_t i = 0; i < l.n; i++)
         if (l.items[i].hidden) {   /* 防撞单: only who owns it (dup.h) */
-            tui_form_status(fm, 1, "%s already owns a contact with this %s: "
-                            "ask them or a manager", l.items[i].owner,
-                            l.items[i].reasons & TCRM_DUP_EMAIL ? "e-mail"
-                            : l.items[i].reasons & TCRM_DUP_PHONE ? "phone"
-                            : "name");
+            if (l.items[i].reasons & TCRM_DUP_EMAIL)
+                tui_form_status(fm, 1, "%s already owns a contact with this "
+                                "e-mail: ask them or a manager",
+                                l.items[i].owner);
+            else if (l.items[i].reasons & TCRM_DUP_PHONE)
+                tui_form_status(fm, 1, "%s already owns a contact with this "
+                                "phone: ask them or a manager",
+                                l.items[i].owner);
+            else
+                tui_form_status(fm, 1, "%s already owns a contact with this "
+                                "name: ask them or a manager",
+                                l.items[i].owner);
             tcrm_dup_list_free(&l);
             return 0;
         }
@@ -362,7 +373,7 @@ int tui_contact_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     if (id)
         x.orig_keys = dup_keys(&x.c);
     int rc = contact_fields(f, &x.c);
-    tui_form_init(&fm, id ? "Edit contact" : "Add contact", f, C_N, db);
+    tui_form_init(&fm, id ? _("Edit contact") : _("Add contact"), f, C_N, db);
     if (rc == 0)
         rc = tui_form_run(&fm, contact_save, &x);
     tui_form_free(&fm);
@@ -387,7 +398,8 @@ struct company_ctx {
 static int company_fields(struct tui_field *f, const struct tcrm_company *c)
 {
     int rc = 0;
-    rc |= tui_field_text(&f[K_NAME], "Name", c->name);
+    rc |= tui_field_text(&f[K_NAME], NC_("company", "Name"), c->name);
+    f[K_NAME].label_ctx = "company";
     rc |= tui_field_text(&f[K_INDUSTRY], "Industry", c->industry);
     rc |= tui_field_text(&f[K_PHONE], "Phone", c->phone);
     rc |= tui_field_text(&f[K_EMAIL], "E-mail", c->email);
@@ -401,7 +413,7 @@ static int company_fields(struct tui_field *f, const struct tcrm_company *c)
     f[K_NAME].required = 1;
     f[K_PHONE].check = tui_check_phone;
     f[K_EMAIL].check = tui_check_email;
-    f[K_TAGS].hint = "comma-separated";
+    f[K_TAGS].hint = _("comma-separated");
     return rc ? TCRM_ENOMEM : 0;
 }
 
@@ -457,7 +469,7 @@ int tui_company_form(struct tcrm_db *db, const struct tcrm_config *cfg,
         return TUI_CANCELLED;
     }
     int rc = company_fields(f, &x.c);
-    tui_form_init(&fm, id ? "Edit company" : "Add company", f, K_N, db);
+    tui_form_init(&fm, id ? _("Edit company") : _("Add company"), f, K_N, db);
     if (rc == 0)
         rc = tui_form_run(&fm, company_save, &x);
     tui_form_free(&fm);

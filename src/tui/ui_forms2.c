@@ -83,7 +83,7 @@ static int check_number(const char *text, long max, char *msg, size_t msgsz)
     char *end;
     long v = strtol(text, &end, 10);
     if (end == text || *end != '\0' || v < 0 || v > max) {
-        snprintf(msg, msgsz, "'%.40s' is not a whole number from 0 to %ld",
+        snprintf(msg, msgsz, _("'%.40s' is not a whole number from 0 to %ld"),
                  text, max);
         return 1;
     }
@@ -125,8 +125,8 @@ static int check_time(const struct tui_field *f, int kind, const char *text,
     (void)kind;
     if (strchr(text, ':') == NULL ||
         tcrm_date_parse(text, tcrm_clock_now(), &w, &err) != 0) {
-        snprintf(msg, msgsz, "'%.20s' is not a time: use HH:MM from 00:00 "
-                 "to 23:59", text);
+        snprintf(msg, msgsz, _("'%.20s' is not a time: use HH:MM from 00:00 "
+                 "to 23:59"), text);
         return 1;
     }
     return 0;
@@ -205,7 +205,7 @@ void tui_message(const char *text)
 {
     char buf[600];
     struct tui_key k;
-    snprintf(buf, sizeof buf, "%s  (press a key)", text);
+    snprintf(buf, sizeof buf, _("%s  (press a key)"), text);
     int vis = curs_set(0);
     bottom_line(buf, tui_attr(TUI_ERROR));
     wnoutrefresh(stdscr);
@@ -224,9 +224,14 @@ static void prompt_draw(const char *label, struct tui_lineedit *le)
     int attr = tui_attr(TUI_STATUS);
     tui_draw_fill(stdscr, h - 1, 0, w, attr);
     size_t ll = strlen(label);
+    /* a label that ends in a colon or a question mark gets a space; one
+     * ending in a full-width "：" or "？" (which has its own room) gets
+     * nothing; any other gets ": " */
     int colon = ll > 0 && (label[ll - 1] == ':' || label[ll - 1] == '?');
+    int wide = ll >= 3 && (strcmp(label + ll - 3, "\xEF\xBC\x9A") == 0
+                           || strcmp(label + ll - 3, "\xEF\xBC\x9F") == 0);
     int x = tui_draw_fmt(stdscr, h - 1, 0, w / 2, attr | A_BOLD, "%s%s",
-                         label, colon ? " " : ": ");
+                         label, wide ? "" : colon ? " " : ": ");
     int fw = w - x - 1 > 1 ? w - x - 1 : 1;
     tui_le_view(le, fw, buf, sizeof buf, &cx);
     tui_draw_fill(stdscr, h - 1, x, fw, tui_attr(TUI_FIELD_ACTIVE));
@@ -316,7 +321,10 @@ struct deal_ctx {
     int64_t *out_id;
 };
 
-static const char *const deal_status[] = {"open", "won", "lost"};
+/* The stored keys of enum tcrm_deal_status, shown in context "status". */
+static const char *const deal_status[] = {
+    NC_("status", "open"), NC_("status", "won"), NC_("status", "lost")
+};
 
 static int deal_fields(struct tui_field *f, struct deal_ctx *x)
 {
@@ -333,7 +341,9 @@ static int deal_fields(struct tui_field *f, struct deal_ctx *x)
         tcrm_money_format(d->amount_minor, NULL, amount, sizeof amount);
         snprintf(prob, sizeof prob, "%d", d->probability);
     }
-    rc |= tui_field_text(&f[D_TITLE], "Title", d->title);
+    /* TRANSLATORS: the name of a deal */
+    rc |= tui_field_text(&f[D_TITLE], NC_("deal", "Title"), d->title);
+    f[D_TITLE].label_ctx = "deal";
     rc |= tui_field_company(&f[D_COMPANY], "Company", d->company_name,
                             d->company_id);
     rc |= tui_field_choice(&f[D_STAGE], "Stage", x->stages, x->n_stages,
@@ -341,23 +351,29 @@ static int deal_fields(struct tui_field *f, struct deal_ctx *x)
     rc |= tui_field_text(&f[D_AMOUNT], "Amount", amount);
     rc |= tui_field_text(&f[D_CURRENCY], "Currency",
                          d->currency ? d->currency : x->cfg->currency);
+    /* TRANSLATORS: the chance of winning the deal, in per cent */
     rc |= tui_field_text(&f[D_PROB], "Probability %", prob);
     rc |= tui_field_text(&f[D_CLOSE], "Expected close", d->expected_close);
     rc |= tui_field_choice(&f[D_STATUS], "Status", deal_status, 3,
                            (int)d->status);
+    /* TRANSLATORS: why the deal was lost */
     rc |= tui_field_text(&f[D_REASON], "Reason", d->lost_reason);
     char *tags = tui_tags_join(&d->tags);
     rc |= tui_field_text(&f[D_TAGS], "Tags", tags);
     free(tags);
+    f[D_STAGE].choice_ctx = "stage";
+    f[D_STATUS].choice_ctx = "status";
     f[D_TITLE].required = 1;
     f[D_AMOUNT].check = check_money;
-    f[D_AMOUNT].hint = "e.g. 1200.50 or 1,200";
+    f[D_AMOUNT].hint = _("e.g. 1200.50 or 1,200");
     f[D_PROB].check = tui_check_percent;
-    f[D_PROB].hint = "empty: the stage's probability";
+    f[D_PROB].hint = _("empty: the stage's probability");
     f[D_CLOSE].check = tui_check_date;
-    f[D_CLOSE].hint = "a date: 2026-12-01, +2w, +1m, fri";
-    f[D_REASON].hint = "why it was lost (needed when lost)";
-    f[D_TAGS].hint = "comma-separated";
+    /* TRANSLATORS: forms the date language accepts (tcrm/date.h): keep
+     * them forms it accepts (明天, 周五, 12月20日...) */
+    f[D_CLOSE].hint = _("a date: 2026-12-01, +2w, +1m, fri");
+    f[D_REASON].hint = _("why it was lost (needed when lost)");
+    f[D_TAGS].hint = _("comma-separated");
     return rc ? TCRM_ENOMEM : 0;
 }
 
@@ -477,7 +493,7 @@ int tui_deal_form(struct tcrm_db *db, const struct tcrm_config *cfg,
         tcrm_contact_clear(&c);
     }
     int rc = deal_fields(f, &x);
-    tui_form_init(&fm, id ? "Edit deal" : "Add deal", f, D_N, db);
+    tui_form_init(&fm, id ? _("Edit deal") : _("Add deal"), f, D_N, db);
     if (rc == 0)
         rc = tui_form_run(&fm, deal_save, &x);
     tui_form_free(&fm);
@@ -538,19 +554,26 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     for (int k = 0; k < TCRM_IA_COUNT; k++)
         ia_kinds[k] = tcrm_interaction_kind_name(
             (enum tcrm_interaction_kind)k);
-    snprintf(title, sizeof title, "Log for %s",
+    /* TRANSLATORS: the title of the form that logs an interaction with
+     * a contact (the contact's name) */
+    snprintf(title, sizeof title, _("Log for %s"),
              contact_name(db, contact_id, name, sizeof name));
+    /* TRANSLATORS: the kind of an interaction (call, e-mail, visit...) */
     int rc = tui_field_choice(&f[I_KIND], "Kind", ia_kinds, TCRM_IA_COUNT,
                               kind);
-    rc |= tui_field_text(&f[I_WHEN], "When", "now");
+    f[I_KIND].choice_ctx = "kind";
+    /* TRANSLATORS: the date language's word for the current time (see
+     * tcrm/date.h; 现在 is one it accepts), put in the When field */
+    rc |= tui_field_text(&f[I_WHEN], "When", C_("date", "now"));
     f[I_WHEN].key = "at";       /* core names it by the --at option */
     rc |= tui_field_text(&f[I_SUMMARY], "Summary", NULL);
     rc |= tui_field_text(&f[I_BODY], "Body", NULL);
     f[I_WHEN].check = tui_check_date;
-    f[I_WHEN].hint = "now, today 14:30, yesterday, 2026-11-20 09:00";
+    /* TRANSLATORS: forms the date language accepts (tcrm/date.h) */
+    f[I_WHEN].hint = _("now, today 14:30, yesterday, 2026-11-20 09:00");
     f[I_SUMMARY].required = 1;
-    f[I_SUMMARY].hint = "one line: what happened";
-    f[I_BODY].hint = "optional details";
+    f[I_SUMMARY].hint = _("one line: what happened");
+    f[I_BODY].hint = _("optional details");
     tui_form_init(&fm, title, f, I_N, db);
     fm.cur = I_SUMMARY;
     rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, ia_save, &x);
@@ -612,20 +635,27 @@ int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     struct tui_form fm;
     char name[200], title[300];
     (void)cfg;
-    snprintf(title, sizeof title, "Follow-up for %s",
+    /* TRANSLATORS: the title of the form that adds a follow-up for a
+     * contact (the contact's name) */
+    snprintf(title, sizeof title, _("Follow-up for %s"),
              contact_name(db, contact_id, name, sizeof name));
-    int rc = tui_field_text(&f[F_TITLE], "Title", NULL);
-    rc |= tui_field_text(&f[F_DUE], "Due", "tomorrow");
+    /* TRANSLATORS: what the follow-up is about */
+    int rc = tui_field_text(&f[F_TITLE], NC_("followup", "Title"), NULL);
+    f[F_TITLE].label_ctx = "followup";
+    /* TRANSLATORS: the date language's word for tomorrow (see
+     * tcrm/date.h; 明天 is one it accepts), put in the Due field */
+    rc |= tui_field_text(&f[F_DUE], "Due", C_("date", "tomorrow"));
     rc |= tui_field_text(&f[F_TIME], "Time", NULL);
     rc |= tui_field_text(&f[F_REPEAT], "Repeat days", NULL);
     f[F_TITLE].required = 1;
     f[F_DUE].required = 1;
     f[F_DUE].check = tui_check_date;
-    f[F_DUE].hint = "today, tomorrow, +3d, +2w, fri, 2026-12-01 [HH:MM]";
+    /* TRANSLATORS: forms the date language accepts (tcrm/date.h) */
+    f[F_DUE].hint = _("today, tomorrow, +3d, +2w, fri, 2026-12-01 [HH:MM]");
     f[F_TIME].check = check_time;
-    f[F_TIME].hint = "optional HH:MM";
+    f[F_TIME].hint = _("optional HH:MM");
     f[F_REPEAT].check = check_days;
-    f[F_REPEAT].hint = "repeat every N days after done (empty: never)";
+    f[F_REPEAT].hint = _("repeat every N days after done (empty: never)");
     tui_form_init(&fm, title, f, F_N, db);
     rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, fu_save, &x);
     tui_form_free(&fm);

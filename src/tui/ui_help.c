@@ -17,18 +17,18 @@ static void draw_help(const struct tui_app *a, int first, int n,
     erase();
     tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
     tui_draw_fmt(stdscr, 0, 1, w - 2, tui_attr(TUI_TITLE),
-                 "tcrm help: %s view (any other key closes, j/k scroll)",
+                 _("tcrm help: %s view (any other key closes, j/k scroll)"),
                  tui_view_name(a->view));
     int kw = w >= 80 ? 26 : 18;
     int y = 2;
     for (int i = first; i < n && y < h - 1; i++, y++) {
         tui_draw_cell(stdscr, y, 2, kw, t[i].keys, tui_attr(TUI_KEY), 0);
-        tui_draw_text(stdscr, y, 3 + kw, w - kw - 4, t[i].what,
+        tui_draw_text(stdscr, y, 3 + kw, w - kw - 4, _(t[i].what),
                       tui_attr(TUI_NORMAL));
     }
     tui_draw_text(stdscr, h - 1, 1, w - 2,
-                  "Bottom bar: F1 Help F2 Add F3 Search F4 Log F5 Follow-up "
-                  "F6 Import F7 Reports F10 Quit", tui_attr(TUI_DIM));
+                  _("Bottom bar: F1 Help F2 Add F3 Search F4 Log F5 Follow-up "
+                    "F6 Import F7 Reports F10 Quit"), tui_attr(TUI_DIM));
 }
 
 void tui_help_show(struct tui_app *a)

@@ -57,9 +57,9 @@ static int history_row(const struct tcrm_audit_row *r, void *ud)
     for (size_t i = 0; rc == 0 && i < r->n_fields; i++)
         rc = add_line(h, "    %s: %s -> %s", r->fields[i].field,
                       r->fields[i].old_value ? r->fields[i].old_value
-                                             : "(empty)",
+                                             : _("(empty)"),
                       r->fields[i].new_value ? r->fields[i].new_value
-                                             : "(empty)");
+                                             : _("(empty)"));
     return rc;
 }
 
@@ -77,15 +77,15 @@ static void draw_history(const char *title, const struct history *h,
     erase();
     tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
     tui_draw_fmt(stdscr, 0, 1, w - 2, tui_attr(TUI_TITLE),
-                 "History of %s, newest first", title);
+                 _("History of %s, newest first"), title);
     for (int i = first, y = 2; i < h->n && y < rows - 1; i++, y++)
         tui_draw_text(stdscr, y, 1, w - 2, h->lines[i],
                       tui_attr(h->lines[i][0] == ' ' ? TUI_DIM : TUI_NORMAL));
     if (h->n == 0)
-        tui_draw_text(stdscr, 2, 1, w - 2, "No changes recorded",
+        tui_draw_text(stdscr, 2, 1, w - 2, _("No changes recorded"),
                       tui_attr(TUI_DIM));
     tui_draw_text(stdscr, rows - 1, 1, w - 2,
-                  "j/k PgDn/PgUp scroll, any other key closes",
+                  _("j/k PgDn/PgUp scroll, any other key closes"),
                   tui_attr(TUI_DIM));
 }
 
@@ -139,11 +139,12 @@ void tui_history_show(struct tui_app *a)
     char title[96];
     tcrm_error_clear(&err);
     if (tcrm_audit_each(a->db, &f, HISTORY_MAX, history_row, &h, &err)) {
-        tui_status(a, 1, "%s", err.msg[0] ? err.msg : "out of memory");
+        tui_status(a, 1, "%s", err.msg[0] ? err.msg : _("out of memory"));
         history_free(&h);
         return;
     }
-    snprintf(title, sizeof title, "%s %lld", entity, (long long)id);
+    snprintf(title, sizeof title, "%s %lld",
+             tcrm_i18n_word("entity", entity), (long long)id);
     timeout(-1);
     history_loop(title, &h);
     history_free(&h);

@@ -42,7 +42,18 @@ struct imp {
     int status_err;
 };
 
-static const char *const policy_names[] = {"skip", "merge", "new"};
+/* The duplicate policies (tcrm import --on-duplicate), shown in context
+ * "policy". */
+static const char *const policy_names[] = {
+    /* TRANSLATORS: what an import does with a row that duplicates a
+     * contact: skip it, merge it into the contact, add it as new */
+    NC_("policy", "skip"), NC_("policy", "merge"), NC_("policy", "new")
+};
+
+static const char *policy_word(int p)
+{
+    return tcrm_i18n_word("policy", policy_names[p]);
+}
 
 /* ---- the map -------------------------------------------------------- */
 
@@ -158,8 +169,8 @@ static int imp_preview(struct imp *s)
 
 static void draw_columns(struct imp *s, int y, int rows, int w)
 {
-    tui_draw_cell(stdscr, y++, 0, w, "Columns (Up/Down choose, Left/Right "
-                  "change the field)", tui_attr(TUI_HEADER), 0);
+    tui_draw_cell(stdscr, y++, 0, w, _("Columns (Up/Down choose, Left/Right "
+                  "change the field)"), tui_attr(TUI_HEADER), 0);
     rows--;
     if (s->col < s->col_top)
         s->col_top = s->col;
@@ -175,8 +186,8 @@ static void draw_columns(struct imp *s, int y, int rows, int w)
         tui_draw_fmt(stdscr, y + i, 3 + w / 3, w - 3 - w / 3, attr,
                      "-> %s%s", tcrm_csv_field_name(f),
                      f == TCRM_CF_UNMAPPED
-                         ? (s->map.drop_unmapped ? " (dropped)"
-                                                 : " (into notes)") : "");
+                         ? (s->map.drop_unmapped ? _(" (dropped)")
+                                                 : _(" (into notes)")) : "");
     }
 }
 
@@ -185,11 +196,12 @@ static void preview_line(const struct tcrm_import_preview *pv, size_t i,
 {
     const struct tcrm_contact *c = &pv->rows[i];
     if (pv->error && pv->error[i]) {
-        snprintf(buf, n, "line %ld  REJECT %s", pv->line[i], pv->error[i]);
+        snprintf(buf, n, _("line %ld  REJECT %s"), pv->line[i],
+                 pv->error[i]);
         return;
     }
     const char *ph = tcrm_contact_phone(c), *em = tcrm_contact_email(c);
-    snprintf(buf, n, "line %ld  %s | %s | %s | %s | %s", pv->line[i],
+    snprintf(buf, n, _("line %ld  %s | %s | %s | %s | %s"), pv->line[i],
              c->name ? c->name : "", c->company ? c->company : "",
              c->title ? c->title : "", ph ? ph : "", em ? em : "");
 }
@@ -197,8 +209,8 @@ static void preview_line(const struct tcrm_import_preview *pv, size_t i,
 static void draw_preview(struct imp *s, int y, int rows, int w)
 {
     char buf[1024];
-    tui_draw_cell(stdscr, y++, 0, w, "Preview (as it will be stored: name | company | title | "
-                  "phone | e-mail)",
+    tui_draw_cell(stdscr, y++, 0, w, _("Preview (as it will be stored: name "
+                  "| company | title | phone | e-mail)"),
                   tui_attr(TUI_HEADER), 0);
     for (int i = 0; i < rows - 1 && s->have_pv && i < (int)s->pv.n; i++) {
         preview_line(&s->pv, (size_t)i, buf, sizeof buf);
@@ -214,23 +226,29 @@ static void imp_draw(struct imp *s)
     getmaxyx(stdscr, h, w);
     werase(stdscr);
     tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
-    tui_draw_fmt(stdscr, 0, 1, w - 1, tui_attr(TUI_TITLE), "Import %s",
+    tui_draw_fmt(stdscr, 0, 1, w - 1, tui_attr(TUI_TITLE), _("Import %s"),
                  s->path);
+    /* TRANSLATORS: no file for the rejected rows */
+    const char *reject = s->reject ? s->reject : _("none");
     if (s->have_pv && s->vcard)
         tui_draw_fmt(stdscr, 1, 0, w, tui_attr(TUI_DIM),
-                     "vCard, encoding %s, duplicates: %s, reject file: %s",
-                     s->pv.encoding, policy_names[s->o.on_duplicate],
-                     s->reject ? s->reject : "none");
+                     _("vCard, encoding %s, duplicates: %s, reject file: %s"),
+                     s->pv.encoding, policy_word(s->o.on_duplicate), reject);
+    else if (s->have_pv && s->pv.encoding_guessed)
+        /* TRANSLATORS: the encoding twice: "encoding GB18030 (not UTF-8:
+         * read as GB18030, guessed)" */
+        tui_draw_fmt(stdscr, 1, 0, w, tui_attr(TUI_DIM),
+                     _("encoding %s (not UTF-8: read as %s, guessed), "
+                       "delimiter '%c', duplicates: %s, reject file: %s"),
+                     s->pv.encoding, s->pv.encoding,
+                     s->pv.delimiter == '\t' ? 'T' : s->pv.delimiter,
+                     policy_word(s->o.on_duplicate), reject);
     else if (s->have_pv)
         tui_draw_fmt(stdscr, 1, 0, w, tui_attr(TUI_DIM),
-                     "encoding %s%s%s%s, delimiter '%c', duplicates: %s, "
-                     "reject file: %s", s->pv.encoding,
-                     s->pv.encoding_guessed ? " (not UTF-8: read as " : "",
-                     s->pv.encoding_guessed ? s->pv.encoding : "",
-                     s->pv.encoding_guessed ? ", guessed)" : "",
+                     _("encoding %s, delimiter '%c', duplicates: %s, "
+                       "reject file: %s"), s->pv.encoding,
                      s->pv.delimiter == '\t' ? 'T' : s->pv.delimiter,
-                     policy_names[s->o.on_duplicate],
-                     s->reject ? s->reject : "none");
+                     policy_word(s->o.on_duplicate), reject);
     int body = h - 4;
     if (body >= 2 && s->vcard) {
         draw_preview(s, 2, body, w);
@@ -240,11 +258,12 @@ static void imp_draw(struct imp *s)
         draw_columns(s, 2, crows, w);
         draw_preview(s, 2 + crows, body - crows, w);
     }
+    /* TRANSLATORS: the import screen's keys; keep the key letters */
     tui_draw_text(stdscr, h - 2, 0, w, s->vcard
-                  ? "Enter import  t dry run  d dups  e encoding  r rejects"
-                    "  Esc back"
-                  : "Enter import  t dry run  d dups  u unmapped  e encoding"
-                    "  r rejects  Esc back", tui_attr(TUI_KEY));
+                  ? _("Enter import  t dry run  d dups  e encoding  r rejects"
+                      "  Esc back")
+                  : _("Enter import  t dry run  d dups  u unmapped  e encoding"
+                      "  r rejects  Esc back"), tui_attr(TUI_KEY));
     tui_draw_fill(stdscr, h - 1, 0, w, tui_attr(TUI_STATUS));
     tui_draw_text(stdscr, h - 1, 0, w, s->status,
                   tui_attr(s->status_err ? TUI_ERROR : TUI_STATUS));
@@ -275,8 +294,11 @@ static void on_progress(void *ud, uint64_t rows, uint64_t done,
     double rate = el > 0 ? (double)rows / el : 0;
     double left = frac > 0 ? el / frac - el : 0;
     tui_draw_fill(stdscr, h - 1, 0, w, tui_attr(TUI_STATUS));
+    /* TRANSLATORS: the import's progress: the bar, per cent done, rows
+     * read, rows per second, seconds left */
     tui_draw_fmt(stdscr, h - 1, 0, w, tui_attr(TUI_STATUS),
-                 "[%s] %3d%% %llu rows %.0f/s %.0fs left", bar,
+                 P_("[%s] %3d%% %llu row %.0f/s %.0fs left",
+                    "[%s] %3d%% %llu rows %.0f/s %.0fs left", rows), bar,
                  (int)(frac * 100), (unsigned long long)rows, rate, left);
     wnoutrefresh(stdscr);
     doupdate();
@@ -290,22 +312,38 @@ static void summary_show(const struct tcrm_import_summary *sum, int dry)
         getmaxyx(stdscr, h, w);
         werase(stdscr);
         tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
-        tui_draw_fmt(stdscr, 0, 1, w - 1, tui_attr(TUI_TITLE),
-                     "%s: %lld %s, %lld added, %lld merged, %lld skipped, "
-                     "%lld rejected", dry ? "Dry run (nothing written)"
-                     : "Imported", (long long)sum->rows,
-                     sum->vcard ? (sum->rows == 1 ? "card" : "cards")
-                                : (sum->rows == 1 ? "row" : "rows"),
+        const char *fmt =
+            dry && sum->vcard
+            ? P_("Dry run (nothing written): %lld card, %lld added, "
+                 "%lld merged, %lld skipped, %lld rejected",
+                 "Dry run (nothing written): %lld cards, %lld added, "
+                 "%lld merged, %lld skipped, %lld rejected", sum->rows)
+            : dry
+            ? P_("Dry run (nothing written): %lld row, %lld added, "
+                 "%lld merged, %lld skipped, %lld rejected",
+                 "Dry run (nothing written): %lld rows, %lld added, "
+                 "%lld merged, %lld skipped, %lld rejected", sum->rows)
+            : sum->vcard
+            ? P_("Imported: %lld card, %lld added, %lld merged, "
+                 "%lld skipped, %lld rejected",
+                 "Imported: %lld cards, %lld added, %lld merged, "
+                 "%lld skipped, %lld rejected", sum->rows)
+            : P_("Imported: %lld row, %lld added, %lld merged, "
+                 "%lld skipped, %lld rejected",
+                 "Imported: %lld rows, %lld added, %lld merged, "
+                 "%lld skipped, %lld rejected", sum->rows);
+        tui_draw_fmt(stdscr, 0, 1, w - 1, tui_attr(TUI_TITLE), fmt,
+                     (long long)sum->rows,
                      (long long)sum->added, (long long)sum->merged,
                      (long long)sum->skipped, (long long)sum->rejected);
         char undo[96] = "", skipped[96] = "";
         if (sum->batch_id > 0)
-            snprintf(undo, sizeof undo, "import %lld (undo with: tcrm "
-                     "import undo %lld)  ", (long long)sum->batch_id,
+            snprintf(undo, sizeof undo, _("import %lld (undo with: tcrm "
+                     "import undo %lld)  "), (long long)sum->batch_id,
                      (long long)sum->batch_id);
         if (sum->binary_skipped)
-            snprintf(skipped, sizeof skipped, "binary properties skipped "
-                     "(photos, logos, sounds, keys): %lld",
+            snprintf(skipped, sizeof skipped, _("binary properties skipped "
+                     "(photos, logos, sounds, keys): %lld"),
                      (long long)sum->binary_skipped);
         tui_draw_fmt(stdscr, 1, 1, w - 1, tui_attr(TUI_DIM), "%s%s", undo,
                      skipped);
@@ -313,8 +351,10 @@ static void summary_show(const struct tcrm_import_summary *sum, int dry)
             tui_draw_text(stdscr, 2 + i, 0, w, sum->messages[top + i],
                           tui_attr(TUI_ERROR));
         tui_draw_fmt(stdscr, h - 1, 0, w, tui_attr(TUI_KEY),
-                     "%s%s", sum->more_messages ? "more rejects not shown; "
-                     : "", "Up/Down scroll  any other key: back");
+                     "%s", sum->more_messages
+                     ? _("more rejects not shown; Up/Down scroll  any other "
+                         "key: back")
+                     : _("Up/Down scroll  any other key: back"));
         wnoutrefresh(stdscr);
         doupdate();
         if (tui_read_key(&k) != 0)
@@ -342,13 +382,14 @@ static int imp_run(struct imp *s, int dry)
         if (imp_preview(s) != 0 || !s->have_pv)
             return 0;
     }
-    if (!dry && !tui_confirm("Import this file now? (y/n)"))
+    /* TRANSLATORS: y and n stay the keys that answer */
+    if (!dry && !tui_confirm(_("Import this file now? (y/n)")))
         return 0;
     s->o.dry_run = dry;
     s->o.map = s->vcard ? NULL : &s->map;
     s->o.progress = on_progress;
     s->o.progress_ud = &p;
-    imp_status(s, 0, "Importing...");
+    imp_status(s, 0, _("Importing..."));
     imp_draw(s);
     memset(&sum, 0, sizeof sum);
     int rc = tcrm_import_run(s->db, &s->o, &sum, &err);
@@ -358,8 +399,11 @@ static int imp_run(struct imp *s, int dry)
         return 0;
     }
     summary_show(&sum, dry);
-    snprintf(s->status, sizeof s->status, "%s: %lld added, %lld merged, "
-             "%lld skipped, %lld rejected", dry ? "Dry run" : "Imported",
+    snprintf(s->status, sizeof s->status, dry
+             ? _("Dry run: %lld added, %lld merged, %lld skipped, "
+                 "%lld rejected")
+             : _("Imported: %lld added, %lld merged, %lld skipped, "
+                 "%lld rejected"),
              (long long)sum.added, (long long)sum.merged,
              (long long)sum.skipped, (long long)sum.rejected);
     s->status_err = 0;
@@ -408,11 +452,11 @@ static int imp_key(struct imp *s, const struct tui_key *k)
         s->o.drop_unmapped = s->map.drop_unmapped;
         imp_preview(s);
     } else if (tui_key_is(k, 'e')) {
-        ask(&s->encoding, "Encoding (UTF-8/GB18030/ISO-8859-1/auto)");
+        ask(&s->encoding, _("Encoding (UTF-8/GB18030/ISO-8859-1/auto)"));
         s->o.encoding = s->encoding;
         imp_preview(s);
     } else if (tui_key_is(k, 'r')) {
-        ask(&s->reject, "Write rejected rows to (empty: none)");
+        ask(&s->reject, _("Write rejected rows to (empty: none)"));
         s->o.reject_path = s->reject;
     }
     return 0;
@@ -426,7 +470,7 @@ static int ask_file(struct imp *s)
     char *prev = NULL;
     for (;;) {
         char *path;
-        if (tui_prompt("File to import", prev, &path) != 1 || !*path) {
+        if (tui_prompt(_("File to import"), prev, &path) != 1 || !*path) {
             free(path);
             free(prev);
             return -1;

@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "tcrm/i18n.h"
 #include "ui_keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -87,42 +88,44 @@ enum tui_action tui_key_action(int key, enum tui_focus focus)
     return a;
 }
 
+/* TRANSLATORS: the help screen's lines: what a key does. At 80 columns
+ * each gets 50 columns (a CJK character is 2). */
 static const struct tui_key_help help[] = {
-    {"1 2 3 4 5", "views: Contacts, Companies, Deals, Follow-ups, Reports", 0},
-    {"j k  Down Up", "next / previous row", 0},
-    {"PgDn PgUp  Space ^F ^B", "next / previous page", 0},
-    {"g G  Home End", "first / last row", 0},
-    {"h l  Left Right  [ ]", "previous / next stage (Deals)", 0},
-    {"Enter", "edit the row (in the pane: go to the contact)", 0},
-    {"E", "edit the row", 0},
-    {"a  F2  Insert", "add (a contact, company, deal or follow-up)", 0},
-    {"D  Delete", "delete the row (to the trash, after a question)", 0},
-    {"/  F3", "search as you type; Enter keeps it, Esc drops it", 0},
-    {"n N", "next / previous match", 0},
-    {"Esc", "clear the search and the tag filter", 0},
-    {"o", "sort by the next column", 0},
-    {"t", "show only contacts or companies with a tag", 0},
-    {"c  F4", "log a call with the contact", 0},
-    {"e v m M w", "log an e-mail, visit, meeting, message, note", 0},
-    {"f  F5", "add a follow-up for the contact", 0},
-    {"$", "add a deal for the contact or company", 0},
-    {">", "move the deal to the next stage (last stage: won)", 0},
-    {"d", "mark the follow-up done (Follow-ups view, pane)", 0},
-    {"s", "snooze the follow-up to a date (tomorrow, +3d, fri)", 0},
-    {"r", "reschedule the follow-up to a date", 0},
-    {"H", "history: who changed the row, when, and what", 0},
-    {"Tab", "move between the list and the reminder pane", 0},
-    {"p", "show / hide the reminder pane", 0},
-    {"A", "give the contact, company or deal to someone (login)", 0},
-    {"S", "share the contact, company or deal with someone", 0},
-    {"C", "claim the contact or company from the pool (no owner)", 0},
-    {"O", "show only your own rows / everything you may see", 0},
-    {"I  F6", "import contacts from a CSV or vCard file", 0},
-    {"X", "export the contacts listed as a vCard file", 0},
-    {"R  F7", "reports", 0},
-    {"^L", "redraw the screen", 0},
-    {"?  F1", "this help", 0},
-    {"q  F10", "quit", 0},
+    {"1 2 3 4 5", N_("views: Contacts, Companies, Deals, Follow-ups, Reports"), 0},
+    {"j k  Down Up", N_("next / previous row"), 0},
+    {"PgDn PgUp  Space ^F ^B", N_("next / previous page"), 0},
+    {"g G  Home End", N_("first / last row"), 0},
+    {"h l  Left Right  [ ]", N_("previous / next stage (Deals)"), 0},
+    {"Enter", N_("edit the row (in the pane: go to the contact)"), 0},
+    {"E", N_("edit the row"), 0},
+    {"a  F2  Insert", N_("add (a contact, company, deal or follow-up)"), 0},
+    {"D  Delete", N_("delete the row (to the trash, after a question)"), 0},
+    {"/  F3", N_("search as you type; Enter keeps it, Esc drops it"), 0},
+    {"n N", N_("next / previous match"), 0},
+    {"Esc", N_("clear the search and the tag filter"), 0},
+    {"o", N_("sort by the next column"), 0},
+    {"t", N_("show only contacts or companies with a tag"), 0},
+    {"c  F4", N_("log a call with the contact"), 0},
+    {"e v m M w", N_("log an e-mail, visit, meeting, message, note"), 0},
+    {"f  F5", N_("add a follow-up for the contact"), 0},
+    {"$", N_("add a deal for the contact or company"), 0},
+    {">", N_("move the deal to the next stage (last stage: won)"), 0},
+    {"d", N_("mark the follow-up done (Follow-ups view, pane)"), 0},
+    {"s", N_("snooze the follow-up to a date (tomorrow, +3d, fri)"), 0},
+    {"r", N_("reschedule the follow-up to a date"), 0},
+    {"H", N_("history: who changed the row, when, and what"), 0},
+    {"Tab", N_("move between the list and the reminder pane"), 0},
+    {"p", N_("show / hide the reminder pane"), 0},
+    {"A", N_("give the contact, company or deal to someone (login)"), 0},
+    {"S", N_("share the contact, company or deal with someone"), 0},
+    {"C", N_("claim the contact or company from the pool (no owner)"), 0},
+    {"O", N_("show only your own rows / everything you may see"), 0},
+    {"I  F6", N_("import contacts from a CSV or vCard file"), 0},
+    {"X", N_("export the contacts listed as a vCard file"), 0},
+    {"R  F7", N_("reports"), 0},
+    {"^L", N_("redraw the screen"), 0},
+    {"?  F1", N_("this help"), 0},
+    {"q  F10", N_("quit"), 0},
 };
 
 const struct tui_key_help *tui_key_help_table(int *n)

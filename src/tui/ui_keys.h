@@ -37,7 +37,7 @@ enum tui_action tui_key_action(int key, enum tui_focus focus);
 /* For help: each binding once, in the order help shows them. */
 struct tui_key_help {
     const char *keys;    /* "j Down" */
-    const char *what;    /* "next row" */
+    const char *what;    /* "next row" (English, marked N_: _() shows it) */
     int pane_only;       /* 1: only in the reminder pane */
 };
 const struct tui_key_help *tui_key_help_table(int *n);

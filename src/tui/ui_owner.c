@@ -30,15 +30,30 @@ static const char *selected(struct tui_app *a, int64_t *id)
     }
 }
 
-/* "VERB KIND ID to/with (login):"; NULL (and the status says why) when
- * none is given. */
-static char *ask_login(struct tui_app *a, const char *verb, const char *kind,
-                       int64_t id, const char *prep)
+/* The kind of row as people read it (kind is the stored English word the
+ * core takes: "contact", "company", "deal"). */
+static const char *kind_word(const char *kind)
 {
-    char label[96];
+    /* TRANSLATORS: the kind of a record in messages ("contact 12: now
+     * yours") */
+    static const char *const words[] = {
+        NC_("entity", "contact"), NC_("entity", "company"),
+        NC_("entity", "deal"), NC_("entity", "follow-up")
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(kind, words[i]) == 0)
+            return tcrm_i18n_word("entity", words[i]);
+    return kind;
+}
+
+/* The question (a format with the kind and the id) on the last line; the
+ * login typed, or NULL (and the status says why) when none is given. */
+static char *ask_login(struct tui_app *a, const char *question,
+                       const char *kind, int64_t id)
+{
+    char label[256];
     char *login = NULL;
-    snprintf(label, sizeof label, "%s %s %lld %s (login):", verb, kind,
-             (long long)id, prep);
+    snprintf(label, sizeof label, question, kind_word(kind), (long long)id);
     timeout(-1);
     curs_set(1);
     int ok = tui_prompt(label, NULL, &login);
@@ -53,7 +68,9 @@ static char *ask_login(struct tui_app *a, const char *verb, const char *kind,
 
 static void assign(struct tui_app *a, const char *kind, int64_t id)
 {
-    char *to = ask_login(a, "Give", kind, id, "to");
+    /* TRANSLATORS: "Give contact 12 to (login):", asked on the last
+     * line; the answer is a Unix login */
+    char *to = ask_login(a, _("Give %s %lld to (login):"), kind, id);
     if (!to)
         return;
     struct tcrm_assign_result r;
@@ -63,19 +80,22 @@ static void assign(struct tui_app *a, const char *kind, int64_t id)
     } else {
         tui_data_changed(a);
         tui_status(a, 0, "%s %lld: now owned by %s (%lld open follow-ups, "
-                   "%lld open deals went with it)", kind, (long long)id, to,
-                   (long long)r.followups, (long long)r.deals);
+                   "%lld open deals went with it)", kind_word(kind),
+                   (long long)id, to, (long long)r.followups,
+                   (long long)r.deals);
     }
     free(to);
 }
 
 static void share(struct tui_app *a, const char *kind, int64_t id)
 {
-    char *with = ask_login(a, "Share", kind, id, "with");
+    /* TRANSLATORS: "Share contact 12 with (login):" */
+    char *with = ask_login(a, _("Share %s %lld with (login):"), kind, id);
     if (!with)
         return;
     char q[160];
-    snprintf(q, sizeof q, "May %s change it too? (y/n)", with);
+    /* TRANSLATORS: y and n stay the keys that answer */
+    snprintf(q, sizeof q, _("May %s change it too? (y/n)"), with);
     int edit = tui_confirm(q);
     touchwin(stdscr);
     struct tcrm_error err = {0};
@@ -83,8 +103,12 @@ static void share(struct tui_app *a, const char *kind, int64_t id)
         tui_status(a, 1, "%s", err.msg);
     } else {
         tui_data_changed(a);
-        tui_status(a, 0, "%s %lld: shared with %s%s", kind, (long long)id,
-                   with, edit ? "" : " (read-only)");
+        if (edit)
+            tui_status(a, 0, "%s %lld: shared with %s", kind_word(kind),
+                       (long long)id, with);
+        else
+            tui_status(a, 0, "%s %lld: shared with %s (read-only)",
+                       kind_word(kind), (long long)id, with);
     }
     free(with);
 }
@@ -98,7 +122,8 @@ static void claim(struct tui_app *a, const char *kind, int64_t id)
         tui_status(a, 1, "%s", err.msg);
     } else {
         tui_data_changed(a);
-        tui_status(a, 0, "%s %lld: now yours", kind, (long long)id);
+        tui_status(a, 0, "%s %lld: now yours", kind_word(kind),
+                   (long long)id);
     }
 }
 
@@ -111,8 +136,10 @@ static void mine(struct tui_app *a)
         return;
     }
     tui_data_changed(a);
-    tui_status(a, 0, on ? "Showing only yours (O: everything you may see)"
-                        : "Showing everything you may see");
+    if (on)
+        tui_status(a, 0, "Showing only yours (O: everything you may see)");
+    else
+        tui_status(a, 0, "Showing everything you may see");
 }
 
 void tui_owner_action(struct tui_app *a, enum tui_action act)

@@ -160,17 +160,23 @@ const char *tui_pane_title(const struct tui_app *a,
 static void header_text(const struct tui_app *a, int s, char *out, size_t sz)
 {
     const struct tcrm_reminder_counts *c = &a->pane.counts;
+    /* TRANSLATORS: the reminder pane's section headers while their
+     * counts are still being read */
     if (!a->pane.loaded && c->overdue == 0 && c->today == 0) {
-        snprintf(out, sz, "%s", s == 0 ? "OVERDUE …" : s == 1 ? "TODAY …"
-                 : s == 2 ? "NEXT DAYS …" : "GONE QUIET …");
+        snprintf(out, sz, "%s", s == 0 ? _("OVERDUE …") : s == 1
+                 ? _("TODAY …") : s == 2 ? _("NEXT DAYS …")
+                 : _("GONE QUIET …"));
         return;
     }
+    /* TRANSLATORS: the reminder pane's section headers and how many
+     * items each holds; NEXT %d DAYS is the look-ahead of [reminders]
+     * days_ahead */
     switch (s) {
-    case 0: snprintf(out, sz, "OVERDUE %lld", (long long)c->overdue); break;
-    case 1: snprintf(out, sz, "TODAY %lld", (long long)c->today); break;
-    case 2: snprintf(out, sz, "NEXT %d DAYS %lld", a->cfg->days_ahead,
+    case 0: snprintf(out, sz, _("OVERDUE %lld"), (long long)c->overdue); break;
+    case 1: snprintf(out, sz, _("TODAY %lld"), (long long)c->today); break;
+    case 2: snprintf(out, sz, _("NEXT %d DAYS %lld"), a->cfg->days_ahead,
                      (long long)c->upcoming); break;
-    default: snprintf(out, sz, "GONE QUIET %lld", (long long)c->quiet);
+    default: snprintf(out, sz, _("GONE QUIET %lld"), (long long)c->quiet);
     }
 }
 
@@ -179,7 +185,9 @@ static void item_text(const struct tui_app *a, const struct tui_pane_line *l,
 {
     if (l->section == TUI_SEC_QUIET) {
         const struct tcrm_quiet_contact *q = &a->pane.quiet[l->idx];
-        snprintf(out, sz, "%s %dd", q->name ? q->name : "", q->days);
+        /* TRANSLATORS: a quiet contact in the reminder pane: the name and
+         * the days since the last interaction */
+        snprintf(out, sz, _("%s %dd"), q->name ? q->name : "", q->days);
         return;
     }
     const struct tcrm_followup *f = &a->pane.fu[l->section][l->idx];
@@ -192,7 +200,9 @@ static void item_text(const struct tui_app *a, const struct tui_pane_line *l,
         snprintf(when, sizeof when, "%s ", f->due_time);
     else if (l->section == TUI_SEC_UPCOMING && f->due_date)
         snprintf(when, sizeof when, "%.5s ", f->due_date + 5);
-    snprintf(out, sz, "%s%s: %s", when, who, f->title ? f->title : "");
+    /* TRANSLATORS: a follow-up in the reminder pane: its date or time
+     * (with a space after it, or nothing), who it is for, and its title */
+    snprintf(out, sz, _("%s%s: %s"), when, who, f->title ? f->title : "");
 }
 
 static enum tui_role section_role(int s)

@@ -50,9 +50,12 @@ struct rep {
 
 static void rep_status(struct rep *r, int is_err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* fmt is translated here: rep_status is a keyword of xgettext
+ * (po/xgettext.args), so pass a literal, never _(). */
 static void rep_status(struct rep *r, int is_err, const char *fmt, ...)
 {
     va_list ap;
+    fmt = _(fmt);
     va_start(ap, fmt);
     vsnprintf(r->status, sizeof r->status, fmt, ap);
     va_end(ap);
@@ -113,9 +116,9 @@ static int rep_run(struct rep *r)
     if (rc == 0)
         rc = tcrm_report_run(r->db, r->cfg, name, &o, &r->doc, &err);
     if (rc != 0 && strcmp(err.field, "from") == 0)
-        rep_status(r, 1, _("period start: %s"), err.msg);
+        rep_status(r, 1, "period start: %s", err.msg);
     else if (rc != 0 && strcmp(err.field, "to") == 0)
-        rep_status(r, 1, _("period end: %s"), err.msg);
+        rep_status(r, 1, "period end: %s", err.msg);
     else if (rc != 0)
         rep_status(r, 1, "%s", err.msg);
     else if (info && !info->takes_period && r->period)
@@ -154,14 +157,19 @@ static void rep_draw(struct rep *r)
     werase(stdscr);
     int title = tui_attr(TUI_TITLE);
     tui_draw_fill(stdscr, 0, 0, w, title);
-    int x = tui_draw_fmt(stdscr, 0, 1, w - 1, title, "Report: %s",
+    int x = tui_draw_fmt(stdscr, 0, 1, w - 1, title, _("Report: %s"),
                          r->names[r->which]);
     const struct tcrm_report_info *info =
         tcrm_report_info(r->names[r->which]);
-    tui_draw_fmt(stdscr, 0, x + 2, w - x - 2, title, "period: %s%s%s",
-                 info && !info->takes_period ? "now"
-                 : r->period ? r->period : "default",
-                 r->search ? "  search: " : "", r->search ? r->search : "");
+    /* TRANSLATORS: the report's period: "now" for a report of how things
+     * are now, "default" for the report's own default period */
+    x += 2 + tui_draw_fmt(stdscr, 0, x + 2, w - x - 2, title, _("period: %s"),
+                          info && !info->takes_period ? C_("period", "now")
+                          : r->period ? r->period
+                          : C_("period", "default"));
+    if (r->search && x + 2 < w)
+        tui_draw_fmt(stdscr, 0, x + 2, w - x - 2, title, _("search: %s"),
+                     r->search);
     int rows = body_rows();
     for (int i = 0; i < rows && r->top + i < (int)r->doc.n; i++) {
         int ln = r->top + i;
@@ -169,8 +177,9 @@ static void rep_draw(struct rep *r)
         tui_draw_text(stdscr, 1 + i, 0, w, s,
                       tui_attr(ln == r->hit ? TUI_CURSOR : TUI_NORMAL));
     }
-    tui_draw_text(stdscr, h - 2, 0, w, "Tab/r report  p period  / search "
-                  "n/N  s save  P print  arrows PgUp/PgDn scroll  q back",
+    /* TRANSLATORS: the report screen's keys; keep the key names */
+    tui_draw_text(stdscr, h - 2, 0, w, _("Tab/r report  p period  / search "
+                  "n/N  s save  P print  arrows PgUp/PgDn scroll  q back"),
                   tui_attr(TUI_KEY));
     tui_draw_fill(stdscr, h - 1, 0, w, tui_attr(TUI_STATUS));
     if (r->status[0])
@@ -178,7 +187,7 @@ static void rep_draw(struct rep *r)
                       tui_attr(r->status_err ? TUI_ERROR : TUI_STATUS));
     else
         tui_draw_fmt(stdscr, h - 1, 0, w, tui_attr(TUI_DIM),
-                     "lines %d-%d of %zu", r->doc.n ? r->top + 1 : 0,
+                     _("lines %d-%d of %zu"), r->doc.n ? r->top + 1 : 0,
                      r->top + rows < (int)r->doc.n ? r->top + rows
                                                    : (int)r->doc.n,
                      r->doc.n);
@@ -231,12 +240,13 @@ static void rep_save(struct rep *r)
     struct tcrm_error err;
     tcrm_date_today(tcrm_clock_now(), today);
     snprintf(def, sizeof def, "%s-%s.txt", r->names[r->which], today);
-    if (tui_prompt("Save report to", def, &typed) != 1)
+    if (tui_prompt(_("Save report to"), def, &typed) != 1)
         return;
     path = *typed ? rep_expand_home(typed) : NULL;
     free(typed);
-    snprintf(question, sizeof question, "%.400s exists: overwrite it? (y/n)",
-             path ? path : "");
+    /* TRANSLATORS: y and n stay the keys that answer */
+    snprintf(question, sizeof question,
+             _("%.400s exists: overwrite it? (y/n)"), path ? path : "");
     if (!path)
         rep_status(r, 1, "no file name given; nothing saved");
     else if (access(path, F_OK) == 0 && !tui_confirm(question))
@@ -261,7 +271,8 @@ static void rep_print(struct rep *r)
 {
     const char *pc = r->cfg->print_command ? r->cfg->print_command : "lpr";
     char q[300], cmd[600], errtmp[] = "/tmp/tcrm-print-XXXXXX", msg[200];
-    snprintf(q, sizeof q, "Send this report to '%s'? (y/n)", pc);
+    /* TRANSLATORS: the print command; y and n stay the keys that answer */
+    snprintf(q, sizeof q, _("Send this report to '%s'? (y/n)"), pc);
     if (!tui_confirm(q))
         return;
     int fd = mkstemp(errtmp);
@@ -295,8 +306,10 @@ static void rep_print(struct rep *r)
     free(text);
     if (st == 0)
         rep_status(r, 0, "Sent to %s", pc);
+    else if (msg[0])
+        rep_status(r, 1, "'%s' failed: %s", pc, msg);
     else
-        rep_status(r, 1, "'%s' failed%s%s", pc, msg[0] ? ": " : "", msg);
+        rep_status(r, 1, "'%s' failed", pc);
 }
 
 /* ---- picking -------------------------------------------------------- */
@@ -310,7 +323,7 @@ static int rep_pick(struct rep *r)
         getmaxyx(stdscr, h, w);
         werase(stdscr);
         tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
-        tui_draw_text(stdscr, 0, 1, w - 1, "Reports: Enter opens, Esc back",
+        tui_draw_text(stdscr, 0, 1, w - 1, _("Reports: Enter opens, Esc back"),
                       tui_attr(TUI_TITLE));
         for (int i = 0; i < r->n_names && i + 2 < h; i++) {
             const struct tcrm_report_info *in = tcrm_report_info(r->names[i]);
@@ -318,7 +331,8 @@ static int rep_pick(struct rep *r)
             tui_draw_fill(stdscr, 1 + i, 0, w, attr);
             tui_draw_fmt(stdscr, 1 + i, 1, w - 1, attr, "%c %-11s %s",
                          i == sel ? '>' : ' ', r->names[i],
-                         in ? in->summary : "");
+                         in && in->summary && *in->summary
+                         ? _(in->summary) : "");
         }
         wnoutrefresh(stdscr);
         doupdate();
@@ -345,8 +359,10 @@ static void rep_choose(struct rep *r, int which)
 static void rep_ask_period(struct rep *r)
 {
     char *v;
-    if (tui_prompt("Period (this-week, last-month, this-year... or FROM..TO;"
-                   " empty: default)", r->period, &v) != 1)
+    /* TRANSLATORS: the period names (this-week...) are typed as they are;
+     * FROM..TO in the date language */
+    if (tui_prompt(_("Period (this-week, last-month, this-year... or "
+                     "FROM..TO; empty: default)"), r->period, &v) != 1)
         return;
     char *old = r->period;
     r->period = *v ? v : NULL;
@@ -368,7 +384,7 @@ static void rep_ask_period(struct rep *r)
 static void rep_ask_search(struct rep *r)
 {
     char *v;
-    if (tui_prompt("Search", r->search, &v) != 1)
+    if (tui_prompt(_("Search"), r->search, &v) != 1)
         return;
     free(r->search);
     r->search = *v ? v : NULL;

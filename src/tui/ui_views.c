@@ -26,13 +26,15 @@
 
 #define ARRAY_MAX 5000
 
+/* TRANSLATORS: the views' names (tabs of the top bar, titles) */
 static const char *view_names[TUI_V_COUNT] = {
-    "Contacts", "Companies", "Deals", "Follow-ups", "Reports"
+    N_("Contacts"), N_("Companies"), N_("Deals"), N_("Follow-ups"),
+    N_("Reports")
 };
 
 const char *tui_view_name(enum tui_view v)
 {
-    return (int)v >= 0 && v < TUI_V_COUNT ? view_names[v] : "";
+    return (int)v >= 0 && v < TUI_V_COUNT ? _(view_names[v]) : "";
 }
 
 /* ---- contacts: keyset pages -------------------------------------------- */
@@ -341,7 +343,10 @@ void tui_view_count(struct tui_app *a, enum tui_view v)
 
 void tui_view_sort_next(struct tui_app *a)
 {
-    static const char *names[] = {"name", "company", "title", "last contact"};
+    /* TRANSLATORS: what the contacts are sorted by ("Sorted by %s") */
+    static const char *names[] = {NC_("sort", "name"), NC_("sort", "company"),
+                                  NC_("sort", "title"),
+                                  NC_("sort", "last contact")};
     if (a->view != TUI_V_CONTACTS) {
         tui_status(a, 0, "%s are listed in one order only",
                    tui_view_name(a->view));
@@ -353,7 +358,7 @@ void tui_view_sort_next(struct tui_app *a)
     }
     a->sort = (enum tcrm_contact_sort)((a->sort + 1) % 4);
     tui_view_load(a, TUI_V_CONTACTS, 0);
-    tui_status(a, 0, "Sorted by %s", names[a->sort]);
+    tui_status(a, 0, "Sorted by %s", tcrm_i18n_word("sort", names[a->sort]));
 }
 
 void tui_view_stage_step(struct tui_app *a, int delta)

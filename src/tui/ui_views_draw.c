@@ -23,36 +23,63 @@
 
 #define MAX_COLS 8
 
+/* Column titles are marked in a context (the view's: "Title" is a job
+ * title among contacts and a deal's name among deals) and shown with
+ * tcrm_i18n_word(ctx, title); a translated title must fit the column's
+ * minimum width. */
 struct column {
-    const char *title;
+    const char *ctx, *title;
     struct tui_colspec spec;
     int right;
 };
 
+/* TRANSLATORS: column headers of the contacts list; each fits in the
+ * column's narrowest width: Name 12, Company 10, Title (job title) 8,
+ * Last contact 12, Phone 10, Owner 8 columns (a CJK character is 2) */
 static const struct column contact_cols[] = {
-    {"Name", {12, 3, 0}, 0}, {"Company", {10, 2, 0}, 0},
-    {"Title", {8, 1, 24}, 0}, {"Last contact", {12, 0, 0}, 0},
-    {"Phone", {10, 1, 20}, 0},
+    {"contacts", NC_("contacts", "Name"), {12, 3, 0}, 0},
+    {"contacts", NC_("contacts", "Company"), {10, 2, 0}, 0},
+    {"contacts", NC_("contacts", "Title"), {8, 1, 24}, 0},
+    {"contacts", NC_("contacts", "Last contact"), {12, 0, 0}, 0},
+    {"contacts", NC_("contacts", "Phone"), {10, 1, 20}, 0},
 };
 /* In owned mode (tcrm/access.h) the contacts show their owner. */
 static const struct column contact_cols_owned[] = {
-    {"Name", {12, 3, 0}, 0}, {"Company", {10, 2, 0}, 0},
-    {"Title", {8, 1, 24}, 0}, {"Last contact", {12, 0, 0}, 0},
-    {"Phone", {10, 1, 20}, 0}, {"Owner", {8, 1, 16}, 0},
+    {"contacts", "Name", {12, 3, 0}, 0},
+    {"contacts", "Company", {10, 2, 0}, 0},
+    {"contacts", "Title", {8, 1, 24}, 0},
+    {"contacts", "Last contact", {12, 0, 0}, 0},
+    {"contacts", "Phone", {10, 1, 20}, 0},
+    {"contacts", NC_("contacts", "Owner"), {8, 1, 16}, 0},
 };
+/* TRANSLATORS: column headers of the companies list: Name 14, Industry
+ * 10, City 8, Contacts (how many) 8 columns at the narrowest */
 static const struct column company_cols[] = {
-    {"Name", {14, 3, 0}, 0}, {"Industry", {10, 2, 0}, 0},
-    {"City", {8, 1, 20}, 0}, {"Contacts", {8, 0, 0}, 1},
+    {"companies", NC_("companies", "Name"), {14, 3, 0}, 0},
+    {"companies", NC_("companies", "Industry"), {10, 2, 0}, 0},
+    {"companies", NC_("companies", "City"), {8, 1, 20}, 0},
+    {"companies", NC_("companies", "Contacts"), {8, 0, 0}, 1},
 };
+/* TRANSLATORS: column headers of the deals list: Title (the deal's name)
+ * 14, Company 10, Amount 14, Contact 10, Prob (probability) 4, Close
+ * (expected close date) 10 columns at the narrowest */
 static const struct column deal_cols[] = {
-    {"Title", {14, 3, 0}, 0}, {"Company", {10, 2, 0}, 0},
-    {"Amount", {14, 0, 0}, 1}, {"Contact", {10, 2, 0}, 0},
-    {"Prob", {4, 0, 0}, 1}, {"Close", {10, 0, 0}, 0},
+    {"deals", NC_("deals", "Title"), {14, 3, 0}, 0},
+    {"deals", NC_("deals", "Company"), {10, 2, 0}, 0},
+    {"deals", NC_("deals", "Amount"), {14, 0, 0}, 1},
+    {"deals", NC_("deals", "Contact"), {10, 2, 0}, 0},
+    {"deals", NC_("deals", "Prob"), {4, 0, 0}, 1},
+    {"deals", NC_("deals", "Close"), {10, 0, 0}, 0},
 };
+/* TRANSLATORS: column headers of the follow-ups list: Due (date) 10, When
+ * (overdue, today, in 3 days) 9, Title (what to do) 12, Contact 10, Phone
+ * 10 columns at the narrowest */
 static const struct column fu_cols[] = {
-    {"Due", {10, 0, 0}, 0}, {"When", {9, 0, 0}, 0},
-    {"Title", {12, 3, 0}, 0}, {"Contact", {10, 2, 0}, 0},
-    {"Phone", {10, 1, 20}, 0},
+    {"followups", NC_("followups", "Due"), {10, 0, 0}, 0},
+    {"followups", NC_("followups", "When"), {9, 0, 0}, 0},
+    {"followups", NC_("followups", "Title"), {12, 3, 0}, 0},
+    {"followups", NC_("followups", "Contact"), {10, 2, 0}, 0},
+    {"followups", NC_("followups", "Phone"), {10, 1, 20}, 0},
 };
 
 static const struct column *view_cols(const struct tui_app *a, int *n)
@@ -132,11 +159,13 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         int days = f->due_date ? tcrm_date_days_between(a->today, f->due_date) : 0;
         cell[0] = f->due_date;
         if (days < 0) {
-            snprintf(bufs[0], 64, "OVERDUE");
+            /* TRANSLATORS: a follow-up's When column: past its date */
+            snprintf(bufs[0], 64, "%s", _("OVERDUE"));
             *role = TUI_OVERDUE;
         } else if (days == 0) {
-            snprintf(bufs[0], 64, "TODAY%s%s", f->due_time ? " " : "",
-                     f->due_time ? f->due_time : "");
+            /* TRANSLATORS: a follow-up's When column: due today */
+            snprintf(bufs[0], 64, "%s%s%s", _("TODAY"),
+                     f->due_time ? " " : "", f->due_time ? f->due_time : "");
             *role = TUI_TODAY;
         } else {
             tcrm_date_relative(f->due_date, now, bufs[0], 64);
@@ -169,7 +198,7 @@ static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
 
 static void stage_text(const struct tui_app *a, int s, char *out, size_t sz)
 {
-    const char *name = a->cfg->stages[s];
+    const char *name = a->cfg->stages[s];       /* the stored key */
     long long count = 0;
     char total[128] = "", one[48];
     for (size_t i = 0; i < a->n_totals; i++) {
@@ -181,7 +210,8 @@ static void stage_text(const struct tui_app *a, int s, char *out, size_t sz)
         size_t len = strlen(total);
         snprintf(total + len, sizeof total - len, "%s%s", len ? " + " : "", one);
     }
-    snprintf(out, sz, "%s %lld%s%s", name, count, total[0] ? " · " : "", total);
+    snprintf(out, sz, "%s %lld%s%s", tcrm_i18n_word("stage", name), count,
+             total[0] ? " · " : "", total);
 }
 
 /* "[Lead 3 · 1,200.00 EUR]  Qualified 2  ..." with the current stage first
@@ -191,7 +221,8 @@ static void draw_stages(struct tui_app *a, int y)
     int x = a->lay.list_x, end = a->lay.list_x + a->lay.list_w;
     char text[256];
     tui_draw_fill(stdscr, y, x, a->lay.list_w, tui_attr(TUI_NORMAL));
-    x += tui_draw_text(stdscr, y, x, end - x, "Stage ", tui_attr(TUI_DIM));
+    /* TRANSLATORS: before the deals' stages strip ("Stage [Lead 3]...") */
+    x += tui_draw_text(stdscr, y, x, end - x, _("Stage "), tui_attr(TUI_DIM));
     for (size_t k = 0; k < a->cfg->n_stages && x < end; k++) {
         int s = (int)((a->stage + (int)k) % (int)a->cfg->n_stages);
         stage_text(a, s, text, sizeof text);
@@ -218,7 +249,8 @@ static void draw_header(struct tui_app *a, int y, const struct column *cols,
         char t[64];
         int sorted = a->view == TUI_V_CONTACTS && !a->search[0]
                    && sort_col[a->sort] == i;
-        snprintf(t, sizeof t, "%s%s", cols[i].title, sorted ? mark : "");
+        snprintf(t, sizeof t, "%s%s", tcrm_i18n_word(cols[i].ctx,
+                 cols[i].title), sorted ? mark : "");
         tui_draw_cell(stdscr, y, x, w[i], t, attr, cols[i].right);
         x += w[i] + 1;
     }
@@ -228,22 +260,23 @@ static void draw_empty(struct tui_app *a, int y)
 {
     char msg[400];
     if (a->search[0])
-        snprintf(msg, sizeof msg, "Nothing matches '%s'. Esc shows all.",
+        snprintf(msg, sizeof msg, _("Nothing matches '%s'. Esc shows all."),
                  a->search);
     else if (a->tag)
-        snprintf(msg, sizeof msg, "Nothing is tagged '%s'. Esc shows all.",
+        snprintf(msg, sizeof msg, _("Nothing is tagged '%s'. Esc shows all."),
                  a->tag);
     else if (a->view == TUI_V_CONTACTS)
-        snprintf(msg, sizeof msg, "No contacts yet. Press a (F2) to add "
-                 "one, or I (F6) to import a CSV file.");
+        snprintf(msg, sizeof msg, "%s", _("No contacts yet. Press a (F2) to "
+                 "add one, or I (F6) to import a CSV file."));
     else if (a->view == TUI_V_COMPANIES)
-        snprintf(msg, sizeof msg, "No companies yet. Press a (F2) to add one.");
+        snprintf(msg, sizeof msg, "%s",
+                 _("No companies yet. Press a (F2) to add one."));
     else if (a->view == TUI_V_DEALS)
-        snprintf(msg, sizeof msg, "No open deals in this stage. "
-                 "h/l change stage, a adds a deal.");
+        snprintf(msg, sizeof msg, "%s", _("No open deals in this stage. "
+                 "h/l change stage, a adds a deal."));
     else
-        snprintf(msg, sizeof msg, "No open follow-ups. Press f on a contact "
-                 "to add one.");
+        snprintf(msg, sizeof msg, "%s", _("No open follow-ups. Press f on a "
+                 "contact to add one."));
     tui_draw_text(stdscr, y, a->lay.list_x + 2, a->lay.list_w - 2, msg,
                   tui_attr(TUI_DIM));
 }
@@ -252,7 +285,7 @@ static void draw_reports_placeholder(struct tui_app *a)
 {
     int y = a->lay.list_y + 1;
     tui_draw_text(stdscr, y, a->lay.list_x + 2, a->lay.list_w - 2,
-                  "Reports open in their own screen: press 5, R or F7.",
+                  _("Reports open in their own screen: press 5, R or F7."),
                   tui_attr(TUI_NORMAL));
 }
 
