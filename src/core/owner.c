@@ -14,26 +14,26 @@
 
 #include "db_internal.h"
 #include "tcrm/access.h"
+#include "tcrm/entity.h"
 #include "tcrm/owner.h"
 
-struct kind {
-    const char *entity, *table, *child_col;   /* child_col: NULL for deals */
-    int pool;
-};
-static const struct kind kinds[] = {
-    { "contact", "contacts", "contact_id", 1 },
-    { "company", "companies", "company_id", 1 },
-    { "deal", "deals", NULL, 0 },
-};
-
-static const struct kind *find_kind(const char *entity, struct tcrm_error *err)
+/* The kinds that may be assigned and shared (entity.h). */
+static const struct tcrm_entity_kind *find_kind(const char *entity,
+                                                struct tcrm_error *err)
 {
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (entity && strcmp(kinds[i].entity, entity) == 0)
-            return &kinds[i];
-    tcrm_error_set(err, TCRM_EINVAL, "'%s': not contact, company or deal",
-                   entity ? entity : "");
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(entity);
+    if (k && (k->flags & TCRM_ENTITY_SHARES))
+        return k;
+    tcrm_error_set(err, TCRM_EINVAL, "'%s': not %s", entity ? entity : "",
+                   tcrm_entity_names(TCRM_ENTITY_SHARES));
     return NULL;
+}
+
+/* Moving a row of the pool kinds (contact, company) moves what belongs
+ * to it through this column; NULL for the others. */
+static const char *child_col(const struct tcrm_entity_kind *k)
+{
+    return k->flags & TCRM_ENTITY_POOL ? k->link_col : NULL;
 }
 
 /* Prepare SQL made with sqlite3_mprintf (freed here); finalize after. */
@@ -106,7 +106,7 @@ static int in_reach(struct tcrm_db *db, const char *login, int *yes,
 }
 
 /* The rules of a move in owned mode (owner.h), before any write. */
-static int may_move(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int may_move(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                     const char *owner, const char *to, struct tcrm_error *err)
 {
     int role = tcrm_access_role(db), ok = 0, rc = 0;
@@ -114,18 +114,18 @@ static int may_move(struct tcrm_db *db, const struct kind *k, int64_t id,
         return 0;
     if (role == TCRM_ROLE_CLERK)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: a clerk cannot move "
-                              "records", k->entity, (long long)id);
+                              "records", k->name, (long long)id);
     if (role == TCRM_ROLE_SALES) {
         if (owner && strcmp(owner, tcrm_db_login(db)) == 0)
             return 0;
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: owned by %s; a "
                               "salesperson gives away only their own",
-                              k->entity, (long long)id,
+                              k->name, (long long)id,
                               owner ? owner : "nobody");
     }
     if (!owner || (rc = in_reach(db, owner, &ok, err)) || !ok)
         return rc ? rc : tcrm_error_set(err, TCRM_EPERM, "%s %lld: owned by "
-                                        "%s, who is not under you", k->entity,
+                                        "%s, who is not under you", k->name,
                                         (long long)id, owner ? owner : "nobody");
     if ((rc = in_reach(db, to, &ok, err)) || !ok)
         return rc ? rc : tcrm_error_set(err, TCRM_EPERM, "--to %s: not under "
@@ -160,7 +160,7 @@ static int run_move(struct tcrm_db *db, char *sql, const char *to, int64_t id,
 #define MOVE_SET " SET owner = ?1, updated_at = ?2, updated_by = ?3," \
                  " version = version + 1"
 
-static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int assign_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                        const char *to, struct tcrm_assign_result *res,
                        struct tcrm_error *err)
 {
@@ -176,19 +176,19 @@ static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
         return rc;
     if (!found)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                            k->entity, (long long)id);
+                            k->name, (long long)id);
     if (rc == 0)
         rc = may_move(db, k, id, owner, to, err);
     /* Its open follow-ups and deals that were its owner's go with it. */
-    if (rc == 0 && k->child_col)
+    if (rc == 0 && child_col(k))
         rc = run_move(db, sqlite3_mprintf("UPDATE follow_ups" MOVE_SET
                       " WHERE %s = ?4 AND status = 'open' AND deleted_at IS"
-                      " NULL AND owner IS ?5", k->child_col), to, id, owner,
+                      " NULL AND owner IS ?5", child_col(k)), to, id, owner,
                       &res->followups, err);
-    if (rc == 0 && k->child_col)
+    if (rc == 0 && child_col(k))
         rc = run_move(db, sqlite3_mprintf("UPDATE deals" MOVE_SET
                       " WHERE %s = ?4 AND status = 'open' AND deleted_at IS"
-                      " NULL AND owner IS ?5", k->child_col), to, id, owner,
+                      " NULL AND owner IS ?5", child_col(k)), to, id, owner,
                       &res->deals, err);
     if (rc == 0)
         rc = run_move(db, sqlite3_mprintf("UPDATE %s" MOVE_SET " WHERE id = ?4"
@@ -197,7 +197,7 @@ static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
         char details[200];
         snprintf(details, sizeof details, "owner: %s -> %s",
                  owner ? owner : "", to);
-        rc = tcrm_db_audit(db, k->entity, id, "assign", details, err);
+        rc = tcrm_db_audit(db, k->name, id, "assign", details, err);
     }
     free(owner);
     return rc;
@@ -208,7 +208,7 @@ int tcrm_owner_assign(struct tcrm_db *db, const char *entity, int64_t id,
                       struct tcrm_error *err)
 {
     struct tcrm_assign_result local;
-    const struct kind *k = find_kind(entity, err);
+    const struct tcrm_entity_kind *k = find_kind(entity, err);
     if (!k)
         return TCRM_EINVAL;
     if (!res)
@@ -223,7 +223,7 @@ int tcrm_owner_assign(struct tcrm_db *db, const char *entity, int64_t id,
 /* ---- share ------------------------------------------------------------ */
 
 /* The row must be visible (else not found) and the user may change it. */
-static int check_editable(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int check_editable(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                           const char *verb, struct tcrm_error *err)
 {
     char *v;
@@ -242,13 +242,13 @@ static int check_editable(struct tcrm_db *db, const struct kind *k, int64_t id,
     free(seen ? v : NULL);
     if (!seen)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                              k->entity, (long long)id);
+                              k->name, (long long)id);
     return editable ? 0 : tcrm_error_set(err, TCRM_EPERM, "%s %lld: not "
-                                         "yours to %s", k->entity,
+                                         "yours to %s", k->name,
                                          (long long)id, verb);
 }
 
-static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int share_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                       const char *with, int read_only, int add,
                       struct tcrm_error *err)
 {
@@ -271,7 +271,7 @@ static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
           " AND login = ?3 AND ?4 IS ?4 AND ?5 IS ?5 AND ?6 IS ?6", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
-    tcrm_db_bind_text(st, 1, k->entity);
+    tcrm_db_bind_text(st, 1, k->name);
     sqlite3_bind_int64(st, 2, id);
     tcrm_db_bind_text(st, 3, with);
     sqlite3_bind_int(st, 4, read_only ? 1 : 0);
@@ -280,12 +280,12 @@ static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     rc = tcrm_db_step_done(db, st, "share", err);
     if (rc == 0 && !add && sqlite3_changes(db->sql) == 0)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not shared with "
-                            "%s", k->entity, (long long)id, with);
+                            "%s", k->name, (long long)id, with);
     if (rc == 0) {
         char details[160];
         snprintf(details, sizeof details, "%s%s", with,
                  add && read_only ? " (read-only)" : "");
-        rc = tcrm_db_audit(db, k->entity, id, add ? "share" : "unshare",
+        rc = tcrm_db_audit(db, k->name, id, add ? "share" : "unshare",
                            details, err);
     }
     return rc;
@@ -295,7 +295,7 @@ static int share_tx(struct tcrm_db *db, const char *entity, int64_t id,
                     const char *with, int read_only, int add,
                     struct tcrm_error *err)
 {
-    const struct kind *k = find_kind(entity, err);
+    const struct tcrm_entity_kind *k = find_kind(entity, err);
     if (!k)
         return TCRM_EINVAL;
     int rc = tcrm_db_begin(db, err);
@@ -319,7 +319,7 @@ int tcrm_owner_unshare(struct tcrm_db *db, const char *entity, int64_t id,
 
 /* ---- claim ------------------------------------------------------------ */
 
-static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int claim_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                       struct tcrm_error *err)
 {
     int64_t n = 0;
@@ -327,14 +327,14 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     int found;
     if (tcrm_access_owned(db) && tcrm_access_role(db) == TCRM_ROLE_CLERK)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: a clerk cannot "
-                              "claim records", k->entity, (long long)id);
+                              "claim records", k->name, (long long)id);
     /* First come wins: only a row still without owner changes. */
     int rc = run_move(db, sqlite3_mprintf("UPDATE %s" MOVE_SET " WHERE id = ?4"
                       " AND coalesce(owner, '') = '' AND deleted_at IS NULL"
                       " AND ?5 IS NULL", k->table), tcrm_db_login(db), id,
                       NULL, &n, err);
     if (rc == 0 && n == 1)
-        return tcrm_db_audit(db, k->entity, id, "claim", tcrm_db_login(db),
+        return tcrm_db_audit(db, k->name, id, "claim", tcrm_db_login(db),
                              err);
     if (rc == 0)
         rc = query_text(db, sqlite3_mprintf("SELECT owner FROM %s WHERE"
@@ -343,10 +343,10 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     if (rc)
         return rc;
     rc = found ? tcrm_error_set(err, TCRM_ECONFLICT, "%s %lld: already owned "
-                                "by %s", k->entity, (long long)id,
+                                "by %s", k->name, (long long)id,
                                 owner ? owner : "")
                : tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                                k->entity, (long long)id);
+                                k->name, (long long)id);
     free(owner);
     return rc;
 }
@@ -354,10 +354,10 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
 int tcrm_owner_claim(struct tcrm_db *db, const char *entity, int64_t id,
                      struct tcrm_error *err)
 {
-    const struct kind *k = find_kind(entity, err);
+    const struct tcrm_entity_kind *k = find_kind(entity, err);
     if (!k)
         return TCRM_EINVAL;
-    if (!k->pool)
+    if (!(k->flags & TCRM_ENTITY_POOL))
         return tcrm_error_set(err, TCRM_EINVAL, "claim: only a contact or a "
                               "company can be claimed");
     int rc = tcrm_db_begin(db, err);
