@@ -38,6 +38,8 @@ extern const struct tcrm_cmd tcrm_cmd_user, tcrm_cmd_assign, tcrm_cmd_share,
 extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
     tcrm_cmd_report;
 extern const struct tcrm_cmd tcrm_cmd_audit;
+/* Sales documents (cmd_product.c, cmd_quote.c). */
+extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
 
 /* ---- option parsing ------------------------------------------------ */
 

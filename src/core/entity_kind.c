@@ -59,6 +59,11 @@ static const struct tcrm_entity_kind kinds[] = {
     { "follow-up", "followup", "follow_ups", "title", N_("follow-up"),
       TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
       0, NULL, KIND_SQL("follow_ups") },
+    { "product", NULL, "products", "name", N_("product"),
+      TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT, 0, NULL, KIND_SQL("products") },
+    { "quote", NULL, "quotes", "number", N_("quote"),
+      TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
+      0, NULL, KIND_SQL("quotes") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 
