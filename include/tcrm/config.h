@@ -71,6 +71,9 @@ struct tcrm_config {
     int max_field_mb;        /* max_field_mb = 1 (1..64): a longer field
                                 is an error at its line */
     int max_row_mb;          /* max_row_mb = 16 (1..256): likewise a row */
+    /* [sales] */
+    char *quote_number;      /* quote_number = Q%Y-%04n (quote.h: %Y year,
+                                %m month, %0Nn the counter) */
     /* [calendar] (iCalendar export of follow-ups) */
     int calendar_timed_as_event; /* timed_as = todo|event (default todo):
                                     a follow-up with a time as VEVENT */

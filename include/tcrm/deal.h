@@ -1,5 +1,5 @@
 /*
- * deal.h: deals moving through the pipeline, and money.
+ * deal.h: deals moving through the pipeline (money: tcrm/money.h).
  *
  * The stage is a name from the configured pipeline ([pipeline] stages);
  * the core stores whatever it is given, callers check it against the
@@ -12,6 +12,7 @@
 
 #include "tcrm/db.h"
 #include "tcrm/entity.h"
+#include "tcrm/money.h"   /* tcrm_money_parse, tcrm_money_format */
 
 enum tcrm_deal_status { TCRM_DEAL_OPEN, TCRM_DEAL_WON, TCRM_DEAL_LOST };
 const char *tcrm_deal_status_name(enum tcrm_deal_status s);
@@ -69,13 +70,5 @@ struct tcrm_stage_total {
 int tcrm_deal_stage_totals(struct tcrm_db *db, struct tcrm_stage_total **out,
                            size_t *n, struct tcrm_error *err);
 void tcrm_stage_total_array_free(struct tcrm_stage_total *a, size_t n);
-
-/* Money: "1200.50", "1,200.50", "1200", "0.5" -> minor units with 2
- * decimals. Errors: "amount: '12.345' has more than 2 decimals",
- * "amount: 'abc' is not a number", "amount: must not be negative". */
-int tcrm_money_parse(const char *text, int64_t *minor, struct tcrm_error *err);
-/* 120050, "EUR" -> "1,200.50 EUR" (currency NULL: no suffix). */
-void tcrm_money_format(int64_t minor, const char *currency, char *out,
-                       size_t outsz);
 
 #endif

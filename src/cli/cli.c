@@ -35,6 +35,8 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_followup,
     &tcrm_cmd_due,
     &tcrm_cmd_deal,
+    &tcrm_cmd_product,
+    &tcrm_cmd_quote,
     &tcrm_cmd_search,
     &tcrm_cmd_trash,
     &tcrm_cmd_restore,

@@ -39,6 +39,8 @@ extern const struct tcrm_cmd tcrm_cmd_import, tcrm_cmd_export,
     tcrm_cmd_report;
 extern const struct tcrm_cmd tcrm_cmd_audit;
 extern const struct tcrm_cmd tcrm_cmd_setting;
+/* Sales documents (cmd_product.c, cmd_quote.c). */
+extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
 
 /* ---- option parsing ------------------------------------------------ */
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli_internal.h"
+#include "tcrm/entity.h"
 #include "tcrm/trash.h"
 
 static int cmd_trash_exec(struct tcrm_cli *cli, int argc, char **argv);
@@ -78,17 +79,20 @@ static int cmd_trash_exec(struct tcrm_cli *cli, int argc, char **argv)
     return rc;
 }
 
-/* "KIND/ID" with a known kind, or a bare ID. */
+/* "KIND/ID" with a kind that has a trash (entity.h), or a bare ID. */
 static int restore_ref_ok(const char *ref)
 {
-    static const char *const kinds[] = { "contact/", "company/", "deal/",
-                                         "interaction/", "follow-up/" };
+    const struct tcrm_entity_kind *k;
     const char *p = ref;
-    size_t i;
+    size_t i, n, len;
 
-    for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strncmp(ref, kinds[i], strlen(kinds[i])) == 0)
-            p = ref + strlen(kinds[i]);
+    k = tcrm_entity_kinds(&n);
+    for (i = 0; i < n; i++) {
+        len = strlen(k[i].name);
+        if ((k[i].flags & TCRM_ENTITY_TRASH) &&
+            strncmp(ref, k[i].name, len) == 0 && ref[len] == '/')
+            p = ref + len + 1;
+    }
     if (*p < '1' || *p > '9')
         return 0;
     return strspn(p, "0123456789") == strlen(p) && strlen(p) <= 18;

@@ -101,13 +101,15 @@ static const struct key_def key_table[] = {
      0, N_("todo or event")},
     {"calendar", "alarm_minutes", KIND_INT, OFF(calendar_alarm_minutes), 0,
      10080, NULL},
+    {"sales", "quote_number", KIND_TEXT, OFF(quote_number), 0, 0,
+     "a number pattern such as Q%Y-%04n"},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
 static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
                                             "reports", "import",
-                                            "calendar"};
+                                            "calendar", "sales"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -145,6 +147,7 @@ void tcrm_config_free(struct tcrm_config *cfg)
     free(cfg->language);
     free(cfg->currency);
     free(cfg->print_command);
+    free(cfg->quote_number);
     free_stages(cfg);
     memset(cfg, 0, sizeof *cfg);
 }
@@ -155,14 +158,15 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
     *dst = *src;
     dst->path = dst->db_path = dst->user = dst->date_format = NULL;
     dst->language = NULL;
-    dst->currency = dst->print_command = NULL;
+    dst->currency = dst->print_command = dst->quote_number = NULL;
     memset(dst->stages, 0, sizeof dst->stages);
     if (set_str(&dst->path, src->path) || set_str(&dst->db_path, src->db_path)
         || set_str(&dst->user, src->user)
         || set_str(&dst->date_format, src->date_format)
         || set_str(&dst->language, src->language)
         || set_str(&dst->currency, src->currency)
-        || set_str(&dst->print_command, src->print_command))
+        || set_str(&dst->print_command, src->print_command)
+        || set_str(&dst->quote_number, src->quote_number))
         goto nomem;
     for (size_t i = 0; i < src->n_stages; i++)
         if (set_str(&dst->stages[i], src->stages[i]))
@@ -200,7 +204,8 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
         || set_str(&cfg->date_format, "%Y-%m-%d")
         || set_str(&cfg->language, "")
         || set_str(&cfg->currency, "EUR")
-        || set_str(&cfg->print_command, "lpr"))
+        || set_str(&cfg->print_command, "lpr")
+        || set_str(&cfg->quote_number, "Q%Y-%04n"))
         goto nomem;
     for (size_t i = 0; i < N_DEFAULT_STAGES; i++) {
         if (set_str(&cfg->stages[i], default_stages[i]))

@@ -37,6 +37,7 @@
 
 #include "db_internal.h"
 #include "tcrm/access.h"
+#include "tcrm/entity.h"
 
 /* Stored keys, shown with tcrm_i18n_word("role", key). */
 static const char *const role_names[] = { NULL, NC_("role", "admin"),
@@ -65,20 +66,30 @@ int tcrm_access_all(const struct tcrm_db *db)
     return !db->owned || db->role == TCRM_ROLE_ADMIN;
 }
 
-/* The tables under the rule: table, entity name for shares ("" when the
- * table has no shares), whether its rows can be in the pool. */
-struct scoped {
-    const char *table, *entity;
-    int pool;
-};
-static const struct scoped scoped_tables[] = {
-    { "companies", "company", 1 },
-    { "contacts", "contact", 1 },
-    { "deals", "deal", 0 },
-    { "follow_ups", "", 0 },
-    { "interactions", "", 0 },
-};
-#define N_SCOPED (sizeof scoped_tables / sizeof scoped_tables[0])
+/* The kinds under the rule (entity.h: TCRM_ENTITY_OWNED), in the order of
+ * the entity table, which puts a kind before those that belong to it. */
+static const struct tcrm_entity_kind *scoped(size_t i)
+{
+    size_t n, seen = 0;
+    const struct tcrm_entity_kind *k = tcrm_entity_kinds(&n);
+    for (size_t j = 0; j < n; j++)
+        if ((k[j].flags & TCRM_ENTITY_OWNED) && seen++ == i)
+            return &k[j];
+    return NULL;
+}
+
+/* The kinds with a trash but no owner (a catalogue): their views have
+ * no rule, only what "live" means. */
+static const struct tcrm_entity_kind *unowned(size_t i)
+{
+    size_t n, seen = 0;
+    const struct tcrm_entity_kind *k = tcrm_entity_kinds(&n);
+    for (size_t j = 0; j < n; j++)
+        if ((k[j].flags & TCRM_ENTITY_TRASH) &&
+            !(k[j].flags & TCRM_ENTITY_OWNED) && seen++ == i)
+            return &k[j];
+    return NULL;
+}
 
 /* ---- 1. bootstrap ----------------------------------------------------- */
 
@@ -95,12 +106,13 @@ static int count_users(struct tcrm_db *db, int64_t *n, struct tcrm_error *err)
 
 static int backfill_owners(struct tcrm_db *db, struct tcrm_error *err)
 {
-    for (size_t i = 0; i < N_SCOPED; i++) {
+    const struct tcrm_entity_kind *k;
+    for (size_t i = 0; (k = scoped(i)); i++) {
         char *sql = sqlite3_mprintf(
             "UPDATE %s SET owner = CASE WHEN created_by IN"
             " (SELECT login FROM users) THEN created_by ELSE %Q END"
             " WHERE owner IS NULL OR owner = ''",
-            scoped_tables[i].table, db->login);
+            k->table, db->login);
         if (!sql)
             return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
         int rc = tcrm_db_exec(db, sql, err);
@@ -212,31 +224,31 @@ static int make_reach(struct tcrm_db *db, struct tcrm_error *err)
         " SELECT login FROM r", db->login), err);
 }
 
-/* The visibility condition of a row of s under alias `a` (sqlite3_free
- * it): held by the user or someone under them, shared with the user, in
- * the pool, or (deals, follow-ups, interactions) tied to a visible
- * contact, company or deal. */
-static char *see_rule(const struct tcrm_db *db, const struct scoped *s,
-                      const char *a)
+/* The visibility condition of a row of kind s under alias `a`
+ * (sqlite3_free it): held by the user or someone under them, shared with
+ * the user, in the pool, or tied to a visible row it belongs to (a
+ * deal's contact or company; a follow-up's contact, company or deal). */
+static char *see_rule(const struct tcrm_db *db,
+                      const struct tcrm_entity_kind *s, const char *a)
 {
     char *own = sqlite3_mprintf("%s.owner IN (SELECT login FROM tcrm_reach)",
                                 a);
-    char *share = *s->entity ? sqlite3_mprintf(
+    char *share = s->flags & TCRM_ENTITY_SHARES ? sqlite3_mprintf(
         " OR %s.id IN (SELECT entity_id FROM shares WHERE entity = %Q"
-        " AND login = %Q)", a, s->entity, db->login) : sqlite3_mprintf("");
-    char *pool = s->pool ? sqlite3_mprintf(" OR coalesce(%s.owner, '') = ''",
-                                           a) : sqlite3_mprintf("");
+        " AND login = %Q)", a, s->name, db->login) : sqlite3_mprintf("");
+    char *pool = s->flags & TCRM_ENTITY_POOL
+        ? sqlite3_mprintf(" OR coalesce(%s.owner, '') = ''", a)
+        : sqlite3_mprintf("");
     char *links = sqlite3_mprintf("");
-    if (strcmp(s->table, "companies") && strcmp(s->table, "contacts")) {
+    const struct tcrm_entity_kind *p;
+    for (size_t i = 0; links && (p = scoped(i)); i++) {
+        if (!(p->link & s->flags))
+            continue;
+        char *more = sqlite3_mprintf("%s OR EXISTS (SELECT 1 FROM seen_%s v"
+                                     " WHERE v.id = %s.%s)", links, p->table,
+                                     a, p->link_col);
         sqlite3_free(links);
-        links = sqlite3_mprintf(
-            " OR EXISTS (SELECT 1 FROM seen_contacts v WHERE v.id = %s.contact_id)"
-            " OR EXISTS (SELECT 1 FROM seen_companies v WHERE v.id = %s.company_id)"
-            "%s%s%s", a, a,
-            strcmp(s->table, "deals") ? " OR EXISTS (SELECT 1 FROM seen_deals v"
-                                        " WHERE v.id = " : "",
-            strcmp(s->table, "deals") ? a : "",
-            strcmp(s->table, "deals") ? ".deal_id)" : "");
+        links = more;
     }
     char *rule = own && share && pool && links
         ? sqlite3_mprintf("(%s%s%s%s)", own, share, pool, links) : NULL;
@@ -260,8 +272,8 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
         " WHERE owner IN (SELECT login FROM tcrm_reach)", db->login), err);
     if (rc)
         return rc;
-    for (size_t i = 0; i < N_SCOPED; i++) {
-        const struct scoped *s = &scoped_tables[i];
+    const struct tcrm_entity_kind *s;
+    for (size_t i = 0; (s = scoped(i)); i++) {
         char *rule = sees_all ? sqlite3_mprintf("1")
                               : see_rule(db, s, s->table);
         char *mine = sqlite3_mprintf(" AND owner = %Q", db->login);
@@ -278,38 +290,43 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
         if (rc)
             return rc;
     }
+    for (size_t i = 0; (s = unowned(i)); i++) {
+        rc = exec_free(db, sqlite3_mprintf(
+            "CREATE TEMP VIEW IF NOT EXISTS seen_%s AS SELECT * FROM main.%s;"
+            "CREATE TEMP VIEW IF NOT EXISTS live_%s AS SELECT * FROM main.%s"
+            " WHERE deleted_at IS NULL", s->table, s->table, s->table,
+            s->table), err);
+        if (rc)
+            return rc;
+    }
     return 0;
 }
 
 /* ---- 4. owned mode: default owner and guards -------------------------- */
 
 /* May the user change row `a` (OLD) of s: held by them or under them, an
- * edit share, or (children of a contact, company or deal) an editable
- * parent. Parents are looked up in the main tables. */
-static char *edit_rule(const struct tcrm_db *db, const struct scoped *s,
-                       const char *a)
+ * edit share, or (rows that belong to a contact, company or deal) an
+ * editable row it belongs to. Those are looked up in the main tables. */
+static char *edit_rule(const struct tcrm_db *db,
+                       const struct tcrm_entity_kind *s, const char *a)
 {
     char *own = sqlite3_mprintf("%s.owner IN (SELECT login FROM tcrm_reach)",
                                 a);
-    char *share = *s->entity ? sqlite3_mprintf(
+    char *share = s->flags & TCRM_ENTITY_SHARES ? sqlite3_mprintf(
         " OR EXISTS (SELECT 1 FROM shares WHERE entity = %Q AND entity_id ="
-        " %s.id AND login = %Q AND read_only = 0)", s->entity, a, db->login)
+        " %s.id AND login = %Q AND read_only = 0)", s->name, a, db->login)
         : sqlite3_mprintf("");
     char *links = sqlite3_mprintf("");
-    static const struct { const char *table, *entity, *col; } parents[] = {
-        { "contacts", "contact", "contact_id" },
-        { "companies", "company", "company_id" },
-        { "deals", "deal", "deal_id" },
-    };
-    for (size_t p = 0; links && !s->pool && p < 3; p++) {
-        if (strcmp(s->table, "deals") == 0 && p == 2)
-            break;
+    const struct tcrm_entity_kind *p;
+    for (size_t i = 0; links && (p = scoped(i)); i++) {
+        if (!(p->link & s->flags))
+            continue;
         char *more = sqlite3_mprintf(
             "%s OR EXISTS (SELECT 1 FROM %s p WHERE p.id = %s.%s AND"
             " (p.owner IN (SELECT login FROM tcrm_reach) OR EXISTS (SELECT 1"
             " FROM shares WHERE entity = '%s' AND entity_id = p.id AND"
-            " login = %Q AND read_only = 0)))", links, parents[p].table, a,
-            parents[p].col, parents[p].entity, db->login);
+            " login = %Q AND read_only = 0)))", links, p->table, a,
+            p->link_col, p->name, db->login);
         sqlite3_free(links);
         links = more;
     }
@@ -321,7 +338,8 @@ static char *edit_rule(const struct tcrm_db *db, const struct scoped *s,
     return rule;
 }
 
-static int make_owner_default(struct tcrm_db *db, const struct scoped *s,
+static int make_owner_default(struct tcrm_db *db,
+                              const struct tcrm_entity_kind *s,
                               struct tcrm_error *err)
 {
     return exec_free(db, sqlite3_mprintf(
@@ -331,14 +349,14 @@ static int make_owner_default(struct tcrm_db *db, const struct scoped *s,
         s->table, s->table, s->table, db->login), err);
 }
 
-static int make_guards(struct tcrm_db *db, const struct scoped *s,
+static int make_guards(struct tcrm_db *db, const struct tcrm_entity_kind *s,
                        struct tcrm_error *err)
 {
     int clerk = db->role == TCRM_ROLE_CLERK;
     int manager = db->role == TCRM_ROLE_MANAGER;
     char *edit = edit_rule(db, s, "OLD");
     /* Taking a row from the pool (claim); never for a clerk. */
-    char *claim = sqlite3_mprintf(s->pool && !clerk
+    char *claim = sqlite3_mprintf((s->flags & TCRM_ENTITY_POOL) && !clerk
         ? "(coalesce(OLD.owner, '') = '' AND NEW.owner = %Q)" : "(0 AND %Q)",
         db->login);
     /* Where a row may go: an active user; for a manager only someone under
@@ -379,10 +397,11 @@ static int make_guards(struct tcrm_db *db, const struct scoped *s,
 
 static int make_triggers(struct tcrm_db *db, struct tcrm_error *err)
 {
-    for (size_t i = 0; i < N_SCOPED; i++) {
-        int rc = make_owner_default(db, &scoped_tables[i], err);
+    const struct tcrm_entity_kind *s;
+    for (size_t i = 0; (s = scoped(i)); i++) {
+        int rc = make_owner_default(db, s, err);
         if (rc == 0 && db->role != TCRM_ROLE_ADMIN)
-            rc = make_guards(db, &scoped_tables[i], err);
+            rc = make_guards(db, s, err);
         if (rc)
             return rc;
     }
@@ -403,8 +422,8 @@ int tcrm_access_open(struct tcrm_db *db, int readonly, struct tcrm_error *err)
  * share and assign ask the same question the guards do. */
 static int make_editable(struct tcrm_db *db, int all, struct tcrm_error *err)
 {
-    for (size_t i = 0; i < N_SCOPED; i++) {
-        const struct scoped *s = &scoped_tables[i];
+    const struct tcrm_entity_kind *s;
+    for (size_t i = 0; (s = scoped(i)); i++) {
         char *rule = all ? sqlite3_mprintf("1") : edit_rule(db, s, s->table);
         char *sql = rule ? sqlite3_mprintf(
             "CREATE TEMP VIEW IF NOT EXISTS editable_%s AS SELECT * FROM"
@@ -435,9 +454,10 @@ int tcrm_access_mine(const struct tcrm_db *db) { return db->mine; }
 int tcrm_access_set_mine(struct tcrm_db *db, int mine, struct tcrm_error *err)
 {
     db->mine = mine != 0;
-    for (size_t i = 0; i < N_SCOPED; i++) {
+    const struct tcrm_entity_kind *s;
+    for (size_t i = 0; (s = scoped(i)); i++) {
         int rc = exec_free(db, sqlite3_mprintf("DROP VIEW IF EXISTS temp.live_%s",
-                                               scoped_tables[i].table), err);
+                                               s->table), err);
         if (rc)
             return rc;
     }

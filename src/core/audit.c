@@ -13,6 +13,7 @@
 
 #include "audit_internal.h"
 #include "tcrm/audit.h"
+#include "tcrm/entity.h"
 
 /* ---- phones, e-mails and tags of a contact edit ------------------------ */
 
@@ -92,17 +93,14 @@ int tcrm_audit_lists_changed(struct tcrm_db *db, int64_t contact_id,
 
 const char *tcrm_audit_entity(const char *name)
 {
-    static const char *const names[] = {
-        "company", "contact", "deal", "interaction", "follow-up", "import",
-    };
     if (!name)
         return NULL;
-    if (strcmp(name, "followup") == 0 || strcmp(name, "follow_up") == 0)
-        return "follow-up";
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return names[i];
-    return NULL;
+    if (strcmp(name, "import") == 0)
+        return "import";
+    if (strcmp(name, "follow_up") == 0)
+        name = "follow-up";
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(name);
+    return k && (k->flags & TCRM_ENTITY_AUDIT) ? k->name : NULL;
 }
 
 #define AUDIT_COLS "SELECT id, at, who, entity, entity_id, action, details" \

@@ -148,6 +148,16 @@ int tcrm_db_audit(struct tcrm_db *db, const char *entity, int64_t id,
     " AND (" a ".deal_id IS NULL OR EXISTS (SELECT 1 FROM deals"            \
     " WHERE id = " a ".deal_id AND deleted_at IS NULL))"
 
+/* The statements of a trashable kind (entity_kind.c): trash (?1 now, ?2
+ * who, ?3 id), restore (the same), in_trash (?1 id: a row if trashed and
+ * seen), live (?1 id: a row if there and not trashed). */
+struct tcrm_entity_sql {
+    const char *trash, *restore, *in_trash, *live;
+};
+struct tcrm_entity_kind;
+/* The kind whose table is `table` (NULL when none). */
+const struct tcrm_entity_kind *tcrm_entity_by_table(const char *table);
+
 /* Move a row to the trash (set deleted_at, updated_*, version+1) in table
  * `table`, auditing as `entity`; TCRM_ENOTFOUND "ENTITY ID: not found"
  * when missing or already in the trash. */

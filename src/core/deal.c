@@ -1,5 +1,5 @@
 /*
- * deal.c: deals through the pipeline, and money.
+ * deal.c: deals through the pipeline.
  *
  * A deal belongs to a company and/or a contact, sits in a stage (a name
  * from the configured pipeline; the core stores what it is given) and is
@@ -8,11 +8,9 @@
  * carries the version the caller read, and when no row matches we look
  * again to tell "not found" from "changed by someone else".
  *
- * Money is integer minor units (2 decimals). Parsing is strict so that a
- * typo never becomes a wrong amount: digits with optional thousands
- * commas in groups of three, an optional '.' and at most two decimals.
+ * Money is integer minor units (2 decimals), parsed and formatted by
+ * util/money.c (tcrm/money.h).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,120 +65,11 @@ void tcrm_deal_clear(struct tcrm_deal *d)
     tcrm_deal_init(d);
 }
 
-/* ---- money ------------------------------------------------------------ */
-
-/* Digits with optional comma groups; returns chars used or -1. */
-static int parse_integer(const char *s, int64_t *v)
-{
-    int i = 0, group = 0, commas = 0;
-    *v = 0;
-    for (; s[i] && s[i] != '.'; i++) {
-        if (s[i] == ',') {
-            if (group == 0 || (commas && group != 3) || (!commas && group > 3))
-                return -1;
-            commas++;
-            group = 0;
-            continue;
-        }
-        if (!isdigit((unsigned char)s[i]))
-            return -1;
-        if (*v > (INT64_MAX / 100 - 9) / 10)
-            return -2;
-        *v = *v * 10 + (s[i] - '0');
-        group++;
-    }
-    if (commas && group != 3)
-        return -1;
-    return i;
-}
-
-int tcrm_money_parse(const char *text, int64_t *minor, struct tcrm_error *err)
-{
-    const char *s = text ? text : "";
-    while (*s == ' ')
-        s++;
-    size_t len = strlen(s);
-    while (len && s[len - 1] == ' ')
-        len--;
-    if (len == 0)
-        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: required");
-    char buf[64];
-    if (len >= sizeof buf)
-        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%.40s...' is not "
-                              "a number", s);
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    int neg = buf[0] == '-';
-    const char *p = buf + neg;
-    int64_t units = 0;
-    int used = parse_integer(p, &units);
-    if (used == -2)
-        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%s' is too large",
-                              buf);
-    int frac_digits = 0, frac = 0, ok = used >= 0;
-    if (ok && p[used] == '.') {
-        const char *q = p + used + 1;
-        for (; isdigit((unsigned char)q[frac_digits]); frac_digits++)
-            if (frac_digits < 2)
-                frac = frac * 10 + (q[frac_digits] - '0');
-        ok = q[frac_digits] == '\0' && frac_digits > 0;
-    }
-    if (ok && used == 0 && frac_digits == 0)
-        ok = 0;
-    if (!ok)
-        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%s' is not a number",
-                              buf);
-    if (frac_digits > 2)
-        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: '%s' has more than "
-                              "2 decimals", buf);
-    if (frac_digits == 1)
-        frac *= 10;
-    if (neg)
-        return tcrm_error_field(err, TCRM_EINVAL, "amount", "amount: must not be "
-                              "negative");
-    *minor = units * 100 + frac;
-    return 0;
-}
-
-void tcrm_money_format(int64_t minor, const char *currency, char *out,
-                       size_t outsz)
-{
-    char digits[32], grouped[48];
-    uint64_t v = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
-    int n = snprintf(digits, sizeof digits, "%llu",
-                     (unsigned long long)(v / 100));
-    size_t g = 0;
-    if (minor < 0)
-        grouped[g++] = '-';
-    for (int i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            grouped[g++] = ',';
-        grouped[g++] = digits[i];
-    }
-    grouped[g] = '\0';
-    if (outsz == 0)
-        return;
-    if (tcrm_str_empty(currency))
-        snprintf(out, outsz, "%s.%02u", grouped, (unsigned)(v % 100));
-    else
-        snprintf(out, outsz, "%s.%02u %s", grouped, (unsigned)(v % 100),
-                 currency);
-}
-
 /* ---- validation ------------------------------------------------------- */
 
 static int check_currency(struct tcrm_deal *d, struct tcrm_error *err)
 {
-    const char *c = d->currency ? d->currency : "";
-    int ok = strlen(c) == 3;
-    for (int i = 0; ok && i < 3; i++)
-        ok = isalpha((unsigned char)c[i]) != 0;
-    if (!ok)
-        return tcrm_error_field(err, TCRM_EINVAL, "currency", "currency: '%.20s' is not a "
-                              "3-letter code", c);
-    for (int i = 0; i < 3; i++)
-        d->currency[i] = (char)toupper((unsigned char)d->currency[i]);
-    return 0;
+    return tcrm_currency_check(d->currency, err);
 }
 
 static int validate(struct tcrm_deal *d, struct tcrm_error *err)

@@ -10,9 +10,8 @@
  * a typo'd tag can be re-used without being re-created, and tag.c lists
  * only tags that live rows carry).
  *
- * The trash is a column: deleted_at. Table names cannot be bound as SQL
- * parameters, so each trashable table has its own literal statement,
- * which also keeps the statement cache keyed by pointer.
+ * The trash is a column: deleted_at. Which tables have it, and their
+ * statements, are in the table of entity_kind.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -134,10 +133,14 @@ int tcrm_db_set_tags(struct tcrm_db *db, const char *entity, int64_t id,
     struct tcrm_error local;
     if (!err)
         err = &local;
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(entity);
+    if (!k || !(k->flags & TCRM_ENTITY_TAGS))
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: carries no tags",
+                              entity ? entity : "");
     int rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = replace_tags(db, entity, id, tags, err);
+    rc = replace_tags(db, k->name, id, tags, err);
     return tcrm_db_end(db, rc, err);
 }
 
@@ -171,43 +174,34 @@ int tcrm_db_get_tags(struct tcrm_db *db, const char *entity, int64_t id,
 
 /* ---- trash ------------------------------------------------------------ */
 
-#define TRASH_SQL(t)                                                      \
-    "UPDATE " t " SET deleted_at = ?1, updated_at = ?1, updated_by = ?2," \
-    " version = version + 1 WHERE id = ?3 AND deleted_at IS NULL"
-
-static const char *trash_sql(const char *table)
-{
-    static const struct { const char *table, *sql; } map[] = {
-        { "contacts", TRASH_SQL("contacts") },
-        { "companies", TRASH_SQL("companies") },
-        { "deals", TRASH_SQL("deals") },
-        { "interactions", TRASH_SQL("interactions") },
-        { "follow_ups", TRASH_SQL("follow_ups") },
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(map[i].table, table) == 0)
-            return map[i].sql;
-    return NULL;
-}
-
-static int trash_work(struct tcrm_db *db, const char *sql, const char *entity,
+static int trash_work(struct tcrm_db *db, const struct tcrm_entity_kind *k,
                       int64_t id, struct tcrm_error *err)
 {
     char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, k->sql->trash, err);
     if (!st)
         return err->code;
     tcrm_db_now(now);
     sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, id);
-    int rc = tcrm_db_step_done(db, st, entity, err);
+    int rc = tcrm_db_step_done(db, st, k->name, err);
     if (rc)
         return rc;
     if (sqlite3_changes(db->sql) == 0)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                              tcrm_db_noun(entity), (long long)id);
+                              tcrm_db_noun(k->name), (long long)id);
     return 0;
+}
+
+static int trash_kind(struct tcrm_db *db, const struct tcrm_entity_kind *k,
+                      int64_t id, struct tcrm_error *err)
+{
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = trash_work(db, k, id, err);
+    return tcrm_db_end(db, rc, err);
 }
 
 int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
@@ -216,45 +210,44 @@ int tcrm_db_trash_row(struct tcrm_db *db, const char *table,
     struct tcrm_error local;
     if (!err)
         err = &local;
-    const char *sql = trash_sql(table);
-    if (!sql)
+    const struct tcrm_entity_kind *k = tcrm_entity_by_table(table);
+    if (!k || !(k->flags & TCRM_ENTITY_TRASH) || strcmp(k->name, entity))
         return tcrm_error_set(err, TCRM_EINVAL, "%s: no trash for table %s",
                               entity, table);
-    int rc = tcrm_db_begin(db, err);
-    if (rc)
-        return rc;
-    rc = trash_work(db, sql, entity, id, err);
-    return tcrm_db_end(db, rc, err);
+    return trash_kind(db, k, id, err);
+}
+
+int tcrm_entity_delete(struct tcrm_db *db, const char *name, int64_t id,
+                       struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(name);
+    if (!k || !(k->flags & TCRM_ENTITY_TRASH))
+        return tcrm_error_set(err, TCRM_EINVAL, "%s: nothing of that kind "
+                              "goes to the trash", name ? name : "");
+    return trash_kind(db, k, id, err);
 }
 
 int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
                          struct tcrm_error *err)
 {
-    static const struct {
-        const char *entity, *sql;
-    } live[] = {
-        {"company", "SELECT 1 FROM companies WHERE id = ?1 AND deleted_at IS NULL"},
-        {"contact", "SELECT 1 FROM contacts WHERE id = ?1 AND deleted_at IS NULL"},
-        {"deal", "SELECT 1 FROM deals WHERE id = ?1 AND deleted_at IS NULL"},
-    };
     if (!id)
         return 0;
-    const char *sql = NULL;
-    for (size_t i = 0; i < sizeof live / sizeof live[0]; i++)
-        if (strcmp(live[i].entity, entity) == 0)
-            sql = live[i].sql;
-    if (!sql)
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(entity);
+    if (!k || !(k->flags & TCRM_ENTITY_TRASH))
         return tcrm_error_set(err, TCRM_EINVAL, "%s: not a linkable kind", entity);
-    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, k->sql->live, err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
     int s = sqlite3_step(st), rc = 0;
     if (s == SQLITE_DONE)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                            tcrm_db_noun(entity), (long long)id);
+                            tcrm_db_noun(k->name), (long long)id);
     else if (s != SQLITE_ROW)
-        rc = tcrm_db_fail(db, entity, err);
+        rc = tcrm_db_fail(db, k->name, err);
     tcrm_db_done(st);
     return rc;
 }

@@ -14,17 +14,8 @@
 
 #include "db_internal.h"
 #include "tcrm/access.h"
+#include "tcrm/entity.h"
 #include "tcrm/owner.h"
-
-struct kind {
-    const char *entity, *table, *child_col;   /* child_col: NULL for deals */
-    int pool;
-};
-static const struct kind kinds[] = {
-    { "contact", "contacts", "contact_id", 1 },
-    { "company", "companies", "company_id", 1 },
-    { "deal", "deals", NULL, 0 },
-};
 
 /* The owner of a row that has none, in a message ("contact 4: owned by
  * nobody; ..."). */
@@ -35,14 +26,23 @@ static const char *nobody(void)
     return _("nobody");
 }
 
-static const struct kind *find_kind(const char *entity, struct tcrm_error *err)
+/* The kinds that may be assigned and shared (entity.h). */
+static const struct tcrm_entity_kind *find_kind(const char *entity,
+                                                struct tcrm_error *err)
 {
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (entity && strcmp(kinds[i].entity, entity) == 0)
-            return &kinds[i];
-    tcrm_error_set(err, TCRM_EINVAL, "'%s': not contact, company or deal",
-                   entity ? entity : "");
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(entity);
+    if (k && (k->flags & TCRM_ENTITY_SHARES))
+        return k;
+    tcrm_error_set(err, TCRM_EINVAL, "'%s': not %s", entity ? entity : "",
+                   tcrm_entity_names(TCRM_ENTITY_SHARES));
     return NULL;
+}
+
+/* Moving a row of the pool kinds (contact, company) moves what belongs
+ * to it through this column; NULL for the others. */
+static const char *child_col(const struct tcrm_entity_kind *k)
+{
+    return k->flags & TCRM_ENTITY_POOL ? k->link_col : NULL;
 }
 
 /* Prepare SQL made with sqlite3_mprintf (freed here); finalize after. */
@@ -115,7 +115,7 @@ static int in_reach(struct tcrm_db *db, const char *login, int *yes,
 }
 
 /* The rules of a move in owned mode (owner.h), before any write. */
-static int may_move(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int may_move(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                     const char *owner, const char *to, struct tcrm_error *err)
 {
     int role = tcrm_access_role(db), ok = 0, rc = 0;
@@ -123,19 +123,19 @@ static int may_move(struct tcrm_db *db, const struct kind *k, int64_t id,
         return 0;
     if (role == TCRM_ROLE_CLERK)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: a clerk cannot move "
-                              "records", tcrm_db_noun(k->entity), (long long)id);
+                              "records", tcrm_db_noun(k->name), (long long)id);
     if (role == TCRM_ROLE_SALES) {
         if (owner && strcmp(owner, tcrm_db_login(db)) == 0)
             return 0;
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: owned by %s; a "
                               "salesperson gives away only their own",
-                              tcrm_db_noun(k->entity), (long long)id,
+                              tcrm_db_noun(k->name), (long long)id,
                               owner ? owner : nobody());
     }
     if (!owner || (rc = in_reach(db, owner, &ok, err)) || !ok)
         return rc ? rc : tcrm_error_set(err, TCRM_EPERM, "%s %lld: owned by "
                                         "%s, who is not under you",
-                                        tcrm_db_noun(k->entity),
+                                        tcrm_db_noun(k->name),
                                         (long long)id, owner ? owner : nobody());
     if ((rc = in_reach(db, to, &ok, err)) || !ok)
         return rc ? rc : tcrm_error_set(err, TCRM_EPERM, "--to %s: not under "
@@ -170,7 +170,7 @@ static int run_move(struct tcrm_db *db, char *sql, const char *to, int64_t id,
 #define MOVE_SET " SET owner = ?1, updated_at = ?2, updated_by = ?3," \
                  " version = version + 1"
 
-static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int assign_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                        const char *to, struct tcrm_assign_result *res,
                        struct tcrm_error *err)
 {
@@ -186,19 +186,19 @@ static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
         return rc;
     if (!found)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                            tcrm_db_noun(k->entity), (long long)id);
+                            tcrm_db_noun(k->name), (long long)id);
     if (rc == 0)
         rc = may_move(db, k, id, owner, to, err);
     /* Its open follow-ups and deals that were its owner's go with it. */
-    if (rc == 0 && k->child_col)
+    if (rc == 0 && child_col(k))
         rc = run_move(db, sqlite3_mprintf("UPDATE follow_ups" MOVE_SET
                       " WHERE %s = ?4 AND status = 'open' AND deleted_at IS"
-                      " NULL AND owner IS ?5", k->child_col), to, id, owner,
+                      " NULL AND owner IS ?5", child_col(k)), to, id, owner,
                       &res->followups, err);
-    if (rc == 0 && k->child_col)
+    if (rc == 0 && child_col(k))
         rc = run_move(db, sqlite3_mprintf("UPDATE deals" MOVE_SET
                       " WHERE %s = ?4 AND status = 'open' AND deleted_at IS"
-                      " NULL AND owner IS ?5", k->child_col), to, id, owner,
+                      " NULL AND owner IS ?5", child_col(k)), to, id, owner,
                       &res->deals, err);
     if (rc == 0)
         rc = run_move(db, sqlite3_mprintf("UPDATE %s" MOVE_SET " WHERE id = ?4"
@@ -207,7 +207,7 @@ static int assign_work(struct tcrm_db *db, const struct kind *k, int64_t id,
         char details[200];
         snprintf(details, sizeof details, "owner: %s -> %s",
                  owner ? owner : "", to);
-        rc = tcrm_db_audit(db, k->entity, id, "assign", details, err);
+        rc = tcrm_db_audit(db, k->name, id, "assign", details, err);
     }
     free(owner);
     return rc;
@@ -218,7 +218,7 @@ int tcrm_owner_assign(struct tcrm_db *db, const char *entity, int64_t id,
                       struct tcrm_error *err)
 {
     struct tcrm_assign_result local;
-    const struct kind *k = find_kind(entity, err);
+    const struct tcrm_entity_kind *k = find_kind(entity, err);
     if (!k)
         return TCRM_EINVAL;
     if (!res)
@@ -233,7 +233,7 @@ int tcrm_owner_assign(struct tcrm_db *db, const char *entity, int64_t id,
 /* ---- share ------------------------------------------------------------ */
 
 /* The row must be visible (else not found) and the user may change it. */
-static int check_editable(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int check_editable(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                           const char *verb, struct tcrm_error *err)
 {
     char *v;
@@ -252,18 +252,18 @@ static int check_editable(struct tcrm_db *db, const struct kind *k, int64_t id,
     free(seen ? v : NULL);
     if (!seen)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                              tcrm_db_noun(k->entity), (long long)id);
+                              tcrm_db_noun(k->name), (long long)id);
     if (editable)
         return 0;
     if (strcmp(verb, "unshare") == 0)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: not yours to "
-                              "unshare", tcrm_db_noun(k->entity),
+                              "unshare", tcrm_db_noun(k->name),
                               (long long)id);
     return tcrm_error_set(err, TCRM_EPERM, "%s %lld: not yours to share",
-                          tcrm_db_noun(k->entity), (long long)id);
+                          tcrm_db_noun(k->name), (long long)id);
 }
 
-static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int share_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                       const char *with, int read_only, int add,
                       struct tcrm_error *err)
 {
@@ -286,7 +286,7 @@ static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
           " AND login = ?3 AND ?4 IS ?4 AND ?5 IS ?5 AND ?6 IS ?6", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
-    tcrm_db_bind_text(st, 1, k->entity);
+    tcrm_db_bind_text(st, 1, k->name);
     sqlite3_bind_int64(st, 2, id);
     tcrm_db_bind_text(st, 3, with);
     sqlite3_bind_int(st, 4, read_only ? 1 : 0);
@@ -295,12 +295,12 @@ static int share_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     rc = tcrm_db_step_done(db, st, "share", err);
     if (rc == 0 && !add && sqlite3_changes(db->sql) == 0)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not shared with "
-                            "%s", tcrm_db_noun(k->entity), (long long)id, with);
+                            "%s", tcrm_db_noun(k->name), (long long)id, with);
     if (rc == 0) {
         char details[160];
         snprintf(details, sizeof details, "%s%s", with,
                  add && read_only ? " (read-only)" : "");
-        rc = tcrm_db_audit(db, k->entity, id, add ? "share" : "unshare",
+        rc = tcrm_db_audit(db, k->name, id, add ? "share" : "unshare",
                            details, err);
     }
     return rc;
@@ -310,7 +310,7 @@ static int share_tx(struct tcrm_db *db, const char *entity, int64_t id,
                     const char *with, int read_only, int add,
                     struct tcrm_error *err)
 {
-    const struct kind *k = find_kind(entity, err);
+    const struct tcrm_entity_kind *k = find_kind(entity, err);
     if (!k)
         return TCRM_EINVAL;
     int rc = tcrm_db_begin(db, err);
@@ -334,7 +334,7 @@ int tcrm_owner_unshare(struct tcrm_db *db, const char *entity, int64_t id,
 
 /* ---- claim ------------------------------------------------------------ */
 
-static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
+static int claim_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                       struct tcrm_error *err)
 {
     int64_t n = 0;
@@ -342,14 +342,14 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     int found;
     if (tcrm_access_owned(db) && tcrm_access_role(db) == TCRM_ROLE_CLERK)
         return tcrm_error_set(err, TCRM_EPERM, "%s %lld: a clerk cannot "
-                              "claim records", tcrm_db_noun(k->entity), (long long)id);
+                              "claim records", tcrm_db_noun(k->name), (long long)id);
     /* First come wins: only a row still without owner changes. */
     int rc = run_move(db, sqlite3_mprintf("UPDATE %s" MOVE_SET " WHERE id = ?4"
                       " AND coalesce(owner, '') = '' AND deleted_at IS NULL"
                       " AND ?5 IS NULL", k->table), tcrm_db_login(db), id,
                       NULL, &n, err);
     if (rc == 0 && n == 1)
-        return tcrm_db_audit(db, k->entity, id, "claim", tcrm_db_login(db),
+        return tcrm_db_audit(db, k->name, id, "claim", tcrm_db_login(db),
                              err);
     if (rc == 0)
         rc = query_text(db, sqlite3_mprintf("SELECT owner FROM %s WHERE"
@@ -358,10 +358,10 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
     if (rc)
         return rc;
     rc = found ? tcrm_error_set(err, TCRM_ECONFLICT, "%s %lld: already owned "
-                                "by %s", tcrm_db_noun(k->entity), (long long)id,
+                                "by %s", tcrm_db_noun(k->name), (long long)id,
                                 owner ? owner : "")
                : tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
-                                tcrm_db_noun(k->entity), (long long)id);
+                                tcrm_db_noun(k->name), (long long)id);
     free(owner);
     return rc;
 }
@@ -369,10 +369,10 @@ static int claim_work(struct tcrm_db *db, const struct kind *k, int64_t id,
 int tcrm_owner_claim(struct tcrm_db *db, const char *entity, int64_t id,
                      struct tcrm_error *err)
 {
-    const struct kind *k = find_kind(entity, err);
+    const struct tcrm_entity_kind *k = find_kind(entity, err);
     if (!k)
         return TCRM_EINVAL;
-    if (!k->pool)
+    if (!(k->flags & TCRM_ENTITY_POOL))
         return tcrm_error_set(err, TCRM_EINVAL, "claim: only a contact or a "
                               "company can be claimed");
     int rc = tcrm_db_begin(db, err);

@@ -2,9 +2,10 @@
  * trash.c: listing and restoring what was deleted.
  *
  * The trash is not a table: every trashable table has deleted_at, and a
- * row with it set is in the trash. The list is a UNION ALL over the five
- * tables, newest deletion first; the one who deleted is updated_by (the
- * delete was the row's last change). Items are named "kind/id"; a bare id
+ * row with it set is in the trash. The list is a UNION ALL over the
+ * trashable kinds of the entity table (entity.h), newest deletion first;
+ * the one who deleted is updated_by (the delete was the row's last
+ * change). Items are named "kind/id"; a bare id
  * is accepted when it names exactly one trashed row.
  *
  * Restoring clears deleted_at, bumps version, stamps updated_* and writes
@@ -16,31 +17,43 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/entity.h"
+#include "tcrm/strbuf.h"
 #include "tcrm/trash.h"
 
-struct trash_kind {
-    const char *name, *alias, *exists_sql, *restore_sql;
-};
+/* The kinds with a trash, in the order of the entity table. */
+static const struct tcrm_entity_kind *trash_kind(size_t i)
+{
+    size_t n, seen = 0;
+    const struct tcrm_entity_kind *k = tcrm_entity_kinds(&n);
+    for (size_t j = 0; j < n; j++)
+        if ((k[j].flags & TCRM_ENTITY_TRASH) && seen++ == i)
+            return &k[j];
+    return NULL;
+}
 
-#define EXISTS_SQL(t) \
-    "SELECT 1 FROM " t " WHERE id = ?1 AND deleted_at IS NOT NULL"
-/* Only a row the session may see (access.h): another's is not there. */
-#define RESTORE_SQL(t)                                                    \
-    "UPDATE " t " SET deleted_at = NULL, updated_at = ?1, updated_by = ?2," \
-    " version = version + 1 WHERE id = ?3 AND deleted_at IS NOT NULL"     \
-    " AND EXISTS (SELECT 1 FROM seen_" t " s WHERE s.id = " t ".id)"
-
-static const struct trash_kind kinds[] = {
-    { "contact", NULL, EXISTS_SQL("seen_contacts"), RESTORE_SQL("contacts") },
-    { "company", NULL, EXISTS_SQL("seen_companies"),
-      RESTORE_SQL("companies") },
-    { "deal", NULL, EXISTS_SQL("seen_deals"), RESTORE_SQL("deals") },
-    { "interaction", NULL, EXISTS_SQL("seen_interactions"),
-      RESTORE_SQL("interactions") },
-    { "follow-up", "followup", EXISTS_SQL("seen_follow_ups"),
-      RESTORE_SQL("follow_ups") },
-};
-#define N_KINDS (sizeof kinds / sizeof kinds[0])
+/* The list's statement, made once from the entity table (the statement
+ * cache is keyed by the text's pointer): a UNION ALL over the seen_
+ * views of every trashable kind. */
+static const char *list_sql(void)
+{
+    static char *sql;
+    if (sql)
+        return sql;
+    struct tcrm_strbuf sb;
+    const struct tcrm_entity_kind *k;
+    tcrm_strbuf_init(&sb);
+    for (size_t i = 0; (k = trash_kind(i)); i++)
+        tcrm_strbuf_appendf(&sb, "%sSELECT '%s', id, %s, deleted_at,"
+                            " updated_by FROM seen_%s WHERE deleted_at IS"
+                            " NOT NULL", i ? " UNION ALL " : "", k->name,
+                            k->label_col, k->table);
+    if (tcrm_strbuf_append(&sb, " ORDER BY 4 DESC, 1, 2 DESC LIMIT ?1"))
+        tcrm_strbuf_free(&sb);
+    else
+        sql = tcrm_strbuf_steal(&sb);
+    return sql;
+}
 
 /* ---- list ------------------------------------------------------------- */
 
@@ -75,18 +88,10 @@ int tcrm_trash_list(struct tcrm_db *db, size_t limit,
         err = &local;
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT 'contact', id, name, deleted_at, updated_by FROM seen_contacts"
-        " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'company', id, name, deleted_at, updated_by FROM seen_companies"
-        " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'deal', id, title, deleted_at, updated_by FROM seen_deals"
-        " WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'interaction', id, summary, deleted_at, updated_by"
-        " FROM seen_interactions WHERE deleted_at IS NOT NULL UNION ALL"
-        " SELECT 'follow-up', id, title, deleted_at, updated_by"
-        " FROM seen_follow_ups WHERE deleted_at IS NOT NULL"
-        " ORDER BY 4 DESC, 1, 2 DESC LIMIT ?1", err);
+    const char *sql = list_sql();
+    if (!sql)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
     if (!st)
         return err->code;
     sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX
@@ -128,10 +133,10 @@ static int parse_id(const char *s, int64_t *id)
 }
 
 /* 1 when kind k has a trashed row id, 0 when not, <0 on error. */
-static int in_trash(struct tcrm_db *db, const struct trash_kind *k, int64_t id,
+static int in_trash(struct tcrm_db *db, const struct tcrm_entity_kind *k, int64_t id,
                     struct tcrm_error *err)
 {
-    sqlite3_stmt *st = tcrm_db_prepare(db, k->exists_sql, err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, k->sql->in_trash, err);
     if (!st)
         return err->code;
     sqlite3_bind_int64(st, 1, id);
@@ -144,20 +149,21 @@ static int in_trash(struct tcrm_db *db, const struct trash_kind *k, int64_t id,
 
 /* A bare id: the one kind that has it in the trash. */
 static int resolve_bare(struct tcrm_db *db, const char *ref, int64_t id,
-                        const struct trash_kind **out, struct tcrm_error *err)
+                        const struct tcrm_entity_kind **out, struct tcrm_error *err)
 {
     char names[256] = "";
     int found = 0;
-    for (size_t i = 0; i < N_KINDS; i++) {
-        int rc = in_trash(db, &kinds[i], id, err);
+    const struct tcrm_entity_kind *k;
+    for (size_t i = 0; (k = trash_kind(i)); i++) {
+        int rc = in_trash(db, k, id, err);
         if (rc < 0)
             return rc;
         if (rc == 0)
             continue;
-        *out = &kinds[i];
+        *out = k;
         size_t len = strlen(names);
         snprintf(names + len, sizeof names - len, "%s%s/%lld",
-                 found ? ", " : "", kinds[i].name, (long long)id);
+                 found ? ", " : "", k->name, (long long)id);
         found++;
     }
     if (found == 0)
@@ -170,7 +176,7 @@ static int resolve_bare(struct tcrm_db *db, const char *ref, int64_t id,
 }
 
 static int resolve(struct tcrm_db *db, const char *ref,
-                   const struct trash_kind **kind, int64_t *id,
+                   const struct tcrm_entity_kind **kind, int64_t *id,
                    struct tcrm_error *err)
 {
     const char *slash = strchr(ref, '/');
@@ -178,27 +184,23 @@ static int resolve(struct tcrm_db *db, const char *ref,
         if (parse_id(ref, id) == 0)
             return resolve_bare(db, ref, *id, kind, err);
     } else if (parse_id(slash + 1, id) == 0) {
+        char name[32];
         size_t len = (size_t)(slash - ref);
-        for (size_t i = 0; i < N_KINDS; i++) {
-            const char *a = kinds[i].alias;
-            if ((strlen(kinds[i].name) == len &&
-                 strncmp(kinds[i].name, ref, len) == 0) ||
-                (a && strlen(a) == len && strncmp(a, ref, len) == 0)) {
-                *kind = &kinds[i];
-                return 0;
-            }
-        }
+        snprintf(name, sizeof name, "%.*s", (int)len, ref);
+        *kind = len < sizeof name ? tcrm_entity_kind(name) : NULL;
+        if (*kind && ((*kind)->flags & TCRM_ENTITY_TRASH))
+            return 0;
     }
     return tcrm_error_set(err, TCRM_EINVAL, "'%.60s' is not a trash item: use "
-                          "contact/42, company/7, deal/3, interaction/9, "
-                          "follow-up/5 or an id", ref);
+                          "KIND/ID (%s) or an id", ref,
+                          tcrm_entity_names(TCRM_ENTITY_TRASH));
 }
 
-static int restore_row(struct tcrm_db *db, const struct trash_kind *k,
+static int restore_row(struct tcrm_db *db, const struct tcrm_entity_kind *k,
                        int64_t id, struct tcrm_error *err)
 {
     char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db, k->restore_sql, err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, k->sql->restore, err);
     if (!st)
         return err->code;
     tcrm_db_now(now);
@@ -218,7 +220,7 @@ int tcrm_trash_restore(struct tcrm_db *db, const char *ref,
                        struct tcrm_error *err)
 {
     struct tcrm_error local;
-    const struct trash_kind *kind = NULL;
+    const struct tcrm_entity_kind *kind = NULL;
     int64_t id = 0;
     if (!err)
         err = &local;

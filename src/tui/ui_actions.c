@@ -19,6 +19,7 @@
 #include "modal.h"
 #include "tcrm/company.h"
 #include "tcrm/date.h"
+#include "tcrm/entity.h"
 #include "tcrm/interaction.h"
 #include "tcrm/tag.h"
 #include "ui.h"
@@ -35,6 +36,11 @@ struct op {
     int64_t next_id;
 };
 
+/* The entity (entity.h) each list view shows. */
+static const char *const view_entity[] = {
+    [TUI_V_CONTACTS] = "contact", [TUI_V_COMPANIES] = "company",
+    [TUI_V_DEALS] = "deal", [TUI_V_FOLLOWUPS] = "follow-up"};
+
 static int op_exec(struct tui_app *a, struct op *o, struct tcrm_error *err)
 {
     switch (o->kind) {
@@ -48,12 +54,7 @@ static int op_exec(struct tui_app *a, struct op *o, struct tcrm_error *err)
     case OP_WON:
         return tcrm_deal_won(a->db, o->id, err);
     case OP_DELETE:
-        switch (o->view) {
-        case TUI_V_CONTACTS: return tcrm_contact_delete(a->db, o->id, err);
-        case TUI_V_COMPANIES: return tcrm_company_delete(a->db, o->id, err);
-        case TUI_V_DEALS: return tcrm_deal_delete(a->db, o->id, err);
-        default: return tcrm_followup_delete(a->db, o->id, err);
-        }
+        return tcrm_entity_delete(a->db, view_entity[o->view], o->id, err);
     }
     return 0;
 }
@@ -234,12 +235,9 @@ static void delete_row(struct tui_app *a)
         tui_status(a, 0, "Not deleted");
         return;
     }
-    static const char *const ref[] = {
-        [TUI_V_CONTACTS] = "contact", [TUI_V_COMPANIES] = "company",
-        [TUI_V_DEALS] = "deal", [TUI_V_FOLLOWUPS] = "follow-up"};
     if (run_op(a, &o) == 0)
         tui_status(a, 0, "Moved %s to the trash (undo: tcrm restore %s/%lld)",
-                   name, ref[a->view], (long long)o.id);
+                   name, view_entity[a->view], (long long)o.id);
 }
 
 static void log_interaction(struct tui_app *a, int kind)

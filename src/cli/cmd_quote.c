@@ -1,0 +1,326 @@
+/*
+ * cmd_quote.c: `tcrm quote add|line|show|list|copy|send|accept|reject|
+ * delete`.
+ *
+ * A quote is named by its id or its number (Q2026-0001). Quantities,
+ * prices and percentages are read by tcrm/money.h before the database is
+ * opened, so a bad value is one line (exit 1) and changes nothing; the
+ * rules (states, one currency, the price suggested for a product, the
+ * rounding of totals) are the core's (quote.h). The quote's lines and
+ * totals are shown by cmd_quote_show.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_internal.h"
+#include "cmd_quote.h"
+#include "tcrm/company.h"
+#include "tcrm/quote.h"
+
+static int quote_add(struct tcrm_cli *cli, int argc, char **argv);
+static int quote_line(struct tcrm_cli *cli, int argc, char **argv);
+static int quote_state(struct tcrm_cli *cli, int argc, char **argv);
+
+#define U_ADD "quote add (--company NAME | --contact ID) [--deal DID]\n" \
+    "   [--currency C] [--valid WHEN]"
+#define U_LINE "quote line QID (--product CODE | --text TEXT) --qty N\n" \
+    "   [--price P] [--discount PCT] [--tax RATE] [--gross] [--unit U]"
+#define U_SHOW "quote show QID"
+#define U_LIST "quote list [--state S] [--format table|csv|tsv]"
+#define U_COPY "quote copy QID"
+#define U_SEND "quote send QID"
+#define U_ACCEPT "quote accept QID"
+#define U_REJECT "quote reject QID"
+#define U_DELETE "quote delete QID"
+
+static const struct tcrm_cmd sub_add = { "quote add", U_ADD,
+    N_("Start a draft quote for a company or a contact."), quote_add };
+static const struct tcrm_cmd sub_line = { "quote line", U_LINE,
+    N_("Add a line: a product or a text, a quantity, a price."), quote_line };
+const struct tcrm_cmd cli_quote_show_cmd = { "quote show", U_SHOW,
+    N_("Show a quote with its lines and totals."), cli_quote_show };
+const struct tcrm_cmd cli_quote_list_cmd = { "quote list", U_LIST,
+    N_("List quotes, newest first."), cli_quote_list };
+static const struct tcrm_cmd sub_copy = { "quote copy", U_COPY,
+    N_("Copy a quote into a new draft."), quote_state };
+static const struct tcrm_cmd sub_send = { "quote send", U_SEND,
+    N_("Mark a draft quote as sent."), quote_state };
+static const struct tcrm_cmd sub_accept = { "quote accept", U_ACCEPT,
+    N_("Mark a sent quote as accepted."), quote_state };
+static const struct tcrm_cmd sub_reject = { "quote reject", U_REJECT,
+    N_("Mark a sent quote as rejected."), quote_state };
+static const struct tcrm_cmd sub_delete = { "quote delete", U_DELETE,
+    N_("Move a quote to the trash."), quote_state };
+static const struct tcrm_cmd *const subs[] = {
+    &sub_add, &sub_line, &cli_quote_show_cmd, &cli_quote_list_cmd, &sub_copy,
+    &sub_send, &sub_accept, &sub_reject, &sub_delete,
+};
+
+static int quote_exec(struct tcrm_cli *cli, int argc, char **argv)
+{
+    return cli_dispatch(cli, &tcrm_cmd_quote, subs,
+                        sizeof subs / sizeof subs[0], argc, argv);
+}
+
+const struct tcrm_cmd tcrm_cmd_quote = {
+    "quote",
+    U_ADD "\n" U_LINE "\n" U_SHOW "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
+    U_ACCEPT "\n" U_REJECT "\n" U_DELETE,
+    N_("Quotes: add, line, show, list, copy, send, accept, reject, delete."),
+    quote_exec,
+};
+
+int cli_quote_id(struct tcrm_db *db, const char *ref, int64_t *id)
+{
+    struct tcrm_error err;
+
+    tcrm_error_clear(&err);
+    return tcrm_quote_find(db, ref, id, &err) ? tcrm_cli_fail_err(&err) : 0;
+}
+
+/* ---- add ------------------------------------------------------------------ */
+
+struct add_args {
+    const char *company, *contact, *deal, *currency, *valid;
+};
+
+/* Options of add into a, values checked into q; -1 to go on. */
+static int add_opts(struct cli_opts *o, struct add_args *a,
+                    struct tcrm_quote *q)
+{
+    static const struct option lo[] = {
+        { "company", required_argument, NULL, 'c' },
+        { "contact", required_argument, NULL, 'p' },
+        { "deal", required_argument, NULL, 'd' },
+        { "currency", required_argument, NULL, 'u' },
+        { "valid", required_argument, NULL, 'v' },
+        CLI_OPT_HELP, CLI_OPT_END,
+    };
+    struct tcrm_when w;
+    char date[11];
+    int c, rc;
+
+    o->lo = lo;
+    while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
+        if (c == CLI_OPT_STOP)
+            return o->status;
+        const char **slot[] = { &a->company, &a->contact, &a->deal,
+                                &a->currency, &a->valid };
+        const char *keys = "cpduv", *k = strchr(keys, c);
+        if (k)
+            *slot[k - keys] = optarg;
+    }
+    if ((rc = cli_want_args(&sub_add, o, 0, 0, "")))
+        return rc;
+    if (!a->company == !a->contact)
+        return tcrm_cli_usage(&sub_add, "give --company or --contact");
+    if ((a->contact && (rc = cli_parse_id(&sub_add, "--contact", a->contact,
+                                          &q->contact_id))) ||
+        (a->deal && (rc = cli_parse_id(&sub_add, "--deal", a->deal,
+                                       &q->deal_id))))
+        return rc;
+    if (a->valid) {
+        if ((rc = cli_parse_when(&sub_add, "--valid", a->valid, &w)))
+            return rc;
+        tcrm_when_date(&w, date);
+        tcrm_str_set(&q->valid_until, date);
+    }
+    return -1;
+}
+
+static int quote_add(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct add_args a;
+    struct tcrm_quote q;
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    struct cli_opts o;
+    int rc;
+
+    memset(&a, 0, sizeof a);
+    tcrm_quote_init(&q);
+    cli_opts_init(&o, &sub_add, argc, argv, NULL);
+    if ((rc = add_opts(&o, &a, &q)) >= 0 || (rc = tcrm_cli_db(cli, &db))) {
+        tcrm_quote_clear(&q);
+        return rc;
+    }
+    tcrm_str_set(&q.currency, a.currency ? a.currency : cli->cfg.currency);
+    tcrm_error_clear(&err);
+    if (a.company && tcrm_company_find(db, a.company, &q.company_id, &err))
+        rc = tcrm_cli_fail_err(&err);
+    else if (a.company && !q.company_id)
+        rc = tcrm_cli_fail("company '%s': not found (add it with: tcrm "
+                           "company add NAME)", cli_s(a.company));
+    else if (tcrm_quote_insert(db, &q, cli->cfg.quote_number, &err))
+        rc = tcrm_cli_fail_err(&err);
+    else
+        fprintf(cli->out, _("added quote %lld: %s (%s, draft)\n"),
+                (long long)q.id, cli_s(q.number), cli_s(q.currency));
+    tcrm_quote_clear(&q);
+    return rc;
+}
+
+/* ---- line ----------------------------------------------------------------- */
+
+struct line_args {
+    const char *product, *text, *qty, *price, *discount, *tax, *unit;
+    int gross;
+};
+
+static int line_opts(struct cli_opts *o, struct line_args *a)
+{
+    static const struct option lo[] = {
+        { "product", required_argument, NULL, 'p' },
+        { "text", required_argument, NULL, 't' },
+        { "qty", required_argument, NULL, 'q' },
+        { "price", required_argument, NULL, 'r' },
+        { "discount", required_argument, NULL, 'd' },
+        { "tax", required_argument, NULL, 'x' },
+        { "unit", required_argument, NULL, 'u' },
+        { "gross", no_argument, NULL, 'g' },
+        CLI_OPT_HELP, CLI_OPT_END,
+    };
+    const char **slot[] = { &a->product, &a->text, &a->qty, &a->price,
+                            &a->discount, &a->tax, &a->unit };
+    const char *keys = "ptqrdxu", *k;
+    int c, rc;
+
+    o->lo = lo;
+    while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
+        if (c == CLI_OPT_STOP)
+            return o->status;
+        if (c == 'g')
+            a->gross = 1;
+        else if ((k = strchr(keys, c)))
+            *slot[k - keys] = optarg;
+    }
+    if ((rc = cli_want_args(&sub_line, o, 1, 1, "QID")))
+        return rc;
+    if (!a->product == !a->text)
+        return tcrm_cli_usage(&sub_line, "give --product or --text");
+    if (!a->qty)
+        return tcrm_cli_usage(&sub_line, "missing --qty");
+    if (a->text && !a->price)
+        return tcrm_cli_usage(&sub_line, "missing --price (a line of text "
+                              "has no catalogue price)");
+    return -1;
+}
+
+/* The values of a into l (exit 1 on a bad one). */
+static int line_values(const struct line_args *a, struct tcrm_quote_line *l)
+{
+    struct tcrm_error err;
+
+    tcrm_error_clear(&err);
+    if (tcrm_decimal_read(a->qty, "--qty", TCRM_QTY_PLACES, &l->in.qty, &err) ||
+        (a->price && tcrm_decimal_read(a->price, "--price", TCRM_MONEY_PLACES,
+                                       &l->in.price, &err)) ||
+        (a->discount && tcrm_percent_read(a->discount, "--discount",
+                                          &l->in.discount, &err)) ||
+        (a->tax && tcrm_percent_read(a->tax, "--tax", &l->in.tax, &err)))
+        return tcrm_cli_fail_err(&err);
+    if (l->in.qty == 0)
+        return tcrm_cli_fail(_("--qty: must be more than 0"));
+    l->in.gross = a->gross;
+    tcrm_str_set(&l->description, a->text);
+    tcrm_str_set(&l->unit, a->unit);
+    return 0;
+}
+
+/* Where the price came from, when it was not given. */
+static void line_source(struct tcrm_cli *cli, const struct tcrm_quote_line *l,
+                        const struct tcrm_quote *q,
+                        const struct tcrm_price_source *src)
+{
+    char money[64];
+
+    tcrm_money_format(l->in.price, q->currency, money, sizeof money);
+    if (src->kind == 1)
+        fprintf(cli->out, _("price %s%s: what %s last paid (quote %s, "
+                "accepted %s)\n"), money, l->in.gross ? _(" with tax") : "",
+                cli_s(q->company_name ? q->company_name : q->contact_name),
+                cli_s(src->number), src->date);
+    else if (src->kind == 2)
+        fprintf(cli->out, _("price %s: the catalogue's, before tax\n"), money);
+}
+
+static int quote_line(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct line_args a;
+    struct tcrm_quote_line l;
+    struct tcrm_quote q;
+    struct tcrm_price_source src;
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    struct cli_opts o;
+    int rc;
+
+    memset(&a, 0, sizeof a);
+    tcrm_quote_line_init(&l);
+    cli_opts_init(&o, &sub_line, argc, argv, NULL);
+    if ((rc = line_opts(&o, &a)) >= 0 || (rc = line_values(&a, &l)) ||
+        (rc = tcrm_cli_db(cli, &db)) ||
+        (rc = cli_quote_id(db, o.pos[0], &l.quote_id))) {
+        tcrm_quote_line_clear(&l);
+        return rc;
+    }
+    tcrm_error_clear(&err);
+    tcrm_quote_init(&q);
+    if (tcrm_quote_add_line(db, &l, a.product, &src, &err) ||
+        tcrm_quote_get(db, l.quote_id, &q, &err)) {
+        rc = tcrm_cli_fail_err(&err);
+    } else {
+        line_source(cli, &l, &q, &src);
+        cli_quote_print_line(cli, &q, &l);
+        cli_quote_print_totals(cli, &q);
+    }
+    tcrm_quote_clear(&q);
+    tcrm_quote_line_clear(&l);
+    return rc;
+}
+
+/* ---- copy, send, accept, reject, delete ----------------------------------- */
+
+static int quote_state(struct tcrm_cli *cli, int argc, char **argv)
+{
+    const struct tcrm_cmd *cmd = NULL;
+    struct tcrm_error err;
+    struct tcrm_quote q;
+    struct tcrm_db *db;
+    const char *ref;
+    int64_t id, new_id = 0;
+    int rc, st;
+
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        if (strcmp(subs[i]->name + 6, argv[0]) == 0)
+            cmd = subs[i];
+    if ((rc = cli_one_arg(cmd, argc, argv, "QID", &ref)))
+        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
+    if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_quote_id(db, ref, &id)))
+        return rc;
+    st = cmd == &sub_send ? TCRM_QUOTE_SENT : cmd == &sub_accept
+             ? TCRM_QUOTE_ACCEPTED : TCRM_QUOTE_REJECTED;
+    tcrm_error_clear(&err);
+    tcrm_quote_init(&q);
+    if (tcrm_quote_get(db, id, &q, &err) ||
+        (cmd == &sub_copy ? tcrm_quote_copy(db, id, cli->cfg.quote_number,
+                                            &new_id, &err)
+         : cmd == &sub_delete ? tcrm_quote_delete(db, id, &err)
+         : tcrm_quote_set_state(db, id, st, &err))) {
+        rc = tcrm_cli_fail_err(&err);
+    } else if (cmd == &sub_copy) {
+        tcrm_quote_clear(&q);
+        tcrm_quote_get(db, new_id, &q, &err);
+        fprintf(cli->out, _("copied quote %s to %lld: %s (draft)\n"),
+                cli_s(ref), (long long)new_id, cli_s(q.number));
+    } else if (cmd == &sub_delete) {
+        fprintf(cli->out, _("moved quote %s to the trash; tcrm restore "
+                "quote/%lld brings it back\n"), cli_s(q.number),
+                (long long)id);
+    } else {
+        fprintf(cli->out, _("quote %s is %s\n"), cli_s(q.number),
+                tcrm_i18n_word("quote state", tcrm_quote_state_name(st)));
+    }
+    tcrm_quote_clear(&q);
+    return rc;
+}

@@ -1,0 +1,339 @@
+/*
+ * quote_line.c: the lines of a quote, the price suggested for a new one,
+ * and copying a quote (see tcrm/quote.h).
+ *
+ * A line is written once and never changed (a trigger refuses), with its
+ * net, tax and gross computed by tcrm_money_line, the one rounding rule;
+ * adding one bumps its quote's version inside the same transaction, so
+ * the access guards decide who may, and the audit trail records a 'line'
+ * change of the quote.
+ *
+ * The price suggested for a product: the unit price of the newest line
+ * for that product on an accepted quote of the same customer (the same
+ * company, or for a quote without one the same contact) in the same
+ * currency, as it was entered (with or without tax); else the catalogue's
+ * price before tax.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "quote_internal.h"
+#include "tcrm/product.h"
+
+void tcrm_quote_line_init(struct tcrm_quote_line *l)
+{
+    memset(l, 0, sizeof *l);
+    l->in.tax = -1;
+    l->in.price = -1;
+}
+
+void tcrm_quote_line_clear(struct tcrm_quote_line *l)
+{
+    if (!l)
+        return;
+    free(l->description);
+    free(l->unit);
+    free(l->product_code);
+    memset(l, 0, sizeof *l);
+}
+
+void tcrm_quote_lines_free(struct tcrm_quote_line *a, size_t n)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < n; i++)
+        tcrm_quote_line_clear(&a[i]);
+    free(a);
+}
+
+/* Lines change only on a draft or a sent quote that has not expired. */
+static int must_be_open(const struct tcrm_quote *q, struct tcrm_error *err)
+{
+    if (q->state == TCRM_QUOTE_DRAFT || q->state == TCRM_QUOTE_SENT)
+        return 0;
+    if (q->state == TCRM_QUOTE_EXPIRED)
+        return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s expired "
+                                "on %s: it cannot be changed (copy it: tcrm "
+                                "quote copy %lld)", q->number, q->valid_until,
+                                (long long)q->id);
+    return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is %s: it "
+                            "cannot be changed (copy it: tcrm quote copy "
+                            "%lld)", q->number, tcrm_quote_state_name(q->state),
+                            (long long)q->id);
+}
+
+/* The last price this customer paid for the product (kind 1), if any. */
+static int last_paid(struct tcrm_db *db, const struct tcrm_quote *q,
+                     struct tcrm_quote_line *l, struct tcrm_price_source *src,
+                     struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT l.price_minor, l.price_gross, q.number,"
+        " substr(q.decided_at, 1, 10) FROM quote_lines l"
+        " JOIN live_quotes q ON q.id = l.quote_id"
+        " WHERE l.product_id = ?1 AND q.state = 'accepted'"
+        " AND q.currency = ?2 AND (CASE WHEN ?3 IS NOT NULL"
+        " THEN q.company_id = ?3 ELSE q.contact_id = ?4 END)"
+        " ORDER BY q.decided_at DESC, l.id DESC LIMIT 1", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, l->product_id);
+    tcrm_db_bind_text(st, 2, q->currency);
+    tcrm_db_bind_id(st, 3, q->company_id);
+    tcrm_db_bind_id(st, 4, q->contact_id);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_ROW) {
+        l->in.price = sqlite3_column_int64(st, 0);
+        l->in.gross = sqlite3_column_int(st, 1);
+        src->kind = 1;
+        snprintf(src->number, sizeof src->number, "%s",
+                 (const char *)sqlite3_column_text(st, 2));
+        snprintf(src->date, sizeof src->date, "%s",
+                 (const char *)sqlite3_column_text(st, 3));
+    } else if (s != SQLITE_DONE) {
+        rc = tcrm_db_fail(db, "quote", err);
+    }
+    tcrm_db_done(st);
+    return rc;
+}
+
+/* Description, unit, tax and (when not given) price from the product. */
+static int from_product(struct tcrm_db *db, const struct tcrm_quote *q,
+                        struct tcrm_quote_line *l, const char *code,
+                        struct tcrm_price_source *src, struct tcrm_error *err)
+{
+    struct tcrm_product p;
+    int rc = tcrm_product_find(db, code, &p, err);
+    if (rc)
+        return rc;
+    char desc[512];
+    snprintf(desc, sizeof desc, "%s%s%s", p.name, p.spec ? " " : "",
+             p.spec ? p.spec : "");
+    l->product_id = p.id;
+    if (tcrm_str_set(&l->description, desc) ||
+        tcrm_str_set(&l->product_code, p.code) ||
+        (!l->unit && tcrm_str_set(&l->unit, p.unit)))
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (rc == 0 && l->in.tax < 0)
+        l->in.tax = p.tax_rate;
+    if (rc == 0 && l->in.price < 0)
+        rc = last_paid(db, q, l, src, err);
+    if (rc == 0 && l->in.price < 0) {
+        if (strcmp(p.currency, q->currency) != 0)
+            rc = tcrm_error_field(err, TCRM_EINVAL, "currency", "currency: "
+                                  "product %s is priced in %s, quote %s is "
+                                  "in %s (give --price)", p.code, p.currency,
+                                  q->number, q->currency);
+        l->in.price = p.price_minor;
+        l->in.gross = 0;
+        src->kind = 2;
+    }
+    tcrm_product_clear(&p);
+    return rc;
+}
+
+/* Every column of a line: written by a new line and by a copy. */
+#define LINE_INSERT                                                        \
+    "INSERT INTO quote_lines(quote_id, position, product_id, description," \
+    " unit, qty_milli, price_minor, price_gross, discount, tax_rate,"      \
+    " net_minor, tax_minor, gross_minor, created_at, created_by)"
+
+static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
+                       struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        LINE_INSERT
+        " SELECT ?1, coalesce(max(position), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7,"
+        " ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM quote_lines"
+        " WHERE quote_id = ?1 RETURNING id, position", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    int64_t v[] = { l->quote_id, l->product_id };
+    int64_t w[] = { l->in.qty, l->in.price, l->in.gross, l->in.discount,
+                    l->in.tax, l->am.net, l->am.tax, l->am.gross };
+    sqlite3_bind_int64(st, 1, v[0]);
+    tcrm_db_bind_id(st, 2, v[1]);
+    tcrm_db_bind_text(st, 3, l->description);
+    tcrm_db_bind_text(st, 4, l->unit);
+    for (int i = 0; i < 8; i++)
+        sqlite3_bind_int64(st, 5 + i, w[i]);
+    tcrm_db_bind_text(st, 13, now);
+    tcrm_db_bind_text(st, 14, tcrm_db_user(db));
+    int s = sqlite3_step(st);
+    if (s == SQLITE_ROW) {
+        l->id = sqlite3_column_int64(st, 0);
+        l->position = sqlite3_column_int(st, 1);
+        s = sqlite3_step(st);
+    }
+    int rc = s == SQLITE_DONE ? 0 : tcrm_db_fail(db, "quote line", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+/* Check and complete l against its quote, then write it. */
+static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
+                         const char *code, struct tcrm_price_source *src,
+                         struct tcrm_error *err)
+{
+    struct tcrm_quote q;
+    int rc = tcrm_quote_get(db, l->quote_id, &q, err);
+    if (rc)
+        return rc;
+    rc = must_be_open(&q, err);
+    if (rc == 0 && code)
+        rc = from_product(db, &q, l, code, src, err);
+    if (rc == 0 && l->in.tax < 0)
+        l->in.tax = 0;
+    if (rc == 0 && l->in.price < 0)
+        rc = tcrm_error_field(err, TCRM_EINVAL, "price", "price: required "
+                              "for a line of text");
+    if (rc == 0)
+        rc = tcrm_money_line(&l->in, &l->am, err);
+    if (rc == 0)
+        rc = tcrm_db_audit_action(db, "line", err);
+    if (rc == 0)
+        rc = tcrm_quote_bump(db, &q, NULL, err);
+    if (rc == 0)
+        rc = tcrm_db_audit_action(db, NULL, err);
+    if (rc == 0)
+        rc = insert_line(db, l, err);
+    tcrm_quote_clear(&q);
+    return rc;
+}
+
+int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
+                        const char *product_code,
+                        struct tcrm_price_source *src,
+                        struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    struct tcrm_price_source none;
+    if (!err)
+        err = &local;
+    if (!src)
+        src = &none;
+    memset(src, 0, sizeof *src);
+    if (l->in.qty <= 0)
+        return tcrm_error_field(err, TCRM_EINVAL, "quantity", "quantity: must "
+                                "be more than 0");
+    if (l->in.discount < 0 || l->in.discount > 10000 || l->in.tax > 10000)
+        return tcrm_error_field(err, TCRM_EINVAL, "discount", "discount and "
+                                "tax: from 0 to 100");
+    if (!product_code && tcrm_str_empty(l->description))
+        return tcrm_error_field(err, TCRM_EINVAL, "text", "a line needs a "
+                                "product or a text");
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = add_line_work(db, l, product_code, src, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+/* ---- reading lines ------------------------------------------------------ */
+
+static int read_line(sqlite3_stmt *st, void *elem)
+{
+    struct tcrm_quote_line *l = elem;
+    int64_t *v[] = { &l->id, &l->quote_id, &l->product_id, &l->in.qty,
+                     &l->in.price, &l->in.discount, &l->in.tax, &l->am.net,
+                     &l->am.tax, &l->am.gross };
+    for (int i = 0; i < 10; i++)
+        *v[i] = sqlite3_column_int64(st, i);
+    l->position = sqlite3_column_int(st, 10);
+    l->in.gross = sqlite3_column_int(st, 11);
+    struct tcrm_line_amounts am;
+    if (tcrm_money_line(&l->in, &am, NULL) == 0) {
+        l->am.unit_net = am.unit_net;
+        l->am.unit_gross = am.unit_gross;
+    }
+    char **col[] = { &l->description, &l->unit, &l->product_code };
+    for (int i = 0; i < 3; i++)
+        if (sqlite3_column_type(st, 12 + i) != SQLITE_NULL &&
+            !(*col[i] = tcrm_db_col_text(st, 12 + i)))
+            return TCRM_ENOMEM;
+    return 0;
+}
+
+static void free_lines(void *a, size_t n)
+{
+    tcrm_quote_lines_free(a, n);
+}
+
+int tcrm_quote_lines(struct tcrm_db *db, int64_t id,
+                     struct tcrm_quote_line **out, size_t *n,
+                     struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT l.id, l.quote_id, l.product_id, l.qty_milli, l.price_minor,"
+        " l.discount, l.tax_rate, l.net_minor, l.tax_minor, l.gross_minor,"
+        " l.position, l.price_gross, l.description, l.unit, p.code"
+        " FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id"
+        " WHERE l.quote_id = ?1"
+        " AND EXISTS (SELECT 1 FROM live_quotes q WHERE q.id = l.quote_id)"
+        " ORDER BY l.position", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote_line), read_line,
+                             free_lines, "quote lines", &a, n, err);
+    *out = a;
+    return rc;
+}
+
+/* ---- copy ----------------------------------------------------------------- */
+
+static int copy_work(struct tcrm_db *db, int64_t id, const char *pattern,
+                     int64_t *new_id, struct tcrm_error *err)
+{
+    struct tcrm_quote q;
+    int rc = tcrm_quote_get(db, id, &q, err);
+    if (rc)
+        return rc;
+    q.copied_from = q.id;
+    free(q.valid_until);
+    q.valid_until = NULL;
+    rc = tcrm_quote_insert_row(db, &q, pattern, err);
+    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db,
+        LINE_INSERT
+        " SELECT ?1, position, product_id, description, unit, qty_milli,"
+        " price_minor, price_gross, discount, tax_rate, net_minor, tax_minor,"
+        " gross_minor, ?3, ?4 FROM quote_lines WHERE quote_id = ?2"
+        " ORDER BY position", err);
+    if (st) {
+        char now[20];
+        tcrm_db_now(now);
+        sqlite3_bind_int64(st, 1, q.id);
+        sqlite3_bind_int64(st, 2, id);
+        tcrm_db_bind_text(st, 3, now);
+        tcrm_db_bind_text(st, 4, tcrm_db_user(db));
+        rc = tcrm_db_step_done(db, st, "quote line", err);
+    } else if (rc == 0) {
+        rc = err->code;
+    }
+    *new_id = q.id;
+    tcrm_quote_clear(&q);
+    return rc;
+}
+
+int tcrm_quote_copy(struct tcrm_db *db, int64_t id, const char *pattern,
+                    int64_t *new_id, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = copy_work(db, id, pattern, new_id, err);
+    return tcrm_db_end(db, rc, err);
+}
