@@ -220,6 +220,16 @@ as "$M" report pipeline --owner "$S2" --format csv
 [[ $RC == 0 && "$OUT" == *200.00* && "$OUT" != *100.00* ]] && ok ||
     bad report-team "$OUT" "$ERR"
 
+# A manager with no --owner sees their team's figures: S1's 100 and S2's
+# 200 (S3, not under them, is left out); the heading says whose.
+as "$M" report pipeline --format csv
+[[ $RC == 0 && "$OUT" == *300.00* ]] && ok || bad report-manager-team "$OUT" "$ERR"
+as "$M" report pipeline
+[[ $RC == 0 && "$OUT" == *"Team:      $M and everyone under them"* ]] && ok ||
+    bad report-team-heading "$OUT" "$ERR"
+as root report pipeline --format csv
+[[ $RC == 0 && "$OUT" != *"Team"* ]] && ok || bad report-admin-all "$OUT" "$ERR"
+
 # Trash: a deletion is seen by its owner and those above, not by others.
 as "$S2" contact delete 3
 as "$S2" trash --format csv
