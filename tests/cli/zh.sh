@@ -202,5 +202,50 @@ sqlite3 "$DB" "DELETE FROM settings WHERE key = 'name_order';
 same "old file re-keyed" "$(names)" "ABC科技 李娜 王芳 Zhang Anna 张伟 章子怡 zoe "
 same "setting recorded" "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'name_order'")" "pinyin"
 
+# ---- a report and the contact card in Chinese --------------------------
+DB=$W/report.db
+t init >/dev/null
+t contact add 张伟 --company 华为技术 >/dev/null
+t deal add 年度采购 --contact 1 --amount 12000 --currency CNY >/dev/null
+t deal add 服务器 --contact 1 --amount 3000.5 --currency CNY --stage Proposal >/dev/null
+zh() { LC_ALL=zh_CN.UTF-8 "$TCRM" --db "$DB" "$@"; }
+expect "report pipeline in Chinese" 0 "销售漏斗: 按阶段列出进行中的商机，按币种分列
+============================================
+截至日期：2026-11-20
+生成时间：2026-11-20 10:00:00，生成人 ann
+数据库：  $DB
+
+进行中的商机（CNY）
+-------------------
+阶段        商机           金额      加权金额  最早的商机
+----------  ----  -------------  ------------  ----------------
+线索           1  12,000.00 CNY  1,200.00 CNY  年度采购（0 天）
+已确认需求     0       0.00 CNY      0.00 CNY
+方案报价       1   3,000.50 CNY  1,500.25 CNY  服务器（0 天）
+谈判           0       0.00 CNY      0.00 CNY
+----------  ----  -------------  ------------  ----------------
+合计           2  15,000.50 CNY  2,700.25 CNY
+
+各阶段金额（CNY）
+线索        █████████████████████████████████████████████████████  12,000.00 CNY
+已确认需求                                                              0.00 CNY
+方案报价    █████████████▎                                          3,000.50 CNY
+谈判                                                                    0.00 CNY" "" -- zh report pipeline
+expect "log in Chinese" 0 "已记录电话：张伟（沟通记录 1）" "" -- zh log 1 --kind call 打过电话
+got=$(zh contact show 1 | sed -n '7,8p')
+same "kind shown in Chinese" "$got" "近期沟通记录
+  2026-11-20 10:00  电话    打过电话"
+# the stored keys stay English
+same "stage key stored" "$(sqlite3 "$DB" "SELECT stage FROM deals WHERE id = 2")" "Proposal"
+same "csv stays English" "$(zh report pipeline --format csv | head -n 1 | cut -d, -f1-2)" "$(t report pipeline --format csv | head -n 1 | cut -d, -f1-2)"
+# [display] language in the config file, under an English environment
+mkdir -p "$HOME/.config/tcrm"
+printf '[display]\nlanguage = zh_CN\n' >"$HOME/.config/tcrm/tcrm.conf"
+expect "config language" 0 "已记录电话：张伟（沟通记录 2）" "" -- t log 1 --kind call 又打了
+printf '[display]\nlanguage = "../x"\n' >"$HOME/.config/tcrm/tcrm.conf"
+got=$(t due 2>&1 >/dev/null)
+case "$got" in *"[display] language"*) ok ;; *) bad "bad language: '$got'" ;; esac
+rm -f "$HOME/.config/tcrm/tcrm.conf"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
