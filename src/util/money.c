@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tcrm/i18n.h"
 #include "tcrm/money.h"
 
 __extension__ typedef __int128 wide;
@@ -77,6 +78,7 @@ static int parse_fraction(const char *p, int used, int places, int64_t *frac,
 int tcrm_decimal_read(const char *text, const char *field, int places,
                       int64_t *out, struct tcrm_error *err)
 {
+    const char *shown = tcrm_i18n_word("field", field); /* "金额", "--qty" */
     const char *s = text ? text : "";
     while (*s == ' ')
         s++;
@@ -84,11 +86,11 @@ int tcrm_decimal_read(const char *text, const char *field, int places,
     while (len && s[len - 1] == ' ')
         len--;
     if (len == 0)
-        return tcrm_error_field(err, TCRM_EINVAL, field, "%s: required", field);
+        return tcrm_error_field(err, TCRM_EINVAL, field, "%s: required", shown);
     char buf[64];
     if (len >= sizeof buf)
         return tcrm_error_field(err, TCRM_EINVAL, field, "%s: '%.40s...' is "
-                                "not a number", field, s);
+                                "not a number", shown, s);
     memcpy(buf, s, len);
     buf[len] = '\0';
     int neg = buf[0] == '-', digits;
@@ -97,16 +99,16 @@ int tcrm_decimal_read(const char *text, const char *field, int places,
     int used = parse_integer(p, scale, &units);
     if (used == -2)
         return tcrm_error_field(err, TCRM_EINVAL, field, "%s: '%s' is too "
-                                "large", field, buf);
+                                "large", shown, buf);
     if (parse_fraction(p, used, places, &frac, &digits))
         return tcrm_error_field(err, TCRM_EINVAL, field, "%s: '%s' is not a "
-                                "number", field, buf);
+                                "number", shown, buf);
     if (digits > places)
         return tcrm_error_field(err, TCRM_EINVAL, field, "%s: '%s' has more "
-                                "than %d decimals", field, buf, places);
+                                "than %d decimals", shown, buf, places);
     if (neg)
         return tcrm_error_field(err, TCRM_EINVAL, field, "%s: must not be "
-                                "negative", field);
+                                "negative", shown);
     *out = units * scale + frac;
     return 0;
 }
@@ -120,7 +122,7 @@ int tcrm_percent_read(const char *text, const char *field, int64_t *bp,
         return rc;
     if (v > 10000)
         return tcrm_error_field(err, TCRM_EINVAL, field, "%s: '%s' is over "
-                                "100", field, text);
+                                "100", tcrm_i18n_word("field", field), text);
     *bp = v;
     return 0;
 }
@@ -157,8 +159,16 @@ void tcrm_decimal_format(int64_t v, int places, int group, char *out,
         snprintf(out, cap, "%s%s%s", v < 0 ? "-" : "", whole, frac);
 }
 
+/* The field names the parsers are given that a person reads in their
+ * own language (options such as --qty stay as they are typed). */
+static const char *const field_words[] = {
+    NC_("field", "amount"), NC_("field", "price"), NC_("field", "discount"),
+    NC_("field", "tax"),
+};
+
 int tcrm_money_parse(const char *text, int64_t *minor, struct tcrm_error *err)
 {
+    (void)field_words;
     return tcrm_decimal_read(text, "amount", TCRM_MONEY_PLACES, minor, err);
 }
 
