@@ -18,6 +18,7 @@ packages=(
   calcurse abook khard                    # ... and real importers
   passwd util-linux                       # people.sh: useradd, runuser
   locales                                 # zh_CN locales (tests/cli/zh.sh)
+  man-db groff-base                       # tests/man/check.sh: man --warnings
 )
 
 # The Chinese locales the tests run under (Chinese dates, a GB18030
