@@ -53,6 +53,13 @@ struct tcrm_db {
     size_t n_cache, cap_cache;
 };
 
+/* followup.c: one quiet-contact row of a statement whose columns are id,
+ * name, company, owner, last_interaction_at, and the day silence began
+ * (gone-quiet, and pool.c's warning). 0 or TCRM_ENOMEM. */
+struct tcrm_quiet_contact;
+int tcrm_quiet_read(sqlite3_stmt *st, const char *today,
+                    struct tcrm_quiet_contact *q);
+
 /* name_order.c: the sort key of text in the database's name order (a new
  * string, NULL when out of memory); and, at open, the SQL function
  * tcrm_sort_key and the first re-key of an older file. */

@@ -664,8 +664,8 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
     "WHERE c.last_interaction_at IS NULL AND c.created_at < ?1"            \
     " AND c.deleted_at IS NULL ORDER BY c.id LIMIT ?2"
 
-static int quiet_read(sqlite3_stmt *st, const char *today,
-                      struct tcrm_quiet_contact *q)
+int tcrm_quiet_read(sqlite3_stmt *st, const char *today,
+                    struct tcrm_quiet_contact *q)
 {
     memset(q, 0, sizeof *q);
     q->id = sqlite3_column_int64(st, 0);
@@ -703,7 +703,7 @@ static int quiet_fetch(struct tcrm_db *db, const char *sql, const char *cutoff,
             break;
         }
         *a = p;
-        if (quiet_read(st, today, &(*a)[(*n)++]))
+        if (tcrm_quiet_read(st, today, &(*a)[(*n)++]))
             rc = oom(err);
     }
     if (rc == 0 && s != SQLITE_DONE)

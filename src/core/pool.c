@@ -150,24 +150,6 @@ int tcrm_pool_release(struct tcrm_db *db, const char *today, int64_t *released,
     return tcrm_db_end(db, rc, err);
 }
 
-static int soon_read(sqlite3_stmt *st, const char *today,
-                     struct tcrm_quiet_contact *q)
-{
-    memset(q, 0, sizeof *q);
-    q->id = sqlite3_column_int64(st, 0);
-    char **col[] = { &q->name, &q->company, &q->owner,
-                     &q->last_interaction_at };
-    for (int i = 0; i < 4; i++) {
-        if (sqlite3_column_type(st, 1 + i) == SQLITE_NULL)
-            continue;
-        if (!(*col[i] = tcrm_db_col_text(st, 1 + i)))
-            return TCRM_ENOMEM;
-    }
-    const char *since = (const char *)sqlite3_column_text(st, 5);
-    q->days = since ? tcrm_date_days_between(since, today) : 0;
-    return 0;
-}
-
 int tcrm_pool_soon(struct tcrm_db *db, const char *today, size_t limit,
                    struct tcrm_quiet_contact **out, size_t *n,
                    struct tcrm_error *err)
@@ -197,7 +179,7 @@ int tcrm_pool_soon(struct tcrm_db *db, const char *today, size_t limit,
     int s = SQLITE_DONE;
     while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
         void *p = realloc(*out, (*n + 1) * sizeof **out);
-        if (!p || soon_read(st, today, &((struct tcrm_quiet_contact *)p)[*n])) {
+        if (!p || tcrm_quiet_read(st, today, &((struct tcrm_quiet_contact *)p)[*n])) {
             if (p)
                 *out = p;
             rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
