@@ -9,6 +9,8 @@
 #ifndef TCRM_OS_H
 #define TCRM_OS_H
 
+#include <stdio.h>
+
 #include "tcrm/error.h"
 
 #define TCRM_OS_LOGIN_MAX 64
@@ -46,6 +48,14 @@ const char *tcrm_os_shared_db(void);
  * not privileged. */
 void tcrm_os_group_raise(void);
 void tcrm_os_group_drop(void);
+
+/* charset.c: on a terminal whose charset is GB18030, GBK or GB2312, take
+ * the arguments from it to UTF-8 and convert stdout and stderr to it;
+ * nothing in any other locale. _end flushes and gives the real streams
+ * back (-1 when a write failed); _raw_stdout is the real stdout. */
+void tcrm_os_charset_begin(int argc, char **argv);
+int tcrm_os_charset_end(void);
+FILE *tcrm_os_charset_raw_stdout(void);
 
 /* Gettext for the process (i18n.c): binds the "tcrm" domain to the build
  * tree's po/ folder when the running binary sits in a build folder (it

@@ -434,7 +434,7 @@ static int cli_tui(struct tcrm_cli *cli, tcrm_cli_tui_fn tui)
                              "see tcrm --help for the commands");
     if ((rc = cli_db_read(cli, &db)))
         return rc;
-    cli_charset_end(); /* curses writes to the terminal itself */
+    tcrm_os_charset_end(); /* curses writes to the terminal itself */
     cli->out = stdout;
     tcrm_error_clear(&err);
     if (tui(db, &cli->cfg, &err))
@@ -483,7 +483,7 @@ int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
     int rc;
 
     memset(&cli, 0, sizeof cli);
-    cli_charset_begin(argc, argv);
+    tcrm_os_charset_begin(argc, argv);
     cli.out = stdout;
     cli.out_is_tty = isatty(STDOUT_FILENO);
     rc = cli_run(&cli, argc, argv, tui);
@@ -492,7 +492,7 @@ int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
     tcrm_os_group_drop();
     tcrm_config_free(&cli.cfg);
     cli_ring_free();
-    if (cli_charset_end() != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+    if (tcrm_os_charset_end() != 0 || fflush(stdout) != 0 || ferror(stdout)) {
         fputs(_("tcrm: standard output: write error\n"), stderr);
         return TCRM_EXIT_FAIL;
     }

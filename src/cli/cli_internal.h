@@ -68,13 +68,6 @@ void cli_opts_init(struct cli_opts *o, const struct tcrm_cmd *cmd, int argc,
  * or CLI_OPT_STOP after --help (status 0) or a usage error (status 2). */
 int cli_opts_next(struct cli_opts *o);
 
-/* cli_charset.c: on a terminal whose charset is GB18030, GBK or GB2312,
- * take the arguments from it to UTF-8 and convert stdout and stderr to it;
- * nothing in any other locale. _end flushes and gives the real streams
- * back (-1 when a write failed); _raw_stdout is the real stdout. */
-void cli_charset_begin(int argc, char **argv);
-int cli_charset_end(void);
-FILE *cli_charset_raw_stdout(void);
 
 /* Print `cmd --help` on stdout; returns 0. */
 int cli_help(const struct tcrm_cmd *cmd);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "tcrm/os.h"
 #include "tcrm/csvio.h"
 #include "tcrm/ical.h"
 #include "tcrm/vcard.h"
@@ -187,7 +188,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     const char *path = a.path;
     char *tmp = NULL;
-    a.x.out = cli->out == stdout ? cli_charset_raw_stdout() : cli->out;
+    a.x.out = cli->out == stdout ? tcrm_os_charset_raw_stdout() : cli->out;
     a.x.visible = !path && cli->out_is_tty;
     if (path) {
         size_t n = strlen(path) + 16;

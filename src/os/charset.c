@@ -1,8 +1,8 @@
 /*
- * cli_charset.c: the commands on a Chinese terminal that is not UTF-8.
+ * charset.c: the commands on a Chinese terminal that is not UTF-8.
  *
  * tcrm's text is UTF-8 throughout. When the locale's charset
- * (nl_langinfo(CODESET)) is GB18030, GBK or GB2312, cli_charset_begin
+ * (nl_langinfo(CODESET)) is GB18030, GBK or GB2312, tcrm_os_charset_begin
  *   - converts the command's arguments from that charset to UTF-8 (what
  *     was typed: `tcrm contact add 张伟`, `--due 明天`), and
  *   - replaces stdout and stderr by streams that convert UTF-8 to it
@@ -11,9 +11,9 @@
  * Column widths need no change: those terminals draw a hanzi two columns
  * wide, as tcrm measures it. In any other locale nothing changes.
  *
- * Left alone: the full-screen interface (cli_charset_end gives curses the
- * real streams back first), CSV written to standard output by export
- * (its --encoding decides: cli_charset_raw_stdout), files named by
+ * Left alone: the full-screen interface (tcrm_os_charset_end gives curses the
+ * real streams back first; the screen converts for itself, src/tui/draw.c), CSV written to standard output by export
+ * (its --encoding decides: tcrm_os_charset_raw_stdout), files named by
  * options (written as UTF-8 or in their --encoding), and file names
  * (an argument is converted as text, so a file name with hanzi in a
  * GB18030 locale is not found: the known limit of this).
@@ -28,7 +28,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli_internal.h"
+#include "tcrm/os.h"
 #include "tcrm/text.h"
 
 /* One converting stream: UTF-8 written to it reaches `to` in the
@@ -158,7 +158,7 @@ static void convert_args(const char *charset, int argc, char **argv)
     iconv_close(cd);
 }
 
-void cli_charset_begin(int argc, char **argv)
+void tcrm_os_charset_begin(int argc, char **argv)
 {
     const char *cs = gb_charset();
     if (!cs || real_out)
@@ -178,7 +178,7 @@ void cli_charset_begin(int argc, char **argv)
     stderr = err;
 }
 
-int cli_charset_end(void)
+int tcrm_os_charset_end(void)
 {
     if (!real_out)
         return 0;
@@ -193,7 +193,7 @@ int cli_charset_end(void)
     return rc;
 }
 
-FILE *cli_charset_raw_stdout(void)
+FILE *tcrm_os_charset_raw_stdout(void)
 {
     return real_out ? real_out : stdout;
 }
