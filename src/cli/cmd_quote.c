@@ -20,12 +20,14 @@
 static int quote_add(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_line(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_state(struct tcrm_cli *cli, int argc, char **argv);
+static int quote_print(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "quote add (--company NAME | --contact ID) [--deal DID]\n" \
     "   [--currency C] [--valid WHEN]"
 #define U_LINE "quote line QID (--product CODE | --text TEXT) --qty N\n" \
     "   [--price P] [--discount PCT] [--tax RATE] [--gross] [--unit U]"
 #define U_SHOW "quote show QID"
+#define U_PRINT "quote print QID [-o FILE] [--format text|csv]"
 #define U_LIST "quote list [--state S] [--format table|csv|tsv]"
 #define U_COPY "quote copy QID"
 #define U_SEND "quote send QID"
@@ -39,6 +41,9 @@ static const struct tcrm_cmd sub_line = { "quote line", U_LINE,
     N_("Add a line: a product or a text, a quantity, a price."), quote_line };
 const struct tcrm_cmd cli_quote_show_cmd = { "quote show", U_SHOW,
     N_("Show a quote with its lines and totals."), cli_quote_show };
+static const struct tcrm_cmd sub_print = { "quote print", U_PRINT,
+    N_("Print a quote from its template, or its lines as CSV."),
+    quote_print };
 const struct tcrm_cmd cli_quote_list_cmd = { "quote list", U_LIST,
     N_("List quotes, newest first."), cli_quote_list };
 static const struct tcrm_cmd sub_copy = { "quote copy", U_COPY,
@@ -52,7 +57,8 @@ static const struct tcrm_cmd sub_reject = { "quote reject", U_REJECT,
 static const struct tcrm_cmd sub_delete = { "quote delete", U_DELETE,
     N_("Move a quote to the trash."), quote_state };
 static const struct tcrm_cmd *const subs[] = {
-    &sub_add, &sub_line, &cli_quote_show_cmd, &cli_quote_list_cmd, &sub_copy,
+    &sub_add, &sub_line, &cli_quote_show_cmd, &sub_print, &cli_quote_list_cmd,
+    &sub_copy,
     &sub_send, &sub_accept, &sub_reject, &sub_delete,
 };
 
@@ -64,9 +70,10 @@ static int quote_exec(struct tcrm_cli *cli, int argc, char **argv)
 
 const struct tcrm_cmd tcrm_cmd_quote = {
     "quote",
-    U_ADD "\n" U_LINE "\n" U_SHOW "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
+    U_ADD "\n" U_LINE "\n" U_SHOW "\n" U_PRINT "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
     U_ACCEPT "\n" U_REJECT "\n" U_DELETE,
-    N_("Quotes: add, line, show, list, copy, send, accept, reject, delete."),
+    N_("Quotes: add, line, show, print, list, copy, send, accept, reject, "
+       "delete."),
     quote_exec,
 };
 
@@ -76,6 +83,11 @@ int cli_quote_id(struct tcrm_db *db, const char *ref, int64_t *id)
 
     tcrm_error_clear(&err);
     return tcrm_quote_find(db, ref, id, &err) ? tcrm_cli_fail_err(&err) : 0;
+}
+
+static int quote_print(struct tcrm_cli *cli, int argc, char **argv)
+{
+    return cli_doc_print(cli, &sub_print, "quote", argc, argv, cli_quote_id);
 }
 
 /* ---- add ------------------------------------------------------------------ */

@@ -1,0 +1,151 @@
+#!/bin/bash
+# tests/cli/documents.sh: printable sales documents and orders (issue 12,
+# second part): quote print from its template (built-in, Chinese, the
+# user's own) compared with golden files in tests/data/documents, the
+# lines as CSV, orders from quotes and their approval, delivery notes,
+# and bad-input tables (one line, the status, the database unchanged).
+#
+#   documents.sh /path/to/tcrm
+#   TCRM_UPDATE_GOLDEN=1 documents.sh ...   rewrites the golden files
+set -u
+TCRM=$(realpath "$1")
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+W=$(mktemp -d /tmp/tcrm-cli-documents.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+export TCRM_NOW="2026-11-20 10:00:00" USER=ann LC_ALL=C.UTF-8 TZ=UTC
+export TCRM_DATA_DIR=$SRC/data
+unset NO_COLOR LANGUAGE LANG
+. "$SRC/tests/cli/lib.sh"
+DB=$W/docs.db
+GOLD=$SRC/tests/data/documents
+SQLITE=$(command -v sqlite3)
+dump() { "$SQLITE" "$DB" .dump 2>&1; }
+
+# golden NAME FILE: FILE is exactly tests/data/documents/NAME
+golden() {
+    if [ "${TCRM_UPDATE_GOLDEN:-}" = 1 ]; then cp "$2" "$GOLD/$1"; ok; return; fi
+    if cmp -s "$2" "$GOLD/$1"; then ok
+    else bad "golden $1: $(diff "$GOLD/$1" "$2" | head -20)"; fi
+}
+# fits NAME FILE: no line wider than 80 columns (display width)
+fits() {
+    local w
+    w=$(python3 -c 'import sys,unicodedata
+m=0
+for l in open(sys.argv[1],encoding="utf-8"):
+    m=max(m,sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")))
+print(m)' "$2")
+    if [ "$w" -le 80 ]; then ok; else bad "$1: a line of $w columns"; fi
+}
+
+cat > latin.conf <<'CONF'
+[database]
+busy_timeout = 300
+[company]
+name = Lotus Trading GmbH
+address = Hauptstraße 1, 10115 Berlin
+phone = +49 30 1234567
+email = sales@lotus.example
+tax_id = DE123456789
+CONF
+cat > cjk.conf <<'CONF'
+[database]
+busy_timeout = 300
+[company]
+name = 莲花贸易有限公司
+address = 上海市浦东新区世纪大道100号
+phone = 021-5888 8888
+tax_id = 91310000MA1FL0000X
+bank = 中国工商银行上海分行 1001 2345 6789 0123 456
+CONF
+tl() { "$TCRM" --config "$W/latin.conf" --db "$DB" "$@"; }
+tc() { "$TCRM" --config "$W/cjk.conf" --db "$DB" "$@"; }
+
+t init >/dev/null
+t company add "Acme Ltd" >/dev/null
+t company add "华为技术有限公司" >/dev/null
+t contact add "Anna Silva" --company "Acme Ltd" >/dev/null
+t product add A-1 Widget --spec '10 mm' --unit pc --price 99.99 --currency EUR --tax 19 >/dev/null
+t product add C-1 服务器机柜 --spec '42U 标准' --unit 台 --price 4,580 --currency CNY --tax 13 >/dev/null
+t product add C-2 技术服务费 --unit 项 --price 1,000 --currency CNY --tax 6 >/dev/null
+
+# ---- quote print ------------------------------------------------------------
+# Latin: EUR, no capitals; a long text line wraps inside its column
+t quote add --company Acme --currency EUR --valid 2026-12-31 >/dev/null
+t quote line 1 --product A-1 --qty 3 >/dev/null
+t quote line 1 --text "Installation and commissioning on site, including travel and two days of training for the operators" --qty 1 --price 1,200 --discount 12.5 --tax 19 >/dev/null
+t quote line 1 --text "Freight" --qty 0.5 --price 119 --gross --tax 19 >/dev/null
+tl quote print 1 > q-latin.txt
+golden quote-latin.txt q-latin.txt
+fits quote-latin-fits q-latin.txt
+# CJK: CNY, the amount in capitals, CJK names aligned by display width
+t quote add --company 华为技术有限公司 --currency CNY >/dev/null
+t quote line 2 --product C-1 --qty 2 >/dev/null
+t quote line 2 --product C-2 --qty 1 --discount 5 >/dev/null
+t quote line 2 --text "上门安装调试，含差旅费用及两天的操作人员培训，培训地点由客户指定" --qty 1 --price 3,000 --tax 6 >/dev/null
+tc quote print Q2026-0002 -o q-cjk.txt
+golden quote-cjk.txt q-cjk.txt
+fits quote-cjk-fits q-cjk.txt
+# the Chinese interface takes the Chinese template
+LC_ALL=zh_CN.UTF-8 tc quote print 2 > q-zh.txt
+golden quote-zh.txt q-zh.txt
+fits quote-zh-fits q-zh.txt
+# the lines as CSV
+t quote print 2 --format csv > q-cjk.csv
+golden quote-cjk.csv q-cjk.csv
+# the user's own template wins; widths, {{, an empty line left out
+mkdir -p "$XDG_CONFIG_HOME/tcrm/templates"
+printf '%s\n' '{{{number}}} for {customer:12}|' '{gross:>12} {currency}' \
+    'Deal: {deal}' '{lines}' '大写: {gross_capitals}' > "$XDG_CONFIG_HOME/tcrm/templates/quote.txt"
+same user-template "$(t quote print 1 | head -2)" "{Q2026-0001} for Acme Ltd    |
+    1,665.96 EUR"
+same user-template-cjk "$(t quote print 2 | head -2)" "{Q2026-0002} for 华为技术有限公司|
+   14,537.80 CNY"
+has user-template-capitals "大写: 壹万肆仟伍佰叁拾柒元捌角" "$(t quote print 2)"
+
+# ---- bad input: one line, the status, nothing changed ---------------------
+# run_bad: read "STATUS|ARGS|STDERR" lines from stdin
+run_bad() {
+    while IFS='|' read -r want_rc args want_err; do
+        before=$(dump)
+        eval "set -- $args"
+        t "$@" >"$W/out" 2>"$W/err"
+        rc=$?
+        first=$(head -n 1 "$W/err")
+        if [ "$rc" != "$want_rc" ] || [ "$first" != "$want_err" ] || [ -s "$W/out" ]; then
+            bad "bad input: $args: status $rc (want $want_rc), stderr '$(cat "$W/err")', want '$want_err'"
+        elif [ "$want_rc" = 1 ] && [ "$(wc -l < "$W/err")" != 1 ]; then
+            bad "bad input: $args: more than one line: $(cat "$W/err")"
+        elif [ "$before" != "$(dump)" ]; then
+            bad "bad input: $args: the database changed"
+        else
+            ok
+        fi
+    done
+}
+UT=$XDG_CONFIG_HOME/tcrm/templates/quote.txt
+run_bad <<END
+1|quote print 9|tcrm: quote 9: not found
+1|quote print Q2099-0001|tcrm: quote 'Q2099-0001': not found
+2|quote print|tcrm quote print: missing ID
+2|quote print 1 2|tcrm quote print: unexpected argument '2'
+2|quote print 1 --format pdf|tcrm quote print: --format: 'pdf' is not text or csv
+2|quote print 1 -o|tcrm quote print: option '-o' needs a value
+1|quote print 1 -o $W/no/such/dir/q.txt|tcrm: $W/no/such/dir/q.txt: No such file or directory
+END
+printf 'Dear {custmer}\n' > "$UT"
+echo "1|quote print 1|tcrm: $UT:1: unknown placeholder {custmer}" | run_bad
+printf 'x\nTotal {lines}\n' > "$UT"
+echo "1|quote print 1|tcrm: $UT:2: {lines} must stand alone on its line" | run_bad
+printf 'x\ny\n{number\n' > "$UT"
+echo "1|quote print 1|tcrm: $UT:3: '{' not closed (write {{ for a brace)" | run_bad
+printf '{gross:>90}\n' > "$UT"
+echo "1|quote print 1|tcrm: $UT:1: {gross}: the width must be from 1 to 80" | run_bad
+printf '\xff\xfe{number}\n' > "$UT"
+echo "1|quote print 1|tcrm: $UT: not UTF-8 text" | run_bad
+rm -f "$UT"
+TCRM_DATA_DIR=$W/nowhere
+echo "1|quote print 1|tcrm: template quote.txt: not found (in $XDG_CONFIG_HOME/tcrm/templates, $(strings "$TCRM" | grep -m1 '/share/tcrm$')/templates)" | TCRM_DATA_DIR=$W/nowhere run_bad
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
