@@ -75,5 +75,7 @@ int doc_priced_csv(struct tcrm_doc *out, const struct tcrm_quote_line *l,
 /* The documents (doc_sales.c, doc_order.c). */
 int doc_quote(struct tcrm_db *db, const struct tcrm_config *cfg, int64_t id,
               int csv, struct tcrm_doc *out, struct tcrm_error *err);
+int doc_order(struct tcrm_db *db, const struct tcrm_config *cfg, int64_t id,
+              int csv, struct tcrm_doc *out, struct tcrm_error *err);
 
 #endif

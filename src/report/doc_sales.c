@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "doc_internal.h"
+#include "tcrm/order.h"
 #include "tcrm/quote.h"
 
 /* ---- the lines of a quote or an order ------------------------------------- */
@@ -145,6 +146,57 @@ int doc_quote(struct tcrm_db *db, const struct tcrm_config *cfg, int64_t id,
     return rc;
 }
 
+/* ---- the order ---------------------------------------------------------------- */
+
+static void order_values(struct doc_fill *f, const struct tcrm_config *cfg,
+                         const struct tcrm_order *o)
+{
+    doc_set_company(f, cfg);
+    doc_set(f, "number", o->number);
+    doc_set(f, "order", o->number);
+    doc_set_day(f, "date", o->stamp.created_at);
+    doc_set(f, "valid_until", NULL);
+    doc_set(f, "state", tcrm_i18n_word("order state",
+                                       tcrm_order_state_name(o->state)));
+    doc_set(f, "owner", o->owner);
+    doc_set(f, "currency", o->currency);
+    doc_set(f, "deal", o->deal_title);
+    doc_set(f, "quote", o->quote_number);
+    doc_set(f, "customer", o->company_name ? o->company_name
+                                           : o->contact_name);
+    doc_set(f, "customer_company", o->company_name);
+    doc_set(f, "customer_contact", o->contact_name);
+    doc_set_totals(f, o->net, o->tax, o->gross, o->currency);
+}
+
+int doc_order(struct tcrm_db *db, const struct tcrm_config *cfg, int64_t id,
+              int csv, struct tcrm_doc *out, struct tcrm_error *err)
+{
+    struct tcrm_order o;
+    struct tcrm_quote_line *l = NULL;
+    struct doc_fill f;
+    char *path = NULL;
+    size_t n = 0;
+    int rc = tcrm_order_get(db, id, &o, err);
+    if (rc)
+        return rc;
+    if ((rc = tcrm_order_lines(db, id, &l, &n, err)) == 0 && csv) {
+        if ((rc = doc_priced_csv(out, l, n, o.currency)))
+            tcrm_error_set(err, rc, "out of memory");
+    } else if (rc == 0 && (rc = tcrm_document_template("order", &path,
+                                                       err)) == 0) {
+        doc_fill_init(&f);
+        order_values(&f, cfg, &o);
+        doc_priced_table(&f, l, n);
+        rc = doc_template_fill(path, &f, out, err);
+        doc_fill_free(&f);
+    }
+    free(path);
+    tcrm_quote_lines_free(l, n);
+    tcrm_order_clear(&o);
+    return rc;
+}
+
 /* ---- the entry ---------------------------------------------------------------- */
 
 int tcrm_document_make(struct tcrm_db *db, const struct tcrm_config *cfg,
@@ -159,6 +211,8 @@ int tcrm_document_make(struct tcrm_db *db, const struct tcrm_config *cfg,
     int csv = format == TCRM_REPORT_CSV;
     if (strcmp(kind, "quote") == 0)
         return doc_quote(db, cfg, id, csv, out, err);
+    if (strcmp(kind, "order") == 0)
+        return doc_order(db, cfg, id, csv, out, err);
     return tcrm_error_set(err, TCRM_EINVAL, "document '%s': unknown (known: "
                           "quote, order, delivery)", kind);
 }

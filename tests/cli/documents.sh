@@ -103,6 +103,44 @@ same user-template-cjk "$(t quote print 2 | head -2)" "{Q2026-0002} for 华为�
    14,537.80 CNY"
 has user-template-capitals "大写: 壹万肆仟伍佰叁拾柒元捌角" "$(t quote print 2)"
 
+rm -f "$XDG_CONFIG_HOME/tcrm/templates/quote.txt"
+
+# ---- orders ---------------------------------------------------------------
+printf '[database]\nbusy_timeout = 300\n[sales]\nmax_discount = 10\n' > orders.conf
+to() { "$TCRM" --config "$W/orders.conf" --db "$DB" "$@"; }
+t quote send 2 >/dev/null
+t quote accept 2 >/dev/null
+same order-from-quote "$(to order from-quote Q2026-0002)" "added order 1: O2026-0001 (CNY, open)"
+has order-lines-copied "gross         14,537.80 CNY" "$(t order show 1)"
+same order-line-over "$(to order line 1 --text 运费 --qty 1 --price 200 --discount 12.5 --tax 9)" \
+"line 4: 1 x 运费 at 200.00 (218.00 with tax), less 12.5%, tax 9%: 175.00 + 15.75 = 190.75 CNY
+O2026-0001: net 13,285.00, tax 1,443.55, gross 14,728.55 CNY
+order O2026-0001 waits for a manager's approval (a discount of 12.5%): tcrm order approve 1"
+# the quote's lines carry 5% at most; a limit of 3% makes the copy wait
+printf '[sales]\nmax_discount = 3\n' > strict.conf
+t quote copy 2 >/dev/null
+t quote send 3 >/dev/null && t quote accept 3 >/dev/null
+same order-waits-from-quote "$("$TCRM" --config "$W/strict.conf" --db "$DB" order from-quote 3)" \
+"added order 2: O2026-0002 (CNY, open)
+order O2026-0002 waits for a manager's approval (a discount of 5%): tcrm order approve 2"
+# USER=ann made the database: its admin approves (as "clerk", the
+# [user] name of fast.conf)
+same order-approve "$(t order approve O2026-0001)" "order O2026-0001 is approved"
+same order-confirm "$(t order confirm 1)" "order O2026-0001 is confirmed"
+has order-show-approved "approval      approved by clerk, 2026-11-20 10:00" "$(t order show 1)"
+same order-add "$(t order add --company 'Acme Ltd' --currency EUR)" "added order 3: O2026-0003 (EUR, open)"
+t order line 3 --product A-1 --qty 2 >/dev/null
+same order-cancel "$(t order cancel 3)" "order O2026-0003 is cancelled"
+same order-list "$(t order list --format csv)" 'id,number,customer,state,approval,quote,currency,net,tax,gross,to_ship,owner
+3,O2026-0003,Acme Ltd,cancelled,none,,EUR,199.98,38,237.98,2,
+2,O2026-0002,华为技术有限公司,open,waiting,Q2026-0003,CNY,13110,1427.8,14537.8,4,
+1,O2026-0001,华为技术有限公司,confirmed,approved,Q2026-0002,CNY,13285,1443.55,14728.55,5,'
+tc order print 1 > o-cjk.txt
+golden order-cjk.txt o-cjk.txt
+fits order-cjk-fits o-cjk.txt
+t order print O2026-0003 --format csv > o-latin.csv
+golden order-latin.csv o-latin.csv
+
 # ---- bad input: one line, the status, nothing changed ---------------------
 # run_bad: read "STATUS|ARGS|STDERR" lines from stdin
 run_bad() {
@@ -144,6 +182,30 @@ echo "1|quote print 1|tcrm: $UT:1: {gross}: the width must be from 1 to 80" | ru
 printf '\xff\xfe{number}\n' > "$UT"
 echo "1|quote print 1|tcrm: $UT: not UTF-8 text" | run_bad
 rm -f "$UT"
+run_bad <<'END'
+1|order from-quote 1|tcrm: quote Q2026-0001 is draft: only an accepted quote becomes an order
+1|order from-quote 2|tcrm: quote Q2026-0002 is already ordered: order O2026-0001
+1|order from-quote 99|tcrm: quote 99: not found
+1|order confirm 2|tcrm: order O2026-0002 waits for a manager's approval (a discount of 5%): tcrm order approve 2
+1|order confirm 1|tcrm: order O2026-0001 is already confirmed
+1|order approve 1|tcrm: order O2026-0001 is already confirmed
+1|order approve 3|tcrm: order O2026-0003 is already cancelled
+1|order line 1 --text x --qty 1 --price 1|tcrm: order O2026-0001 is confirmed: it cannot be changed
+1|order line 2 --text x --qty -1 --price 1|tcrm: --qty: must not be negative
+1|order line 2 --text x --qty 1 --price -1|tcrm: --price: must not be negative
+1|order line 2 --product NOPE --qty 1|tcrm: product 'NOPE': not found
+1|order line 2 --product A-1 --qty 1|tcrm: currency: product A-1 is priced in EUR, order O2026-0002 is in CNY (give --price)
+1|order line 2 --text x --qty 1 --price 1 --discount 101|tcrm: --discount: '101' is over 100
+1|order show 9|tcrm: order 9: not found
+1|order show O2099-0001|tcrm: order 'O2099-0001': not found
+1|order cancel 3|tcrm: order O2026-0003 is already cancelled
+1|order add --company Nobody|tcrm: company 'Nobody': not found (add it with: tcrm company add NAME)
+1|order add --contact 1 --currency EURO|tcrm: currency: 'EURO' is not a 3-letter code
+2|order add|tcrm order add: give --company or --contact
+2|order line 2 --qty 1|tcrm order line: give --product or --text
+2|order list --state done|tcrm order list: --state: 'done' is not one of open, confirmed, cancelled
+2|order approve|tcrm order approve: missing OID
+END
 TCRM_DATA_DIR=$W/nowhere
 echo "1|quote print 1|tcrm: template quote.txt: not found (in $XDG_CONFIG_HOME/tcrm/templates, $(strings "$TCRM" | grep -m1 '/share/tcrm$')/templates)" | TCRM_DATA_DIR=$W/nowhere run_bad
 
