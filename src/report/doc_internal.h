@@ -72,10 +72,13 @@ void doc_priced_table(struct doc_fill *f, const struct tcrm_quote_line *l,
 int doc_priced_csv(struct tcrm_doc *out, const struct tcrm_quote_line *l,
                    size_t n, const char *currency);
 
-/* The documents (doc_sales.c, doc_order.c). */
+/* The documents (doc_sales.c, doc_delivery.c). */
 int doc_quote(struct tcrm_db *db, const struct tcrm_config *cfg, int64_t id,
               int csv, struct tcrm_doc *out, struct tcrm_error *err);
 int doc_order(struct tcrm_db *db, const struct tcrm_config *cfg, int64_t id,
               int csv, struct tcrm_doc *out, struct tcrm_error *err);
+int doc_delivery(struct tcrm_db *db, const struct tcrm_config *cfg,
+                 int64_t id, int csv, struct tcrm_doc *out,
+                 struct tcrm_error *err);
 
 #endif

@@ -213,6 +213,8 @@ int tcrm_document_make(struct tcrm_db *db, const struct tcrm_config *cfg,
         return doc_quote(db, cfg, id, csv, out, err);
     if (strcmp(kind, "order") == 0)
         return doc_order(db, cfg, id, csv, out, err);
+    if (strcmp(kind, "delivery") == 0)
+        return doc_delivery(db, cfg, id, csv, out, err);
     return tcrm_error_set(err, TCRM_EINVAL, "document '%s': unknown (known: "
                           "quote, order, delivery)", kind);
 }

@@ -141,6 +141,31 @@ fits order-cjk-fits o-cjk.txt
 t order print O2026-0003 --format csv > o-latin.csv
 golden order-latin.csv o-latin.csv
 
+# ---- delivery notes ---------------------------------------------------------
+same delivery-part "$(t delivery add O2026-0001 --line 1=1 --line 3=0.5)" \
+    "added delivery note 1: D2026-0001 (order O2026-0001, 2 lines)"
+same delivery-pending "$(t delivery list --pending --format csv)" 'order,customer,line,code,description,unit,ordered,shipped,left
+O2026-0001,华为技术有限公司,1,C-1,服务器机柜 42U 标准,台,2,1,1
+O2026-0001,华为技术有限公司,2,C-2,技术服务费,项,1,0,1
+O2026-0001,华为技术有限公司,3,,上门安装调试，含差旅费用及两天的操作人员培训，培训地点由客户指定,,1,0.5,0.5
+O2026-0001,华为技术有限公司,4,,运费,,1,0,1'
+same delivery-rest "$(t delivery add 1)" "added delivery note 2: D2026-0002 (order O2026-0001, 4 lines)"
+same delivery-none-pending "$(t delivery list --pending)" "nothing left to ship"
+tc delivery print D2026-0001 > d-cjk.txt
+golden delivery-cjk.txt d-cjk.txt
+fits delivery-cjk-fits d-cjk.txt
+LC_ALL=zh_CN.UTF-8 tc delivery print 2 > d-zh.txt
+golden delivery-zh.txt d-zh.txt
+t delivery print 2 --format csv > d.csv
+golden delivery.csv d.csv
+same delivery-list "$(t delivery list --format csv)" 'id,number,order,customer,lines,created_at,created_by
+2,D2026-0002,O2026-0001,华为技术有限公司,4,2026-11-20 10:00:00,clerk
+1,D2026-0001,O2026-0001,华为技术有限公司,2,2026-11-20 10:00:00,clerk'
+# trashing a note gives its quantities back
+same delivery-delete "$(t delivery delete 2)" "moved delivery note D2026-0002 to the trash; tcrm restore delivery/2 brings it back"
+same delivery-back "$(t delivery list --pending --format csv | cut -d, -f3,9 | tr '\n' ' ')" "line,left 1,1 2,1 3,0.5 4,1 "
+same delivery-restore "$(t restore delivery/2)" "restored delivery/2"
+
 # ---- bad input: one line, the status, nothing changed ---------------------
 # run_bad: read "STATUS|ARGS|STDERR" lines from stdin
 run_bad() {
@@ -205,7 +230,33 @@ run_bad <<'END'
 2|order line 2 --qty 1|tcrm order line: give --product or --text
 2|order list --state done|tcrm order list: --state: 'done' is not one of open, confirmed, cancelled
 2|order approve|tcrm order approve: missing OID
+1|delivery add 1|tcrm: order O2026-0001 has nothing left to ship
+1|delivery add 1 --line 1=1|tcrm: line 1 of order O2026-0001: 1 to ship, 0 left
+1|delivery add 2|tcrm: order O2026-0002 is open: only a confirmed order is shipped
+1|delivery add 3 --line 1=1|tcrm: order O2026-0003 is cancelled: only a confirmed order is shipped
+1|delivery add 9|tcrm: order 9: not found
+1|delivery add 1 --line 1=-1|tcrm: --line: must not be negative
+1|delivery add 1 --line 1=0|tcrm: --line: the quantity must be more than 0
+1|delivery add 1 --line 1=1.0001|tcrm: --line: '1.0001' has more than 3 decimals
+2|delivery add 1 --line x=1|tcrm delivery add: --line: 'x=1' is not N=QTY (a line number of the order, a quantity)
+2|delivery add 1 --line 0=1|tcrm delivery add: --line: '0=1' is not N=QTY (a line number of the order, a quantity)
+2|delivery add --line 1=1|tcrm delivery add: missing OID
+1|delivery print 9|tcrm: delivery note 9: not found
+1|delivery print D2099-0001|tcrm: delivery note 'D2099-0001': not found
+2|delivery list --format pdf|tcrm delivery list: --format: 'pdf' is not one of table, csv, tsv
 END
+# over-shipping a confirmed order with something left
+t order add --company 'Acme Ltd' --currency EUR >/dev/null
+t order line 4 --text Box --qty 5 --price 1 >/dev/null
+t order confirm 4 >/dev/null
+t delivery add 4 --line 1=2 >/dev/null
+run_bad <<'END'
+1|delivery add 4 --line 1=4|tcrm: line 1 of order O2026-0004: 4 to ship, 3 left
+1|delivery add 4 --line 1=1 --line 1=1|tcrm: line 1 is given twice
+1|delivery add 4 --line 2=1|tcrm: order O2026-0004 has no line 2
+1|order cancel 4|tcrm: order O2026-0004 has delivery notes: it cannot be cancelled
+END
+same delivery-left "$(t delivery list --pending --format csv | tail -1)" "O2026-0004,Acme Ltd,1,,Box,,5,2,3"
 TCRM_DATA_DIR=$W/nowhere
 echo "1|quote print 1|tcrm: template quote.txt: not found (in $XDG_CONFIG_HOME/tcrm/templates, $(strings "$TCRM" | grep -m1 '/share/tcrm$')/templates)" | TCRM_DATA_DIR=$W/nowhere run_bad
 
