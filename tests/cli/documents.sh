@@ -257,6 +257,20 @@ run_bad <<'END'
 1|order cancel 4|tcrm: order O2026-0004 has delivery notes: it cannot be cancelled
 END
 same delivery-left "$(t delivery list --pending --format csv | tail -1)" "O2026-0004,Acme Ltd,1,,Box,,5,2,3"
+
+# ---- deal won --order ---------------------------------------------------------
+t deal add 机柜项目 --company 华为技术有限公司 --amount 20000 >/dev/null
+t deal add "Acme renewal" --company "Acme Ltd" --amount 500 >/dev/null
+t quote add --company 华为技术有限公司 --currency CNY --deal 1 >/dev/null
+t quote line 4 --product C-1 --qty 1 >/dev/null
+t quote send 4 >/dev/null
+echo "1|deal won 1 --order|tcrm: deal 1 has no accepted quote without an order (accept one first: tcrm quote accept QID)" | run_bad
+echo "1|deal won 2 --order|tcrm: deal 2 has no accepted quote without an order (accept one first: tcrm quote accept QID)" | run_bad
+t quote accept 4 >/dev/null
+same deal-won-order "$(t deal won 1 --order)" "deal 1 won: 机柜项目 (20,000.00 EUR)
+added order 5: O2026-0005 (CNY, open)"
+has deal-order-show "deal          机柜项目" "$(t order show 5)"
+same deal-won-plain "$(t deal won 2)" "deal 2 won: Acme renewal (500.00 EUR)"
 TCRM_DATA_DIR=$W/nowhere
 echo "1|quote print 1|tcrm: template quote.txt: not found (in $XDG_CONFIG_HOME/tcrm/templates, $(strings "$TCRM" | grep -m1 '/share/tcrm$')/templates)" | TCRM_DATA_DIR=$W/nowhere run_bad
 
