@@ -262,30 +262,10 @@ int tcrm_delivery_get(struct tcrm_db *db, int64_t id,
 int tcrm_delivery_find(struct tcrm_db *db, const char *ref, int64_t *id,
                        struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
-    const char *p = ref ? ref : "";
-    if (*p >= '1' && *p <= '9' && strspn(p, "0123456789") == strlen(p) &&
-        strlen(p) <= 18) {
-        *id = strtoll(p, NULL, 10);
-        return 0;
-    }
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT id FROM live_deliveries WHERE number = ?1", err);
-    if (!st)
-        return err->code;
-    tcrm_db_bind_key(st, 1, p);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "delivery", "delivery "
-                              "note '%s': not found", p);
-    else
-        rc = tcrm_db_fail(db, "delivery", err);
-    tcrm_db_done(st);
-    return rc;
+    return tcrm_doc_find(db,
+                         "SELECT id FROM live_deliveries WHERE number = ?1",
+                         "delivery", N_("delivery note '%s': not found"), ref,
+                         id, err);
 }
 
 int tcrm_delivery_list(struct tcrm_db *db, int64_t before, size_t limit,

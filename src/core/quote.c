@@ -320,8 +320,9 @@ int tcrm_quote_get(struct tcrm_db *db, int64_t id, struct tcrm_quote *out,
     return rc;
 }
 
-int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
-                    struct tcrm_error *err)
+int tcrm_doc_find(struct tcrm_db *db, const char *sql, const char *field,
+                  const char *missing, const char *ref, int64_t *id,
+                  struct tcrm_error *err)
 {
     struct tcrm_error local;
     if (!err)
@@ -332,8 +333,7 @@ int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
         *id = strtoll(p, NULL, 10);
         return 0;
     }
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT id FROM live_quotes WHERE number = ?1", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
     if (!st)
         return err->code;
     tcrm_db_bind_key(st, 1, p);
@@ -341,12 +341,18 @@ int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
     if (s == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
     else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "quote", "quote '%s': not "
-                              "found", p);
+        rc = tcrm_error_field(err, TCRM_ENOTFOUND, field, missing, p);
     else
-        rc = tcrm_db_fail(db, "quote", err);
+        rc = tcrm_db_fail(db, field, err);
     tcrm_db_done(st);
     return rc;
+}
+
+int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
+                    struct tcrm_error *err)
+{
+    return tcrm_doc_find(db, "SELECT id FROM live_quotes WHERE number = ?1",
+                         "quote", N_("quote '%s': not found"), ref, id, err);
 }
 
 static void free_quotes(void *a, size_t n)

@@ -21,6 +21,14 @@ int tcrm_quote_insert_row(struct tcrm_db *db, struct tcrm_quote *q,
 int tcrm_quote_bump(struct tcrm_db *db, const struct tcrm_quote *q,
                     const char *set_state, struct tcrm_error *err);
 
+/* A document named by its id ("12": *id, checked by the call that uses
+ * it) or its number, looked up by sql ("SELECT id FROM live_X WHERE
+ * number = ?1", a literal); missing is the not-found message, marked N_()
+ * with one %s for the number. */
+int tcrm_doc_find(struct tcrm_db *db, const char *sql, const char *field,
+                  const char *missing, const char *ref, int64_t *id,
+                  struct tcrm_error *err);
+
 /* What a new line of a document needs to know of it: its number and
  * whether it is an order (for messages), its currency and customer (the
  * last price this customer paid). */
