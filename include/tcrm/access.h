@@ -59,6 +59,12 @@ int tcrm_access_mine(const struct tcrm_db *db);
 int tcrm_access_may_own(struct tcrm_db *db, const char *login,
                         struct tcrm_error *err);
 
+/* Whether the acting user may approve what waits for a manager (an
+ * order's discount, order.h): managers and admins, in either mode;
+ * TCRM_EPERM "only a manager or an admin may approve; ann is sales". */
+int tcrm_access_may_approve(const struct tcrm_db *db,
+                            struct tcrm_error *err);
+
 /* Switch the database to owned (1) or open (0) mode; admin only in
  * owned mode (TCRM_EPERM). Takes effect for connections opened after. */
 int tcrm_access_set_mode(struct tcrm_db *db, int owned,

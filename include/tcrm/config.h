@@ -74,6 +74,16 @@ struct tcrm_config {
     /* [sales] */
     char *quote_number;      /* quote_number = Q%Y-%04n (quote.h: %Y year,
                                 %m month, %0Nn the counter) */
+    char *order_number;      /* order_number = O%Y-%04n (likewise) */
+    char *delivery_number;   /* delivery_number = D%Y-%04n (likewise) */
+    int max_discount;        /* max_discount = 100 (0..100): an order line
+                                with a larger discount percent needs a
+                                manager's approval (order.h) */
+    /* [company]: your own, the header of printed documents (all NULL
+     * unless set) */
+    char *company_name, *company_address, *company_phone, *company_email,
+         *company_tax_id, *company_bank;
+#define TCRM_CONFIG_COMPANY_KEYS 6
     /* [calendar] (iCalendar export of follow-ups) */
     int calendar_timed_as_event; /* timed_as = todo|event (default todo):
                                     a follow-up with a time as VEVENT */

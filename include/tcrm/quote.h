@@ -56,12 +56,16 @@ struct tcrm_quote {
     struct tcrm_stamp stamp;
 };
 
+/* A line of a quote, or of an order (order.h: quote_id is then the
+ * order's id). */
 struct tcrm_quote_line {
     int64_t id, quote_id, product_id;           /* product 0: free text */
     int position;
     char *description, *unit, *product_code;
     struct tcrm_line_in in;                     /* as entered */
     struct tcrm_line_amounts am;                /* read-only */
+    int64_t shipped;        /* read-only, orders: thousandths shipped on
+                               live delivery notes (delivery.h) */
 };
 
 void tcrm_quote_init(struct tcrm_quote *q);

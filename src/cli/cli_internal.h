@@ -41,6 +41,15 @@ extern const struct tcrm_cmd tcrm_cmd_audit;
 extern const struct tcrm_cmd tcrm_cmd_setting;
 /* Sales documents (cmd_product.c, cmd_quote.c). */
 extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
+/* Orders and delivery notes (cmd_order.c, cmd_delivery.c). */
+extern const struct tcrm_cmd tcrm_cmd_order, tcrm_cmd_delivery;
+
+/* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`
+ * (cmd_print.c): document kind of tcrm/document.h; find turns the ID
+ * (an id or a number) into an id, printing its error. */
+int cli_doc_print(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
+                  const char *kind, int argc, char **argv,
+                  int (*find)(struct tcrm_db *, const char *, int64_t *));
 
 /* ---- option parsing ------------------------------------------------ */
 
@@ -58,6 +67,8 @@ struct cli_opts {
     int status;     /* exit status when next() gave CLI_OPT_STOP */
     char **pos;     /* positional arguments, after CLI_OPT_DONE */
     int npos;
+    const char *shorts; /* getopt's short options (NULL: ":h"; -o FILE of
+                           the print commands: ":ho:") */
 };
 
 /* argv[0] is the (sub)command name. Options may come before or after the

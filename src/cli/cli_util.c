@@ -163,7 +163,8 @@ static const char *cli_opt_text(const char *arg)
 
 int cli_opts_next(struct cli_opts *o)
 {
-    int c = getopt_long(o->argc, o->argv, ":h", o->lo, NULL);
+    int c = getopt_long(o->argc, o->argv, o->shorts ? o->shorts : ":h",
+                        o->lo, NULL);
 
     switch (c) {
     case -1:

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "cli_internal.h"
+#include "cmd_order.h"
 #include "tcrm/company.h"
 #include "tcrm/deal.h"
 
@@ -26,6 +27,8 @@ static int deal_add(struct tcrm_cli *cli, int argc, char **argv);
 static int deal_show(struct tcrm_cli *cli, int argc, char **argv);
 static int deal_move(struct tcrm_cli *cli, int argc, char **argv);
 static int deal_won(struct tcrm_cli *cli, int argc, char **argv);
+/* deal won --order (set by deal_args_id) */
+static int won_order;
 static int deal_lost(struct tcrm_cli *cli, int argc, char **argv);
 static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
 
@@ -36,7 +39,7 @@ static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
     "   [--format table|csv|tsv]"
 #define U_SHOW "deal show DID"
 #define U_MOVE "deal move DID STAGE"
-#define U_WON "deal won DID"
+#define U_WON "deal won DID [--order]"
 #define U_LOST "deal lost DID --reason TEXT"
 #define U_DELETE "deal delete DID"
 
@@ -50,7 +53,8 @@ static const struct tcrm_cmd sub_show = { "deal show", U_SHOW,
 static const struct tcrm_cmd sub_move = { "deal move", U_MOVE,
     N_("Move an open deal to another stage."), deal_move };
 static const struct tcrm_cmd sub_won = { "deal won", U_WON,
-    N_("Close a deal as won."), deal_won };
+    N_("Close a deal as won (--order: make an order from its accepted "
+       "quote)."), deal_won };
 static const struct tcrm_cmd sub_lost = { "deal lost", U_LOST,
     N_("Close a deal as lost, with the reason."), deal_lost };
 static const struct tcrm_cmd sub_delete = { "deal delete", U_DELETE,
@@ -229,14 +233,20 @@ static int deal_args_id(const struct tcrm_cmd *cmd, struct cli_opts *o,
     static const struct option lo_reason[] = {
         { "reason", required_argument, NULL, 'r' }, CLI_OPT_HELP, CLI_OPT_END,
     };
+    static const struct option lo_won[] = {
+        { "order", no_argument, NULL, 'o' }, CLI_OPT_HELP, CLI_OPT_END,
+    };
     int c, rc;
 
-    cli_opts_init(o, cmd, argc, argv, reason ? lo_reason : lo);
+    cli_opts_init(o, cmd, argc, argv, reason ? lo_reason
+                  : cmd == &sub_won ? lo_won : lo);
     while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
         if (c == CLI_OPT_STOP)
             return o->status;
         if (c == 'r')
             *reason = optarg;
+        if (c == 'o')
+            won_order = 1;
     }
     if ((rc = cli_want_args(cmd, o, nargs, nargs,
                             nargs == 1 ? "DID"
@@ -317,6 +327,22 @@ static int deal_move(struct tcrm_cli *cli, int argc, char **argv)
     return TCRM_EXIT_OK;
 }
 
+/* deal won --order: the deal's accepted quote without an order (exit 1
+ * when there is none, before anything changes), else 0 with *qid. */
+static int won_quote(struct tcrm_db *db, int64_t id, int64_t *qid)
+{
+    struct tcrm_error err;
+
+    tcrm_error_clear(&err);
+    if (tcrm_order_deal_quote(db, id, qid, &err))
+        return tcrm_cli_fail_err(&err);
+    if (!*qid)
+        return tcrm_cli_fail("deal %lld has no accepted quote without an "
+                             "order (accept one first: tcrm quote accept "
+                             "QID)", (long long)id);
+    return 0;
+}
+
 /* won, lost and delete: get the deal (for its title), then act. */
 static int deal_close(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
                       int argc, char **argv)
@@ -327,12 +353,14 @@ static int deal_close(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
     struct cli_opts o;
     const char *reason = NULL;
     char money[64];
-    int64_t id;
+    int64_t id, qid = 0;
     int rc;
 
+    won_order = 0;
     if ((rc = deal_args_id(cmd, &o, argc, argv, 1,
                            cmd == &sub_lost ? &reason : NULL, &id)) >= 0 ||
-        (rc = tcrm_cli_db(cli, &db)))
+        (rc = tcrm_cli_db(cli, &db)) ||
+        (won_order && (rc = won_quote(db, id, &qid))))
         return rc;
     tcrm_deal_init(&d);
     tcrm_error_clear(&err);
@@ -354,6 +382,8 @@ static int deal_close(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
                     (long long)id, cli_s(d.title), cli_s(money));
     }
     tcrm_deal_clear(&d);
+    if (rc == 0 && qid)
+        rc = cli_order_open(cli, db, qid);
     return rc;
 }
 

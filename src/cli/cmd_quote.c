@@ -20,12 +20,14 @@
 static int quote_add(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_line(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_state(struct tcrm_cli *cli, int argc, char **argv);
+static int quote_print(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "quote add (--company NAME | --contact ID) [--deal DID]\n" \
     "   [--currency C] [--valid WHEN]"
 #define U_LINE "quote line QID (--product CODE | --text TEXT) --qty N\n" \
     "   [--price P] [--discount PCT] [--tax RATE] [--gross] [--unit U]"
 #define U_SHOW "quote show QID"
+#define U_PRINT "quote print QID [-o FILE] [--format text|csv]"
 #define U_LIST "quote list [--state S] [--format table|csv|tsv]"
 #define U_COPY "quote copy QID"
 #define U_SEND "quote send QID"
@@ -39,6 +41,9 @@ static const struct tcrm_cmd sub_line = { "quote line", U_LINE,
     N_("Add a line: a product or a text, a quantity, a price."), quote_line };
 const struct tcrm_cmd cli_quote_show_cmd = { "quote show", U_SHOW,
     N_("Show a quote with its lines and totals."), cli_quote_show };
+static const struct tcrm_cmd sub_print = { "quote print", U_PRINT,
+    N_("Print a quote from its template, or its lines as CSV."),
+    quote_print };
 const struct tcrm_cmd cli_quote_list_cmd = { "quote list", U_LIST,
     N_("List quotes, newest first."), cli_quote_list };
 static const struct tcrm_cmd sub_copy = { "quote copy", U_COPY,
@@ -52,7 +57,8 @@ static const struct tcrm_cmd sub_reject = { "quote reject", U_REJECT,
 static const struct tcrm_cmd sub_delete = { "quote delete", U_DELETE,
     N_("Move a quote to the trash."), quote_state };
 static const struct tcrm_cmd *const subs[] = {
-    &sub_add, &sub_line, &cli_quote_show_cmd, &cli_quote_list_cmd, &sub_copy,
+    &sub_add, &sub_line, &cli_quote_show_cmd, &sub_print, &cli_quote_list_cmd,
+    &sub_copy,
     &sub_send, &sub_accept, &sub_reject, &sub_delete,
 };
 
@@ -64,9 +70,10 @@ static int quote_exec(struct tcrm_cli *cli, int argc, char **argv)
 
 const struct tcrm_cmd tcrm_cmd_quote = {
     "quote",
-    U_ADD "\n" U_LINE "\n" U_SHOW "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
+    U_ADD "\n" U_LINE "\n" U_SHOW "\n" U_PRINT "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
     U_ACCEPT "\n" U_REJECT "\n" U_DELETE,
-    N_("Quotes: add, line, show, list, copy, send, accept, reject, delete."),
+    N_("Quotes: add, line, show, print, list, copy, send, accept, reject, "
+       "delete."),
     quote_exec,
 };
 
@@ -76,6 +83,11 @@ int cli_quote_id(struct tcrm_db *db, const char *ref, int64_t *id)
 
     tcrm_error_clear(&err);
     return tcrm_quote_find(db, ref, id, &err) ? tcrm_cli_fail_err(&err) : 0;
+}
+
+static int quote_print(struct tcrm_cli *cli, int argc, char **argv)
+{
+    return cli_doc_print(cli, &sub_print, "quote", argc, argv, cli_quote_id);
 }
 
 /* ---- add ------------------------------------------------------------------ */
@@ -162,12 +174,8 @@ static int quote_add(struct tcrm_cli *cli, int argc, char **argv)
 
 /* ---- line ----------------------------------------------------------------- */
 
-struct line_args {
-    const char *product, *text, *qty, *price, *discount, *tax, *unit;
-    int gross;
-};
-
-static int line_opts(struct cli_opts *o, struct line_args *a)
+int cli_line_opts(const struct tcrm_cmd *cmd, struct cli_opts *o,
+                  struct cli_line_args *a)
 {
     static const struct option lo[] = {
         { "product", required_argument, NULL, 'p' },
@@ -194,20 +202,19 @@ static int line_opts(struct cli_opts *o, struct line_args *a)
         else if ((k = strchr(keys, c)))
             *slot[k - keys] = optarg;
     }
-    if ((rc = cli_want_args(&sub_line, o, 1, 1, "QID")))
+    if ((rc = cli_want_args(cmd, o, 1, 1, cmd == &sub_line ? "QID" : "OID")))
         return rc;
     if (!a->product == !a->text)
-        return tcrm_cli_usage(&sub_line, "give --product or --text");
+        return tcrm_cli_usage(cmd, "give --product or --text");
     if (!a->qty)
-        return tcrm_cli_usage(&sub_line, "missing --qty");
+        return tcrm_cli_usage(cmd, "missing --qty");
     if (a->text && !a->price)
-        return tcrm_cli_usage(&sub_line, "missing --price (a line of text "
+        return tcrm_cli_usage(cmd, "missing --price (a line of text "
                               "has no catalogue price)");
     return -1;
 }
 
-/* The values of a into l (exit 1 on a bad one). */
-static int line_values(const struct line_args *a, struct tcrm_quote_line *l)
+int cli_line_values(const struct cli_line_args *a, struct tcrm_quote_line *l)
 {
     struct tcrm_error err;
 
@@ -227,26 +234,24 @@ static int line_values(const struct line_args *a, struct tcrm_quote_line *l)
     return 0;
 }
 
-/* Where the price came from, when it was not given. */
-static void line_source(struct tcrm_cli *cli, const struct tcrm_quote_line *l,
-                        const struct tcrm_quote *q,
-                        const struct tcrm_price_source *src)
+void cli_line_source(struct tcrm_cli *cli, const struct tcrm_quote_line *l,
+                     const char *currency, const char *customer,
+                     const struct tcrm_price_source *src)
 {
     char money[64];
 
-    tcrm_money_format(l->in.price, q->currency, money, sizeof money);
+    tcrm_money_format(l->in.price, currency, money, sizeof money);
     if (src->kind == 1)
         fprintf(cli->out, _("price %s%s: what %s last paid (quote %s, "
                 "accepted %s)\n"), money, l->in.gross ? _(" with tax") : "",
-                cli_s(q->company_name ? q->company_name : q->contact_name),
-                cli_s(src->number), src->date);
+                cli_s(customer), cli_s(src->number), src->date);
     else if (src->kind == 2)
         fprintf(cli->out, _("price %s: the catalogue's, before tax\n"), money);
 }
 
 static int quote_line(struct tcrm_cli *cli, int argc, char **argv)
 {
-    struct line_args a;
+    struct cli_line_args a;
     struct tcrm_quote_line l;
     struct tcrm_quote q;
     struct tcrm_price_source src;
@@ -258,7 +263,8 @@ static int quote_line(struct tcrm_cli *cli, int argc, char **argv)
     memset(&a, 0, sizeof a);
     tcrm_quote_line_init(&l);
     cli_opts_init(&o, &sub_line, argc, argv, NULL);
-    if ((rc = line_opts(&o, &a)) >= 0 || (rc = line_values(&a, &l)) ||
+    if ((rc = cli_line_opts(&sub_line, &o, &a)) >= 0 ||
+        (rc = cli_line_values(&a, &l)) ||
         (rc = tcrm_cli_db(cli, &db)) ||
         (rc = cli_quote_id(db, o.pos[0], &l.quote_id))) {
         tcrm_quote_line_clear(&l);
@@ -270,9 +276,12 @@ static int quote_line(struct tcrm_cli *cli, int argc, char **argv)
         tcrm_quote_get(db, l.quote_id, &q, &err)) {
         rc = tcrm_cli_fail_err(&err);
     } else {
-        line_source(cli, &l, &q, &src);
-        cli_quote_print_line(cli, &q, &l);
-        cli_quote_print_totals(cli, &q);
+        cli_line_source(cli, &l, q.currency,
+                        q.company_name ? q.company_name : q.contact_name,
+                        &src);
+        cli_quote_print_line(cli, q.currency, &l);
+        cli_quote_print_totals(cli, q.number, q.net, q.tax, q.gross,
+                               q.currency);
     }
     tcrm_quote_clear(&q);
     tcrm_quote_line_clear(&l);

@@ -39,7 +39,7 @@ static const char *decimal(int64_t v, int places)
     return cli_keep(strdup(buf));
 }
 
-void cli_quote_print_line(struct tcrm_cli *cli, const struct tcrm_quote *q,
+void cli_quote_print_line(struct tcrm_cli *cli, const char *currency,
                           const struct tcrm_quote_line *l)
 {
     fprintf(cli->out, _("line %d: %s x %s at %s (%s with tax)"), l->position,
@@ -50,14 +50,15 @@ void cli_quote_print_line(struct tcrm_cli *cli, const struct tcrm_quote *q,
                 decimal(l->in.discount, TCRM_PCT_PLACES));
     fprintf(cli->out, _(", tax %s%%: %s + %s = %s\n"),
             decimal(l->in.tax, TCRM_PCT_PLACES), money(l->am.net, NULL),
-            money(l->am.tax, NULL), money(l->am.gross, q->currency));
+            money(l->am.tax, NULL), money(l->am.gross, currency));
 }
 
-void cli_quote_print_totals(struct tcrm_cli *cli, const struct tcrm_quote *q)
+void cli_quote_print_totals(struct tcrm_cli *cli, const char *number,
+                            int64_t net, int64_t tax, int64_t gross,
+                            const char *currency)
 {
-    fprintf(cli->out, _("%s: net %s, tax %s, gross %s\n"), cli_s(q->number),
-            money(q->net, NULL), money(q->tax, NULL),
-            money(q->gross, q->currency));
+    fprintf(cli->out, _("%s: net %s, tax %s, gross %s\n"), cli_s(number),
+            money(net, NULL), money(tax, NULL), money(gross, currency));
 }
 
 static const char *percent(int64_t bp)

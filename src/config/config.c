@@ -103,19 +103,43 @@ static const struct key_def key_table[] = {
      10080, NULL},
     {"sales", "quote_number", KIND_TEXT, OFF(quote_number), 0, 0,
      "a number pattern such as Q%Y-%04n"},
+    {"sales", "order_number", KIND_TEXT, OFF(order_number), 0, 0,
+     "a number pattern such as O%Y-%04n"},
+    {"sales", "delivery_number", KIND_TEXT, OFF(delivery_number), 0, 0,
+     "a number pattern such as D%Y-%04n"},
+    {"sales", "max_discount", KIND_INT, OFF(max_discount), 0, 100, NULL},
+    {"company", "name", KIND_TEXT, OFF(company_name), 0, 0,
+     N_("your company's name")},
+    {"company", "address", KIND_TEXT, OFF(company_address), 0, 0,
+     N_("an address")},
+    {"company", "phone", KIND_TEXT, OFF(company_phone), 0, 0,
+     N_("a phone number")},
+    {"company", "email", KIND_TEXT, OFF(company_email), 0, 0,
+     N_("an e-mail address")},
+    {"company", "tax_id", KIND_TEXT, OFF(company_tax_id), 0, 0,
+     N_("a tax number")},
+    {"company", "bank", KIND_TEXT, OFF(company_bank), 0, 0,
+     N_("a bank and account number")},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
 static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
                                             "reports", "import",
-                                            "calendar", "sales"};
+                                            "calendar", "sales",
+                                            "company"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
 #define INT_FIELD(cfg, off) ((int *)(void *)((char *)(cfg) + (off)))
 
 /* ---------------------------------------------------------------- memory */
+
+/* The [company] strings. */
+static const size_t company_off[TCRM_CONFIG_COMPANY_KEYS] = {
+    OFF(company_name), OFF(company_address), OFF(company_phone),
+    OFF(company_email), OFF(company_tax_id), OFF(company_bank)};
+#define company_field(cfg, i) STR_FIELD(cfg, company_off[i])
 
 static int set_str(char **field, const char *value)
 {
@@ -148,6 +172,10 @@ void tcrm_config_free(struct tcrm_config *cfg)
     free(cfg->currency);
     free(cfg->print_command);
     free(cfg->quote_number);
+    free(cfg->order_number);
+    free(cfg->delivery_number);
+    for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
+        free(*company_field(cfg, i));
     free_stages(cfg);
     memset(cfg, 0, sizeof *cfg);
 }
@@ -159,6 +187,9 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
     dst->path = dst->db_path = dst->user = dst->date_format = NULL;
     dst->language = NULL;
     dst->currency = dst->print_command = dst->quote_number = NULL;
+    dst->order_number = dst->delivery_number = NULL;
+    for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
+        *company_field(dst, i) = NULL;
     memset(dst->stages, 0, sizeof dst->stages);
     if (set_str(&dst->path, src->path) || set_str(&dst->db_path, src->db_path)
         || set_str(&dst->user, src->user)
@@ -166,8 +197,13 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
         || set_str(&dst->language, src->language)
         || set_str(&dst->currency, src->currency)
         || set_str(&dst->print_command, src->print_command)
-        || set_str(&dst->quote_number, src->quote_number))
+        || set_str(&dst->quote_number, src->quote_number)
+        || set_str(&dst->order_number, src->order_number)
+        || set_str(&dst->delivery_number, src->delivery_number))
         goto nomem;
+    for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
+        if (set_str(company_field(dst, i), *company_field(src, i)))
+            goto nomem;
     for (size_t i = 0; i < src->n_stages; i++)
         if (set_str(&dst->stages[i], src->stages[i]))
             goto nomem;
@@ -205,8 +241,11 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
         || set_str(&cfg->language, "")
         || set_str(&cfg->currency, "EUR")
         || set_str(&cfg->print_command, "lpr")
-        || set_str(&cfg->quote_number, "Q%Y-%04n"))
+        || set_str(&cfg->quote_number, "Q%Y-%04n")
+        || set_str(&cfg->order_number, "O%Y-%04n")
+        || set_str(&cfg->delivery_number, "D%Y-%04n"))
         goto nomem;
+    cfg->max_discount = 100;
     for (size_t i = 0; i < N_DEFAULT_STAGES; i++) {
         if (set_str(&cfg->stages[i], default_stages[i]))
             goto nomem;

@@ -513,3 +513,16 @@ int tcrm_access_may_own(struct tcrm_db *db, const char *login,
                                 "yourself or someone under you", login);
     return 0;
 }
+
+int tcrm_access_may_approve(const struct tcrm_db *db, struct tcrm_error *err)
+{
+    if (db->role == TCRM_ROLE_ADMIN || db->role == TCRM_ROLE_MANAGER)
+        return 0;
+    if (db->role == TCRM_ROLE_NONE)
+        return tcrm_error_set(err, TCRM_EPERM, "only a manager or an admin "
+                              "may approve: %s is not a user of this "
+                              "database", db->login);
+    return tcrm_error_set(err, TCRM_EPERM, "only a manager or an admin may "
+                          "approve; %s is %s", db->login,
+                          tcrm_i18n_word("role", tcrm_role_name(db->role)));
+}

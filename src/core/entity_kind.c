@@ -64,6 +64,12 @@ static const struct tcrm_entity_kind kinds[] = {
     { "quote", NULL, "quotes", "number", N_("quote"),
       TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
       0, NULL, KIND_SQL("quotes") },
+    { "order", NULL, "orders", "number", N_("order"),
+      TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
+      0, NULL, KIND_SQL("orders") },
+    { "delivery", NULL, "deliveries", "number", N_("delivery note"),
+      TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
+      0, NULL, KIND_SQL("deliveries") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 

@@ -125,8 +125,9 @@ int tcrm_quote_number(const char *pattern, int year, int month, int64_t n,
     return expand(pattern, year, month, n, out, cap);
 }
 
-int tcrm_quote_next_number(struct tcrm_db *db, const char *pattern,
-                           char *out, size_t cap, struct tcrm_error *err)
+int tcrm_doc_next_number(struct tcrm_db *db, const char *kind,
+                         const char *pattern, char *out, size_t cap,
+                         struct tcrm_error *err)
 {
     char prefix[64];
     char today[11];
@@ -139,12 +140,13 @@ int tcrm_quote_next_number(struct tcrm_db *db, const char *pattern,
                                 "'%s' needs one %%n (and only %%Y, %%m, %%0Nn, "
                                 "%%%%)", pat);
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "INSERT INTO doc_numbers(kind, prefix, last) VALUES ('quote', ?1, 1)"
+        "INSERT INTO doc_numbers(kind, prefix, last) VALUES (?2, ?1, 1)"
         " ON CONFLICT(kind, prefix) DO UPDATE SET last = last + 1"
         " RETURNING last", err);
     if (!st)
         return err->code;
     tcrm_db_bind_key(st, 1, prefix);
+    tcrm_db_bind_key(st, 2, kind);
     int s = sqlite3_step(st);
     int64_t n = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     int rc = s == SQLITE_ROW ? 0 : tcrm_db_fail(db, "number", err);
@@ -191,7 +193,8 @@ int tcrm_quote_insert_row(struct tcrm_db *db, struct tcrm_quote *q,
     char number[64], now[20];
     int rc = check_links(db, q, err);
     if (rc == 0)
-        rc = tcrm_quote_next_number(db, pattern, number, sizeof number, err);
+        rc = tcrm_doc_next_number(db, "quote", pattern, number,
+                                  sizeof number, err);
     if (rc)
         return rc;
     sqlite3_stmt *st = tcrm_db_prepare(db,
@@ -317,8 +320,9 @@ int tcrm_quote_get(struct tcrm_db *db, int64_t id, struct tcrm_quote *out,
     return rc;
 }
 
-int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
-                    struct tcrm_error *err)
+int tcrm_doc_find(struct tcrm_db *db, const char *sql, const char *field,
+                  const char *missing, const char *ref, int64_t *id,
+                  struct tcrm_error *err)
 {
     struct tcrm_error local;
     if (!err)
@@ -329,8 +333,7 @@ int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
         *id = strtoll(p, NULL, 10);
         return 0;
     }
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT id FROM live_quotes WHERE number = ?1", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
     if (!st)
         return err->code;
     tcrm_db_bind_key(st, 1, p);
@@ -338,12 +341,18 @@ int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
     if (s == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
     else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "quote", "quote '%s': not "
-                              "found", p);
+        rc = tcrm_error_field(err, TCRM_ENOTFOUND, field, missing, p);
     else
-        rc = tcrm_db_fail(db, "quote", err);
+        rc = tcrm_db_fail(db, field, err);
     tcrm_db_done(st);
     return rc;
+}
+
+int tcrm_quote_find(struct tcrm_db *db, const char *ref, int64_t *id,
+                    struct tcrm_error *err)
+{
+    return tcrm_doc_find(db, "SELECT id FROM live_quotes WHERE number = ?1",
+                         "quote", N_("quote '%s': not found"), ref, id, err);
 }
 
 static void free_quotes(void *a, size_t n)

@@ -6,10 +6,12 @@
 
 #include "tcrm/quote.h"
 
-/* The next number of `pattern` (NULL: the default), counted in
- * doc_numbers; inside the caller's transaction. */
-int tcrm_quote_next_number(struct tcrm_db *db, const char *pattern,
-                           char *out, size_t cap, struct tcrm_error *err);
+/* The next number of `pattern` (NULL: the quotes' default) for documents
+ * of `kind` ("quote", "order", "delivery"), counted in doc_numbers;
+ * inside the caller's transaction. */
+int tcrm_doc_next_number(struct tcrm_db *db, const char *kind,
+                         const char *pattern, char *out, size_t cap,
+                         struct tcrm_error *err);
 /* Insert q as a new draft (links checked, numbered); inside the caller's
  * transaction. Fills q->id, q->number, q->version. */
 int tcrm_quote_insert_row(struct tcrm_db *db, struct tcrm_quote *q,
@@ -18,5 +20,42 @@ int tcrm_quote_insert_row(struct tcrm_db *db, struct tcrm_quote *q,
  * not NULL; TCRM_ECONFLICT when q->version is no longer the stored one. */
 int tcrm_quote_bump(struct tcrm_db *db, const struct tcrm_quote *q,
                     const char *set_state, struct tcrm_error *err);
+
+/* A document named by its id ("12": *id, checked by the call that uses
+ * it) or its number, looked up by sql ("SELECT id FROM live_X WHERE
+ * number = ?1", a literal); missing is the not-found message, marked N_()
+ * with one %s for the number. */
+int tcrm_doc_find(struct tcrm_db *db, const char *sql, const char *field,
+                  const char *missing, const char *ref, int64_t *id,
+                  struct tcrm_error *err);
+
+/* What a new line of a document needs to know of it: its number and
+ * whether it is an order (for messages), its currency and customer (the
+ * last price this customer paid). */
+struct tcrm_doc_ctx {
+    const char *number, *currency;
+    int64_t company_id, contact_id;
+    int order;
+};
+/* The checks of a new line that need no database (quantity, discount,
+ * a product or a text); clears *src. */
+int tcrm_doc_line_check(const struct tcrm_quote_line *l, const char *code,
+                        struct tcrm_price_source *src,
+                        struct tcrm_error *err);
+/* Complete l (product, price suggested, tax) and compute its amounts by
+ * the rounding rule (tcrm_money_line). */
+int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
+                          struct tcrm_quote_line *l, const char *code,
+                          struct tcrm_price_source *src,
+                          struct tcrm_error *err);
+/* Read a line selected as "l.id, l.<document id>, " TCRM_DOC_LINE_COLS
+ * [, more] from a lines table aliased l joined to products p
+ * (tcrm_db_collect's callback). */
+#define TCRM_DOC_LINE_COLS                                                 \
+    "l.product_id, l.qty_milli, l.price_minor, l.discount, l.tax_rate,"    \
+    " l.net_minor, l.tax_minor, l.gross_minor, l.position, l.price_gross," \
+    " l.description, l.unit, p.code"
+struct sqlite3_stmt;
+int tcrm_doc_line_read(struct sqlite3_stmt *st, void *elem);
 
 #endif

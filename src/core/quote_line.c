@@ -65,7 +65,7 @@ static int must_be_open(const struct tcrm_quote *q, struct tcrm_error *err)
 }
 
 /* The last price this customer paid for the product (kind 1), if any. */
-static int last_paid(struct tcrm_db *db, const struct tcrm_quote *q,
+static int last_paid(struct tcrm_db *db, const struct tcrm_doc_ctx *q,
                      struct tcrm_quote_line *l, struct tcrm_price_source *src,
                      struct tcrm_error *err)
 {
@@ -100,7 +100,7 @@ static int last_paid(struct tcrm_db *db, const struct tcrm_quote *q,
 }
 
 /* Description, unit, tax and (when not given) price from the product. */
-static int from_product(struct tcrm_db *db, const struct tcrm_quote *q,
+static int from_product(struct tcrm_db *db, const struct tcrm_doc_ctx *q,
                         struct tcrm_quote_line *l, const char *code,
                         struct tcrm_price_source *src, struct tcrm_error *err)
 {
@@ -121,9 +121,14 @@ static int from_product(struct tcrm_db *db, const struct tcrm_quote *q,
     if (rc == 0 && l->in.price < 0)
         rc = last_paid(db, q, l, src, err);
     if (rc == 0 && l->in.price < 0) {
-        if (strcmp(p.currency, q->currency) != 0)
+        if (strcmp(p.currency, q->currency) != 0 && !q->order)
             rc = tcrm_error_field(err, TCRM_EINVAL, "currency", "currency: "
                                   "product %s is priced in %s, quote %s is "
+                                  "in %s (give --price)", p.code, p.currency,
+                                  q->number, q->currency);
+        else if (strcmp(p.currency, q->currency) != 0)
+            rc = tcrm_error_field(err, TCRM_EINVAL, "currency", "currency: "
+                                  "product %s is priced in %s, order %s is "
                                   "in %s (give --price)", p.code, p.currency,
                                   q->number, q->currency);
         l->in.price = p.price_minor;
@@ -174,6 +179,22 @@ static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
     return rc;
 }
 
+int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
+                          struct tcrm_quote_line *l, const char *code,
+                          struct tcrm_price_source *src,
+                          struct tcrm_error *err)
+{
+    int rc = code ? from_product(db, c, l, code, src, err) : 0;
+    if (rc == 0 && l->in.tax < 0)
+        l->in.tax = 0;
+    if (rc == 0 && l->in.price < 0)
+        rc = tcrm_error_field(err, TCRM_EINVAL, "price", "price: required "
+                              "for a line of text");
+    if (rc == 0)
+        rc = tcrm_money_line(&l->in, &l->am, err);
+    return rc;
+}
+
 /* Check and complete l against its quote, then write it. */
 static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
                          const char *code, struct tcrm_price_source *src,
@@ -183,16 +204,11 @@ static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
     int rc = tcrm_quote_get(db, l->quote_id, &q, err);
     if (rc)
         return rc;
+    struct tcrm_doc_ctx c = { q.number, q.currency, q.company_id,
+                              q.contact_id, 0 };
     rc = must_be_open(&q, err);
-    if (rc == 0 && code)
-        rc = from_product(db, &q, l, code, src, err);
-    if (rc == 0 && l->in.tax < 0)
-        l->in.tax = 0;
-    if (rc == 0 && l->in.price < 0)
-        rc = tcrm_error_field(err, TCRM_EINVAL, "price", "price: required "
-                              "for a line of text");
     if (rc == 0)
-        rc = tcrm_money_line(&l->in, &l->am, err);
+        rc = tcrm_doc_line_prepare(db, &c, l, code, src, err);
     if (rc == 0)
         rc = tcrm_db_audit_action(db, "line", err);
     if (rc == 0)
@@ -216,6 +232,19 @@ int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
         err = &local;
     if (!src)
         src = &none;
+    int rc = tcrm_doc_line_check(l, product_code, src, err);
+    if (rc)
+        return rc;
+    rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = add_line_work(db, l, product_code, src, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_doc_line_check(const struct tcrm_quote_line *l, const char *code,
+                        struct tcrm_price_source *src, struct tcrm_error *err)
+{
     memset(src, 0, sizeof *src);
     if (l->in.qty <= 0)
         return tcrm_error_field(err, TCRM_EINVAL, "quantity", "quantity: must "
@@ -223,19 +252,15 @@ int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
     if (l->in.discount < 0 || l->in.discount > 10000 || l->in.tax > 10000)
         return tcrm_error_field(err, TCRM_EINVAL, "discount", "discount and "
                                 "tax: from 0 to 100");
-    if (!product_code && tcrm_str_empty(l->description))
+    if (!code && tcrm_str_empty(l->description))
         return tcrm_error_field(err, TCRM_EINVAL, "text", "a line needs a "
                                 "product or a text");
-    int rc = tcrm_db_begin(db, err);
-    if (rc)
-        return rc;
-    rc = add_line_work(db, l, product_code, src, err);
-    return tcrm_db_end(db, rc, err);
+    return 0;
 }
 
 /* ---- reading lines ------------------------------------------------------ */
 
-static int read_line(sqlite3_stmt *st, void *elem)
+int tcrm_doc_line_read(sqlite3_stmt *st, void *elem)
 {
     struct tcrm_quote_line *l = elem;
     int64_t *v[] = { &l->id, &l->quote_id, &l->product_id, &l->in.qty,
@@ -250,6 +275,8 @@ static int read_line(sqlite3_stmt *st, void *elem)
         l->am.unit_net = am.unit_net;
         l->am.unit_gross = am.unit_gross;
     }
+    if (sqlite3_column_count(st) > 15)
+        l->shipped = sqlite3_column_int64(st, 15);
     char **col[] = { &l->description, &l->unit, &l->product_code };
     for (int i = 0; i < 3; i++)
         if (sqlite3_column_type(st, 12 + i) != SQLITE_NULL &&
@@ -273,9 +300,7 @@ int tcrm_quote_lines(struct tcrm_db *db, int64_t id,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT l.id, l.quote_id, l.product_id, l.qty_milli, l.price_minor,"
-        " l.discount, l.tax_rate, l.net_minor, l.tax_minor, l.gross_minor,"
-        " l.position, l.price_gross, l.description, l.unit, p.code"
+        "SELECT l.id, l.quote_id, " TCRM_DOC_LINE_COLS
         " FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id"
         " WHERE l.quote_id = ?1"
         " AND EXISTS (SELECT 1 FROM live_quotes q WHERE q.id = l.quote_id)"
@@ -284,7 +309,8 @@ int tcrm_quote_lines(struct tcrm_db *db, int64_t id,
         return err->code;
     sqlite3_bind_int64(st, 1, id);
     void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote_line), read_line,
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote_line),
+                             tcrm_doc_line_read,
                              free_lines, "quote lines", &a, n, err);
     *out = a;
     return rc;

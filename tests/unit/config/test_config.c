@@ -368,7 +368,10 @@ static void test_shipped_file_is_the_defaults(void **state)
         "stages =", "probabilities =", "currency =", "[reminders]",
         "days_ahead =", "quiet_days =", "[reports]", "print_command =",
         "[import]", "max_field_mb =", "max_row_mb =", "[calendar]",
-        "timed_as =", "alarm_minutes ="};
+        "timed_as =", "alarm_minutes =", "[sales]", "quote_number =",
+        "order_number =", "delivery_number =", "max_discount =",
+        "[company]", ";name =", ";address =", ";phone =", ";email =",
+        ";tax_id =", ";bank ="};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (!strstr(text, keys[i]))
             fail_msg("data/tcrm.conf lacks %s", keys[i]);
@@ -396,9 +399,9 @@ static const struct bad_case {
      "bad.conf:1: expected '[section]' with nothing after it"},
     {"\n[colour]\n", "bad.conf:2: [colour]: unknown section (known: "
      "database, user, display, pipeline, reminders, reports, import, "
-     "calendar, sales)"},
+     "calendar, sales, company)"},
     {"[]\n", "bad.conf:1: []: unknown section (known: database, user, "
-     "display, pipeline, reminders, reports, import, calendar, sales)"},
+     "display, pipeline, reminders, reports, import, calendar, sales, company)"},
     {"[calendar]\ntimed_as = meeting\n", "bad.conf:2: [calendar] timed_as: "
      "'meeting' is not todo or event"},
     {"[calendar]\nalarm_minutes = 10081\n", "bad.conf:2: [calendar] "

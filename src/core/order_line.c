@@ -1,0 +1,262 @@
+/*
+ * order_line.c: the lines of an order, orders made from quotes, and the
+ * discount limit that leaves an order waiting for approval (see
+ * tcrm/order.h).
+ *
+ * A line is completed and priced as a quote's is (tcrm_doc_line_prepare
+ * of quote_line.c: the product, the price this customer last paid, the
+ * rounding rule), written once and never changed (a trigger refuses);
+ * adding one bumps its order's version in the same transaction, so the
+ * access guards decide who may, and the audit trail records a 'line'
+ * change of the order. An order from a quote copies the quote's lines as
+ * they are, amounts included.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "order_internal.h"
+
+static int must_be_open(const struct tcrm_order *o, struct tcrm_error *err)
+{
+    if (o->state == TCRM_ORDER_OPEN)
+        return 0;
+    return tcrm_error_field(err, TCRM_EINVAL, "state", "order %s is %s: it "
+                            "cannot be changed", o->number,
+                            tcrm_order_state_name(o->state));
+}
+
+static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
+                       struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO order_lines(order_id, position, product_id, description,"
+        " unit, qty_milli, price_minor, price_gross, discount, tax_rate,"
+        " net_minor, tax_minor, gross_minor, created_at, created_by)"
+        " SELECT ?1, coalesce(max(position), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7,"
+        " ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM order_lines"
+        " WHERE order_id = ?1 RETURNING id, position", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    int64_t w[] = { l->in.qty, l->in.price, l->in.gross, l->in.discount,
+                    l->in.tax, l->am.net, l->am.tax, l->am.gross };
+    sqlite3_bind_int64(st, 1, l->quote_id);
+    tcrm_db_bind_id(st, 2, l->product_id);
+    tcrm_db_bind_text(st, 3, l->description);
+    tcrm_db_bind_text(st, 4, l->unit);
+    for (int i = 0; i < 8; i++)
+        sqlite3_bind_int64(st, 5 + i, w[i]);
+    tcrm_db_bind_text(st, 13, now);
+    tcrm_db_bind_text(st, 14, tcrm_db_user(db));
+    int s = sqlite3_step(st);
+    if (s == SQLITE_ROW) {
+        l->id = sqlite3_column_int64(st, 0);
+        l->position = sqlite3_column_int(st, 1);
+        s = sqlite3_step(st);
+    }
+    int rc = s == SQLITE_DONE ? 0 : tcrm_db_fail(db, "order line", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
+                         const char *code, int64_t limit,
+                         struct tcrm_price_source *src,
+                         struct tcrm_error *err)
+{
+    struct tcrm_order o;
+    int rc = tcrm_order_get(db, l->quote_id, &o, err);
+    if (rc)
+        return rc;
+    struct tcrm_doc_ctx c = { o.number, o.currency, o.company_id,
+                              o.contact_id, 1 };
+    rc = must_be_open(&o, err);
+    if (rc == 0)
+        rc = tcrm_doc_line_prepare(db, &c, l, code, src, err);
+    if (rc == 0)
+        rc = tcrm_db_audit_action(db, "line", err);
+    if (rc == 0)
+        rc = tcrm_order_bump(db, &o, NULL, l->in.discount > limit
+                             ? "waiting" : NULL, err);
+    if (rc == 0)
+        rc = tcrm_db_audit_action(db, NULL, err);
+    if (rc == 0)
+        rc = insert_line(db, l, err);
+    tcrm_order_clear(&o);
+    return rc;
+}
+
+int tcrm_order_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
+                        const char *product_code, int64_t limit,
+                        struct tcrm_price_source *src,
+                        struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    struct tcrm_price_source none;
+    if (!err)
+        err = &local;
+    if (!src)
+        src = &none;
+    int rc = tcrm_doc_line_check(l, product_code, src, err);
+    if (rc == 0)
+        rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = add_line_work(db, l, product_code, limit, src, err);
+    return tcrm_db_end(db, rc, err);
+}
+
+static void free_lines(void *a, size_t n)
+{
+    tcrm_quote_lines_free(a, n);
+}
+
+int tcrm_order_lines(struct tcrm_db *db, int64_t id,
+                     struct tcrm_quote_line **out, size_t *n,
+                     struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT l.id, l.order_id, " TCRM_DOC_LINE_COLS ", "
+        TCRM_ORDER_SHIPPED("l.id")
+        " FROM order_lines l LEFT JOIN products p ON p.id = l.product_id"
+        " WHERE l.order_id = ?1"
+        " AND EXISTS (SELECT 1 FROM live_orders o WHERE o.id = l.order_id)"
+        " ORDER BY l.position", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote_line),
+                             tcrm_doc_line_read, free_lines, "order lines",
+                             &a, n, err);
+    *out = a;
+    return rc;
+}
+
+/* ---- from a quote ----------------------------------------------------------- */
+
+/* The live order (not cancelled) made from quote id, if any: its number. */
+static int ordered_as(struct tcrm_db *db, int64_t quote_id, char *number,
+                      size_t cap, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT number FROM orders WHERE quote_id = ?1 AND deleted_at IS NULL"
+        " AND state <> 'cancelled' ORDER BY id LIMIT 1", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, quote_id);
+    int s = sqlite3_step(st), rc = 0;
+    number[0] = '\0';
+    if (s == SQLITE_ROW)
+        snprintf(number, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    else if (s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "order", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+static int copy_lines(struct tcrm_db *db, int64_t order_id, int64_t quote_id,
+                      struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "INSERT INTO order_lines(order_id, position, product_id, description,"
+        " unit, qty_milli, price_minor, price_gross, discount, tax_rate,"
+        " net_minor, tax_minor, gross_minor, created_at, created_by)"
+        " SELECT ?1, position, product_id, description, unit, qty_milli,"
+        " price_minor, price_gross, discount, tax_rate, net_minor, tax_minor,"
+        " gross_minor, ?3, ?4 FROM quote_lines WHERE quote_id = ?2"
+        " ORDER BY position", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    sqlite3_bind_int64(st, 1, order_id);
+    sqlite3_bind_int64(st, 2, quote_id);
+    tcrm_db_bind_text(st, 3, now);
+    tcrm_db_bind_text(st, 4, tcrm_db_user(db));
+    return tcrm_db_step_done(db, st, "order line", err);
+}
+
+static int from_quote_work(struct tcrm_db *db, const struct tcrm_quote *q,
+                           const char *pattern, int64_t limit, int64_t *id,
+                           struct tcrm_error *err)
+{
+    char number[64];
+    struct tcrm_order o;
+    int rc = ordered_as(db, q->id, number, sizeof number, err);
+    if (rc)
+        return rc;
+    if (number[0])
+        return tcrm_error_field(err, TCRM_EINVAL, "quote", "quote %s is "
+                                "already ordered: order %s", q->number,
+                                number);
+    tcrm_order_init(&o);
+    o.quote_id = q->id;
+    o.company_id = q->company_id;
+    o.contact_id = q->contact_id;
+    o.deal_id = q->deal_id;
+    o.currency = q->currency;
+    rc = tcrm_order_insert_row(db, &o, pattern, err);
+    o.currency = NULL;
+    if (rc == 0)
+        rc = copy_lines(db, o.id, q->id, err);
+    if (rc == 0)
+        rc = tcrm_order_get(db, (*id = o.id), &o, err);
+    if (rc == 0 && o.max_discount > limit)
+        rc = tcrm_order_bump(db, &o, NULL, "waiting", err);
+    tcrm_order_clear(&o);
+    return rc;
+}
+
+int tcrm_order_from_quote(struct tcrm_db *db, int64_t quote_id,
+                          const char *pattern, int64_t limit, int64_t *id,
+                          struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    struct tcrm_quote q;
+    if (!err)
+        err = &local;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    rc = tcrm_quote_get(db, quote_id, &q, err);
+    if (rc == 0 && q.state != TCRM_QUOTE_ACCEPTED)
+        rc = tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is %s: "
+                              "only an accepted quote becomes an order",
+                              q.number, tcrm_quote_state_name(q.state));
+    if (rc == 0)
+        rc = from_quote_work(db, &q, pattern, limit, id, err);
+    tcrm_quote_clear(&q);
+    return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_order_deal_quote(struct tcrm_db *db, int64_t deal_id,
+                          int64_t *quote_id, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT q.id FROM live_quotes q WHERE q.deal_id = ?1"
+        " AND q.state = 'accepted' AND NOT EXISTS (SELECT 1 FROM orders o"
+        " WHERE o.quote_id = q.id AND o.deleted_at IS NULL"
+        " AND o.state <> 'cancelled') ORDER BY q.decided_at DESC, q.id DESC"
+        " LIMIT 1", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, deal_id);
+    int s = sqlite3_step(st), rc = 0;
+    *quote_id = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    if (s != SQLITE_ROW && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "quote", err);
+    tcrm_db_done(st);
+    return rc;
+}

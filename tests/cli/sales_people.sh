@@ -1,0 +1,157 @@
+#!/bin/bash
+# tests/cli/sales_people.sh: orders and their approval, tested as people
+# (issue 12, second part).
+#
+#   sales_people.sh /path/to/tcrm
+#
+# Needs root (CI runs as root): it creates Unix accounts with a prefix
+# unique to this run, runs tcrm as each of them with runuser and a clean
+# environment, and deletes them at the end. One database in owned mode
+# (tcrm init --shared by root, its admin), [sales] max_discount = 10:
+#
+#   login   role      manager
+#   root    admin
+#   M       manager
+#   S1      sales     M         makes the quotes and orders
+#   S2      sales     M
+#   K       clerk
+#
+# An order with a line above the limit waits: its salesperson, another
+# salesperson and a clerk cannot approve it (one line, exit 1, the
+# database unchanged), nor can S1 confirm it before; the manager does;
+# an admin approves another. Orders follow the rule of who sees what.
+set -u
+TCRM=$(realpath "$1")
+if [[ $(id -u) != 0 ]]; then
+    echo "sales_people.sh: must run as root (it creates Unix users to run tcrm as)"
+    exit 1
+fi
+ROOT=$(mktemp -d /tmp/tcrm-sales-people.XXXXXX)
+chmod 755 "$ROOT"
+P=tcrms$$
+M=${P}m S1=${P}a S2=${P}b K=${P}k
+USERS="$M $S1 $S2 $K"
+cleanup() {
+    for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
+    rm -rf "$ROOT"
+}
+trap cleanup EXIT
+for u in $USERS; do
+    useradd -M -d "$ROOT" -s /bin/sh "$u" || { echo "useradd $u failed"; exit 1; }
+done
+export TCRM_NOW="2026-11-20 10:00:00" LC_ALL=C.UTF-8 TZ=UTC
+mkdir -m 1777 "$ROOT/db"
+DB=$ROOT/db/office.db
+printf '[sales]\nmax_discount = 10\n' > "$ROOT/sales.conf"
+chmod 644 "$ROOT/sales.conf"
+SQLITE=$(command -v sqlite3)
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    printf 'FAIL: %s\n' "$1"
+    shift
+    printf '%s\n' "$@" | sed 's/^/    /'
+}
+
+# as LOGIN ARGS...: tcrm as that account, clean environment; sets OUT,
+# ERR, RC.
+as() {
+    local u=$1
+    shift
+    OUT=$(cd "$ROOT" && timeout 20 runuser -u "$u" -- env -i PATH=/usr/bin:/bin \
+          HOME="$ROOT" USER="$u" TCRM_NOW="$TCRM_NOW" LC_ALL=C.UTF-8 TZ=UTC \
+          "$TCRM" --config "$ROOT/sales.conf" --db "$DB" "$@" 2>"$ROOT/stderr")
+    RC=$?
+    ERR=$(cat "$ROOT/stderr")
+}
+
+expect() {
+    if [[ $RC == "$2" && "$OUT" == "$3" && "$ERR" == "$4" ]]; then
+        ok
+    else
+        bad "$1" "status $RC (want $2)" "--- stdout:" "$OUT" "--- want:" \
+            "$3" "--- stderr:" "$ERR" "--- want:" "$4"
+    fi
+}
+
+# refused NAME STATUS STDERR LOGIN ARGS...: one line on stderr, nothing
+# on stdout, the database unchanged.
+refused() {
+    local name=$1 status=$2 want=$3
+    shift 3
+    local before
+    before=$("$SQLITE" "$DB" .dump)
+    as "$@"
+    if [[ $RC != "$status" || -n "$OUT" || "$ERR" != "$want" ]]; then
+        bad "$name" "status $RC (want $status)" "stdout: $OUT" "stderr: $ERR" \
+            "want: $want"
+    elif [[ "$before" != "$("$SQLITE" "$DB" .dump)" ]]; then
+        bad "$name: the database changed"
+    else
+        ok
+    fi
+}
+
+# ---- the office --------------------------------------------------------
+as root init >/dev/null
+chmod 666 "$DB"
+as root init --shared
+[[ $RC == 0 ]] && ok || bad init-shared "$ERR"
+as root user add "$M" --role manager
+as root user add "$S1" --role sales --manager "$M"
+as root user add "$S2" --role sales --manager "$M"
+as root user add "$K" --role clerk
+as "$S1" company add "Acme Ltd"
+as "$S1" quote add --company "Acme Ltd" --currency CNY
+as "$S1" quote line 1 --text Widget --qty 10 --price 100 --discount 15 --tax 13
+as "$S1" quote send 1
+as "$S1" quote accept 1
+as "$S1" order from-quote 1
+expect from-quote 0 "added order 1: O2026-0001 (CNY, open)
+order O2026-0001 waits for a manager's approval (a discount of 15%): tcrm order approve 1" ""
+
+# ---- who may approve ------------------------------------------------------
+refused confirm-before 1 "tcrm: order O2026-0001 waits for a manager's approval (a discount of 15%): tcrm order approve 1" \
+    "$S1" order confirm 1
+refused own-sales 1 "tcrm: only a manager or an admin may approve; $S1 is sales" \
+    "$S1" order approve 1
+refused other-sales 1 "tcrm: only a manager or an admin may approve; $S2 is sales" \
+    "$S2" order approve 1
+# another salesperson does not even see it
+refused other-sales-number 1 "tcrm: order 'O2026-0001': not found" \
+    "$S2" order approve O2026-0001
+refused other-sales-show 1 "tcrm: order 1: not found" "$S2" order show 1
+refused clerk 1 "tcrm: only a manager or an admin may approve; $K is clerk" \
+    "$K" order approve 1
+as "$S2" order list --format csv
+expect not-seen-by-other 0 "id,number,customer,state,approval,quote,currency,net,tax,gross,to_ship,owner" ""
+as "$M" order list --format csv
+expect seen-by-manager 0 "id,number,customer,state,approval,quote,currency,net,tax,gross,to_ship,owner
+1,O2026-0001,Acme Ltd,open,waiting,Q2026-0001,CNY,850,110.5,960.5,10,$S1" ""
+as "$M" order approve 1
+expect manager-approves 0 "order O2026-0001 is approved" ""
+as "$M" order show 1
+[[ "$OUT" == *"approved by $M"* ]] && ok || bad show-approved "$OUT"
+as "$S1" order confirm 1
+expect confirm-after 0 "order O2026-0001 is confirmed" ""
+refused approve-twice 1 "tcrm: order O2026-0001 is already confirmed" \
+    "$M" order approve 1
+
+# an admin approves too; a line above the limit after approval waits again
+as "$S1" order add --company "Acme Ltd" --currency CNY
+as "$S1" order line 2 --text Bolt --qty 1 --price 10 --discount 20
+[[ "$OUT" == *"order O2026-0002 waits for a manager's approval (a discount of 20%)"* ]] && ok ||
+    bad line-waits "$OUT" "$ERR"
+as root order approve 2
+expect admin-approves 0 "order O2026-0002 is approved" ""
+as "$S1" order line 2 --text Nut --qty 1 --price 10 --discount 30
+refused waits-again 1 "tcrm: order O2026-0002 waits for a manager's approval (a discount of 30%): tcrm order approve 2" \
+    "$S1" order confirm 2
+as "$S1" order line 2 --text Washer --qty 1 --price 1 --discount 5
+as "$S1" order show 2
+[[ "$OUT" == *"approval      waiting"* ]] && ok || bad small-line-still-waits "$OUT"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
