@@ -164,6 +164,16 @@ int tui_check_phone(const struct tui_field *f, int kind, const char *text,
                     char *msg, size_t msgsz);
 int tui_check_percent(const struct tui_field *f, int kind, const char *text,
                       char *msg, size_t msgsz);
+/* A whole number from 0 to max (0, else a message into msg). */
+int tui_check_number(const char *text, long max, char *msg, size_t msgsz);
+/* What the forms share (ui_forms2.c): a text field's trimmed value into
+ * *dst (NULL when empty); a date-language field as a date (0, or not 0
+ * when empty or not a date); a contact's name into buf ("" when none). */
+int tui_field_set(char **dst, const struct tui_field *f);
+struct tcrm_when;
+int tui_field_when(const struct tui_field *f, struct tcrm_when *w);
+const char *tui_contact_name(struct tcrm_db *db, int64_t id, char *buf,
+                             size_t n);
 /* A one-line message at the bottom of the screen; waits for a key. */
 void tui_message(const char *text);
 /* Tags typed as "a, b，c" into l (cleared first; duplicates dropped), and

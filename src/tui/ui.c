@@ -175,10 +175,6 @@ static void open_row(struct tui_app *a)
             tui_status(a, 0, "That follow-up has no contact");
         return;
     }
-    if (a->view == TUI_V_FOLLOWUPS && tui_view_contact(a)) {
-        tui_jump_to_contact(a, tui_view_contact(a));
-        return;
-    }
     tui_action_run(a, TUI_A_EDIT);
 }
 

