@@ -131,6 +131,9 @@ const char *tui_view_label(const struct tui_app *a);
 const struct tcrm_deal *tui_view_deal_at(const struct tui_app *a);
 const struct tcrm_followup *tui_view_followup_at(const struct tui_app *a);
 void tui_view_sort_next(struct tui_app *a);
+/* The contacts list's cursor onto this contact, wherever it is in the
+ * list (reading the list again around it when it is not held). */
+void tui_view_select_contact(struct tui_app *a, int64_t id);
 void tui_view_stage_step(struct tui_app *a, int delta);
 
 /* ui_pane.c */

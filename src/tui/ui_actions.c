@@ -278,7 +278,9 @@ static void add_row(struct tui_app *a)
         rc = tui_contact_form(a->db, a->cfg, 0, &out);
     }
     after_dialog(a, rc, _("Saved"));
-    if (rc == TUI_SAVED && a->view < TUI_V_LISTS && out)
+    if (rc == TUI_SAVED && a->view == TUI_V_CONTACTS && out)
+        tui_view_select_contact(a, out);
+    else if (rc == TUI_SAVED && a->view < TUI_V_LISTS && out)
         tui_list_select_id(&a->lists[a->view], out);
     if (rc == TUI_OPEN_OTHER)
         tui_jump_to_contact(a, out);

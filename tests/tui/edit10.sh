@@ -188,7 +188,30 @@ followup_edit_from_pane() {
     keys Tab; keys Tab; keys Enter; expect "Showing Anna Silva"
 }
 
-CASES="followup_edit_in_view followup_edit_from_pane"
+# ---- 3. the cursor on the contact just added ---------------------------
+
+cursor_on_added_contact() {
+    for i in $(seq -w 1 60); do cli contact add "Person $i"; done
+    start 80 24
+    expect ">Person 01"
+    # far down the list (not among the rows held), with notes
+    keys a; expect "Add contact"
+    type_text "Person 45b"
+    for i in 1 2 3 4 5 6 7 8 9 10; do keys Tab; done
+    type_text "met at the fair"; keys Enter
+    expect "Saved"
+    expect ">Person 45b"
+    expect "met at the fair"
+    keys j; expect ">Person 46"
+    keys g; expect ">Person 01"
+    # the last one
+    keys a; expect "Add contact"
+    type_text "Zoe Last"; keys Enter
+    expect ">Zoe Last"
+    expect "62/62"
+}
+
+CASES="followup_edit_in_view followup_edit_from_pane cursor_on_added_contact"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done
