@@ -110,6 +110,39 @@ static int fu_from_form(struct tui_form *fm, struct tcrm_followup *fu)
     return rc ? TCRM_ENOMEM : 0;
 }
 
+static const unsigned fu_bits[F_N] = {
+    [F_TITLE] = TCRM_FIELD_BIT(TCRM_FF_TITLE),
+    [F_DUE] = TCRM_FIELD_BIT(TCRM_FF_DUE_DATE),
+    [F_TIME] = TCRM_FIELD_BIT(TCRM_FF_DUE_TIME),
+    [F_REPEAT] = TCRM_FIELD_BIT(TCRM_FF_REPEAT),
+};
+
+/* Someone saved the follow-up since the form read it: merge by field
+ * (form_merge.c); the form stays open. */
+static int fu_conflict(struct tui_form *fm, struct fu_ctx *x)
+{
+    struct tcrm_followup theirs;
+    struct tcrm_error err;
+    struct tui_field tf[F_N];
+    unsigned taken = 0, conflicts = 0;
+    int rc = tcrm_followup_get(x->db, x->fu.id, &theirs, &err);
+    if (rc == 0 && (tcrm_record_merge3(&tcrm_followup_record, &x->base,
+                                       &x->fu, &theirs, &taken,
+                                       &conflicts) != 0
+                    || fu_fields(tf, &theirs) != 0))
+        rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
+    if (rc != 0) {
+        tui_form_show_error(fm, &err);
+        tcrm_followup_clear(&theirs);
+        return 0;
+    }
+    tui_form_merge(fm, fu_bits, tf, taken, conflicts,
+                   theirs.stamp.updated_by);
+    tcrm_followup_clear(&x->base);
+    x->base = theirs;
+    return 0;
+}
+
 static int fu_save(struct tui_form *fm, void *ud)
 {
     struct fu_ctx *x = ud;
@@ -122,6 +155,8 @@ static int fu_save(struct tui_form *fm, void *ud)
                     : tcrm_followup_insert(x->db, fu, &err);
     else
         tcrm_error_set(&err, rc, "out of memory");
+    if (rc == TCRM_ECONFLICT && fu->id)
+        return fu_conflict(fm, x);
     if (rc != 0) {
         tui_form_show_error(fm, &err);
         return 0;

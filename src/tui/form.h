@@ -97,6 +97,11 @@ struct tui_field {
     int64_t company_id;           /* COMPANY: picked, 0 = by name */
     char msg[512];                /* validation message */
     int msg_sub;                  /* LIST: the entry it is about */
+    struct tui_field *theirs;     /* both this person and someone who
+                                   * saved meanwhile changed the field:
+                                   * their value, shown beside this one
+                                   * until one is taken (form_merge.c) */
+    int pick_mine;                /* the chooser: 0 theirs, 1 yours */
 };
 
 struct tui_form {
@@ -124,6 +129,10 @@ int tui_field_list(struct tui_field *f, const char *label,
 int tui_field_list_add(struct tui_field *f, int kind, const char *value);
 int tui_field_company(struct tui_field *f, const char *label,
                       const char *name, int64_t id);
+/* Free a field's editors (and its other value). */
+void tui_field_free(struct tui_field *f);
+/* Choice i of a CHOICE field or kind i of a LIST as shown. */
+const char *tui_field_choice_word(const struct tui_field *f, int i);
 /* Trimmed copy of a text field's value (free() it); NULL when empty. */
 char *tui_field_dup(const struct tui_field *f);
 
@@ -149,6 +158,26 @@ int tui_form_run(struct tui_form *fm, tui_form_save_fn save, void *ud);
 
 /* Draw the form (for dialogs drawn over it, which then redraw it). */
 void tui_form_draw(struct tui_form *fm);
+
+/* A save that came back TCRM_ECONFLICT, merged by field (form_merge.c).
+ * theirs: the fields filled from the record as stored now (n of them, in
+ * the form's order); bits[i]: the record's fields (edit.h bits) form
+ * field i shows; taken and conflicts: from tcrm_record_merge3. Fields
+ * only they changed take their value; fields both changed get a chooser
+ * (theirs / yours) and the cursor goes to the first; the status line
+ * says who saved meanwhile and what to do. The theirs fields are used
+ * up (freed). */
+void tui_form_merge(struct tui_form *fm, const unsigned *bits,
+                    struct tui_field *theirs, unsigned taken,
+                    unsigned conflicts, const char *who);
+/* The chooser's keys on a field with a conflict (Left/Right/Tab/Space
+ * switch, Enter takes the one shown); 1 when the key was used. */
+int tui_form_conflict_key(struct tui_form *fm, const struct tui_key *k);
+/* The first field still waiting for a choice, or -1. */
+int tui_form_conflict_left(const struct tui_form *fm);
+/* Draw the chooser on row y from column x, w wide; *cx: the cursor. */
+void tui_form_conflict_draw(const struct tui_field *f, int y, int x, int w,
+                            int active, int *cx);
 
 /* Checks the dialogs share (tui_check_fn; in ui_forms2.c): the date
  * language of date.h,

@@ -1,5 +1,5 @@
 /*
- * ui_forms2.c: the deal and interaction forms; the one-line
+ * ui_forms2.c: the interaction form; the one-line
  * questions (tui_confirm, tui_prompt, tui_message) at the bottom of the
  * screen; and the checks and tag helpers the forms share.
  *
@@ -10,7 +10,8 @@
  * callback parses with the same function, so what the form accepts is
  * exactly what is saved.
  *
- * (The follow-up form is in followup_form.c.)
+ * (The deal form is in deal_form.c, the follow-up form in
+ * followup_form.c.)
  *
  * The one-line questions draw on the last screen row and read keys with
  * get_wch, so a prompt takes CJK input like any form field.
@@ -25,7 +26,6 @@
 #include "modal.h"
 #include "tcrm/contact.h"
 #include "tcrm/date.h"
-#include "tcrm/deal.h"
 #include "tcrm/followup.h"
 #include "tcrm/interaction.h"
 #include "tcrm/normalize.h"
@@ -98,16 +98,6 @@ int tui_check_percent(const struct tui_field *f, int kind, const char *text,
     (void)f;
     (void)kind;
     return tui_check_number(text, 100, msg, msgsz);
-}
-
-static int check_money(const struct tui_field *f, int kind, const char *text,
-                       char *msg, size_t msgsz)
-{
-    int64_t minor;
-    struct tcrm_error err;
-    (void)f;
-    (void)kind;
-    return tcrm_money_parse(text, &minor, &err) ? fail(&err, msg, msgsz) : 0;
 }
 
 int tui_tags_parse(const char *text, struct tcrm_strlist *l)
@@ -281,202 +271,6 @@ const char *tui_contact_name(struct tcrm_db *db, int64_t id, char *buf,
     return buf;
 }
 
-
-/* ---- deals ---------------------------------------------------------- */
-
-enum {
-    D_TITLE, D_COMPANY, D_STAGE, D_AMOUNT, D_CURRENCY, D_PROB, D_CLOSE,
-    D_STATUS, D_REASON, D_TAGS, D_N
-};
-
-struct deal_ctx {
-    struct tcrm_db *db;
-    const struct tcrm_config *cfg;
-    struct tcrm_deal d;
-    const char *stages[TCRM_MAX_STAGES + 1];
-    int n_stages;
-    int64_t *out_id;
-};
-
-/* The stored keys of enum tcrm_deal_status, shown in context "status". */
-static const char *const deal_status[] = {
-    NC_("status", "open"), NC_("status", "won"), NC_("status", "lost")
-};
-
-static int deal_fields(struct tui_field *f, struct deal_ctx *x)
-{
-    const struct tcrm_deal *d = &x->d;
-    char amount[64] = "", prob[16] = "";
-    int stage = 0, rc = 0;
-    for (size_t i = 0; i < x->cfg->n_stages; i++)
-        x->stages[x->n_stages++] = x->cfg->stages[i];
-    if (d->stage && (stage = tcrm_config_stage_index(x->cfg, d->stage)) < 0) {
-        stage = x->n_stages;
-        x->stages[x->n_stages++] = d->stage;   /* not in the pipeline now */
-    }
-    if (d->id) {
-        tcrm_money_format(d->amount_minor, NULL, amount, sizeof amount);
-        snprintf(prob, sizeof prob, "%d", d->probability);
-    }
-    /* TRANSLATORS: the name of a deal */
-    rc |= tui_field_text(&f[D_TITLE], NC_("deal", "Title"), d->title);
-    f[D_TITLE].label_ctx = "deal";
-    rc |= tui_field_company(&f[D_COMPANY], "Company", d->company_name,
-                            d->company_id);
-    rc |= tui_field_choice(&f[D_STAGE], "Stage", x->stages, x->n_stages,
-                           stage);
-    rc |= tui_field_text(&f[D_AMOUNT], "Amount", amount);
-    rc |= tui_field_text(&f[D_CURRENCY], "Currency",
-                         d->currency ? d->currency : x->cfg->currency);
-    /* TRANSLATORS: the chance of winning the deal, in per cent */
-    rc |= tui_field_text(&f[D_PROB], "Probability %", prob);
-    rc |= tui_field_text(&f[D_CLOSE], "Expected close", d->expected_close);
-    rc |= tui_field_choice(&f[D_STATUS], "Status", deal_status, 3,
-                           (int)d->status);
-    /* TRANSLATORS: why the deal was lost */
-    rc |= tui_field_text(&f[D_REASON], "Reason", d->lost_reason);
-    char *tags = tui_tags_join(&d->tags);
-    rc |= tui_field_text(&f[D_TAGS], "Tags", tags);
-    free(tags);
-    f[D_STAGE].choice_ctx = "stage";
-    f[D_STATUS].choice_ctx = "status";
-    f[D_TITLE].required = 1;
-    f[D_AMOUNT].check = check_money;
-    f[D_AMOUNT].hint = _("e.g. 1200.50 or 1,200");
-    f[D_PROB].check = tui_check_percent;
-    f[D_PROB].hint = _("empty: the stage's probability");
-    f[D_CLOSE].check = tui_check_date;
-    /* TRANSLATORS: forms the date language accepts (tcrm/date.h): keep
-     * them forms it accepts (明天, 周五, 12月20日...) */
-    f[D_CLOSE].hint = _("a date: 2026-12-01, +2w, +1m, fri");
-    f[D_REASON].hint = _("why it was lost (needed when lost)");
-    f[D_TAGS].hint = _("comma-separated");
-    return rc ? TCRM_ENOMEM : 0;
-}
-
-static int deal_numbers(struct tui_form *fm, struct deal_ctx *x)
-{
-    struct tui_field *f = fm->f;
-    struct tcrm_deal *d = &x->d;
-    struct tcrm_error err;
-    struct tcrm_when w;
-    char *v = tui_field_dup(&f[D_AMOUNT]);
-    int rc = v ? tcrm_money_parse(v, &d->amount_minor, &err) : 0;
-    free(v);
-    if (!v)
-        d->amount_minor = 0;
-    if (rc != 0) {
-        tui_form_show_error(fm, &err);
-        return rc;
-    }
-    int stage = f[D_STAGE].choice;
-    v = tui_field_dup(&f[D_PROB]);
-    d->probability = v ? atoi(v)
-        : stage < (int)x->cfg->n_stages ? x->cfg->stage_probability[stage]
-        : 0;
-    free(v);
-    char iso[11];
-    if (tui_field_when(&f[D_CLOSE], &w) == 0) {
-        tcrm_when_date(&w, iso);
-        return tcrm_str_set(&d->expected_close, iso);
-    }
-    return tcrm_str_set(&d->expected_close, NULL);
-}
-
-static int deal_company(struct tui_form *fm, struct deal_ctx *x)
-{
-    struct tui_field *cf = &fm->f[D_COMPANY];
-    struct tcrm_error err;
-    char *name = tui_field_dup(cf);
-    int rc = 0;
-    x->d.company_id = cf->company_id;
-    if (!name)
-        x->d.company_id = 0;
-    else if (!cf->company_id)
-        rc = tcrm_company_find_or_add(x->db, name, &x->d.company_id, &err);
-    free(name);
-    if (rc != 0)
-        tui_form_show_error(fm, &err);
-    return rc;
-}
-
-static int deal_save(struct tui_form *fm, void *ud)
-{
-    struct deal_ctx *x = ud;
-    struct tui_field *f = fm->f;
-    struct tcrm_deal *d = &x->d;
-    struct tcrm_error err;
-    int rc = tui_field_set(&d->title, &f[D_TITLE]);
-    rc |= tcrm_str_set(&d->stage, x->stages[f[D_STAGE].choice]);
-    rc |= tui_field_set(&d->currency, &f[D_CURRENCY]);
-    if (!d->currency)
-        rc |= tcrm_str_set(&d->currency, x->cfg->currency);
-    rc |= tui_field_set(&d->lost_reason, &f[D_REASON]);
-    rc |= tui_tags_parse(f[D_TAGS].ed.buf, &d->tags);
-    d->status = (enum tcrm_deal_status)f[D_STATUS].choice;
-    if (rc != 0 || deal_numbers(fm, x) != 0)
-        return 0;
-    if (tcrm_db_begin(x->db, &err) != 0) {
-        tui_form_show_error(fm, &err);
-        return 0;
-    }
-    if (deal_company(fm, x) != 0) {
-        tcrm_db_rollback(x->db);
-        return 0;
-    }
-    rc = d->id ? tcrm_deal_update(x->db, d, &err)
-               : tcrm_deal_insert(x->db, d, &err);
-    if (rc == 0)
-        rc = tcrm_db_commit(x->db, &err);
-    if (rc != 0) {
-        tcrm_db_rollback(x->db);
-        tui_form_show_error(fm, &err);
-        return 0;
-    }
-    if (x->out_id)
-        *x->out_id = d->id;
-    return TUI_SAVED;
-}
-
-int tui_deal_form(struct tcrm_db *db, const struct tcrm_config *cfg,
-                  int64_t id, int64_t contact_id, int64_t company_id,
-                  int64_t *out_id)
-{
-    struct deal_ctx x = {.db = db, .cfg = cfg, .out_id = out_id};
-    struct tui_field f[D_N];
-    struct tui_form fm;
-    struct tcrm_error err;
-    tcrm_deal_init(&x.d);
-    if (id && tcrm_deal_get(db, id, &x.d, &err) != 0) {
-        tcrm_deal_clear(&x.d);
-        tui_message(err.msg);
-        return TUI_CANCELLED;
-    }
-    if (!id) {
-        struct tcrm_company co;
-        x.d.contact_id = contact_id;
-        x.d.company_id = company_id;
-        struct tcrm_contact c;
-        tcrm_company_init(&co);
-        tcrm_contact_init(&c);
-        if (company_id && tcrm_company_get(db, company_id, &co, NULL) == 0)
-            tcrm_str_set(&x.d.company_name, co.name);
-        else if (contact_id && tcrm_contact_get(db, contact_id, &c, NULL) == 0
-                 && c.company_id) {
-            x.d.company_id = c.company_id;      /* the contact's company */
-            tcrm_str_set(&x.d.company_name, c.company);
-        }
-        tcrm_company_clear(&co);
-        tcrm_contact_clear(&c);
-    }
-    int rc = deal_fields(f, &x);
-    tui_form_init(&fm, id ? _("Edit deal") : _("Add deal"), f, D_N, db);
-    if (rc == 0)
-        rc = tui_form_run(&fm, deal_save, &x);
-    tui_form_free(&fm);
-    tcrm_deal_clear(&x.d);
-    return rc;
-}
 
 /* ---- interactions --------------------------------------------------- */
 

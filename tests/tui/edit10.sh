@@ -188,6 +188,122 @@ followup_edit_from_pane() {
     keys Tab; keys Tab; keys Enter; expect "Showing Anna Silva"
 }
 
+# ---- 2. a save after someone else's: merged, a chooser where both changed
+
+# start2 W H: a second tcrm (another person's screen) in session u.
+start2() {
+    tmux -L "$SOCK" new-session -d -s u -x "$1" -y "$2" \
+        "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LANG=C.UTF-8 \
+         TERM=xterm-256color PATH='$PATH' '$TCRM'; echo EXIT=\$?; sleep 600"
+    tmux -L "$SOCK" set-option -t u status off >/dev/null
+    local i=0
+    while [ $i -lt 50 ] && ! screen2 | grep -q Quit; do sleep 0.1; i=$((i+1)); done
+}
+screen2() { tmux -L "$SOCK" capture-pane -p -t u; }
+keys2() { tmux -L "$SOCK" send-keys -t u "$@"; }
+type2() { tmux -L "$SOCK" send-keys -t u -l "$1"; }
+
+# The issue's story with two screens: A has the form open, B changes the
+# title and saves, A changes the department and the city (B's city too)
+# and saves: B's title comes in by itself, the city is a question.
+contact_conflict_two_screens() {
+    cli contact add "Anna Silva" --title Engineer --city Porto
+    start 80 24
+    start2 80 24
+    expect ">Anna Silva"
+    keys Enter; expect "Edit contact"
+    keys2 Enter; sleep 0.5
+    keys2 Tab Tab; keys2 C-u; type2 "CTO"
+    keys2 Tab Tab Tab Tab; keys2 C-u; type2 "Lisbon"; keys2 Enter
+    i=0; while [ $i -lt 50 ] && ! screen2 | grep -q Saved; do sleep 0.1; i=$((i+1)); done
+    same "B saved" "$(field 1 title)" "CTO"
+    keys Tab Tab Tab; type_text "Sales"
+    keys Tab Tab Tab; keys C-u; type_text "Braga"
+    keys Enter
+    expect "root saved this meanwhile: pick theirs or yours"
+    expect_line "^Title +CTO"
+    expect_line "^Department +Sales"
+    expect_line "^City +>theirs: Lisbon +yours: Braga"
+    expect "Left/Right or Tab picks theirs or yours"
+    # nothing written yet; a save is refused while the question stands
+    same "not yet" "$(field 1 department)" ""
+    keys Right
+    expect_line "^City +theirs: Lisbon +>yours: Braga"
+    keys Up; keys Enter
+    expect "Pick theirs or yours for City first"
+    keys Enter
+    expect "Enter saves"
+    expect_line "^City +Braga"
+    keys Enter
+    expect "Saved"
+    same "merged" "$(sqlite3 "$DB" "SELECT title, department, city, version \
+        FROM contacts WHERE id = 1")" "CTO|Sales|Braga|3"
+}
+
+# Theirs taken by Enter on the chooser; a field only they changed comes
+# in; the command line is the other writer.
+company_conflict() {
+    cli company add "Acme Ltd" --industry Steel --city Porto
+    start 80 24
+    keys 2; expect ">Acme Ltd"
+    keys Enter; expect "Edit company"
+    cli company edit 1 --industry Mining --city Lisbon
+    keys Tab Tab Tab Tab; type_text "acme.example"
+    keys Tab Tab; keys C-u; type_text "Faro"
+    keys Enter
+    expect_line "^City +>theirs: Lisbon +yours: Faro"
+    expect_line "^Industry +Mining"
+    keys Enter; expect_line "^City +Lisbon"
+    keys Enter; expect "Saved"
+    same "merged" "$(sqlite3 "$DB" "SELECT industry, website, city FROM \
+        companies WHERE id = 1")" "Mining|acme.example|Lisbon"
+}
+
+# A deal moved meanwhile: the stage comes in by itself (no question), then
+# a stage both changed is a question.
+deal_conflict() {
+    cli company add "Acme Ltd"
+    cli deal add "Big order" --company "Acme Ltd" --amount 1000
+    start 80 24
+    keys 3; expect ">Big order"
+    keys Enter; expect "Edit deal"
+    cli deal move 1 Qualified
+    keys Tab Tab Tab; keys C-u; type_text "2000"
+    keys Enter
+    expect "root saved this meanwhile: their changes are merged in; Enter saves"
+    expect_line "^Stage +< Qualified >"
+    keys Enter; expect "Saved"
+    same "merged" "$(sqlite3 "$DB" "SELECT stage, amount_minor FROM deals")" \
+        "Qualified|200000"
+    keys l; expect ">Big order"
+    keys Enter; expect "Edit deal"
+    cli deal move 1 Negotiation
+    keys Tab Tab Right
+    keys Enter
+    expect_line "^Stage +>theirs: Negotiation +yours: Proposal"
+    keys Left; expect_line "^Stage +theirs: Negotiation +>yours: Proposal"
+    keys Enter; keys Enter; expect "Saved"
+    same "yours" "$(sqlite3 "$DB" "SELECT stage FROM deals")" "Proposal"
+}
+
+followup_conflict() {
+    cli contact add "Anna Silva"
+    cli follow-up add 1 --due 2030-01-10 "Call back"
+    start 100 30
+    keys 4; expect "Call back"
+    keys Enter; expect "Edit follow-up: Call back"
+    cli follow-up edit 1 --title "Call Anna" --due 2030-02-02
+    keys C-u; type_text "Call Anna at noon"
+    keys Tab Tab Tab; type_text "7"
+    keys Enter
+    expect_line "^Title +>theirs: Call Anna +yours: Call Anna at noon"
+    expect_line "^Due +2030-02-02"
+    keys Tab; keys Enter; keys Enter
+    expect "Saved"
+    same "merged" "$(sqlite3 "$DB" "SELECT title, due_date, repeat_days \
+        FROM follow_ups WHERE id = 1")" "Call Anna at noon|2030-02-02|7"
+}
+
 # ---- 3. the cursor on the contact just added ---------------------------
 
 cursor_on_added_contact() {
@@ -211,7 +327,9 @@ cursor_on_added_contact() {
     expect "62/62"
 }
 
-CASES="followup_edit_in_view followup_edit_from_pane cursor_on_added_contact"
+CASES="followup_edit_in_view followup_edit_from_pane
+contact_conflict_two_screens company_conflict deal_conflict followup_conflict
+cursor_on_added_contact"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done
