@@ -649,6 +649,8 @@ static const char *hint_of(const struct tui_form *fm)
                  "yours, Enter takes it");
     if (f->hint)
         return f->hint;             /* translated where it was set */
+    if (f->multiline)
+        return _("Enter or Ctrl-E: edit in several lines");
     switch (f->type) {
     case TUI_F_CHOICE: return _("Left/Right or Space: change");
     case TUI_F_LIST: return _("Ctrl-T or F2: kind; clear a line to remove it");
@@ -821,6 +823,19 @@ static int sugg_key(struct tui_form *fm, const struct tui_key *k)
     return 0;
 }
 
+/* The field's text in the multi-line editor. */
+static void edit_lines(struct tui_form *fm, struct tui_field *f)
+{
+    char *text = NULL;
+    if (tui_text_edit(label_of(f), f->ed.buf, &text) == 1
+        && strcmp(text, f->ed.buf) != 0 && tui_le_set(&f->ed, text) == 0) {
+        fm->dirty = 1;
+        tui_le_apply(&f->ed, TUI_LE_HOME);     /* show where it starts */
+    }
+    free(text);
+    clearok(curscr, TRUE);
+}
+
 static int handle_key(struct tui_form *fm, const struct tui_key *k,
                       tui_form_save_fn save, void *ud)
 {
@@ -829,6 +844,11 @@ static int handle_key(struct tui_form *fm, const struct tui_key *k,
     fm->status[0] = '\0';
     if (sugg_key(fm, k) || tui_form_conflict_key(fm, k))
         return GO_ON;
+    if (fm->f[fm->cur].multiline
+        && (tui_key_is(k, '\n') || tui_key_is(k, 0x05))) {   /* Ctrl-E */
+        edit_lines(fm, &fm->f[fm->cur]);
+        return GO_ON;
+    }
     if (tui_key_is(k, '\n'))
         return on_enter(fm, save, ud);
     if (tui_key_is(k, 27))

@@ -15,6 +15,8 @@
  *                  what was typed (tcrm_company_list); Down picks one,
  *                  Enter takes it; a new name is left for the data layer
  *                  to add on save
+ * A multi-line TEXT field (notes, a body) shows its lines on one row;
+ * Enter or Ctrl-E there opens the multi-line editor (tui_text_edit).
  * Keys: Tab/Down next row, Shift-Tab/Up previous, Enter save, Esc cancel
  * (asking "Discard changes? (y/n)" when something changed), Ctrl-L
  * redraw; the line editor's keys inside a field.
@@ -102,6 +104,8 @@ struct tui_field {
                                    * their value, shown beside this one
                                    * until one is taken (form_merge.c) */
     int pick_mine;                /* the chooser: 0 theirs, 1 yours */
+    int multiline;                /* TEXT: Enter or Ctrl-E opens the
+                                   * multi-line editor (textedit.c) */
 };
 
 struct tui_form {
@@ -178,6 +182,10 @@ int tui_form_conflict_left(const struct tui_form *fm);
 /* Draw the chooser on row y from column x, w wide; *cx: the cursor. */
 void tui_form_conflict_draw(const struct tui_field *f, int y, int x, int w,
                             int active, int *cx);
+
+/* The multi-line editor over the whole screen: text (NULL: empty) with
+ * its newlines; 1 and a malloc'd *out on Ctrl-X or F10, 0 on Esc. */
+int tui_text_edit(const char *title, const char *text, char **out);
 
 /* Checks the dialogs share (tui_check_fn; in ui_forms2.c): the date
  * language of date.h,

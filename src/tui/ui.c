@@ -193,6 +193,7 @@ static void do_action(struct tui_app *a, enum tui_action act)
     case TUI_A_QUIT: a->quit = 1; break;
     case TUI_A_HELP: tui_help_show(a); break;
     case TUI_A_HISTORY: tui_history_show(a); break;
+    case TUI_A_INTERACTIONS: tui_interactions_show(a); break;
     case TUI_A_REDRAW: clearok(curscr, TRUE); break;
     case TUI_A_DOWN: case TUI_A_UP: case TUI_A_PGDN: case TUI_A_PGUP:
     case TUI_A_HOME: case TUI_A_END: case TUI_A_NEXT: case TUI_A_PREV:

@@ -169,6 +169,10 @@ void tui_jump_to_contact(struct tui_app *a, int64_t id);
 
 /* ui_help.c */
 void tui_help_show(struct tui_app *a);
+/* The contact's interactions, Enter reading one (ui_reader.c); a
+ * scrollable reader of a text, its lines kept and wrapped. */
+void tui_interactions_show(struct tui_app *a);
+void tui_reader_show(const char *title, const char *text);
 /* The audit trail of the row under the cursor (ui_history.c). */
 void tui_history_show(struct tui_app *a);
 

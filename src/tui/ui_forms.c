@@ -181,6 +181,7 @@ static int contact_fields(struct tui_field *f, const struct tcrm_contact *c)
     f[C_BIRTHDAY].check = check_birthday;
     f[C_BIRTHDAY].hint = _("YYYY-MM-DD, or MM-DD without the year");
     f[C_TAGS].hint = _("comma-separated");
+    f[C_NOTES].multiline = 1;
     return rc ? TCRM_ENOMEM : 0;
 }
 
@@ -457,6 +458,7 @@ static int company_fields(struct tui_field *f, const struct tcrm_company *c)
     f[K_PHONE].check = tui_check_phone;
     f[K_EMAIL].check = tui_check_email;
     f[K_TAGS].hint = _("comma-separated");
+    f[K_NOTES].multiline = 1;
     return rc ? TCRM_ENOMEM : 0;
 }
 

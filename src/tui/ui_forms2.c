@@ -344,7 +344,8 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     f[I_WHEN].hint = _("now, today 14:30, yesterday, 2026-11-20 09:00");
     f[I_SUMMARY].required = 1;
     f[I_SUMMARY].hint = _("one line: what happened");
-    f[I_BODY].hint = _("optional details");
+    f[I_BODY].hint = _("optional details; Enter or Ctrl-E: several lines");
+    f[I_BODY].multiline = 1;
     tui_form_init(&fm, title, f, I_N, db);
     fm.cur = I_SUMMARY;
     rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, ia_save, &x);

@@ -53,7 +53,7 @@ static const struct binding list_keys[] = {
     {'R', TUI_A_REPORTS}, {KEY_F(7), TUI_A_REPORTS},
     {'p', TUI_A_PANE_TOGGLE}, {'\t', TUI_A_FOCUS},
     {'d', TUI_A_DONE}, {'s', TUI_A_SNOOZE}, {'r', TUI_A_RESCHEDULE},
-    {'H', TUI_A_HISTORY},
+    {'H', TUI_A_HISTORY}, {'i', TUI_A_INTERACTIONS},
     {'A', TUI_A_ASSIGN}, {'S', TUI_A_SHARE}, {'C', TUI_A_CLAIM},
     {'O', TUI_A_MINE},
 };
@@ -114,6 +114,7 @@ static const struct tui_key_help help[] = {
     {"s", N_("snooze the follow-up to a date (tomorrow, +3d, fri)"), 0},
     {"r", N_("reschedule the follow-up to a date"), 0},
     {"H", N_("history: who changed the row, when, and what"), 0},
+    {"i", N_("the contact's interactions; Enter reads one in full"), 0},
     {"Tab", N_("move between the list and the reminder pane"), 0},
     {"p", N_("show / hide the reminder pane"), 0},
     {"A", N_("give the contact, company or deal to someone (login)"), 0},

@@ -327,7 +327,78 @@ cursor_on_added_contact() {
     expect "62/62"
 }
 
-CASES="followup_edit_in_view followup_edit_from_pane
+# ---- 4. the reader of a body, the multi-line editor ---------------------
+
+interaction_reader() {
+    cli contact add "Anna Silva"
+    body="Line one of the body.
+She wants 40 units delivered before the end of the month, and ten per cent off if we ship by Friday.
+
+第三行：中文内容"
+    cli log 1 --kind call --body "$body" "asked for a quote"
+    cli log 1 --kind note "short one"
+    long=$(for i in $(seq 1 40); do echo "row $i"; done)
+    cli log 1 --kind email --at yesterday --body "$long" "price list"
+    start 80 24
+    expect ">Anna Silva"
+    keys i
+    expect "Interactions with Anna Silva, newest first"
+    expect_line "call +asked for a quote \[\+\]"
+    keys j; expect_line "^>.*call +asked for a quote"
+    keys Enter
+    expect "by root"
+    expect_line "^ Line one of the body\.$"
+    # wrapped at the width, at a space; the empty line and CJK kept
+    expect_line "^ She wants 40 units delivered before the end of the month, and ten per cent$"
+    expect_line "^ off if we ship by Friday\.$"
+    expect_line "^ 第三行：中文内容$"
+    keys q; expect "Interactions with Anna Silva"
+    keys j; keys Enter
+    expect "lines 1-21 of 42"
+    expect_line "^ row 19$"
+    keys G; expect "lines 22-42 of 42"; expect_line "^ row 40$"
+    keys Escape; keys q
+    expect ">Anna Silva"
+}
+
+multiline_notes_and_body() {
+    cli contact add "Anna Silva"
+    start 80 24
+    keys Enter; expect "Edit contact"
+    for i in 1 2 3 4 5 6 7 8 9 10; do keys Tab; done
+    expect "Enter or Ctrl-E: edit in several lines"
+    keys Enter
+    expect "Ctrl-X or F10 keep"
+    type_text "Met at the fair."; keys Enter
+    type_text "Wants a quote"; keys Enter; keys Enter
+    type_text "张伟 knows her"
+    expect "line 4 of 4"
+    keys Up Up Up; keys C-e; type_text " (2026)"
+    keys C-x
+    expect_line "^Notes +Met at the fair\. \(2026\)↵Wants a quote↵↵"
+    keys Up; keys Enter
+    expect "Saved"
+    same "notes" "$(field 1 notes)" "Met at the fair. (2026)
+Wants a quote
+
+张伟 knows her"
+    # Esc in the editor asks, and keeps nothing
+    keys Enter; expect "Edit contact"
+    keys BTab; keys C-e; expect "line 1 of 4"
+    keys C-k; keys Escape; expect "Discard changes? (y/n)"; keys y
+    expect_line "^Notes +.*knows her"
+    keys Escape
+    # a body of several lines from the log form
+    keys c; expect "Log for Anna Silva"
+    type_text "visit notes"; keys Tab; keys C-e
+    type_text "first"; keys Enter; type_text "second"; keys F10
+    keys Up; keys Enter; expect "Saved"
+    same "body" "$(sqlite3 "$DB" "SELECT body FROM interactions")" "first
+second"
+}
+
+CASES="interaction_reader multiline_notes_and_body
+followup_edit_in_view followup_edit_from_pane
 contact_conflict_two_screens company_conflict deal_conflict followup_conflict
 cursor_on_added_contact"
 for c in ${ONLY:-$CASES}; do
