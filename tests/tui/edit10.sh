@@ -397,7 +397,50 @@ Wants a quote
 second"
 }
 
-CASES="interaction_reader multiline_notes_and_body
+# ---- 5. columns as wide as the data needs -------------------------------
+
+columns_data() {
+    cli contact add "Anna Silva-Pereira" --company "Acme International Holdings Ltd" \
+        --title "Chief Executive Officer" --phone "+86 138 0000 0000"
+    cli contact add "张伟明" --company "华为技术有限公司" --title "高级工程师" \
+        --phone "+44 20 7946 0958"
+    cli follow-up add 1 --due "today 09:30" "Call about the order"
+    cli follow-up add 2 --due "+3d" "Send the catalogue"
+    cli company add Big
+    cli deal add "Huge order" --company Big --amount 1234567.89
+    cli deal add "Other" --company Big --amount 99 --currency USD
+    cli deal add "Next one" --company Big --amount 5000
+    cli deal move 3 Qualified
+}
+
+# columns WIDTH LANG TODAY LEAD QUALIFIED
+columns_at() {
+    SOCK="tcrm-edit10-$$-$N-$1"          # stop below forgets the last one
+    start "$1" 24 "$2"
+    expect_line "^>Anna Silva-Pe.* \+86 138 0000 0000"
+    expect_line "^ 张伟明 .* \+44 20 7946 0958"
+    keys 4
+    expect_line "^>2026-..-.. $3 09:30 .* \+86 138 0000 0000"
+    keys 3
+    expect "[$4 2 · 1,234,567.89 EUR + 99.00 USD]"
+    expect_line "\]  $5 1( |$)"
+    stop
+}
+
+columns_english() {
+    columns_data
+    columns_at 80 C.UTF-8 TODAY Lead Qualified
+    columns_at 100 C.UTF-8 TODAY Lead Qualified
+}
+
+columns_chinese() {
+    [ "$HAVE_ZH" = 1 ] || { echo "    no zh_CN.UTF-8 locale: skipped"; return; }
+    columns_data
+    columns_at 80 zh_CN.UTF-8 今天 线索 已确认需求
+    columns_at 100 zh_CN.UTF-8 今天 线索 已确认需求
+}
+
+CASES="columns_english columns_chinese interaction_reader multiline_notes_and_body
 followup_edit_in_view followup_edit_from_pane
 contact_conflict_two_screens company_conflict deal_conflict followup_conflict
 cursor_on_added_contact"
