@@ -178,28 +178,29 @@ static const unsigned deal_bits[D_N] = {
     [D_TAGS] = TCRM_FIELD_BIT(TCRM_DF_TAGS),
 };
 
+static int deal_fields_of(struct tui_field *f, const void *rec, void *ud)
+{
+    return deal_fields(f, ud, rec);
+}
+
 /* Someone saved the deal since the form read it: merge by field
  * (form_merge.c); the form stays open. */
 static int deal_conflict(struct tui_form *fm, struct deal_ctx *x)
 {
     struct tcrm_deal theirs;
     struct tcrm_error err;
-    struct tui_field tf[D_N];
-    unsigned taken = 0, conflicts = 0;
     x->d.company_id = fm->f[D_COMPANY].company_id;  /* as typed: a company
                                                      * added was undone */
     int rc = tcrm_deal_get(x->db, x->d.id, &theirs, &err);
-    if (rc == 0 && (tcrm_record_merge3(&tcrm_deal_record, &x->base, &x->d,
-                                       &theirs, &taken, &conflicts) != 0
-                    || deal_fields(tf, x, &theirs) != 0))
+    if (rc == 0 && tui_form_merge(fm, &tcrm_deal_record, deal_bits, &x->base,
+                                  &x->d, &theirs, deal_fields_of, x,
+                                  theirs.stamp.updated_by) != 0)
         rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
     if (rc != 0) {
         tui_form_show_error(fm, &err);
         tcrm_deal_clear(&theirs);
         return 0;
     }
-    tui_form_merge(fm, deal_bits, tf, taken, conflicts,
-                   theirs.stamp.updated_by);
     tcrm_deal_clear(&x->base);
     x->base = theirs;
     return 0;

@@ -117,27 +117,28 @@ static const unsigned fu_bits[F_N] = {
     [F_REPEAT] = TCRM_FIELD_BIT(TCRM_FF_REPEAT),
 };
 
+static int fu_fields_of(struct tui_field *f, const void *rec, void *ud)
+{
+    (void)ud;
+    return fu_fields(f, rec);
+}
+
 /* Someone saved the follow-up since the form read it: merge by field
  * (form_merge.c); the form stays open. */
 static int fu_conflict(struct tui_form *fm, struct fu_ctx *x)
 {
     struct tcrm_followup theirs;
     struct tcrm_error err;
-    struct tui_field tf[F_N];
-    unsigned taken = 0, conflicts = 0;
     int rc = tcrm_followup_get(x->db, x->fu.id, &theirs, &err);
-    if (rc == 0 && (tcrm_record_merge3(&tcrm_followup_record, &x->base,
-                                       &x->fu, &theirs, &taken,
-                                       &conflicts) != 0
-                    || fu_fields(tf, &theirs) != 0))
+    if (rc == 0 && tui_form_merge(fm, &tcrm_followup_record, fu_bits,
+                                  &x->base, &x->fu, &theirs, fu_fields_of,
+                                  NULL, theirs.stamp.updated_by) != 0)
         rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
     if (rc != 0) {
         tui_form_show_error(fm, &err);
         tcrm_followup_clear(&theirs);
         return 0;
     }
-    tui_form_merge(fm, fu_bits, tf, taken, conflicts,
-                   theirs.stamp.updated_by);
     tcrm_followup_clear(&x->base);
     x->base = theirs;
     return 0;

@@ -164,16 +164,20 @@ int tui_form_run(struct tui_form *fm, tui_form_save_fn save, void *ud);
 void tui_form_draw(struct tui_form *fm);
 
 /* A save that came back TCRM_ECONFLICT, merged by field (form_merge.c).
- * theirs: the fields filled from the record as stored now (n of them, in
- * the form's order); bits[i]: the record's fields (edit.h bits) form
- * field i shows; taken and conflicts: from tcrm_record_merge3. Fields
- * only they changed take their value; fields both changed get a chooser
- * (theirs / yours) and the cursor goes to the first; the status line
- * says who saved meanwhile and what to do. The theirs fields are used
- * up (freed). */
-void tui_form_merge(struct tui_form *fm, const unsigned *bits,
-                    struct tui_field *theirs, unsigned taken,
-                    unsigned conflicts, const char *who);
+ * base: the record as the form read it; mine: as the form's values made
+ * it (it becomes the merge, tcrm_record_merge3 of d); theirs: as stored
+ * now. fields(f, rec, ud) fills a form's fields from a record (the
+ * dialog's own); bits[i]: the record's fields (edit.h bits) form field i
+ * shows. Fields only they changed take their value; fields both changed
+ * get a chooser (theirs / yours) and the cursor goes to the first; the
+ * status line says who saved meanwhile and what to do. 0 or
+ * TCRM_ENOMEM. */
+struct tcrm_record_desc;
+typedef int (*tui_fields_fn)(struct tui_field *f, const void *rec, void *ud);
+int tui_form_merge(struct tui_form *fm, const struct tcrm_record_desc *d,
+                   const unsigned *bits, const void *base, void *mine,
+                   const void *theirs, tui_fields_fn fields, void *ud,
+                   const char *who);
 /* The chooser's keys on a field with a conflict (Left/Right/Tab/Space
  * switch, Enter takes the one shown); 1 when the key was used. */
 int tui_form_conflict_key(struct tui_form *fm, const struct tui_key *k);

@@ -23,6 +23,7 @@
 
 #include "draw.h"
 #include "form.h"
+#include "tcrm/edit.h"
 #include "tcrm/strbuf.h"
 #include "theme.h"
 
@@ -55,9 +56,10 @@ static void set_status(struct tui_form *fm, int n, const char *who)
                         "yours where you both changed a field", who);
 }
 
-void tui_form_merge(struct tui_form *fm, const unsigned *bits,
-                    struct tui_field *theirs, unsigned taken,
-                    unsigned conflicts, const char *who)
+/* The fields of theirs (filled, then spent here) into the form. */
+static void take_fields(struct tui_form *fm, const unsigned *bits,
+                        struct tui_field *theirs, unsigned taken,
+                        unsigned conflicts, const char *who)
 {
     int n = 0, first = -1;
     for (int i = 0; i < fm->n; i++) {
@@ -89,6 +91,26 @@ void tui_form_merge(struct tui_form *fm, const unsigned *bits,
         fm->sub = 0;
     }
     set_status(fm, n, who && *who ? who : "?");
+}
+
+int tui_form_merge(struct tui_form *fm, const struct tcrm_record_desc *d,
+                   const unsigned *bits, const void *base, void *mine,
+                   const void *theirs, tui_fields_fn fields, void *ud,
+                   const char *who)
+{
+    unsigned taken = 0, conflicts = 0;
+    struct tui_field *tf = calloc((size_t)fm->n, sizeof *tf);
+    int rc = tf ? tcrm_record_merge3(d, base, mine, theirs, &taken,
+                                     &conflicts) : TCRM_ENOMEM;
+    if (rc == 0 && fields(tf, theirs, ud) != 0) {
+        for (int i = 0; i < fm->n; i++)
+            tui_field_free(&tf[i]);
+        rc = TCRM_ENOMEM;
+    }
+    if (rc == 0)
+        take_fields(fm, bits, tf, taken, conflicts, who);
+    free(tf);
+    return rc;
 }
 
 int tui_form_conflict_left(const struct tui_form *fm)

@@ -265,27 +265,29 @@ static const unsigned contact_bits[C_N] = {
     [C_NOTES] = TCRM_CF_BIT(TCRM_CF_NOTES),
 };
 
+static int contact_fields_of(struct tui_field *f, const void *rec, void *ud)
+{
+    (void)ud;
+    return contact_fields(f, rec);
+}
+
 /* Someone saved the contact since the form read it: merge by field
  * (form_merge.c); the form stays open. */
 static int contact_conflict(struct tui_form *fm, struct contact_ctx *x)
 {
     struct tcrm_contact theirs;
     struct tcrm_error err;
-    struct tui_field tf[C_N];
-    unsigned taken = 0, conflicts = 0;
     tcrm_contact_init(&theirs);
     int rc = tcrm_contact_get(x->db, x->c.id, &theirs, &err);
-    if (rc == 0 && (tcrm_record_merge3(&tcrm_contact_record, &x->base, &x->c,
-                                       &theirs, &taken, &conflicts) != 0
-                    || contact_fields(tf, &theirs) != 0))
+    if (rc == 0 && tui_form_merge(fm, &tcrm_contact_record, contact_bits,
+                                  &x->base, &x->c, &theirs, contact_fields_of,
+                                  NULL, theirs.stamp.updated_by) != 0)
         rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
     if (rc != 0) {
         tui_form_show_error(fm, &err);
         tcrm_contact_clear(&theirs);
         return 0;
     }
-    tui_form_merge(fm, contact_bits, tf, taken, conflicts,
-                   theirs.stamp.updated_by);
     free(x->orig_keys);
     x->orig_keys = dup_keys(&theirs);
     tcrm_contact_clear(&x->base);
@@ -474,25 +476,27 @@ static const unsigned company_bits[K_N] = {
     [K_NOTES] = TCRM_FIELD_BIT(TCRM_KF_NOTES),
 };
 
+static int company_fields_of(struct tui_field *f, const void *rec, void *ud)
+{
+    (void)ud;
+    return company_fields(f, rec);
+}
+
 static int company_conflict(struct tui_form *fm, struct company_ctx *x)
 {
     struct tcrm_company theirs;
     struct tcrm_error err;
-    struct tui_field tf[K_N];
-    unsigned taken = 0, conflicts = 0;
     tcrm_company_init(&theirs);
     int rc = tcrm_company_get(x->db, x->c.id, &theirs, &err);
-    if (rc == 0 && (tcrm_record_merge3(&tcrm_company_record, &x->base, &x->c,
-                                       &theirs, &taken, &conflicts) != 0
-                    || company_fields(tf, &theirs) != 0))
+    if (rc == 0 && tui_form_merge(fm, &tcrm_company_record, company_bits,
+                                  &x->base, &x->c, &theirs, company_fields_of,
+                                  NULL, theirs.stamp.updated_by) != 0)
         rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
     if (rc != 0) {
         tui_form_show_error(fm, &err);
         tcrm_company_clear(&theirs);
         return 0;
     }
-    tui_form_merge(fm, company_bits, tf, taken, conflicts,
-                   theirs.stamp.updated_by);
     tcrm_company_clear(&x->base);
     x->base = theirs;
     return 0;
