@@ -314,8 +314,8 @@ cursor_on_added_contact() {
     keys a; expect "Add contact"
     type_text "Person 45b"
     for i in 1 2 3 4 5 6 7 8 9 10; do keys Tab; done
-    type_text "met at the fair"; keys Enter
-    expect "Saved"
+    type_text "met at the fair"; keys Up; keys Enter   # Enter on Notes
+    expect "Saved"                                   # opens the editor
     expect ">Person 45b"
     expect "met at the fair"
     keys j; expect ">Person 46"
