@@ -136,5 +136,12 @@ int tcrm_contact_list(struct tcrm_db *db, const struct tcrm_contact_filter *f,
 int tcrm_contact_count(struct tcrm_db *db, const struct tcrm_contact_filter *f,
                        int64_t *n, struct tcrm_error *err);
 void tcrm_contact_page_free(struct tcrm_contact_page *p);
+/* Contact id as the list of f shows it (its place for paging from it):
+ * out->n is 1, or 0 when f does not list it (and always 0 for a search,
+ * whose ranks are not kept per row). Free with tcrm_contact_page_free. */
+int tcrm_contact_list_row(struct tcrm_db *db,
+                          const struct tcrm_contact_filter *f, int64_t id,
+                          struct tcrm_contact_page *out,
+                          struct tcrm_error *err);
 
 #endif

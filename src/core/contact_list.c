@@ -107,7 +107,7 @@ int tcrm_cl_bind_plan(sqlite3_stmt *st, const struct tcrm_cl_plan *plan)
     return 0;
 }
 
-enum step { STEP_ALL, STEP_SAME_KEY, STEP_PAST_KEY };
+enum step { STEP_ALL, STEP_SAME_KEY, STEP_PAST_KEY, STEP_ONE };
 
 static void add_cond(struct tcrm_strbuf *sb, const char *c)
 {
@@ -127,9 +127,11 @@ static int build_step(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
                         " co.deleted_at IS NULL WHERE c.deleted_at IS NULL",
                         t->key ? t->key : "''", t->from);
     add_cond(sb, t->cond);
-    if (step == STEP_ALL) {
+    if (step == STEP_ALL || step == STEP_ONE) {
         add_cond(sb, t->lo);
         add_cond(sb, t->hi);
+        if (step == STEP_ONE)
+            tcrm_strbuf_appendf(sb, " AND %s = :id", t->idcol);
     } else if (step == STEP_SAME_KEY) {
         if (t->key)
             tcrm_strbuf_appendf(sb, " AND %s = :k", t->key);
@@ -339,4 +341,29 @@ void tcrm_contact_page_free(struct tcrm_contact_page *p)
         row_clear(&p->rows[i]);
     free(p->rows);
     memset(p, 0, sizeof *p);
+}
+
+int tcrm_contact_list_row(struct tcrm_db *db,
+                          const struct tcrm_contact_filter *f, int64_t id,
+                          struct tcrm_contact_page *out,
+                          struct tcrm_error *err)
+{
+    struct tcrm_contact_row one = { .id = id };
+    struct tcrm_cl_plan plan;
+    memset(out, 0, sizeof *out);
+    if (f && !tcrm_str_empty(f->search))
+        return 0;
+    memset(&plan, 0, sizeof plan);
+    int rc = tcrm_cl_plan_filters(db, f, &plan, err);
+    if (rc || plan.tag_id < 0)
+        return rc;
+    list_tiers(db, &plan, f ? f->sort : TCRM_SORT_NAME);
+    out->rows = calloc(1, sizeof *out->rows);
+    if (!out->rows)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    for (int t = 0; rc == 0 && out->n == 0 && t < plan.n_tiers; t++)
+        rc = run_step(db, &plan, t, 0, STEP_ONE, &one, 1, out, err);
+    if (rc)
+        tcrm_contact_page_free(out);
+    return rc;
 }

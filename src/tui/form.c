@@ -167,7 +167,7 @@ char *tui_field_dup(const struct tui_field *f)
     return t;
 }
 
-static void field_free(struct tui_field *f)
+void tui_field_free(struct tui_field *f)
 {
     tui_le_free(&f->ed);
     for (size_t i = 0; i < f->n_items; i++)
@@ -175,6 +175,11 @@ static void field_free(struct tui_field *f)
     free(f->items);
     f->items = NULL;
     f->n_items = 0;
+    if (f->theirs) {
+        tui_field_free(f->theirs);
+        free(f->theirs);
+        f->theirs = NULL;
+    }
 }
 
 void tui_form_init(struct tui_form *fm, const char *title,
@@ -202,7 +207,7 @@ void tui_form_free(struct tui_form *fm)
         return;
     sugg_close(fm);
     for (int i = 0; i < fm->n; i++)
-        field_free(&fm->f[i]);
+        tui_field_free(&fm->f[i]);
 }
 
 void tui_form_status(struct tui_form *fm, int is_error, const char *fmt, ...)
@@ -314,7 +319,7 @@ static const char *label_of(const struct tui_field *f)
 
 /* Choice i of a CHOICE or LIST field as shown: a stored key in the
  * person's language. */
-static const char *choice_word(const struct tui_field *f, int i)
+const char *tui_field_choice_word(const struct tui_field *f, int i)
 {
     if (i < 0 || i >= f->n_choices || !f->choices[i])
         return "";
@@ -324,9 +329,10 @@ static const char *choice_word(const struct tui_field *f, int i)
 
 /* ---- rows and moving ------------------------------------------------ */
 
+/* A list waiting for a choice is one row: the chooser. */
 static int field_rows(const struct tui_field *f)
 {
-    return f->type == TUI_F_LIST ? (int)f->n_items : 1;
+    return f->type == TUI_F_LIST && !f->theirs ? (int)f->n_items : 1;
 }
 
 static int row_of(const struct tui_form *fm, int field, int sub)
@@ -379,7 +385,7 @@ static void move_row(struct tui_form *fm, int delta)
 {
     struct tui_field *f = &fm->f[fm->cur];
     int old = fm->cur;
-    if (f->type == TUI_F_LIST && fm->sub + delta >= 0
+    if (f->type == TUI_F_LIST && !f->theirs && fm->sub + delta >= 0
         && fm->sub + delta < (int)f->n_items) {
         fm->sub += delta;
         list_tidy(f, fm->sub, &fm->sub);
@@ -388,7 +394,8 @@ static void move_row(struct tui_form *fm, int delta)
     fm->cur = (fm->cur + delta + fm->n) % fm->n;
     leave_field(fm, old);
     f = &fm->f[fm->cur];
-    fm->sub = delta < 0 && f->type == TUI_F_LIST ? (int)f->n_items - 1 : 0;
+    fm->sub = delta < 0 && f->type == TUI_F_LIST && !f->theirs
+              ? (int)f->n_items - 1 : 0;
 }
 
 /* ---- editing -------------------------------------------------------- */
@@ -450,7 +457,7 @@ static int choice_letter(struct tui_field *f, uint32_t ch)
         return 0;
     for (int i = 1; i <= f->n_choices; i++) {
         int j = (f->choice + i) % f->n_choices;
-        if (starts_with_char(choice_word(f, j), ch)
+        if (starts_with_char(tui_field_choice_word(f, j), ch)
             || starts_with_char(f->choices[j], ch)) {
             f->choice = j;
             return 1;
@@ -577,7 +584,7 @@ static void draw_list_row(struct tui_form *fm, struct tui_field *f, int sub,
     int kw = g->fw > 20 ? 8 : 0;
     if (kw)
         tui_draw_cell(stdscr, y, g->fx, kw - 1,
-                      last && !active ? "+" : choice_word(f, it->kind),
+                      last && !active ? "+" : tui_field_choice_word(f, it->kind),
                       tui_attr(active ? TUI_HEADER : TUI_DIM), 0);
     draw_value(fm, &it->ed, y, g->fx + kw, g->fw - kw, active, cx);
 }
@@ -590,13 +597,18 @@ static void draw_row(struct tui_form *fm, int i, int sub, int y,
     if (sub == 0)
         tui_draw_cell(stdscr, y, 0, g->labw - 1, label_of(f),
                       tui_attr(i == fm->cur ? TUI_HEADER : TUI_NORMAL), 0);
+    if (f->theirs) {
+        tui_form_conflict_draw(f, y, g->fx, g->w - g->fx - 1, i == fm->cur,
+                               cx);
+        return;
+    }
     if (f->type == TUI_F_LIST) {
         draw_list_row(fm, f, sub, y, g, active, cx);
     } else if (f->type == TUI_F_CHOICE) {
         int attr = tui_attr(active ? TUI_FIELD_ACTIVE : TUI_FIELD);
         tui_draw_fill(stdscr, y, g->fx, g->fw, attr);
         tui_draw_fmt(stdscr, y, g->fx, g->fw, attr, "< %s >",
-                     choice_word(f, f->choice));
+                     tui_field_choice_word(f, f->choice));
         if (active)
             *cx = g->fx + 2;
     } else {
@@ -632,8 +644,13 @@ static void draw_sugg(struct tui_form *fm, const struct geom *g, int y)
 static const char *hint_of(const struct tui_form *fm)
 {
     const struct tui_field *f = &fm->f[fm->cur];
+    if (f->theirs)
+        return _("changed by both: Left/Right or Tab picks theirs or "
+                 "yours, Enter takes it");
     if (f->hint)
         return f->hint;             /* translated where it was set */
+    if (f->multiline)
+        return _("Enter or Ctrl-E: edit in several lines");
     switch (f->type) {
     case TUI_F_CHOICE: return _("Left/Right or Space: change");
     case TUI_F_LIST: return _("Ctrl-T or F2: kind; clear a line to remove it");
@@ -745,7 +762,14 @@ static int on_enter(struct tui_form *fm, tui_form_save_fn save, void *ud)
         return GO_ON;
     }
     sugg_close(fm);
-    int bad = -1;
+    int bad = tui_form_conflict_left(fm);
+    if (bad >= 0) {
+        tui_form_status(fm, 1, "Pick theirs or yours for %s first",
+                        label_of(&fm->f[bad]));
+        fm->cur = bad;
+        fm->sub = 0;
+        return GO_ON;
+    }
     for (int i = 0; i < fm->n; i++) {
         if (fm->f[i].type == TUI_F_LIST)
             list_tidy(&fm->f[i], i == fm->cur ? fm->sub : -1,
@@ -799,14 +823,32 @@ static int sugg_key(struct tui_form *fm, const struct tui_key *k)
     return 0;
 }
 
+/* The field's text in the multi-line editor. */
+static void edit_lines(struct tui_form *fm, struct tui_field *f)
+{
+    char *text = NULL;
+    if (tui_text_edit(label_of(f), f->ed.buf, &text) == 1
+        && strcmp(text, f->ed.buf) != 0 && tui_le_set(&f->ed, text) == 0) {
+        fm->dirty = 1;
+        tui_le_apply(&f->ed, TUI_LE_HOME);     /* show where it starts */
+    }
+    free(text);
+    clearok(curscr, TRUE);
+}
+
 static int handle_key(struct tui_form *fm, const struct tui_key *k,
                       tui_form_save_fn save, void *ud)
 {
     if (k->fn == KEY_RESIZE || k->fn == KEY_MOUSE)
         return GO_ON;
     fm->status[0] = '\0';
-    if (sugg_key(fm, k))
+    if (sugg_key(fm, k) || tui_form_conflict_key(fm, k))
         return GO_ON;
+    if (fm->f[fm->cur].multiline
+        && (tui_key_is(k, '\n') || tui_key_is(k, 0x05))) {   /* Ctrl-E */
+        edit_lines(fm, &fm->f[fm->cur]);
+        return GO_ON;
+    }
     if (tui_key_is(k, '\n'))
         return on_enter(fm, save, ud);
     if (tui_key_is(k, 27))

@@ -15,6 +15,8 @@
  *                  what was typed (tcrm_company_list); Down picks one,
  *                  Enter takes it; a new name is left for the data layer
  *                  to add on save
+ * A multi-line TEXT field (notes, a body) shows its lines on one row;
+ * Enter or Ctrl-E there opens the multi-line editor (tui_text_edit).
  * Keys: Tab/Down next row, Shift-Tab/Up previous, Enter save, Esc cancel
  * (asking "Discard changes? (y/n)" when something changed), Ctrl-L
  * redraw; the line editor's keys inside a field.
@@ -97,6 +99,13 @@ struct tui_field {
     int64_t company_id;           /* COMPANY: picked, 0 = by name */
     char msg[512];                /* validation message */
     int msg_sub;                  /* LIST: the entry it is about */
+    struct tui_field *theirs;     /* both this person and someone who
+                                   * saved meanwhile changed the field:
+                                   * their value, shown beside this one
+                                   * until one is taken (form_merge.c) */
+    int pick_mine;                /* the chooser: 0 theirs, 1 yours */
+    int multiline;                /* TEXT: Enter or Ctrl-E opens the
+                                   * multi-line editor (textedit.c) */
 };
 
 struct tui_form {
@@ -124,6 +133,10 @@ int tui_field_list(struct tui_field *f, const char *label,
 int tui_field_list_add(struct tui_field *f, int kind, const char *value);
 int tui_field_company(struct tui_field *f, const char *label,
                       const char *name, int64_t id);
+/* Free a field's editors (and its other value). */
+void tui_field_free(struct tui_field *f);
+/* Choice i of a CHOICE field or kind i of a LIST as shown. */
+const char *tui_field_choice_word(const struct tui_field *f, int i);
 /* Trimmed copy of a text field's value (free() it); NULL when empty. */
 char *tui_field_dup(const struct tui_field *f);
 
@@ -150,6 +163,34 @@ int tui_form_run(struct tui_form *fm, tui_form_save_fn save, void *ud);
 /* Draw the form (for dialogs drawn over it, which then redraw it). */
 void tui_form_draw(struct tui_form *fm);
 
+/* A save that came back TCRM_ECONFLICT, merged by field (form_merge.c).
+ * base: the record as the form read it; mine: as the form's values made
+ * it (it becomes the merge, tcrm_record_merge3 of d); theirs: as stored
+ * now. fields(f, rec, ud) fills a form's fields from a record (the
+ * dialog's own); bits[i]: the record's fields (edit.h bits) form field i
+ * shows. Fields only they changed take their value; fields both changed
+ * get a chooser (theirs / yours) and the cursor goes to the first; the
+ * status line says who saved meanwhile and what to do. 0 or
+ * TCRM_ENOMEM. */
+struct tcrm_record_desc;
+typedef int (*tui_fields_fn)(struct tui_field *f, const void *rec, void *ud);
+int tui_form_merge(struct tui_form *fm, const struct tcrm_record_desc *d,
+                   const unsigned *bits, const void *base, void *mine,
+                   const void *theirs, tui_fields_fn fields, void *ud,
+                   const char *who);
+/* The chooser's keys on a field with a conflict (Left/Right/Tab/Space
+ * switch, Enter takes the one shown); 1 when the key was used. */
+int tui_form_conflict_key(struct tui_form *fm, const struct tui_key *k);
+/* The first field still waiting for a choice, or -1. */
+int tui_form_conflict_left(const struct tui_form *fm);
+/* Draw the chooser on row y from column x, w wide; *cx: the cursor. */
+void tui_form_conflict_draw(const struct tui_field *f, int y, int x, int w,
+                            int active, int *cx);
+
+/* The multi-line editor over the whole screen: text (NULL: empty) with
+ * its newlines; 1 and a malloc'd *out on Ctrl-X or F10, 0 on Esc. */
+int tui_text_edit(const char *title, const char *text, char **out);
+
 /* Checks the dialogs share (tui_check_fn; in ui_forms2.c): the date
  * language of date.h,
  * an e-mail, a phone (list entries are checked by their kind), a whole
@@ -164,6 +205,16 @@ int tui_check_phone(const struct tui_field *f, int kind, const char *text,
                     char *msg, size_t msgsz);
 int tui_check_percent(const struct tui_field *f, int kind, const char *text,
                       char *msg, size_t msgsz);
+/* A whole number from 0 to max (0, else a message into msg). */
+int tui_check_number(const char *text, long max, char *msg, size_t msgsz);
+/* What the forms share (ui_forms2.c): a text field's trimmed value into
+ * *dst (NULL when empty); a date-language field as a date (0, or not 0
+ * when empty or not a date); a contact's name into buf ("" when none). */
+int tui_field_set(char **dst, const struct tui_field *f);
+struct tcrm_when;
+int tui_field_when(const struct tui_field *f, struct tcrm_when *w);
+const char *tui_contact_name(struct tcrm_db *db, int64_t id, char *buf,
+                             size_t n);
 /* A one-line message at the bottom of the screen; waits for a key. */
 void tui_message(const char *text);
 /* Tags typed as "a, b，c" into l (cleared first; duplicates dropped), and

@@ -48,6 +48,9 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
  * repeat every N days. */
 int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
                       int64_t contact_id, int64_t *out_id);
+/* Edit follow-up id: the same fields (as `tcrm follow-up edit`). */
+int tui_followup_edit(struct tcrm_db *db, const struct tcrm_config *cfg,
+                      int64_t id, int64_t *out_id);
 
 /* One-line questions at the bottom of the screen. */
 /* "Delete Anna Silva? (y/n)": 1 yes, 0 no. */

@@ -175,10 +175,6 @@ static void open_row(struct tui_app *a)
             tui_status(a, 0, "That follow-up has no contact");
         return;
     }
-    if (a->view == TUI_V_FOLLOWUPS && tui_view_contact(a)) {
-        tui_jump_to_contact(a, tui_view_contact(a));
-        return;
-    }
     tui_action_run(a, TUI_A_EDIT);
 }
 
@@ -197,6 +193,7 @@ static void do_action(struct tui_app *a, enum tui_action act)
     case TUI_A_QUIT: a->quit = 1; break;
     case TUI_A_HELP: tui_help_show(a); break;
     case TUI_A_HISTORY: tui_history_show(a); break;
+    case TUI_A_INTERACTIONS: tui_interactions_show(a); break;
     case TUI_A_REDRAW: clearok(curscr, TRUE); break;
     case TUI_A_DOWN: case TUI_A_UP: case TUI_A_PGDN: case TUI_A_PGUP:
     case TUI_A_HOME: case TUI_A_END: case TUI_A_NEXT: case TUI_A_PREV:

@@ -131,6 +131,9 @@ const char *tui_view_label(const struct tui_app *a);
 const struct tcrm_deal *tui_view_deal_at(const struct tui_app *a);
 const struct tcrm_followup *tui_view_followup_at(const struct tui_app *a);
 void tui_view_sort_next(struct tui_app *a);
+/* The contacts list's cursor onto this contact, wherever it is in the
+ * list (reading the list again around it when it is not held). */
+void tui_view_select_contact(struct tui_app *a, int64_t id);
 void tui_view_stage_step(struct tui_app *a, int delta);
 
 /* ui_pane.c */
@@ -166,6 +169,10 @@ void tui_jump_to_contact(struct tui_app *a, int64_t id);
 
 /* ui_help.c */
 void tui_help_show(struct tui_app *a);
+/* The contact's interactions, Enter reading one (ui_reader.c); a
+ * scrollable reader of a text, its lines kept and wrapped. */
+void tui_interactions_show(struct tui_app *a);
+void tui_reader_show(const char *title, const char *text);
 /* The audit trail of the row under the cursor (ui_history.c). */
 void tui_history_show(struct tui_app *a);
 

@@ -278,18 +278,34 @@ static void add_row(struct tui_app *a)
         rc = tui_contact_form(a->db, a->cfg, 0, &out);
     }
     after_dialog(a, rc, _("Saved"));
-    if (rc == TUI_SAVED && a->view < TUI_V_LISTS && out)
+    if (rc == TUI_SAVED && a->view == TUI_V_CONTACTS && out)
+        tui_view_select_contact(a, out);
+    else if (rc == TUI_SAVED && a->view < TUI_V_LISTS && out)
         tui_list_select_id(&a->lists[a->view], out);
     if (rc == TUI_OPEN_OTHER)
         tui_jump_to_contact(a, out);
+}
+
+/* E in the pane, Enter or E in the Follow-ups view. */
+static void edit_followup(struct tui_app *a)
+{
+    const char *title = "";
+    int64_t out = 0, id = target_followup(a, &title);
+    if (!id) {
+        tui_status(a, 0, "Pick a follow-up first: view 4, or Tab to the "
+                   "reminder pane");
+        return;
+    }
+    modal_begin();
+    after_dialog(a, tui_followup_edit(a->db, a->cfg, id, &out), _("Saved"));
 }
 
 static void edit_row(struct tui_app *a)
 {
     int64_t out = 0, id = 0;
     int rc;
-    if (a->view == TUI_V_FOLLOWUPS && (id = tui_view_contact(a))) {
-        tui_jump_to_contact(a, id);
+    if (a->view == TUI_V_FOLLOWUPS || a->focus == TUI_FOCUS_PANE) {
+        edit_followup(a);
         return;
     }
     if (a->view == TUI_V_COMPANIES)

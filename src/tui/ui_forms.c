@@ -28,6 +28,7 @@
 #include "tcrm/contact.h"
 #include "tcrm/date.h"
 #include "tcrm/dup.h"
+#include "tcrm/edit.h"
 #include "tcrm/normalize.h"
 #include "tcrm/text.h"
 #include "theme.h"
@@ -40,6 +41,7 @@ enum {
 struct contact_ctx {
     struct tcrm_db *db;
     struct tcrm_contact c;       /* as read (edit) or empty (add) */
+    struct tcrm_contact base;    /* as the form read it (edit) */
     char *orig_keys;             /* name and channels before editing */
     int64_t *out_id;
 };
@@ -179,15 +181,8 @@ static int contact_fields(struct tui_field *f, const struct tcrm_contact *c)
     f[C_BIRTHDAY].check = check_birthday;
     f[C_BIRTHDAY].hint = _("YYYY-MM-DD, or MM-DD without the year");
     f[C_TAGS].hint = _("comma-separated");
+    f[C_NOTES].multiline = 1;
     return rc ? TCRM_ENOMEM : 0;
-}
-
-static int set_text(char **dst, const struct tui_field *f)
-{
-    char *v = tui_field_dup(f);
-    int rc = tcrm_str_set(dst, v);
-    free(v);
-    return rc;
 }
 
 /* The birthday as typed may be any date-language form: store the date. */
@@ -210,16 +205,16 @@ static int contact_from_form(struct tui_form *fm, struct tcrm_contact *c)
 {
     struct tui_field *f = fm->f;
     int rc = 0;
-    rc |= set_text(&c->name, &f[C_NAME]);
-    rc |= set_text(&c->company, &f[C_COMPANY]);
+    rc |= tui_field_set(&c->name, &f[C_NAME]);
+    rc |= tui_field_set(&c->company, &f[C_COMPANY]);
     c->company_id = c->company ? f[C_COMPANY].company_id : 0;
-    rc |= set_text(&c->title, &f[C_TITLE]);
-    rc |= set_text(&c->department, &f[C_DEPT]);
-    rc |= set_text(&c->address, &f[C_ADDRESS]);
-    rc |= set_text(&c->city, &f[C_CITY]);
+    rc |= tui_field_set(&c->title, &f[C_TITLE]);
+    rc |= tui_field_set(&c->department, &f[C_DEPT]);
+    rc |= tui_field_set(&c->address, &f[C_ADDRESS]);
+    rc |= tui_field_set(&c->city, &f[C_CITY]);
     rc |= set_birthday(&c->birthday, &f[C_BIRTHDAY]);
-    rc |= set_text(&c->source, &f[C_SOURCE]);
-    rc |= set_text(&c->notes, &f[C_NOTES]);
+    rc |= tui_field_set(&c->source, &f[C_SOURCE]);
+    rc |= tui_field_set(&c->notes, &f[C_NOTES]);
     rc |= tui_tags_parse(f[C_TAGS].ed.buf, &c->tags);
     for (size_t i = 0; i < c->n_channels; i++)
         free(c->channels[i].value);
@@ -255,12 +250,59 @@ static char *dup_keys(const struct tcrm_contact *c)
 
 /* ---- saving a contact ----------------------------------------------- */
 
+/* The record's fields each form field shows (edit.h). */
+static const unsigned contact_bits[C_N] = {
+    [C_NAME] = TCRM_CF_BIT(TCRM_CF_NAME),
+    [C_COMPANY] = TCRM_CF_BIT(TCRM_CF_COMPANY),
+    [C_TITLE] = TCRM_CF_BIT(TCRM_CF_TITLE),
+    [C_DEPT] = TCRM_CF_BIT(TCRM_CF_DEPARTMENT),
+    [C_CHANNELS] = TCRM_CF_BIT(TCRM_CF_CHANNELS),
+    [C_ADDRESS] = TCRM_CF_BIT(TCRM_CF_ADDRESS),
+    [C_CITY] = TCRM_CF_BIT(TCRM_CF_CITY),
+    [C_BIRTHDAY] = TCRM_CF_BIT(TCRM_CF_BIRTHDAY),
+    [C_SOURCE] = TCRM_CF_BIT(TCRM_CF_SOURCE),
+    [C_TAGS] = TCRM_CF_BIT(TCRM_CF_TAGS),
+    [C_NOTES] = TCRM_CF_BIT(TCRM_CF_NOTES),
+};
+
+static int contact_fields_of(struct tui_field *f, const void *rec, void *ud)
+{
+    (void)ud;
+    return contact_fields(f, rec);
+}
+
+/* Someone saved the contact since the form read it: merge by field
+ * (form_merge.c); the form stays open. */
+static int contact_conflict(struct tui_form *fm, struct contact_ctx *x)
+{
+    struct tcrm_contact theirs;
+    struct tcrm_error err;
+    tcrm_contact_init(&theirs);
+    int rc = tcrm_contact_get(x->db, x->c.id, &theirs, &err);
+    if (rc == 0 && tui_form_merge(fm, &tcrm_contact_record, contact_bits,
+                                  &x->base, &x->c, &theirs, contact_fields_of,
+                                  NULL, theirs.stamp.updated_by) != 0)
+        rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
+    if (rc != 0) {
+        tui_form_show_error(fm, &err);
+        tcrm_contact_clear(&theirs);
+        return 0;
+    }
+    free(x->orig_keys);
+    x->orig_keys = dup_keys(&theirs);
+    tcrm_contact_clear(&x->base);
+    x->base = theirs;
+    return 0;
+}
+
 static int contact_write(struct tui_form *fm, struct contact_ctx *x)
 {
     struct tcrm_error err;
     int64_t version = x->c.version;
     int rc = x->c.id ? tcrm_contact_update(x->db, &x->c, &err)
                      : tcrm_contact_insert(x->db, &x->c, &err);
+    if (rc == TCRM_ECONFLICT && x->c.id)
+        return contact_conflict(fm, x);
     if (rc != 0) {
         tui_form_show_error(fm, &err);
         return 0;
@@ -365,7 +407,9 @@ int tui_contact_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     struct tcrm_error err;
     (void)cfg;
     tcrm_contact_init(&x.c);
-    if (id && tcrm_contact_get(db, id, &x.c, &err) != 0) {
+    tcrm_contact_init(&x.base);
+    if (id && (tcrm_contact_get(db, id, &x.c, &err) != 0
+               || tcrm_contact_get(db, id, &x.base, &err) != 0)) {
         tcrm_contact_clear(&x.c);
         tui_message(err.msg);
         return TUI_CANCELLED;
@@ -379,6 +423,7 @@ int tui_contact_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     tui_form_free(&fm);
     free(x.orig_keys);
     tcrm_contact_clear(&x.c);
+    tcrm_contact_clear(&x.base);
     return rc;
 }
 
@@ -392,6 +437,7 @@ enum {
 struct company_ctx {
     struct tcrm_db *db;
     struct tcrm_company c;
+    struct tcrm_company base;    /* as the form read it (edit) */
     int64_t *out_id;
 };
 
@@ -414,7 +460,46 @@ static int company_fields(struct tui_field *f, const struct tcrm_company *c)
     f[K_PHONE].check = tui_check_phone;
     f[K_EMAIL].check = tui_check_email;
     f[K_TAGS].hint = _("comma-separated");
+    f[K_NOTES].multiline = 1;
     return rc ? TCRM_ENOMEM : 0;
+}
+
+static const unsigned company_bits[K_N] = {
+    [K_NAME] = TCRM_FIELD_BIT(TCRM_KF_NAME),
+    [K_INDUSTRY] = TCRM_FIELD_BIT(TCRM_KF_INDUSTRY),
+    [K_PHONE] = TCRM_FIELD_BIT(TCRM_KF_PHONE),
+    [K_EMAIL] = TCRM_FIELD_BIT(TCRM_KF_EMAIL),
+    [K_WEBSITE] = TCRM_FIELD_BIT(TCRM_KF_WEBSITE),
+    [K_ADDRESS] = TCRM_FIELD_BIT(TCRM_KF_ADDRESS),
+    [K_CITY] = TCRM_FIELD_BIT(TCRM_KF_CITY),
+    [K_TAGS] = TCRM_FIELD_BIT(TCRM_KF_TAGS),
+    [K_NOTES] = TCRM_FIELD_BIT(TCRM_KF_NOTES),
+};
+
+static int company_fields_of(struct tui_field *f, const void *rec, void *ud)
+{
+    (void)ud;
+    return company_fields(f, rec);
+}
+
+static int company_conflict(struct tui_form *fm, struct company_ctx *x)
+{
+    struct tcrm_company theirs;
+    struct tcrm_error err;
+    tcrm_company_init(&theirs);
+    int rc = tcrm_company_get(x->db, x->c.id, &theirs, &err);
+    if (rc == 0 && tui_form_merge(fm, &tcrm_company_record, company_bits,
+                                  &x->base, &x->c, &theirs, company_fields_of,
+                                  NULL, theirs.stamp.updated_by) != 0)
+        rc = tcrm_error_set(&err, TCRM_ENOMEM, "out of memory");
+    if (rc != 0) {
+        tui_form_show_error(fm, &err);
+        tcrm_company_clear(&theirs);
+        return 0;
+    }
+    tcrm_company_clear(&x->base);
+    x->base = theirs;
+    return 0;
 }
 
 static int company_save(struct tui_form *fm, void *ud)
@@ -423,14 +508,14 @@ static int company_save(struct tui_form *fm, void *ud)
     struct tui_field *f = fm->f;
     struct tcrm_error err;
     int rc = 0;
-    rc |= set_text(&x->c.name, &f[K_NAME]);
-    rc |= set_text(&x->c.industry, &f[K_INDUSTRY]);
-    rc |= set_text(&x->c.phone, &f[K_PHONE]);
-    rc |= set_text(&x->c.email, &f[K_EMAIL]);
-    rc |= set_text(&x->c.website, &f[K_WEBSITE]);
-    rc |= set_text(&x->c.address, &f[K_ADDRESS]);
-    rc |= set_text(&x->c.city, &f[K_CITY]);
-    rc |= set_text(&x->c.notes, &f[K_NOTES]);
+    rc |= tui_field_set(&x->c.name, &f[K_NAME]);
+    rc |= tui_field_set(&x->c.industry, &f[K_INDUSTRY]);
+    rc |= tui_field_set(&x->c.phone, &f[K_PHONE]);
+    rc |= tui_field_set(&x->c.email, &f[K_EMAIL]);
+    rc |= tui_field_set(&x->c.website, &f[K_WEBSITE]);
+    rc |= tui_field_set(&x->c.address, &f[K_ADDRESS]);
+    rc |= tui_field_set(&x->c.city, &f[K_CITY]);
+    rc |= tui_field_set(&x->c.notes, &f[K_NOTES]);
     rc |= tui_tags_parse(f[K_TAGS].ed.buf, &x->c.tags);
     if (rc != 0) {
         tui_form_status(fm, 1, "out of memory");
@@ -439,6 +524,8 @@ static int company_save(struct tui_form *fm, void *ud)
     int64_t version = x->c.version;
     rc = x->c.id ? tcrm_company_update(x->db, &x->c, &err)
                  : tcrm_company_insert(x->db, &x->c, &err);
+    if (rc == TCRM_ECONFLICT && x->c.id)
+        return company_conflict(fm, x);
     if (rc == TCRM_EDUP) {
         snprintf(f[K_NAME].msg, sizeof f[K_NAME].msg, "%s", err.msg);
         fm->cur = K_NAME;
@@ -463,7 +550,9 @@ int tui_company_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     struct tcrm_error err;
     (void)cfg;
     tcrm_company_init(&x.c);
-    if (id && tcrm_company_get(db, id, &x.c, &err) != 0) {
+    tcrm_company_init(&x.base);
+    if (id && (tcrm_company_get(db, id, &x.c, &err) != 0
+               || tcrm_company_get(db, id, &x.base, &err) != 0)) {
         tcrm_company_clear(&x.c);
         tui_message(err.msg);
         return TUI_CANCELLED;
@@ -474,5 +563,6 @@ int tui_company_form(struct tcrm_db *db, const struct tcrm_config *cfg,
         rc = tui_form_run(&fm, company_save, &x);
     tui_form_free(&fm);
     tcrm_company_clear(&x.c);
+    tcrm_company_clear(&x.base);
     return rc;
 }

@@ -1,5 +1,5 @@
 /*
- * ui_forms2.c: the deal, interaction and follow-up forms; the one-line
+ * ui_forms2.c: the interaction form; the one-line
  * questions (tui_confirm, tui_prompt, tui_message) at the bottom of the
  * screen; and the checks and tag helpers the forms share.
  *
@@ -9,6 +9,9 @@
  * ("tomorrow", "+3d", "fri 09:00") and stored in ISO form; the check
  * callback parses with the same function, so what the form accepts is
  * exactly what is saved.
+ *
+ * (The deal form is in deal_form.c, the follow-up form in
+ * followup_form.c.)
  *
  * The one-line questions draw on the last screen row and read keys with
  * get_wch, so a prompt takes CJK input like any form field.
@@ -23,7 +26,6 @@
 #include "modal.h"
 #include "tcrm/contact.h"
 #include "tcrm/date.h"
-#include "tcrm/deal.h"
 #include "tcrm/followup.h"
 #include "tcrm/interaction.h"
 #include "tcrm/normalize.h"
@@ -78,7 +80,7 @@ int tui_check_channel(const struct tui_field *f, int kind, const char *text,
 }
 
 /* A whole number from 0 to 100 (probability), or from 0 to 3650 (days). */
-static int check_number(const char *text, long max, char *msg, size_t msgsz)
+int tui_check_number(const char *text, long max, char *msg, size_t msgsz)
 {
     char *end;
     long v = strtol(text, &end, 10);
@@ -95,41 +97,7 @@ int tui_check_percent(const struct tui_field *f, int kind, const char *text,
 {
     (void)f;
     (void)kind;
-    return check_number(text, 100, msg, msgsz);
-}
-
-static int check_days(const struct tui_field *f, int kind, const char *text,
-                      char *msg, size_t msgsz)
-{
-    (void)f;
-    (void)kind;
-    return check_number(text, 3650, msg, msgsz);
-}
-
-static int check_money(const struct tui_field *f, int kind, const char *text,
-                       char *msg, size_t msgsz)
-{
-    int64_t minor;
-    struct tcrm_error err;
-    (void)f;
-    (void)kind;
-    return tcrm_money_parse(text, &minor, &err) ? fail(&err, msg, msgsz) : 0;
-}
-
-static int check_time(const struct tui_field *f, int kind, const char *text,
-                      char *msg, size_t msgsz)
-{
-    struct tcrm_when w;
-    struct tcrm_error err;
-    (void)f;
-    (void)kind;
-    if (strchr(text, ':') == NULL ||
-        tcrm_date_parse(text, tcrm_clock_now(), &w, &err) != 0) {
-        snprintf(msg, msgsz, _("'%.20s' is not a time: use HH:MM from 00:00 "
-                 "to 23:59"), text);
-        return 1;
-    }
-    return 0;
+    return tui_check_number(text, 100, msg, msgsz);
 }
 
 int tui_tags_parse(const char *text, struct tcrm_strlist *l)
@@ -273,9 +241,9 @@ int tui_prompt(const char *label, const char *initial, char **out)
     return r;
 }
 
-/* ---- helpers for the forms below ------------------------------------ */
+/* ---- helpers the forms share ------------------------------------------ */
 
-static int set_text(char **dst, const struct tui_field *f)
+int tui_field_set(char **dst, const struct tui_field *f)
 {
     char *v = tui_field_dup(f);
     int rc = tcrm_str_set(dst, v);
@@ -283,8 +251,7 @@ static int set_text(char **dst, const struct tui_field *f)
     return rc;
 }
 
-/* The field's date-language text as a stored date (and time). */
-static int field_when(const struct tui_field *f, struct tcrm_when *w)
+int tui_field_when(const struct tui_field *f, struct tcrm_when *w)
 {
     char *v = tui_field_dup(f);
     int rc = v ? tcrm_date_parse(v, tcrm_clock_now(), w, NULL) : 1;
@@ -292,8 +259,8 @@ static int field_when(const struct tui_field *f, struct tcrm_when *w)
     return rc;
 }
 
-static const char *contact_name(struct tcrm_db *db, int64_t id, char *buf,
-                                size_t n)
+const char *tui_contact_name(struct tcrm_db *db, int64_t id, char *buf,
+                             size_t n)
 {
     struct tcrm_contact c;
     buf[0] = '\0';
@@ -304,202 +271,6 @@ static const char *contact_name(struct tcrm_db *db, int64_t id, char *buf,
     return buf;
 }
 
-
-/* ---- deals ---------------------------------------------------------- */
-
-enum {
-    D_TITLE, D_COMPANY, D_STAGE, D_AMOUNT, D_CURRENCY, D_PROB, D_CLOSE,
-    D_STATUS, D_REASON, D_TAGS, D_N
-};
-
-struct deal_ctx {
-    struct tcrm_db *db;
-    const struct tcrm_config *cfg;
-    struct tcrm_deal d;
-    const char *stages[TCRM_MAX_STAGES + 1];
-    int n_stages;
-    int64_t *out_id;
-};
-
-/* The stored keys of enum tcrm_deal_status, shown in context "status". */
-static const char *const deal_status[] = {
-    NC_("status", "open"), NC_("status", "won"), NC_("status", "lost")
-};
-
-static int deal_fields(struct tui_field *f, struct deal_ctx *x)
-{
-    const struct tcrm_deal *d = &x->d;
-    char amount[64] = "", prob[16] = "";
-    int stage = 0, rc = 0;
-    for (size_t i = 0; i < x->cfg->n_stages; i++)
-        x->stages[x->n_stages++] = x->cfg->stages[i];
-    if (d->stage && (stage = tcrm_config_stage_index(x->cfg, d->stage)) < 0) {
-        stage = x->n_stages;
-        x->stages[x->n_stages++] = d->stage;   /* not in the pipeline now */
-    }
-    if (d->id) {
-        tcrm_money_format(d->amount_minor, NULL, amount, sizeof amount);
-        snprintf(prob, sizeof prob, "%d", d->probability);
-    }
-    /* TRANSLATORS: the name of a deal */
-    rc |= tui_field_text(&f[D_TITLE], NC_("deal", "Title"), d->title);
-    f[D_TITLE].label_ctx = "deal";
-    rc |= tui_field_company(&f[D_COMPANY], "Company", d->company_name,
-                            d->company_id);
-    rc |= tui_field_choice(&f[D_STAGE], "Stage", x->stages, x->n_stages,
-                           stage);
-    rc |= tui_field_text(&f[D_AMOUNT], "Amount", amount);
-    rc |= tui_field_text(&f[D_CURRENCY], "Currency",
-                         d->currency ? d->currency : x->cfg->currency);
-    /* TRANSLATORS: the chance of winning the deal, in per cent */
-    rc |= tui_field_text(&f[D_PROB], "Probability %", prob);
-    rc |= tui_field_text(&f[D_CLOSE], "Expected close", d->expected_close);
-    rc |= tui_field_choice(&f[D_STATUS], "Status", deal_status, 3,
-                           (int)d->status);
-    /* TRANSLATORS: why the deal was lost */
-    rc |= tui_field_text(&f[D_REASON], "Reason", d->lost_reason);
-    char *tags = tui_tags_join(&d->tags);
-    rc |= tui_field_text(&f[D_TAGS], "Tags", tags);
-    free(tags);
-    f[D_STAGE].choice_ctx = "stage";
-    f[D_STATUS].choice_ctx = "status";
-    f[D_TITLE].required = 1;
-    f[D_AMOUNT].check = check_money;
-    f[D_AMOUNT].hint = _("e.g. 1200.50 or 1,200");
-    f[D_PROB].check = tui_check_percent;
-    f[D_PROB].hint = _("empty: the stage's probability");
-    f[D_CLOSE].check = tui_check_date;
-    /* TRANSLATORS: forms the date language accepts (tcrm/date.h): keep
-     * them forms it accepts (明天, 周五, 12月20日...) */
-    f[D_CLOSE].hint = _("a date: 2026-12-01, +2w, +1m, fri");
-    f[D_REASON].hint = _("why it was lost (needed when lost)");
-    f[D_TAGS].hint = _("comma-separated");
-    return rc ? TCRM_ENOMEM : 0;
-}
-
-static int deal_numbers(struct tui_form *fm, struct deal_ctx *x)
-{
-    struct tui_field *f = fm->f;
-    struct tcrm_deal *d = &x->d;
-    struct tcrm_error err;
-    struct tcrm_when w;
-    char *v = tui_field_dup(&f[D_AMOUNT]);
-    int rc = v ? tcrm_money_parse(v, &d->amount_minor, &err) : 0;
-    free(v);
-    if (!v)
-        d->amount_minor = 0;
-    if (rc != 0) {
-        tui_form_show_error(fm, &err);
-        return rc;
-    }
-    int stage = f[D_STAGE].choice;
-    v = tui_field_dup(&f[D_PROB]);
-    d->probability = v ? atoi(v)
-        : stage < (int)x->cfg->n_stages ? x->cfg->stage_probability[stage]
-        : 0;
-    free(v);
-    char iso[11];
-    if (field_when(&f[D_CLOSE], &w) == 0) {
-        tcrm_when_date(&w, iso);
-        return tcrm_str_set(&d->expected_close, iso);
-    }
-    return tcrm_str_set(&d->expected_close, NULL);
-}
-
-static int deal_company(struct tui_form *fm, struct deal_ctx *x)
-{
-    struct tui_field *cf = &fm->f[D_COMPANY];
-    struct tcrm_error err;
-    char *name = tui_field_dup(cf);
-    int rc = 0;
-    x->d.company_id = cf->company_id;
-    if (!name)
-        x->d.company_id = 0;
-    else if (!cf->company_id)
-        rc = tcrm_company_find_or_add(x->db, name, &x->d.company_id, &err);
-    free(name);
-    if (rc != 0)
-        tui_form_show_error(fm, &err);
-    return rc;
-}
-
-static int deal_save(struct tui_form *fm, void *ud)
-{
-    struct deal_ctx *x = ud;
-    struct tui_field *f = fm->f;
-    struct tcrm_deal *d = &x->d;
-    struct tcrm_error err;
-    int rc = set_text(&d->title, &f[D_TITLE]);
-    rc |= tcrm_str_set(&d->stage, x->stages[f[D_STAGE].choice]);
-    rc |= set_text(&d->currency, &f[D_CURRENCY]);
-    if (!d->currency)
-        rc |= tcrm_str_set(&d->currency, x->cfg->currency);
-    rc |= set_text(&d->lost_reason, &f[D_REASON]);
-    rc |= tui_tags_parse(f[D_TAGS].ed.buf, &d->tags);
-    d->status = (enum tcrm_deal_status)f[D_STATUS].choice;
-    if (rc != 0 || deal_numbers(fm, x) != 0)
-        return 0;
-    if (tcrm_db_begin(x->db, &err) != 0) {
-        tui_form_show_error(fm, &err);
-        return 0;
-    }
-    if (deal_company(fm, x) != 0) {
-        tcrm_db_rollback(x->db);
-        return 0;
-    }
-    rc = d->id ? tcrm_deal_update(x->db, d, &err)
-               : tcrm_deal_insert(x->db, d, &err);
-    if (rc == 0)
-        rc = tcrm_db_commit(x->db, &err);
-    if (rc != 0) {
-        tcrm_db_rollback(x->db);
-        tui_form_show_error(fm, &err);
-        return 0;
-    }
-    if (x->out_id)
-        *x->out_id = d->id;
-    return TUI_SAVED;
-}
-
-int tui_deal_form(struct tcrm_db *db, const struct tcrm_config *cfg,
-                  int64_t id, int64_t contact_id, int64_t company_id,
-                  int64_t *out_id)
-{
-    struct deal_ctx x = {.db = db, .cfg = cfg, .out_id = out_id};
-    struct tui_field f[D_N];
-    struct tui_form fm;
-    struct tcrm_error err;
-    tcrm_deal_init(&x.d);
-    if (id && tcrm_deal_get(db, id, &x.d, &err) != 0) {
-        tcrm_deal_clear(&x.d);
-        tui_message(err.msg);
-        return TUI_CANCELLED;
-    }
-    if (!id) {
-        struct tcrm_company co;
-        x.d.contact_id = contact_id;
-        x.d.company_id = company_id;
-        struct tcrm_contact c;
-        tcrm_company_init(&co);
-        tcrm_contact_init(&c);
-        if (company_id && tcrm_company_get(db, company_id, &co, NULL) == 0)
-            tcrm_str_set(&x.d.company_name, co.name);
-        else if (contact_id && tcrm_contact_get(db, contact_id, &c, NULL) == 0
-                 && c.company_id) {
-            x.d.company_id = c.company_id;      /* the contact's company */
-            tcrm_str_set(&x.d.company_name, c.company);
-        }
-        tcrm_company_clear(&co);
-        tcrm_contact_clear(&c);
-    }
-    int rc = deal_fields(f, &x);
-    tui_form_init(&fm, id ? _("Edit deal") : _("Add deal"), f, D_N, db);
-    if (rc == 0)
-        rc = tui_form_run(&fm, deal_save, &x);
-    tui_form_free(&fm);
-    tcrm_deal_clear(&x.d);
-    return rc;
-}
 
 /* ---- interactions --------------------------------------------------- */
 
@@ -523,9 +294,9 @@ static int ia_save(struct tui_form *fm, void *ud)
     tcrm_interaction_init(&ia);
     ia.contact_id = x->contact_id;
     ia.kind = (enum tcrm_interaction_kind)f[I_KIND].choice;
-    int rc = set_text(&ia.summary, &f[I_SUMMARY]);
-    rc |= set_text(&ia.body, &f[I_BODY]);
-    if (field_when(&f[I_WHEN], &w) == 0) {
+    int rc = tui_field_set(&ia.summary, &f[I_SUMMARY]);
+    rc |= tui_field_set(&ia.body, &f[I_BODY]);
+    if (tui_field_when(&f[I_WHEN], &w) == 0) {
         tcrm_when_iso(&w, iso);
         rc |= tcrm_str_set(&ia.at, iso);
     }
@@ -557,7 +328,7 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     /* TRANSLATORS: the title of the form that logs an interaction with
      * a contact (the contact's name) */
     snprintf(title, sizeof title, _("Log for %s"),
-             contact_name(db, contact_id, name, sizeof name));
+             tui_contact_name(db, contact_id, name, sizeof name));
     /* TRANSLATORS: the kind of an interaction (call, e-mail, visit...) */
     int rc = tui_field_choice(&f[I_KIND], "Kind", ia_kinds, TCRM_IA_COUNT,
                               kind);
@@ -573,91 +344,11 @@ int tui_interaction_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     f[I_WHEN].hint = _("now, today 14:30, yesterday, 2026-11-20 09:00");
     f[I_SUMMARY].required = 1;
     f[I_SUMMARY].hint = _("one line: what happened");
-    f[I_BODY].hint = _("optional details");
+    f[I_BODY].hint = _("optional details; Enter or Ctrl-E: several lines");
+    f[I_BODY].multiline = 1;
     tui_form_init(&fm, title, f, I_N, db);
     fm.cur = I_SUMMARY;
     rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, ia_save, &x);
-    tui_form_free(&fm);
-    return rc;
-}
-
-/* ---- follow-ups ----------------------------------------------------- */
-
-enum { F_TITLE, F_DUE, F_TIME, F_REPEAT, F_N };
-
-static int fu_save(struct tui_form *fm, void *ud)
-{
-    struct ia_ctx *x = ud;
-    struct tui_field *f = fm->f;
-    struct tcrm_followup fu;
-    struct tcrm_error err;
-    struct tcrm_when w, t;
-    char iso[17];
-    tcrm_followup_init(&fu);
-    fu.contact_id = x->contact_id;
-    int rc = set_text(&fu.title, &f[F_TITLE]);
-    if (field_when(&f[F_DUE], &w) == 0) {
-        tcrm_when_iso(&w, iso);
-        iso[10] = '\0';
-        rc |= tcrm_str_set(&fu.due_date, iso);
-        if (field_when(&f[F_TIME], &t) == 0 && t.has_time) {
-            w.hour = t.hour;
-            w.minute = t.minute;
-            w.has_time = 1;
-        }
-        if (w.has_time) {
-            tcrm_when_iso(&w, iso);
-            rc |= tcrm_str_set(&fu.due_time, iso + 11);
-        }
-    }
-    char *rep = tui_field_dup(&f[F_REPEAT]);
-    fu.repeat_days = rep ? atoi(rep) : 0;
-    free(rep);
-    if (rc == 0)
-        rc = tcrm_followup_insert(x->db, &fu, &err);
-    else
-        tcrm_error_set(&err, rc, "out of memory");
-    if (rc == 0 && x->out_id)
-        *x->out_id = fu.id;
-    tcrm_followup_clear(&fu);
-    if (rc != 0) {
-        tui_form_show_error(fm, &err);
-        return 0;
-    }
-    return TUI_SAVED;
-}
-
-int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
-                      int64_t contact_id, int64_t *out_id)
-{
-    struct ia_ctx x = {.db = db, .contact_id = contact_id, .out_id = out_id};
-    struct tui_field f[F_N];
-    struct tui_form fm;
-    char name[200], title[300];
-    (void)cfg;
-    /* TRANSLATORS: the title of the form that adds a follow-up for a
-     * contact (the contact's name) */
-    snprintf(title, sizeof title, _("Follow-up for %s"),
-             contact_name(db, contact_id, name, sizeof name));
-    /* TRANSLATORS: what the follow-up is about */
-    int rc = tui_field_text(&f[F_TITLE], NC_("followup", "Title"), NULL);
-    f[F_TITLE].label_ctx = "followup";
-    /* TRANSLATORS: the date language's word for tomorrow (see
-     * tcrm/date.h; 明天 is one it accepts), put in the Due field */
-    rc |= tui_field_text(&f[F_DUE], "Due", C_("date", "tomorrow"));
-    rc |= tui_field_text(&f[F_TIME], "Time", NULL);
-    rc |= tui_field_text(&f[F_REPEAT], "Repeat days", NULL);
-    f[F_TITLE].required = 1;
-    f[F_DUE].required = 1;
-    f[F_DUE].check = tui_check_date;
-    /* TRANSLATORS: forms the date language accepts (tcrm/date.h) */
-    f[F_DUE].hint = _("today, tomorrow, +3d, +2w, fri, 2026-12-01 [HH:MM]");
-    f[F_TIME].check = check_time;
-    f[F_TIME].hint = _("optional HH:MM");
-    f[F_REPEAT].check = check_days;
-    f[F_REPEAT].hint = _("repeat every N days after done (empty: never)");
-    tui_form_init(&fm, title, f, F_N, db);
-    rc = rc ? TCRM_ENOMEM : tui_form_run(&fm, fu_save, &x);
     tui_form_free(&fm);
     return rc;
 }

@@ -53,7 +53,7 @@ static const struct binding list_keys[] = {
     {'R', TUI_A_REPORTS}, {KEY_F(7), TUI_A_REPORTS},
     {'p', TUI_A_PANE_TOGGLE}, {'\t', TUI_A_FOCUS},
     {'d', TUI_A_DONE}, {'s', TUI_A_SNOOZE}, {'r', TUI_A_RESCHEDULE},
-    {'H', TUI_A_HISTORY},
+    {'H', TUI_A_HISTORY}, {'i', TUI_A_INTERACTIONS},
     {'A', TUI_A_ASSIGN}, {'S', TUI_A_SHARE}, {'C', TUI_A_CLAIM},
     {'O', TUI_A_MINE},
 };
@@ -62,7 +62,7 @@ static const struct binding list_keys[] = {
 static const struct binding pane_keys[] = {
     {'a', TUI_A_NONE}, {KEY_F(2), TUI_A_NONE}, {'D', TUI_A_NONE},
     {'/', TUI_A_NONE}, {KEY_F(3), TUI_A_NONE}, {'o', TUI_A_NONE},
-    {'t', TUI_A_NONE}, {'>', TUI_A_NONE}, {'E', TUI_A_NONE},
+    {'t', TUI_A_NONE}, {'>', TUI_A_NONE},
     {27, TUI_A_FOCUS}, {'h', TUI_A_NONE}, {'l', TUI_A_NONE},
     {'A', TUI_A_NONE}, {'S', TUI_A_NONE}, {'C', TUI_A_NONE},
 };
@@ -97,7 +97,7 @@ static const struct tui_key_help help[] = {
     {"g G  Home End", N_("first / last row"), 0},
     {"h l  Left Right  [ ]", N_("previous / next stage (Deals)"), 0},
     {"Enter", N_("edit the row (in the pane: go to the contact)"), 0},
-    {"E", N_("edit the row"), 0},
+    {"E", N_("edit the row (in the pane: the follow-up)"), 0},
     {"a  F2  Insert", N_("add (a contact, company, deal or follow-up)"), 0},
     {"D  Delete", N_("delete the row (to the trash, after a question)"), 0},
     {"/  F3", N_("search as you type; Enter keeps it, Esc drops it"), 0},
@@ -114,6 +114,7 @@ static const struct tui_key_help help[] = {
     {"s", N_("snooze the follow-up to a date (tomorrow, +3d, fri)"), 0},
     {"r", N_("reschedule the follow-up to a date"), 0},
     {"H", N_("history: who changed the row, when, and what"), 0},
+    {"i", N_("the contact's interactions; Enter reads one in full"), 0},
     {"Tab", N_("move between the list and the reminder pane"), 0},
     {"p", N_("show / hide the reminder pane"), 0},
     {"A", N_("give the contact, company or deal to someone (login)"), 0},

@@ -25,6 +25,7 @@ enum tui_action {
     TUI_A_DONE, TUI_A_SNOOZE, TUI_A_RESCHEDULE,
     TUI_A_EXPORT_VCARD,
     TUI_A_HISTORY,
+    TUI_A_INTERACTIONS,  /* i: the contact's interactions (ui_reader.c) */
     TUI_A_ASSIGN, TUI_A_SHARE, TUI_A_CLAIM, TUI_A_MINE,   /* ui_owner.c */
     TUI_A_COUNT
 };

@@ -263,14 +263,12 @@ int tui_list_move(struct tui_list *l, long delta, struct tcrm_error *err)
     return 0;
 }
 
-int tui_list_refresh(struct tui_list *l, struct tcrm_error *err)
+/* The window again, anchor's row on top: a screen of rows before it,
+ * two from it on. The cursor goes to cur_id, else cur_off rows down. */
+static int load_around(struct tui_list *l, const void *anchor, int64_t cur_id,
+                       size_t cur_off, long long old_base,
+                       struct tcrm_error *err)
 {
-    if (l->n == 0)
-        return tui_list_home(l, err);
-    void *anchor = l->rows[l->top];
-    int64_t cur_id = l->src.row_id(l->rows[l->cur]);
-    size_t cur_off = l->cur - l->top;
-    long long old_base = l->base >= 0 ? l->base + (long long)l->top : -1;
     void **before = NULL, **after = NULL;
     size_t nb = 0, na = 0;
     int mb = 0, ma = 0;
@@ -304,6 +302,20 @@ int tui_list_refresh(struct tui_list *l, struct tcrm_error *err)
         l->cur = l->top + cur_off;
     keep_visible(l);
     return 0;
+}
+
+int tui_list_refresh(struct tui_list *l, struct tcrm_error *err)
+{
+    if (l->n == 0)
+        return tui_list_home(l, err);
+    return load_around(l, l->rows[l->top], l->src.row_id(l->rows[l->cur]),
+                       l->cur - l->top,
+                       l->base >= 0 ? l->base + (long long)l->top : -1, err);
+}
+
+int tui_list_goto(struct tui_list *l, const void *row, struct tcrm_error *err)
+{
+    return load_around(l, row, l->src.row_id(row), 0, -1, err);
 }
 
 void tui_list_set_height(struct tui_list *l, int height)

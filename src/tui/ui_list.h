@@ -50,6 +50,10 @@ int tui_list_move(struct tui_list *l, long delta, struct tcrm_error *err);
 /* Fetch the visible rows again from where the top row was (data changed
  * elsewhere); the cursor stays on the same row id when it still exists. */
 int tui_list_refresh(struct tui_list *l, struct tcrm_error *err);
+/* The window around row (in the source's row type, as a cursor: the
+ * list's own rows stay its own), the cursor on it; the place in the
+ * whole list becomes unknown. */
+int tui_list_goto(struct tui_list *l, const void *row, struct tcrm_error *err);
 /* Put the cursor on visible row i (a mouse click); 0 if there is none. */
 int tui_list_select_visible(struct tui_list *l, int i);
 /* Cursor onto the row with this id if it is in the window; 1 if found. */

@@ -74,6 +74,23 @@ static int contact_fetch(void *ctx, const void *after, int backwards,
     return 0;
 }
 
+/* The cursor onto contact id: in the rows held, else the list is read
+ * again around it (a contact just added far down the list). */
+void tui_view_select_contact(struct tui_app *a, int64_t id)
+{
+    struct tui_list *l = &a->lists[TUI_V_CONTACTS];
+    struct tcrm_contact_filter f;
+    struct tcrm_contact_page one = {0};
+    struct tcrm_error err = {0};
+    if (tui_list_select_id(l, id))
+        return;
+    contact_filter(a, &f);
+    if (tcrm_contact_list_row(a->db, &f, id, &one, &err) < 0
+        || (one.n == 1 && tui_list_goto(l, &one.rows[0], &err) < 0))
+        tui_status(a, 1, "%s", err.msg);
+    tcrm_contact_page_free(&one);
+}
+
 static void contact_free(void *ctx, void *row)
 {
     (void)ctx;

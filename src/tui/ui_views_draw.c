@@ -18,6 +18,7 @@
 #include "tcrm/access.h"
 #include "tcrm/company.h"
 #include "tcrm/date.h"
+#include "tcrm/text.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -31,55 +32,57 @@ struct column {
     const char *ctx, *title;
     struct tui_colspec spec;
     int right;
+    int whole;          /* shown whole (a phone, a time, an amount): as
+                         * wide as its longest visible value needs */
 };
 
 /* TRANSLATORS: column headers of the contacts list; each fits in the
  * column's narrowest width: Name 12, Company 10, Title (job title) 8,
  * Last contact 12, Phone 10, Owner 8 columns (a CJK character is 2) */
 static const struct column contact_cols[] = {
-    {"contacts", NC_("contacts", "Name"), {12, 3, 0}, 0},
-    {"contacts", NC_("contacts", "Company"), {10, 2, 0}, 0},
-    {"contacts", NC_("contacts", "Title"), {8, 1, 24}, 0},
-    {"contacts", NC_("contacts", "Last contact"), {12, 0, 0}, 0},
-    {"contacts", NC_("contacts", "Phone"), {10, 1, 20}, 0},
+    {"contacts", NC_("contacts", "Name"), {12, 3, 0}, 0, 0},
+    {"contacts", NC_("contacts", "Company"), {10, 2, 0}, 0, 0},
+    {"contacts", NC_("contacts", "Title"), {8, 1, 24}, 0, 0},
+    {"contacts", NC_("contacts", "Last contact"), {12, 0, 0}, 0, 1},
+    {"contacts", NC_("contacts", "Phone"), {10, 1, 20}, 0, 1},
 };
 /* In owned mode (tcrm/access.h) the contacts show their owner. */
 static const struct column contact_cols_owned[] = {
-    {"contacts", "Name", {12, 3, 0}, 0},
-    {"contacts", "Company", {10, 2, 0}, 0},
-    {"contacts", "Title", {8, 1, 24}, 0},
-    {"contacts", "Last contact", {12, 0, 0}, 0},
-    {"contacts", "Phone", {10, 1, 20}, 0},
-    {"contacts", NC_("contacts", "Owner"), {8, 1, 16}, 0},
+    {"contacts", "Name", {12, 3, 0}, 0, 0},
+    {"contacts", "Company", {10, 2, 0}, 0, 0},
+    {"contacts", "Title", {8, 1, 24}, 0, 0},
+    {"contacts", "Last contact", {12, 0, 0}, 0, 1},
+    {"contacts", "Phone", {10, 1, 20}, 0, 1},
+    {"contacts", NC_("contacts", "Owner"), {8, 1, 16}, 0, 0},
 };
 /* TRANSLATORS: column headers of the companies list: Name 14, Industry
  * 10, City 8, Contacts (how many) 8 columns at the narrowest */
 static const struct column company_cols[] = {
-    {"companies", NC_("companies", "Name"), {14, 3, 0}, 0},
-    {"companies", NC_("companies", "Industry"), {10, 2, 0}, 0},
-    {"companies", NC_("companies", "City"), {8, 1, 20}, 0},
-    {"companies", NC_("companies", "Contacts"), {8, 0, 0}, 1},
+    {"companies", NC_("companies", "Name"), {14, 3, 0}, 0, 0},
+    {"companies", NC_("companies", "Industry"), {10, 2, 0}, 0, 0},
+    {"companies", NC_("companies", "City"), {8, 1, 20}, 0, 0},
+    {"companies", NC_("companies", "Contacts"), {8, 0, 0}, 1, 1},
 };
 /* TRANSLATORS: column headers of the deals list: Title (the deal's name)
  * 14, Company 10, Amount 14, Contact 10, Prob (probability) 4, Close
  * (expected close date) 10 columns at the narrowest */
 static const struct column deal_cols[] = {
-    {"deals", NC_("deals", "Title"), {14, 3, 0}, 0},
-    {"deals", NC_("deals", "Company"), {10, 2, 0}, 0},
-    {"deals", NC_("deals", "Amount"), {14, 0, 0}, 1},
-    {"deals", NC_("deals", "Contact"), {10, 2, 0}, 0},
-    {"deals", NC_("deals", "Prob"), {4, 0, 0}, 1},
-    {"deals", NC_("deals", "Close"), {10, 0, 0}, 0},
+    {"deals", NC_("deals", "Title"), {14, 3, 0}, 0, 0},
+    {"deals", NC_("deals", "Company"), {10, 2, 0}, 0, 0},
+    {"deals", NC_("deals", "Amount"), {14, 0, 0}, 1, 1},
+    {"deals", NC_("deals", "Contact"), {10, 2, 0}, 0, 0},
+    {"deals", NC_("deals", "Prob"), {4, 0, 0}, 1, 1},
+    {"deals", NC_("deals", "Close"), {10, 0, 0}, 0, 1},
 };
 /* TRANSLATORS: column headers of the follow-ups list: Due (date) 10, When
  * (overdue, today, in 3 days) 9, Title (what to do) 12, Contact 10, Phone
  * 10 columns at the narrowest */
 static const struct column fu_cols[] = {
-    {"followups", NC_("followups", "Due"), {10, 0, 0}, 0},
-    {"followups", NC_("followups", "When"), {9, 0, 0}, 0},
-    {"followups", NC_("followups", "Title"), {12, 3, 0}, 0},
-    {"followups", NC_("followups", "Contact"), {10, 2, 0}, 0},
-    {"followups", NC_("followups", "Phone"), {10, 1, 20}, 0},
+    {"followups", NC_("followups", "Due"), {10, 0, 0}, 0, 1},
+    {"followups", NC_("followups", "When"), {9, 0, 0}, 0, 1},
+    {"followups", NC_("followups", "Title"), {12, 3, 0}, 0, 0},
+    {"followups", NC_("followups", "Contact"), {10, 2, 0}, 0, 0},
+    {"followups", NC_("followups", "Phone"), {10, 1, 20}, 0, 1},
 };
 
 static const struct column *view_cols(const struct tui_app *a, int *n)
@@ -196,7 +199,9 @@ static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
     }
 }
 
-static void stage_text(const struct tui_app *a, int s, char *out, size_t sz)
+/* "Lead 3 · 1,200.00 EUR"; without totals "Lead 3". */
+static void stage_text(const struct tui_app *a, int s, int totals, char *out,
+                       size_t sz)
 {
     const char *name = a->cfg->stages[s];       /* the stored key */
     long long count = 0;
@@ -211,21 +216,35 @@ static void stage_text(const struct tui_app *a, int s, char *out, size_t sz)
         snprintf(total + len, sizeof total - len, "%s%s", len ? " + " : "", one);
     }
     snprintf(out, sz, "%s %lld%s%s", tcrm_i18n_word("stage", name), count,
-             total[0] ? " · " : "", total);
+             total[0] && totals ? " · " : "", totals ? total : "");
+}
+
+/* Columns the strip takes with the other stages' totals. */
+static int stages_width(const struct tui_app *a, int totals)
+{
+    char text[256];
+    int w = tcrm_text_width(_("Stage ")) + 2;
+    for (size_t k = 0; k < a->cfg->n_stages; k++) {
+        stage_text(a, (int)k, totals || (int)k == a->stage, text, sizeof text);
+        w += tcrm_text_width(text) + 2;
+    }
+    return w;
 }
 
 /* "[Lead 3 · 1,200.00 EUR]  Qualified 2  ..." with the current stage first
- * visible and marked, so it survives a narrow terminal. */
+ * visible and marked, its totals whole; the other stages lose their
+ * totals before anything is cut. */
 static void draw_stages(struct tui_app *a, int y)
 {
     int x = a->lay.list_x, end = a->lay.list_x + a->lay.list_w;
+    int totals = stages_width(a, 1) <= a->lay.list_w;
     char text[256];
     tui_draw_fill(stdscr, y, x, a->lay.list_w, tui_attr(TUI_NORMAL));
     /* TRANSLATORS: before the deals' stages strip ("Stage [Lead 3]...") */
     x += tui_draw_text(stdscr, y, x, end - x, _("Stage "), tui_attr(TUI_DIM));
     for (size_t k = 0; k < a->cfg->n_stages && x < end; k++) {
         int s = (int)((a->stage + (int)k) % (int)a->cfg->n_stages);
-        stage_text(a, s, text, sizeof text);
+        stage_text(a, s, k == 0 || totals, text, sizeof text);
         if (k == 0) {
             char cur[300];
             snprintf(cur, sizeof cur, "[%s]", text);
@@ -289,6 +308,61 @@ static void draw_reports_placeholder(struct tui_app *a)
                   tui_attr(TUI_NORMAL));
 }
 
+/* The widest visible value of each column (its title too). */
+static void measure(struct tui_app *a, const struct column *cols, int ncols,
+                    int *need)
+{
+    struct tui_list *l = &a->lists[a->view];
+    for (int i = 0; i < ncols; i++)
+        need[i] = tcrm_text_width(tcrm_i18n_word(cols[i].ctx, cols[i].title))
+                  + (a->view == TUI_V_CONTACTS);    /* the sort mark */
+    for (int r = 0; r < a->lay.list_h; r++) {
+        const void *row = tui_list_visible(l, r);
+        const char *cell[MAX_COLS] = {0};
+        char bufs[2][64];
+        enum tui_role role;
+        if (!row)
+            break;
+        row_cells(a, row, cell, bufs, &role);
+        for (int i = 0; i < ncols; i++) {
+            int cw = cell[i] ? tcrm_text_width(cell[i]) : 0;
+            if (cw > need[i])
+                need[i] = cw;
+        }
+    }
+}
+
+/* Widths by what the data needs: a column no wider than its widest value;
+ * a whole column (phone, time, amount) at least that wide, so it is the
+ * last to be cut: only when even then the columns before it would not
+ * fit does it go back to its narrowest. */
+static void column_widths(struct tui_app *a, const struct column *cols,
+                          int ncols, int *w)
+{
+    struct tui_colspec spec[MAX_COLS];
+    int need[MAX_COLS];
+    measure(a, cols, ncols, need);
+    for (int pass = 0; pass < 2; pass++) {
+        int dropped = 0;
+        for (int i = 0; i < ncols; i++) {
+            spec[i] = cols[i].spec;
+            int want = need[i] > spec[i].min ? need[i] : spec[i].min;
+            if (cols[i].whole && pass == 0 && want <= 24)
+                spec[i].min = want;
+            if (spec[i].max == 0 || spec[i].max > want)
+                spec[i].max = want;
+            if (spec[i].max < spec[i].min)
+                spec[i].max = spec[i].min;
+        }
+        tui_layout_columns(spec, ncols, a->lay.list_w - 1, w);
+        for (int i = 0; i < ncols; i++)
+            dropped |= cols[i].whole && w[i] == 0 && spec[i].min
+                       != cols[i].spec.min;
+        if (!dropped)
+            return;
+    }
+}
+
 void tui_view_draw(struct tui_app *a)
 {
     int y = a->lay.list_y;
@@ -298,10 +372,7 @@ void tui_view_draw(struct tui_app *a)
     }
     int ncols, w[MAX_COLS];
     const struct column *cols = view_cols(a, &ncols);
-    struct tui_colspec spec[MAX_COLS];
-    for (int i = 0; i < ncols; i++)
-        spec[i] = cols[i].spec;
-    tui_layout_columns(spec, ncols, a->lay.list_w - 1, w);
+    column_widths(a, cols, ncols, w);
     if (a->view == TUI_V_DEALS)
         draw_stages(a, y++);
     draw_header(a, y++, cols, w, ncols);

@@ -101,6 +101,58 @@ static void test_merge3(void **state)
     tcrm_contact_clear(&theirs);
 }
 
+/* The same merge for a deal and a follow-up, through their tables: a
+ * number, a company by name, a status, a time. */
+static void test_merge3_records(void **state)
+{
+    (void)state;
+    struct tcrm_deal base, mine, theirs;
+    unsigned taken = 0, conflicts = 99;
+    tcrm_deal_init(&base);
+    tcrm_deal_init(&mine);
+    tcrm_deal_init(&theirs);
+    struct tcrm_deal *all[] = {&base, &mine, &theirs};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(tcrm_str_set(&all[i]->title, "Big order"), 0);
+        assert_int_equal(tcrm_str_set(&all[i]->company_name, "Acme Ltd"), 0);
+        all[i]->amount_minor = 100;
+        all[i]->version = 1;
+    }
+    theirs.version = 3;
+    theirs.amount_minor = 250;
+    theirs.status = TCRM_DEAL_WON;
+    assert_int_equal(tcrm_str_set(&theirs.company_name, "ACME"), 0);
+    assert_int_equal(tcrm_str_set(&mine.title, "Bigger order"), 0);
+    mine.status = TCRM_DEAL_LOST;
+    assert_int_equal(tcrm_record_merge3(&tcrm_deal_record, &base, &mine,
+                                        &theirs, &taken, &conflicts), 0);
+    assert_int_equal(taken, TCRM_FIELD_BIT(TCRM_DF_AMOUNT));
+    assert_int_equal(conflicts, TCRM_FIELD_BIT(TCRM_DF_STATUS));
+    assert_int_equal(mine.amount_minor, 250);
+    assert_string_equal(mine.title, "Bigger order");
+    assert_int_equal(mine.version, 3);
+    for (int i = 0; i < 3; i++)
+        tcrm_deal_clear(all[i]);
+
+    struct tcrm_followup fb, fm, ft;
+    tcrm_followup_init(&fb);
+    tcrm_followup_init(&fm);
+    tcrm_followup_init(&ft);
+    assert_int_equal(tcrm_str_set(&fb.due_date, "2026-12-01"), 0);
+    assert_int_equal(tcrm_str_set(&fm.due_date, "2026-12-01"), 0);
+    assert_int_equal(tcrm_str_set(&ft.due_date, "2026-12-01"), 0);
+    assert_int_equal(tcrm_str_set(&ft.due_time, "09:30"), 0);
+    fm.repeat_days = 7;
+    assert_int_equal(tcrm_record_merge3(&tcrm_followup_record, &fb, &fm,
+                                        &ft, &taken, &conflicts), 0);
+    assert_int_equal(conflicts, 0);
+    assert_string_equal(fm.due_time, "09:30");
+    assert_int_equal(fm.repeat_days, 7);
+    tcrm_followup_clear(&fb);
+    tcrm_followup_clear(&fm);
+    tcrm_followup_clear(&ft);
+}
+
 /* A save equal to the stored row writes nothing. */
 static void test_update_unchanged(void **state)
 {
@@ -129,6 +181,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diff),
         cmocka_unit_test(test_merge3),
+        cmocka_unit_test(test_merge3_records),
         cmocka_unit_test_setup_teardown(test_update_unchanged, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -63,6 +63,8 @@ static void test_pane_focus(void **state)
     assert_int_equal(tui_key_action('\n', TUI_FOCUS_PANE), TUI_A_OPEN);
     assert_int_equal(tui_key_action('j', TUI_FOCUS_PANE), TUI_A_DOWN);
     assert_int_equal(tui_key_action('c', TUI_FOCUS_PANE), TUI_A_LOG_CALL);
+    /* E edits the follow-up under the pane's cursor */
+    assert_int_equal(tui_key_action('E', TUI_FOCUS_PANE), TUI_A_EDIT);
     /* list-only keys do nothing there; Esc goes back to the list */
     assert_int_equal(tui_key_action('a', TUI_FOCUS_PANE), TUI_A_NONE);
     assert_int_equal(tui_key_action('D', TUI_FOCUS_PANE), TUI_A_NONE);

@@ -1,0 +1,255 @@
+/*
+ * ui_reader.c: the contact's interactions (i) and the reader of one
+ * interaction's body.
+ *
+ * The list is the contact's interactions, newest first (at most
+ * READER_MAX, read once when it opens): when, kind, who logged it, the
+ * summary, and a mark when there is a body. Enter opens the reader: the
+ * summary and the whole body, its lines kept and long lines wrapped at
+ * the terminal's width (by display columns: CJK counts two), control
+ * characters shown as visible symbols. j/k, the arrows, PgDn/PgUp, g/G
+ * scroll; q or Esc goes back.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "form.h"
+#include "tcrm/interaction.h"
+#include "tcrm/text.h"
+#include "theme.h"
+#include "ui.h"
+
+#define READER_MAX 500
+
+struct lines {
+    char **v;
+    int n, cap;
+};
+
+static int push(struct lines *l, const char *s, size_t len)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 64;
+        char **p = realloc(l->v, (size_t)cap * sizeof *p);
+        if (!p)
+            return TCRM_ENOMEM;
+        l->v = p;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strndup(s, len)))
+        return TCRM_ENOMEM;
+    l->n++;
+    return 0;
+}
+
+static void lines_free(struct lines *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* One paragraph (no newline; shown safe) cut into lines of at most width
+ * columns, at the last space when there is one. */
+static int wrap_para(const char *p, int width, struct lines *out)
+{
+    size_t len = strlen(p);
+    if (len == 0)
+        return push(out, "", 0);
+    while (len > 0) {
+        size_t i = 0, cut = 0;
+        int cols = 0;
+        while (i < len) {
+            uint32_t cp;
+            int k = tcrm_utf8_decode(p + i, len - i, &cp);
+            int cw = tcrm_char_width(cp);
+            if (k <= 0)
+                k = 1;
+            if (cols + cw > width && i > 0)
+                break;
+            cols += cw;
+            i += (size_t)k;
+            if (cp == ' ')
+                cut = i;
+        }
+        if (i < len && cut > 0)
+            i = cut;
+        if (push(out, p, i) != 0)
+            return TCRM_ENOMEM;
+        p += i;
+        len -= i;
+    }
+    return 0;
+}
+
+/* text's lines, each wrapped to width. */
+static int wrap_text(const char *text, int width, struct lines *out)
+{
+    const char *s = text ? text : "";
+    int rc = 0;
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        char *para = strndup(s, n);
+        char *safe = para ? tcrm_text_sanitize(para) : NULL;
+        rc = safe ? wrap_para(safe, width, out) : TCRM_ENOMEM;
+        free(para);
+        free(safe);
+        if (rc || !nl)
+            return rc;
+        s = nl + 1;
+    }
+}
+
+/* Scroll keys shared by the list and the reader: the new first line or
+ * cursor, or -1 when the key is not one of them. */
+static int scroll_key(int ch, int at, int n, int page)
+{
+    switch (ch) {
+    case 'j': case KEY_DOWN: return at + 1 < n ? at + 1 : at;
+    case 'k': case KEY_UP: return at > 0 ? at - 1 : 0;
+    case KEY_NPAGE: case ' ': return at + page < n ? at + page : n - 1;
+    case KEY_PPAGE: return at > page ? at - page : 0;
+    case 'g': case KEY_HOME: return 0;
+    case 'G': case KEY_END: return n - 1;
+    default: return -1;
+    }
+}
+
+static void draw_frame(const char *title, const char *keys)
+{
+    erase();
+    tui_draw_fill(stdscr, 0, 0, COLS, tui_attr(TUI_TITLE));
+    tui_draw_text(stdscr, 0, 1, COLS - 2, title, tui_attr(TUI_TITLE));
+    tui_draw_text(stdscr, LINES - 1, 1, COLS - 2, keys, tui_attr(TUI_DIM));
+}
+
+/* A key, or ERR when tcrm must stop. */
+static int next_key(void)
+{
+    for (;;) {
+        int ch = getch();
+        if (ch == ERR && (tui_stop_requested() || tui_terminal_gone()))
+            return ERR;
+        if (ch != ERR && ch != KEY_RESIZE)
+            return ch;
+        if (ch == KEY_RESIZE)
+            return 0;
+    }
+}
+
+void tui_reader_show(const char *title, const char *text)
+{
+    struct lines l = {0};
+    int first = 0, width = 0;
+    for (;;) {
+        if (width != COLS - 2) {
+            lines_free(&l);
+            width = COLS - 2 > 10 ? COLS - 2 : 10;
+            if (wrap_text(text, width, &l) != 0)
+                break;
+        }
+        int page = LINES - 3 > 1 ? LINES - 3 : 1;
+        int last = l.n - page > 0 ? l.n - page : 0;
+        if (first > last)
+            first = last;
+        draw_frame(title, _("j/k PgDn/PgUp g/G scroll, q or Esc back"));
+        for (int i = first, y = 2; i < l.n && y < LINES - 1; i++, y++)
+            tui_draw_text(stdscr, y, 1, width, l.v[i], tui_attr(TUI_NORMAL));
+        if (l.n > page)
+            tui_draw_fmt(stdscr, 1, 1, COLS - 2, tui_attr(TUI_DIM),
+                         _("lines %d-%d of %d"), first + 1,
+                         first + page < l.n ? first + page : l.n, l.n);
+        refresh();
+        int ch = next_key(), to;
+        if (ch == ERR || ch == 'q' || ch == 27)
+            break;
+        if ((to = scroll_key(ch, first, last + 1, page)) >= 0)
+            first = to;
+    }
+    lines_free(&l);
+    erase();
+}
+
+/* The reader's text: the summary, an empty line, the body. */
+static void read_one(const struct tcrm_interaction *ia)
+{
+    char title[512];
+    size_t n = strlen(ia->summary ? ia->summary : "")
+             + strlen(ia->body ? ia->body : "") + 4;
+    char *text = malloc(n);
+    if (!text)
+        return;
+    snprintf(text, n, "%s\n\n%s", ia->summary ? ia->summary : "",
+             ia->body && *ia->body ? ia->body : _("(no body)"));
+    /* TRANSLATORS: the reader's title: when, kind, who logged it */
+    snprintf(title, sizeof title, _("%s  %s  by %s"), ia->at ? ia->at : "",
+             tcrm_i18n_word("kind", tcrm_interaction_kind_name(ia->kind)),
+             ia->logged_by ? ia->logged_by : "");
+    tui_reader_show(title, text);
+    free(text);
+}
+
+static void draw_list(const char *title, const struct tcrm_interaction *ia,
+                      int n, int cur, int top)
+{
+    draw_frame(title, _("Enter reads the interaction, j/k move, q or Esc "
+                        "back"));
+    if (n == 0)
+        tui_draw_text(stdscr, 2, 1, COLS - 2, _("No interactions yet"),
+                      tui_attr(TUI_DIM));
+    for (int i = top, y = 2; i < n && y < LINES - 1; i++, y++) {
+        int attr = tui_attr(i == cur ? TUI_CURSOR : TUI_NORMAL);
+        tui_draw_fill(stdscr, y, 0, COLS, attr);
+        tui_draw_fmt(stdscr, y, 0, COLS, attr, "%s%.16s  %-8s %s%s",
+                     i == cur ? ">" : " ", ia[i].at ? ia[i].at : "",
+                     tcrm_i18n_word("kind",
+                                    tcrm_interaction_kind_name(ia[i].kind)),
+                     ia[i].summary ? ia[i].summary : "",
+                     ia[i].body && *ia[i].body ? " [+]" : "");
+    }
+}
+
+void tui_interactions_show(struct tui_app *a)
+{
+    int64_t id = tui_view_contact(a);
+    struct tcrm_interaction *ia = NULL;
+    size_t n = 0;
+    struct tcrm_error err = {0};
+    char title[300], name[200];
+    if (!id) {
+        tui_status(a, 0, "Pick a contact first");
+        return;
+    }
+    if (tcrm_interaction_recent(a->db, id, 0, READER_MAX, &ia, &n, &err)) {
+        tui_status(a, 1, "%s", err.msg);
+        return;
+    }
+    /* TRANSLATORS: the title of the list of a contact's interactions */
+    snprintf(title, sizeof title, _("Interactions with %s, newest first"),
+             tui_contact_name(a->db, id, name, sizeof name));
+    timeout(-1);
+    int cur = 0, top = 0;
+    for (;;) {
+        int page = LINES - 3 > 1 ? LINES - 3 : 1;
+        if (cur < top)
+            top = cur;
+        if (cur >= top + page)
+            top = cur - page + 1;
+        draw_list(title, ia, (int)n, cur, top);
+        refresh();
+        int ch = next_key(), to;
+        if (ch == ERR || ch == 'q' || ch == 27)
+            break;
+        if (n && (ch == '\n' || ch == '\r' || ch == KEY_ENTER))
+            read_one(&ia[cur]);
+        else if (n && (to = scroll_key(ch, cur, (int)n, page)) >= 0)
+            cur = to;
+    }
+    tcrm_interaction_array_free(ia, n);
+    erase();
+}
