@@ -293,6 +293,16 @@ static int deal_show(struct tcrm_cli *cli, int argc, char **argv)
     return TCRM_EXIT_OK;
 }
 
+static int deal_version(struct tcrm_db *db, int64_t id, int64_t *version,
+                        struct tcrm_error *err)
+{
+    struct tcrm_deal d;
+    int rc = tcrm_deal_get(db, id, &d, err);
+    *version = d.version;
+    tcrm_deal_clear(&d);
+    return rc;
+}
+
 static int deal_move(struct tcrm_cli *cli, int argc, char **argv)
 {
     struct tcrm_error err;
@@ -308,12 +318,22 @@ static int deal_move(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_deal_move(db, id, cli->cfg.stages[idx],
-                       cli->cfg.stage_probability[idx], &err))
+    /* The versions before and after, in the move's transaction, tell
+     * whether it wrote anything (a move to the stage it has does not). */
+    int64_t was = 0, now = 0;
+    if (tcrm_db_begin(db, &err) || deal_version(db, id, &was, &err) ||
+        tcrm_deal_move(db, id, cli->cfg.stages[idx],
+                       cli->cfg.stage_probability[idx], &err) ||
+        deal_version(db, id, &now, &err) || tcrm_db_commit(db, &err)) {
+        tcrm_db_rollback(db);
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, _("deal %lld moved to %s (%d%%)\n"), (long long)id,
-            cli_s(tcrm_i18n_word("stage", cli->cfg.stages[idx])),
-            cli->cfg.stage_probability[idx]);
+    }
+    if (now == was)
+        fprintf(cli->out, _("no change to deal %lld\n"), (long long)id);
+    else
+        fprintf(cli->out, _("deal %lld moved to %s (%d%%)\n"), (long long)id,
+                cli_s(tcrm_i18n_word("stage", cli->cfg.stages[idx])),
+                cli->cfg.stage_probability[idx]);
     return TCRM_EXIT_OK;
 }
 
