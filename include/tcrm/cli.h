@@ -29,6 +29,7 @@ struct tcrm_cli {
     FILE *out;                 /* stdout */
     int out_is_tty;
     int csv_raw;               /* --raw: CSV without the formula rule */
+    int wide;                  /* --wide: tables never cut to the terminal */
 };
 
 struct tcrm_cmd {

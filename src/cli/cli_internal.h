@@ -174,6 +174,12 @@ struct cli_table;
 struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
                                 int ncols, const char *const *headers,
                                 const char *align);
+/* Column col shrinks last when the table must fit the terminal (a
+ * phone: people dial it whole). */
+void cli_table_keep(struct cli_table *t, int col);
+/* The width tables fit: 0 (none) with --wide or off a terminal, else
+ * $COLUMNS or the terminal's width (table.c). */
+int cli_term_width(const struct tcrm_cli *cli);
 /* Indent each line of a table by n spaces. */
 void cli_table_indent(struct cli_table *t, int n);
 /* Add one row (cells copied and sanitized; NULL is empty). */

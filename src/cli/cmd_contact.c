@@ -38,7 +38,7 @@ int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv);
 #define U_ADD "contact add NAME " U_FIELDS " [--force]"
 #define U_LIST "contact list [--search Q] [--tag T] [--company NAME]\n" \
     "   [--sort name|company|title|last] [--format table|csv|tsv]\n" \
-    "   [--limit N] [--raw]"
+    "   [--limit N] [--raw] [--wide]"
 #define U_SHOW "contact show ID"
 #define U_EDIT "contact edit ID [--name NAME] [--untag T]...\n   " U_FIELDS
 #define U_DELETE "contact delete ID"

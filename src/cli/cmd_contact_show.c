@@ -99,6 +99,7 @@ int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f
     tcrm_error_clear(&err);
     t = cli_table_new(cli, fmt, 7,
                       fmt == CLI_FMT_TABLE ? head : head_csv, "rllllll");
+    cli_table_keep(t, 4);                   /* the phone */
     while (more && (limit == 0 || shown < limit)) {
         size_t want = limit && limit - shown < PAGE ? limit - shown : PAGE;
         if (tcrm_contact_list(db, f, shown ? &last : NULL, 0, want, &page,
@@ -169,6 +170,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'l' },
         { "raw", no_argument, NULL, 'r' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &cli_contact_list_cmd;
@@ -189,6 +191,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'o') rc = contact_sort(optarg, &f.sort);
         if (c == 'f') rc = cli_parse_format(cmd, optarg, &fmt);
         if (c == 'r') cli->csv_raw = 1;
+        if (c == 'W') cli->wide = 1;
         if (c == 'l')
             rc = cli_parse_int(cmd, "--limit", optarg, 1, 1000000000, &limit);
     }

@@ -33,7 +33,7 @@ static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
     "   [--currency EUR] [--stage S] [--probability P] [--close WHEN]\n" \
     "   [--tag T]..."
 #define U_LIST "deal list [--stage S] [--status open|won|lost|all] [--all]\n" \
-    "   [--format table|csv|tsv]"
+    "   [--format table|csv|tsv] [--wide]"
 #define U_SHOW "deal show DID"
 #define U_MOVE "deal move DID STAGE"
 #define U_WON "deal won DID"
