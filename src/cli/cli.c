@@ -145,6 +145,21 @@ static void cli_print_usage(FILE *f, const char *usage)
     }
 }
 
+int tcrm_cli_bad(const struct tcrm_cmd *cmd, const char *fmt, ...)
+{
+    va_list ap;
+
+    fflush(stdout);
+    if (cmd)
+        fprintf(stderr, "tcrm %s: ", cmd->name);
+    else
+        fputs("tcrm: ", stderr);
+    va_start(ap, fmt);
+    cli_vmessage(_(fmt), ap);
+    va_end(ap);
+    return TCRM_EXIT_FAIL;
+}
+
 int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
 {
     va_list ap;

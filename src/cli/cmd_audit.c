@@ -91,8 +91,8 @@ static int audit_target(const struct tcrm_cmd *cmd, const struct cli_opts *o,
     snprintf(kind, sizeof kind, "%.*s",
              (int)(slash ? (size_t)(slash - arg) : strlen(arg)), arg);
     if (!(f->entity = tcrm_audit_entity(kind)))
-        return tcrm_cli_usage(cmd, "'%s' is not contact, company, deal, "
-                              "interaction, follow-up or import", cli_s(kind));
+        return tcrm_cli_bad(cmd, "'%s' is not contact, company, deal, "
+                            "interaction, follow-up or import", cli_s(kind));
     idtext = slash ? slash + 1 : o->npos > 1 ? o->pos[1] : NULL;
     return idtext ? cli_parse_id(cmd, N_("record id"), idtext, &f->entity_id)
                   : 0;
@@ -139,8 +139,8 @@ static int audit_options(const struct tcrm_cmd *cmd, struct cli_opts *o,
             rc = cli_parse_int(cmd, "--limit", optarg, 1, 1000000000, limit);
         else if (c == 'f' && !(*csv = strcmp(optarg, "csv") == 0) &&
                  strcmp(optarg, "text") != 0)
-            rc = tcrm_cli_usage(cmd, "--format: '%s' is not text or csv",
-                                cli_s(optarg));
+            rc = tcrm_cli_bad(cmd, "--format: '%s' is not text or csv",
+                              cli_s(optarg));
     }
     if (rc || (rc = cli_want_args(cmd, o, 0, 2, "[ENTITY [ID]]")))
         return rc;

@@ -206,7 +206,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
             return rc;
     }
     if ((rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
-        (rc = cli_db_read(cli, &db)))
+        (rc = cli_db_read(cli, &db)) || (rc = cli_check_tag(db, tag)))
         return rc;
     t = cli_table_new(cli, fmt, 5, fmt == CLI_FMT_TABLE ? head : head_csv,
                       "rlllr");

@@ -136,8 +136,8 @@ static int contact_sort(const char *s, enum tcrm_contact_sort *sort)
             *sort = (enum tcrm_contact_sort)i;
             return 0;
         }
-    return tcrm_cli_usage(&cli_contact_list_cmd, "--sort: '%s' is not one of "
-                          "name, company, title, last", cli_s(s));
+    return tcrm_cli_bad(&cli_contact_list_cmd, "--sort: '%s' is not one of "
+                        "name, company, title, last", cli_s(s));
 }
 
 /* --company NAME and --tag T must name something that exists. */
@@ -155,9 +155,7 @@ static int contact_list_check(struct tcrm_cli *cli, const char *company,
         return tcrm_cli_fail_err(&err);
     if (company && f->company_id == 0)
         return tcrm_cli_fail("company '%s': not found", cli_s(company));
-    if (f->tag && tcrm_tag_exists(db, f->tag, &err))
-        return tcrm_cli_fail_err(&err);
-    return 0;
+    return cli_check_tag(db, f->tag);
 }
 
 int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)

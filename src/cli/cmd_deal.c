@@ -137,7 +137,7 @@ static int deal_add_check(const struct cli_opts *o, const struct deal_args *a,
         return tcrm_cli_usage(cmd, "missing --amount");
     tcrm_error_clear(&err);
     if (tcrm_money_parse(a->amount, &d->amount_minor, &err))
-        return tcrm_cli_usage(cmd, "%s", cli_s(err.msg));
+        return tcrm_cli_bad(cmd, "%s", cli_s(err.msg));
     if (a->contact &&
         (rc = cli_parse_id(cmd, N_("contact id"), a->contact,
                            &d->contact_id)))

@@ -124,8 +124,8 @@ static int deal_status(const char *s, int *status)
             *status = i == 3 ? -1 : i;
             return 0;
         }
-    return tcrm_cli_usage(&cli_deal_list_cmd, "--status: '%s' is not one of "
-                          "open, won, lost, all", cli_s(s));
+    return tcrm_cli_bad(&cli_deal_list_cmd, "--status: '%s' is not one of "
+                        "open, won, lost, all", cli_s(s));
 }
 
 int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)

@@ -350,7 +350,7 @@ static int fu_edit_apply(struct cli_opts *o, struct tcrm_followup *f)
                 rc = TCRM_EXIT_FAIL;
         }
         if (c == 't' && !*optarg)
-            rc = tcrm_cli_usage(&sub_edit, "--title: must not be empty");
+            rc = tcrm_cli_bad(&sub_edit, "--title: must not be empty");
         else if (c == 't' && tcrm_str_set(&f->title, optarg))
             rc = TCRM_EXIT_FAIL;
         if (c == 'e' && !(rc = cli_parse_int(&sub_edit, "--every", optarg, 0,

@@ -58,8 +58,8 @@ int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
     else if (strcmp(s, "tsv") == 0)
         *f = CLI_FMT_TSV;
     else
-        return tcrm_cli_usage(cmd, "--format: '%s' is not one of table, "
-                              "csv, tsv", cli_s(s));
+        return tcrm_cli_bad(cmd, "--format: '%s' is not one of table, "
+                            "csv, tsv", cli_s(s));
     return 0;
 }
 
