@@ -163,6 +163,22 @@ int cli_check_tag(struct tcrm_db *db, const char *tag);
  * 0 with *idx set. */
 int cli_check_stage(const struct tcrm_cli *cli, const char *stage, int *idx);
 
+/* ---- paging (cli_pager.c) ------------------------------------------- */
+
+/* Text longer than the screen through a pager, on a terminal only:
+ * begin (cli->out then holds the first screenful), check after each
+ * record, end (1 when the person quit the pager before the end: stop
+ * quietly). Not for CSV. */
+struct cli_pager {
+    FILE *real, *mem;
+    char *buf;
+    size_t len, counted, lines;
+    int rows, paging;
+};
+void cli_pager_begin(struct tcrm_cli *cli, struct cli_pager *p);
+void cli_pager_check(struct tcrm_cli *cli, struct cli_pager *p);
+int cli_pager_end(struct tcrm_cli *cli, struct cli_pager *p);
+
 /* ---- tables (table.c) ----------------------------------------------- */
 
 enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_TSV };
