@@ -5,8 +5,14 @@
  * Each command lives in src/cli/cmd_<name>.c and exports one descriptor
  * (tmux style): name, usage, one-line summary and exec. exec gets argv
  * starting at the command name and returns the exit status: 0 ok,
- * 1 failure, 2 usage error. Commands print results on ctx->out and errors
- * on stderr as "tcrm: what: why".
+ * 1 failure or a bad value, 2 usage error (man/tcrm.1, EXIT STATUS: the
+ * command line's shape is wrong: an unknown command, subcommand or
+ * option, an option without its value, a missing or extra argument,
+ * options that do not go together). A value that is wrong, whether it
+ * cannot be read (a date, number, id, amount, birthday, a word not among
+ * the choices) or the data refuses it (an unknown tag, company, stage or
+ * id, an invalid e-mail), exits 1, the same in every command. Commands
+ * print results on ctx->out and errors on stderr as "tcrm: what: why".
  */
 #ifndef TCRM_CLI_H
 #define TCRM_CLI_H
@@ -29,6 +35,7 @@ struct tcrm_cli {
     FILE *out;                 /* stdout */
     int out_is_tty;
     int csv_raw;               /* --raw: CSV without the formula rule */
+    int wide;                  /* --wide: tables never cut to the terminal */
 };
 
 struct tcrm_cmd {
@@ -54,6 +61,10 @@ int tcrm_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tcrm_cli_fail_err(const struct tcrm_error *err);
 /* "tcrm CMD: MESSAGE" then "usage: tcrm USAGE" on stderr; returns 2. */
 int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A bad value: "tcrm CMD: MESSAGE" on stderr, one line (no usage lines);
+ * returns 1. The message names the option: "--due: 'x' is not a date". */
+int tcrm_cli_bad(const struct tcrm_cmd *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -70,10 +70,24 @@ int tcrm_followup_list(struct tcrm_db *db, int open_only, int64_t contact_id,
                        struct tcrm_error *err);
 void tcrm_followup_array_free(struct tcrm_followup *a, size_t n);
 
-/* The reminder buckets for `today`: open follow-ups overdue (due before
- * today), due today, due in the next days_ahead days; and contacts gone
- * quiet: no interaction for quiet_days or more (a contact never contacted
- * counts from its created_at). Counts are exact. */
+/* Where a follow-up due on due_date stands on `today` (both "YYYY-MM-DD";
+ * the first 10 bytes are read). The one rule for OVERDUE and TODAY, used
+ * by `due`, the reminder pane, the follow-up lists and the agenda:
+ * overdue means a due date before today; its time of day never matters
+ * (a call due at 09:00 is still TODAY at 15:00, not OVERDUE). The values
+ * order as the dates do: < 0 overdue, 0 today, > 0 later. A missing date
+ * counts as today. The SQL of tcrm_followup_counts and the date ranges
+ * of the lists (NULL..yesterday, today..today) say the same. */
+enum tcrm_followup_when {
+    TCRM_FU_OVERDUE = -1, TCRM_FU_TODAY = 0, TCRM_FU_LATER = 1
+};
+enum tcrm_followup_when tcrm_followup_when(const char *due_date,
+                                           const char *today);
+
+/* The reminder buckets for `today` (tcrm_followup_when): open follow-ups
+ * overdue (due before today), due today, due in the next days_ahead days;
+ * and contacts gone quiet: no interaction for quiet_days or more (a
+ * contact never contacted counts from its created_at). Counts are exact. */
 struct tcrm_reminder_counts {
     int64_t overdue, today, upcoming, quiet;
 };

@@ -57,6 +57,16 @@ void tcrm_os_charset_begin(int argc, char **argv);
 int tcrm_os_charset_end(void);
 FILE *tcrm_os_charset_raw_stdout(void);
 
+/* Standard output through a pager (pager.c): $PAGER, or less -FRX when
+ * PAGER is unset and less is installed; PAGER empty or "cat": none. The
+ * caller decides when (stdout a terminal, more than a screenful).
+ * _start: 0 paging from now on, -1 not (output goes on as it was).
+ * _end: flush, let the pager finish, give standard output back; 1 when
+ * the pager was quit before everything was written (stop quietly), else
+ * 0. */
+int tcrm_os_pager_start(void);
+int tcrm_os_pager_end(void);
+
 /* Gettext for the process (i18n.c): binds the "tcrm" domain to the build
  * tree's po/ folder when the running binary sits in a build folder (it
  * finds <build>/po/zh_CN/LC_MESSAGES/tcrm.mo beside <build>/src/tcrm),

@@ -147,17 +147,34 @@ static void cli_print_usage(FILE *f, const char *usage)
     }
 }
 
-int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
+/* "tcrm CMD: MESSAGE" (or "tcrm: MESSAGE") on stderr, fmt translated. */
+static void cli_vcmd_message(const struct tcrm_cmd *cmd, const char *fmt,
+                             va_list ap)
 {
-    va_list ap;
-
     fflush(stdout);
     if (cmd)
         fprintf(stderr, "tcrm %s: ", cmd->name);
     else
         fputs("tcrm: ", stderr);
-    va_start(ap, fmt);
     cli_vmessage(_(fmt), ap);
+}
+
+int tcrm_cli_bad(const struct tcrm_cmd *cmd, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    cli_vcmd_message(cmd, fmt, ap);
+    va_end(ap);
+    return TCRM_EXIT_FAIL;
+}
+
+int tcrm_cli_usage(const struct tcrm_cmd *cmd, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    cli_vcmd_message(cmd, fmt, ap);
     va_end(ap);
     cli_print_usage(stderr, cmd ? cmd->usage : cli_global_usage);
     return TCRM_EXIT_USAGE;

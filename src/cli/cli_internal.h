@@ -8,7 +8,8 @@
  * - Option parsing around getopt_long (cli_opts_*) that prints usage
  *   errors and --help in the one house style.
  * - Argument parsers (ids, whole numbers, dates, --format) that print a
- *   usage error (exit 2) themselves; callers just return what they give.
+ *   bad value's one line (exit 1) themselves; callers just return what
+ *   they give.
  * - cli_s(): sanitized copies of stored text for printf, kept in a small
  *   ring so that a printf may take several without freeing each.
  * - The table printer (table.c): aligned columns at true display width,
@@ -97,7 +98,7 @@ int cli_db_read(struct tcrm_cli *cli, struct tcrm_db **db);
  * (create it with: tcrm init)", exit 1, and creates nothing. */
 int cli_db_create(struct tcrm_cli *cli, struct tcrm_db **db);
 
-/* ---- argument parsing (each prints a usage error and returns 2) ---- */
+/* ---- argument parsing (a bad value: one line, returns 1) ----------- */
 
 /* "what" names the thing in the message: N_("contact id"), translated
  * where shown. */
@@ -159,14 +160,33 @@ const char *cli_fmt(const char *fmt, ...)
 const char *cli_changed(const char *at, const char *by, long long version);
 /* Valid stage names of the pipeline, comma-separated (ring-owned). */
 const char *cli_stage_names(const struct tcrm_config *cfg);
+/* A tag given to filter by (--tag) must exist, in every command: prints
+ * "tcrm: tag 'T': not found" and returns 1, or 0 (also for tag NULL). */
+int cli_check_tag(struct tcrm_db *db, const char *tag);
 /* Check a stage against the pipeline; prints the error and returns 1, or
  * 0 with *idx set. */
 int cli_check_stage(const struct tcrm_cli *cli, const char *stage, int *idx);
 
+/* ---- paging (cli_pager.c) ------------------------------------------- */
+
+/* Text longer than the screen through a pager, on a terminal only:
+ * begin (cli->out then holds the first screenful), check after each
+ * record, end (1 when the person quit the pager before the end: stop
+ * quietly). Not for CSV. */
+struct cli_pager {
+    FILE *real, *mem;
+    char *buf;
+    size_t len, counted, lines;
+    int rows, paging;
+};
+void cli_pager_begin(struct tcrm_cli *cli, struct cli_pager *p);
+void cli_pager_check(struct tcrm_cli *cli, struct cli_pager *p);
+int cli_pager_end(struct tcrm_cli *cli, struct cli_pager *p);
+
 /* ---- tables (table.c) ----------------------------------------------- */
 
 enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_TSV };
-/* Parse "table", "csv", "tsv"; usage error (2) otherwise. */
+/* Parse "table", "csv", "tsv"; a bad value (1) otherwise. */
 int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
                      enum cli_format *f);
 
@@ -178,6 +198,12 @@ struct cli_table;
 struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
                                 int ncols, const char *const *headers,
                                 const char *align);
+/* Column col shrinks last when the table must fit the terminal (a
+ * phone: people dial it whole). */
+void cli_table_keep(struct cli_table *t, int col);
+/* The width tables fit: 0 (none) with --wide or off a terminal, else
+ * $COLUMNS or the terminal's width (table.c). */
+int cli_term_width(const struct tcrm_cli *cli);
 /* Indent each line of a table by n spaces. */
 void cli_table_indent(struct cli_table *t, int n);
 /* Add one row (cells copied and sanitized; NULL is empty). */

@@ -7,8 +7,9 @@
  * the positional arguments (tcrm contact add "Anna" --tag vip); "--" ends
  * the options for a summary that starts with a dash.
  *
- * Argument parsers print their own usage error and return 2, so a
- * command body reads: if ((rc = cli_parse_id(...))) return rc;
+ * Argument parsers print their own error, one line, and return 1 (a bad
+ * value, as everywhere: tcrm/cli.h), so a command body reads:
+ * if ((rc = cli_parse_id(...))) return rc;
  *
  * Text from the database never goes to the terminal raw: cli_s() returns
  * a tcrm_text_sanitize()d copy kept in a ring of 32 slots, freed as the
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "cli_internal.h"
+#include "tcrm/tag.h"
 #include "tcrm/text.h"
 
 #define CLI_RING 32
@@ -120,6 +122,16 @@ const char *cli_stage_names(const struct tcrm_config *cfg)
         strcat(s, cfg->stages[i]);
     }
     return cli_keep(s);
+}
+
+int cli_check_tag(struct tcrm_db *db, const char *tag)
+{
+    struct tcrm_error err;
+
+    tcrm_error_clear(&err);
+    if (tag && tcrm_tag_exists(db, tag, &err))
+        return tcrm_cli_fail_err(&err);
+    return 0;
 }
 
 int cli_check_stage(const struct tcrm_cli *cli, const char *stage, int *idx)
@@ -250,8 +262,8 @@ int cli_parse_id(const struct tcrm_cmd *cmd, const char *what, const char *s,
     if (v <= 0 || errno || *end)
         /* TRANSLATORS: the second %s is what was wanted: "contact id",
          * "deal id", "record id" */
-        return tcrm_cli_usage(cmd, "'%s' is not a %s (a number such as 42)",
-                              cli_s(s), _(what));
+        return tcrm_cli_bad(cmd, "'%s' is not a %s (a number such as 42)",
+                            cli_s(s), _(what));
     *id = (int64_t)v;
     return 0;
 }
@@ -266,8 +278,8 @@ int cli_parse_int(const struct tcrm_cmd *cmd, const char *opt, const char *s,
     v = ((s[0] >= '0' && s[0] <= '9') || (s[0] == '-' && s[1]))
             ? strtol(s, &end, 10) : lo - 1L;
     if (errno || v < lo || v > hi || (v >= lo && *end))
-        return tcrm_cli_usage(cmd, "%s: '%s' is not a whole number from %d "
-                              "to %d", opt, cli_s(s), lo, hi);
+        return tcrm_cli_bad(cmd, "%s: '%s' is not a whole number from %d "
+                            "to %d", opt, cli_s(s), lo, hi);
     *out = (int)v;
     return 0;
 }
@@ -280,7 +292,7 @@ int cli_parse_when(const struct tcrm_cmd *cmd, const char *opt, const char *s,
     tcrm_error_clear(&err);
     if (tcrm_date_parse(s, tcrm_clock_now(), w, &err) == 0)
         return 0;
-    return tcrm_cli_usage(cmd, "%s: %s", opt, cli_s(err.msg));
+    return tcrm_cli_bad(cmd, "%s: %s", opt, cli_s(err.msg));
 }
 
 int cli_one_arg(const struct tcrm_cmd *cmd, int argc, char **argv,

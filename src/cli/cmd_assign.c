@@ -62,9 +62,9 @@ static int kind_ok(const struct tcrm_cmd *cmd, const char *kind, int deals)
     if (strcmp(kind, "contact") == 0 || strcmp(kind, "company") == 0 ||
         (deals && strcmp(kind, "deal") == 0))
         return 0;
-    return tcrm_cli_usage(cmd, "'%s': not %s", cli_s(kind),
-                          deals ? "contact, company or deal"
-                                : "contact or company");
+    return tcrm_cli_bad(cmd, "'%s': not %s", cli_s(kind),
+                        deals ? "contact, company or deal"
+                              : "contact or company");
 }
 
 /* Every live contact the user sees that matches the search or tag. */
@@ -227,7 +227,7 @@ static int assign_exec(struct tcrm_cli *cli, int argc, char **argv)
                 return rc;
             }
     }
-    if ((rc = tcrm_cli_db(cli, &db))) {
+    if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_check_tag(db, tag))) {
         free(ids);
         return rc;
     }

@@ -9,7 +9,9 @@
  * its time), --until to the end of its day (or its time). Text shows one
  * line per change and an indented "field: old -> new" line per changed
  * field; csv one line per changed field (one per change without fields),
- * through the one CSV writer (cli_table) with its formula rule.
+ * through the one CSV writer (cli_table) with its formula rule. Text
+ * longer than the screen goes through a pager on a terminal
+ * (cli_pager.c), never into a pipe.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +36,7 @@ struct audit_out {
     struct tcrm_cli *cli;
     struct cli_table *csv;      /* NULL: text */
     size_t n;
+    struct cli_pager pager;     /* text on a terminal */
 };
 
 static int audit_text(const struct tcrm_audit_row *r, void *ud)
@@ -53,7 +56,10 @@ static int audit_text(const struct tcrm_audit_row *r, void *ud)
                 x->new_value ? cli_s(x->new_value) : _("(empty)"));
     }
     o->n++;
-    return ferror(f) ? TCRM_EIO : 0;
+    if (ferror(f))
+        return TCRM_EIO;
+    cli_pager_check(o->cli, &o->pager);
+    return 0;
 }
 
 static int audit_csv(const struct tcrm_audit_row *r, void *ud)
@@ -91,8 +97,8 @@ static int audit_target(const struct tcrm_cmd *cmd, const struct cli_opts *o,
     snprintf(kind, sizeof kind, "%.*s",
              (int)(slash ? (size_t)(slash - arg) : strlen(arg)), arg);
     if (!(f->entity = tcrm_audit_entity(kind)))
-        return tcrm_cli_usage(cmd, "'%s' is not contact, company, deal, "
-                              "interaction, follow-up or import", cli_s(kind));
+        return tcrm_cli_bad(cmd, "'%s' is not contact, company, deal, "
+                            "interaction, follow-up or import", cli_s(kind));
     idtext = slash ? slash + 1 : o->npos > 1 ? o->pos[1] : NULL;
     return idtext ? cli_parse_id(cmd, N_("record id"), idtext, &f->entity_id)
                   : 0;
@@ -139,8 +145,8 @@ static int audit_options(const struct tcrm_cmd *cmd, struct cli_opts *o,
             rc = cli_parse_int(cmd, "--limit", optarg, 1, 1000000000, limit);
         else if (c == 'f' && !(*csv = strcmp(optarg, "csv") == 0) &&
                  strcmp(optarg, "text") != 0)
-            rc = tcrm_cli_usage(cmd, "--format: '%s' is not text or csv",
-                                cli_s(optarg));
+            rc = tcrm_cli_bad(cmd, "--format: '%s' is not text or csv",
+                              cli_s(optarg));
     }
     if (rc || (rc = cli_want_args(cmd, o, 0, 2, "[ENTITY [ID]]")))
         return rc;
@@ -163,13 +169,15 @@ static int cmd_audit_exec(struct tcrm_cli *cli, int argc, char **argv)
                                         "new" };
     const struct tcrm_cmd *cmd = &tcrm_cmd_audit;
     struct tcrm_audit_filter f = { NULL, 0, NULL, NULL, NULL };
-    struct audit_out out = { cli, NULL, 0 };
+    struct audit_out out;
     char since[20], until[20];
     struct tcrm_error err;
     struct tcrm_db *db;
     struct cli_opts o;
     int rc, limit = 0, csv = 0;
 
+    memset(&out, 0, sizeof out);
+    out.cli = cli;
     cli_opts_init(&o, cmd, argc, argv, lo);
     if ((rc = audit_options(cmd, &o, &f, since, until, &limit, &csv,
                             &cli->csv_raw)) ||
@@ -177,11 +185,15 @@ static int cmd_audit_exec(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     if (csv)
         out.csv = cli_table_new(cli, CLI_FMT_CSV, 9, head, "lllrlllll");
+    else
+        cli_pager_begin(cli, &out.pager);
     tcrm_error_clear(&err);
     rc = tcrm_audit_each(db, &f, (size_t)limit, csv ? audit_csv : audit_text,
                          &out, &err);
     if (out.csv && cli_table_end(out.csv) && !rc)
         rc = TCRM_EIO;
+    if (!csv && cli_pager_end(cli, &out.pager))
+        return TCRM_EXIT_OK;    /* the pager was quit: nothing is wrong */
     if (rc)
         return err.msg[0] ? tcrm_cli_fail_err(&err)
                           : tcrm_cli_fail("audit: %s", tcrm_error_name(rc));

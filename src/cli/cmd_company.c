@@ -30,7 +30,7 @@ static int company_delete(struct tcrm_cli *cli, int argc, char **argv);
     "   [--address A] [--city C] [--owner O] [--note TEXT]"
 #define U_ADD "company add NAME [--tag T]...\n   " U_FIELDS
 #define U_LIST "company list [--search Q] [--tag T] [--format table|csv|tsv] [--raw]\n" \
-    "   [--limit N]"
+    "   [--limit N] [--wide]"
 #define U_SHOW "company show ID"
 #define U_EDIT "company edit ID [--name NAME] [--tag T]... [--untag T]...\n   " \
     U_FIELDS
@@ -173,6 +173,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'l' },
         { "raw", no_argument, NULL, 'r' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     static const char *const head[] = { N_("ID"), N_("NAME"),
@@ -197,6 +198,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 's') search = optarg;
         if (c == 't') tag = optarg;
         if (c == 'r') cli->csv_raw = 1;
+        if (c == 'W') cli->wide = 1;
         if (c == 'f' && (rc = cli_parse_format(&sub_list, optarg, &fmt)))
             return rc;
         if (c == 'l' && (rc = cli_parse_int(&sub_list, "--limit", optarg, 1,
@@ -204,7 +206,7 @@ static int company_list(struct tcrm_cli *cli, int argc, char **argv)
             return rc;
     }
     if ((rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
-        (rc = cli_db_read(cli, &db)))
+        (rc = cli_db_read(cli, &db)) || (rc = cli_check_tag(db, tag)))
         return rc;
     t = cli_table_new(cli, fmt, 5, fmt == CLI_FMT_TABLE ? head : head_csv,
                       "rlllr");

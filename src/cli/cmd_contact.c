@@ -38,7 +38,7 @@ int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv);
 #define U_ADD "contact add NAME " U_FIELDS " [--force]"
 #define U_LIST "contact list [--search Q] [--tag T] [--company NAME]\n" \
     "   [--sort name|company|title|last] [--format table|csv|tsv]\n" \
-    "   [--limit N] [--raw]"
+    "   [--limit N] [--raw] [--wide]"
 #define U_SHOW "contact show ID"
 #define U_EDIT "contact edit ID [--name NAME] [--untag T]...\n   " U_FIELDS
 #define U_DELETE "contact delete ID"
@@ -148,7 +148,7 @@ static void contact_untag(struct tcrm_contact *c, const char *tag)
 }
 
 /* The one birthday parser (birthday.h); a birthday it cannot read is a
- * usage error, whatever the date. */
+ * bad value (exit 1), whatever the date. */
 static int contact_birthday(const struct tcrm_cmd *cmd, struct tcrm_contact *c,
                             const char *s)
 {
@@ -157,7 +157,7 @@ static int contact_birthday(const struct tcrm_cmd *cmd, struct tcrm_contact *c,
 
     tcrm_error_clear(&err);
     if (tcrm_birthday_parse(s, tcrm_clock_now(), date, &err))
-        return tcrm_cli_usage(cmd, "--birthday: %s", cli_s(err.msg));
+        return tcrm_cli_bad(cmd, "--birthday: %s", cli_s(err.msg));
     return tcrm_str_set(&c->birthday, date) ? TCRM_EXIT_FAIL : 0;
 }
 

@@ -99,6 +99,7 @@ int cli_print_contacts(struct tcrm_cli *cli, const struct tcrm_contact_filter *f
     tcrm_error_clear(&err);
     t = cli_table_new(cli, fmt, 7,
                       fmt == CLI_FMT_TABLE ? head : head_csv, "rllllll");
+    cli_table_keep(t, 4);                   /* the phone */
     while (more && (limit == 0 || shown < limit)) {
         size_t want = limit && limit - shown < PAGE ? limit - shown : PAGE;
         if (tcrm_contact_list(db, f, shown ? &last : NULL, 0, want, &page,
@@ -135,8 +136,8 @@ static int contact_sort(const char *s, enum tcrm_contact_sort *sort)
             *sort = (enum tcrm_contact_sort)i;
             return 0;
         }
-    return tcrm_cli_usage(&cli_contact_list_cmd, "--sort: '%s' is not one of "
-                          "name, company, title, last", cli_s(s));
+    return tcrm_cli_bad(&cli_contact_list_cmd, "--sort: '%s' is not one of "
+                        "name, company, title, last", cli_s(s));
 }
 
 /* --company NAME and --tag T must name something that exists. */
@@ -154,9 +155,7 @@ static int contact_list_check(struct tcrm_cli *cli, const char *company,
         return tcrm_cli_fail_err(&err);
     if (company && f->company_id == 0)
         return tcrm_cli_fail("company '%s': not found", cli_s(company));
-    if (f->tag && tcrm_tag_exists(db, f->tag, &err))
-        return tcrm_cli_fail_err(&err);
-    return 0;
+    return cli_check_tag(db, f->tag);
 }
 
 int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
@@ -169,6 +168,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'l' },
         { "raw", no_argument, NULL, 'r' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &cli_contact_list_cmd;
@@ -189,6 +189,7 @@ int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'o') rc = contact_sort(optarg, &f.sort);
         if (c == 'f') rc = cli_parse_format(cmd, optarg, &fmt);
         if (c == 'r') cli->csv_raw = 1;
+        if (c == 'W') cli->wide = 1;
         if (c == 'l')
             rc = cli_parse_int(cmd, "--limit", optarg, 1, 1000000000, &limit);
     }

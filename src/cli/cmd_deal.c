@@ -36,7 +36,7 @@ static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
     "   [--currency EUR] [--stage S] [--probability P] [--close WHEN]\n" \
     "   [--tag T]..."
 #define U_LIST "deal list [--stage S] [--status open|won|lost|all] [--all]\n" \
-    "   [--format table|csv|tsv]"
+    "   [--format table|csv|tsv] [--wide]"
 #define U_SHOW "deal show DID"
 #define U_MOVE "deal move DID STAGE"
 #define U_WON "deal won DID [--order]"
@@ -141,7 +141,7 @@ static int deal_add_check(const struct cli_opts *o, const struct deal_args *a,
         return tcrm_cli_usage(cmd, "missing --amount");
     tcrm_error_clear(&err);
     if (tcrm_money_parse(a->amount, &d->amount_minor, &err))
-        return tcrm_cli_usage(cmd, "%s", cli_s(err.msg));
+        return tcrm_cli_bad(cmd, "%s", cli_s(err.msg));
     if (a->contact &&
         (rc = cli_parse_id(cmd, N_("contact id"), a->contact,
                            &d->contact_id)))
@@ -303,6 +303,16 @@ static int deal_show(struct tcrm_cli *cli, int argc, char **argv)
     return TCRM_EXIT_OK;
 }
 
+static int deal_version(struct tcrm_db *db, int64_t id, int64_t *version,
+                        struct tcrm_error *err)
+{
+    struct tcrm_deal d;
+    int rc = tcrm_deal_get(db, id, &d, err);
+    *version = d.version;
+    tcrm_deal_clear(&d);
+    return rc;
+}
+
 static int deal_move(struct tcrm_cli *cli, int argc, char **argv)
 {
     struct tcrm_error err;
@@ -318,12 +328,22 @@ static int deal_move(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_deal_move(db, id, cli->cfg.stages[idx],
-                       cli->cfg.stage_probability[idx], &err))
+    /* The versions before and after, in the move's transaction, tell
+     * whether it wrote anything (a move to the stage it has does not). */
+    int64_t was = 0, now = 0;
+    if (tcrm_db_begin(db, &err) || deal_version(db, id, &was, &err) ||
+        tcrm_deal_move(db, id, cli->cfg.stages[idx],
+                       cli->cfg.stage_probability[idx], &err) ||
+        deal_version(db, id, &now, &err) || tcrm_db_commit(db, &err)) {
+        tcrm_db_rollback(db);
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, _("deal %lld moved to %s (%d%%)\n"), (long long)id,
-            cli_s(tcrm_i18n_word("stage", cli->cfg.stages[idx])),
-            cli->cfg.stage_probability[idx]);
+    }
+    if (now == was)
+        fprintf(cli->out, _("no change to deal %lld\n"), (long long)id);
+    else
+        fprintf(cli->out, _("deal %lld moved to %s (%d%%)\n"), (long long)id,
+                cli_s(tcrm_i18n_word("stage", cli->cfg.stages[idx])),
+                cli->cfg.stage_probability[idx]);
     return TCRM_EXIT_OK;
 }
 

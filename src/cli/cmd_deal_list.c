@@ -124,8 +124,8 @@ static int deal_status(const char *s, int *status)
             *status = i == 3 ? -1 : i;
             return 0;
         }
-    return tcrm_cli_usage(&cli_deal_list_cmd, "--status: '%s' is not one of "
-                          "open, won, lost, all", cli_s(s));
+    return tcrm_cli_bad(&cli_deal_list_cmd, "--status: '%s' is not one of "
+                        "open, won, lost, all", cli_s(s));
 }
 
 int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
@@ -135,6 +135,7 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
         { "status", required_argument, NULL, 't' },
         { "all", no_argument, NULL, 'a' },
         { "format", required_argument, NULL, 'f' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const char *const head[] = { N_("ID"),
@@ -164,6 +165,7 @@ int cli_deal_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 't') rc = deal_status(optarg, &status);
         if (c == 'a') status = -1;
         if (c == 'f') rc = cli_parse_format(cmd, optarg, &fmt);
+        if (c == 'W') cli->wide = 1;
     }
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")))
         return rc;

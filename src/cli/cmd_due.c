@@ -28,7 +28,7 @@
 static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_due = {
-    "due", "due [--days N] [--quiet-days N] [--ics]",
+    "due", "due [--days N] [--quiet-days N] [--ics] [--wide]",
     N_("Overdue, today and the next N days, then contacts gone quiet."),
     cmd_due_exec,
 };
@@ -60,6 +60,7 @@ static int due_section(struct tcrm_cli *cli, struct tcrm_db *db,
     /* TRANSLATORS: a section of `tcrm due`: its title and count */
     fprintf(cli->out, _("%s (%lld)\n"), title, (long long)count);
     t = cli_table_new(cli, CLI_FMT_TABLE, with_date ? 6 : 5, NULL, "llllll");
+    cli_table_keep(t, with_date ? 5 : 4);   /* the phone */
     cli_table_indent(t, 2);
     for (i = 0; i < n; i++) {
         char id[24], rel[64], who[512];
@@ -215,6 +216,7 @@ static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv)
         { "days", required_argument, NULL, 'd' },
         { "quiet-days", required_argument, NULL, 'q' },
         { "ics", no_argument, NULL, 'i' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &tcrm_cmd_due;
@@ -233,6 +235,8 @@ static int cmd_due_exec(struct tcrm_cli *cli, int argc, char **argv)
             rc = cli_parse_int(cmd, "--quiet-days", optarg, 1, 3650, &quiet);
         if (c == 'i')
             ics = 1;
+        if (c == 'W')
+            cli->wide = 1;
     }
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
         (rc = cli_db_read(cli, &db)))

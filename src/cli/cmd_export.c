@@ -103,8 +103,8 @@ static int check_format(struct export_args *a)
     if (a->version && a->format != FMT_VCARD)
         return tcrm_cli_usage(c, "--version: only with --format vcard");
     if (a->version && tcrm_vcard_version_parse(a->version) < 0)
-        return tcrm_cli_usage(c, "--version: '%s' is not 3.0 or 4.0",
-                              a->version);
+        return tcrm_cli_bad(c, "--version: '%s' is not 3.0 or 4.0",
+                            a->version);
     if ((a->all || a->owner || a->deals) && a->format != FMT_ICS)
         return tcrm_cli_usage(c, "--all, --owner and --deals: only with "
                               "--format ics");
@@ -133,17 +133,17 @@ static int parse_export(int argc, char **argv, struct export_args *a)
         if (c == O_OWNER) a->owner = optarg;
         if (c == O_DEALS) a->deals = 1;
         if (c == O_FORMAT && (a->format = parse_format(optarg)) < 0)
-            return tcrm_cli_usage(&tcrm_cmd_export, "--format: '%s' is not "
-                                  "csv, vcard or ics", optarg);
+            return tcrm_cli_bad(&tcrm_cmd_export, "--format: '%s' is not "
+                                "csv, vcard or ics", optarg);
     }
     int rc = cli_want_args(&tcrm_cmd_export, &o, 1, 1, "WHAT");
     if (rc)
         return rc;
     int what = tcrm_export_what_parse(o.pos[0]);
     if (what < 0)
-        return tcrm_cli_usage(&tcrm_cmd_export, "'%s' is not contacts, "
-                              "companies, interactions, follow-ups or deals",
-                              o.pos[0]);
+        return tcrm_cli_bad(&tcrm_cmd_export, "'%s' is not contacts, "
+                            "companies, interactions, follow-ups or deals",
+                            o.pos[0]);
     x->what = (enum tcrm_export_what)what;
     if (x->search && x->what != TCRM_EXPORT_CONTACTS)
         return tcrm_cli_usage(&tcrm_cmd_export, "--search: only for contacts");
@@ -184,7 +184,7 @@ static int export_exec(struct tcrm_cli *cli, int argc, char **argv)
     if (rc >= 0)
         return rc;
     struct tcrm_db *db;
-    if ((rc = cli_db_read(cli, &db)))
+    if ((rc = cli_db_read(cli, &db)) || (rc = cli_check_tag(db, a.x.tag)))
         return rc;
     const char *path = a.path;
     char *tmp = NULL;

@@ -26,7 +26,7 @@ static int fu_edit(struct tcrm_cli *cli, int argc, char **argv);
 #define U_CANCEL "follow-up cancel FID"
 #define U_EDIT "follow-up edit FID [--due WHEN] [--title T] [--every DAYS]"
 #define U_LIST "follow-up list [--all] [--contact ID] [--limit N]\n" \
-    "   [--format table|csv|tsv]"
+    "   [--format table|csv|tsv] [--wide]"
 
 static const struct tcrm_cmd sub_add = { "follow-up add", U_ADD,
     N_("Add a follow-up for contact ID, due WHEN (date language of tcrm(1))."),
@@ -278,6 +278,7 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         { "contact", required_argument, NULL, 'c' },
         { "limit", required_argument, NULL, 'l' },
         { "format", required_argument, NULL, 'f' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const char *const head[] = { N_("FID"), N_("DUE"), N_("TIME"),
@@ -307,6 +308,7 @@ static int fu_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'l') rc = cli_parse_int(&sub_list, "--limit", optarg, 1,
                                          1000000000, &limit);
         if (c == 'f') rc = cli_parse_format(&sub_list, optarg, &fmt);
+        if (c == 'W') cli->wide = 1;
     }
     if (rc || (rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
         (rc = cli_db_read(cli, &db)))
@@ -348,7 +350,7 @@ static int fu_edit_apply(struct cli_opts *o, struct tcrm_followup *f)
                 rc = TCRM_EXIT_FAIL;
         }
         if (c == 't' && !*optarg)
-            rc = tcrm_cli_usage(&sub_edit, "--title: must not be empty");
+            rc = tcrm_cli_bad(&sub_edit, "--title: must not be empty");
         else if (c == 't' && tcrm_str_set(&f->title, optarg))
             rc = TCRM_EXIT_FAIL;
         if (c == 'e' && !(rc = cli_parse_int(&sub_edit, "--every", optarg, 0,

@@ -159,16 +159,16 @@ static int parse_import(int argc, char **argv, struct import_args *a)
         else if (c == O_FORMAT && !strcmp(optarg, "vcard"))
             a->o.format = TCRM_IMPORT_VCARD;
         else if (c == O_FORMAT)
-            return tcrm_cli_usage(&tcrm_cmd_import, "--format: '%s' is not "
-                                  "csv or vcard", optarg);
+            return tcrm_cli_bad(&tcrm_cmd_import, "--format: '%s' is not "
+                                "csv or vcard", optarg);
         if (c == O_ONDUP && parse_policy(optarg, &a->o.on_duplicate))
-            return tcrm_cli_usage(&tcrm_cmd_import, "--on-duplicate: '%s' is "
-                                  "not skip, merge or new", optarg);
+            return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is "
+                                "not skip, merge or new", optarg);
         if (c == O_DELIM && parse_delim(optarg, &a->o.delimiter))
-            return tcrm_cli_usage(&tcrm_cmd_import, "--delimiter: '%s' is not "
-                                  "one of , ; tab |", optarg);
+            return tcrm_cli_bad(&tcrm_cmd_import, "--delimiter: '%s' is not "
+                                "one of , ; tab |", optarg);
         if (c == O_TAG && a->o.n_tags == 64)
-            return tcrm_cli_usage(&tcrm_cmd_import, "--tag: at most 64");
+            return tcrm_cli_bad(&tcrm_cmd_import, "--tag: at most 64");
         if (c == O_TAG)
             a->tags[a->o.n_tags++] = optarg;
     }

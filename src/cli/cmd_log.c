@@ -46,9 +46,9 @@ static int log_options(struct cli_opts *o, struct log_args *a)
         if (c == CLI_OPT_STOP)
             return o->status;
         if (c == 'k' && (a->kind = tcrm_interaction_kind_parse(optarg)) < 0)
-            return tcrm_cli_usage(cmd, "--kind: '%s' is not one of call, "
-                                  "email, visit, meeting, message, note",
-                                  cli_s(optarg));
+            return tcrm_cli_bad(cmd, "--kind: '%s' is not one of call, "
+                                "email, visit, meeting, message, note",
+                                cli_s(optarg));
         if (c == 'a')
             a->at = optarg;
         if (c == 'b')

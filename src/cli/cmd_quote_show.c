@@ -180,9 +180,9 @@ int cli_quote_list(struct tcrm_cli *cli, int argc, char **argv)
         if (c == 'f')
             rc = cli_parse_format(cmd, optarg, &fmt);
         if (c == 's' && (state = tcrm_quote_state_parse(optarg)) < 0)
-            rc = tcrm_cli_usage(cmd, "--state: '%s' is not one of draft, "
-                                "sent, accepted, rejected, expired",
-                                cli_s(optarg));
+            rc = tcrm_cli_bad(cmd, "--state: '%s' is not one of draft, "
+                              "sent, accepted, rejected, expired",
+                              cli_s(optarg));
     }
     if (rc || (rc = cli_want_args(cmd, &o, 0, 0, "")) ||
         (rc = cli_db_read(cli, &db)))

@@ -3,12 +3,13 @@
  * print a report (src/report) as text or CSV, on stdout or to a file.
  *
  * Options are parsed here with getopt_long directly (the shared
- * cli_opts_next knows no short options, and the report has -o). Every
- * bad input is one line on stderr and exit 2: options this file parses
- * (a width that is not a number, --period mixed with --from/--to) and
- * everything tcrm_report_run rejects before reading data (unknown report,
- * inverted period, unknown owner or tag, width below the narrowest
- * layout). A database failure is exit 1.
+ * cli_opts_next knows no short options, and the report has -o). A bad
+ * value is one line on stderr; a command line of the wrong shape is that
+ * line and the usage lines, and exits 2, as everywhere (an unknown report, --period mixed with
+ * --from/--to, --to without --from, a period for a report that takes
+ * none); a bad value exits 1, as everywhere (a width that is not a
+ * number or no layout fits, a date or period that cannot be read or is
+ * inverted, an unknown owner or tag), and so does a database failure.
  *
  * The width is --width, else the terminal's (clamped to the report's
  * narrowest layout) when stdout is a terminal and no -o is given, else
@@ -45,12 +46,15 @@ struct report_args {
     struct tcrm_report_opts o;
 };
 
-/* One line "tcrm report: MESSAGE", exit 2. */
-static int report_bad(const char *msg)
+/* "tcrm report: MESSAGE"; returns status: 1 a bad value (one line), 2 a
+ * command line of the wrong shape (then the usage lines, as everywhere). */
+static int report_bad(const char *msg, int status)
 {
+    if (status == TCRM_EXIT_USAGE)
+        return tcrm_cli_usage(&tcrm_cmd_report, "%s", cli_s(msg));
     fflush(stdout);
     fprintf(stderr, "tcrm report: %s\n", cli_s(msg));
-    return TCRM_EXIT_USAGE;
+    return status;
 }
 
 static int report_list(struct tcrm_cli *cli)
@@ -104,7 +108,7 @@ static int report_getopt(int argc, char **argv, struct report_args *a)
         case 'r': a->o.raw = 1; break;
         case 'd':
             if (cli_parse_int(cmd, "--days", optarg, 1, 3650, &a->days))
-                return TCRM_EXIT_USAGE;
+                return TCRM_EXIT_FAIL;
             break;
         case 'f':
             if (!strcmp(optarg, "text"))
@@ -112,8 +116,8 @@ static int report_getopt(int argc, char **argv, struct report_args *a)
             else if (!strcmp(optarg, "csv"))
                 a->o.format = TCRM_REPORT_CSV;
             else
-                return tcrm_cli_usage(cmd, "--format: '%s' is not text or "
-                                      "csv", cli_s(optarg));
+                return tcrm_cli_bad(cmd, "--format: '%s' is not text or "
+                                    "csv", cli_s(optarg));
             break;
         }
     }
@@ -135,7 +139,7 @@ static int report_width(struct tcrm_cli *cli, struct report_args *a,
             char msg[160];
             snprintf(msg, sizeof msg, _("--width: '%.60s' is not a whole "
                      "number of columns"), a->width);
-            return report_bad(msg);
+            return report_bad(msg, TCRM_EXIT_FAIL);
         }
         a->o.width = (int)w;
         return 0;
@@ -158,7 +162,8 @@ static int report_period(struct report_args *a)
 
     tcrm_error_clear(&err);
     if (a->period && (a->from || a->to))
-        return report_bad(_("--period and --from/--to do not go together"));
+        return report_bad(_("--period and --from/--to do not go together"),
+                          TCRM_EXIT_USAGE);
     if (a->period)
         rc = tcrm_report_period(a->period, a->o.now, a->o.from, a->o.to,
                                 &err);
@@ -166,7 +171,11 @@ static int report_period(struct report_args *a)
         rc = tcrm_report_range(a->from, a->to, a->o.now, a->o.from,
                                a->o.to, &err);
     char text[sizeof err.msg + 128];
-    return rc ? report_bad(cli_error_text(&err, text, sizeof text)) : 0;
+    /* --to without --from is a missing option, the rest bad values */
+    return rc ? report_bad(cli_error_text(&err, text, sizeof text),
+                           a->to && !a->from ? TCRM_EXIT_USAGE
+                                             : TCRM_EXIT_FAIL)
+              : 0;
 }
 
 static int report_print(struct tcrm_cli *cli, const struct tcrm_doc *doc,
@@ -213,13 +222,17 @@ static int cmd_report_exec(struct tcrm_cli *cli, int argc, char **argv)
     if (!cs || (strcmp(cs, "UTF-8") && strcmp(cs, "utf8")))
         a.o.ascii = 1;
     tcrm_error_clear(&err);
+    const struct tcrm_report_info *info = tcrm_report_info(argv[optind]);
+    /* an unknown report, or a period for one that takes none: usage */
     if (tcrm_report_check(argv[optind], &a.o, &err))
-        return report_bad(err.msg);
+        return report_bad(err.msg, !info || (!info->takes_period &&
+                                             a.o.from[0])
+                                       ? TCRM_EXIT_USAGE : TCRM_EXIT_FAIL);
     if ((rc = cli_db_read(cli, &db)) != 0)
         return rc;
     rc = tcrm_report_run(db, &cli->cfg, argv[optind], &a.o, &doc, &err);
     if (rc == TCRM_EINVAL || rc == TCRM_ENOTFOUND)
-        rc = report_bad(err.msg);
+        rc = report_bad(err.msg, TCRM_EXIT_FAIL);
     else if (rc)
         rc = tcrm_cli_fail_err(&err);
     else

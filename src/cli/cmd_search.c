@@ -17,7 +17,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv);
 #define SEARCH_TTY_LIMIT 100
 
 const struct tcrm_cmd tcrm_cmd_search = {
-    "search", "search QUERY [--format table|csv|tsv] [--limit N]",
+    "search", "search QUERY [--format table|csv|tsv] [--limit N] [--wide]",
     N_("Find contacts by name, company, e-mail, phone, tag, notes."),
     cmd_search_exec,
 };
@@ -27,6 +27,7 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv)
     static const struct option lo[] = {
         { "format", required_argument, NULL, 'f' },
         { "limit", required_argument, NULL, 'l' },
+        { "wide", no_argument, NULL, 'W' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &tcrm_cmd_search;
@@ -44,6 +45,8 @@ static int cmd_search_exec(struct tcrm_cli *cli, int argc, char **argv)
             rc = cli_parse_format(cmd, optarg, &fmt);
         if (c == 'l')
             rc = cli_parse_int(cmd, "--limit", optarg, 0, 1000000000, &limit);
+        if (c == 'W')
+            cli->wide = 1;
     }
     if (rc || (rc = cli_want_args(cmd, &o, 1, -1, "QUERY")))
         return rc;

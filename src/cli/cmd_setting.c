@@ -54,7 +54,7 @@ static const char *setting_value(struct tcrm_db *db, int which,
 }
 
 /* 0, a negative TCRM_E* with err filled, or an exit status already
- * printed (a usage error). */
+ * printed (a bad value, 1). */
 static int setting_set(struct tcrm_db *db, int which, const char *value,
                        struct tcrm_error *err)
 {
@@ -96,9 +96,9 @@ static int setting_exec(struct tcrm_cli *cli, int argc, char **argv)
             if (strcmp(o.pos[0], setting_names[i]) == 0)
                 which = i;
         if (which < 0)
-            return tcrm_cli_usage(cmd, "unknown setting '%s' (known: "
-                                  "name-order, access-mode, pool-after-days)",
-                                  o.pos[0]);
+            return tcrm_cli_bad(cmd, "unknown setting '%s' (known: "
+                                "name-order, access-mode, pool-after-days)",
+                                o.pos[0]);
     }
     if ((rc = tcrm_cli_db(cli, &db)))
         return rc;

@@ -114,8 +114,8 @@ static int cmd_restore_exec(struct tcrm_cli *cli, int argc, char **argv)
     if ((rc = cli_want_args(cmd, &o, 1, 1, "ITEM")))
         return rc;
     if (!restore_ref_ok(o.pos[0]))
-        return tcrm_cli_usage(cmd, "'%s' is not an item such as contact/42",
-                              cli_s(o.pos[0]));
+        return tcrm_cli_bad(cmd, "'%s' is not an item such as contact/42",
+                            cli_s(o.pos[0]));
     if ((rc = tcrm_cli_db(cli, &db)))
         return rc;
     tcrm_error_clear(&err);

@@ -89,15 +89,15 @@ static int parse_change(const struct tcrm_cmd *cmd, int argc, char **argv,
         if (ch == CLI_OPT_STOP)
             return o.status;
         if (ch == O_ROLE && !(c->role = tcrm_role_parse(optarg)))
-            return tcrm_cli_usage(cmd, "--role '%s': not admin, manager, "
-                                  "sales or clerk", cli_s(optarg));
+            return tcrm_cli_bad(cmd, "--role '%s': not admin, manager, "
+                                "sales or clerk", cli_s(optarg));
         if (ch == O_NAME && !*optarg)
-            return tcrm_cli_usage(cmd, "--name: empty");
+            return tcrm_cli_bad(cmd, "--name: empty");
         if (ch == O_NAME)
             c->name = optarg;
         if (ch == O_MANAGER && !*optarg)
-            return tcrm_cli_usage(cmd, "--manager: empty (--no-manager "
-                                  "removes the manager)");
+            return tcrm_cli_bad(cmd, "--manager: empty (--no-manager "
+                                "removes the manager)");
         if (ch == O_MANAGER || ch == O_NO_MANAGER) {
             if (c->manager)
                 return tcrm_cli_usage(cmd, "--manager and --no-manager: "

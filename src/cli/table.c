@@ -8,9 +8,13 @@
  * needs the widest cell of each column, but a listing may have a million
  * rows: the first CLI_TABLE_BUF rows are held and measured, then printed,
  * and the rows after them use the same widths (cut with "…" where wider).
- * On a terminal the widest columns shrink until a line fits its width;
- * into a pipe or file nothing is cut. The last column is not padded, and
- * no line ends in spaces.
+ * On a terminal (its width: $COLUMNS, else the tty's size) the widest
+ * text columns shrink first until a line fits, a column marked with
+ * cli_table_keep (a phone: people dial it whole) after them; numbers
+ * (right-aligned columns) are never cut: a line that cannot fit without
+ * cutting one is left wider. With --wide (cli->wide) or into a pipe or
+ * file nothing is cut.
+ * The last column is not padded, and no line ends in spaces.
  *
  * CSV follows RFC 4180 quoting: a field holding a comma, a double quote,
  * CR or LF is put in double quotes with its quotes doubled. TSV needs no
@@ -36,6 +40,7 @@ struct cli_table {
     enum cli_format fmt;
     int ncols, indent, max_width, fixed, failed;
     int raw;                /* CSV cells without the formula rule */
+    int keep;               /* the column that shrinks last, or -1 */
     char **headers;         /* sanitized, or NULL */
     char *align;
     char **cells;           /* buffered rows, ncols each */
@@ -53,17 +58,28 @@ int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
     else if (strcmp(s, "tsv") == 0)
         *f = CLI_FMT_TSV;
     else
-        return tcrm_cli_usage(cmd, "--format: '%s' is not one of table, "
-                              "csv, tsv", cli_s(s));
+        return tcrm_cli_bad(cmd, "--format: '%s' is not one of table, "
+                            "csv, tsv", cli_s(s));
     return 0;
 }
 
-static int cli_term_width(struct tcrm_cli *cli)
+/* The width a table must fit: 0 (no limit) with --wide or when stdout
+ * is not a terminal; else $COLUMNS when it is a number, else the tty's
+ * width, else 80. */
+int cli_term_width(const struct tcrm_cli *cli)
 {
     struct winsize ws;
+    const char *env = getenv("COLUMNS");
+    char *end;
+    long n;
 
-    if (!cli->out_is_tty)
+    if (cli->wide || !cli->out_is_tty)
         return 0;
+    if (env && *env) {
+        n = strtol(env, &end, 10);
+        if (!*end && n > 0 && n < 100000)
+            return (int)n;
+    }
     if (ioctl(fileno(cli->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
     return 80;
@@ -97,8 +113,9 @@ struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
     t->out = cli->out;
     t->fmt = fmt;
     t->raw = cli->csv_raw;
+    t->keep = -1;
     t->ncols = ncols;
-    t->max_width = cli_term_width(cli);
+    t->max_width = fmt == CLI_FMT_TABLE ? cli_term_width(cli) : 0;
     t->align = strdup(align);
     t->w = calloc((size_t)ncols, sizeof *t->w);
     t->cells = calloc((size_t)ncols * CLI_TABLE_BUF, sizeof *t->cells);
@@ -120,6 +137,12 @@ void cli_table_indent(struct cli_table *t, int n)
 {
     if (t)
         t->indent = n;
+}
+
+void cli_table_keep(struct cli_table *t, int col)
+{
+    if (t && col >= 0 && col < t->ncols)
+        t->keep = col;
 }
 
 size_t cli_table_rows(const struct cli_table *t)
@@ -173,6 +196,23 @@ static void cli_table_line(struct cli_table *t, char *const *cells)
     tcrm_strbuf_free(&sb);
 }
 
+/* The widest column that may lose a column of width in this pass: 0 the
+ * text columns (left-aligned) but the kept one, 1 the kept one; none
+ * narrower than CLI_MIN_COL. -1 when there is none. */
+static int cli_table_shrinkable(const struct cli_table *t, int pass)
+{
+    int i, best = -1;
+
+    for (i = 0; i < t->ncols; i++) {
+        if (t->align[i] != 'l' || (pass == 0 && i == t->keep) ||
+            (pass == 1 && i != t->keep) || t->w[i] <= CLI_MIN_COL)
+            continue;
+        if (best < 0 || t->w[i] > t->w[best])
+            best = i;
+    }
+    return best;
+}
+
 /* Widths from the header and the held rows, shrunk to the terminal. */
 static void cli_table_measure(struct cli_table *t)
 {
@@ -191,13 +231,12 @@ static void cli_table_measure(struct cli_table *t)
     for (i = 0; i < t->ncols; i++)
         total += t->w[i];
     while (t->max_width > 0 && total > t->max_width) {
-        int widest = 0;
-        for (i = 1; i < t->ncols; i++)
-            if (t->w[i] > t->w[widest])
-                widest = i;
-        if (t->w[widest] <= CLI_MIN_COL)
+        int c = -1, pass;
+        for (pass = 0; pass < 2 && c < 0; pass++)
+            c = cli_table_shrinkable(t, pass);
+        if (c < 0)
             break;
-        t->w[widest]--;
+        t->w[c]--;
         total--;
     }
 }

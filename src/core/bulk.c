@@ -29,6 +29,11 @@
  *              add of one row then cost one look-up. Only this batch adds
  *              companies while it is open, and it updates the entry; a
  *              merge (which may add one) empties it.
+ *
+ * The audit trail labels the rows a batch adds 'import' (the triggers'
+ * action, tcrm_db_audit_action): set once per transaction, since each
+ * begins without one, and again after a merge, which names its own
+ * ('merge') and then clears it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +85,7 @@ struct tcrm_bulk {
     char *co_by_id;             /* stored name of c->company_id */
     char now[20];
     char *owner;                /* new rows' owner; NULL: the acting user */
+    int64_t action_tx;          /* db->tx_serial when 'import' was set */
     struct tcrm_strbuf text;    /* index texts waiting, each ends in '\0' */
     int64_t *ids;               /* their contact ids, ascending */
     size_t n_ids, cap_ids;
@@ -142,6 +148,7 @@ int tcrm_bulk_open(struct tcrm_db *db, int64_t batch, struct tcrm_bulk **out,
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     b->db = db;
     b->batch = batch;
+    b->action_tx = -1;
     tcrm_strbuf_init(&b->text);
     b->old_cache = pragma_int(db, "PRAGMA cache_size");
     if (b->old_cache > -BULK_CACHE_KB)
@@ -662,6 +669,17 @@ int tcrm_bulk_set_owner(struct tcrm_bulk *b, const char *login,
     return b->owner ? 0 : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
 }
 
+/* Name the audit action of this transaction's adds 'import' (once). */
+static int import_action(struct tcrm_bulk *b, struct tcrm_error *err)
+{
+    if (b->action_tx == b->db->tx_serial)
+        return 0;
+    int rc = tcrm_db_audit_action(b->db, "import", err);
+    if (rc == 0)
+        b->action_tx = b->db->tx_serial;
+    return rc;
+}
+
 int tcrm_bulk_add(struct tcrm_bulk *b, struct tcrm_contact *c,
                   struct tcrm_error *err)
 {
@@ -669,6 +687,8 @@ int tcrm_bulk_add(struct tcrm_bulk *b, struct tcrm_contact *c,
     char *name = tcrm_norm_trim(c->name);
     int64_t id = 0;
     int rc = name ? 0 : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (rc == 0)
+        rc = import_action(b, err);
     if (rc == 0)
         rc = resolve_company(b, c, &company, err);
     if (rc == 0)
@@ -696,6 +716,7 @@ int tcrm_bulk_merge(struct tcrm_bulk *b, int64_t into,
     if (b->n_ids && into >= b->ids[0] && into <= b->ids[b->n_ids - 1])
         rc = write_index(b, err);
     forget_company(b);
+    b->action_tx = -1;           /* the merge names its own, then clears it */
     return rc ? rc : tcrm_contact_merge(b->db, into, c, before,
                                         version_after, err);
 }

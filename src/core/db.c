@@ -296,6 +296,7 @@ static int actor_set(struct tcrm_db *db, struct tcrm_error *err)
     int rc = tcrm_db_step_done(db, st, db->path, err);
     if (rc == 0) {
         db->actor_set = 1;
+        db->tx_serial++;
         db->changes_at_begin = sqlite3_total_changes64(db->sql);
         db->schema_at_begin = schema_cookie(db);
     }

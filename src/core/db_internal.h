@@ -47,6 +47,7 @@ struct tcrm_db {
     int audit_ready;         /* the schema has audit_actor (schema 6) */
     int pinyin_order;        /* sort keys in pinyin order (name_order.c) */
     int actor_set;           /* this transaction set audit_actor */
+    int64_t tx_serial;       /* counts the transactions that set it */
     int64_t changes_at_begin;/* sqlite3_total_changes once it was set */
     int64_t schema_at_begin; /* PRAGMA schema_version then */
     struct tcrm_stmt_cache *cache;

@@ -18,6 +18,7 @@
 #include "db_internal.h"
 #include "tcrm/date.h"
 #include "tcrm/deal.h"
+#include "tcrm/edit.h"
 
 /* Stored keys, shown with tcrm_i18n_word("status", key). */
 static const char *const status_names[] = { NC_("status", "open"),
@@ -293,6 +294,47 @@ static int update_row(struct tcrm_db *db, struct tcrm_deal *d,
     return 0;
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* 1 when a save of d over the stored deal cur would change nothing. */
+static int deal_same(const struct tcrm_deal *cur, const struct tcrm_deal *d)
+{
+    const char *was[] = { cur->title, cur->stage, cur->currency,
+                          cur->expected_close, cur->lost_reason,
+                          cur->closed_at, cur->owner };
+    const char *now[] = { d->title, d->stage, d->currency, d->expected_close,
+                          d->lost_reason, d->closed_at, d->owner };
+    int same = cur->company_id == d->company_id &&
+               cur->contact_id == d->contact_id &&
+               cur->amount_minor == d->amount_minor &&
+               cur->probability == d->probability &&
+               cur->status == d->status &&
+               tcrm_strlist_same_set(&cur->tags, &d->tags);
+    for (size_t i = 0; same && i < sizeof was / sizeof was[0]; i++)
+        same = same_text(was[i], now[i]);
+    return same;
+}
+
+/* 1 when d is the stored deal as it is now (a save would change nothing:
+ * d->version becomes the stored one), 0 when not, else an error. Inside
+ * the write transaction, as tcrm_company_update does. */
+static int unchanged(struct tcrm_db *db, struct tcrm_deal *d,
+                     struct tcrm_error *err)
+{
+    struct tcrm_deal cur;
+    int rc = tcrm_deal_get(db, d->id, &cur, err);
+    if (rc)
+        return rc;
+    int same = deal_same(&cur, d);
+    if (same)
+        d->version = cur.version;
+    tcrm_deal_clear(&cur);
+    return same;
+}
+
 static int update_work(struct tcrm_db *db, struct tcrm_deal *d,
                        struct tcrm_error *err)
 {
@@ -319,8 +361,10 @@ int tcrm_deal_update(struct tcrm_db *db, struct tcrm_deal *d,
     rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = update_work(db, d, err);
-    rc = tcrm_db_end(db, rc, err);
+    rc = unchanged(db, d, err);
+    if (rc == 0)
+        rc = update_work(db, d, err);
+    rc = tcrm_db_end(db, rc > 0 ? 0 : rc, err);
     if (rc)
         d->version = version;
     return rc;
@@ -354,7 +398,14 @@ static int change_work(struct tcrm_db *db, int64_t id,
     if (rc)
         return rc;
     rc = must_be_open(&d, err);
-    if (rc == 0 && c->stage)
+    /* A move to the stage (and probability) it has writes nothing. */
+    int same = c->status == TCRM_DEAL_OPEN && same_text(c->stage, d.stage) &&
+               (c->probability < 0 || c->probability == d.probability);
+    if (rc || same) {
+        tcrm_deal_clear(&d);
+        return rc;
+    }
+    if (c->stage)
         rc = tcrm_str_set(&d.stage, c->stage) ? oom(err) : 0;
     if (c->probability >= 0)
         d.probability = c->probability;

@@ -618,6 +618,17 @@ static int count_quiet(struct tcrm_db *db, const char *cutoff, int64_t *out,
     return rc;
 }
 
+enum tcrm_followup_when tcrm_followup_when(const char *due_date,
+                                           const char *today)
+{
+    if (!due_date || !today || strlen(due_date) < 10 || strlen(today) < 10)
+        return TCRM_FU_TODAY;
+    int c = strncmp(due_date, today, 10);
+    return c < 0 ? TCRM_FU_OVERDUE : c == 0 ? TCRM_FU_TODAY : TCRM_FU_LATER;
+}
+
+/* The buckets of tcrm_followup_when, counted in SQL (the same comparison
+ * of due_date with today, on the index). */
 int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
                          int quiet_days, struct tcrm_reminder_counts *out,
                          struct tcrm_error *err)

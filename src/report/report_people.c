@@ -21,6 +21,7 @@
 
 #include "report_internal.h"
 #include "tcrm/date.h"
+#include "tcrm/followup.h"
 #include "tcrm/text.h"
 
 /* TRANSLATORS: weekdays, short, before a date in the agenda's headings
@@ -49,7 +50,7 @@ static void ag_widths(const struct tcrm_rq_table *q, const char *today,
     for (c = 0; c < 6; c++)
         w[c] = 0;
     for (i = 0; i < q->nrows; i++) {
-        int when = strcmp(tcrm_rq_s(q, i, 0), today) < 0
+        int when = tcrm_followup_when(tcrm_rq_s(q, i, 0), today) < 0
                    ? (tcrm_rq_s(q, i, 1) ? 16 : 10)
                    : (tcrm_rq_s(q, i, 1) ? 5 : 1);
         w[0] = when > w[0] ? when : w[0];
@@ -83,7 +84,8 @@ static void ag_section(struct rep *r, const struct tcrm_rq_table *q,
     t.minw = minw;
     for (; *i < q->nrows; ++*i) {
         const char *d = tcrm_rq_s(q, *i, 0), *tm = tcrm_rq_s(q, *i, 1);
-        if (overdue ? strcmp(d, r->today) >= 0 : strcmp(d, day) != 0)
+        if (overdue ? tcrm_followup_when(d, r->today) >= 0
+                    : strcmp(d, day) != 0)
             break;
         if (overdue)
             snprintf(when, sizeof when, "%s%s%s", d, tm ? " " : "",
@@ -111,7 +113,8 @@ void rep_agenda(struct rep *r)
     if (rep_check(r, tcrm_rq_agenda(r->db, &r->f, &q, r->err)))
         return;
     for (i = 0; i < q.nrows; i++) {
-        int c = strcmp(tcrm_rq_s(&q, i, 0), r->today);
+        enum tcrm_followup_when c = tcrm_followup_when(tcrm_rq_s(&q, i, 0),
+                                                       r->today);
         *(c < 0 ? &over : c == 0 ? &today : &later) += 1;
     }
     rep_line(r, "%s", "");

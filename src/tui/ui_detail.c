@@ -67,7 +67,7 @@ static void contact_followups(struct tui_app *a, int64_t id)
     if (tcrm_followup_list(a->db, 1, id, NULL, NULL, 3, &f, &n, NULL) < 0)
         return;
     for (size_t i = 0; i < n; i++) {
-        int days = tcrm_date_days_between(a->today, nz(f[i].due_date));
+        int days = tcrm_followup_when(f[i].due_date, a->today);
         /* TRANSLATORS: a follow-up's state before its date in the detail
          * pane: "OVERDUE 2026-01-05  Call back", "Due 2026-02-01 ..." */
         add(a, days < 0 ? TUI_OVERDUE : days == 0 ? TUI_TODAY : TUI_NORMAL,

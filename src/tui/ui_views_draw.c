@@ -159,7 +159,7 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         const struct tui_arow *ar = row;
         const struct tcrm_followup *f =
             &((struct tcrm_followup *)a->followups.items)[ar->idx];
-        int days = f->due_date ? tcrm_date_days_between(a->today, f->due_date) : 0;
+        int days = tcrm_followup_when(f->due_date, a->today);
         cell[0] = f->due_date;
         if (days < 0) {
             /* TRANSLATORS: a follow-up's When column: past its date */

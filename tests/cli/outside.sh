@@ -113,17 +113,17 @@ fi
 L=$(head -c 131000 /dev/zero | tr '\0' x)
 X60=${L:0:60}
 E=$'\u2026'
-expect long-kind 2 "tcrm log: --kind: '$X60$E' is not one of call, email, visit, meeting, message, note" \
+expect long-kind 1 "tcrm log: --kind: '$X60$E' is not one of call, email, visit, meeting, message, note" \
     -- "$TCRM" log 1 --kind "$L" hello
 expect long-stage 1 "tcrm: stage '$X60$E' is not in the pipeline (stages: Lead, Qualified, Proposal, Negotiation)" \
     -- "$TCRM" deal move 1 "$L"
-expect long-id 2 "tcrm contact show: '$X60$E' is not a contact id (a number such as 42)" \
+expect long-id 1 "tcrm contact show: '$X60$E' is not a contact id (a number such as 42)" \
     -- "$TCRM" contact show "$L"
-expect long-sort 2 "tcrm contact list: --sort: '$X60$E' is not one of name, company, title, last" \
+expect long-sort 1 "tcrm contact list: --sort: '$X60$E' is not one of name, company, title, last" \
     -- "$TCRM" contact list --sort "$L"
-expect long-export 2 "tcrm export: '$X60$E' is not contacts, companies, interactions, follow-ups or deals" \
+expect long-export 1 "tcrm export: '$X60$E' is not contacts, companies, interactions, follow-ups or deals" \
     -- "$TCRM" export "$L"
-expect long-limit 2 "tcrm contact list: --limit: '$X60$E' is not a whole number from 1 to 1000000000" \
+expect long-limit 1 "tcrm contact list: --limit: '$X60$E' is not a whole number from 1 to 1000000000" \
     -- "$TCRM" contact list --limit "$L"
 expect long-command 2 "tcrm: unknown command '$X60$E' (tcrm --help lists them)" \
     -- "$TCRM" "$L"
@@ -131,7 +131,7 @@ expect long-report 2 "tcrm report: report '$X60$E': unknown (known: agenda, acti
     -- "$TCRM" report "$L"
 expect long-email 1 "tcrm: e-mail 'ab'${L:0:57}$E': not a valid address" \
     -- "$TCRM" contact add Zed --email "ab'$L"
-expect long-date 2 "tcrm report: --from: '$X60$E' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday" \
+expect long-date 1 "tcrm report: --from: '$X60$E' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday" \
     -- "$TCRM" report pipeline --from "$L"
 
 echo "$pass passed, $fail failed"

@@ -6,9 +6,10 @@
 # Every report on the demo database with TCRM_NOW fixed (title, period,
 # key figures, reproducible output), --format csv, -o FILE, --width (no
 # line wider than asked, the narrowest layout accepted), --ascii, --owner
-# and --tag, then the bad-input table: the exact one-line message on
-# stderr, exit status 2, nothing on stdout, no output file written and the
-# database unchanged. Ends "N passed, N failed".
+# and --tag, then the bad-input table: the exact message on stderr (one
+# line for a bad value, exit 1; then the usage lines for a usage error,
+# exit 2), nothing on stdout, no output file written and the database
+# unchanged. Ends "N passed, N failed".
 set -u
 TCRM=$(realpath "$1")
 W=$(mktemp -d /tmp/tcrm-cli-report.XXXXXX)
@@ -281,33 +282,40 @@ out=$(sqlite3 "$DB" "UPDATE taggings SET tag_id = tag_id WHERE entity = 'contact
 has seg-tagging-update "taggings are not updated: delete and insert" "$out"
 chk seg-tagging-update-kept
 
-# ---- bad input: exact message, exit 2, nothing written ---------------
+# ---- bad input: exact message, exit 1 or 2, nothing written ----------
 before=$(state)
-# bad_case NAME WANT -- ARGS...
+# bad_case NAME STATUS WANT -- ARGS...: 2 for a command line of the wrong
+# shape (WANT, then the usage lines), 1 for a bad value (WANT is all of
+# stderr; man tcrm, EXIT STATUS)
 bad_case() {
-    local name=$1 want=$2; shift 3
+    local name=$1 status=$2 want=$3; shift 4
     local rc got
     rm -f bad.out
     t report "$@" -o bad.out >stdout.txt 2>stderr.txt; rc=$?
     got=$(cat stderr.txt)
-    if [ "$rc" = 2 ] && [ "$got" = "$want" ]; then ok
-    else bad "$name: status $rc, stderr '$got', wanted 2 '$want'"; fi
+    # a usage error: the message, then the usage lines
+    if [ "$status" = 2 ] && [ "$(sed -n 2p stderr.txt | cut -c1-19)" = \
+         "usage: tcrm report " ]; then
+        got=$(head -n 1 stderr.txt)
+    fi
+    if [ "$rc" = "$status" ] && [ "$got" = "$want" ]; then ok
+    else bad "$name: status $rc, stderr '$got', wanted $status '$want'"; fi
     [ -s stdout.txt ] && bad "$name: wrote to stdout"
     [ -e bad.out ] && bad "$name: created the output file"
     same "$name-unchanged" "$(state)" "$before"
 }
-bad_case unknown-report "tcrm report: report 'x': unknown (known: agenda, activity, pipeline, forecast, won-lost, gone-quiet, segments, imports)" -- x
-bad_case inverted-period "tcrm report: period: from 2026-12-01 is after to 2026-11-01" -- agenda --from 2026-12-01 --to 2026-11-01
-bad_case unknown-owner "tcrm report: owner 'zed': not found" -- agenda --owner zed
-bad_case unknown-tag "tcrm report: tag 'nosuch': not found" -- segments --tag nosuch
-bad_case width-small "tcrm report: width 40: below the narrowest layout of report 'agenda' (60 columns)" -- agenda --width 40
-bad_case width-small-imports "tcrm report: width 77: below the narrowest layout of report 'imports' (78 columns)" -- imports --width 77
-bad_case width-huge "tcrm report: width 100000: above the widest layout (1000 columns)" -- agenda --width 100000
-bad_case width-nan "tcrm report: --width: 'abc' is not a whole number of columns" -- agenda --width abc
-bad_case no-period "tcrm report: report 'pipeline' takes no period: it shows open deals now" -- pipeline --period this-week
-bad_case unknown-period "tcrm report: period 'bogus': unknown (known: this-week, last-week, this-month, last-month, this-quarter, this-year)" -- agenda --period bogus
-bad_case to-without-from "tcrm report: period: --to needs --from" -- agenda --to today
-bad_case period-and-from "tcrm report: --period and --from/--to do not go together" -- agenda --period this-week --from today
+bad_case unknown-report 2 "tcrm report: report 'x': unknown (known: agenda, activity, pipeline, forecast, won-lost, gone-quiet, segments, imports)" -- x
+bad_case inverted-period 1 "tcrm report: period: from 2026-12-01 is after to 2026-11-01" -- agenda --from 2026-12-01 --to 2026-11-01
+bad_case unknown-owner 1 "tcrm report: owner 'zed': not found" -- agenda --owner zed
+bad_case unknown-tag 1 "tcrm report: tag 'nosuch': not found" -- segments --tag nosuch
+bad_case width-small 1 "tcrm report: width 40: below the narrowest layout of report 'agenda' (60 columns)" -- agenda --width 40
+bad_case width-small-imports 1 "tcrm report: width 77: below the narrowest layout of report 'imports' (78 columns)" -- imports --width 77
+bad_case width-huge 1 "tcrm report: width 100000: above the widest layout (1000 columns)" -- agenda --width 100000
+bad_case width-nan 1 "tcrm report: --width: 'abc' is not a whole number of columns" -- agenda --width abc
+bad_case no-period 2 "tcrm report: report 'pipeline' takes no period: it shows open deals now" -- pipeline --period this-week
+bad_case unknown-period 1 "tcrm report: period 'bogus': unknown (known: this-week, last-week, this-month, last-month, this-quarter, this-year)" -- agenda --period bogus
+bad_case to-without-from 2 "tcrm report: period: --to needs --from" -- agenda --to today
+bad_case period-and-from 2 "tcrm report: --period and --from/--to do not go together" -- agenda --period this-week --from today
 
 # Reports' CSV follows the one CSV cell rule: text a spreadsheet would run
 # is neutralized, numbers are not; --raw writes text as it is.

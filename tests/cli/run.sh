@@ -393,11 +393,11 @@ expect "audit: another user and outside tcrm" 0 "2026-11-20 10:00  outside tcrm 
 check "audit rows cannot be updated" bash -c '! "$0" "$1" "UPDATE audit_log SET who = 1" 2>/dev/null' "$SQLITE" "$DB"
 check "audit rows cannot be deleted" bash -c '! "$0" "$1" "DELETE FROM audit_fields" 2>/dev/null' "$SQLITE" "$DB"
 run audit person 1
-check "audit: unknown entity is a usage error" [ "$RC" = 2 ]
+check "audit: unknown entity is a bad value" [ "$RC" = 1 ]
 run audit contact x
-check "audit: bad id is a usage error" [ "$RC" = 2 ]
+check "audit: bad id is a bad value" [ "$RC" = 1 ]
 run audit --since someday
-check "audit: bad date is a usage error" [ "$RC" = 2 ]
+check "audit: bad date is a bad value" [ "$RC" = 1 ]
 
 # ---- follow-up edit ------------------------------------------------------------
 
@@ -416,9 +416,9 @@ check "follow-up edit: audited" bash -c '[[ "$0" == *"due_date,2026-11-25,2026-1
 run follow-up edit 99 --title x
 expect "follow-up edit: unknown id" 1 "" "tcrm: follow-up 99: not found"
 run follow-up edit 1 --due someday
-check "follow-up edit: bad date is a usage error" [ "$RC" = 2 ]
+check "follow-up edit: bad date is a bad value" [ "$RC" = 1 ]
 run follow-up edit 1 --title ""
-check "follow-up edit: empty title is a usage error" [ "$RC" = 2 ]
+check "follow-up edit: empty title is a bad value" [ "$RC" = 1 ]
 
 # ---- follow-ups of deleted records -------------------------------------------
 
@@ -519,7 +519,8 @@ expect "trash empty" 0 "the trash is empty" ""
 
 # ---- the bad-input table ---------------------------------------------------
 # STATUS | ARGS (shell words) | STDERR, exactly: a usage error (2) is its
-# first line, then the "usage: tcrm ..." lines checked by prefix.
+# first line, then the "usage: tcrm ..." lines checked by prefix; a bad
+# value (1), whether it cannot be read or is refused, is one line.
 
 fresh
 seed
@@ -538,54 +539,54 @@ cat <<'EOF'
 2|contact add Anna --company|tcrm contact add: option '--company' needs a value
 2|contact add Anna Bob|tcrm contact add: unexpected argument 'Bob'
 2|contact add Anna --name X|tcrm contact add: unknown option '--name'
-2|contact add Anna --birthday 2026-02-30|tcrm contact add: --birthday: '2026-02-30' is not a date: February 2026 has 28 days
-2|contact add Anna --birthday 02-30|tcrm contact add: --birthday: '02-30' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
-2|contact add Anna --birthday 13-01|tcrm contact add: --birthday: '13-01' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
+1|contact add Anna --birthday 2026-02-30|tcrm contact add: --birthday: '2026-02-30' is not a date: February 2026 has 28 days
+1|contact add Anna --birthday 02-30|tcrm contact add: --birthday: '02-30' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
+1|contact add Anna --birthday 13-01|tcrm contact add: --birthday: '13-01' is not a birthday: use YYYY-MM-DD, or MM-DD without the year
 1|contact add X --email bob@|tcrm: e-mail 'bob@': not a valid address
 1|contact add X --phone 12|tcrm: phone '12': not a valid number
 2|contact show|tcrm contact show: missing ID
-2|contact show abc|tcrm contact show: 'abc' is not a contact id (a number such as 42)
-2|contact show 0|tcrm contact show: '0' is not a contact id (a number such as 42)
-2|contact show -- -1|tcrm contact show: '-1' is not a contact id (a number such as 42)
-2|contact show 99999999999999999999|tcrm contact show: '99999999999999999999' is not a contact id (a number such as 42)
+1|contact show abc|tcrm contact show: 'abc' is not a contact id (a number such as 42)
+1|contact show 0|tcrm contact show: '0' is not a contact id (a number such as 42)
+1|contact show -- -1|tcrm contact show: '-1' is not a contact id (a number such as 42)
+1|contact show 99999999999999999999|tcrm contact show: '99999999999999999999' is not a contact id (a number such as 42)
 1|contact show 99|tcrm: contact 99: not found
 1|contact edit 99 --title X|tcrm: contact 99: not found
 1|contact edit 1 --email x@|tcrm: e-mail 'x@': not a valid address
 1|contact delete 99|tcrm: contact 99: not found
-2|contact list --format xml|tcrm contact list: --format: 'xml' is not one of table, csv, tsv
-2|contact list --sort age|tcrm contact list: --sort: 'age' is not one of name, company, title, last
-2|contact list --limit 0|tcrm contact list: --limit: '0' is not a whole number from 1 to 1000000000
-2|contact list --limit 5x|tcrm contact list: --limit: '5x' is not a whole number from 1 to 1000000000
+1|contact list --format xml|tcrm contact list: --format: 'xml' is not one of table, csv, tsv
+1|contact list --sort age|tcrm contact list: --sort: 'age' is not one of name, company, title, last
+1|contact list --limit 0|tcrm contact list: --limit: '0' is not a whole number from 1 to 1000000000
+1|contact list --limit 5x|tcrm contact list: --limit: '5x' is not a whole number from 1 to 1000000000
 1|contact list --tag nope|tcrm: tag 'nope': not found
 1|contact list --company Nope|tcrm: company 'Nope': not found
 1|company add "ACME"|tcrm: company 'ACME' already exists (id 1)
-2|company show x1|tcrm company show: 'x1' is not a company id (a number such as 42)
+1|company show x1|tcrm company show: 'x1' is not a company id (a number such as 42)
 1|company show 7|tcrm: company 7: not found
 2|log 1 hello|tcrm log: missing --kind
-2|log 1 --kind chat hello|tcrm log: --kind: 'chat' is not one of call, email, visit, meeting, message, note
+1|log 1 --kind chat hello|tcrm log: --kind: 'chat' is not one of call, email, visit, meeting, message, note
 2|log 1 --kind call|tcrm log: missing SUMMARY
-2|log x --kind call hi|tcrm log: 'x' is not a contact id (a number such as 42)
-2|log 1 --kind call --at 25:00 hi|tcrm log: --at: '25:00' is not a time: use HH:MM from 00:00 to 23:59
+1|log x --kind call hi|tcrm log: 'x' is not a contact id (a number such as 42)
+1|log 1 --kind call --at 25:00 hi|tcrm log: --at: '25:00' is not a time: use HH:MM from 00:00 to 23:59
 1|log 99 --kind call hi|tcrm: contact 99: not found
 2|follow-up add 1 Call|tcrm follow-up add: missing --due
-2|follow-up add 1 --due 2026-02-30 Call|tcrm follow-up add: --due: '2026-02-30' is not a date: February 2026 has 28 days
-2|follow-up add 1 --due +3x Call|tcrm follow-up add: --due: '+3x' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
-2|follow-up add 1 --due today --every 0 Call|tcrm follow-up add: --every: '0' is not a whole number from 1 to 3650
+1|follow-up add 1 --due 2026-02-30 Call|tcrm follow-up add: --due: '2026-02-30' is not a date: February 2026 has 28 days
+1|follow-up add 1 --due +3x Call|tcrm follow-up add: --due: '+3x' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
+1|follow-up add 1 --due today --every 0 Call|tcrm follow-up add: --every: '0' is not a whole number from 1 to 3650
 2|follow-up add 1 --due today|tcrm follow-up add: missing TITLE
 1|follow-up add 99 --due today Call|tcrm: contact 99: not found
 2|follow-up snooze 1|tcrm follow-up snooze: missing --to
-2|follow-up snooze 1 --to someday|tcrm follow-up snooze: --to: 'someday' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
-2|follow-up done abc|tcrm follow-up done: 'abc' is not a follow-up id (a number such as 42)
+1|follow-up snooze 1 --to someday|tcrm follow-up snooze: --to: 'someday' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
+1|follow-up done abc|tcrm follow-up done: 'abc' is not a follow-up id (a number such as 42)
 1|follow-up done 99|tcrm: follow-up 99: not found
-2|due --days x|tcrm due: --days: 'x' is not a whole number from 0 to 365
-2|due --days 400|tcrm due: --days: '400' is not a whole number from 0 to 365
+1|due --days x|tcrm due: --days: 'x' is not a whole number from 0 to 365
+1|due --days 400|tcrm due: --days: '400' is not a whole number from 0 to 365
 2|deal add X --company Acme|tcrm deal add: missing --amount
 2|deal add X --amount 5|tcrm deal add: missing --company (or --contact)
-2|deal add X --company Acme --amount abc|tcrm deal add: amount: 'abc' is not a number
-2|deal add X --company Acme --amount 12.345|tcrm deal add: amount: '12.345' has more than 2 decimals
-2|deal add X --company Acme --amount -5|tcrm deal add: amount: must not be negative
-2|deal add X --company Acme --amount 5 --close 2026-13-01|tcrm deal add: --close: '2026-13-01' is not a date: there is no month 13
-2|deal add X --company Acme --amount 5 --probability 120|tcrm deal add: --probability: '120' is not a whole number from 0 to 100
+1|deal add X --company Acme --amount abc|tcrm deal add: amount: 'abc' is not a number
+1|deal add X --company Acme --amount 12.345|tcrm deal add: amount: '12.345' has more than 2 decimals
+1|deal add X --company Acme --amount -5|tcrm deal add: amount: must not be negative
+1|deal add X --company Acme --amount 5 --close 2026-13-01|tcrm deal add: --close: '2026-13-01' is not a date: there is no month 13
+1|deal add X --company Acme --amount 5 --probability 120|tcrm deal add: --probability: '120' is not a whole number from 0 to 100
 1|deal add X --company Acme --amount 5 --stage Won|tcrm: stage 'Won' is not in the pipeline (stages: Lead, Qualified, Proposal, Negotiation)
 1|deal add X --company Nope --amount 5|tcrm: company 'Nope': not found (add it with: tcrm company add NAME)
 1|deal add X --company Acme --amount 5 --currency euro|tcrm: currency: 'EURO' is not a 3-letter code
@@ -594,10 +595,10 @@ cat <<'EOF'
 2|deal move|tcrm deal move: missing DID and STAGE
 2|deal lost 1|tcrm deal lost: missing --reason
 1|deal won 9|tcrm: deal 9: not found
-2|deal list --status maybe|tcrm deal list: --status: 'maybe' is not one of open, won, lost, all
+1|deal list --status maybe|tcrm deal list: --status: 'maybe' is not one of open, won, lost, all
 2|search|tcrm search: missing QUERY
-2|restore abc|tcrm restore: 'abc' is not an item such as contact/42
-2|restore contact/x|tcrm restore: 'contact/x' is not an item such as contact/42
+1|restore abc|tcrm restore: 'abc' is not an item such as contact/42
+1|restore contact/x|tcrm restore: 'contact/x' is not an item such as contact/42
 1|restore contact/1|tcrm: contact/1: not in the trash
 2|init --demo extra|tcrm init: unexpected argument 'extra'
 EOF

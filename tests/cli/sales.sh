@@ -125,7 +125,7 @@ cat <<'END'
 1|quote send 1|tcrm: quote Q2026-0001 is already accepted
 1|quote send 6|tcrm: quote Q2026-0006 has no lines to send
 1|quote reject 5|tcrm: quote Q2026-0005 expired on 2026-11-19: copy it (tcrm quote copy 5)
-2|quote list --state open|tcrm quote list: --state: 'open' is not one of draft, sent, accepted, rejected, expired
+1|quote list --state open|tcrm quote list: --state: 'open' is not one of draft, sent, accepted, rejected, expired
 END
 }
 

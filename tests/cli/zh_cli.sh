@@ -98,8 +98,7 @@ $usage_add" -- zh contact add --company 华为
 expect "follow-up add: no title" 2 "" "tcrm follow-up add: 缺少 ID 和 TITLE
 用法：tcrm follow-up add ID --due WHEN [--every DAYS] TITLE" -- \
     zh follow-up add --due 明天
-expect "bad contact id" 2 "" "tcrm contact show: 'x' 不是有效的联系人 ID（应为数字，如 42）
-用法：tcrm contact show ID" -- zh contact show x
+expect "bad contact id" 1 "" "tcrm contact show: 'x' 不是有效的联系人 ID（应为数字，如 42）" -- zh contact show x
 expect "unknown command" 2 "" "tcrm: 未知命令 'frob'（命令列表见 tcrm --help）
 用法：tcrm [--db FILE] [--config FILE] [COMMAND [ARG...]]" -- zh frob
 

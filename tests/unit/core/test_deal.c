@@ -237,6 +237,46 @@ static void test_insert_get_update(void **state)
     tcrm_deal_clear(NULL);
 }
 
+static int64_t count_of(const char *sql)
+{
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+    sqlite3_step(st);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* A save or a move that changes nothing writes nothing (issue 10). */
+static void test_unchanged(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    struct tcrm_deal d, again;
+    int64_t id = add("Annual order", "Lead", 120050, 10, "EUR");
+    int64_t audits = count_of("SELECT count(*) FROM audit_log");
+    assert_int_equal(tcrm_deal_get(db, id, &d, &err), 0);
+    assert_int_equal(tcrm_deal_update(db, &d, &err), 0);
+    assert_int_equal(d.version, 1);
+    tcrm_strlist_clear(&d.tags);             /* tags as a set, any case */
+    tcrm_strlist_add(&d.tags, "VIP");
+    assert_int_equal(tcrm_deal_update(db, &d, &err), 0);
+    assert_int_equal(d.version, 1);
+    assert_int_equal(tcrm_deal_move(db, id, "Lead", 10, &err), 0);
+    assert_int_equal(tcrm_deal_move(db, id, "Lead", -1, &err), 0);
+    assert_int_equal(count_of("SELECT count(*) FROM audit_log"), audits);
+    assert_int_equal(tcrm_deal_get(db, id, &again, &err), 0);
+    assert_int_equal(again.version, 1);
+    tcrm_deal_clear(&again);
+    /* a stale copy with nothing to change is no conflict either */
+    assert_int_equal(tcrm_deal_move(db, id, "Lead", 20, &err), 0);
+    assert_int_equal(tcrm_deal_update(db, &d, &err), TCRM_ECONFLICT);
+    d.probability = 20;
+    assert_int_equal(tcrm_deal_update(db, &d, &err), 0);
+    assert_int_equal(d.version, 2);
+    tcrm_deal_clear(&d);
+}
+
 static void test_move_won_lost(void **state)
 {
     (void)state;
@@ -346,6 +386,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_insert_get_update, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_move_won_lost, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_and_totals, setup,
                                         teardown),
     };

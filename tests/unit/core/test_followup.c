@@ -381,6 +381,21 @@ static void test_counts_and_quiet(void **state)
     tcrm_quiet_array_free(q, n);
 }
 
+/* One rule: the due date against today; the time of day never counts. */
+static void test_when(void **state)
+{
+    (void)state;
+    assert_int_equal(tcrm_followup_when("2026-11-19", "2026-11-20"),
+                     TCRM_FU_OVERDUE);
+    assert_int_equal(tcrm_followup_when("2026-11-20", "2026-11-20"),
+                     TCRM_FU_TODAY);
+    assert_int_equal(tcrm_followup_when("2026-11-20 09:00", "2026-11-20"),
+                     TCRM_FU_TODAY);
+    assert_int_equal(tcrm_followup_when("2026-11-21", "2026-11-20"),
+                     TCRM_FU_LATER);
+    assert_int_equal(tcrm_followup_when(NULL, "2026-11-20"), TCRM_FU_TODAY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +408,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_counts_and_quiet, setup,
                                         teardown),
+        cmocka_unit_test(test_when),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
