@@ -80,7 +80,7 @@ static int parse_item(const char *s, struct tcrm_delivery_item *it)
 
     if (!eq || end != eq || pos < 1 || pos > 100000 || s[0] == '+' ||
         s[0] == ' ')
-        return tcrm_cli_usage(&sub_add, "--line: '%s' is not N=QTY (a line "
+        return tcrm_cli_bad(&sub_add, "--line: '%s' is not N=QTY (a line "
                               "number of the order, a quantity)", cli_s(s));
     it->position = (int)pos;
     tcrm_error_clear(&err);

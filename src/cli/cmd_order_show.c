@@ -169,7 +169,7 @@ static int list_opts(struct cli_opts *o, enum cli_format *fmt, int *state)
         if (c == 'f')
             rc = cli_parse_format(cmd, optarg, fmt);
         if (c == 's' && (*state = tcrm_order_state_parse(optarg)) < 0)
-            rc = tcrm_cli_usage(cmd, "--state: '%s' is not one of open, "
+            rc = tcrm_cli_bad(cmd, "--state: '%s' is not one of open, "
                                 "confirmed, cancelled", cli_s(optarg));
     }
     return rc ? rc : cli_want_args(cmd, o, 0, 0, "");

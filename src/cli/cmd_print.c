@@ -53,7 +53,7 @@ int cli_doc_print(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
         else if (c == 'f' && strcmp(optarg, "csv") == 0)
             fmt = TCRM_REPORT_CSV;
         else if (c == 'f' && strcmp(optarg, "text") != 0)
-            return tcrm_cli_usage(cmd, "--format: '%s' is not text or csv",
+            return tcrm_cli_bad(cmd, "--format: '%s' is not text or csv",
                                   cli_s(optarg));
     }
     if ((rc = cli_want_args(cmd, &o, 1, 1, "ID")) ||

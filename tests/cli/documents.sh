@@ -192,7 +192,7 @@ run_bad <<END
 1|quote print Q2099-0001|tcrm: quote 'Q2099-0001': not found
 2|quote print|tcrm quote print: missing ID
 2|quote print 1 2|tcrm quote print: unexpected argument '2'
-2|quote print 1 --format pdf|tcrm quote print: --format: 'pdf' is not text or csv
+1|quote print 1 --format pdf|tcrm quote print: --format: 'pdf' is not text or csv
 2|quote print 1 -o|tcrm quote print: option '-o' needs a value
 1|quote print 1 -o $W/no/such/dir/q.txt|tcrm: $W/no/such/dir/q.txt: No such file or directory
 END
@@ -228,7 +228,7 @@ run_bad <<'END'
 1|order add --contact 1 --currency EURO|tcrm: currency: 'EURO' is not a 3-letter code
 2|order add|tcrm order add: give --company or --contact
 2|order line 2 --qty 1|tcrm order line: give --product or --text
-2|order list --state done|tcrm order list: --state: 'done' is not one of open, confirmed, cancelled
+1|order list --state done|tcrm order list: --state: 'done' is not one of open, confirmed, cancelled
 2|order approve|tcrm order approve: missing OID
 1|delivery add 1|tcrm: order O2026-0001 has nothing left to ship
 1|delivery add 1 --line 1=1|tcrm: line 1 of order O2026-0001: 1 to ship, 0 left
@@ -238,12 +238,12 @@ run_bad <<'END'
 1|delivery add 1 --line 1=-1|tcrm: --line: must not be negative
 1|delivery add 1 --line 1=0|tcrm: --line: the quantity must be more than 0
 1|delivery add 1 --line 1=1.0001|tcrm: --line: '1.0001' has more than 3 decimals
-2|delivery add 1 --line x=1|tcrm delivery add: --line: 'x=1' is not N=QTY (a line number of the order, a quantity)
-2|delivery add 1 --line 0=1|tcrm delivery add: --line: '0=1' is not N=QTY (a line number of the order, a quantity)
+1|delivery add 1 --line x=1|tcrm delivery add: --line: 'x=1' is not N=QTY (a line number of the order, a quantity)
+1|delivery add 1 --line 0=1|tcrm delivery add: --line: '0=1' is not N=QTY (a line number of the order, a quantity)
 2|delivery add --line 1=1|tcrm delivery add: missing OID
 1|delivery print 9|tcrm: delivery note 9: not found
 1|delivery print D2099-0001|tcrm: delivery note 'D2099-0001': not found
-2|delivery list --format pdf|tcrm delivery list: --format: 'pdf' is not one of table, csv, tsv
+1|delivery list --format pdf|tcrm delivery list: --format: 'pdf' is not one of table, csv, tsv
 END
 # over-shipping a confirmed order with something left
 t order add --company 'Acme Ltd' --currency EUR >/dev/null
