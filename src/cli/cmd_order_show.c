@@ -74,7 +74,7 @@ static void show_lines(struct tcrm_cli *cli, const struct tcrm_order *o,
     }
     cli_table_end(t);
     cli_field(cli, _("net"), money(o->net, o->currency));
-    cli_field(cli, _("tax"), money(o->tax, o->currency));
+    cli_field(cli, C_("total", "tax"), money(o->tax, o->currency));
     cli_field(cli, _("gross"), money(o->gross, o->currency));
 }
 

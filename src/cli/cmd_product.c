@@ -277,7 +277,8 @@ static int product_show(struct tcrm_cli *cli, int argc, char **argv)
     cli_field(cli, _("spec"), p.spec);
     cli_field(cli, _("unit"), p.unit);
     cli_field(cli, _("price"), price);
-    cli_field(cli, _("tax"), tax);
+    /* TRANSLATORS: a product's tax rate */
+    cli_field(cli, C_("rate", "tax"), tax);
     cli_field(cli, _("with tax"), gross);
     fprintf(cli->out, _("  %-13s %s by %s (version %lld)\n"), _("changed"),
             cli_s(p.stamp.updated_at), cli_s(p.stamp.updated_by),

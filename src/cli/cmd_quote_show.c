@@ -90,10 +90,10 @@ static void show_lines(struct tcrm_cli *cli, const struct tcrm_quote *q,
             money(l[i].am.net, NULL), money(l[i].am.gross, NULL) });
     }
     cli_table_end(t);
-    fprintf(cli->out, "  %-13s %s\n", _("net"), money(q->net, q->currency));
-    fprintf(cli->out, "  %-13s %s\n", _("tax"), money(q->tax, q->currency));
-    fprintf(cli->out, "  %-13s %s\n", _("gross"),
-            money(q->gross, q->currency));
+    cli_field(cli, _("net"), money(q->net, q->currency));
+    /* TRANSLATORS: the tax amount of a document's totals */
+    cli_field(cli, C_("total", "tax"), money(q->tax, q->currency));
+    cli_field(cli, _("gross"), money(q->gross, q->currency));
 }
 
 int cli_quote_show(struct tcrm_cli *cli, int argc, char **argv)

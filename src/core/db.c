@@ -109,6 +109,10 @@ static const char *const nouns[] __attribute__((unused)) = {
     NC_("entity", "trash"), NC_("entity", "share"),
     NC_("entity", "reminders"), NC_("entity", "gone quiet"),
     NC_("entity", "demo"), NC_("entity", "assign"),
+    NC_("entity", "product"), NC_("entity", "products"),
+    NC_("entity", "quote"), NC_("entity", "quotes"),
+    NC_("entity", "order"), NC_("entity", "orders"),
+    NC_("entity", "delivery"), NC_("entity", "deliveries"),
 };
 
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)

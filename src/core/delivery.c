@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/i18n.h"
 #include "order_internal.h"
 #include "tcrm/delivery.h"
 
@@ -161,7 +162,7 @@ static int add_work(struct tcrm_db *db, int64_t order_id,
     if (o.state != TCRM_ORDER_CONFIRMED)
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "order %s is %s: "
                               "only a confirmed order is shipped", o.number,
-                              tcrm_order_state_name(o.state));
+                              tcrm_i18n_word("order state", tcrm_order_state_name(o.state)));
     else if (n == 0 && o.shipped >= o.ordered)
         rc = tcrm_error_field(err, TCRM_EINVAL, "line", "order %s has "
                               "nothing left to ship", o.number);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/i18n.h"
 #include "order_internal.h"
 #include "tcrm/access.h"
 
@@ -307,7 +308,7 @@ static int check_move(const struct tcrm_order *o, int to,
         !(to == TCRM_ORDER_CANCELLED && o->state == TCRM_ORDER_CONFIRMED))
         return tcrm_error_field(err, TCRM_EINVAL, "state", "order %s is "
                                 "already %s", o->number,
-                                tcrm_order_state_name(o->state));
+                                tcrm_i18n_word("order state", tcrm_order_state_name(o->state)));
     if (to == TCRM_ORDER_CONFIRMED && o->n_lines == 0)
         return tcrm_error_field(err, TCRM_EINVAL, "state", "order %s has no "
                                 "lines to confirm", o->number);
@@ -365,7 +366,7 @@ static int approve_work(struct tcrm_db *db, int64_t id,
     if (o.state != TCRM_ORDER_OPEN)
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "order %s is "
                               "already %s", o.number,
-                              tcrm_order_state_name(o.state));
+                              tcrm_i18n_word("order state", tcrm_order_state_name(o.state)));
     else if (o.approval != TCRM_APPROVAL_WAITING)
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "order %s does not "
                               "wait for an approval", o.number);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/i18n.h"
 #include "order_internal.h"
 
 static int must_be_open(const struct tcrm_order *o, struct tcrm_error *err)
@@ -24,7 +25,7 @@ static int must_be_open(const struct tcrm_order *o, struct tcrm_error *err)
         return 0;
     return tcrm_error_field(err, TCRM_EINVAL, "state", "order %s is %s: it "
                             "cannot be changed", o->number,
-                            tcrm_order_state_name(o->state));
+                            tcrm_i18n_word("order state", tcrm_order_state_name(o->state)));
 }
 
 static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
@@ -231,7 +232,7 @@ int tcrm_order_from_quote(struct tcrm_db *db, int64_t quote_id,
     if (rc == 0 && q.state != TCRM_QUOTE_ACCEPTED)
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is %s: "
                               "only an accepted quote becomes an order",
-                              q.number, tcrm_quote_state_name(q.state));
+                              q.number, tcrm_i18n_word("quote state", tcrm_quote_state_name(q.state)));
     if (rc == 0)
         rc = from_quote_work(db, &q, pattern, limit, id, err);
     tcrm_quote_clear(&q);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/i18n.h"
 #include "tcrm/money.h"
 #include "tcrm/product.h"
 
@@ -87,11 +88,14 @@ static int dup_found(sqlite3_stmt *st, const struct tcrm_product *p,
     long long id = sqlite3_column_int64(st, 0);
     const char *code = (const char *)sqlite3_column_text(st, 1);
     const char *name = (const char *)sqlite3_column_text(st, 2);
+    if (sqlite3_column_int(st, 3) && by_code)
+        return tcrm_error_field(err, TCRM_EDUP, "code", "product code '%s' "
+                                "is in the trash: tcrm restore product/%lld",
+                                p->code, id);
     if (sqlite3_column_int(st, 3))
-        return tcrm_error_field(err, TCRM_EDUP, by_code ? "code" : "name",
-                                "product %s '%s' is in the trash: tcrm "
-                                "restore product/%lld", by_code ? "code"
-                                : "name", by_code ? p->code : p->name, id);
+        return tcrm_error_field(err, TCRM_EDUP, "name", "product name '%s' "
+                                "is in the trash: tcrm restore product/%lld",
+                                p->name, id);
     if (by_code)
         return tcrm_error_field(err, TCRM_EDUP, "code", "product code '%s' "
                                 "already exists (product %lld, %s)", p->code,
@@ -320,7 +324,7 @@ int tcrm_product_get(struct tcrm_db *db, int64_t id, struct tcrm_product *out,
     if (!st)
         return err->code;
     sqlite3_bind_int64(st, 1, id);
-    snprintf(what, sizeof what, "product %lld", (long long)id);
+    snprintf(what, sizeof what, _("product %lld"), (long long)id);
     return read_one(db, st, out, what, err);
 }
 
@@ -337,7 +341,7 @@ int tcrm_product_find(struct tcrm_db *db, const char *code,
     if (!st)
         return err->code;
     tcrm_db_bind_key(st, 1, code ? code : "");
-    snprintf(what, sizeof what, "product '%.80s'", code ? code : "");
+    snprintf(what, sizeof what, _("product '%.80s'"), code ? code : "");
     return read_one(db, st, out, what, err);
 }
 

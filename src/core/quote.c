@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/i18n.h"
 #include "quote_internal.h"
 #include "tcrm/date.h"
 
@@ -443,7 +444,7 @@ static int check_move(const struct tcrm_quote *q, int to,
         return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is a "
                                 "draft: send it first", q->number);
     return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is already "
-                            "%s", q->number, tcrm_quote_state_name(from));
+                            "%s", q->number, tcrm_i18n_word("quote state", tcrm_quote_state_name(from)));
 }
 
 static int set_state_work(struct tcrm_db *db, int64_t id, int state,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/i18n.h"
 #include "quote_internal.h"
 #include "tcrm/product.h"
 
@@ -60,7 +61,7 @@ static int must_be_open(const struct tcrm_quote *q, struct tcrm_error *err)
                                 (long long)q->id);
     return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is %s: it "
                             "cannot be changed (copy it: tcrm quote copy "
-                            "%lld)", q->number, tcrm_quote_state_name(q->state),
+                            "%lld)", q->number, tcrm_i18n_word("quote state", tcrm_quote_state_name(q->state)),
                             (long long)q->id);
 }
 
