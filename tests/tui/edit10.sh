@@ -25,10 +25,7 @@ SOCK=
 CASE_OK=1
 trap 'cleanup_all' EXIT
 
-cleanup_all() {
-    [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
-    rm -rf "$ROOT"
-}
+. "$(dirname "$0")/lib.sh"
 
 # ---- helpers (as in run.sh) ------------------------------------------
 
@@ -75,52 +72,6 @@ wait_started() {
     return 1
 }
 
-stop() {
-    tmux -L "$SOCK" kill-server 2>/dev/null
-    SOCK=
-}
-
-screen() { tmux -L "$SOCK" capture-pane -p -t t; }
-keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
-type_text() { tmux -L "$SOCK" send-keys -t t -l "$1"; }
-
-wait_for() {
-    local text=$1 limit=${2:-5} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        screen | grep -qF -- "$text" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-wait_gone() {
-    local text=$1 limit=${2:-5} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        screen | grep -qF -- "$text" || return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-bad() {
-    CASE_OK=0
-    echo "    $*"
-    screen | sed 's/^/    | /'
-}
-
-expect() { wait_for "$1" "${2:-5}" || bad "expected on screen: '$1'"; }
-expect_not() { wait_gone "$1" "${2:-2}" || bad "expected NOT on screen: '$1'"; }
-expect_line() {
-    local i=0
-    while [ $i -lt 30 ]; do
-        screen | grep -qE -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    bad "expected a line matching /$1/"
-}
-
 # same WHAT GOT WANT: a command's output.
 same() {
     [ "$2" = "$3" ] && return 0
@@ -131,18 +82,6 @@ same() {
 # field ID COLUMN: a contact's column as the database holds it.
 field() {
     sqlite3 "$DB" "SELECT $2 FROM contacts WHERE id = $1"
-}
-
-run_case() {
-    local name=$1
-    new_case
-    "$name"
-    stop
-    if [ "$CASE_OK" = 1 ]; then
-        PASS=$((PASS + 1)); echo "ok $N - $name"
-    else
-        FAIL=$((FAIL + 1)); echo "not ok $N - $name"
-    fi
 }
 
 # ---- 1. the follow-up edit form ---------------------------------------
@@ -196,11 +135,17 @@ start2() {
         "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LANG=C.UTF-8 \
          TERM=xterm-256color PATH='$PATH' '$TCRM'; echo EXIT=\$?; sleep 600"
     tmux -L "$SOCK" set-option -t u status off >/dev/null
-    local i=0
-    while [ $i -lt 50 ] && ! screen2 | grep -q Quit; do sleep 0.1; i=$((i+1)); done
+    wait2 Quit
 }
 screen2() { tmux -L "$SOCK" capture-pane -p -t u; }
 keys2() { tmux -L "$SOCK" send-keys -t u "$@"; }
+# wait2 TEXT: until TEXT is on the second screen (5 s).
+wait2() {
+    local i=0
+    while [ $i -lt 50 ] && ! screen2 | grep -qF -- "$1"; do
+        sleep 0.1; i=$((i + 1))
+    done
+}
 type2() { tmux -L "$SOCK" send-keys -t u -l "$1"; }
 
 # The issue's story with two screens: A has the form open, B changes the
@@ -212,10 +157,10 @@ contact_conflict_two_screens() {
     start2 80 24
     expect ">Anna Silva"
     keys Enter; expect "Edit contact"
-    keys2 Enter; sleep 0.5
+    keys2 Enter; wait2 "Edit contact"
     keys2 Tab Tab; keys2 C-u; type2 "CTO"
     keys2 Tab Tab Tab Tab; keys2 C-u; type2 "Lisbon"; keys2 Enter
-    i=0; while [ $i -lt 50 ] && ! screen2 | grep -q Saved; do sleep 0.1; i=$((i+1)); done
+    wait2 Saved
     same "B saved" "$(field 1 title)" "CTO"
     keys Tab Tab Tab; type_text "Sales"
     keys Tab Tab Tab; keys C-u; type_text "Braga"

@@ -29,10 +29,7 @@ CASE_OK=1
 NOW="2026-11-18 10:00"
 trap 'cleanup_all' EXIT
 
-cleanup_all() {
-    [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
-    rm -rf "$ROOT"
-}
+. "$(dirname "$0")/lib.sh"
 
 # ---- helpers (as in run.sh) ------------------------------------------
 
@@ -72,54 +69,6 @@ wait_started() {
     return 1
 }
 
-stop() {
-    tmux -L "$SOCK" kill-server 2>/dev/null
-    SOCK=
-}
-
-screen() { tmux -L "$SOCK" capture-pane -p -t t; }
-keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
-type_text() { tmux -L "$SOCK" send-keys -t t -l "$1"; }
-resize() { tmux -L "$SOCK" resize-window -t t -x "$1" -y "$2"; }
-
-wait_for() {
-    local text=$1 limit=${2:-5} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        screen | grep -qF -- "$text" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-wait_gone() {
-    local text=$1 limit=${2:-5} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        screen | grep -qF -- "$text" || return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-bad() {
-    CASE_OK=0
-    echo "    $*"
-    screen | sed 's/^/    | /'
-}
-
-expect() { wait_for "$1" "${2:-5}" || bad "expected on screen: '$1'"; }
-expect_not() { wait_gone "$1" "${2:-2}" || bad "expected NOT on screen: '$1'"; }
-# expect_line REGEX: a screen line matches an extended regex.
-expect_line() {
-    local i=0
-    while [ $i -lt 30 ]; do
-        screen | grep -qE -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    bad "expected a line matching /$1/"
-}
-
 # fits W: no screen line is wider than W columns (CJK counted as 2):
 # capture-pane gives each cell once, so a line wider than the terminal
 # means something was drawn past the edge.
@@ -129,18 +78,6 @@ fits() {
         cols=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
         [ "$cols" -le "$w" ] || { bad "line wider than $w: '$line'"; return; }
     done < <(screen)
-}
-
-run_case() {
-    local name=$1
-    new_case
-    "$name"
-    stop
-    if [ "$CASE_OK" = 1 ]; then
-        PASS=$((PASS + 1)); echo "ok $N - $name"
-    else
-        FAIL=$((FAIL + 1)); echo "not ok $N - $name"
-    fi
 }
 
 # The key bar at 80 columns: every label whole, "10退出" last.
