@@ -252,6 +252,7 @@ int tcrm_rq_check(struct tcrm_db *db, const char *owner, const char *tag,
             " OR EXISTS (SELECT 1 FROM follow_ups WHERE owner = ?3)"
             " OR EXISTS (SELECT 1 FROM companies WHERE owner = ?3)"
             " OR EXISTS (SELECT 1 FROM import_batches WHERE who = ?3)"
+            " OR EXISTS (SELECT 1 FROM orders WHERE owner = ?3)"
             /* The summaries stand in for the big tables: live
              * contacts' owners, and who logged interactions. */
             " OR EXISTS (SELECT 1 FROM segment_stats WHERE"
@@ -462,6 +463,52 @@ int tcrm_rq_lost_reasons(struct tcrm_db *db, const struct tcrm_rq_filter *f,
         "SELECT nullif(trim(d.lost_reason), ''), count(*)" CLOSED_DEALS
         " AND d.status = 'lost' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?7",
         f, "won-lost", out, err);
+}
+
+/* ---- sales, products (orders) ----------------------------------------- */
+
+/* What was sold: the lines of confirmed orders (state 'confirmed': open
+ * orders are not sold yet, cancelled ones never were) that are not in the
+ * trash, by the day they were confirmed. A tag: on the order's company or
+ * contact. */
+#define SOLD_LINES                                                          \
+    " FROM orders o JOIN order_lines l ON l.order_id = o.id"                \
+    " WHERE o.state = 'confirmed' AND o.deleted_at IS NULL"                 \
+    " AND " IN_PERIOD("o.confirmed_at") " AND " OWNER_IS("o.owner")          \
+    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"      \
+    " AND entity = 'company' AND entity_id = o.company_id)"                 \
+    " OR EXISTS (SELECT 1 FROM taggings WHERE tag_id = ?4"                  \
+    " AND entity = 'contact' AND entity_id = o.contact_id))"
+
+int tcrm_rq_sales(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                  struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    return rq_run(db,
+        "SELECT o.currency, o.owner, substr(o.confirmed_at, 1, 7),"
+        " count(DISTINCT o.id), sum(l.net_minor), sum(l.gross_minor)"
+        SOLD_LINES " GROUP BY 1, 2, 3 ORDER BY 1, 2 IS NULL, 2, 3",
+        f, "sales", out, err);
+}
+
+int tcrm_rq_products(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                     struct tcrm_rq_table *out, struct tcrm_error *err)
+{
+    /* s: product (0: free text), currency and month; t: each product's
+     * rank by net within its currency (ties: lower id), and how many there
+     * are. Only the top ?7 of each currency are joined back. */
+    return rq_run(db,
+        "WITH s AS (SELECT coalesce(l.product_id, 0) AS pid,"
+        " o.currency AS cur, substr(o.confirmed_at, 1, 7) AS month,"
+        " sum(l.qty_milli) AS q, sum(l.net_minor) AS n,"
+        " sum(l.gross_minor) AS g" SOLD_LINES " GROUP BY 1, 2, 3),"
+        " t AS (SELECT pid, cur, row_number() OVER (PARTITION BY cur"
+        "  ORDER BY sum(n) DESC, pid) AS rk,"
+        "  count(*) OVER (PARTITION BY cur) AS np FROM s GROUP BY pid, cur)"
+        " SELECT s.cur, t.rk, t.np, p.code, p.name, p.spec, s.month, s.q,"
+        " s.n, s.g FROM s JOIN t ON t.pid = s.pid AND t.cur = s.cur"
+        " LEFT JOIN products p ON p.id = s.pid"
+        " WHERE ?7 < 0 OR t.rk <= ?7 ORDER BY s.cur, t.rk, s.month",
+        f, "products", out, err);
 }
 
 /* ---- gone quiet ------------------------------------------------------ */
