@@ -451,7 +451,8 @@ static void test_bad_input(void **state)
     static const struct bad_case cases[] = {
         { "nope", NULL, NULL, NULL, NULL, 80, TCRM_EINVAL,
           "report 'nope': unknown (known: agenda, activity, pipeline, "
-          "forecast, won-lost, gone-quiet, segments, imports)" },
+          "forecast, won-lost, sales, products, gone-quiet, segments, "
+          "imports)" },
         { "activity", "2026-12-01", "2026-11-01", NULL, NULL, 80,
           TCRM_EINVAL, "period: from 2026-12-01 is after to 2026-11-01" },
         { "activity", NULL, NULL, "zed", NULL, 80, TCRM_ENOTFOUND,
