@@ -27,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_clock.h"
 #include "tcrm/config.h"
 #include "tcrm/contact.h"
 #include "tcrm/date.h"
@@ -41,22 +42,6 @@ struct bench {
     const char *owner, *tag, *only;
     double worst_p50;
 };
-
-static double clock_ms(clockid_t id)
-{
-    struct timespec ts;
-    clock_gettime(id, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static double now_ms(void) { return clock_ms(CLOCK_MONOTONIC); }
-static double cpu_ms(void) { return clock_ms(CLOCK_PROCESS_CPUTIME_ID); }
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* ms: n wall times, then n CPU times of the same runs. */
 static void print_case(struct bench *b, const char *what, const char *period,

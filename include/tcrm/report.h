@@ -12,7 +12,8 @@
  *   tcrm_doc_free(&doc);
  *
  * Reports (tcrm_report_names(), in this order): agenda, activity,
- * pipeline, forecast, won-lost, gone-quiet, segments, imports. Text
+ * pipeline, forecast, won-lost, sales, products, gone-quiet, segments,
+ * imports. Text
  * output: a title, the period (or "as of" for snapshots), filters, when it
  * was made and by whom, the database; then aligned tables at true display
  * width (CJK is 2 columns), numbers with thousands separators, amounts
@@ -70,7 +71,8 @@ struct tcrm_report_opts {
     int ascii;               /* bars drawn with '#' */
     enum tcrm_report_format format;
     int quiet_days;          /* gone-quiet: 0 = cfg->quiet_days */
-    size_t limit;            /* longest lists (gone-quiet, late deals);
+    size_t limit;            /* longest lists (gone-quiet, late deals,
+                                products of each currency);
                                 0 = 50 */
     time_t now;              /* 0 = tcrm_clock_now() */
     int raw;                 /* csv: no formula rule on text cells */

@@ -123,6 +123,24 @@ int tcrm_rq_closed(struct tcrm_db *db, const struct tcrm_rq_filter *f,
 int tcrm_rq_lost_reasons(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                          struct tcrm_rq_table *out, struct tcrm_error *err);
 
+/* sales: what confirmed orders sold (state 'confirmed', not in the
+ * trash; open and cancelled orders never count), by the month they were
+ * confirmed in the period. owner: the order's owner; tag: on its company
+ * or contact. Amounts are the sums of the lines' stored amounts (the one
+ * rounding rule of money.h), net and gross, never across currencies.
+ * Columns: currency, owner (NULL: none), month ("YYYY-MM"), orders,
+ * net_minor, gross_minor; by currency, owner (NULL last), month. */
+int tcrm_rq_sales(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                  struct tcrm_rq_table *out, struct tcrm_error *err);
+/* products: the same lines by product, currency and month, for the
+ * f->limit products of each currency with the largest net (ties: lower
+ * product id first; free-text lines together as product 0).
+ * Columns: currency, rank (1..), products (how many the currency has),
+ * code, name, spec (NULL for free text), month, qty_milli, net_minor,
+ * gross_minor; by currency, rank, month. */
+int tcrm_rq_products(struct tcrm_db *db, const struct tcrm_rq_filter *f,
+                     struct tcrm_rq_table *out, struct tcrm_error *err);
+
 /* gone-quiet: contacts (companies) with no interaction for f->quiet_days
  * days or more before today (never contacted: counted from created_at),
  * longest silence first, at most f->limit. owner: the row's owner; tag:

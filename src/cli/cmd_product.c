@@ -23,7 +23,7 @@ static int product_delete(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "product add CODE NAME [--spec S] [--unit U] --price P\n" \
     "   [--currency C] [--tax RATE]"
-#define U_LIST "product list [--format table|csv|tsv]"
+#define U_LIST "product list [--search TEXT] [--format table|csv|tsv]"
 #define U_SHOW "product show CODE"
 #define U_EDIT "product edit CODE [--code NEW] [--name N] [--spec S]\n" \
     "   [--unit U] [--price P] [--currency C] [--tax RATE]"
@@ -32,7 +32,8 @@ static int product_delete(struct tcrm_cli *cli, int argc, char **argv);
 static const struct tcrm_cmd sub_add = { "product add", U_ADD,
     N_("Add a product to the catalogue (price before tax)."), product_add };
 static const struct tcrm_cmd sub_list = { "product list", U_LIST,
-    N_("List the products by code."), product_list };
+    N_("List the products by code, or those whose code or name starts "
+       "with TEXT."), product_list };
 static const struct tcrm_cmd sub_show = { "product show", U_SHOW,
     N_("Show a product."), product_show };
 static const struct tcrm_cmd sub_edit = { "product edit", U_EDIT,
@@ -175,7 +176,8 @@ static int product_add(struct tcrm_cli *cli, int argc, char **argv)
 static int product_list(struct tcrm_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
-        { "format", required_argument, NULL, 'f' }, CLI_OPT_HELP, CLI_OPT_END,
+        { "format", required_argument, NULL, 'f' },
+        { "search", required_argument, NULL, 's' }, CLI_OPT_HELP, CLI_OPT_END,
     };
     static const char *const head_csv[] = { "id", "code", "name", "spec",
         "unit", "price", "currency", "tax_rate" };
@@ -188,6 +190,7 @@ static int product_list(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_db *db;
     struct cli_opts o;
     char *after = NULL, id[24], price[96], tax[32];
+    const char *search = NULL;
     int c, rc = 0;
     size_t n, i;
 
@@ -197,6 +200,8 @@ static int product_list(struct tcrm_cli *cli, int argc, char **argv)
             return o.status;
         if (c == 'f')
             rc = cli_parse_format(&sub_list, optarg, &fmt);
+        else if (c == 's')
+            search = optarg;
     }
     if (rc || (rc = cli_want_args(&sub_list, &o, 0, 0, "")) ||
         (rc = cli_db_read(cli, &db)))
@@ -205,7 +210,9 @@ static int product_list(struct tcrm_cli *cli, int argc, char **argv)
                              : cli_table_new(cli, fmt, 8, head_csv, "rlllrlrr");
     tcrm_error_clear(&err);
     do {
-        if (tcrm_product_list(db, after, 200, &p, &n, &err)) {
+        /* a search shows the picker's first page (200), no more */
+        if (search ? tcrm_product_search(db, search, 200, &p, &n, &err)
+                   : tcrm_product_list(db, after, 200, &p, &n, &err)) {
             rc = tcrm_cli_fail_err(&err);
             break;
         }
@@ -228,7 +235,7 @@ static int product_list(struct tcrm_cli *cli, int argc, char **argv)
         free(after);
         after = n ? strdup(p[n - 1].code) : NULL;
         tcrm_product_array_free(p, n);
-    } while (n == 200 && after);
+    } while (!search && n == 200 && after);
     free(after);
     if (!rc && fmt == CLI_FMT_TABLE && cli_table_rows(t) == 0)
         fprintf(cli->out, "%s\n", _("no products"));

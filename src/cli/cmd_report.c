@@ -35,8 +35,8 @@ const struct tcrm_cmd tcrm_cmd_report = {
     " [--tag TAG] [--days N] [--width N] [--ascii] [-o FILE]\n"
     " [--format text|csv] [--raw]\n"
     "report --list",
-    N_("Reports: agenda, activity, pipeline, forecast, won-lost, gone-quiet, "
-    "segments, imports."),
+    N_("Reports: agenda, activity, pipeline, forecast, won-lost, sales, "
+    "products, gone-quiet, segments, imports."),
     cmd_report_exec,
 };
 

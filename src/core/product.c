@@ -16,6 +16,7 @@
 #include "db_internal.h"
 #include "tcrm/i18n.h"
 #include "tcrm/money.h"
+#include "tcrm/normalize.h"
 #include "tcrm/product.h"
 
 static int oom(struct tcrm_error *err)
@@ -365,6 +366,64 @@ int tcrm_product_list(struct tcrm_db *db, const char *after, size_t limit,
         return err->code;
     tcrm_db_bind_key(st, 1, after ? after : "");
     sqlite3_bind_int64(st, 2, limit > INT64_MAX ? INT64_MAX
+                                                : (sqlite3_int64)limit);
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_product), read_row,
+                             free_products, "products", &a, n, err);
+    *out = a;
+    return rc;
+}
+
+/* The picker's search: two index ranges (products_by_code and
+ * products_by_name, both NOCASE), each cut to the limit, code matches
+ * first. [?1, ?2) holds every text starting with ?1 (?2 is ?1 followed by
+ * U+10FFFF, above any character that can follow). */
+#define SEARCH_COLS                                                         \
+    "SELECT p.id, p.version, p.price_minor, p.tax_rate, p.code, p.name,"   \
+    " p.spec, p.unit, p.currency, p.created_at, p.updated_at,"             \
+    " p.created_by, p.updated_by"
+#define SEARCH_IN(col) col " >= ?1 AND " col " < ?2"
+
+int tcrm_product_search(struct tcrm_db *db, const char *text, size_t limit,
+                        struct tcrm_product **out, size_t *n,
+                        struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    char *key = tcrm_norm_trim(text ? text : "");
+    if (!key)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (!*key) {
+        free(key);
+        return tcrm_product_list(db, NULL, limit, out, n, err);
+    }
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, SEARCH_COLS " FROM (SELECT * FROM"
+        " (SELECT 0 AS k, code AS s, '' AS s2, id FROM live_products"
+        "  WHERE " SEARCH_IN("code") " ORDER BY code LIMIT ?3)"
+        " UNION ALL SELECT * FROM (SELECT 1, name, spec, id"
+        "  FROM live_products WHERE " SEARCH_IN("name")
+        "  AND NOT (" SEARCH_IN("code") ") ORDER BY name, spec LIMIT ?3)) m"
+        " CROSS JOIN live_products p ON p.id = m.id"
+        " ORDER BY m.k, m.s, m.s2 LIMIT ?3", err);
+    if (!st) {
+        free(key);
+        return err->code;
+    }
+    size_t len = strlen(key);
+    char *high = malloc(len + 5);
+    if (!high) {
+        free(key);
+        tcrm_db_done(st);
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    memcpy(high, key, len);
+    memcpy(high + len, "\xf4\x8f\xbf\xbf", 5);
+    sqlite3_bind_text(st, 1, key, -1, free);
+    sqlite3_bind_text(st, 2, high, -1, free);
+    sqlite3_bind_int64(st, 3, limit > INT64_MAX ? INT64_MAX
                                                 : (sqlite3_int64)limit);
     void *a = NULL;
     int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_product), read_row,

@@ -9,7 +9,7 @@
  * (text) or a "report" block (CSV) and hands over to the report's body
  * function, which lays out tables and bars from report_query.h results.
  * The body functions live in report_sales.c (pipeline, forecast,
- * won-lost), report_people.c (agenda, activity, gone-quiet) and
+ * won-lost), report_orders.c (sales, products), report_people.c (agenda, activity, gone-quiet) and
  * report_segments.c (segments, imports).
  */
 #include <errno.h>
@@ -42,6 +42,10 @@ static const struct rep_def rep_defs[] = {
         1, "this-quarter", 60 }, N_("Forecast"), rep_forecast },
     { { "won-lost", N_("deals won and lost, win rate, lost reasons"),
         1, "this-month", 64 }, N_("Won and lost"), rep_won_lost },
+    { { "sales", N_("confirmed orders and revenue by salesperson and month"),
+        1, "this-year", 64 }, N_("Sales"), rep_sales },
+    { { "products", N_("quantity and revenue by product and month"),
+        1, "this-year", 72 }, N_("Products"), rep_products },
     { { "gone-quiet", N_("contacts and companies not heard from for a while"),
         0, NULL, 60 }, N_("Gone quiet"), rep_gone_quiet },
     { { "segments", N_("contacts and companies by tag, industry, city, source"),
@@ -52,8 +56,8 @@ static const struct rep_def rep_defs[] = {
 #define REP_NDEFS (sizeof rep_defs / sizeof rep_defs[0])
 
 static const char *const rep_names[] = {
-    "agenda", "activity", "pipeline", "forecast", "won-lost", "gone-quiet",
-    "segments", "imports", NULL
+    "agenda", "activity", "pipeline", "forecast", "won-lost", "sales",
+    "products", "gone-quiet", "segments", "imports", NULL
 };
 
 static const char *const rep_periods[] = {

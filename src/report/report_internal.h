@@ -36,7 +36,7 @@ struct rep {
 };
 
 /* Column kinds. */
-enum rep_kind { REP_TEXT, REP_INT, REP_MONEY, REP_PCT };
+enum rep_kind { REP_TEXT, REP_INT, REP_MONEY, REP_PCT, REP_QTY };
 
 struct rep_col {
     const char *head;
@@ -46,7 +46,8 @@ struct rep_col {
 
 struct rep_cell {
     char *text;             /* REP_TEXT (sanitized) or NULL */
-    int64_t n;              /* REP_INT, REP_MONEY minor units, REP_PCT per mille */
+    int64_t n;              /* REP_INT, REP_MONEY minor units, REP_PCT per
+                               mille, REP_QTY thousandths */
     char cur[4];            /* REP_MONEY currency */
     int empty;              /* draw nothing */
 };
@@ -117,6 +118,8 @@ void rep_text(struct rep *r, struct rep_table *t, int col, const char *s);
 void rep_int(struct rep_table *t, int col, int64_t n);
 void rep_money(struct rep_table *t, int col, int64_t minor, const char *cur);
 void rep_pct(struct rep_table *t, int col, int64_t permille);
+/* A quantity in thousandths: "1,234.5" (text), "1234.5" (CSV). */
+void rep_qty(struct rep_table *t, int col, int64_t milli);
 /* Lay the table out into the document and free it. */
 void rep_table_emit(struct rep *r, struct rep_table *t);
 void rep_table_free(struct rep_table *t);
@@ -143,5 +146,7 @@ void rep_won_lost(struct rep *r);
 void rep_gone_quiet(struct rep *r);
 void rep_segments(struct rep *r);
 void rep_imports(struct rep *r);
+void rep_sales(struct rep *r);
+void rep_products(struct rep *r);
 
 #endif

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "tcrm/csvcell.h"
+#include "tcrm/money.h"
 #include "report_internal.h"
 #include "tcrm/strbuf.h"
 #include "tcrm/text.h"
@@ -212,6 +213,11 @@ void rep_pct(struct rep_table *t, int col, int64_t permille)
     rep_int(t, col, permille);
 }
 
+void rep_qty(struct rep_table *t, int col, int64_t milli)
+{
+    rep_int(t, col, milli);
+}
+
 /* The text of a cell as shown in a text table (buf >= 48). */
 static const char *rep_cell_show(const struct rep_col *col,
                                  const struct rep_cell *c, char *buf)
@@ -222,6 +228,9 @@ static const char *rep_cell_show(const struct rep_col *col,
     case REP_INT: return rep_fmt_int(c->n, buf);
     case REP_MONEY: return rep_fmt_money(c->n, c->cur, buf);
     case REP_PCT: return rep_fmt_pct(c->n, buf);
+    case REP_QTY:
+        tcrm_decimal_format(c->n, TCRM_QTY_PLACES, 1, buf, 48);
+        return buf;
     default: return c->text ? c->text : "";
     }
 }
@@ -363,6 +372,9 @@ static void rep_csv_cell(struct tcrm_strbuf *sb, const struct rep_col *col,
         rep_csv_field(sb, "", 1);
     else if (col->kind == REP_INT)
         rep_csv_field(sb, (sprintf(buf, "%lld", (long long)c->n), buf), 1);
+    else if (col->kind == REP_QTY)
+        rep_csv_field(sb, (tcrm_decimal_format(c->n, TCRM_QTY_PLACES, 0, buf,
+                                               sizeof buf), buf), 1);
     else if (col->kind == REP_PCT)
         rep_csv_field(sb, (sprintf(buf, "%lld.%lld", (long long)(c->n / 10),
                                    (long long)(c->n % 10)), buf), 1);

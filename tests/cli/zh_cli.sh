@@ -75,8 +75,8 @@ want="  init       创建数据库（--demo：同时填入演示数据；--share
   contact    添加、列出、查看、修改和删除联系人。
   company    添加、列出、查看、修改和删除公司。
 --
-  report     报表：agenda、activity、pipeline、forecast、won-lost、
-             gone-quiet、segments、imports。"
+  report     报表：agenda、activity、pipeline、forecast、won-lost、sales、
+             products、gone-quiet、segments、imports。"
 [ "$got" = "$want" ] && ok || bad "tcrm --help commands: $got"
 # no line of the help is wider than 79 columns
 wide=$(zh --help | while IFS= read -r l; do
