@@ -33,9 +33,26 @@
 
 #define TCRM_TEXT_DOMAIN "tcrm"
 
-#define _(s) gettext(s)
+/* gettext and ngettext never return NULL, but GCC cannot know it (in the
+ * sanitizer build it warned "null format string" where a translation is
+ * a printf format): these wrappers make it plain. format_arg keeps the
+ * check of the arguments against the English format. */
+static inline __attribute__((format_arg(1)))
+const char *tcrm_gettext(const char *s)
+{
+    const char *t = gettext(s);
+    return t ? t : "";
+}
+static inline __attribute__((format_arg(1), format_arg(2)))
+const char *tcrm_ngettext(const char *one, const char *many, unsigned long n)
+{
+    const char *t = ngettext(one, many, n);
+    return t ? t : "";
+}
+
+#define _(s) tcrm_gettext(s)
 #define N_(s) (s)
-#define P_(one, many, n) ngettext((one), (many), (unsigned long)(n))
+#define P_(one, many, n) tcrm_ngettext((one), (many), (unsigned long)(n))
 #define C_(ctx, s) tcrm_i18n_word((ctx), (s))
 #define NC_(ctx, s) (s)
 

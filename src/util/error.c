@@ -15,6 +15,8 @@ static void error_vset(struct tcrm_error *err, int code, const char *fmt,
                        va_list ap)
 {
     va_list ap2;
+    if (!fmt)
+        fmt = "";
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
     char *full = n >= 0 ? malloc((size_t)n + 1) : NULL;
