@@ -48,9 +48,28 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
     }
     if (a->lists[a->view].count >= 0)
         thousands(a->lists[a->view].count, num, sizeof num);
+    if ((a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS) &&
+        a->docs_label[0]) {
+        snprintf(info, sz, " %s %s · %s", tui_view_name(a->view), num,
+                 a->docs_label);
+        return;
+    }
     snprintf(info, sz, " %s %s%s%s%s%s ", tui_view_name(a->view), num,
              a->search[0] ? "  /" : "", a->search, a->tag ? "  #" : "",
              a->tag ? a->tag : "");
+}
+
+/* The tabs' width: every name whole (2), the current one whole and the
+ * others short (1), all short (0). */
+static int tabs_width(const struct tui_app *a, int whole,
+                      const char *const *short_names)
+{
+    int w = 6;
+    for (int v = 0; v < TUI_V_COUNT; v++)
+        w += 3 + tcrm_text_width(whole == 2 || (whole && v == (int)a->view)
+                                 ? tui_view_name((enum tui_view)v)
+                                 : _(short_names[v]));
+    return w;
 }
 
 static void draw_top(struct tui_app *a)
@@ -58,22 +77,24 @@ static void draw_top(struct tui_app *a)
     /* TRANSLATORS: the views' tabs on a narrow terminal: at most 6
      * columns each (a CJK character is 2) */
     static const char *short_names[TUI_V_COUNT] = {
-        N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Rep")
+        N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Quote"),
+        N_("Order"), N_("Rep")
     };
     int w = a->lay.w, x = 0;
     int title = tui_attr(TUI_TITLE);
     char info[400], t[32];
     top_info(a, info, sizeof info);
-    int iw = tcrm_text_width(info), full = 6;
-    for (int v = 0; v < TUI_V_COUNT; v++)
-        full += tcrm_text_width(tui_view_name((enum tui_view)v)) + 3;
-    int narrow = full + iw > w;
+    int iw = tcrm_text_width(info), whole = 2;
+    while (whole > 0 && tabs_width(a, whole, short_names) + iw >= w)
+        whole--;
     tui_draw_fill(stdscr, 0, 0, w, title);
     x += tui_draw_text(stdscr, 0, x, w - x, " tcrm ", title | (int)A_BOLD);
-    for (int v = 0; v < TUI_V_COUNT; v++) {
-        snprintf(t, sizeof t, " %d%s ", v + 1,
-                 narrow ? _(short_names[v]) : tui_view_name((enum tui_view)v));
-        a->tab_x[v] = x;
+    for (int i = 0; i < TUI_V_COUNT; i++) {
+        int v = (int)tui_view_of_tab(i);
+        snprintf(t, sizeof t, " %d%s ", i + 1,
+                 whole == 2 || (whole && v == (int)a->view)
+                 ? tui_view_name((enum tui_view)v) : _(short_names[v]));
+        a->tab_x[i] = x;
         int attr = v == (int)a->view ? tui_attr(TUI_CURSOR) | (int)A_BOLD
                                       : title;
         if (v == (int)a->view && !tui_theme_has_color())
