@@ -301,15 +301,23 @@ quotes_in_chinese() {
     sales_data
     start 80 24 zh_CN.UTF-8
     keys 6
-    expect "6报价"
+    expect "6报价单"
+    expect_line '^ 编号 +客户 +状态 +日期 +价税合计 *$'
     expect_line '^>Q2026-0002 +Bolt GmbH +草稿 +2026-11-18 +338\.97 CNY *$'
-    expect_line '^ 净额 299\.97  税额 39\.00  含税 338\.97 CNY *$'
+    expect_line '^ Q2026-0002 · Bolt GmbH · 草稿 · 有效期至 - *$'
+    expect_line '^ 小计 299\.97  税额 39\.00  价税合计 338\.97 CNY *$'
+    expect_line '^  1 Bolts  3 x 99\.99  税率 13%  = 338\.97 *$'
     keys a; expect "新报价单"
     type_text "Acme Ltd"; keys Tab Tab Tab
     type_text "A-1"; keys Tab; type_text "2"
-    expect_line '^ 合计：净额 300\.00  税额 39\.00  含税 339\.00 CNY *$'
+    expect "商品 A-1：Widget"
+    expect_line '^ 合计：小计 300\.00  税额 39\.00  价税合计 339\.00 CNY *$'
     keys Enter; expect "已保存"
     keys s; expect "Q2026-0003 现在是已发送"
+    keys y; expect "已接受 Q2026-0003。据此生成订单？(y/n)"
+    keys y; expect "已由 Q2026-0003 生成订单 O2026-0001（7 查看订单）"
+    keys 7
+    expect_line '^>O2026-0001 +Acme Ltd +未确认 +2026-11-18 +339\.00 CNY *$'
 }
 
 CASES="quotes_list_and_detail quote_form_totals quote_form_bad_line
