@@ -59,16 +59,24 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
              a->tag ? a->tag : "");
 }
 
-/* The tabs' width: every name whole (2), the current one whole and the
- * others short (1), all short (0). */
-static int tabs_width(const struct tui_app *a, int whole,
+/* A tab's name at a level of room: 2 every name whole, 1 the current
+ * one whole and the others short, 0 all short, -1 the current one short
+ * and the others their number only. */
+static const char *tab_name(const struct tui_app *a, int v, int level,
+                            const char *const *short_names)
+{
+    int cur = v == (int)a->view;
+    if (level == 2 || (level == 1 && cur))
+        return tui_view_name((enum tui_view)v);
+    return level >= 0 || cur ? _(short_names[v]) : "";
+}
+
+static int tabs_width(const struct tui_app *a, int level,
                       const char *const *short_names)
 {
     int w = 6;
     for (int v = 0; v < TUI_V_COUNT; v++)
-        w += 3 + tcrm_text_width(whole == 2 || (whole && v == (int)a->view)
-                                 ? tui_view_name((enum tui_view)v)
-                                 : _(short_names[v]));
+        w += 3 + tcrm_text_width(tab_name(a, v, level, short_names));
     return w;
 }
 
@@ -84,16 +92,15 @@ static void draw_top(struct tui_app *a)
     int title = tui_attr(TUI_TITLE);
     char info[400], t[32];
     top_info(a, info, sizeof info);
-    int iw = tcrm_text_width(info), whole = 2;
-    while (whole > 0 && tabs_width(a, whole, short_names) + iw >= w)
-        whole--;
+    int iw = tcrm_text_width(info), level = 2;
+    while (level > -1 && tabs_width(a, level, short_names) + iw >= w)
+        level--;
     tui_draw_fill(stdscr, 0, 0, w, title);
     x += tui_draw_text(stdscr, 0, x, w - x, " tcrm ", title | (int)A_BOLD);
     for (int i = 0; i < TUI_V_COUNT; i++) {
         int v = (int)tui_view_of_tab(i);
         snprintf(t, sizeof t, " %d%s ", i + 1,
-                 whole == 2 || (whole && v == (int)a->view)
-                 ? tui_view_name((enum tui_view)v) : _(short_names[v]));
+                 tab_name(a, v, level, short_names));
         a->tab_x[i] = x;
         int attr = v == (int)a->view ? tui_attr(TUI_CURSOR) | (int)A_BOLD
                                       : title;
