@@ -104,6 +104,13 @@ int tcrm_order_approve(struct tcrm_db *db, int64_t id,
 int tcrm_order_set_state(struct tcrm_db *db, int64_t id, int state,
                          struct tcrm_error *err);
 int tcrm_order_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err);
+/* A keyset page of orders, as tcrm_quote_page. */
+int tcrm_order_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                    int64_t after, int backwards, size_t limit,
+                    struct tcrm_order **out, size_t *n, int *more,
+                    struct tcrm_error *err);
+int tcrm_order_count(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                     int64_t *n, struct tcrm_error *err);
 /* Orders the session sees, newest first (as tcrm_quote_list); state -1
  * any. */
 int tcrm_order_list(struct tcrm_db *db, int state, int64_t before,

@@ -121,8 +121,27 @@ int tcrm_quote_copy(struct tcrm_db *db, int64_t id, const char *pattern,
                     int64_t *new_id, struct tcrm_error *err);
 int tcrm_quote_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err);
 
+/* What a list of quotes or orders holds: state (-1 any) and the company,
+ * contact or deal they belong to (0: any). */
+struct tcrm_doc_filter {
+    int state;
+    int64_t company_id, contact_id, deal_id;
+};
+
+/* The one keyset page of quotes (and orders, order.h): those the session
+ * sees matching f (NULL: all), newest first, at most limit: after id
+ * `after` (0: from the newest), or with backwards the rows just before it
+ * (0: the oldest), always in list order; *more: rows remain beyond, that
+ * way (more may be NULL). */
+int tcrm_quote_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                    int64_t after, int backwards, size_t limit,
+                    struct tcrm_quote **out, size_t *n, int *more,
+                    struct tcrm_error *err);
+int tcrm_quote_count(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                     int64_t *n, struct tcrm_error *err);
+
 /* Quotes the session sees, newest first: ids below `before` (0: from the
- * newest), state -1 for any, at most limit. */
+ * newest), state -1 for any, at most limit (tcrm_quote_page). */
 int tcrm_quote_list(struct tcrm_db *db, int state, int64_t before,
                     size_t limit, struct tcrm_quote **out, size_t *n,
                     struct tcrm_error *err);

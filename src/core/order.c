@@ -237,8 +237,14 @@ static void free_orders(void *a, size_t n)
     tcrm_order_array_free(a, n);
 }
 
-int tcrm_order_list(struct tcrm_db *db, int state, int64_t before,
-                    size_t limit, struct tcrm_order **out, size_t *n,
+static void clear_order(void *o)
+{
+    tcrm_order_clear(o);
+}
+
+int tcrm_order_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                    int64_t after, int backwards, size_t limit,
+                    struct tcrm_order **out, size_t *n, int *more,
                     struct tcrm_error *err)
 {
     struct tcrm_error local;
@@ -246,21 +252,43 @@ int tcrm_order_list(struct tcrm_db *db, int state, int64_t before,
         err = &local;
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db, ORDER_COLS
-        "WHERE o.id < ?1 AND (?2 IS NULL OR o.state = ?2)"
-        " ORDER BY o.id DESC LIMIT ?3", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, backwards
+        ? ORDER_COLS "WHERE o.id > ?1 AND (?2 IS NULL OR o.state = ?2)"
+          TCRM_DOC_FILTER("o") " ORDER BY o.id ASC LIMIT ?3"
+        : ORDER_COLS "WHERE o.id < ?1 AND (?2 IS NULL OR o.state = ?2)"
+          TCRM_DOC_FILTER("o") " ORDER BY o.id DESC LIMIT ?3", err);
     if (!st)
         return err->code;
-    sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
-    if (state >= 0)
-        tcrm_db_bind_text(st, 2, tcrm_order_state_name(state));
-    sqlite3_bind_int64(st, 3, limit > INT64_MAX ? INT64_MAX
-                                                : (sqlite3_int64)limit);
+    if (f && f->state >= 0)
+        tcrm_db_bind_text(st, 2, tcrm_order_state_name(f->state));
     void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_order), read_row,
-                             free_orders, "orders", &a, n, err);
+    int rc = tcrm_doc_page_collect(db, st, f, after, limit,
+                                   sizeof(struct tcrm_order), read_row,
+                                   free_orders, clear_order, "orders",
+                                   backwards, &a, n, more, err);
     *out = a;
     return rc;
+}
+
+int tcrm_order_count(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                     int64_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT count(*) FROM live_orders"
+        " o WHERE (?2 IS NULL OR o.state = ?2)" TCRM_DOC_FILTER("o"), err);
+    return tcrm_doc_count(db, st, f, f && f->state >= 0
+                          ? tcrm_order_state_name(f->state) : NULL, "orders",
+                          n, err);
+}
+
+int tcrm_order_list(struct tcrm_db *db, int state, int64_t before,
+                    size_t limit, struct tcrm_order **out, size_t *n,
+                    struct tcrm_error *err)
+{
+    struct tcrm_doc_filter f = { state, 0, 0, 0 };
+    return tcrm_order_page(db, &f, before, 0, limit, out, n, NULL, err);
 }
 
 /* ---- states and approval -------------------------------------------------- */

@@ -361,8 +361,54 @@ static void free_quotes(void *a, size_t n)
     tcrm_quote_array_free(a, n);
 }
 
-int tcrm_quote_list(struct tcrm_db *db, int state, int64_t before,
-                    size_t limit, struct tcrm_quote **out, size_t *n,
+static void clear_quote(void *q)
+{
+    tcrm_quote_clear(q);
+}
+
+int tcrm_doc_page_collect(struct tcrm_db *db, sqlite3_stmt *st,
+                          const struct tcrm_doc_filter *f, int64_t after,
+                          size_t limit, size_t size,
+                          int (*read)(sqlite3_stmt *st, void *elem),
+                          void (*free_array)(void *a, size_t n),
+                          void (*clear)(void *elem), const char *what,
+                          int backwards, void **out, size_t *n, int *more,
+                          struct tcrm_error *err)
+{
+    static const struct tcrm_doc_filter all = { -1, 0, 0, 0 };
+    if (!f)
+        f = &all;
+    if (limit > INT64_MAX - 1)
+        limit = INT64_MAX - 1;
+    sqlite3_bind_int64(st, 1, after > 0 ? after : backwards ? 0 : INT64_MAX);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit + 1);
+    sqlite3_bind_int64(st, 4, f->company_id);
+    sqlite3_bind_int64(st, 5, f->contact_id);
+    sqlite3_bind_int64(st, 6, f->deal_id);
+    char *a = NULL;
+    int rc = tcrm_db_collect(db, st, size, read, free_array, what,
+                             (void **)&a, n, err);
+    if (more)
+        *more = rc == 0 && *n > limit;
+    if (rc == 0 && *n > limit) {            /* the one read to know more */
+        clear(a + limit * size);
+        *n = limit;
+    }
+    for (size_t i = 0; rc == 0 && backwards && i < *n / 2; i++) {
+        char *x = a + i * size, *y = a + (*n - 1 - i) * size;
+        for (size_t b = 0; b < size; b++) {
+            char t = x[b];
+            x[b] = y[b];
+            y[b] = t;
+        }
+    }
+    *out = a;
+    return rc;
+}
+
+int tcrm_quote_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                    int64_t after, int backwards, size_t limit,
+                    struct tcrm_quote **out, size_t *n, int *more,
                     struct tcrm_error *err)
 {
     struct tcrm_error local;
@@ -370,22 +416,65 @@ int tcrm_quote_list(struct tcrm_db *db, int state, int64_t before,
         err = &local;
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db, QUOTE_COLS
-        "WHERE q.id < ?1 AND (?2 IS NULL OR " QUOTE_STATE("q") " = ?2)"
-        " ORDER BY q.id DESC LIMIT ?3", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, backwards
+        ? QUOTE_COLS "WHERE q.id > ?1 AND (?2 IS NULL OR " QUOTE_STATE("q")
+          " = ?2)" TCRM_DOC_FILTER("q") " ORDER BY q.id ASC LIMIT ?3"
+        : QUOTE_COLS "WHERE q.id < ?1 AND (?2 IS NULL OR " QUOTE_STATE("q")
+          " = ?2)" TCRM_DOC_FILTER("q") " ORDER BY q.id DESC LIMIT ?3", err);
     if (!st)
         return err->code;
-    sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
-    if (state >= 0)
-        tcrm_db_bind_text(st, 2, tcrm_quote_state_name(state));
-    sqlite3_bind_int64(st, 3, limit > INT64_MAX ? INT64_MAX
-                                                : (sqlite3_int64)limit);
+    if (f && f->state >= 0)
+        tcrm_db_bind_text(st, 2, tcrm_quote_state_name(f->state));
     bind_today(st);
     void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote), read_row,
-                             free_quotes, "quotes", &a, n, err);
+    int rc = tcrm_doc_page_collect(db, st, f, after, limit,
+                                   sizeof(struct tcrm_quote), read_row,
+                                   free_quotes, clear_quote, "quotes",
+                                   backwards, &a, n, more, err);
     *out = a;
     return rc;
+}
+
+int tcrm_doc_count(struct tcrm_db *db, sqlite3_stmt *st,
+                   const struct tcrm_doc_filter *f, const char *state,
+                   const char *what, int64_t *n, struct tcrm_error *err)
+{
+    *n = 0;
+    if (!st)
+        return err->code;
+    tcrm_db_bind_text(st, 2, state);
+    sqlite3_bind_int64(st, 4, f ? f->company_id : 0);
+    sqlite3_bind_int64(st, 5, f ? f->contact_id : 0);
+    sqlite3_bind_int64(st, 6, f ? f->deal_id : 0);
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, what, err);
+    if (rc == 0)
+        *n = sqlite3_column_int64(st, 0);
+    tcrm_db_done(st);
+    return rc;
+}
+
+int tcrm_quote_count(struct tcrm_db *db, const struct tcrm_doc_filter *f,
+                     int64_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT count(*) FROM live_quotes"
+        " q WHERE (?2 IS NULL OR " QUOTE_STATE("q") " = ?2)"
+        TCRM_DOC_FILTER("q"), err);
+    if (st)
+        bind_today(st);
+    return tcrm_doc_count(db, st, f, f && f->state >= 0
+                          ? tcrm_quote_state_name(f->state) : NULL, "quotes",
+                          n, err);
+}
+
+int tcrm_quote_list(struct tcrm_db *db, int state, int64_t before,
+                    size_t limit, struct tcrm_quote **out, size_t *n,
+                    struct tcrm_error *err)
+{
+    struct tcrm_doc_filter f = { state, 0, 0, 0 };
+    return tcrm_quote_page(db, &f, before, 0, limit, out, n, NULL, err);
 }
 
 void tcrm_quote_array_free(struct tcrm_quote *a, size_t n)

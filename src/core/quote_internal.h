@@ -58,4 +58,26 @@ int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
 struct sqlite3_stmt;
 int tcrm_doc_line_read(struct sqlite3_stmt *st, void *elem);
 
+/* A page of a document list (tcrm_quote_page): st binds ?1 the key, ?2
+ * the state name or NULL, ?3 the limit, ?4..?6 company, contact, deal
+ * (bound here from f); rows read one more than limit to know *more, and
+ * a backwards page (read oldest first) is turned into list order. */
+int tcrm_doc_page_collect(struct tcrm_db *db, struct sqlite3_stmt *st,
+                          const struct tcrm_doc_filter *f, int64_t after,
+                          size_t limit, size_t size,
+                          int (*read)(struct sqlite3_stmt *st, void *elem),
+                          void (*free_array)(void *a, size_t n),
+                          void (*clear)(void *elem), const char *what,
+                          int backwards, void **out, size_t *n, int *more,
+                          struct tcrm_error *err);
+/* Step a count(*) of documents whose st binds ?2 the state (NULL: any)
+ * and ?4..?6 as tcrm_doc_page_collect; st NULL: err already says why. */
+int tcrm_doc_count(struct tcrm_db *db, struct sqlite3_stmt *st,
+                   const struct tcrm_doc_filter *f, const char *state,
+                   const char *what, int64_t *n, struct tcrm_error *err);
+/* The WHERE terms of a document filter, the table aliased `a`. */
+#define TCRM_DOC_FILTER(a)                                                 \
+    " AND (?4 = 0 OR " a ".company_id = ?4) AND (?5 = 0 OR " a             \
+    ".contact_id = ?5) AND (?6 = 0 OR " a ".deal_id = ?6)"
+
 #endif

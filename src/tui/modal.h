@@ -17,6 +17,7 @@
 #ifndef TCRM_TUI_MODAL_H
 #define TCRM_TUI_MODAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tcrm/config.h"
@@ -52,9 +53,21 @@ int tui_followup_form(struct tcrm_db *db, const struct tcrm_config *cfg,
 int tui_followup_edit(struct tcrm_db *db, const struct tcrm_config *cfg,
                       int64_t id, int64_t *out_id);
 
+/* A quote (quote_form.c): a new draft (id 0) for the company, contact
+ * and deal given (0: none), or more lines on open quote id: customer,
+ * currency, valid until, and lines (product code or text, quantity,
+ * price, discount, tax, tax included), the totals computed by the one
+ * rounding rule (tcrm_money_line) as lines are typed. */
+int tui_quote_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                   int64_t id, int64_t company_id, int64_t contact_id,
+                   int64_t deal_id, int64_t *out_id);
+
 /* One-line questions at the bottom of the screen. */
 /* "Delete Anna Silva? (y/n)": 1 yes, 0 no. */
 int tui_confirm(const char *question);
+/* "Print: f to a file, p to lpr": the index in keys of the key typed
+ * (letters either case), -1 for Esc. */
+int tui_choose(const char *question, const char *keys);
 /* Ask for a line of text (UTF-8; initial may be NULL). Returns 1 and a
  * malloc'd *out on Enter, 0 on Esc. */
 int tui_prompt(const char *label, const char *initial, char **out);
@@ -64,5 +77,14 @@ int tui_prompt(const char *label, const char *initial, char **out);
  * period, scroll, search inside, save to file, pipe to print_command). */
 int tui_import_screen(struct tcrm_db *db, const struct tcrm_config *cfg);
 int tui_report_screen(struct tcrm_db *db, const struct tcrm_config *cfg);
+
+/* ui_print.c: a printed document saved to a file (asking the path, ~
+ * expanded, confirming an overwrite) or piped to the print command. The
+ * outcome, in the person's language, into msg; *is_err. */
+struct tcrm_doc;
+void tui_doc_save_ask(const struct tcrm_doc *doc, const char *question,
+                      const char *def, char *msg, size_t n, int *is_err);
+void tui_doc_print(const struct tcrm_doc *doc, const char *question,
+                   const char *command, char *msg, size_t n, int *is_err);
 
 #endif

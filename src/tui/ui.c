@@ -138,6 +138,10 @@ static void list_nav(struct tui_app *a, enum tui_action act)
 
 static void clear_filters(struct tui_app *a)
 {
+    if (tui_sales_clear(a)) {
+        tui_status(a, 0, "Showing all");
+        return;
+    }
     if (!a->search[0] && !a->tag)
         return;
     a->search[0] = '\0';
@@ -202,8 +206,8 @@ static void do_action(struct tui_app *a, enum tui_action act)
     case TUI_A_LEFT: tui_view_stage_step(a, -1); break;
     case TUI_A_RIGHT: tui_view_stage_step(a, 1); break;
     case TUI_A_VIEW1: case TUI_A_VIEW2: case TUI_A_VIEW3: case TUI_A_VIEW4:
-    case TUI_A_VIEW5:
-        show_view(a, (enum tui_view)(act - TUI_A_VIEW1));
+    case TUI_A_VIEW5: case TUI_A_VIEW6: case TUI_A_VIEW7:
+        show_view(a, tui_view_of_tab((int)(act - TUI_A_VIEW1)));
         break;
     case TUI_A_OPEN: open_row(a); break;
     case TUI_A_SEARCH: start_search(a); break;
@@ -265,9 +269,9 @@ static void mouse_event(struct tui_app *a)
     }
 #endif
     if (ev.y == 0) {
-        for (int v = 0; v < TUI_V_COUNT; v++)
-            if (ev.x >= a->tab_x[v] && ev.x < a->tab_x[v + 1])
-                show_view(a, (enum tui_view)v);
+        for (int i = 0; i < TUI_V_COUNT; i++)
+            if (ev.x >= a->tab_x[i] && ev.x < a->tab_x[i + 1])
+                show_view(a, tui_view_of_tab(i));
         return;
     }
     int row = tui_view_row_at(a, ev.y);

@@ -16,12 +16,14 @@
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
 #include "tcrm/i18n.h"
+#include "tcrm/quote.h"
 #include "ui_keys.h"
 #include "ui_layout.h"
 #include "ui_list.h"
 
 enum tui_view {
     TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
+    TUI_V_QUOTES, TUI_V_ORDERS,
     TUI_V_LISTS,                 /* views above have a list */
     TUI_V_REPORTS = TUI_V_LISTS,
     TUI_V_COUNT
@@ -90,6 +92,10 @@ struct tui_app {
     /* follow-ups */
     struct tui_array followups;
 
+    /* quotes and orders: of one company, contact or deal, or all */
+    struct tcrm_doc_filter docs;
+    char docs_label[200];        /* whose they are, for the top bar */
+
     struct tui_pane pane;
 
     /* detail pane cache: what it shows, and for which row */
@@ -109,6 +115,11 @@ struct tui_app {
 };
 
 /* ui_views.c */
+/* The view of tab n (0-based: key 1 is tab 0), TUI_V_COUNT when none;
+ * and the other way. Tabs keep their keys as views arrive: 5 Reports,
+ * 6 Quotes, 7 Orders. */
+enum tui_view tui_view_of_tab(int n);
+int tui_view_tab(enum tui_view v);
 void tui_views_init(struct tui_app *a);
 void tui_views_free(struct tui_app *a);
 /* The view's name in the person's language ("Contacts", "联系人"). */
@@ -162,6 +173,10 @@ void tui_draw_too_small(int w, int h);
 
 /* ui_actions.c */
 void tui_action_run(struct tui_app *a, enum tui_action act);
+/* Before a dialog (blocking keys, a cursor); after it, the status line
+ * saying how it went (what: the message of a save, translated). */
+void tui_modal_begin(void);
+void tui_after_dialog(struct tui_app *a, int rc, const char *what);
 /* Assign, share, claim the selected row; toggle "mine" (ui_owner.c). */
 void tui_owner_action(struct tui_app *a, enum tui_action act);
 /* Show the contacts view on this contact (pane Enter, follow-up Enter). */
@@ -175,6 +190,26 @@ void tui_interactions_show(struct tui_app *a);
 void tui_reader_show(const char *title, const char *text);
 /* The audit trail of the row under the cursor (ui_history.c). */
 void tui_history_show(struct tui_app *a);
+
+/* ui_detail.c: a line of the detail pane (printf), in a colour role. */
+void tui_detail_add(struct tui_app *a, int role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ui_sales.c: the Quotes and Orders views. Their list sources, count,
+ * cells of a row (number, customer, state, date, total), detail; and the
+ * keys they take (1 when the action was theirs): a adds a quote, Enter/E
+ * edits one, s y r send, accept, reject, P prints, D deletes, Q on a
+ * contact, company or deal shows its quotes and orders. */
+void tui_sales_srcs(struct tui_app *a, struct tui_list_src *quotes,
+                    struct tui_list_src *orders);
+int tui_sales_count(struct tui_app *a, enum tui_view v, int64_t *n,
+                    struct tcrm_error *err);
+void tui_sales_cells(struct tui_app *a, const void *row, const char **cell,
+                     char bufs[][64]);
+void tui_sales_detail(struct tui_app *a, int64_t id);
+int tui_sales_action(struct tui_app *a, enum tui_action act);
+/* Esc: all quotes and orders again; 1 when there was a filter. */
+int tui_sales_clear(struct tui_app *a);
 
 /* ui.c */
 void tui_redraw_all(struct tui_app *a);

@@ -39,7 +39,8 @@ struct op {
 /* The entity (entity.h) each list view shows. */
 static const char *const view_entity[] = {
     [TUI_V_CONTACTS] = "contact", [TUI_V_COMPANIES] = "company",
-    [TUI_V_DEALS] = "deal", [TUI_V_FOLLOWUPS] = "follow-up"};
+    [TUI_V_DEALS] = "deal", [TUI_V_FOLLOWUPS] = "follow-up",
+    [TUI_V_QUOTES] = "quote", [TUI_V_ORDERS] = "order"};
 
 static int op_exec(struct tui_app *a, struct op *o, struct tcrm_error *err)
 {
@@ -81,7 +82,7 @@ static int run_op(struct tui_app *a, struct op *o)
 
 /* Dialogs read keys with stdscr's timeout: make it blocking for them
  * (the main loop sets its own before each wait). */
-static void modal_begin(void)
+void tui_modal_begin(void)
 {
     timeout(-1);
     curs_set(1);
@@ -89,7 +90,7 @@ static void modal_begin(void)
 
 /* After a dialog: the screen under it must be compared again. what: the
  * message for a save, already translated. */
-static void after_dialog(struct tui_app *a, int rc, const char *what)
+void tui_after_dialog(struct tui_app *a, int rc, const char *what)
 {
     touchwin(stdscr);
     if (rc == TUI_SAVED) {
@@ -147,7 +148,7 @@ static void followup_action(struct tui_app *a, enum tui_action act)
         return;
     }
     char *text = NULL;
-    modal_begin();
+    tui_modal_begin();
     /* TRANSLATORS: questions on the last line; the examples are forms
      * the date language accepts (tcrm/date.h) */
     int ok = tui_prompt(act == TUI_A_SNOOZE
@@ -206,7 +207,7 @@ static void next_stage(struct tui_app *a)
     /* TRANSLATORS: y and n stay the keys that answer */
     snprintf(q, sizeof q, _("%s is in the last stage. Mark it won? (y/n)"),
              title);
-    modal_begin();
+    tui_modal_begin();
     int yes = tui_confirm(q);
     touchwin(stdscr);
     o.kind = OP_WON;
@@ -217,9 +218,9 @@ static void next_stage(struct tui_app *a)
 static void delete_row(struct tui_app *a)
 {
     struct op o = {.kind = OP_DELETE, .view = a->view};
-    o.id = a->view == TUI_V_CONTACTS ? tui_view_contact(a)
-         : a->view == TUI_V_COMPANIES ? tui_view_company(a)
-         : a->view == TUI_V_DEALS ? tui_view_deal(a) : tui_view_followup(a);
+    const void *row = a->view < TUI_V_LISTS
+                    ? tui_list_current(&a->lists[a->view]) : NULL;
+    o.id = row ? a->lists[a->view].src.row_id(row) : 0;
     if (!o.id || a->view >= TUI_V_LISTS) {
         tui_status(a, 0, "Nothing to delete here");
         return;
@@ -228,7 +229,7 @@ static void delete_row(struct tui_app *a)
     snprintf(name, sizeof name, "%s", tui_view_label(a));
     /* TRANSLATORS: y and n stay the keys that answer */
     snprintf(q, sizeof q, _("Delete %s? (y/n)"), name);
-    modal_begin();
+    tui_modal_begin();
     int yes = tui_confirm(q);
     touchwin(stdscr);
     if (yes != 1) {
@@ -247,9 +248,9 @@ static void log_interaction(struct tui_app *a, int kind)
         tui_status(a, 0, "Pick a contact first");
         return;
     }
-    modal_begin();
+    tui_modal_begin();
     int rc = tui_interaction_form(a->db, a->cfg, cid, kind, &out);
-    after_dialog(a, rc, _("Saved"));
+    tui_after_dialog(a, rc, _("Saved"));
 }
 
 static void add_row(struct tui_app *a)
@@ -258,11 +259,11 @@ static void add_row(struct tui_app *a)
     int rc;
     switch (a->view) {
     case TUI_V_COMPANIES:
-        modal_begin();
+        tui_modal_begin();
         rc = tui_company_form(a->db, a->cfg, 0, &out);
         break;
     case TUI_V_DEALS:
-        modal_begin();
+        tui_modal_begin();
         rc = tui_deal_form(a->db, a->cfg, 0, 0, 0, &out);
         break;
     case TUI_V_FOLLOWUPS:
@@ -270,14 +271,14 @@ static void add_row(struct tui_app *a)
             tui_status(a, 0, "Add follow-ups with f on a contact");
             return;
         }
-        modal_begin();
+        tui_modal_begin();
         rc = tui_followup_form(a->db, a->cfg, tui_view_contact(a), &out);
         break;
     default:
-        modal_begin();
+        tui_modal_begin();
         rc = tui_contact_form(a->db, a->cfg, 0, &out);
     }
-    after_dialog(a, rc, _("Saved"));
+    tui_after_dialog(a, rc, _("Saved"));
     if (rc == TUI_SAVED && a->view == TUI_V_CONTACTS && out)
         tui_view_select_contact(a, out);
     else if (rc == TUI_SAVED && a->view < TUI_V_LISTS && out)
@@ -296,8 +297,8 @@ static void edit_followup(struct tui_app *a)
                    "reminder pane");
         return;
     }
-    modal_begin();
-    after_dialog(a, tui_followup_edit(a->db, a->cfg, id, &out), _("Saved"));
+    tui_modal_begin();
+    tui_after_dialog(a, tui_followup_edit(a->db, a->cfg, id, &out), _("Saved"));
 }
 
 static void edit_row(struct tui_app *a)
@@ -318,14 +319,14 @@ static void edit_row(struct tui_app *a)
         tui_status(a, 0, "Nothing to open here");
         return;
     }
-    modal_begin();
+    tui_modal_begin();
     if (a->view == TUI_V_COMPANIES)
         rc = tui_company_form(a->db, a->cfg, id, &out);
     else if (a->view == TUI_V_DEALS)
         rc = tui_deal_form(a->db, a->cfg, id, 0, 0, &out);
     else
         rc = tui_contact_form(a->db, a->cfg, id, &out);
-    after_dialog(a, rc, _("Saved"));
+    tui_after_dialog(a, rc, _("Saved"));
     if (rc == TUI_OPEN_OTHER)
         tui_jump_to_contact(a, out);
 }
@@ -333,7 +334,7 @@ static void edit_row(struct tui_app *a)
 static void tag_filter(struct tui_app *a)
 {
     char *text = NULL;
-    modal_begin();
+    tui_modal_begin();
     int ok = tui_prompt(_("Show only the tag (empty: all):"), a->tag, &text);
     touchwin(stdscr);
     if (ok != 1) {
@@ -385,6 +386,8 @@ void tui_action_run(struct tui_app *a, enum tui_action act)
     static const int kinds[] = {TCRM_IA_CALL, TCRM_IA_EMAIL, TCRM_IA_VISIT,
                                 TCRM_IA_MEETING, TCRM_IA_MESSAGE, TCRM_IA_NOTE};
     int64_t out = 0;
+    if (tui_sales_action(a, act))
+        return;
     switch (act) {
     case TUI_A_ADD: add_row(a); break;
     case TUI_A_EDIT: edit_row(a); break;
@@ -403,28 +406,28 @@ void tui_action_run(struct tui_app *a, enum tui_action act)
             tui_status(a, 0, "Pick a contact first");
             break;
         }
-        modal_begin();
-        after_dialog(a, tui_followup_form(a->db, a->cfg, target_contact(a),
+        tui_modal_begin();
+        tui_after_dialog(a, tui_followup_form(a->db, a->cfg, target_contact(a),
                                           &out), _("Saved"));
         break;
     case TUI_A_DEAL:
-        modal_begin();
-        after_dialog(a, tui_deal_form(a->db, a->cfg, 0, tui_view_contact(a),
+        tui_modal_begin();
+        tui_after_dialog(a, tui_deal_form(a->db, a->cfg, 0, tui_view_contact(a),
                                       tui_view_company(a), &out), _("Saved"));
         break;
     case TUI_A_IMPORT:
-        modal_begin();
+        tui_modal_begin();
         tui_import_screen(a->db, a->cfg);
         clearok(curscr, TRUE);
         tui_data_changed(a);
         break;
     case TUI_A_EXPORT_VCARD:
-        modal_begin();
+        tui_modal_begin();
         tui_export_vcard(a);
         clearok(curscr, TRUE);
         break;
     case TUI_A_REPORTS:
-        modal_begin();
+        tui_modal_begin();
         tui_report_screen(a->db, a->cfg);
         clearok(curscr, TRUE);
         break;

@@ -48,9 +48,36 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
     }
     if (a->lists[a->view].count >= 0)
         thousands(a->lists[a->view].count, num, sizeof num);
+    if ((a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS) &&
+        a->docs_label[0]) {
+        snprintf(info, sz, " %s %s · %s", tui_view_name(a->view), num,
+                 a->docs_label);
+        return;
+    }
     snprintf(info, sz, " %s %s%s%s%s%s ", tui_view_name(a->view), num,
              a->search[0] ? "  /" : "", a->search, a->tag ? "  #" : "",
              a->tag ? a->tag : "");
+}
+
+/* A tab's name at a level of room: 2 every name whole, 1 the current
+ * one whole and the others short, 0 all short, -1 the current one short
+ * and the others their number only. */
+static const char *tab_name(const struct tui_app *a, int v, int level,
+                            const char *const *short_names)
+{
+    int cur = v == (int)a->view;
+    if (level == 2 || (level == 1 && cur))
+        return tui_view_name((enum tui_view)v);
+    return level >= 0 || cur ? _(short_names[v]) : "";
+}
+
+static int tabs_width(const struct tui_app *a, int level,
+                      const char *const *short_names)
+{
+    int w = 6;
+    for (int v = 0; v < TUI_V_COUNT; v++)
+        w += 3 + tcrm_text_width(tab_name(a, v, level, short_names));
+    return w;
 }
 
 static void draw_top(struct tui_app *a)
@@ -58,22 +85,23 @@ static void draw_top(struct tui_app *a)
     /* TRANSLATORS: the views' tabs on a narrow terminal: at most 6
      * columns each (a CJK character is 2) */
     static const char *short_names[TUI_V_COUNT] = {
-        N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Rep")
+        N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Quote"),
+        N_("Order"), N_("Rep")
     };
     int w = a->lay.w, x = 0;
     int title = tui_attr(TUI_TITLE);
     char info[400], t[32];
     top_info(a, info, sizeof info);
-    int iw = tcrm_text_width(info), full = 6;
-    for (int v = 0; v < TUI_V_COUNT; v++)
-        full += tcrm_text_width(tui_view_name((enum tui_view)v)) + 3;
-    int narrow = full + iw > w;
+    int iw = tcrm_text_width(info), level = 2;
+    while (level > -1 && tabs_width(a, level, short_names) + iw >= w)
+        level--;
     tui_draw_fill(stdscr, 0, 0, w, title);
     x += tui_draw_text(stdscr, 0, x, w - x, " tcrm ", title | (int)A_BOLD);
-    for (int v = 0; v < TUI_V_COUNT; v++) {
-        snprintf(t, sizeof t, " %d%s ", v + 1,
-                 narrow ? _(short_names[v]) : tui_view_name((enum tui_view)v));
-        a->tab_x[v] = x;
+    for (int i = 0; i < TUI_V_COUNT; i++) {
+        int v = (int)tui_view_of_tab(i);
+        snprintf(t, sizeof t, " %d%s ", i + 1,
+                 tab_name(a, v, level, short_names));
+        a->tab_x[i] = x;
         int attr = v == (int)a->view ? tui_attr(TUI_CURSOR) | (int)A_BOLD
                                       : title;
         if (v == (int)a->view && !tui_theme_has_color())

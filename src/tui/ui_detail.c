@@ -37,9 +37,9 @@ void tui_detail_free(struct tui_app *a)
     a->detail_id = -1;
 }
 
-static void add(struct tui_app *a, enum tui_role role, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void add(struct tui_app *a, enum tui_role role, const char *fmt, ...)
+#define add(a, role, ...) tui_detail_add((a), (int)(role), __VA_ARGS__)
+
+void tui_detail_add(struct tui_app *a, int role, const char *fmt, ...)
 {
     if (a->n_detail >= DETAIL_MAX)
         return;
@@ -52,7 +52,7 @@ static void add(struct tui_app *a, enum tui_role role, const char *fmt, ...)
     if (!s)
         return;
     a->detail[a->n_detail] = s;
-    a->detail_attr[a->n_detail++] = tui_attr(role);
+    a->detail_attr[a->n_detail++] = tui_attr((enum tui_role)role);
 }
 
 static const char *nz(const char *s)
@@ -208,6 +208,8 @@ static void build(struct tui_app *a, int64_t id)
         build_deal(a, tui_view_deal_at(a));
     else if (a->view == TUI_V_FOLLOWUPS && tui_view_followup_at(a))
         build_followup(a, tui_view_followup_at(a));
+    else if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS)
+        tui_sales_detail(a, id);
 }
 
 static int64_t current_id(const struct tui_app *a)

@@ -16,6 +16,7 @@
  * The one-line questions draw on the last screen row and read keys with
  * get_wch, so a prompt takes CJK input like any form field.
  */
+#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,25 +149,31 @@ static void bottom_line(const char *text, int attr)
     tui_draw_text(stdscr, h - 1, 0, w, text, attr);
 }
 
-int tui_confirm(const char *question)
+int tui_choose(const char *question, const char *keys)
 {
-    int vis = curs_set(0), r = -1;
-    while (r < 0) {
+    int vis = curs_set(0), r = -2;
+    while (r == -2) {
         struct tui_key k;
         bottom_line(question, tui_attr(TUI_ERROR) | A_REVERSE);
         wnoutrefresh(stdscr);
         doupdate();
-        if (tui_read_key(&k) != 0)
-            r = 0;
-        else if (tui_key_is(&k, 'y') || tui_key_is(&k, 'Y'))
-            r = 1;
-        else if (tui_key_is(&k, 'n') || tui_key_is(&k, 'N') ||
-                 tui_key_is(&k, 27))
-            r = 0;
+        if (tui_read_key(&k) != 0 || tui_key_is(&k, 27)) {
+            r = -1;
+            continue;
+        }
+        for (int i = 0; keys[i] && !k.fn; i++)
+            if (k.ch == (unsigned char)keys[i] ||
+                (k.ch < 128 && toupper((int)k.ch) == toupper(keys[i])))
+                r = i;
     }
     if (vis != ERR)
         curs_set(vis);
     return r;
+}
+
+int tui_confirm(const char *question)
+{
+    return tui_choose(question, "yn") == 0;
 }
 
 void tui_message(const char *text)

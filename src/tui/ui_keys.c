@@ -33,7 +33,8 @@ static const struct binding list_keys[] = {
     {'h', TUI_A_LEFT}, {KEY_LEFT, TUI_A_LEFT}, {'[', TUI_A_LEFT},
     {'l', TUI_A_RIGHT}, {KEY_RIGHT, TUI_A_RIGHT}, {']', TUI_A_RIGHT},
     {'1', TUI_A_VIEW1}, {'2', TUI_A_VIEW2}, {'3', TUI_A_VIEW3},
-    {'4', TUI_A_VIEW4}, {'5', TUI_A_VIEW5},
+    {'4', TUI_A_VIEW4}, {'5', TUI_A_VIEW5}, {'6', TUI_A_VIEW6},
+    {'7', TUI_A_VIEW7},
     {'\n', TUI_A_OPEN}, {'\r', TUI_A_OPEN}, {KEY_ENTER, TUI_A_OPEN},
     {'E', TUI_A_EDIT},
     {'a', TUI_A_ADD}, {KEY_F(2), TUI_A_ADD}, {KEY_IC, TUI_A_ADD},
@@ -56,6 +57,7 @@ static const struct binding list_keys[] = {
     {'H', TUI_A_HISTORY}, {'i', TUI_A_INTERACTIONS},
     {'A', TUI_A_ASSIGN}, {'S', TUI_A_SHARE}, {'C', TUI_A_CLAIM},
     {'O', TUI_A_MINE},
+    {'Q', TUI_A_DOCS}, {'y', TUI_A_ACCEPT}, {'P', TUI_A_PRINT},
 };
 
 /* In the pane, keys that act on a contact of the list have no meaning. */
@@ -92,6 +94,8 @@ enum tui_action tui_key_action(int key, enum tui_focus focus)
  * each gets 50 columns (a CJK character is 2). */
 static const struct tui_key_help help[] = {
     {"1 2 3 4 5", N_("views: Contacts, Companies, Deals, Follow-ups, Reports"), 0},
+    {"6 7", N_("views: Quotes, Orders"), 0},
+    {"Q", N_("the quotes and orders of the contact, company or deal"), 0},
     {"j k  Down Up", N_("next / previous row"), 0},
     {"PgDn PgUp  Space ^F ^B", N_("next / previous page"), 0},
     {"g G  Home End", N_("first / last row"), 0},
@@ -113,6 +117,8 @@ static const struct tui_key_help help[] = {
     {"d", N_("mark the follow-up done (Follow-ups view, pane)"), 0},
     {"s", N_("snooze the follow-up to a date (tomorrow, +3d, fri)"), 0},
     {"r", N_("reschedule the follow-up to a date"), 0},
+    {"s y r", N_("send, accept, reject the quote (y: confirm an order)"), 0},
+    {"P", N_("print the quote or order: to a file or the printer"), 0},
     {"H", N_("history: who changed the row, when, and what"), 0},
     {"i", N_("the contact's interactions; Enter reads one in full"), 0},
     {"Tab", N_("move between the list and the reminder pane"), 0},

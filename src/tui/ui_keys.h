@@ -13,6 +13,7 @@ enum tui_action {
     TUI_A_DOWN, TUI_A_UP, TUI_A_PGDN, TUI_A_PGUP, TUI_A_HOME, TUI_A_END,
     TUI_A_LEFT, TUI_A_RIGHT,
     TUI_A_VIEW1, TUI_A_VIEW2, TUI_A_VIEW3, TUI_A_VIEW4, TUI_A_VIEW5,
+    TUI_A_VIEW6, TUI_A_VIEW7,
     TUI_A_OPEN,          /* Enter: edit the row / jump to the contact */
     TUI_A_EDIT, TUI_A_ADD, TUI_A_DELETE,
     TUI_A_SEARCH, TUI_A_NEXT, TUI_A_PREV, TUI_A_CLEAR,
@@ -27,6 +28,9 @@ enum tui_action {
     TUI_A_HISTORY,
     TUI_A_INTERACTIONS,  /* i: the contact's interactions (ui_reader.c) */
     TUI_A_ASSIGN, TUI_A_SHARE, TUI_A_CLAIM, TUI_A_MINE,   /* ui_owner.c */
+    TUI_A_DOCS,          /* Q: the quotes and orders of the row */
+    TUI_A_ACCEPT,        /* y: accept the quote, confirm the order */
+    TUI_A_PRINT,         /* P: print the quote or order */
     TUI_A_COUNT
 };
 

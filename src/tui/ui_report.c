@@ -17,13 +17,10 @@
  */
 #include <curses.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "draw.h"
 #include "form.h"
@@ -220,96 +217,26 @@ static void rep_find(struct rep *r, int dir)
     rep_status(r, 1, "'%s' not found", r->search);
 }
 
-/* "~/x.txt" as $HOME/x.txt (malloc'd; a copy of path otherwise). */
-static char *rep_expand_home(const char *path)
-{
-    const char *home = getenv("HOME");
-    if (path[0] != '~' || (path[1] != '/' && path[1] != '\0') || !home ||
-        !*home)
-        return strdup(path);
-    size_t n = strlen(home) + strlen(path);
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s%s", home, path + 1);
-    return out;
-}
-
 static void rep_save(struct rep *r)
 {
-    char def[64], today[11], *typed, *path, question[512];
-    struct tcrm_error err;
+    char def[64], today[11], msg[600];
+    int is_err;
     tcrm_date_today(tcrm_clock_now(), today);
     snprintf(def, sizeof def, "%s-%s.txt", r->names[r->which], today);
-    if (tui_prompt(_("Save report to"), def, &typed) != 1)
-        return;
-    path = *typed ? rep_expand_home(typed) : NULL;
-    free(typed);
-    /* TRANSLATORS: y and n stay the keys that answer */
-    snprintf(question, sizeof question,
-             _("%.400s exists: overwrite it? (y/n)"), path ? path : "");
-    if (!path)
-        rep_status(r, 1, "no file name given; nothing saved");
-    else if (access(path, F_OK) == 0 && !tui_confirm(question))
-        rep_status(r, 0, "Not saved: %s is there already", path);
-    else if (tcrm_doc_save(&r->doc, path, &err) != 0)
-        rep_status(r, 1, "%s", err.msg);
-    else
-        rep_status(r, 0, "Saved to %s", path);
-    free(path);
-}
-
-/* The first line the command wrote, into buf. */
-static void first_line(FILE *f, char *buf, size_t n)
-{
-    buf[0] = '\0';
-    rewind(f);
-    if (fgets(buf, (int)n, f))
-        buf[strcspn(buf, "\r\n")] = '\0';
+    tui_doc_save_ask(&r->doc, _("Save report to"), def, msg, sizeof msg,
+                     &is_err);
+    rep_status(r, is_err, "%s", msg);
 }
 
 static void rep_print(struct rep *r)
 {
     const char *pc = r->cfg->print_command ? r->cfg->print_command : "lpr";
-    char q[300], cmd[600], errtmp[] = "/tmp/tcrm-print-XXXXXX", msg[200];
+    char q[300], msg[600];
+    int is_err;
     /* TRANSLATORS: the print command; y and n stay the keys that answer */
     snprintf(q, sizeof q, _("Send this report to '%s'? (y/n)"), pc);
-    if (!tui_confirm(q))
-        return;
-    int fd = mkstemp(errtmp);
-    char *text = tcrm_doc_text(&r->doc);
-    if (fd < 0 || !text) {
-        rep_status(r, 1, "cannot run '%s': no temporary file", pc);
-        if (fd >= 0)
-            close(fd);
-        free(text);
-        return;
-    }
-    snprintf(cmd, sizeof cmd, "(%s) >'%s' 2>&1", pc, errtmp);
-    /* a command that exits early must not kill us with SIGPIPE */
-    struct sigaction ign = {.sa_handler = SIG_IGN}, old;
-    sigemptyset(&ign.sa_mask);
-    sigaction(SIGPIPE, &ign, &old);
-    FILE *p = popen(cmd, "w");
-    int st = -1;
-    if (p) {
-        fputs(text, p);
-        st = pclose(p);
-    }
-    sigaction(SIGPIPE, &old, NULL);
-    unlink(errtmp);
-    FILE *ef = fdopen(fd, "r");
-    first_line(ef, msg, sizeof msg);
-    if (ef)
-        fclose(ef);
-    else
-        close(fd);
-    free(text);
-    if (st == 0)
-        rep_status(r, 0, "Sent to %s", pc);
-    else if (msg[0])
-        rep_status(r, 1, "'%s' failed: %s", pc, msg);
-    else
-        rep_status(r, 1, "'%s' failed", pc);
+    tui_doc_print(&r->doc, q, pc, msg, sizeof msg, &is_err);
+    rep_status(r, is_err, "%s", msg);
 }
 
 /* ---- picking -------------------------------------------------------- */

@@ -9,6 +9,8 @@
  * change and paged by a sort key kept in each row: the list code is the
  * same for all four.
  *
+ * Quotes and orders page from the database too (ui_sales.c).
+ *
  * Counts are asked for only when the filter or the data changed
  * (count_stale), and then only when the keyboard is idle: typing a search
  * never waits for a COUNT over a million rows.
@@ -21,6 +23,7 @@
 #include "draw.h"
 #include "tcrm/company.h"
 #include "tcrm/date.h"
+#include "tcrm/order.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -29,12 +32,31 @@
 /* TRANSLATORS: the views' names (tabs of the top bar, titles) */
 static const char *view_names[TUI_V_COUNT] = {
     N_("Contacts"), N_("Companies"), N_("Deals"), N_("Follow-ups"),
-    N_("Reports")
+    N_("Quotes"), N_("Orders"), N_("Reports")
 };
 
 const char *tui_view_name(enum tui_view v)
 {
     return (int)v >= 0 && v < TUI_V_COUNT ? _(view_names[v]) : "";
+}
+
+/* The views in the order of their tabs and number keys. */
+static const enum tui_view tabs[TUI_V_COUNT] = {
+    TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
+    TUI_V_REPORTS, TUI_V_QUOTES, TUI_V_ORDERS
+};
+
+enum tui_view tui_view_of_tab(int n)
+{
+    return n >= 0 && n < TUI_V_COUNT ? tabs[n] : TUI_V_COUNT;
+}
+
+int tui_view_tab(enum tui_view v)
+{
+    for (int i = 0; i < TUI_V_COUNT; i++)
+        if (tabs[i] == v)
+            return i;
+    return -1;
 }
 
 /* ---- contacts: keyset pages -------------------------------------------- */
@@ -282,12 +304,13 @@ static int followups_read(struct tui_app *a, struct tcrm_error *err)
 
 void tui_views_init(struct tui_app *a)
 {
-    const struct tui_list_src srcs[TUI_V_LISTS] = {
+    struct tui_list_src srcs[TUI_V_LISTS] = {
         {a, contact_fetch, contact_free, contact_id},
         {a, company_fetch, company_free, company_id},
         {a, deal_fetch, arow_free, arow_id},
         {a, fu_fetch, arow_free, arow_id},
     };
+    tui_sales_srcs(a, &srcs[TUI_V_QUOTES], &srcs[TUI_V_ORDERS]);
     for (int v = 0; v < TUI_V_LISTS; v++) {
         tui_list_init(&a->lists[v], &srcs[v]);
         a->count_stale[v] = 1;
@@ -349,6 +372,8 @@ void tui_view_count(struct tui_app *a, enum tui_view v)
                                 a->tag, &n, &err);
     } else if (v == TUI_V_DEALS) {
         n = (int64_t)a->deals.n;
+    } else if (v == TUI_V_QUOTES || v == TUI_V_ORDERS) {
+        rc = tui_sales_count(a, v, &n, &err);
     } else {
         n = (int64_t)a->followups.n;
     }
@@ -443,7 +468,9 @@ const char *tui_view_label(const struct tui_app *a)
     const struct tcrm_company_row *co = current(a, TUI_V_COMPANIES);
     const struct tcrm_deal *d = tui_view_deal_at(a);
     const struct tcrm_followup *f = tui_view_followup_at(a);
+    const struct tcrm_quote *q = current(a, TUI_V_QUOTES);
+    const struct tcrm_order *o = current(a, TUI_V_ORDERS);
     const char *s = c ? c->name : co ? co->name : d ? d->title
-                  : f ? f->title : NULL;
+                  : f ? f->title : q ? q->number : o ? o->number : NULL;
     return s ? s : "";
 }

@@ -85,6 +85,17 @@ static const struct column fu_cols[] = {
     {"followups", NC_("followups", "Phone"), {10, 1, 20}, 0, 1},
 };
 
+/* TRANSLATORS: column headers of the quotes and orders lists: Number 10,
+ * Customer 12, State 8, Date 10, Total (the gross amount and currency)
+ * 12 columns at the narrowest */
+static const struct column quote_cols[] = {
+    {"quotes", NC_("quotes", "Number"), {10, 0, 0}, 0, 1},
+    {"quotes", NC_("quotes", "Customer"), {12, 3, 0}, 0, 0},
+    {"quotes", NC_("quotes", "State"), {8, 0, 0}, 0, 1},
+    {"quotes", NC_("quotes", "Date"), {10, 0, 0}, 0, 1},
+    {"quotes", NC_("quotes", "Total"), {12, 0, 0}, 1, 1},
+};
+
 static const struct column *view_cols(const struct tui_app *a, int *n)
 {
     switch (a->view) {
@@ -101,6 +112,9 @@ static const struct column *view_cols(const struct tui_app *a, int *n)
     case TUI_V_DEALS:
         *n = (int)(sizeof deal_cols / sizeof *deal_cols);
         return deal_cols;
+    case TUI_V_QUOTES: case TUI_V_ORDERS:
+        *n = (int)(sizeof quote_cols / sizeof *quote_cols);
+        return quote_cols;
     default:
         *n = (int)(sizeof fu_cols / sizeof *fu_cols);
         return fu_cols;
@@ -155,6 +169,8 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         cell[2] = bufs[0]; cell[3] = d->contact_name;
         snprintf(bufs[1], 64, "%d%%", d->probability);
         cell[4] = bufs[1]; cell[5] = d->expected_close;
+    } else if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS) {
+        tui_sales_cells(a, row, cell, bufs);
     } else {
         const struct tui_arow *ar = row;
         const struct tcrm_followup *f =
@@ -278,7 +294,18 @@ static void draw_header(struct tui_app *a, int y, const struct column *cols,
 static void draw_empty(struct tui_app *a, int y)
 {
     char msg[400];
-    if (a->search[0])
+    int docs = a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS;
+    if (docs && a->docs_label[0])
+        snprintf(msg, sizeof msg, a->view == TUI_V_QUOTES
+                 ? _("No quotes of %s. a adds one, Esc shows all.")
+                 : _("No orders of %s. Esc shows all."), a->docs_label);
+    else if (a->view == TUI_V_QUOTES)
+        snprintf(msg, sizeof msg, "%s", _("No quotes yet. Press a to add "
+                 "one."));
+    else if (a->view == TUI_V_ORDERS)
+        snprintf(msg, sizeof msg, "%s", _("No orders yet. y on an accepted "
+                 "quote makes one."));
+    else if (a->search[0])
         snprintf(msg, sizeof msg, _("Nothing matches '%s'. Esc shows all."),
                  a->search);
     else if (a->tag)

@@ -170,6 +170,54 @@ static void test_lines_and_states(void **state)
 
 /* Owned mode: a salesperson sees the quotes of their own customers, not
  * a colleague's; the manager above both sees both. */
+/* The keyset page: newest first, both ways, `more`, a customer's only. */
+static void test_page(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    struct tcrm_quote *q = NULL;
+    size_t n = 0;
+    int more = 0;
+    int64_t a = contact("Anna"), b = contact("Bo"), id[5];
+    for (int i = 0; i < 5; i++)
+        id[i] = quote(i == 2 ? b : a);
+    assert_int_equal(tcrm_quote_page(db, NULL, 0, 0, 2, &q, &n, &more, &err),
+                     0);
+    assert_int_equal(n, 2);
+    assert_int_equal(more, 1);
+    assert_int_equal(q[0].id, id[4]);
+    assert_int_equal(q[1].id, id[3]);
+    tcrm_quote_array_free(q, n);
+    assert_int_equal(tcrm_quote_page(db, NULL, id[3], 0, 5, &q, &n, &more,
+                                     &err), 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(more, 0);
+    assert_int_equal(q[2].id, id[0]);
+    tcrm_quote_array_free(q, n);
+    /* backwards from id[1]: the rows just before it, in list order */
+    assert_int_equal(tcrm_quote_page(db, NULL, id[1], 1, 2, &q, &n, &more,
+                                     &err), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(more, 1);
+    assert_int_equal(q[0].id, id[3]);
+    assert_int_equal(q[1].id, id[2]);
+    tcrm_quote_array_free(q, n);
+    struct tcrm_doc_filter f = { -1, 0, a, 0 };
+    int64_t count = 0;
+    assert_int_equal(tcrm_quote_page(db, &f, 0, 0, 10, &q, &n, &more, &err),
+                     0);
+    assert_int_equal(n, 4);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(q[i].contact_id, a);
+    tcrm_quote_array_free(q, n);
+    assert_int_equal(tcrm_quote_count(db, &f, &count, &err), 0);
+    assert_int_equal(count, 4);
+    f.contact_id = b;
+    f.state = TCRM_QUOTE_SENT;
+    assert_int_equal(tcrm_quote_count(db, &f, &count, &err), 0);
+    assert_int_equal(count, 0);
+}
+
 static void test_owned(void **state)
 {
     (void)state;
@@ -204,6 +252,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_products, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lines_and_states, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_owned, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# Screen tests of quotes and orders (issue 12, "Screen"): the built tcrm
+# inside tmux at 80x24, on databases whose quotes are made with the CLI
+# first. The Quotes view lists them with exact totals and shows a quote's
+# lines and totals in the detail pane; the quote form's totals change as
+# lines are typed; y accepts and makes an order, seen in the Orders view;
+# P prints to a file (compared with `tcrm quote print`) and to the print
+# command; Q on a company shows its quotes only; and the same screen under
+# LANG=zh_CN.UTF-8.
+#
+#   tests/tui/sales_screen.sh path/to/tcrm
+#
+# Same helpers as tests/tui/run.sh. The last line is "N passed, N
+# failed"; the exit status is 1 when anything failed.
+set -u
+
+TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
+ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-sales.XXXXXX")
+PASS=0
+FAIL=0
+N=0
+SOCK=
+CASE_OK=1
+NOW="2026-11-18 10:00"
+trap 'cleanup_all' EXIT
+
+cleanup_all() {
+    [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+    rm -rf "$ROOT"
+}
+
+# ---- helpers ---------------------------------------------------------
+
+# new_case: a fresh HOME and database for the next case.
+new_case() {
+    N=$((N + 1))
+    SOCK="tcrm-tui-sales-$$-$N"
+    CASE_HOME="$ROOT/case$N"
+    mkdir -p "$CASE_HOME"
+    DB="$CASE_HOME/tcrm.db"
+    CASE_OK=1
+    mkdir -p "$CASE_HOME/.config/tcrm"
+    printf '[pipeline]\ncurrency = CNY\n[reports]\nprint_command = cat > %s/printed.txt\n' \
+        "$CASE_HOME" > "$CASE_HOME/.config/tcrm/tcrm.conf"
+    cli init
+}
+
+# cli ARGS...: the same binary as a command, on the case's database.
+cli() {
+    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
+        TCRM_NOW="$NOW" TCRM_DATA_DIR="$SRC/data" "$TCRM" "$@" \
+        >>"$CASE_HOME/cli.log" 2>&1
+}
+
+# start W H [LANG]: tcrm in a detached session of W x H (LANG only, as a
+# person's login sets it; C.UTF-8 by default).
+start() {
+    local w=$1 h=$2 lang=${3:-C.UTF-8}
+    tmux -L "$SOCK" -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+        "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LANG=$lang \
+         TERM=xterm-256color TCRM_NOW='$NOW' TCRM_DATA_DIR='$SRC/data' \
+         PATH='$PATH' '$TCRM'; echo EXIT=\$?; sleep 600"
+    tmux -L "$SOCK" set-option -t t status off >/dev/null
+    wait_started 5
+}
+
+# wait_started SECONDS: until the screen is up, too small, or tcrm exited.
+wait_started() {
+    local i=0
+    while [ "$i" -lt $(($1 * 10)) ]; do
+        screen | grep -qE -- "Quit|退出|too small|EXIT=" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+stop() {
+    tmux -L "$SOCK" kill-server 2>/dev/null
+    SOCK=
+}
+
+screen() { tmux -L "$SOCK" capture-pane -p -t t; }
+keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
+# type TEXT: literal text (UTF-8 too).
+type_text() { tmux -L "$SOCK" send-keys -t t -l "$1"; }
+resize() { tmux -L "$SOCK" resize-window -t t -x "$1" -y "$2"; }
+
+# wait_for TEXT [SECONDS]: until TEXT is on screen.
+wait_for() {
+    local text=$1 limit=${2:-5} i=0
+    while [ "$i" -lt $((limit * 10)) ]; do
+        screen | grep -qF -- "$text" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# wait_gone TEXT [SECONDS]: until TEXT is not on screen.
+wait_gone() {
+    local text=$1 limit=${2:-5} i=0
+    while [ "$i" -lt $((limit * 10)) ]; do
+        screen | grep -qF -- "$text" || return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+bad() {
+    CASE_OK=0
+    echo "    $*"
+    screen | sed 's/^/    | /'
+}
+
+expect() { wait_for "$1" "${2:-5}" || bad "expected on screen: '$1'"; }
+expect_not() { wait_gone "$1" "${2:-2}" || bad "expected NOT on screen: '$1'"; }
+# expect_line REGEX: a screen line matches an extended regex.
+expect_line() {
+    local i=0
+    while [ $i -lt 30 ]; do
+        screen | grep -qE -- "$1" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    bad "expected a line matching /$1/"
+}
+
+# expect_no_line REGEX: no screen line matches (within 2 s).
+expect_no_line() {
+    local i=0
+    while [ $i -lt 20 ]; do
+        screen | grep -qE -- "$1" || return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    bad "expected no line matching /$1/"
+}
+
+run_case() {
+    local name=$1
+    new_case
+    "$name"
+    stop
+    if [ "$CASE_OK" = 1 ]; then
+        PASS=$((PASS + 1)); echo "ok $N - $name"
+    else
+        FAIL=$((FAIL + 1)); echo "not ok $N - $name"
+    fi
+}
+
+# ---- cases -----------------------------------------------------------
+
+# Acme Ltd (company 1, Anna Silva), Bolt GmbH (company 2); product A-1 at
+# 150.00 CNY, 13 %; quote 1 for Acme: 2 x A-1 less 10 %, 1 x text 99.99 at
+# 6 % (net 369.99, tax 41.10, gross 411.09); quote 2 for Bolt: 3 x 99.99
+# at 13 % (net 299.97, tax 39.00, gross 338.97).
+sales_data() {
+    cli company add "Acme Ltd"
+    cli company add "Bolt GmbH"
+    cli contact add "Anna Silva" --company "Acme Ltd"
+    cli product add A-1 Widget --price 150 --tax 13 --currency CNY
+    cli quote add --company "Acme Ltd" --currency CNY --valid 2026-12-31
+    cli quote line 1 --product A-1 --qty 2 --discount 10
+    cli quote line 1 --text "Setup 安装" --qty 1 --price 99.99 --tax 6
+    cli quote add --company "Bolt GmbH" --currency CNY
+    cli quote line 2 --text "Bolts" --qty 3 --price 99.99 --tax 13
+}
+
+quotes_list_and_detail() {
+    sales_data
+    start 80 24
+    keys 6
+    expect_line '^ Number +Customer +State +Date +Total *$'
+    expect_line '^>Q2026-0002 +Bolt GmbH +draft +2026-11-18 +338\.97 CNY *$'
+    expect_line '^ Q2026-0001 +Acme Ltd +draft +2026-11-18 +411\.09 CNY *$'
+    expect " Quotes 2"
+    expect_line '^ Q2026-0002 · Bolt GmbH · draft · valid until - *$'
+    expect_line '^ Net 299\.97  Tax 39\.00  Gross 338\.97 CNY *$'
+    expect_line '^  1 Bolts  3 x 99\.99  tax 13%  = 338\.97 *$'
+    keys j
+    expect_line '^ Net 369\.99  Tax 41\.10  Gross 411\.09 CNY *$'
+    expect_line '^  1 A-1 Widget  2 x 150\.00  -10%  tax 13%  = 305\.10 *$'
+    expect_line '^  2 Setup 安装  1 x 99\.99  tax 6%  = 105\.99 *$'
+    keys s; expect "Q2026-0001 is now sent"
+    expect_line '^>Q2026-0001 +Acme Ltd +sent '
+    keys r; expect "Q2026-0001 is now rejected"
+    keys r; expect "quote Q2026-0001 is already rejected"
+    keys Enter; expect "Quote Q2026-0001 is rejected: it cannot be changed"
+}
+
+# The form: two lines, the totals after each; saved, accepted, ordered.
+quote_form_totals() {
+    sales_data
+    start 80 24
+    keys 6 a
+    expect "New quote"
+    type_text "Acme Ltd"; keys Tab Tab Tab
+    expect_line '^ Totals: net 0\.00  tax 0\.00  gross 0\.00 CNY *$'
+    type_text "A-1"; keys Tab
+    expect "Product A-1: Widget"
+    type_text "3"
+    expect_line '^  1 A-1 +3 +150 +13 +- +508\.50 *$'
+    expect_line '^ Totals: net 450\.00  tax 58\.50  gross 508\.50 CNY *$'
+    keys Tab Tab; type_text "5"
+    expect_line '^ Totals: net 427\.50  tax 55\.58  gross 483\.08 CNY *$'
+    keys Tab Tab Tab; type_text "Service 服务"; keys Tab; type_text "1.5"
+    keys Tab; type_text "99.99"; keys Tab Tab; type_text "9"
+    expect_line '^  2 Service 服务 +1\.5 +99\.99 +9 +- +163\.49 *$'
+    expect_line '^ Totals: net 577\.49  tax 69\.08  gross 646\.57 CNY *$'
+    keys Tab Space
+    expect_line '^  2 Service 服务 +1\.5 +99\.99 +9 +yes +149\.99 *$'
+    expect_line '^ Totals: net 565\.11  tax 67\.96  gross 633\.07 CNY *$'
+    keys Enter
+    expect "Saved"
+    expect_line '^>Q2026-0003 +Acme Ltd +draft +2026-11-18 +633\.07 CNY *$'
+    expect_line '^ Net 565\.11  Tax 67\.96  Gross 633\.07 CNY *$'
+    cli quote show Q2026-0003
+    grep -q "gross         633.07 CNY" "$CASE_HOME/cli.log" ||
+        bad "the CLI does not show the form's totals"
+    keys y; expect "quote Q2026-0003 is a draft: send it first"
+    keys s; expect "Q2026-0003 is now sent"
+    keys y; expect "Accepted Q2026-0003. Make an order from it? (y/n)"
+    keys y; expect "Order O2026-0001 made from Q2026-0003"
+    keys 7
+    expect_line '^>O2026-0001 +Acme Ltd +open +2026-11-18 +633\.07 CNY *$'
+    expect "approval none · quote Q2026-0003"
+    expect_line '^ Net 565\.11  Tax 67\.96  Gross 633\.07 CNY *$'
+}
+
+# A bad line stays in the form, its message naming the line.
+quote_form_bad_line() {
+    sales_data
+    start 80 24
+    keys 6 a
+    type_text "Nobody Inc"; keys Tab Tab Tab
+    type_text "Thing"; keys Tab; type_text "1"; keys Tab; type_text "5"
+    keys Enter
+    expect "company 'Nobody Inc': not found"
+    keys C-u; type_text "Acme Ltd"
+    keys Down Down Down; keys Tab; keys C-u
+    keys Enter
+    expect "line 1: quantity: required"
+    keys Escape; expect "Discard changes? (y/n)"; keys y
+    expect "Cancelled"
+    cli quote list
+    grep -q "Q2026-0003" "$CASE_HOME/cli.log" && bad "a quote was written"
+}
+
+# An order made with the CLI (order from-quote) shows in the Orders view;
+# Q on a company shows its documents only; Esc shows all again.
+orders_of_company() {
+    sales_data
+    cli quote send 2
+    cli quote accept 2
+    cli order from-quote 2
+    start 80 24
+    keys 7
+    expect_line '^>O2026-0001 +Bolt GmbH +open +2026-11-18 +338\.97 CNY *$'
+    keys 2; expect ">Acme Ltd"
+    keys Q
+    expect " Quotes 1 · Acme Ltd"
+    expect_line '^>Q2026-0001 +Acme Ltd '
+    expect_not "Q2026-0002"
+    keys 7; expect "No orders of Acme Ltd. Esc shows all."
+    keys Escape
+    expect_line '^>O2026-0001 +Bolt GmbH '
+    keys 1; expect ">Anna Silva"; keys Q
+    expect "No quotes of Anna Silva. a adds one, Esc shows all."
+}
+
+# P: to a file (as `quote print` writes it, ~ expanded, an overwrite
+# asked), and to the print command.
+print_quote() {
+    sales_data
+    start 80 24
+    keys 6 j P
+    expect "Print Q2026-0001: f to a file, p to"
+    keys f; expect "Save to file:"
+    keys C-u; type_text "~/q1.txt"; keys Enter
+    expect "Saved to $CASE_HOME/q1.txt"
+    cli quote print 1 -o "$CASE_HOME/cli-q1.txt"
+    cmp -s "$CASE_HOME/q1.txt" "$CASE_HOME/cli-q1.txt" ||
+        bad "the printed file differs from tcrm quote print"
+    grep -q "411.09" "$CASE_HOME/q1.txt" || bad "no gross total in the file"
+    keys P f; expect "Save to file:"
+    keys C-u; type_text "~/q1.txt"; keys Enter
+    expect "exists: overwrite it? (y/n)"; keys n
+    expect "Not saved: $CASE_HOME/"
+    keys P p; expect "Send Q2026-0001 to"
+    keys y; expect "Sent to cat > "
+    cmp -s "$CASE_HOME/printed.txt" "$CASE_HOME/cli-q1.txt" ||
+        bad "the printed text differs from tcrm quote print"
+    keys P Escape; expect "Cancelled"
+}
+
+# The same screen in Chinese: words, state words, totals.
+quotes_in_chinese() {
+    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    sales_data
+    start 80 24 zh_CN.UTF-8
+    keys 6
+    expect "6报价单"
+    expect_line '^ 编号 +客户 +状态 +日期 +价税合计 *$'
+    expect_line '^>Q2026-0002 +Bolt GmbH +草稿 +2026-11-18 +338\.97 CNY *$'
+    expect_line '^ Q2026-0002 · Bolt GmbH · 草稿 · 有效期至 - *$'
+    expect_line '^ 小计 299\.97  税额 39\.00  价税合计 338\.97 CNY *$'
+    expect_line '^  1 Bolts  3 x 99\.99  税率 13%  = 338\.97 *$'
+    keys a; expect "新报价单"
+    type_text "Acme Ltd"; keys Tab Tab Tab
+    type_text "A-1"; keys Tab; type_text "2"
+    expect "商品 A-1：Widget"
+    expect_line '^ 合计：小计 300\.00  税额 39\.00  价税合计 339\.00 CNY *$'
+    keys Enter; expect "已保存"
+    keys s; expect "Q2026-0003 现在是已发送"
+    keys y; expect "已接受 Q2026-0003。据此生成订单？(y/n)"
+    keys y; expect "已由 Q2026-0003 生成订单 O2026-0001（7 查看订单）"
+    keys 7
+    expect_line '^>O2026-0001 +Acme Ltd +未确认 +2026-11-18 +339\.00 CNY *$'
+}
+
+CASES="quotes_list_and_detail quote_form_totals quote_form_bad_line
+orders_of_company print_quote quotes_in_chinese"
+for c in ${ONLY:-$CASES}; do
+    run_case "$c"
+done
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
