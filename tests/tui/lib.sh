@@ -1,7 +1,7 @@
 # tests/tui/lib.sh: the helpers every screen test shares (sourced by
-# run.sh, zh_screen.sh, edit10.sh). A script defines TCRM, ROOT, SOCK,
-# PASS, FAIL, N, CASE_OK and its own new_case, start and wait_started
-# (they differ in locale and database), then sources this file.
+# run.sh, zh_screen.sh, edit10.sh and sales_screen.sh). A script defines
+# TCRM, ROOT, SOCK, PASS, FAIL, N, CASE_OK and its own new_case, start and
+# wait_started (they differ in locale and database), then sources this.
 
 cleanup_all() {
     [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
