@@ -319,6 +319,8 @@ static int undo_one(struct tcrm_db *db, int64_t batch,
 {
     int64_t expected = 0, unused;
     int rc = change_at(db, u->last, &expected, NULL, err);
+    if (rc == 0)        /* the rows it removes are the undo's, in the trail */
+        rc = tcrm_db_audit_action(db, "undo", err);
     if (rc)
         return rc;
     if (u->company)

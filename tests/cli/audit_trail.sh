@@ -73,6 +73,11 @@ has import-batch "import 1  import" "$(t audit import)"
 # an ordinary add after the import is 'add' again
 t contact add "Dee Evans" >/dev/null
 has add-after-import "add  Dee Evans" "$(t audit contact --limit 1)"
+# undoing the import: the rows it takes away and the merge it takes back
+# are the undo's in the trail, not plain removals
+t import undo 1 >/dev/null
+same undo-removes "$(t audit contact --format csv | awk -F, 'NR > 1 && $5 == "undo"' | wc -l | tr -d ' ')" 3
+same undo-no-remove "$(t audit contact --format csv | awk -F, 'NR > 1 && $5 == "remove"' | wc -l | tr -d ' ')" 0
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
