@@ -209,8 +209,10 @@ static int from_quote_work(struct tcrm_db *db, const struct tcrm_quote *q,
     o.currency = NULL;
     if (rc == 0)
         rc = copy_lines(db, o.id, q->id, err);
+    *id = o.id;
+    tcrm_order_clear(&o);          /* the row as stored, lines included */
     if (rc == 0)
-        rc = tcrm_order_get(db, (*id = o.id), &o, err);
+        rc = tcrm_order_get(db, *id, &o, err);
     if (rc == 0 && o.max_discount > limit)
         rc = tcrm_order_bump(db, &o, NULL, "waiting", err);
     tcrm_order_clear(&o);
