@@ -143,6 +143,7 @@ struct import_args {
     const char *save;
     int products;               /* --products */
     const char *contact_only;   /* an option products do not take */
+    const char *bad_policy;     /* an unknown --on-duplicate */
 };
 
 /* "--tag" for O_TAG. */
@@ -160,6 +161,12 @@ static const char *option_name(int c)
 /* --products takes the CSV options only; skip|update, not merge|new. */
 static int check_products(const struct import_args *a)
 {
+    if (a->bad_policy && a->products)
+        return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is not "
+                            "skip or update", a->bad_policy);
+    if (a->bad_policy)
+        return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is not "
+                            "skip, merge or new", a->bad_policy);
     if (!a->products && a->o.on_duplicate == TCRM_DUP_UPDATE)
         return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: 'update' is "
                             "for --products; contacts take skip, merge or "
@@ -205,8 +212,7 @@ static int parse_import(int argc, char **argv, struct import_args *a)
             return tcrm_cli_bad(&tcrm_cmd_import, "--format: '%s' is not "
                                 "csv or vcard", optarg);
         if (c == O_ONDUP && parse_policy(optarg, &a->o.on_duplicate))
-            return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is "
-                                "not skip, merge, new or update", optarg);
+            a->bad_policy = optarg;
         if (c == O_DELIM && parse_delim(optarg, &a->o.delimiter))
             return tcrm_cli_bad(&tcrm_cmd_import, "--delimiter: '%s' is not "
                                 "one of , ; tab |", optarg);
