@@ -157,7 +157,9 @@ int tcrm_csv_map_row(const struct tcrm_csv_map *m,
 
 /* ---- import ----------------------------------------------------------- */
 
-enum tcrm_dup_policy { TCRM_DUP_SKIP, TCRM_DUP_MERGE, TCRM_DUP_NEW };
+/* UPDATE: products only (a duplicate product gets the row's values). */
+enum tcrm_dup_policy { TCRM_DUP_SKIP, TCRM_DUP_MERGE, TCRM_DUP_NEW,
+                       TCRM_DUP_UPDATE };
 
 /* What the file is: AUTO looks at its first line (BEGIN:VCARD is vCard,
  * anything else CSV). A vCard file is one record per card (vcard.h),
@@ -191,6 +193,7 @@ struct tcrm_import_opts {
     enum tcrm_import_format format;
     const char *owner;           /* new rows' owner (a login); NULL: the
                                     acting user (tcrm_access_may_own) */
+    const char *currency;        /* products: of rows without one */
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000
@@ -236,6 +239,38 @@ int tcrm_import_preview(const struct tcrm_import_opts *o, size_t max,
                         struct tcrm_import_preview *out,
                         struct tcrm_error *err);
 void tcrm_import_preview_free(struct tcrm_import_preview *p);
+
+/* ---- products (tcrm import --products) --------------------------------
+ *
+ * The same reader, batches, undo, reject file and summary as contacts;
+ * columns code, name, spec, unit, price, currency, tax, recognised by
+ * English and Chinese headers (编码/商品编码, 名称/商品名称, 规格/规格型号,
+ * 单位, 单价/价格, 币种, 税率) or given with o->map_spec; other columns
+ * are ignored. Each row is checked by core (product.h; price and tax
+ * through money.h: "price: 'abc' is not a number", "tax: '120' is over
+ * 100"); a row that duplicates a product (same code, or same name and
+ * spec) is skipped, or with TCRM_DUP_UPDATE written over it (the mapped
+ * columns; counted in sum->merged; unchanged ones count as skipped). A
+ * duplicate in the trash is rejected with core's message. A file whose
+ * every row is rejected is an error: the first row's "FILE:LINE: reason",
+ * nothing stored. */
+enum tcrm_product_field {
+    TCRM_PF_UNMAPPED, TCRM_PF_SKIP, TCRM_PF_CODE, TCRM_PF_NAME, TCRM_PF_SPEC,
+    TCRM_PF_UNIT, TCRM_PF_PRICE, TCRM_PF_CURRENCY, TCRM_PF_TAX,
+    TCRM_PF_COUNT
+};
+/* "code", ..., "tax", "skip", "unmapped"; parse: -1 when unknown. */
+const char *tcrm_product_field_name(int f);
+int tcrm_product_field_parse(const char *s);
+/* The header row of o->path mapped (guess, then o->map_spec); errors
+ * "FILE: no column gives the product code: map one with --map
+ * 'COLUMN=code'" (also name, price). */
+int tcrm_product_import_map(const struct tcrm_import_opts *o,
+                            struct tcrm_csv_map *map, struct tcrm_error *err);
+int tcrm_product_import_run(struct tcrm_db *db,
+                            const struct tcrm_import_opts *o,
+                            struct tcrm_import_summary *sum,
+                            struct tcrm_error *err);
 
 /* ---- export ----------------------------------------------------------- */
 

@@ -29,7 +29,10 @@
  * edited since (or deleted, or given interactions, follow-ups or deals)
  * refuses the undo: TCRM_ECONFLICT "import 3: contact 42 (Anna Silva) was
  * changed since the import; nothing undone". Companies the import created
- * are deleted when nothing refers to them any more. An undone batch stays
+ * are deleted when nothing refers to them any more. A product import
+ * (`tcrm import --products`) is undone the same way, products it added
+ * deleted and products it updated given their old values back
+ * (import_product.c). An undone batch stays
  * listed with undone_at set; undoing it again gives TCRM_EINVAL "import 3
  * was already undone at 2026-11-20 10:12:03".
  */
@@ -40,6 +43,7 @@
 #include <stdint.h>
 
 #include "tcrm/db.h"
+#include "tcrm/product.h"
 
 struct tcrm_import_batch {
     int64_t id;
@@ -59,6 +63,11 @@ int tcrm_import_batch_added(struct tcrm_db *db, int64_t batch,
 int tcrm_import_batch_merged(struct tcrm_db *db, int64_t batch, int64_t id,
                              const char *before, int64_t version_after,
                              struct tcrm_error *err);
+/* A product import (import_product.c): product id added (old NULL) or
+ * updated (old: its values before), version_after its version now. */
+int tcrm_import_batch_product(struct tcrm_db *db, int64_t batch,
+                              const struct tcrm_product *old, int64_t id,
+                              int64_t version_after, struct tcrm_error *err);
 int tcrm_import_batch_finish(struct tcrm_db *db, int64_t batch,
                              int64_t added, int64_t merged, int64_t skipped,
                              int64_t rejected, struct tcrm_error *err);
@@ -91,11 +100,15 @@ int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
 void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n);
 
 /* Its own transaction. *removed / *restored (may be NULL) count contacts
- * deleted and unmerged. TCRM_ENOTFOUND "import 9: not found", TCRM_EINVAL
+ * deleted and unmerged, or, for a product import, products deleted and
+ * given their old values back. TCRM_ENOTFOUND "import 9: not found", TCRM_EINVAL
  * "import 9 is still running". */
 int tcrm_import_batch_undo(struct tcrm_db *db, int64_t batch,
                            int64_t *removed, int64_t *restored,
                            struct tcrm_error *err);
+/* *yes = 1 when batch imported products (tcrm import --products). */
+int tcrm_import_batch_of_products(struct tcrm_db *db, int64_t batch,
+                                  int *yes, struct tcrm_error *err);
 
 /* For export: the most channels of each kind (enum tcrm_channel_kind) any
  * live contact has, so the export can give each its own column. */

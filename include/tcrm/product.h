@@ -37,6 +37,15 @@ void tcrm_product_clear(struct tcrm_product *p);
  * 3-letter code", the duplicates above. Fills p->id and p->version. */
 int tcrm_product_insert(struct tcrm_db *db, struct tcrm_product *p,
                         struct tcrm_error *err);
+/* The checks of insert and update without the database (trims p's texts,
+ * upper-cases its currency): the errors above but the duplicates. */
+int tcrm_product_validate(struct tcrm_product *p, struct tcrm_error *err);
+/* The product p would duplicate (same code, or same name and spec), for
+ * an import: *id 0 when none, else the live one's id. A product in the
+ * trash, or a code of one product with the name and spec of another, is
+ * TCRM_EDUP with the messages above. */
+int tcrm_product_dup(struct tcrm_db *db, const struct tcrm_product *p,
+                     int64_t *id, struct tcrm_error *err);
 /* Write p back if p->version is still the stored one (else
  * TCRM_ECONFLICT); 1 when nothing changed (nothing written). */
 int tcrm_product_update(struct tcrm_db *db, struct tcrm_product *p,

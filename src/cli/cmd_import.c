@@ -25,6 +25,9 @@
     "   [--on-duplicate skip|merge|new] [--encoding E|auto] [--delimiter C]\n" \
     "   [--tag T]... [--reject FILE] [--drop-unmapped] [--save-profile NAME]\n" \
     "   [--owner LOGIN]"
+#define U_PRODUCTS "import --products FILE [--map SPEC] [--dry-run]\n" \
+    "   [--encoding E|auto] [--delimiter C] [--on-duplicate skip|update]\n" \
+    "   [--reject FILE]"
 #define U_LIST "import list"
 #define U_UNDO "import undo BATCH"
 
@@ -32,9 +35,9 @@ static int import_exec(struct tcrm_cli *cli, int argc, char **argv);
 
 const struct tcrm_cmd tcrm_cmd_import = {
     "import",
-    U_FILE "\n" U_LIST "\n" U_UNDO,
+    U_FILE "\n" U_PRODUCTS "\n" U_LIST "\n" U_UNDO,
     N_("Import business cards from CSV or vCard (FILE - reads standard "
-    "input); list imports; undo one."),
+    "input), or products from CSV; list imports; undo one."),
     import_exec,
 };
 
@@ -45,7 +48,7 @@ static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
     NULL };
 
 enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
-       O_REJECT, O_DROP, O_SAVE, O_FORMAT, O_OWNER };
+       O_REJECT, O_DROP, O_SAVE, O_FORMAT, O_OWNER, O_PRODUCTS };
 
 static const struct option import_lo[] = {
     { "map", required_argument, NULL, O_MAP },
@@ -60,6 +63,7 @@ static const struct option import_lo[] = {
     { "save-profile", required_argument, NULL, O_SAVE },
     { "format", required_argument, NULL, O_FORMAT },
     { "owner", required_argument, NULL, O_OWNER },
+    { "products", no_argument, NULL, O_PRODUCTS },
     CLI_OPT_HELP,
     CLI_OPT_END
 };
@@ -126,6 +130,8 @@ static int parse_policy(const char *s, enum tcrm_dup_policy *p)
         *p = TCRM_DUP_MERGE;
     else if (!strcmp(s, "new"))
         *p = TCRM_DUP_NEW;
+    else if (!strcmp(s, "update"))
+        *p = TCRM_DUP_UPDATE;
     else
         return -1;
     return 0;
@@ -135,7 +141,47 @@ struct import_args {
     struct tcrm_import_opts o;
     const char *tags[64];
     const char *save;
+    int products;               /* --products */
+    const char *contact_only;   /* an option products do not take */
+    const char *bad_policy;     /* an unknown --on-duplicate */
 };
+
+/* "--tag" for O_TAG. */
+static const char *option_name(int c)
+{
+    static char buf[32];
+    for (const struct option *l = import_lo; l->name; l++)
+        if (l->val == c) {
+            snprintf(buf, sizeof buf, "--%s", l->name);
+            return buf;
+        }
+    return "?";
+}
+
+/* --products takes the CSV options only; skip|update, not merge|new. */
+static int check_products(const struct import_args *a)
+{
+    if (a->bad_policy && a->products)
+        return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is not "
+                            "skip or update", a->bad_policy);
+    if (a->bad_policy)
+        return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is not "
+                            "skip, merge or new", a->bad_policy);
+    if (!a->products && a->o.on_duplicate == TCRM_DUP_UPDATE)
+        return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: 'update' is "
+                            "for --products; contacts take skip, merge or "
+                            "new");
+    if (!a->products)
+        return -1;
+    if (a->contact_only)
+        return tcrm_cli_usage(&tcrm_cmd_import, "--products does not take "
+                              "%s", a->contact_only);
+    if (a->o.on_duplicate == TCRM_DUP_MERGE ||
+        a->o.on_duplicate == TCRM_DUP_NEW)
+        return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: products take "
+                            "skip or update");
+    return -1;
+}
 
 /* Options into a; returns -1 to go on, else the exit status. */
 static int parse_import(int argc, char **argv, struct import_args *a)
@@ -154,6 +200,10 @@ static int parse_import(int argc, char **argv, struct import_args *a)
         if (c == O_DROP) a->o.drop_unmapped = 1;
         if (c == O_SAVE) a->save = optarg;
         if (c == O_OWNER) a->o.owner = optarg;
+        if (c == O_PRODUCTS) a->products = 1;
+        if (c == O_PROFILE || c == O_TAG || c == O_DROP || c == O_SAVE ||
+            c == O_FORMAT || c == O_OWNER)
+            a->contact_only = option_name(c);
         if (c == O_FORMAT && !strcmp(optarg, "csv"))
             a->o.format = TCRM_IMPORT_CSV;
         else if (c == O_FORMAT && !strcmp(optarg, "vcard"))
@@ -162,8 +212,7 @@ static int parse_import(int argc, char **argv, struct import_args *a)
             return tcrm_cli_bad(&tcrm_cmd_import, "--format: '%s' is not "
                                 "csv or vcard", optarg);
         if (c == O_ONDUP && parse_policy(optarg, &a->o.on_duplicate))
-            return tcrm_cli_bad(&tcrm_cmd_import, "--on-duplicate: '%s' is "
-                                "not skip, merge or new", optarg);
+            a->bad_policy = optarg;
         if (c == O_DELIM && parse_delim(optarg, &a->o.delimiter))
             return tcrm_cli_bad(&tcrm_cmd_import, "--delimiter: '%s' is not "
                                 "one of , ; tab |", optarg);
@@ -175,7 +224,10 @@ static int parse_import(int argc, char **argv, struct import_args *a)
     if (a->o.map_spec && a->o.profile)
         return tcrm_cli_usage(&tcrm_cmd_import, "--map and --profile "
                               "exclude each other");
-    int rc = cli_want_args(&tcrm_cmd_import, &o, 1, 1, "FILE");
+    int rc = check_products(a);
+    if (rc >= 0)
+        return rc;
+    rc = cli_want_args(&tcrm_cmd_import, &o, 1, 1, "FILE");
     if (rc)
         return rc;
     a->o.path = o.pos[0];
@@ -251,6 +303,24 @@ static int preview(struct tcrm_cli *cli, const struct import_args *a)
     return 0;
 }
 
+/* --products --dry-run: how the file is read and its columns. */
+static int preview_products(struct tcrm_cli *cli, const struct import_args *a)
+{
+    struct tcrm_csv_map m;
+    struct tcrm_error err;
+    if (tcrm_product_import_map(&a->o, &m, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, "%s", _("columns:\n"));
+    for (size_t i = 0; i < m.n; i++) {
+        char head[256];
+        tcrm_text_pad(m.headers[i], 28, 0, head, sizeof head);
+        fprintf(cli->out, "  %s -> %s\n", head, m.field[i] > TCRM_PF_SKIP
+                ? tcrm_product_field_name(m.field[i]) : _("(ignored)"));
+    }
+    tcrm_csv_map_free(&m);
+    return 0;
+}
+
 /* mkdir -p for the folders of path (not the last part). */
 static void make_parents(char *path)
 {
@@ -304,13 +374,21 @@ static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
     else
         snprintf(rows, sizeof rows, P_("%lld row", "%lld rows", s->rows),
                  (long long)s->rows);
+    const char *fmt;
     /* TRANSLATORS: file: "12 rows": the counts */
-    fprintf(cli->out, a->o.dry_run
+    if (a->products)
+        fmt = a->o.dry_run
+            ? _("dry run, nothing stored: %s: %s: %lld added, %lld updated, "
+                "%lld skipped as duplicates, %lld rejected\n")
+            : _("%s: %s: %lld added, %lld updated, %lld skipped as "
+                "duplicates, %lld rejected\n");
+    else
+        fmt = a->o.dry_run
             ? _("dry run, nothing stored: %s: %s: %lld added, %lld merged, "
                 "%lld skipped as duplicates, %lld rejected\n")
             : _("%s: %s: %lld added, %lld merged, %lld skipped as "
-                "duplicates, %lld rejected\n"),
-            cli_s(a->o.path), rows, (long long)s->added,
+                "duplicates, %lld rejected\n");
+    fprintf(cli->out, fmt, cli_s(a->o.path), rows, (long long)s->added,
             (long long)s->merged, (long long)s->skipped,
             (long long)s->rejected);
     if (s->binary_skipped)
@@ -343,7 +421,10 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     a.o.max_field = (size_t)cli->cfg.max_field_mb << 20;
     a.o.max_row = (size_t)cli->cfg.max_row_mb << 20;
-    if (a.o.dry_run && (rc = preview(cli, &a)))
+    if (a.products)
+        a.o.currency = cli->cfg.currency;
+    if (a.o.dry_run && (rc = a.products ? preview_products(cli, &a)
+                                        : preview(cli, &a)))
         return rc;
     struct progress pr = { {0, 0}, 0 };
     clock_gettime(CLOCK_MONOTONIC, &pr.start);
@@ -353,7 +434,8 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
     }
     struct tcrm_import_summary s;
     struct tcrm_error err;
-    rc = tcrm_import_run(db, &a.o, &s, &err);
+    rc = a.products ? tcrm_product_import_run(db, &a.o, &s, &err)
+                    : tcrm_import_run(db, &a.o, &s, &err);
     if (pr.drawn)
         fprintf(stderr, "\r%*s\r", 79, "");
     if (rc) {
@@ -425,13 +507,19 @@ static int import_undo(struct tcrm_cli *cli, int argc, char **argv)
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
     struct tcrm_error err;
-    if (tcrm_import_batch_undo(db, id, &removed, &restored, &err))
+    int products = 0;
+    if (tcrm_import_batch_undo(db, id, &removed, &restored, &err) ||
+        tcrm_import_batch_of_products(db, id, &products, &err))
         return tcrm_cli_fail_err(&err);
-    fprintf(cli->out, P_("import %lld undone: %lld contact removed, %lld "
-                         "restored as they were\n",
-                         "import %lld undone: %lld contacts removed, %lld "
-                         "restored as they were\n", removed),
-            (long long)id, (long long)removed, (long long)restored);
+    const char *fmt = products
+        ? P_("import %lld undone: %lld product removed, %lld restored as "
+             "they were\n", "import %lld undone: %lld products removed, "
+             "%lld restored as they were\n", removed)
+        : P_("import %lld undone: %lld contact removed, %lld restored as "
+             "they were\n", "import %lld undone: %lld contacts removed, "
+             "%lld restored as they were\n", removed);
+    fprintf(cli->out, fmt, (long long)id, (long long)removed,
+            (long long)restored);
     return TCRM_EXIT_OK;
 }
 

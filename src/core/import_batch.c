@@ -309,9 +309,27 @@ static int change_at(struct tcrm_db *db, int64_t rowid, int64_t *version,
 }
 
 struct undo_row {
-    int company, added;
+    int company, added, product;
     int64_t id, last, first_merge;
 };
+
+static int undo_product(struct tcrm_db *db, int64_t batch,
+                        const struct undo_row *u, int64_t expected,
+                        int64_t *removed, int64_t *restored,
+                        struct tcrm_error *err)
+{
+    char *before = NULL;
+    int64_t unused;
+    int rc = u->added ? 0 : change_at(db, u->first_merge, &unused, &before,
+                                      err);
+    if (!rc)
+        rc = tcrm_import_product_undo(db, batch, u->id, expected, u->added,
+                                      before, err);
+    free(before);
+    if (!rc)
+        (*(u->added ? removed : restored))++;
+    return rc;
+}
 
 static int undo_one(struct tcrm_db *db, int64_t batch,
                     const struct undo_row *u, int64_t *removed,
@@ -326,6 +344,8 @@ static int undo_one(struct tcrm_db *db, int64_t batch,
     if (u->company)
         return u->added ? tcrm_import_delete_company(db, u->id, expected, err)
                         : 0;
+    if (u->product)
+        return undo_product(db, batch, u, expected, removed, restored, err);
     rc = check_contact(db, batch, u->id, expected, u->added, err);
     if (rc)
         return rc;
@@ -380,8 +400,8 @@ static int undo_all(struct tcrm_db *db, int64_t batch, int64_t *removed,
         return rc;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT entity = 'company', entity_id, max(action = 'add'),"
-        " max(rowid), min(CASE WHEN action = 'merge' THEN rowid END)"
-        " FROM import_changes WHERE batch_id = ? GROUP BY entity, entity_id"
+        " max(rowid), min(CASE WHEN action = 'merge' THEN rowid END),"
+        " entity = 'product' FROM import_changes WHERE batch_id = ? GROUP BY entity, entity_id"
         " ORDER BY entity = 'company', entity_id DESC", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
@@ -389,8 +409,8 @@ static int undo_all(struct tcrm_db *db, int64_t batch, int64_t *removed,
     while (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct undo_row u = {
             sqlite3_column_int(st, 0), sqlite3_column_int(st, 2),
-            sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 3),
-            sqlite3_column_int64(st, 4)
+            sqlite3_column_int(st, 5), sqlite3_column_int64(st, 1),
+            sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4)
         };
         rc = undo_one(db, batch, &u, removed, restored, err);
     }
@@ -430,6 +450,22 @@ int tcrm_import_batch_undo(struct tcrm_db *db, int64_t batch,
         *removed = rc ? 0 : rm;
     if (restored)
         *restored = rc ? 0 : rs;
+    return rc;
+}
+
+int tcrm_import_batch_of_products(struct tcrm_db *db, int64_t batch,
+                                  int *yes, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT EXISTS (SELECT 1 FROM import_changes WHERE batch_id = ?1"
+        " AND entity = 'product')", err);
+    if (!st)
+        return err ? err->code : TCRM_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0
+           : tcrm_db_fail(db, "import", err);
+    *yes = rc ? 0 : sqlite3_column_int(st, 0);
+    tcrm_db_done(st);
     return rc;
 }
 

@@ -28,4 +28,15 @@ int tcrm_import_delete_company(struct tcrm_db *db, int64_t id,
  * (import_batches.pid and .host). */
 void tcrm_import_bind_process(sqlite3_stmt *st, int at);
 
+/* Products (import_product.c): take back one change of a failed import
+ * (an added product is deleted unless a quote or order uses it; an
+ * updated one gets before, the JSON of its old values, back), and undo
+ * one product of a done batch (TCRM_ECONFLICT when it was changed since,
+ * trashed, or, added, used). */
+int tcrm_import_product_take_back(struct tcrm_db *db, int64_t id, int merge,
+                                  const char *before, struct tcrm_error *err);
+int tcrm_import_product_undo(struct tcrm_db *db, int64_t batch, int64_t id,
+                             int64_t expected, int added, const char *before,
+                             struct tcrm_error *err);
+
 #endif

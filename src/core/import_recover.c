@@ -21,7 +21,9 @@
  *   contact 'merge'  the contact gets the change's "before" back; newest
  *                    first, so a contact merged into twice ends as it was
  *                    before the first merge;
- *   company 'add'    deleted when nothing refers to it any more.
+ *   company 'add'    deleted when nothing refers to it any more;
+ *   product 'add'/'merge'  deleted, or given its old values back
+ *                    (import_product.c).
  * Last, the batch row itself is deleted: a rolled-back import, like a dry
  * run, leaves nothing behind.
  *
@@ -148,13 +150,14 @@ static int rollback_chunk(struct tcrm_db *db, int64_t batch, int *left,
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT rowid, entity = 'company', entity_id, action = 'merge',"
-        " before FROM import_changes WHERE batch_id = ?1"
+        " before, entity = 'product' FROM import_changes WHERE batch_id = ?1"
         " ORDER BY rowid DESC LIMIT ?2", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_int64(st, 1, batch);
     sqlite3_bind_int(st, 2, ROLLBACK_CHUNK);
-    struct change { int64_t rowid, id; int company, merge; char *before; };
+    struct change { int64_t rowid, id; int company, merge; char *before;
+                   int product; };
     struct change ch[ROLLBACK_CHUNK];
     int n = 0, s;
     while (n < ROLLBACK_CHUNK && (s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -162,13 +165,17 @@ static int rollback_chunk(struct tcrm_db *db, int64_t batch, int *left,
                                  sqlite3_column_int64(st, 2),
                                  sqlite3_column_int(st, 1),
                                  sqlite3_column_int(st, 3),
-                                 tcrm_db_col_text(st, 4) };
+                                 tcrm_db_col_text(st, 4),
+                                 sqlite3_column_int(st, 5) };
         n++;
     }
     tcrm_db_done(st);
     int rc = 0;
     for (int i = 0; i < n; i++) {
-        if (rc == 0 && ch[i].company)
+        if (rc == 0 && ch[i].product)
+            rc = tcrm_import_product_take_back(db, ch[i].id, ch[i].merge,
+                                               ch[i].before, err);
+        else if (rc == 0 && ch[i].company)
             rc = tcrm_import_delete_company(db, ch[i].id, -1, err);
         else if (rc == 0 && ch[i].merge)
             rc = take_back_merge(db, ch[i].id, ch[i].before, err);

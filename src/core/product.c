@@ -61,7 +61,7 @@ static void trim(char **s)
     }
 }
 
-static int validate(struct tcrm_product *p, struct tcrm_error *err)
+int tcrm_product_validate(struct tcrm_product *p, struct tcrm_error *err)
 {
     trim(&p->code);
     trim(&p->name);
@@ -109,8 +109,11 @@ static int dup_found(sqlite3_stmt *st, const struct tcrm_product *p,
                             "exists: code %s", p->name, code);
 }
 
-static int check_dup(struct tcrm_db *db, const struct tcrm_product *p,
-                     struct tcrm_error *err)
+/* Look for the product p duplicates: *id and *trashed of the first found
+ * (by code, then by name and spec); with report, TCRM_EDUP for it. When
+ * both are found and differ, the second is reported. */
+static int find_dup(struct tcrm_db *db, const struct tcrm_product *p,
+                    int report, int64_t *id, struct tcrm_error *err)
 {
     static const char *const sql[] = {
         "SELECT id, code, name, deleted_at IS NOT NULL FROM products"
@@ -118,6 +121,7 @@ static int check_dup(struct tcrm_db *db, const struct tcrm_product *p,
         "SELECT id, code, name, deleted_at IS NOT NULL FROM products"
         " WHERE name = ?1 AND spec = ?2 AND id IS NOT ?3",
     };
+    *id = 0;
     for (int i = 0; i < 2; i++) {
         sqlite3_stmt *st = tcrm_db_prepare(db, sql[i], err);
         if (!st)
@@ -126,15 +130,34 @@ static int check_dup(struct tcrm_db *db, const struct tcrm_product *p,
         tcrm_db_bind_key(st, 2, p->spec ? p->spec : "");
         tcrm_db_bind_id(st, 3, p->id);
         int s = sqlite3_step(st), rc = 0;
-        if (s == SQLITE_ROW)
-            rc = dup_found(st, p, i == 0, err);
-        else if (s != SQLITE_DONE)
+        if (s == SQLITE_ROW) {
+            int64_t found = sqlite3_column_int64(st, 0);
+            if (report || sqlite3_column_int(st, 3) ||
+                (*id && *id != found))
+                rc = dup_found(st, p, i == 0, err);
+            else
+                *id = found;
+        } else if (s != SQLITE_DONE) {
             rc = tcrm_db_fail(db, "product", err);
+        }
         tcrm_db_done(st);
         if (rc)
             return rc;
     }
     return 0;
+}
+
+static int check_dup(struct tcrm_db *db, const struct tcrm_product *p,
+                     struct tcrm_error *err)
+{
+    int64_t id;
+    return find_dup(db, p, 1, &id, err);
+}
+
+int tcrm_product_dup(struct tcrm_db *db, const struct tcrm_product *p,
+                     int64_t *id, struct tcrm_error *err)
+{
+    return find_dup(db, p, 0, id, err);
 }
 
 /* ---- insert / update ------------------------------------------------------ */
@@ -183,7 +206,7 @@ int tcrm_product_insert(struct tcrm_db *db, struct tcrm_product *p,
     if (!err)
         err = &local;
     p->id = 0;
-    int rc = validate(p, err);
+    int rc = tcrm_product_validate(p, err);
     if (rc)
         return rc;
     if ((rc = tcrm_db_begin(db, err)))
@@ -251,7 +274,7 @@ int tcrm_product_update(struct tcrm_db *db, struct tcrm_product *p,
     struct tcrm_error local;
     if (!err)
         err = &local;
-    int rc = validate(p, err);
+    int rc = tcrm_product_validate(p, err);
     if (rc)
         return rc;
     if ((rc = tcrm_db_begin(db, err)))

@@ -36,8 +36,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "import_run.h"
 #include "mapping_internal.h"
 #include "tcrm/access.h"
 #include "tcrm/bulk.h"
@@ -46,18 +46,16 @@
 #include "vcard_internal.h"
 
 struct import {
+    struct tcrm_import_ctx run;     /* batches, rejects (import_run.h) */
     struct tcrm_db *db;
     const struct tcrm_import_opts *o;
     struct tcrm_csv_reader *r;
     struct tcrm_vcard_reader *vr;   /* instead of r for a vCard file */
     struct tcrm_csv_map map;
     struct tcrm_import_summary *sum;
-    FILE *reject;
-    int64_t batch;
     struct tcrm_bulk *bulk;
     struct tcrm_contact c;
     struct tcrm_strbuf before;
-    int64_t tx_started;         /* now_ms() when the open transaction began */
 };
 
 /* Reader, header row and the map: guess, then profile, then --map. A
@@ -69,15 +67,9 @@ static int open_mapped(const struct tcrm_import_opts *o,
 {
     if (tcrm_import_wants_vcard(o))
         return tcrm_import_vcard_open(o, vr, err);
-    int rc = tcrm_csv_open(o->path, o->encoding, o->delimiter, r, err);
-    if (rc)
-        return rc;
-    tcrm_csv_set_limits(*r, o->max_field, o->max_row);
     struct tcrm_csv_row head;
-    rc = tcrm_csv_next(*r, &head, err);
-    if (rc == 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "%s: empty file", o->path);
-    if (rc < 0)
+    int rc = tcrm_import_open_csv(o, r, &head, err);
+    if (rc)
         return rc;
     rc = tcrm_csv_map_guess(head.fields, head.n, map, err);
     if (!rc && o->map) {
@@ -126,25 +118,12 @@ static int prepare_row(const struct tcrm_import_opts *o,
 static int reject_row(struct import *im, const struct tcrm_csv_row *row,
                       const char *why, struct tcrm_error *err)
 {
-    struct tcrm_import_summary *s = im->sum;
-    s->rejected++;
-    if (s->n_messages < TCRM_IMPORT_MAX_MESSAGES) {
-        struct tcrm_strbuf m;
-        tcrm_strbuf_init(&m);
-        if (tcrm_strbuf_appendf(&m, "%s:%ld: %s", im->o->path, row->line, why))
-            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-        s->messages[s->n_messages++] = tcrm_strbuf_steal(&m);
-    } else {
-        s->more_messages++;
-    }
-    if (!im->reject)
-        return 0;
-    if (im->vr)
-        return tcrm_import_vcard_reject(im->reject, row, why, err);
-    const char *f[TCRM_CSV_MAX_FIELDS + 1];
-    memcpy(f, row->fields, row->n * sizeof *f);
-    f[row->n] = why;
-    return tcrm_csv_write_row(im->reject, f, row->n + 1, 1, err);
+    if (!im->vr)
+        return tcrm_import_reject_csv(&im->run, row, why, err);
+    int rc = tcrm_import_note_reject(&im->run, row->line, why, err);
+    if (!rc && im->run.reject)
+        rc = tcrm_import_vcard_reject(im->run.reject, row, why, err);
+    return rc;
 }
 
 static int insert_row(struct import *im, struct tcrm_error *err)
@@ -162,7 +141,7 @@ static int merge_row(struct import *im, int64_t into, struct tcrm_error *err)
     int rc = tcrm_bulk_merge(im->bulk, into, &im->c, &im->before, &version,
                              err);
     if (!rc)
-        rc = tcrm_import_batch_merged(im->db, im->batch, into, im->before.buf,
+        rc = tcrm_import_batch_merged(im->db, im->run.batch, into, im->before.buf,
                                       version, err);
     if (!rc)
         im->sum->merged++;
@@ -196,136 +175,54 @@ static int import_row(struct import *im, const struct tcrm_csv_row *row,
     return rc;
 }
 
-static int open_reject(struct import *im, struct tcrm_error *err)
+/* After each BEGIN: the bulk writer (once) and the new rows' owner. */
+static int on_begin(void *ud, struct tcrm_error *err)
 {
-    if (!im->o->reject_path)
+    struct import *im = ud;
+    if (im->bulk)
         return 0;
-    im->reject = fopen(im->o->reject_path, "w");
-    if (!im->reject)
-        return tcrm_error_set(err, TCRM_EIO, "%s: %s", im->o->reject_path,
-                              strerror(errno));
-    if (im->vr)
-        return 0;
-    const char *f[TCRM_CSV_MAX_FIELDS + 1];
-    for (size_t i = 0; i < im->map.n; i++)
-        f[i] = im->map.headers[i];
-    f[im->map.n] = "import error";
-    return tcrm_csv_write_row(im->reject, f, im->map.n + 1, 1, err);
-}
-
-/* Milliseconds on a clock that only goes forward. */
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Start one transaction of rows: the heartbeat says the batch is still
- * ours and how far it got. */
-static int begin_rows(struct import *im, struct tcrm_error *err)
-{
-    int rc = tcrm_db_begin_many(im->db, err);
-    if (rc)
-        return rc;
-    const struct tcrm_import_summary *s = im->sum;
-    int64_t counts[4] = { s->added, s->merged, s->skipped, s->rejected };
-    rc = tcrm_import_batch_heartbeat(im->db, im->batch, counts, err);
-    if (!rc && !im->bulk) {
-        rc = tcrm_bulk_open(im->db, im->batch, &im->bulk, err);
-        if (!rc && im->o->owner)
-            rc = tcrm_bulk_set_owner(im->bulk, im->o->owner, err);
-    }
-    im->tx_started = now_ms();
+    int rc = tcrm_bulk_open(im->db, im->run.batch, &im->bulk, err);
+    if (!rc && im->o->owner)
+        rc = tcrm_bulk_set_owner(im->bulk, im->o->owner, err);
     return rc;
 }
 
-/* Commit the rows so far once the transaction is TCRM_IMPORT_COMMIT_MS
- * old, and begin the next: no other writer waits longer than that. */
-static int maybe_commit(struct import *im, struct tcrm_error *err)
+static int on_commit(void *ud, struct tcrm_error *err)
 {
-    if (now_ms() - im->tx_started < TCRM_IMPORT_COMMIT_MS)
-        return 0;
-    int rc = tcrm_bulk_flush(im->bulk, err);
-    if (!rc)
-        rc = tcrm_db_commit(im->db, err);
-    if (rc)
-        return rc;
-    im->sum->commits++;
-    /* Leave a gap: a writer waiting for the lock tries every few
-     * milliseconds (db.c's busy handler) and gets in here. */
-    struct timespec gap = { 0, TCRM_IMPORT_GAP_MS * 1000000L };
-    nanosleep(&gap, NULL);
-    return begin_rows(im, err);
+    struct import *im = ud;
+    return tcrm_bulk_flush(im->bulk, err);
 }
 
-static int run_rows(struct import *im, struct tcrm_error *err)
+static void on_end(void *ud)
 {
+    struct import *im = ud;
+    tcrm_bulk_close(im->bulk);
+    im->bulk = NULL;
+}
+
+static int run_rows(void *ud, struct tcrm_error *err)
+{
+    struct import *im = ud;
     struct tcrm_csv_row row;
     int rc;
     while ((rc = next_row(im->r, im->vr, &row, err)) > 0) {
         im->sum->rows++;
+        uint64_t done = 0, total = 0;
+        if (im->vr)
+            tcrm_vcard_progress(im->vr, &done, &total);
+        else
+            tcrm_csv_progress(im->r, &done, &total);
         rc = import_row(im, &row, err);
         if (!rc)
-            rc = maybe_commit(im, err);
+            rc = tcrm_import_tick(&im->run, done, total, err);
         if (rc)
             return rc;
-        if (im->o->progress && im->sum->rows % 1000 == 0) {
-            uint64_t done, total;
-            if (im->vr)
-                tcrm_vcard_progress(im->vr, &done, &total);
-            else
-                tcrm_csv_progress(im->r, &done, &total);
-            im->o->progress(im->o->progress_ud, (uint64_t)im->sum->rows, done,
-                            total);
-        }
     }
     if (rc < 0)
         return rc;
-    if (im->sum->rows == 0)
-        return tcrm_error_set(err, TCRM_EINVAL, "%s: no rows after the header",
-                              im->o->path);
-    rc = tcrm_bulk_finish(im->bulk, err);
-    if (rc || im->o->dry_run)
+    if (im->sum->rows && (rc = tcrm_bulk_finish(im->bulk, err)))
         return rc;
-    struct tcrm_import_summary *s = im->sum;
-    return tcrm_import_batch_finish(im->db, im->batch, s->added, s->merged,
-                                    s->skipped, s->rejected, err);
-}
-
-/* All or nothing: the rows commit in short transactions; a failure, and a
- * dry run, takes back what was committed (tcrm_import_batch_rollback). */
-static int run_batched(struct import *im, struct tcrm_error *err)
-{
-    int rc = tcrm_import_batch_start(im->db, im->o->path, &im->batch, err);
-    if (rc)
-        return rc;
-    rc = begin_rows(im, err);
-    if (!rc)
-        rc = run_rows(im, err);
-    if (!rc && !im->o->dry_run) {
-        rc = tcrm_db_commit(im->db, err);
-        if (!rc)
-            im->sum->commits++;
-    } else {
-        tcrm_db_rollback(im->db);
-    }
-    tcrm_bulk_close(im->bulk);
-    im->bulk = NULL;
-    if (!rc && !im->o->dry_run) {
-        im->sum->batch_id = im->batch;
-        return 0;
-    }
-    /* Taking back can fail too (a full disk); then the batch stays
-     * 'running' and the next tcrm to open the file finishes the job. The
-     * error the user sees is the first one. */
-    struct tcrm_error rb;
-    int rb_rc = tcrm_import_batch_rollback(im->db, im->batch, &rb);
-    if (!rc && rb_rc) {
-        *err = rb;
-        rc = rb_rc;
-    }
-    return rc;
+    return tcrm_import_finish(&im->run, err);
 }
 
 int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
@@ -337,6 +234,9 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
     im.db = db;
     im.o = o;
     im.sum = sum;
+    im.run = (struct tcrm_import_ctx){ .db = db, .o = o, .sum = sum,
+        .on_begin = on_begin, .on_commit = on_commit, .rows = run_rows,
+        .on_end = on_end, .ud = &im };
     tcrm_contact_init(&im.c);
     tcrm_strbuf_init(&im.before);
     sum->messages = calloc(TCRM_IMPORT_MAX_MESSAGES, sizeof *sum->messages);
@@ -350,17 +250,17 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
         snprintf(sum->encoding, sizeof sum->encoding, "%s",
                  o->encoding ? o->encoding : "UTF-8");
         sum->vcard = 1;
-        rc = open_reject(&im, err);
+        rc = tcrm_import_open_reject(&im.run, NULL, err);
     } else if (!rc) {
         snprintf(sum->encoding, sizeof sum->encoding, "%s",
                  tcrm_csv_encoding(im.r));
         sum->encoding_guessed = tcrm_csv_encoding_guessed(im.r);
         sum->delimiter = tcrm_csv_delimiter(im.r);
-        rc = open_reject(&im, err);
+        rc = tcrm_import_open_reject(&im.run, &im.map, err);
     }
     if (!rc)
-        rc = run_batched(&im, err);
-    if (im.reject && fclose(im.reject) != 0 && !rc)
+        rc = tcrm_import_batched(&im.run, err);
+    if (im.run.reject && fclose(im.run.reject) != 0 && !rc)
         rc = tcrm_error_set(err, TCRM_EIO, "%s: %s", o->reject_path,
                             strerror(errno));
     if (rc)

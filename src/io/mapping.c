@@ -84,9 +84,10 @@ int tcrm_map_header_eq(const char *a, const char *b)
     return !*a && !*b;
 }
 
-static int table_lookup(const char *profile, const char *h)
+int tcrm_map_lookup(const struct tcrm_map_entry *table, const char *profile,
+                    const char *h)
 {
-    for (const struct tcrm_map_entry *e = tcrm_map_table; e->header; e++)
+    for (const struct tcrm_map_entry *e = table; e->header; e++)
         if ((!profile || !strcmp(profile, e->profile)) &&
             tcrm_map_header_eq(e->header, h))
             return e->field;
@@ -159,7 +160,7 @@ static int google_type_col(const struct tcrm_csv_map *m, const char *group,
 static int guess_one(const struct tcrm_csv_map *m, size_t i)
 {
     const char *h = m->headers[i];
-    int f = table_lookup(NULL, h);
+    int f = tcrm_map_lookup(tcrm_map_table, NULL, h);
     if (f >= 0)
         return f;
     char g[64], p[64];
@@ -180,15 +181,15 @@ static int guess_one(const struct tcrm_csv_map *m, size_t i)
         char base[64];
         memcpy(base, h, n - 1);
         base[n - 1] = '\0';
-        f = table_lookup(NULL, base);
+        f = tcrm_map_lookup(tcrm_map_table, NULL, base);
         if (f >= 0)
             return f;
     }
     return TCRM_CF_UNMAPPED;
 }
 
-int tcrm_csv_map_guess(const char *const *headers, size_t n,
-                       struct tcrm_csv_map *out, struct tcrm_error *err)
+int tcrm_map_alloc(const char *const *headers, size_t n,
+                   struct tcrm_csv_map *out, struct tcrm_error *err)
 {
     memset(out, 0, sizeof *out);
     out->headers = calloc(n ? n : 1, sizeof *out->headers);
@@ -202,6 +203,18 @@ int tcrm_csv_map_guess(const char *const *headers, size_t n,
         if (!(out->headers[i] = strdup(headers[i])))
             goto oom;
     }
+    return 0;
+oom:
+    tcrm_csv_map_free(out);
+    return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+}
+
+int tcrm_csv_map_guess(const char *const *headers, size_t n,
+                       struct tcrm_csv_map *out, struct tcrm_error *err)
+{
+    int rc = tcrm_map_alloc(headers, n, out, err);
+    if (rc)
+        return rc;
     int job_title = 0;
     for (size_t i = 0; i < n; i++) {
         out->field[i] = guess_one(out, i);
@@ -212,9 +225,6 @@ int tcrm_csv_map_guess(const char *const *headers, size_t n,
         if (tcrm_map_header_eq(headers[i], "title"))
             out->field[i] = TCRM_CF_UNMAPPED;
     return 0;
-oom:
-    tcrm_csv_map_free(out);
-    return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
 }
 
 static int column_of(const struct tcrm_csv_map *m, const char *h)
@@ -253,7 +263,8 @@ static char *trim_inplace(char *s)
 
 /* One "Header = field" (sep '=') pair onto m. what: "--map" or a file:line. */
 static int apply_pair(struct tcrm_csv_map *m, char *pair, const char *what,
-                      int must_exist, struct tcrm_error *err)
+                      int must_exist, int (*parse)(const char *),
+                      struct tcrm_error *err)
 {
     char *eq = strrchr(pair, '=');
     if (!eq)
@@ -262,7 +273,7 @@ static int apply_pair(struct tcrm_csv_map *m, char *pair, const char *what,
                               trim_inplace(pair));
     *eq = '\0';
     char *h = trim_inplace(pair), *fs = trim_inplace(eq + 1);
-    int f = tcrm_csv_field_parse(fs);
+    int f = parse(fs);
     if (f < 0)
         return tcrm_error_set(err, TCRM_EINVAL,
                               "%s: '%s=%s': unknown field '%s'", what, h, fs,
@@ -285,6 +296,12 @@ static int apply_pair(struct tcrm_csv_map *m, char *pair, const char *what,
 int tcrm_csv_map_spec(struct tcrm_csv_map *m, const char *spec,
                       struct tcrm_error *err)
 {
+    return tcrm_map_spec_with(m, spec, tcrm_csv_field_parse, err);
+}
+
+int tcrm_map_spec_with(struct tcrm_csv_map *m, const char *spec,
+                       int (*parse)(const char *), struct tcrm_error *err)
+{
     char *copy = strdup(spec);
     if (!copy)
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
@@ -293,7 +310,7 @@ int tcrm_csv_map_spec(struct tcrm_csv_map *m, const char *spec,
     for (char *p = strtok_r(copy, ",", &save); p && !rc;
          p = strtok_r(NULL, ",", &save))
         if (*trim_inplace(p))
-            rc = apply_pair(m, p, "--map", 1, err);
+            rc = apply_pair(m, p, "--map", 1, parse, err);
     free(copy);
     return rc;
 }
@@ -313,7 +330,7 @@ static int apply_file(struct tcrm_csv_map *m, const char *path,
         if (!*s || *s == '#' || *s == ';' || *s == '[')
             continue;
         snprintf(what, sizeof what, "%s:%ld", path, no);
-        rc = apply_pair(m, s, what, 0, err);
+        rc = apply_pair(m, s, what, 0, tcrm_csv_field_parse, err);
     }
     fclose(f);
     return rc ? rc : 1;

@@ -15,6 +15,19 @@ struct tcrm_map_entry {
 /* Ends with an all-NULL entry. */
 extern const struct tcrm_map_entry tcrm_map_table[];
 
+/* The field of header h in table (only entries of profile, unless NULL);
+ * -1 when not there. */
+int tcrm_map_lookup(const struct tcrm_map_entry *table, const char *profile,
+                    const char *h);
+
+/* A map of these headers with every column unmapped. */
+int tcrm_map_alloc(const char *const *headers, size_t n,
+                   struct tcrm_csv_map *out, struct tcrm_error *err);
+
+/* tcrm_csv_map_spec with field names read by parse (-1: unknown). */
+int tcrm_map_spec_with(struct tcrm_csv_map *m, const char *spec,
+                       int (*parse)(const char *), struct tcrm_error *err);
+
 /* 1 when headers a and b are the same (ASCII case, runs of spaces). */
 int tcrm_map_header_eq(const char *a, const char *b);
 

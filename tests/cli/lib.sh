@@ -30,3 +30,26 @@ has()  { # has NAME PATTERN TEXT
 }
 same() { if [ "$2" = "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
 rows() { t export contacts --fields name | tail -n +2 | wc -l | tr -d ' '; }
+# bad_input_table: on stdin, lines "STATUS|ARGS|FIRST LINE OF STDERR";
+# each runs t ARGS once and checks the status, that line, an empty
+# stdout, a one-line stderr on status 1, and that dump (the script's
+# own, e.g. sqlite3 .dump) is unchanged.
+bad_input_table() {
+    local want_rc args want_err before rc first
+    while IFS='|' read -r want_rc args want_err; do
+        before=$(dump)
+        eval "set -- $args"
+        t "$@" >"$W/out" 2>"$W/err"
+        rc=$?
+        first=$(head -n 1 "$W/err")
+        if [ "$rc" != "$want_rc" ] || [ "$first" != "$want_err" ] || [ -s "$W/out" ]; then
+            bad "bad input: $args: status $rc (want $want_rc), stderr '$(cat "$W/err")', want '$want_err'"
+        elif [ "$want_rc" = 1 ] && [ "$(wc -l < "$W/err")" != 1 ]; then
+            bad "bad input: $args: more than one line: $(cat "$W/err")"
+        elif [ "$before" != "$(dump)" ]; then
+            bad "bad input: $args: the database changed"
+        else
+            ok
+        fi
+    done
+}
