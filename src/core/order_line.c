@@ -60,19 +60,8 @@ int tcrm_order_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
                         struct tcrm_price_source *src,
                         struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    struct tcrm_price_source none;
-    if (!err)
-        err = &local;
-    if (!src)
-        src = &none;
-    int rc = tcrm_doc_line_check(l, product_code, src, err);
-    if (rc == 0)
-        rc = tcrm_db_begin(db, err);
-    if (rc)
-        return rc;
-    rc = add_line_work(db, l, product_code, limit, src, err);
-    return tcrm_db_end(db, rc, err);
+    return tcrm_doc_line_add(db, l, product_code, limit, src, add_line_work,
+                             err);
 }
 
 int tcrm_order_lines(struct tcrm_db *db, int64_t id,

@@ -42,6 +42,18 @@ struct tcrm_doc_ctx {
 int tcrm_doc_line_check(const struct tcrm_quote_line *l, const char *code,
                         struct tcrm_price_source *src,
                         struct tcrm_error *err);
+/* Add line l to its document in one transaction: the checks of
+ * tcrm_doc_line_check (src NULL: not wanted), then work (the document's
+ * own checks, tcrm_doc_line_prepare, its bump, the insert). */
+typedef int (*tcrm_doc_line_work)(struct tcrm_db *db,
+                                  struct tcrm_quote_line *l,
+                                  const char *code, int64_t limit,
+                                  struct tcrm_price_source *src,
+                                  struct tcrm_error *err);
+int tcrm_doc_line_add(struct tcrm_db *db, struct tcrm_quote_line *l,
+                      const char *code, int64_t limit,
+                      struct tcrm_price_source *src, tcrm_doc_line_work work,
+                      struct tcrm_error *err);
 /* Complete l (product, price suggested, tax) and compute its amounts by
  * the rounding rule (tcrm_money_line). */
 int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,

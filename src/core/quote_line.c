@@ -227,9 +227,11 @@ int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
 
 /* Check and complete l against its quote, then write it. */
 static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
-                         const char *code, struct tcrm_price_source *src,
+                         const char *code, int64_t limit,
+                         struct tcrm_price_source *src,
                          struct tcrm_error *err)
 {
+    (void)limit;
     struct tcrm_quote q;
     int rc = tcrm_quote_get(db, l->quote_id, &q, err);
     if (rc)
@@ -251,10 +253,10 @@ static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
     return rc;
 }
 
-int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
-                        const char *product_code,
-                        struct tcrm_price_source *src,
-                        struct tcrm_error *err)
+int tcrm_doc_line_add(struct tcrm_db *db, struct tcrm_quote_line *l,
+                      const char *code, int64_t limit,
+                      struct tcrm_price_source *src, tcrm_doc_line_work work,
+                      struct tcrm_error *err)
 {
     struct tcrm_error local;
     struct tcrm_price_source none;
@@ -262,14 +264,22 @@ int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
         err = &local;
     if (!src)
         src = &none;
-    int rc = tcrm_doc_line_check(l, product_code, src, err);
+    int rc = tcrm_doc_line_check(l, code, src, err);
     if (rc)
         return rc;
     rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = add_line_work(db, l, product_code, src, err);
+    rc = work(db, l, code, limit, src, err);
     return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
+                        const char *product_code,
+                        struct tcrm_price_source *src,
+                        struct tcrm_error *err)
+{
+    return tcrm_doc_line_add(db, l, product_code, 0, src, add_line_work, err);
 }
 
 int tcrm_doc_line_check(const struct tcrm_quote_line *l, const char *code,
