@@ -308,6 +308,25 @@ static int bind_fields(struct tcrm_db *db, sqlite3_stmt *st,
     return rc;
 }
 
+/* Bind the fields of c, ?14 now and ?15 the user to st (NULL: its
+ * prepare failed, TCRM_EDB); on a failure st is finalized. */
+static int bind_row(struct tcrm_db *db, sqlite3_stmt *st,
+                    const struct tcrm_contact *c, int64_t co,
+                    struct tcrm_error *err)
+{
+    if (!st)
+        return TCRM_EDB;
+    if (bind_fields(db, st, c, co)) {
+        tcrm_db_done(st);
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    char now[20];
+    tcrm_db_now(now);
+    sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    return 0;
+}
+
 /* Channels, tags and search index after the row was written (the audit
  * triggers record the row itself). */
 static int write_rest(struct tcrm_db *db, int64_t id, const struct tcrm_contact *c,
@@ -335,16 +354,8 @@ static int insert_work(struct tcrm_db *db, struct tcrm_contact *c,
         " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
         " ?12, ?13, coalesce((SELECT sort_key FROM companies WHERE id = ?2),"
         " ''), ?14, ?14, ?15, ?15)", err);
-    if (!st)
-        return TCRM_EDB;
-    if (bind_fields(db, st, c, co)) {
-        tcrm_db_done(st);
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    char now[20];
-    tcrm_db_now(now);
-    sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    if ((rc = bind_row(db, st, c, co, err)))
+        return rc;
     rc = tcrm_db_step_done(db, st, "contact", err);
     if (rc)
         return rc;
@@ -384,19 +395,12 @@ static int update_row(struct tcrm_db *db, const struct tcrm_contact *c,
         "(SELECT sort_key FROM companies WHERE id = ?2), ''),"
         " updated_at = ?14, updated_by = ?15, version = version + 1"
         " WHERE id = ?16 AND version = ?17 AND deleted_at IS NULL", err);
-    if (!st)
-        return TCRM_EDB;
-    if (bind_fields(db, st, c, co)) {
-        tcrm_db_done(st);
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    char now[20];
-    tcrm_db_now(now);
-    sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    int rc = bind_row(db, st, c, co, err);
+    if (rc)
+        return rc;
     sqlite3_bind_int64(st, 16, c->id);
     sqlite3_bind_int64(st, 17, c->version);
-    int rc = tcrm_db_step_done(db, st, "contact", err);
+    rc = tcrm_db_step_done(db, st, "contact", err);
     if (rc == 0 && sqlite3_changes(db->sql) == 0)
         rc = tcrm_row_conflict(db, "SELECT updated_by, updated_at FROM"
                                " contacts WHERE id = ?1 AND deleted_at IS NULL",
