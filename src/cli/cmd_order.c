@@ -80,10 +80,7 @@ const struct tcrm_cmd tcrm_cmd_order = {
 
 int cli_order_id(struct tcrm_db *db, const char *ref, int64_t *id)
 {
-    struct tcrm_error err;
-
-    tcrm_error_clear(&err);
-    return tcrm_order_find(db, ref, id, &err) ? tcrm_cli_fail_err(&err) : 0;
+    return cli_doc_id(db, ref, id, tcrm_order_find);
 }
 
 /* [sales] max_discount in hundredths of a percent. */
@@ -148,7 +145,7 @@ static int add_opts(struct cli_opts *o, const char **company,
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const char *contact = NULL, *deal = NULL;
-    int c, rc;
+    int c;
 
     o->lo = lo;
     while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
@@ -158,15 +155,8 @@ static int add_opts(struct cli_opts *o, const char **company,
                                                                : currency) =
             optarg;
     }
-    if ((rc = cli_want_args(&sub_add, o, 0, 0, "")))
-        return rc;
-    if (!*company == !contact)
-        return tcrm_cli_usage(&sub_add, "give --company or --contact");
-    if ((contact && (rc = cli_parse_id(&sub_add, "--contact", contact,
-                                       &d->contact_id))) ||
-        (deal && (rc = cli_parse_id(&sub_add, "--deal", deal, &d->deal_id))))
-        return rc;
-    return -1;
+    return cli_doc_customer(&sub_add, o, *company, contact, deal,
+                            &d->contact_id, &d->deal_id);
 }
 
 static int order_add(struct tcrm_cli *cli, int argc, char **argv)
@@ -185,11 +175,8 @@ static int order_add(struct tcrm_cli *cli, int argc, char **argv)
         return rc;
     tcrm_str_set(&d.currency, currency ? currency : cli->cfg.currency);
     tcrm_error_clear(&err);
-    if (company && tcrm_company_find(db, company, &d.company_id, &err))
-        rc = tcrm_cli_fail_err(&err);
-    else if (company && !d.company_id)
-        rc = tcrm_cli_fail("company '%s': not found (add it with: tcrm "
-                           "company add NAME)", cli_s(company));
+    if ((rc = cli_doc_company(db, company, &d.company_id)))
+        ;
     else if (tcrm_order_insert(db, &d, cli->cfg.order_number, &err))
         rc = tcrm_cli_fail_err(&err);
     else
@@ -208,30 +195,22 @@ static int order_line(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_error err;
     struct tcrm_order d;
     struct tcrm_db *db;
-    struct cli_opts o;
-    int rc;
+    int rc = cli_line_start(cli, &sub_line, argc, argv, cli_order_id, &a,
+                            &l, &db);
 
-    memset(&a, 0, sizeof a);
-    tcrm_quote_line_init(&l);
-    cli_opts_init(&o, &sub_line, argc, argv, NULL);
-    if ((rc = cli_line_opts(&sub_line, &o, &a)) >= 0 ||
-        (rc = cli_line_values(&a, &l)) || (rc = tcrm_cli_db(cli, &db)) ||
-        (rc = cli_order_id(db, o.pos[0], &l.quote_id))) {
-        tcrm_quote_line_clear(&l);
+    if (rc >= 0)
         return rc;
-    }
+    rc = 0;
     tcrm_error_clear(&err);
     tcrm_order_init(&d);
     if (tcrm_order_add_line(db, &l, a.product, limit_of(cli), &src, &err) ||
         tcrm_order_get(db, l.quote_id, &d, &err)) {
         rc = tcrm_cli_fail_err(&err);
     } else {
-        cli_line_source(cli, &l, d.currency,
-                        d.company_name ? d.company_name : d.contact_name,
-                        &src);
-        cli_quote_print_line(cli, d.currency, &l);
-        cli_quote_print_totals(cli, d.number, d.net, d.tax, d.gross,
-                               d.currency);
+        struct cli_doc_sum s = { d.number, d.currency,
+            d.company_name ? d.company_name : d.contact_name, d.net, d.tax,
+            d.gross };
+        cli_line_added(cli, &l, &src, &s);
         cli_order_say_waiting(cli, &d);
     }
     tcrm_order_clear(&d);

@@ -27,27 +27,13 @@ static const char *state_word(int state)
                                                      ? 0 : state]);
 }
 
-static const char *money(int64_t minor, const char *cur)
-{
-    char buf[64];
-    tcrm_money_format(minor, cur, buf, sizeof buf);
-    return cli_keep(strdup(buf));
-}
-
-static const char *decimal(int64_t v, int places, const char *suffix)
-{
-    char buf[64];
-    tcrm_decimal_format(v, places, 0, buf, sizeof buf - 4);
-    strcat(buf, suffix);
-    return cli_keep(strdup(buf));
-}
 
 void cli_order_say_waiting(struct tcrm_cli *cli, const struct tcrm_order *o)
 {
     if (o->approval == TCRM_APPROVAL_WAITING)
         fprintf(cli->out, _("order %s waits for a manager's approval (a "
                 "discount of %s%%): tcrm order approve %lld\n"),
-                cli_s(o->number), decimal(o->max_discount, TCRM_PCT_PLACES,
+                cli_s(o->number), cli_dec(o->max_discount, TCRM_PCT_PLACES,
                                           ""), (long long)o->id);
 }
 
@@ -65,17 +51,17 @@ static void show_lines(struct tcrm_cli *cli, const struct tcrm_order *o,
     for (size_t i = 0; i < n; i++) {
         snprintf(pos, sizeof pos, "%d", l[i].position);
         cli_table_add(t, (const char *const[]){ pos, l[i].description,
-            decimal(l[i].in.qty, TCRM_QTY_PLACES, ""),
-            decimal(l[i].shipped, TCRM_QTY_PLACES, ""), l[i].unit,
-            money(l[i].am.unit_net, NULL),
-            l[i].in.discount ? decimal(l[i].in.discount, 2, "%") : "",
-            decimal(l[i].in.tax, 2, "%"), money(l[i].am.net, NULL),
-            money(l[i].am.gross, NULL) });
+            cli_dec(l[i].in.qty, TCRM_QTY_PLACES, ""),
+            cli_dec(l[i].shipped, TCRM_QTY_PLACES, ""), l[i].unit,
+            cli_money(l[i].am.unit_net, NULL),
+            l[i].in.discount ? cli_dec(l[i].in.discount, 2, "%") : "",
+            cli_dec(l[i].in.tax, 2, "%"), cli_money(l[i].am.net, NULL),
+            cli_money(l[i].am.gross, NULL) });
     }
     cli_table_end(t);
-    cli_field(cli, _("net"), money(o->net, o->currency));
-    cli_field(cli, C_("total", "tax"), money(o->tax, o->currency));
-    cli_field(cli, _("gross"), money(o->gross, o->currency));
+    cli_field(cli, _("net"), cli_money(o->net, o->currency));
+    cli_field(cli, C_("total", "tax"), cli_money(o->tax, o->currency));
+    cli_field(cli, _("gross"), cli_money(o->gross, o->currency));
 }
 
 static void show_head(struct tcrm_cli *cli, const struct tcrm_order *o)
@@ -95,7 +81,7 @@ static void show_head(struct tcrm_cli *cli, const struct tcrm_order *o)
     else if (o->approval == TCRM_APPROVAL_WAITING)
         cli_field(cli, _("approval"), approval);
     if (o->state == TCRM_ORDER_CONFIRMED)
-        cli_field(cli, _("to ship"), decimal(o->ordered - o->shipped,
+        cli_field(cli, _("to ship"), cli_dec(o->ordered - o->shipped,
                                              TCRM_QTY_PLACES, ""));
 }
 
@@ -142,14 +128,14 @@ static void list_row(struct cli_table *t, enum cli_format fmt,
         cli_table_add(t, (const char *const[]){ o->number, who,
             state_word(o->state), o->approval == TCRM_APPROVAL_WAITING
                 ? tcrm_i18n_word("approval", approval_words[1]) : "",
-            money(o->gross, o->currency), o->owner });
+            cli_money(o->gross, o->currency), o->owner });
     else
         cli_table_add(t, (const char *const[]){ id, o->number, who,
             tcrm_order_state_name(o->state),
             tcrm_order_approval_name(o->approval), o->quote_number,
-            o->currency, decimal(o->net, 2, ""), decimal(o->tax, 2, ""),
-            decimal(o->gross, 2, ""),
-            decimal(o->ordered - o->shipped, TCRM_QTY_PLACES, ""),
+            o->currency, cli_dec(o->net, 2, ""), cli_dec(o->tax, 2, ""),
+            cli_dec(o->gross, 2, ""),
+            cli_dec(o->ordered - o->shipped, TCRM_QTY_PLACES, ""),
             o->owner });
 }
 

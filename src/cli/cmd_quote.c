@@ -77,12 +77,19 @@ const struct tcrm_cmd tcrm_cmd_quote = {
     quote_exec,
 };
 
-int cli_quote_id(struct tcrm_db *db, const char *ref, int64_t *id)
+int cli_doc_id(struct tcrm_db *db, const char *ref, int64_t *id,
+               int (*find)(struct tcrm_db *db, const char *ref, int64_t *id,
+                           struct tcrm_error *err))
 {
     struct tcrm_error err;
 
     tcrm_error_clear(&err);
-    return tcrm_quote_find(db, ref, id, &err) ? tcrm_cli_fail_err(&err) : 0;
+    return find(db, ref, id, &err) ? tcrm_cli_fail_err(&err) : 0;
+}
+
+int cli_quote_id(struct tcrm_db *db, const char *ref, int64_t *id)
+{
+    return cli_doc_id(db, ref, id, tcrm_quote_find);
 }
 
 static int quote_print(struct tcrm_cli *cli, int argc, char **argv)
@@ -122,14 +129,8 @@ static int add_opts(struct cli_opts *o, struct add_args *a,
         if (k)
             *slot[k - keys] = optarg;
     }
-    if ((rc = cli_want_args(&sub_add, o, 0, 0, "")))
-        return rc;
-    if (!a->company == !a->contact)
-        return tcrm_cli_usage(&sub_add, "give --company or --contact");
-    if ((a->contact && (rc = cli_parse_id(&sub_add, "--contact", a->contact,
-                                          &q->contact_id))) ||
-        (a->deal && (rc = cli_parse_id(&sub_add, "--deal", a->deal,
-                                       &q->deal_id))))
+    if ((rc = cli_doc_customer(&sub_add, o, a->company, a->contact, a->deal,
+                               &q->contact_id, &q->deal_id)) >= 0)
         return rc;
     if (a->valid) {
         if ((rc = cli_parse_when(&sub_add, "--valid", a->valid, &w)))
@@ -158,11 +159,8 @@ static int quote_add(struct tcrm_cli *cli, int argc, char **argv)
     }
     tcrm_str_set(&q.currency, a.currency ? a.currency : cli->cfg.currency);
     tcrm_error_clear(&err);
-    if (a.company && tcrm_company_find(db, a.company, &q.company_id, &err))
-        rc = tcrm_cli_fail_err(&err);
-    else if (a.company && !q.company_id)
-        rc = tcrm_cli_fail("company '%s': not found (add it with: tcrm "
-                           "company add NAME)", cli_s(a.company));
+    if ((rc = cli_doc_company(db, a.company, &q.company_id)))
+        ;
     else if (tcrm_quote_insert(db, &q, cli->cfg.quote_number, &err))
         rc = tcrm_cli_fail_err(&err);
     else
@@ -170,6 +168,37 @@ static int quote_add(struct tcrm_cli *cli, int argc, char **argv)
                 (long long)q.id, cli_s(q.number), cli_s(q.currency));
     tcrm_quote_clear(&q);
     return rc;
+}
+
+int cli_doc_customer(const struct tcrm_cmd *cmd, struct cli_opts *o,
+                     const char *company, const char *contact,
+                     const char *deal, int64_t *contact_id,
+                     int64_t *deal_id)
+{
+    int rc;
+
+    if ((rc = cli_want_args(cmd, o, 0, 0, "")))
+        return rc;
+    if (!company == !contact)
+        return tcrm_cli_usage(cmd, "give --company or --contact");
+    if ((contact && (rc = cli_parse_id(cmd, "--contact", contact,
+                                       contact_id))) ||
+        (deal && (rc = cli_parse_id(cmd, "--deal", deal, deal_id))))
+        return rc;
+    return -1;
+}
+
+int cli_doc_company(struct tcrm_db *db, const char *company, int64_t *id)
+{
+    struct tcrm_error err;
+
+    tcrm_error_clear(&err);
+    if (company && tcrm_company_find(db, company, id, &err))
+        return tcrm_cli_fail_err(&err);
+    if (company && !*id)
+        return tcrm_cli_fail("company '%s': not found (add it with: tcrm "
+                             "company add NAME)", cli_s(company));
+    return 0;
 }
 
 /* ---- line ----------------------------------------------------------------- */
@@ -249,6 +278,38 @@ void cli_line_source(struct tcrm_cli *cli, const struct tcrm_quote_line *l,
         fprintf(cli->out, _("price %s: the catalogue's, before tax\n"), money);
 }
 
+int cli_line_start(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
+                   int argc, char **argv,
+                   int (*doc_id)(struct tcrm_db *db, const char *ref,
+                                 int64_t *id),
+                   struct cli_line_args *a, struct tcrm_quote_line *l,
+                   struct tcrm_db **db)
+{
+    struct cli_opts o;
+    int rc;
+
+    memset(a, 0, sizeof *a);
+    tcrm_quote_line_init(l);
+    cli_opts_init(&o, cmd, argc, argv, NULL);
+    if ((rc = cli_line_opts(cmd, &o, a)) >= 0 ||
+        (rc = cli_line_values(a, l)) || (rc = tcrm_cli_db(cli, db)) ||
+        (rc = doc_id(*db, o.pos[0], &l->quote_id))) {
+        tcrm_quote_line_clear(l);
+        return rc;
+    }
+    return -1;
+}
+
+void cli_line_added(struct tcrm_cli *cli, const struct tcrm_quote_line *l,
+                    const struct tcrm_price_source *src,
+                    const struct cli_doc_sum *d)
+{
+    cli_line_source(cli, l, d->currency, d->customer, src);
+    cli_quote_print_line(cli, d->currency, l);
+    cli_quote_print_totals(cli, d->number, d->net, d->tax, d->gross,
+                           d->currency);
+}
+
 static int quote_line(struct tcrm_cli *cli, int argc, char **argv)
 {
     struct cli_line_args a;
@@ -257,31 +318,22 @@ static int quote_line(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_price_source src;
     struct tcrm_error err;
     struct tcrm_db *db;
-    struct cli_opts o;
-    int rc;
+    int rc = cli_line_start(cli, &sub_line, argc, argv, cli_quote_id, &a,
+                            &l, &db);
 
-    memset(&a, 0, sizeof a);
-    tcrm_quote_line_init(&l);
-    cli_opts_init(&o, &sub_line, argc, argv, NULL);
-    if ((rc = cli_line_opts(&sub_line, &o, &a)) >= 0 ||
-        (rc = cli_line_values(&a, &l)) ||
-        (rc = tcrm_cli_db(cli, &db)) ||
-        (rc = cli_quote_id(db, o.pos[0], &l.quote_id))) {
-        tcrm_quote_line_clear(&l);
+    if (rc >= 0)
         return rc;
-    }
+    rc = 0;
     tcrm_error_clear(&err);
     tcrm_quote_init(&q);
     if (tcrm_quote_add_line(db, &l, a.product, &src, &err) ||
         tcrm_quote_get(db, l.quote_id, &q, &err)) {
         rc = tcrm_cli_fail_err(&err);
     } else {
-        cli_line_source(cli, &l, q.currency,
-                        q.company_name ? q.company_name : q.contact_name,
-                        &src);
-        cli_quote_print_line(cli, q.currency, &l);
-        cli_quote_print_totals(cli, q.number, q.net, q.tax, q.gross,
-                               q.currency);
+        struct cli_doc_sum d = { q.number, q.currency,
+            q.company_name ? q.company_name : q.contact_name, q.net, q.tax,
+            q.gross };
+        cli_line_added(cli, &l, &src, &d);
     }
     tcrm_quote_clear(&q);
     tcrm_quote_line_clear(&l);

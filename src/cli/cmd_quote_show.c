@@ -25,32 +25,36 @@ static const char *state_word(int state)
     return tcrm_i18n_word("quote state", state_words[state]);
 }
 
-static const char *money(int64_t minor, const char *cur)
+const char *cli_money(int64_t minor, const char *cur)
 {
     char buf[64];
     tcrm_money_format(minor, cur, buf, sizeof buf);
     return cli_keep(strdup(buf));
 }
 
-static const char *decimal(int64_t v, int places)
+const char *cli_dec(int64_t v, int places, const char *suffix)
 {
-    char buf[48];
-    tcrm_decimal_format(v, places, 0, buf, sizeof buf);
+    char buf[64];
+    tcrm_decimal_format(v, places, 0, buf, sizeof buf - 4);
+    strcat(buf, suffix);
     return cli_keep(strdup(buf));
 }
+
 
 void cli_quote_print_line(struct tcrm_cli *cli, const char *currency,
                           const struct tcrm_quote_line *l)
 {
     fprintf(cli->out, _("line %d: %s x %s at %s (%s with tax)"), l->position,
-            decimal(l->in.qty, TCRM_QTY_PLACES), cli_s(l->description),
-            money(l->am.unit_net, NULL), money(l->am.unit_gross, NULL));
+            cli_dec(l->in.qty, TCRM_QTY_PLACES, ""), cli_s(l->description),
+            cli_money(l->am.unit_net, NULL),
+            cli_money(l->am.unit_gross, NULL));
     if (l->in.discount)
         fprintf(cli->out, _(", less %s%%"),
-                decimal(l->in.discount, TCRM_PCT_PLACES));
+                cli_dec(l->in.discount, TCRM_PCT_PLACES, ""));
     fprintf(cli->out, _(", tax %s%%: %s + %s = %s\n"),
-            decimal(l->in.tax, TCRM_PCT_PLACES), money(l->am.net, NULL),
-            money(l->am.tax, NULL), money(l->am.gross, currency));
+            cli_dec(l->in.tax, TCRM_PCT_PLACES, ""),
+            cli_money(l->am.net, NULL),
+            cli_money(l->am.tax, NULL), cli_money(l->am.gross, currency));
 }
 
 void cli_quote_print_totals(struct tcrm_cli *cli, const char *number,
@@ -58,15 +62,8 @@ void cli_quote_print_totals(struct tcrm_cli *cli, const char *number,
                             const char *currency)
 {
     fprintf(cli->out, _("%s: net %s, tax %s, gross %s\n"), cli_s(number),
-            money(net, NULL), money(tax, NULL), money(gross, currency));
-}
-
-static const char *percent(int64_t bp)
-{
-    char buf[48];
-    tcrm_decimal_format(bp, TCRM_PCT_PLACES, 0, buf, sizeof buf - 1);
-    strcat(buf, "%");
-    return cli_keep(strdup(buf));
+            cli_money(net, NULL), cli_money(tax, NULL),
+            cli_money(gross, currency));
 }
 
 static void show_lines(struct tcrm_cli *cli, const struct tcrm_quote *q,
@@ -83,17 +80,19 @@ static void show_lines(struct tcrm_cli *cli, const struct tcrm_quote *q,
     for (size_t i = 0; i < n; i++) {
         snprintf(pos, sizeof pos, "%d", l[i].position);
         cli_table_add(t, (const char *const[]){ pos, l[i].description,
-            decimal(l[i].in.qty, TCRM_QTY_PLACES), l[i].unit,
-            money(l[i].am.unit_net, NULL), money(l[i].am.unit_gross, NULL),
-            l[i].in.discount ? percent(l[i].in.discount) : "",
-            percent(l[i].in.tax),
-            money(l[i].am.net, NULL), money(l[i].am.gross, NULL) });
+            cli_dec(l[i].in.qty, TCRM_QTY_PLACES, ""), l[i].unit,
+            cli_money(l[i].am.unit_net, NULL),
+            cli_money(l[i].am.unit_gross, NULL),
+            l[i].in.discount ? cli_dec(l[i].in.discount, TCRM_PCT_PLACES,
+                                       "%") : "",
+            cli_dec(l[i].in.tax, TCRM_PCT_PLACES, "%"),
+            cli_money(l[i].am.net, NULL), cli_money(l[i].am.gross, NULL) });
     }
     cli_table_end(t);
-    cli_field(cli, _("net"), money(q->net, q->currency));
+    cli_field(cli, _("net"), cli_money(q->net, q->currency));
     /* TRANSLATORS: the tax amount of a document's totals */
-    cli_field(cli, C_("total", "tax"), money(q->tax, q->currency));
-    cli_field(cli, _("gross"), money(q->gross, q->currency));
+    cli_field(cli, C_("total", "tax"), cli_money(q->tax, q->currency));
+    cli_field(cli, _("gross"), cli_money(q->gross, q->currency));
 }
 
 int cli_quote_show(struct tcrm_cli *cli, int argc, char **argv)
@@ -144,11 +143,12 @@ static void list_row(struct cli_table *t, enum cli_format fmt,
     if (fmt == CLI_FMT_TABLE)
         cli_table_add(t, (const char *const[]){ q->number, who,
             state_word(q->state), q->valid_until,
-            money(q->gross, q->currency), q->owner });
+            cli_money(q->gross, q->currency), q->owner });
     else
         cli_table_add(t, (const char *const[]){ id, q->number, who,
             tcrm_quote_state_name(q->state), q->valid_until, q->currency,
-            decimal(q->net, 2), decimal(q->tax, 2), decimal(q->gross, 2),
+            cli_dec(q->net, 2, ""), cli_dec(q->tax, 2, ""),
+            cli_dec(q->gross, 2, ""),
             q->owner });
 }
 

@@ -189,31 +189,6 @@ int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
     return rc;
 }
 
-/* The contacts of a company hold its name in their search entries. */
-static int reindex_contacts(struct tcrm_db *db, int64_t company,
-                            struct tcrm_error *err)
-{
-    int64_t last = 0, ids[256];
-    int rc = 0;
-    for (size_t n = 1; rc == 0 && n > 0;) {
-        sqlite3_stmt *st = tcrm_db_prepare(db,
-            "SELECT id FROM contacts WHERE company_id = ?1 AND id > ?2"
-            " ORDER BY id LIMIT 256", err);
-        if (!st)
-            return TCRM_EDB;
-        sqlite3_bind_int64(st, 1, company);
-        sqlite3_bind_int64(st, 2, last);
-        for (n = 0; sqlite3_step(st) == SQLITE_ROW; n++)
-            ids[n] = sqlite3_column_int64(st, 0);
-        tcrm_db_done(st);
-        for (size_t i = 0; rc == 0 && i < n; i++)
-            rc = tcrm_search_index_contact(db, ids[i], err);
-        if (n)
-            last = ids[n - 1];
-    }
-    return rc;
-}
-
 static int update_work(struct tcrm_db *db, struct tcrm_company *c,
                        struct tcrm_error *err)
 {
@@ -241,7 +216,7 @@ static int update_work(struct tcrm_db *db, struct tcrm_company *c,
                                  "company", c->id, err);
     rc = tcrm_db_set_tags(db, "company", c->id, &c->tags, err);
     if (rc == 0)
-        rc = reindex_contacts(db, c->id, err);
+        rc = tcrm_search_reindex(db, c->id, err);
     if (rc == 0)
         c->version++;
     return rc;

@@ -280,17 +280,22 @@ static int write_channels(struct tcrm_db *db, int64_t id,
     return rc;
 }
 
-/* Bind ?1..?13 shared by INSERT and UPDATE: fields and keys. */
-static int bind_fields(struct tcrm_db *db, sqlite3_stmt *st,
-                       const struct tcrm_contact *c,
-                       int64_t co)
+/* Bind ?1..?15 shared by INSERT and UPDATE: fields, keys, now and the
+ * user. st NULL (its prepare failed): TCRM_EDB; on a failure st is
+ * finalized. */
+static int bind_row(struct tcrm_db *db, sqlite3_stmt *st,
+                    const struct tcrm_contact *c, int64_t co,
+                    struct tcrm_error *err)
 {
+    if (!st)
+        return TCRM_EDB;
     char *name = tcrm_norm_trim(c->name);
     char *name_key = tcrm_norm_name_key(name);
     char *sort_key = tcrm_db_sort_key(db, name);
     char *title_sort = tcrm_db_sort_key(db, c->title);
     int rc = name && name_key && sort_key && title_sort ? 0 : TCRM_ENOMEM;
     if (rc == 0) {
+        char now[20];
         tcrm_db_bind_text(st, 1, name);
         tcrm_db_bind_id(st, 2, co);
         const char *f[] = { c->title, c->department, c->address, c->city,
@@ -300,12 +305,19 @@ static int bind_fields(struct tcrm_db *db, sqlite3_stmt *st,
         sqlite3_bind_text(st, 11, name_key, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 12, sort_key, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 13, title_sort, -1, SQLITE_TRANSIENT);
+        tcrm_db_now(now);
+        sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
     }
     free(name);
     free(name_key);
     free(sort_key);
     free(title_sort);
-    return rc;
+    if (rc) {
+        tcrm_db_done(st);
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    return 0;
 }
 
 /* Channels, tags and search index after the row was written (the audit
@@ -335,16 +347,8 @@ static int insert_work(struct tcrm_db *db, struct tcrm_contact *c,
         " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
         " ?12, ?13, coalesce((SELECT sort_key FROM companies WHERE id = ?2),"
         " ''), ?14, ?14, ?15, ?15)", err);
-    if (!st)
-        return TCRM_EDB;
-    if (bind_fields(db, st, c, co)) {
-        tcrm_db_done(st);
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    char now[20];
-    tcrm_db_now(now);
-    sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    if ((rc = bind_row(db, st, c, co, err)))
+        return rc;
     rc = tcrm_db_step_done(db, st, "contact", err);
     if (rc)
         return rc;
@@ -384,19 +388,12 @@ static int update_row(struct tcrm_db *db, const struct tcrm_contact *c,
         "(SELECT sort_key FROM companies WHERE id = ?2), ''),"
         " updated_at = ?14, updated_by = ?15, version = version + 1"
         " WHERE id = ?16 AND version = ?17 AND deleted_at IS NULL", err);
-    if (!st)
-        return TCRM_EDB;
-    if (bind_fields(db, st, c, co)) {
-        tcrm_db_done(st);
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    char now[20];
-    tcrm_db_now(now);
-    sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 15, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
+    int rc = bind_row(db, st, c, co, err);
+    if (rc)
+        return rc;
     sqlite3_bind_int64(st, 16, c->id);
     sqlite3_bind_int64(st, 17, c->version);
-    int rc = tcrm_db_step_done(db, st, "contact", err);
+    rc = tcrm_db_step_done(db, st, "contact", err);
     if (rc == 0 && sqlite3_changes(db->sql) == 0)
         rc = tcrm_row_conflict(db, "SELECT updated_by, updated_at FROM"
                                " contacts WHERE id = ?1 AND deleted_at IS NULL",

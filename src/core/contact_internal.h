@@ -79,6 +79,11 @@ int tcrm_search_body_channel(struct tcrm_strbuf *body, int kind,
 int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
                       struct tcrm_error *err);
 
+/* Index again the contacts of company (0: every contact), in batches
+ * (search.c; a company's name is in its contacts' entries). */
+int tcrm_search_reindex(struct tcrm_db *db, int64_t company,
+                        struct tcrm_error *err);
+
 /* contact.c: the stored value_key of a channel (phone key, e-mail key, ""
  * for web/im); new string or NULL when out of memory. */
 char *tcrm_channel_value_key(enum tcrm_channel_kind k, const char *value);

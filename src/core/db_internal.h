@@ -96,6 +96,11 @@ int tcrm_db_exec(struct tcrm_db *db, const char *sql, struct tcrm_error *err);
 int tcrm_db_step_done(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
                       struct tcrm_error *err);
 
+/* Run sql binding ?1 now, ?2 the user, ?3 id (a row of `what`), as
+ * tcrm_db_step_done; *changed: the rows it changed (entity.c). */
+int tcrm_db_stamp_run(struct tcrm_db *db, const char *sql, const char *what,
+                      int64_t id, int *changed, struct tcrm_error *err);
+
 /* End a transaction begun with tcrm_db_begin: commit when rc == 0, else
  * roll back. Returns rc, or the commit's error. */
 int tcrm_db_end(struct tcrm_db *db, int rc, struct tcrm_error *err);

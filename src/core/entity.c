@@ -174,21 +174,33 @@ int tcrm_db_get_tags(struct tcrm_db *db, const char *entity, int64_t id,
 
 /* ---- trash ------------------------------------------------------------ */
 
-static int trash_work(struct tcrm_db *db, const struct tcrm_entity_kind *k,
-                      int64_t id, struct tcrm_error *err)
+int tcrm_db_stamp_run(struct tcrm_db *db, const char *sql, const char *what,
+                      int64_t id, int *changed, struct tcrm_error *err)
 {
     char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db, k->sql->trash, err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    *changed = 0;
     if (!st)
         return err->code;
     tcrm_db_now(now);
     sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, id);
-    int rc = tcrm_db_step_done(db, st, k->name, err);
+    int rc = tcrm_db_step_done(db, st, what, err);
+    if (rc == 0)
+        *changed = sqlite3_changes(db->sql);
+    return rc;
+}
+
+static int trash_work(struct tcrm_db *db, const struct tcrm_entity_kind *k,
+                      int64_t id, struct tcrm_error *err)
+{
+    int changed;
+    int rc = tcrm_db_stamp_run(db, k->sql->trash, k->name, id, &changed,
+                               err);
     if (rc)
         return rc;
-    if (sqlite3_changes(db->sql) == 0)
+    if (changed == 0)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not found",
                               tcrm_db_noun(k->name), (long long)id);
     return 0;

@@ -28,41 +28,6 @@ static int must_be_open(const struct tcrm_order *o, struct tcrm_error *err)
                             tcrm_i18n_word("order state", tcrm_order_state_name(o->state)));
 }
 
-static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
-                       struct tcrm_error *err)
-{
-    char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "INSERT INTO order_lines(order_id, position, product_id, description,"
-        " unit, qty_milli, price_minor, price_gross, discount, tax_rate,"
-        " net_minor, tax_minor, gross_minor, created_at, created_by)"
-        " SELECT ?1, coalesce(max(position), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7,"
-        " ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM order_lines"
-        " WHERE order_id = ?1 RETURNING id, position", err);
-    if (!st)
-        return err->code;
-    tcrm_db_now(now);
-    int64_t w[] = { l->in.qty, l->in.price, l->in.gross, l->in.discount,
-                    l->in.tax, l->am.net, l->am.tax, l->am.gross };
-    sqlite3_bind_int64(st, 1, l->quote_id);
-    tcrm_db_bind_id(st, 2, l->product_id);
-    tcrm_db_bind_text(st, 3, l->description);
-    tcrm_db_bind_text(st, 4, l->unit);
-    for (int i = 0; i < 8; i++)
-        sqlite3_bind_int64(st, 5 + i, w[i]);
-    tcrm_db_bind_text(st, 13, now);
-    tcrm_db_bind_text(st, 14, tcrm_db_user(db));
-    int s = sqlite3_step(st);
-    if (s == SQLITE_ROW) {
-        l->id = sqlite3_column_int64(st, 0);
-        l->position = sqlite3_column_int(st, 1);
-        s = sqlite3_step(st);
-    }
-    int rc = s == SQLITE_DONE ? 0 : tcrm_db_fail(db, "order line", err);
-    tcrm_db_done(st);
-    return rc;
-}
-
 static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
                          const char *code, int64_t limit,
                          struct tcrm_price_source *src,
@@ -85,7 +50,7 @@ static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
     if (rc == 0)
         rc = tcrm_db_audit_action(db, NULL, err);
     if (rc == 0)
-        rc = insert_line(db, l, err);
+        rc = tcrm_doc_line_insert(db, l, 1, err);
     tcrm_order_clear(&o);
     return rc;
 }
@@ -95,51 +60,21 @@ int tcrm_order_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
                         struct tcrm_price_source *src,
                         struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    struct tcrm_price_source none;
-    if (!err)
-        err = &local;
-    if (!src)
-        src = &none;
-    int rc = tcrm_doc_line_check(l, product_code, src, err);
-    if (rc == 0)
-        rc = tcrm_db_begin(db, err);
-    if (rc)
-        return rc;
-    rc = add_line_work(db, l, product_code, limit, src, err);
-    return tcrm_db_end(db, rc, err);
-}
-
-static void free_lines(void *a, size_t n)
-{
-    tcrm_quote_lines_free(a, n);
+    return tcrm_doc_line_add(db, l, product_code, limit, src, add_line_work,
+                             err);
 }
 
 int tcrm_order_lines(struct tcrm_db *db, int64_t id,
                      struct tcrm_quote_line **out, size_t *n,
                      struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db,
+    return tcrm_doc_lines_collect(db,
         "SELECT l.id, l.order_id, " TCRM_DOC_LINE_COLS ", "
         TCRM_ORDER_SHIPPED("l.id")
         " FROM order_lines l LEFT JOIN products p ON p.id = l.product_id"
         " WHERE l.order_id = ?1"
         " AND EXISTS (SELECT 1 FROM live_orders o WHERE o.id = l.order_id)"
-        " ORDER BY l.position", err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote_line),
-                             tcrm_doc_line_read, free_lines, "order lines",
-                             &a, n, err);
-    *out = a;
-    return rc;
+        " ORDER BY l.position", id, "order lines", out, n, err);
 }
 
 /* ---- from a quote ----------------------------------------------------------- */
@@ -164,28 +99,6 @@ static int ordered_as(struct tcrm_db *db, int64_t quote_id, char *number,
     return rc;
 }
 
-static int copy_lines(struct tcrm_db *db, int64_t order_id, int64_t quote_id,
-                      struct tcrm_error *err)
-{
-    char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "INSERT INTO order_lines(order_id, position, product_id, description,"
-        " unit, qty_milli, price_minor, price_gross, discount, tax_rate,"
-        " net_minor, tax_minor, gross_minor, created_at, created_by)"
-        " SELECT ?1, position, product_id, description, unit, qty_milli,"
-        " price_minor, price_gross, discount, tax_rate, net_minor, tax_minor,"
-        " gross_minor, ?3, ?4 FROM quote_lines WHERE quote_id = ?2"
-        " ORDER BY position", err);
-    if (!st)
-        return err->code;
-    tcrm_db_now(now);
-    sqlite3_bind_int64(st, 1, order_id);
-    sqlite3_bind_int64(st, 2, quote_id);
-    tcrm_db_bind_text(st, 3, now);
-    tcrm_db_bind_text(st, 4, tcrm_db_user(db));
-    return tcrm_db_step_done(db, st, "order line", err);
-}
-
 static int from_quote_work(struct tcrm_db *db, const struct tcrm_quote *q,
                            const char *pattern, int64_t limit, int64_t *id,
                            struct tcrm_error *err)
@@ -208,7 +121,7 @@ static int from_quote_work(struct tcrm_db *db, const struct tcrm_quote *q,
     rc = tcrm_order_insert_row(db, &o, pattern, err);
     o.currency = NULL;
     if (rc == 0)
-        rc = copy_lines(db, o.id, q->id, err);
+        rc = tcrm_doc_line_copy(db, 1, o.id, q->id, err);
     *id = o.id;
     tcrm_order_clear(&o);          /* the row as stored, lines included */
     if (rc == 0)

@@ -42,6 +42,18 @@ struct tcrm_doc_ctx {
 int tcrm_doc_line_check(const struct tcrm_quote_line *l, const char *code,
                         struct tcrm_price_source *src,
                         struct tcrm_error *err);
+/* Add line l to its document in one transaction: the checks of
+ * tcrm_doc_line_check (src NULL: not wanted), then work (the document's
+ * own checks, tcrm_doc_line_prepare, its bump, the insert). */
+typedef int (*tcrm_doc_line_work)(struct tcrm_db *db,
+                                  struct tcrm_quote_line *l,
+                                  const char *code, int64_t limit,
+                                  struct tcrm_price_source *src,
+                                  struct tcrm_error *err);
+int tcrm_doc_line_add(struct tcrm_db *db, struct tcrm_quote_line *l,
+                      const char *code, int64_t limit,
+                      struct tcrm_price_source *src, tcrm_doc_line_work work,
+                      struct tcrm_error *err);
 /* Complete l (product, price suggested, tax) and compute its amounts by
  * the rounding rule (tcrm_money_line). */
 int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
@@ -57,6 +69,19 @@ int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
     " l.description, l.unit, p.code"
 struct sqlite3_stmt;
 int tcrm_doc_line_read(struct sqlite3_stmt *st, void *elem);
+/* Write l as the next line of its document (l->quote_id: a quote, or an
+ * order when `order`); fills l->id and l->position. */
+int tcrm_doc_line_insert(struct tcrm_db *db, struct tcrm_quote_line *l,
+                         int order, struct tcrm_error *err);
+/* Copy the lines of quote quote_id as they are to the quote (or, when
+ * `order`, the order) to_id. */
+int tcrm_doc_line_copy(struct tcrm_db *db, int order, int64_t to_id,
+                       int64_t quote_id, struct tcrm_error *err);
+/* The lines of document id, selected by sql (binds ?1 the id; the
+ * columns tcrm_doc_line_read reads); what names them in an error. */
+int tcrm_doc_lines_collect(struct tcrm_db *db, const char *sql, int64_t id,
+                           const char *what, struct tcrm_quote_line **out,
+                           size_t *n, struct tcrm_error *err);
 
 /* A page of a document list (tcrm_quote_page): st binds ?1 the key, ?2
  * the state name or NULL, ?3 the limit, ?4..?6 company, contact, deal

@@ -141,28 +141,38 @@ static int from_product(struct tcrm_db *db, const struct tcrm_doc_ctx *q,
 }
 
 /* Every column of a line: written by a new line and by a copy. */
-#define LINE_INSERT                                                        \
-    "INSERT INTO quote_lines(quote_id, position, product_id, description," \
+#define LINE_INSERT(table, doc)                                            \
+    "INSERT INTO " table "(" doc ", position, product_id, description,"   \
     " unit, qty_milli, price_minor, price_gross, discount, tax_rate,"      \
     " net_minor, tax_minor, gross_minor, created_at, created_by)"
+/* A new line, numbered after the last of its document. */
+#define LINE_APPEND(table, doc)                                            \
+    LINE_INSERT(table, doc)                                                \
+    " SELECT ?1, coalesce(max(position), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7,"  \
+    " ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM " table                         \
+    " WHERE " doc " = ?1 RETURNING id, position"
+/* The lines of quote ?2 copied as they are to document ?1. */
+#define LINE_COPY(table, doc)                                              \
+    LINE_INSERT(table, doc)                                                \
+    " SELECT ?1, position, product_id, description, unit, qty_milli,"      \
+    " price_minor, price_gross, discount, tax_rate, net_minor, tax_minor," \
+    " gross_minor, ?3, ?4 FROM quote_lines WHERE quote_id = ?2"           \
+    " ORDER BY position"
 
-static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
-                       struct tcrm_error *err)
+int tcrm_doc_line_insert(struct tcrm_db *db, struct tcrm_quote_line *l,
+                         int order, struct tcrm_error *err)
 {
     char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        LINE_INSERT
-        " SELECT ?1, coalesce(max(position), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7,"
-        " ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM quote_lines"
-        " WHERE quote_id = ?1 RETURNING id, position", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, order
+        ? LINE_APPEND("order_lines", "order_id")
+        : LINE_APPEND("quote_lines", "quote_id"), err);
     if (!st)
         return err->code;
     tcrm_db_now(now);
-    int64_t v[] = { l->quote_id, l->product_id };
     int64_t w[] = { l->in.qty, l->in.price, l->in.gross, l->in.discount,
                     l->in.tax, l->am.net, l->am.tax, l->am.gross };
-    sqlite3_bind_int64(st, 1, v[0]);
-    tcrm_db_bind_id(st, 2, v[1]);
+    sqlite3_bind_int64(st, 1, l->quote_id);
+    tcrm_db_bind_id(st, 2, l->product_id);
     tcrm_db_bind_text(st, 3, l->description);
     tcrm_db_bind_text(st, 4, l->unit);
     for (int i = 0; i < 8; i++)
@@ -175,9 +185,28 @@ static int insert_line(struct tcrm_db *db, struct tcrm_quote_line *l,
         l->position = sqlite3_column_int(st, 1);
         s = sqlite3_step(st);
     }
-    int rc = s == SQLITE_DONE ? 0 : tcrm_db_fail(db, "quote line", err);
+    int rc = s == SQLITE_DONE ? 0 : tcrm_db_fail(db, order ? "order line"
+                                                 : "quote line", err);
     tcrm_db_done(st);
     return rc;
+}
+
+int tcrm_doc_line_copy(struct tcrm_db *db, int order, int64_t to_id,
+                       int64_t quote_id, struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db, order
+        ? LINE_COPY("order_lines", "order_id")
+        : LINE_COPY("quote_lines", "quote_id"), err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    sqlite3_bind_int64(st, 1, to_id);
+    sqlite3_bind_int64(st, 2, quote_id);
+    tcrm_db_bind_text(st, 3, now);
+    tcrm_db_bind_text(st, 4, tcrm_db_user(db));
+    return tcrm_db_step_done(db, st, order ? "order line" : "quote line",
+                             err);
 }
 
 int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
@@ -198,9 +227,11 @@ int tcrm_doc_line_prepare(struct tcrm_db *db, const struct tcrm_doc_ctx *c,
 
 /* Check and complete l against its quote, then write it. */
 static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
-                         const char *code, struct tcrm_price_source *src,
+                         const char *code, int64_t limit,
+                         struct tcrm_price_source *src,
                          struct tcrm_error *err)
 {
+    (void)limit;
     struct tcrm_quote q;
     int rc = tcrm_quote_get(db, l->quote_id, &q, err);
     if (rc)
@@ -217,15 +248,15 @@ static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
     if (rc == 0)
         rc = tcrm_db_audit_action(db, NULL, err);
     if (rc == 0)
-        rc = insert_line(db, l, err);
+        rc = tcrm_doc_line_insert(db, l, 0, err);
     tcrm_quote_clear(&q);
     return rc;
 }
 
-int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
-                        const char *product_code,
-                        struct tcrm_price_source *src,
-                        struct tcrm_error *err)
+int tcrm_doc_line_add(struct tcrm_db *db, struct tcrm_quote_line *l,
+                      const char *code, int64_t limit,
+                      struct tcrm_price_source *src, tcrm_doc_line_work work,
+                      struct tcrm_error *err)
 {
     struct tcrm_error local;
     struct tcrm_price_source none;
@@ -233,14 +264,22 @@ int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
         err = &local;
     if (!src)
         src = &none;
-    int rc = tcrm_doc_line_check(l, product_code, src, err);
+    int rc = tcrm_doc_line_check(l, code, src, err);
     if (rc)
         return rc;
     rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = add_line_work(db, l, product_code, src, err);
+    rc = work(db, l, code, limit, src, err);
     return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
+                        const char *product_code,
+                        struct tcrm_price_source *src,
+                        struct tcrm_error *err)
+{
+    return tcrm_doc_line_add(db, l, product_code, 0, src, add_line_work, err);
 }
 
 int tcrm_doc_line_check(const struct tcrm_quote_line *l, const char *code,
@@ -291,30 +330,37 @@ static void free_lines(void *a, size_t n)
     tcrm_quote_lines_free(a, n);
 }
 
-int tcrm_quote_lines(struct tcrm_db *db, int64_t id,
-                     struct tcrm_quote_line **out, size_t *n,
-                     struct tcrm_error *err)
+int tcrm_doc_lines_collect(struct tcrm_db *db, const char *sql, int64_t id,
+                           const char *what, struct tcrm_quote_line **out,
+                           size_t *n, struct tcrm_error *err)
 {
     struct tcrm_error local;
     if (!err)
         err = &local;
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT l.id, l.quote_id, " TCRM_DOC_LINE_COLS
-        " FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id"
-        " WHERE l.quote_id = ?1"
-        " AND EXISTS (SELECT 1 FROM live_quotes q WHERE q.id = l.quote_id)"
-        " ORDER BY l.position", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
     if (!st)
         return err->code;
     sqlite3_bind_int64(st, 1, id);
     void *a = NULL;
     int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_quote_line),
-                             tcrm_doc_line_read,
-                             free_lines, "quote lines", &a, n, err);
+                             tcrm_doc_line_read, free_lines, what, &a, n,
+                             err);
     *out = a;
     return rc;
+}
+
+int tcrm_quote_lines(struct tcrm_db *db, int64_t id,
+                     struct tcrm_quote_line **out, size_t *n,
+                     struct tcrm_error *err)
+{
+    return tcrm_doc_lines_collect(db,
+        "SELECT l.id, l.quote_id, " TCRM_DOC_LINE_COLS
+        " FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id"
+        " WHERE l.quote_id = ?1"
+        " AND EXISTS (SELECT 1 FROM live_quotes q WHERE q.id = l.quote_id)"
+        " ORDER BY l.position", id, "quote lines", out, n, err);
 }
 
 /* ---- copy ----------------------------------------------------------------- */
@@ -330,23 +376,8 @@ static int copy_work(struct tcrm_db *db, int64_t id, const char *pattern,
     free(q.valid_until);
     q.valid_until = NULL;
     rc = tcrm_quote_insert_row(db, &q, pattern, err);
-    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db,
-        LINE_INSERT
-        " SELECT ?1, position, product_id, description, unit, qty_milli,"
-        " price_minor, price_gross, discount, tax_rate, net_minor, tax_minor,"
-        " gross_minor, ?3, ?4 FROM quote_lines WHERE quote_id = ?2"
-        " ORDER BY position", err);
-    if (st) {
-        char now[20];
-        tcrm_db_now(now);
-        sqlite3_bind_int64(st, 1, q.id);
-        sqlite3_bind_int64(st, 2, id);
-        tcrm_db_bind_text(st, 3, now);
-        tcrm_db_bind_text(st, 4, tcrm_db_user(db));
-        rc = tcrm_db_step_done(db, st, "quote line", err);
-    } else if (rc == 0) {
-        rc = err->code;
-    }
+    if (rc == 0)
+        rc = tcrm_doc_line_copy(db, 0, q.id, id, err);
     *new_id = q.id;
     tcrm_quote_clear(&q);
     return rc;

@@ -270,17 +270,22 @@ int tcrm_search_index_contact(struct tcrm_db *db, int64_t id,
     return rc;
 }
 
-static int rebuild_work(struct tcrm_db *db, struct tcrm_error *err)
+int tcrm_search_reindex(struct tcrm_db *db, int64_t company,
+                        struct tcrm_error *err)
 {
-    int rc = tcrm_db_exec(db, "DELETE FROM contact_search;"
-                          " DELETE FROM contact_search_short;", err);
     int64_t last = 0, ids[512];
+    int rc = 0;
     for (size_t n = 1; rc == 0 && n > 0;) {
-        sqlite3_stmt *st = tcrm_db_prepare(db,
-            "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT 512", err);
+        sqlite3_stmt *st = tcrm_db_prepare(db, company
+            ? "SELECT id FROM contacts WHERE company_id = ?2 AND id > ?1"
+              " ORDER BY id LIMIT 256"
+            : "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT 512",
+            err);
         if (!st)
             return TCRM_EDB;
         sqlite3_bind_int64(st, 1, last);
+        if (company)
+            sqlite3_bind_int64(st, 2, company);
         for (n = 0; sqlite3_step(st) == SQLITE_ROW; n++)
             ids[n] = sqlite3_column_int64(st, 0);
         tcrm_db_done(st);
@@ -290,6 +295,13 @@ static int rebuild_work(struct tcrm_db *db, struct tcrm_error *err)
             last = ids[n - 1];
     }
     return rc;
+}
+
+static int rebuild_work(struct tcrm_db *db, struct tcrm_error *err)
+{
+    int rc = tcrm_db_exec(db, "DELETE FROM contact_search;"
+                          " DELETE FROM contact_search_short;", err);
+    return rc ? rc : tcrm_search_reindex(db, 0, err);
 }
 
 int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err)

@@ -199,18 +199,12 @@ static int resolve(struct tcrm_db *db, const char *ref,
 static int restore_row(struct tcrm_db *db, const struct tcrm_entity_kind *k,
                        int64_t id, struct tcrm_error *err)
 {
-    char now[20];
-    sqlite3_stmt *st = tcrm_db_prepare(db, k->sql->restore, err);
-    if (!st)
-        return err->code;
-    tcrm_db_now(now);
-    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, id);
-    int rc = tcrm_db_step_done(db, st, k->name, err);
+    int changed;
+    int rc = tcrm_db_stamp_run(db, k->sql->restore, k->name, id, &changed,
+                               err);
     if (rc)
         return rc;
-    if (sqlite3_changes(db->sql) == 0)
+    if (changed == 0)
         return tcrm_error_set(err, TCRM_ENOTFOUND, "%s/%lld: not in the trash",
                               k->name, (long long)id);
     return 0;

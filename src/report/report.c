@@ -523,3 +523,41 @@ int tcrm_report_run(struct tcrm_db *db, const struct tcrm_config *cfg,
         tcrm_doc_free(out);
     return r.rc;
 }
+
+void rep_each_currency(struct rep *r, const struct tcrm_rq_table *q,
+                       size_t col, const char *none,
+                       void (*fn)(struct rep *r, const char *cur,
+                                  void *ctx),
+                       void *ctx)
+{
+    char cur[REP_MAX_CUR][4];
+    size_t i, n = rep_currencies(q, col, cur, REP_MAX_CUR);
+
+    if (!n) {
+        rep_line(r, "%s", "");
+        rep_line(r, "%s", none);
+    }
+    for (i = 0; i < n; i++)
+        fn(r, cur[i], ctx);
+}
+
+void rep_month_start(const struct rep *r, struct rep_month *it)
+{
+    snprintf(it->end, sizeof it->end, "%.7s", r->to);
+    it->y = atoi(r->from);
+    it->m = atoi(r->from + 5);
+}
+
+int rep_month_next(struct rep_month *it)
+{
+    if (it->m > 12) {
+        it->m = 1;
+        it->y++;
+    }
+    snprintf(it->month, sizeof it->month, "%04d-%02d", it->y % 10000,
+             (it->m - 1) % 12 + 1);
+    if (strcmp(it->month, it->end) > 0)
+        return 0;
+    it->m++;
+    return 1;
+}

@@ -128,10 +128,45 @@ void rep_table_free(struct rep_table *t);
 void rep_bars(struct rep *r, const char *const *labels,
               const int64_t *values, const char *const *texts, size_t n);
 
+/* Bars collected one by one (labels and value texts copied), at most
+ * max (up to REP_MAX_BARS); rep_barset_chart draws them and frees. */
+#define REP_MAX_BARS 120
+struct rep_barset {
+    const char *labels[REP_MAX_BARS], *tp[REP_MAX_BARS];
+    char lab[REP_MAX_BARS][96], texts[REP_MAX_BARS][48];
+    int64_t vals[REP_MAX_BARS];
+    size_t n, max;
+};
+/* NULL (and r fails: out of memory) when there is no room. */
+struct rep_barset *rep_barset_new(struct rep *r, size_t max);
+/* A bar of value v (money in cur); nothing when the set is full. */
+void rep_barset_add(struct rep_barset *b, const char *label, int64_t v,
+                    const char *cur);
+/* A blank line, the title (title_fmt with cur) and the bars; frees b. */
+void rep_barset_chart(struct rep *r, struct rep_barset *b,
+                      const char *title_fmt, const char *cur);
+
 /* The distinct currencies of column col of t, sorted, at most max;
  * returns how many. */
+#define REP_MAX_CUR 64
 size_t rep_currencies(const struct tcrm_rq_table *t, size_t col,
                       char (*out)[4], size_t max);
+/* fn(r, cur, ctx) for each currency of column col of q (rep_currencies);
+ * when there is none, a blank line and `none` (translated) instead. */
+void rep_each_currency(struct rep *r, const struct tcrm_rq_table *q,
+                       size_t col, const char *none,
+                       void (*fn)(struct rep *r, const char *cur,
+                                  void *ctx),
+                       void *ctx);
+
+/* The months of the period, from r->from to r->to ("2026-03"):
+ * rep_month_start, then while rep_month_next(&it) use it.month. */
+struct rep_month {
+    int y, m;
+    char end[16], month[24];
+};
+void rep_month_start(const struct rep *r, struct rep_month *it);
+int rep_month_next(struct rep_month *it);
 
 /* "never" (in the text's language) or the date part of a stored form. */
 const char *rep_day(const struct rep *r, const char *iso, char out[11]);

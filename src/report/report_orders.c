@@ -19,76 +19,27 @@
 
 #include "report_internal.h"
 
-#define ORD_MAX_CUR 64
-#define ORD_MAX_BARS 120
-
-/* Bars being collected: labels and value texts are copied. */
-struct ord_bars {
-    const char *labels[ORD_MAX_BARS], *tp[ORD_MAX_BARS];
-    char lab[ORD_MAX_BARS][96], texts[ORD_MAX_BARS][48];
-    int64_t vals[ORD_MAX_BARS];
-    size_t n;
-};
-
-static struct ord_bars *ord_bars_new(struct rep *r)
-{
-    struct ord_bars *b = calloc(1, sizeof *b);
-
-    if (!b)
-        rep_fail(r, TCRM_ENOMEM, "report: out of memory");
-    return b;
-}
-
-static void ord_bar(struct ord_bars *b, const char *label, int64_t v,
-                    const char *cur)
-{
-    if (b->n >= ORD_MAX_BARS)
-        return;
-    snprintf(b->lab[b->n], sizeof b->lab[b->n], "%s", label);
-    b->labels[b->n] = b->lab[b->n];
-    b->vals[b->n] = v;
-    b->tp[b->n] = rep_fmt_money(v, cur, b->texts[b->n]);
-    b->n++;
-}
-
-static void ord_chart(struct rep *r, const struct ord_bars *b,
-                      const char *title_fmt, const char *cur)
-{
-    rep_line(r, "%s", "");
-    rep_line(r, title_fmt, cur);
-    rep_bars(r, b->labels, b->vals, b->tp, b->n);
-}
-
 /* Net by month of the period for currency cur, from the rows of sales
  * (currency, owner, month, orders, net, gross). */
 static void ord_month_chart(struct rep *r, const struct tcrm_rq_table *q,
                             const char *cur)
 {
-    struct ord_bars *b = ord_bars_new(r);
-    char month[24], end[16];
-    int y, m;
+    struct rep_barset *b = rep_barset_new(r, REP_MAX_BARS);
+    struct rep_month it;
     size_t i;
 
     if (!b)
         return;
-    snprintf(end, sizeof end, "%.7s", r->to);
-    for (y = atoi(r->from), m = atoi(r->from + 5); b->n < ORD_MAX_BARS; m++) {
+    rep_month_start(r, &it);
+    while (b->n < REP_MAX_BARS && rep_month_next(&it)) {
         int64_t net = 0;
-        if (m > 12) {
-            m = 1;
-            y++;
-        }
-        snprintf(month, sizeof month, "%04d-%02d", y % 10000, (m - 1) % 12 + 1);
-        if (strcmp(month, end) > 0)
-            break;
         for (i = 0; i < q->nrows; i++)
             if (!strcmp(tcrm_rq_s(q, i, 0), cur) &&
-                !strcmp(tcrm_rq_s(q, i, 2), month))
+                !strcmp(tcrm_rq_s(q, i, 2), it.month))
                 net += tcrm_rq_i(q, i, 4);
-        ord_bar(b, month, net, cur);
+        rep_barset_add(b, it.month, net, cur);
     }
-    ord_chart(r, b, _("Net by month (%s)"), cur);
-    free(b);
+    rep_barset_chart(r, b, _("Net by month (%s)"), cur);
 }
 
 /* The salesperson: the order's owner; CSV leaves "none" empty. */
@@ -105,10 +56,10 @@ static const struct rep_col sales_cols[] = {
     { N_("Gross"), REP_MONEY, 0 },
 };
 
-static void sales_currency(struct rep *r, const struct tcrm_rq_table *q,
-                           const char *cur)
+static void sales_currency(struct rep *r, const char *cur, void *ctx)
 {
-    struct ord_bars *b = ord_bars_new(r);
+    const struct tcrm_rq_table *q = ctx;
+    struct rep_barset *b = rep_barset_new(r, REP_MAX_BARS);
     struct rep_table t;
     int64_t n = 0, net = 0, gross = 0, who_net = 0;
     size_t i;
@@ -134,7 +85,7 @@ static void sales_currency(struct rep *r, const struct tcrm_rq_table *q,
         /* the last row of this salesperson: their bar */
         if (i + 1 == q->nrows || strcmp(tcrm_rq_s(q, i + 1, 0), cur) ||
             strcmp(who, ord_owner(r, tcrm_rq_s(q, i + 1, 1)))) {
-            ord_bar(b, who, who_net, cur);
+            rep_barset_add(b, who, who_net, cur);
             who_net = 0;
         }
     }
@@ -144,26 +95,18 @@ static void sales_currency(struct rep *r, const struct tcrm_rq_table *q,
     rep_money(&t, 3, net, cur);
     rep_money(&t, 4, gross, cur);
     rep_table_emit(r, &t);
-    ord_chart(r, b, _("Net by salesperson (%s)"), cur);
-    free(b);
+    rep_barset_chart(r, b, _("Net by salesperson (%s)"), cur);
     ord_month_chart(r, q, cur);
 }
 
 void rep_sales(struct rep *r)
 {
     struct tcrm_rq_table q;
-    char cur[ORD_MAX_CUR][4];
-    size_t i, n;
 
     if (rep_check(r, tcrm_rq_sales(r->db, &r->f, &q, r->err)))
         return;
-    n = rep_currencies(&q, 0, cur, ORD_MAX_CUR);
-    if (!n) {
-        rep_line(r, "%s", "");
-        rep_line(r, "%s", _("No confirmed orders in this period."));
-    }
-    for (i = 0; i < n; i++)
-        sales_currency(r, &q, cur[i]);
+    rep_each_currency(r, &q, 0, _("No confirmed orders in this period."),
+                      sales_currency, &q);
     tcrm_rq_table_free(&q);
 }
 
@@ -192,7 +135,7 @@ static const char *prod_name(const struct rep *r,
 /* The rows of currency cur; *b gets each product's net. */
 static void prod_rows(struct rep *r, struct rep_table *t,
                       const struct tcrm_rq_table *p, const char *cur,
-                      struct ord_bars *b)
+                      struct rep_barset *b)
 {
     char name[320];
     int64_t pnet = 0;
@@ -217,17 +160,23 @@ static void prod_rows(struct rep *r, struct rep_table *t,
         pnet += tcrm_rq_i(p, i, 8);
         if (i + 1 == p->nrows || strcmp(tcrm_rq_s(p, i + 1, 0), cur) ||
             tcrm_rq_i(p, i + 1, 1) != tcrm_rq_i(p, i, 1)) {
-            ord_bar(b, tcrm_rq_s(p, i, 3) ? tcrm_rq_s(p, i, 3) : label, pnet,
+            rep_barset_add(b, tcrm_rq_s(p, i, 3) ? tcrm_rq_s(p, i, 3) : label, pnet,
                     cur);
             pnet = 0;
         }
     }
 }
 
-static void prod_currency(struct rep *r, const struct tcrm_rq_table *p,
-                          const struct tcrm_rq_table *s, const char *cur)
+/* The product rows and the sales rows of rep_products. */
+struct prod_ctx {
+    struct tcrm_rq_table p, s;
+};
+
+static void prod_currency(struct rep *r, const char *cur, void *ctx)
 {
-    struct ord_bars *b = ord_bars_new(r);
+    const struct tcrm_rq_table *p = &((struct prod_ctx *)ctx)->p;
+    const struct tcrm_rq_table *s = &((struct prod_ctx *)ctx)->s;
+    struct rep_barset *b = rep_barset_new(r, REP_MAX_BARS);
     struct rep_table t;
     int64_t net = 0, gross = 0, np = 0;
     size_t i;
@@ -253,29 +202,20 @@ static void prod_currency(struct rep *r, const struct tcrm_rq_table *p,
     if (np > (int64_t)r->f.limit)
         rep_line(r, _("(the %zu of %lld products with the largest net)"),
                  r->f.limit, (long long)np);
-    ord_chart(r, b, _("Net by product (%s)"), cur);
-    free(b);
+    rep_barset_chart(r, b, _("Net by product (%s)"), cur);
     ord_month_chart(r, s, cur);
 }
 
 void rep_products(struct rep *r)
 {
-    struct tcrm_rq_table p, s;
-    char cur[ORD_MAX_CUR][4];
-    size_t i, n;
+    struct prod_ctx c;
 
-    memset(&s, 0, sizeof s);
-    if (rep_check(r, tcrm_rq_products(r->db, &r->f, &p, r->err)) ||
-        rep_check(r, tcrm_rq_sales(r->db, &r->f, &s, r->err)))
-        goto out;
-    n = rep_currencies(&s, 0, cur, ORD_MAX_CUR);
-    if (!n) {
-        rep_line(r, "%s", "");
-        rep_line(r, "%s", _("No confirmed orders in this period."));
-    }
-    for (i = 0; i < n; i++)
-        prod_currency(r, &p, &s, cur[i]);
-out:
-    tcrm_rq_table_free(&p);
-    tcrm_rq_table_free(&s);
+    memset(&c.s, 0, sizeof c.s);
+    if (!rep_check(r, tcrm_rq_products(r->db, &r->f, &c.p, r->err)) &&
+        !rep_check(r, tcrm_rq_sales(r->db, &r->f, &c.s, r->err)))
+        rep_each_currency(r, &c.s, 0,
+                          _("No confirmed orders in this period."),
+                          prod_currency, &c);
+    tcrm_rq_table_free(&c.p);
+    tcrm_rq_table_free(&c.s);
 }

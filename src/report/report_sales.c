@@ -16,8 +16,6 @@
 #include "report_internal.h"
 #include "tcrm/date.h"
 
-#define REP_MAX_CUR 64
-
 /* ---- pipeline --------------------------------------------------------- */
 
 static const struct rep_col pipe_cols[] = {
@@ -51,11 +49,7 @@ static int pipe_configured(const struct rep *r, const char *stage)
 
 struct pipe_sum {
     int64_t count, total, weighted;
-    const char *labels[64];
-    int64_t values[64];
-    char texts[64][48];
-    const char *tp[64];
-    size_t nbars;
+    struct rep_barset *bars;
 };
 
 static void pipe_row(struct rep *r, struct rep_table *t,
@@ -85,61 +79,43 @@ static void pipe_row(struct rep *r, struct rep_table *t,
     s->count += n;
     s->total += total;
     s->weighted += w;
-    if (s->nbars < 64) {
-        s->labels[s->nbars] = rep_stage(r, stage);
-        s->values[s->nbars] = total;
-        s->tp[s->nbars] = rep_fmt_money(total, cur, s->texts[s->nbars]);
-        s->nbars++;
-    }
+    rep_barset_add(s->bars, rep_stage(r, stage), total, cur);
 }
 
-static void pipe_currency(struct rep *r, const struct tcrm_rq_table *q,
-                          const char *cur)
+static void pipe_currency(struct rep *r, const char *cur, void *ctx)
 {
+    const struct tcrm_rq_table *q = ctx;
     struct rep_table t;
-    struct pipe_sum *s = calloc(1, sizeof *s);
+    struct pipe_sum s = { 0, 0, 0, rep_barset_new(r, 64) };
     size_t i;
 
-    if (!s) {
-        rep_fail(r, TCRM_ENOMEM, "report: out of memory");
+    if (!s.bars)
         return;
-    }
     rep_heading(r, _("Open deals in %s"), cur);
     rep_table_init(&t, "pipeline", pipe_cols, 5);
     for (i = 0; i < r->cfg->n_stages; i++)
         pipe_row(r, &t, q, r->cfg->stages[i],
-                 pipe_find(q, r->cfg->stages[i], cur), cur, s);
+                 pipe_find(q, r->cfg->stages[i], cur), cur, &s);
     for (i = 0; i < q->nrows; i++)
         if (!strcmp(tcrm_rq_s(q, i, 1), cur) &&
             !pipe_configured(r, tcrm_rq_s(q, i, 0)))
-            pipe_row(r, &t, q, tcrm_rq_s(q, i, 0), (long)i, cur, s);
+            pipe_row(r, &t, q, tcrm_rq_s(q, i, 0), (long)i, cur, &s);
     rep_row(r, &t, 1);
     rep_text(r, &t, 0, rep_tr(r, N_("Total")));
-    rep_int(&t, 1, s->count);
-    rep_money(&t, 2, s->total, cur);
-    rep_money(&t, 3, s->weighted, cur);
+    rep_int(&t, 1, s.count);
+    rep_money(&t, 2, s.total, cur);
+    rep_money(&t, 3, s.weighted, cur);
     rep_table_emit(r, &t);
-    rep_line(r, "%s", "");
-    rep_line(r, _("Amount by stage (%s)"), cur);
-    rep_bars(r, s->labels, s->values, s->tp, s->nbars);
-    free(s);
+    rep_barset_chart(r, s.bars, _("Amount by stage (%s)"), cur);
 }
 
 void rep_pipeline(struct rep *r)
 {
     struct tcrm_rq_table q;
-    char cur[REP_MAX_CUR][4];
-    size_t i, n;
 
     if (rep_check(r, tcrm_rq_pipeline(r->db, &r->f, &q, r->err)))
         return;
-    n = rep_currencies(&q, 1, cur, REP_MAX_CUR);
-    if (!n) {
-        rep_line(r, "%s", "");
-        rep_line(r, "%s", _("No open deals."));
-    }
-    for (i = 0; i < n; i++)
-        pipe_currency(r, &q, cur[i]);
+    rep_each_currency(r, &q, 1, _("No open deals."), pipe_currency, &q);
     tcrm_rq_table_free(&q);
 }
 
@@ -159,51 +135,38 @@ static const struct rep_col late_cols[] = {
     { N_("Owner"), REP_TEXT, 1 },
 };
 
-static void fc_currency(struct rep *r, const struct tcrm_rq_table *q,
-                        const char *cur)
+static void fc_currency(struct rep *r, const char *cur, void *ctx)
 {
+    const struct tcrm_rq_table *q = ctx;
+    struct rep_barset *b = rep_barset_new(r, REP_MAX_BARS);
     struct rep_table t;
-    char month[24], end[16];
-    const char *labels[120], *tp[120];
-    char texts[120][48], lab[120][16];
-    int64_t vals[120], cnt = 0, tot = 0, wei = 0;
-    size_t nb = 0, i;
-    int y, m;
+    struct rep_month it;
+    int64_t cnt = 0, tot = 0, wei = 0;
+    size_t i;
 
+    if (!b)
+        return;
     rep_heading(r, _("Expected to close, %s"), cur);
     rep_table_init(&t, "forecast", fc_cols, 4);
-    snprintf(end, sizeof end, "%.7s", r->to);
-    for (y = atoi(r->from), m = atoi(r->from + 5);; m++) {
+    rep_month_start(r, &it);
+    while (rep_month_next(&it)) {
         int64_t n = 0, a = 0, w = 0;
-        if (m > 12) {
-            m = 1;
-            y++;
-        }
-        snprintf(month, sizeof month, "%04d-%02d", y % 10000, (m - 1) % 12 + 1);
-        if (strcmp(month, end) > 0)
-            break;
         for (i = 0; i < q->nrows; i++)
-            if (!strcmp(tcrm_rq_s(q, i, 0), month) &&
+            if (!strcmp(tcrm_rq_s(q, i, 0), it.month) &&
                 !strcmp(tcrm_rq_s(q, i, 1), cur)) {
                 n = tcrm_rq_i(q, i, 2);
                 a = tcrm_rq_i(q, i, 3);
                 w = rep_div100(tcrm_rq_i(q, i, 4));
             }
         rep_row(r, &t, 0);
-        rep_text(r, &t, 0, month);
+        rep_text(r, &t, 0, it.month);
         rep_int(&t, 1, n);
         rep_money(&t, 2, a, cur);
         rep_money(&t, 3, w, cur);
         cnt += n;
         tot += a;
         wei += w;
-        if (nb < 120) {
-            memcpy(lab[nb], month, sizeof month);
-            labels[nb] = lab[nb];
-            vals[nb] = w;
-            tp[nb] = rep_fmt_money(w, cur, texts[nb]);
-            nb++;
-        }
+        rep_barset_add(b, it.month, w, cur);
     }
     rep_row(r, &t, 1);
     rep_text(r, &t, 0, rep_tr(r, N_("Total")));
@@ -211,9 +174,7 @@ static void fc_currency(struct rep *r, const struct tcrm_rq_table *q,
     rep_money(&t, 2, tot, cur);
     rep_money(&t, 3, wei, cur);
     rep_table_emit(r, &t);
-    rep_line(r, "%s", "");
-    rep_line(r, _("Weighted by month (%s)"), cur);
-    rep_bars(r, labels, vals, tp, nb);
+    rep_barset_chart(r, b, _("Weighted by month (%s)"), cur);
 }
 
 /* A Currency | Deals | Amount table from rows (cur, count, total) of q
@@ -265,8 +226,6 @@ static void fc_late(struct rep *r, const struct tcrm_rq_table *q)
 void rep_forecast(struct rep *r)
 {
     struct tcrm_rq_table q, won, und, late;
-    char cur[REP_MAX_CUR][4];
-    size_t i, n;
 
     memset(&won, 0, sizeof won);
     memset(&und, 0, sizeof und);
@@ -276,14 +235,8 @@ void rep_forecast(struct rep *r)
         rep_check(r, tcrm_rq_forecast_undated(r->db, &r->f, &und, r->err)) ||
         rep_check(r, tcrm_rq_forecast_late(r->db, &r->f, &late, r->err)))
         goto out;
-    n = rep_currencies(&q, 1, cur, REP_MAX_CUR);
-    if (!n) {
-        rep_line(r, "%s", "");
-        rep_line(r, "%s", _("No open deals expected to close in this "
-                            "period."));
-    }
-    for (i = 0; i < n; i++)
-        fc_currency(r, &q, cur[i]);
+    rep_each_currency(r, &q, 1, _("No open deals expected to close in "
+                                  "this period."), fc_currency, &q);
     fc_sums(r, "won", N_("Won in this period"), &won, 1, "won",
             N_("Nothing won in this period."));
     fc_sums(r, "no close date", N_("Open deals with no expected close"),

@@ -487,3 +487,35 @@ void rep_bars(struct rep *r, const char *const *labels,
         tcrm_strbuf_free(&sb);
     }
 }
+
+struct rep_barset *rep_barset_new(struct rep *r, size_t max)
+{
+    struct rep_barset *b = calloc(1, sizeof *b);
+
+    if (!b)
+        rep_fail(r, TCRM_ENOMEM, "report: out of memory");
+    else
+        b->max = max < REP_MAX_BARS ? max : REP_MAX_BARS;
+    return b;
+}
+
+void rep_barset_add(struct rep_barset *b, const char *label, int64_t v,
+                    const char *cur)
+{
+    if (b->n >= b->max)
+        return;
+    snprintf(b->lab[b->n], sizeof b->lab[b->n], "%s", label);
+    b->labels[b->n] = b->lab[b->n];
+    b->vals[b->n] = v;
+    b->tp[b->n] = rep_fmt_money(v, cur, b->texts[b->n]);
+    b->n++;
+}
+
+void rep_barset_chart(struct rep *r, struct rep_barset *b,
+                      const char *title_fmt, const char *cur)
+{
+    rep_line(r, "%s", "");
+    rep_line(r, title_fmt, cur);
+    rep_bars(r, b->labels, b->vals, b->tp, b->n);
+    free(b);
+}
