@@ -3,7 +3,7 @@
  * (settings.name_order), the same for everyone who opens it.
  *
  *   pinyin     hanzi by their pinyin reading among Latin names: 李娜,
- *              王芳, Zhang Anna, 张伟, 章子怡, zoe (the default);
+ *              王芳, 张伟, 章子怡, Zhang Anna, zoe (the default);
  *   codepoint  folded text by Unicode code point: every hanzi name after
  *              every Latin one.
  * Changing it re-keys every name that is not plain ASCII, in one

@@ -44,15 +44,17 @@ int tcrm_pinyin_keys(const char *text, struct tcrm_strbuf *sb);
 
 /* The sort key of a name in pinyin order, a new string (NULL when out of
  * memory). Text without hanzi gets tcrm_norm_fold's key unchanged; each
- * hanzi with a reading becomes its common reading followed by the
- * character itself, syllables apart by one space:
- *   "张伟"     -> "zhang张 wei伟"
- *   "王芳"     -> "wang王 fang芳"      (王 before 张)
- *   "ABC科技"  -> "abc ke科 ji技"
- * so names sort by pinyin among Latin ones ("Zhang Anna" just before
- * 张伟), the same character stays together (all 张 before 章), and the key
- * of a name's first characters is a prefix of the name's key (the search
- * ranks "names starting with" by it). */
+ * hanzi with a reading becomes its common reading, the byte 0x1F (shown
+ * here as '.') and the character itself, syllables apart by one space:
+ *   "张伟"     -> "zhang.张 wei.伟"
+ *   "王芳"     -> "wang.王 fang.芳"      (王 before 张)
+ *   "胡军"     -> "hu.胡 jun.军"         (胡 before 黄, "huang.黄": 0x1F
+ *                                       sorts before every letter)
+ *   "ABC科技"  -> "abc ke.科 ji.技"
+ * so names sort by pinyin among Latin ones (张伟 and 章子怡 just before
+ * "Zhang Anna"), the same character stays together (all 张 before 章),
+ * and the key of a name's first characters is a prefix of the name's key
+ * (the search ranks "names starting with" by it). */
 char *tcrm_pinyin_sort_key(const char *text);
 
 /* A query as pinyin keys spell it: ü (with or without a tone mark, either

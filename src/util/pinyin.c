@@ -199,6 +199,7 @@ char *tcrm_pinyin_sort_key(const char *text)
             if (sb.len > 0 && sb.buf[sb.len - 1] != ' ')
                 rc = tcrm_strbuf_appendc(&sb, ' ');
             rc = rc ? rc : tcrm_strbuf_append(&sb, reading);
+            rc = rc ? rc : tcrm_strbuf_appendc(&sb, '\x1f');
             rc = rc ? rc : tcrm_strbuf_appendn(&sb, f + pos, n);
             after_han = 1;
         } else {
