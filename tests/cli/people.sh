@@ -57,34 +57,7 @@ mkdir -m 1777 "$ROOT/db"
 DB=$ROOT/db/office.db
 pass=0 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    printf 'FAIL: %s\n' "$1"
-    shift
-    printf '%s\n' "$@" | sed 's/^/    /'
-}
-
-# as LOGIN ARGS...: tcrm as that account, clean environment; sets OUT,
-# ERR, RC.
-as() {
-    local u=$1
-    shift
-    OUT=$(cd "$ROOT" && timeout 20 runuser -u "$u" -- env -i PATH=/usr/bin:/bin \
-          HOME="$ROOT" USER="$u" TCRM_NOW="$TCRM_NOW" LC_ALL=C.UTF-8 TZ=UTC \
-          "$TCRM" --db "$DB" "$@" 2>"$ROOT/stderr")
-    RC=$?
-    ERR=$(cat "$ROOT/stderr")
-}
-
-expect() {
-    if [[ $RC == "$2" && "$OUT" == "$3" && "$ERR" == "$4" ]]; then
-        ok
-    else
-        bad "$1" "status $RC (want $2)" "--- stdout:" "$OUT" "--- want:" \
-            "$3" "--- stderr:" "$ERR" "--- want:" "$4"
-    fi
-}
+. "$(dirname "$0")/as_users.sh"
 
 # ids: the first CSV column of OUT without its header, sorted,
 # space-separated.
