@@ -109,6 +109,11 @@ static const char *const nouns[] __attribute__((unused)) = {
     NC_("entity", "quote"), NC_("entity", "quotes"),
     NC_("entity", "order"), NC_("entity", "orders"),
     NC_("entity", "delivery"), NC_("entity", "deliveries"),
+    NC_("entity", "invoice"), NC_("entity", "invoices"),
+    NC_("entity", "payment"), NC_("entity", "payments"),
+    NC_("entity", "rate"), NC_("entity", "rates"),
+    NC_("entity", "terms"), NC_("entity", "balance"),
+    NC_("entity", "receivables"),
 };
 
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
@@ -301,6 +306,36 @@ static const struct {
     { "activity_by_tag",
       "SELECT * FROM activity_by_tag WHERE n <> 0",
       "SELECT * FROM activity_by_tag_expected" },
+    /* What the live payments apply to each invoice and payment (the
+     * triggers of 011_money.sql keep them). */
+    { "invoices.paid_minor",
+      "SELECT id, paid_minor FROM invoices",
+      "SELECT i.id, coalesce(sum(a.amount_minor), 0) FROM invoices i"
+      " LEFT JOIN payment_allocations a ON a.invoice_id = i.id AND"
+      " a.payment_id IN (SELECT id FROM payments WHERE voided_at IS NULL)"
+      " GROUP BY i.id" },
+    { "payments.applied_minor",
+      "SELECT id, applied_minor FROM payments WHERE voided_at IS NULL",
+      "SELECT p.id, coalesce(sum(a.amount_minor), 0) FROM payments p"
+      " LEFT JOIN payment_allocations a ON a.payment_id = p.id"
+      " WHERE p.voided_at IS NULL GROUP BY p.id" },
+    /* receivable.h: what a customer owes is their open invoices less
+     * their credit, and also their invoices less their payments. */
+    { "receivables",
+      "SELECT co, ct, cur, sum(open) - sum(credit) FROM ("
+      " SELECT company_id AS co, CASE WHEN company_id IS NULL THEN contact_id"
+      " END AS ct, currency AS cur, amount_minor - paid_minor AS open,"
+      " 0 AS credit FROM invoices WHERE voided_at IS NULL UNION ALL"
+      " SELECT company_id, CASE WHEN company_id IS NULL THEN contact_id END,"
+      " currency, 0, amount_minor - applied_minor FROM payments"
+      " WHERE voided_at IS NULL) GROUP BY co, ct, cur",
+      "SELECT co, ct, cur, sum(inv) - sum(pay) FROM ("
+      " SELECT company_id AS co, CASE WHEN company_id IS NULL THEN contact_id"
+      " END AS ct, currency AS cur, amount_minor AS inv, 0 AS pay"
+      " FROM invoices WHERE voided_at IS NULL UNION ALL"
+      " SELECT company_id, CASE WHEN company_id IS NULL THEN contact_id END,"
+      " currency, 0, amount_minor FROM payments WHERE voided_at IS NULL)"
+      " GROUP BY co, ct, cur" },
     { "companies.n_contacts",
       "SELECT id, n_contacts FROM companies",
       "SELECT co.id, count(k.id) FROM companies co LEFT JOIN contacts k"
@@ -310,7 +345,7 @@ static const struct {
 /* Rows in one of stored/expected and not in the other, as a count. */
 static int summary_diff(struct tcrm_db *db, int i, int *out)
 {
-    char sql[512];
+    char sql[4096];
     snprintf(sql, sizeof sql,
              "SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
              " + (SELECT count(*) FROM (%s EXCEPT %s))",

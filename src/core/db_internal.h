@@ -46,6 +46,8 @@ struct tcrm_db {
     void *wait_ud;
     int audit_ready;         /* the schema has audit_actor (schema 6) */
     int pinyin_order;        /* sort keys in pinyin order (name_order.c) */
+    int credit_policy;       /* enum tcrm_credit_policy (receivable.h) */
+    char base_currency[4];   /* [sales] base_currency, for credit limits */
     int actor_set;           /* this transaction set audit_actor */
     int64_t tx_serial;       /* counts the transactions that set it */
     int64_t changes_at_begin;/* sqlite3_total_changes once it was set */

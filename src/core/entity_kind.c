@@ -70,6 +70,13 @@ static const struct tcrm_entity_kind kinds[] = {
     { "delivery", NULL, "deliveries", "number", N_("delivery note"),
       TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
       0, NULL, KIND_SQL("deliveries") },
+    /* Voided, never trashed: their deleted_at stays NULL. */
+    { "invoice", NULL, "invoices", "number", N_("invoice"),
+      TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
+      0, NULL, KIND_SQL("invoices") },
+    { "payment", NULL, "payments", "number", N_("payment"),
+      TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
+      0, NULL, KIND_SQL("payments") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 

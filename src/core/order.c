@@ -18,6 +18,7 @@
 
 #include "db_internal.h"
 #include "tcrm/i18n.h"
+#include "money_internal.h"
 #include "order_internal.h"
 #include "tcrm/access.h"
 
@@ -362,6 +363,10 @@ static int state_work(struct tcrm_db *db, int64_t id, int state,
     if (rc)
         return rc;
     rc = check_move(&o, state, err);
+    struct tcrm_customer c = tcrm_customer_of(o.company_id, o.contact_id);
+    if (rc == 0 && state == TCRM_ORDER_CONFIRMED &&
+        o.approval != TCRM_APPROVAL_APPROVED)
+        rc = tcrm_credit_enforce(db, &c, o.gross, o.currency, o.number, err);
     if (rc == 0)
         rc = tcrm_order_bump(db, &o, tcrm_order_state_name(state), NULL, err);
     tcrm_order_clear(&o);
@@ -384,6 +389,17 @@ int tcrm_order_set_state(struct tcrm_db *db, int64_t id, int state,
     return tcrm_db_end(db, rc, err);
 }
 
+/* Does o take its customer past an enforced credit limit (it then needs
+ * an approval to be confirmed, receivable.h)? */
+static int over_credit(struct tcrm_db *db, const struct tcrm_order *o)
+{
+    struct tcrm_credit cr;
+    struct tcrm_customer c = tcrm_customer_of(o->company_id, o->contact_id);
+    return db->credit_policy == TCRM_CREDIT_ENFORCE &&
+           tcrm_credit_check(db, &c, o->gross, o->currency, &cr, NULL) == 0 &&
+           cr.over;
+}
+
 static int approve_work(struct tcrm_db *db, int64_t id,
                         struct tcrm_error *err)
 {
@@ -395,7 +411,7 @@ static int approve_work(struct tcrm_db *db, int64_t id,
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "order %s is "
                               "already %s", o.number,
                               tcrm_i18n_word("order state", tcrm_order_state_name(o.state)));
-    else if (o.approval != TCRM_APPROVAL_WAITING)
+    else if (o.approval != TCRM_APPROVAL_WAITING && !over_credit(db, &o))
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "order %s does not "
                               "wait for an approval", o.number);
     else
