@@ -79,6 +79,17 @@ struct tcrm_config {
     int max_discount;        /* max_discount = 100 (0..100): an order line
                                 with a larger discount percent needs a
                                 manager's approval (order.h) */
+    char *invoice_number;    /* invoice_number = I%Y-%04n (invoice.h) */
+    char *payment_number;    /* payment_number = R%Y-%04n */
+    int payment_days;        /* payment_days = 30 (0..3650): an invoice is
+                                due this many days after its date unless
+                                the customer has their own terms */
+    char *base_currency;     /* base_currency = CNY: what receivables and
+                                payments are reported in (rate.h) */
+    int credit_enforce;      /* credit_limit = warn|enforce (default warn):
+                                past a customer's credit limit, a new
+                                invoice or order warns, or needs a
+                                manager (receivable.h) */
     /* [company]: your own, the header of printed documents (all NULL
      * unless set) */
     char *company_name, *company_address, *company_phone, *company_email,

@@ -56,7 +56,8 @@ static const int default_probability[] = {10, 25, 50, 75};
 #define N_DEFAULT_STAGES (sizeof default_stages / sizeof default_stages[0])
 
 enum key_kind { KIND_TEXT, KIND_INT, KIND_COLORS, KIND_STAGES, KIND_PROBS,
-                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS, KIND_LANGUAGE };
+                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS, KIND_LANGUAGE,
+                KIND_CREDIT };
 
 struct key_def {
     const char *section;
@@ -104,6 +105,15 @@ static const struct key_def key_table[] = {
     {"sales", "delivery_number", KIND_TEXT, OFF(delivery_number), 0, 0,
      "a number pattern such as D%Y-%04n"},
     {"sales", "max_discount", KIND_INT, OFF(max_discount), 0, 100, NULL},
+    {"sales", "invoice_number", KIND_TEXT, OFF(invoice_number), 0, 0,
+     "a number pattern such as I%Y-%04n"},
+    {"sales", "payment_number", KIND_TEXT, OFF(payment_number), 0, 0,
+     "a number pattern such as R%Y-%04n"},
+    {"sales", "payment_days", KIND_INT, OFF(payment_days), 0, 3650, NULL},
+    {"sales", "base_currency", KIND_CURRENCY, OFF(base_currency), 0, 0,
+     N_("3 upper-case letters such as EUR")},
+    {"sales", "credit_limit", KIND_CREDIT, OFF(credit_enforce), 0, 0,
+     N_("warn or enforce")},
     {"company", "name", KIND_TEXT, OFF(company_name), 0, 0,
      N_("your company's name")},
     {"company", "address", KIND_TEXT, OFF(company_address), 0, 0,
@@ -170,6 +180,9 @@ void tcrm_config_free(struct tcrm_config *cfg)
     free(cfg->quote_number);
     free(cfg->order_number);
     free(cfg->delivery_number);
+    free(cfg->invoice_number);
+    free(cfg->payment_number);
+    free(cfg->base_currency);
     for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
         free(*company_field(cfg, i));
     free_stages(cfg);
@@ -184,6 +197,7 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
     dst->language = NULL;
     dst->currency = dst->print_command = dst->quote_number = NULL;
     dst->order_number = dst->delivery_number = NULL;
+    dst->invoice_number = dst->payment_number = dst->base_currency = NULL;
     for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
         *company_field(dst, i) = NULL;
     memset(dst->stages, 0, sizeof dst->stages);
@@ -195,7 +209,10 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
         || set_str(&dst->print_command, src->print_command)
         || set_str(&dst->quote_number, src->quote_number)
         || set_str(&dst->order_number, src->order_number)
-        || set_str(&dst->delivery_number, src->delivery_number))
+        || set_str(&dst->delivery_number, src->delivery_number)
+        || set_str(&dst->invoice_number, src->invoice_number)
+        || set_str(&dst->payment_number, src->payment_number)
+        || set_str(&dst->base_currency, src->base_currency))
         goto nomem;
     for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
         if (set_str(company_field(dst, i), *company_field(src, i)))
@@ -239,9 +256,13 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
         || set_str(&cfg->print_command, "lpr")
         || set_str(&cfg->quote_number, "Q%Y-%04n")
         || set_str(&cfg->order_number, "O%Y-%04n")
-        || set_str(&cfg->delivery_number, "D%Y-%04n"))
+        || set_str(&cfg->delivery_number, "D%Y-%04n")
+        || set_str(&cfg->invoice_number, "I%Y-%04n")
+        || set_str(&cfg->payment_number, "R%Y-%04n")
+        || set_str(&cfg->base_currency, "CNY"))
         goto nomem;
     cfg->max_discount = 100;
+    cfg->payment_days = 30;
     for (size_t i = 0; i < N_DEFAULT_STAGES; i++) {
         if (set_str(&cfg->stages[i], default_stages[i]))
             goto nomem;
@@ -668,6 +689,11 @@ static int apply_value(const struct place *p, const char *v,
         if (strcmp(v, "todo") && strcmp(v, "event"))
             return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
         *INT_FIELD(cfg, d->offset) = !strcmp(v, "event");
+        return 0;
+    case KIND_CREDIT:
+        if (strcmp(v, "warn") && strcmp(v, "enforce"))
+            return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
+        *INT_FIELD(cfg, d->offset) = !strcmp(v, "enforce");
         return 0;
     case KIND_LANGUAGE:
         if (check_language(v))
