@@ -80,6 +80,8 @@ int cli_amount(const struct tcrm_cmd *cmd, const char *opt, const char *s,
     tcrm_error_clear(&err);
     if (tcrm_decimal_read(s, opt, TCRM_MONEY_PLACES, minor, &err))
         return tcrm_cli_bad(cmd, "%s", err.msg);
+    if (*minor == 0 && strcmp(opt, "--amount") == 0)
+        return tcrm_cli_bad(cmd, "--amount: must be more than 0");
     return 0;
 }
 
@@ -151,7 +153,7 @@ static int add_opts(struct cli_opts *o, struct add_args *a,
     if ((rc = cli_want_args(&sub_add, o, 1, 1, "OID")))
         return rc;
     if (!a->amount)
-        return tcrm_cli_usage(&sub_add, "give --amount");
+        return tcrm_cli_usage(&sub_add, "missing --amount");
     if ((rc = cli_amount(&sub_add, "--amount", a->amount, &in->amount)) ||
         (a->date && (rc = cli_day(&sub_add, "--date", a->date, date))) ||
         (a->due && (rc = cli_day(&sub_add, "--due", a->due, due))))

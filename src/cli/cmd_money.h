@@ -20,7 +20,8 @@ int cli_customer(const struct tcrm_cmd *cmd, struct tcrm_db *db,
                  const char *company, const char *contact,
                  struct tcrm_customer *c);
 
-/* An amount option (--amount): exit 1 with "--amount: ..." when bad. */
+/* An amount option: exit 1 with "--amount: ..." when bad (and, for
+ * --amount itself, when it is 0). */
 int cli_amount(const struct tcrm_cmd *cmd, const char *opt, const char *s,
                int64_t *minor);
 /* A day option (--date, --due) as YYYY-MM-DD in out (tcrm_date_parse). */

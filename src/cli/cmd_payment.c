@@ -76,7 +76,8 @@ static int add_values(struct add_args *a, struct tcrm_payment_in *in)
         return tcrm_cli_usage(&sub_add, "give one of --invoice, --order, "
                               "--company, --contact");
     if (!a->amount || !a->method)
-        return tcrm_cli_usage(&sub_add, "give --amount and --method");
+        return tcrm_cli_usage(&sub_add, !a->amount ? "missing --amount"
+                                                   : "missing --method");
     if ((rc = cli_amount(&sub_add, "--amount", a->amount, &in->amount)) ||
         (a->date && (rc = cli_day(&sub_add, "--date", a->date, a->day))))
         return rc;
