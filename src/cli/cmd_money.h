@@ -36,6 +36,17 @@ void cli_credit_warn(struct tcrm_cli *cli, struct tcrm_db *db,
                      const struct tcrm_customer *c, const char *name,
                      int64_t amount, const char *currency);
 
+/* `invoice void IID`, `payment void PID`: the reference (metavar) by
+ * id_of, void_fn, then say what was voided. */
+int cli_money_void(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
+                   int argc, char **argv, const char *metavar,
+                   int (*id_of)(struct tcrm_db *db, const char *ref,
+                                int64_t *id),
+                   int (*void_fn)(struct tcrm_db *db, int64_t id,
+                                  struct tcrm_error *err),
+                   void (*say)(struct tcrm_cli *cli, struct tcrm_db *db,
+                               int64_t id));
+
 /* The word of an invoice's state: voided, paid, overdue, open. */
 const char *cli_invoice_state(const struct tcrm_invoice *v, const char *today);
 
