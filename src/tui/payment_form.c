@@ -49,7 +49,7 @@ static int pay_fields(struct tui_field *f, const struct tcrm_invoice *v,
                       const char *const *methods, const char *today)
 {
     char open[48];
-    tcrm_decimal_format(v->amount - v->paid, 2, 0, open, sizeof open);
+    tcrm_money_format(v->amount - v->paid, NULL, open, sizeof open);
     int rc = tui_field_text(&f[P_AMOUNT], "Amount", open);
     rc |= tui_field_choice(&f[P_METHOD], "Method", methods, TCRM_PAY_METHODS,
                            TCRM_PAY_BANK);

@@ -132,11 +132,11 @@ static const char *state(const struct tui_app *a, const struct tcrm_invoice *v,
     *late = 0;
     if (v->voided_at)
         /* TRANSLATORS: an invoice's state in the Invoices view */
-        return C_("invoice", "voided");
+        return C_("invoice state", "voided");
     if (v->paid >= v->amount)
-        return C_("invoice", "paid");
+        return C_("invoice state", "paid");
     if (tcrm_date_days_between(a->today, nz(v->due_on)) >= 0)
-        return C_("invoice", "open");
+        return C_("invoice state", "open");
     *late = 1;
     tui_invoice_when(a, v->due_on, buf, n);
     return buf;
@@ -148,10 +148,10 @@ void tui_invoice_cells(struct tui_app *a, const void *row, const char **cell,
 {
     const struct tcrm_invoice *v = row;
     /* TRANSLATORS: the Number column of an opening balance (no number) */
-    cell[0] = v->number ? v->number : C_("invoice", "opening");
+    cell[0] = v->number ? v->number : _("opening");
     cell[1] = customer(v);
     cell[2] = v->due_on;
-    tcrm_money_format(v->amount, v->currency, bufs[0], 64);
+    tcrm_money_format(v->amount, NULL, bufs[0], 64);   /* Open says it */
     cell[3] = bufs[0];
     tcrm_money_format(v->voided_at ? 0 : v->amount - v->paid, v->currency,
                       bufs[1], 64);
@@ -259,6 +259,29 @@ void tui_invoice_detail(struct tui_app *a, int64_t id)
 
 /* ---- a customer's balance --------------------------------------------- */
 
+/* "CNY  owed 900.00  overdue 300.00  credit 50.00": the figures that are
+ * not 0 (owed may be below 0 when credit is more than is open). */
+static void balance_text(const struct tcrm_balance *b, char *out, size_t n)
+{
+    char v[64];
+    size_t len = (size_t)snprintf(out, n, "%s", b->currency);
+    if (b->owed > 0 && len < n) {
+        tcrm_money_format(b->owed, NULL, v, sizeof v);
+        /* TRANSLATORS: a customer's balance in the detail pane, after
+         * the currency: what they owe, its overdue part, their credit
+         * (payments not yet applied) */
+        len += (size_t)snprintf(out + len, n - len, _("  owed %s"), v);
+    }
+    if (b->overdue > 0 && len < n) {
+        tcrm_money_format(b->overdue, NULL, v, sizeof v);
+        len += (size_t)snprintf(out + len, n - len, _("  overdue %s"), v);
+    }
+    if (b->credit > 0 && len < n) {
+        tcrm_money_format(b->credit, NULL, v, sizeof v);
+        snprintf(out + len, n - len, _("  credit %s"), v);
+    }
+}
+
 /* One line per currency with something owed, overdue or in credit. For a
  * contact of a company, the company's (who is billed), named. */
 void tui_balance_lines(struct tui_app *a, int64_t company_id,
@@ -267,7 +290,7 @@ void tui_balance_lines(struct tui_app *a, int64_t company_id,
     struct tcrm_customer c = {company_id, company_id ? 0 : contact_id};
     struct tcrm_balance *b = NULL;
     size_t n = 0;
-    char name[200] = "";
+    char name[200] = "", text[300];
     if (tcrm_balance_get(a->db, &c, &b, &n, NULL) < 0 || n == 0) {
         free(b);
         return;
@@ -276,29 +299,18 @@ void tui_balance_lines(struct tui_app *a, int64_t company_id,
         struct tcrm_company co;
         tcrm_company_init(&co);
         if (tcrm_company_get(a->db, company_id, &co, NULL) == 0)
-            snprintf(name, sizeof name, "%s", nz(co.name));
+            snprintf(name, sizeof name, "%s · ", nz(co.name));
         tcrm_company_clear(&co);
     }
     for (size_t i = 0; i < n; i++) {
-        char owed[64], over[64], credit[64];
-        if (!b[i].owed && !b[i].overdue && !b[i].credit)
+        if (b[i].owed <= 0 && !b[i].overdue && !b[i].credit)
             continue;
-        tcrm_money_format(b[i].owed, b[i].currency, owed, sizeof owed);
-        tcrm_money_format(b[i].overdue, NULL, over, sizeof over);
-        tcrm_money_format(b[i].credit, NULL, credit, sizeof credit);
-        int role = b[i].overdue ? TUI_OVERDUE : TUI_NORMAL;
-        if (name[0])
-            /* TRANSLATORS: a contact's company's balance in one currency
-             * in the detail pane: company, owed (with currency), the
-             * overdue part, unapplied payments */
-            tui_detail_add(a, role, _("%s owes %s  overdue %s  credit %s"),
-                           name, owed, over, credit);
-        else
-            /* TRANSLATORS: a customer's balance in one currency in the
-             * detail pane: owed (with currency), the overdue part,
-             * unapplied payments */
-            tui_detail_add(a, role, _("Owed %s  overdue %s  credit %s"), owed,
-                           over, credit);
+        balance_text(&b[i], text, sizeof text);
+        /* TRANSLATORS: a customer's balance line in the detail pane: the
+         * company billed (with " · " after it) or nothing, then the
+         * currency and its figures */
+        tui_detail_add(a, b[i].overdue ? TUI_OVERDUE : TUI_NORMAL,
+                       _("%sBalance %s"), name, text);
     }
     free(b);
 }

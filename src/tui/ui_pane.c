@@ -240,7 +240,8 @@ static void header_text(const struct tui_app *a, int s, char *out, size_t sz)
     }
 }
 
-/* "12d overdue: Acme Ltd 600.00 CNY", "in 3d: ...", "today: ..." */
+/* "18d late: 180.00 CNY Acme Ltd", "in 3d: ...", "today: ...": the
+ * amount before the customer, so that a narrow pane cuts the name. */
 static void money_text(const struct tui_app *a, const struct tcrm_invoice *v,
                        char *out, size_t sz)
 {
@@ -250,13 +251,13 @@ static void money_text(const struct tui_app *a, const struct tcrm_invoice *v,
     int days = tcrm_date_days_between(a->today, v->due_on ? v->due_on : "");
     tcrm_money_format(v->amount - v->paid, v->currency, open, sizeof open);
     /* TRANSLATORS: an invoice in the reminder pane's RECEIVABLES: the
-     * days past its due date (or till it), the customer, what is open */
+     * days past its due date (or till it), what is open, the customer */
     if (days < 0)
-        snprintf(out, sz, _("%dd overdue: %s %s"), -days, who, open);
+        snprintf(out, sz, _("%dd late: %s %s"), -days, open, who);
     else if (days == 0)
-        snprintf(out, sz, _("due today: %s %s"), who, open);
+        snprintf(out, sz, _("today: %s %s"), open, who);
     else
-        snprintf(out, sz, _("due in %dd: %s %s"), days, who, open);
+        snprintf(out, sz, _("in %dd: %s %s"), days, open, who);
 }
 
 static void item_text(const struct tui_app *a, const struct tui_pane_line *l,

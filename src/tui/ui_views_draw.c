@@ -97,13 +97,13 @@ static const struct column quote_cols[] = {
 };
 
 /* TRANSLATORS: column headers of the invoices list: Number 10, Customer
- * 8, Due (date) 10, Amount 12, Open (what is left to pay) 12, State 8,
+ * 8, Due (date) 10, Amount 8, Open (what is left to pay) 12, State 8,
  * Date (issued) 10, Owner 8 columns at the narrowest */
 static const struct column invoice_cols[] = {
     {"invoices", NC_("invoices", "Number"), {10, 0, 0}, 0, 1},
     {"invoices", NC_("invoices", "Customer"), {8, 3, 0}, 0, 0},
     {"invoices", NC_("invoices", "Due"), {10, 0, 0}, 0, 1},
-    {"invoices", NC_("invoices", "Amount"), {12, 0, 0}, 1, 1},
+    {"invoices", NC_("invoices", "Amount"), {8, 0, 0}, 1, 1},
     {"invoices", NC_("invoices", "Open"), {12, 0, 0}, 1, 1},
     {"invoices", NC_("invoices", "State"), {8, 0, 0}, 0, 1},
     {"invoices", NC_("invoices", "Date"), {10, 0, 0}, 0, 1},
