@@ -32,19 +32,6 @@ struct pay_ctx {
     int64_t *out_id;
 };
 
-static int check_amount(const struct tui_field *f, int kind, const char *text,
-                        char *msg, size_t msgsz)
-{
-    int64_t minor;
-    struct tcrm_error err;
-    (void)f;
-    (void)kind;
-    if (tcrm_money_parse(text, &minor, &err) == 0)
-        return 0;
-    snprintf(msg, msgsz, "%s", err.msg);
-    return 1;
-}
-
 static int pay_fields(struct tui_field *f, const struct tcrm_invoice *v,
                       const char *const *methods, const char *today)
 {
@@ -57,7 +44,7 @@ static int pay_fields(struct tui_field *f, const struct tcrm_invoice *v,
     rc |= tui_field_text(&f[P_DATE], "Date", today);
     rc |= tui_field_text(&f[P_NOTE], "Note", NULL);
     f[P_AMOUNT].required = 1;
-    f[P_AMOUNT].check = check_amount;
+    f[P_AMOUNT].check = tui_check_money;
     /* TRANSLATORS: under the payment form's Amount field */
     f[P_AMOUNT].hint = _("what was received, at most what is open");
     f[P_METHOD].choice_ctx = "method";

@@ -57,18 +57,6 @@ start() {
     wait_started 5
 }
 
-# wait_started SECONDS: until the screen is up (either language), too
-# small, or tcrm exited.
-wait_started() {
-    local i=0
-    while [ "$i" -lt $(($1 * 10)) ]; do
-        screen | grep -qE -- "Quit|退出|too small|太小|EXIT=" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
 # fits W: no screen line is wider than W columns (CJK counted as 2):
 # capture-pane gives each cell once, so a line wider than the terminal
 # means something was drawn past the edge.
