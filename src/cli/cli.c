@@ -39,6 +39,7 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_quote,
     &tcrm_cmd_order,
     &tcrm_cmd_delivery,
+    &tcrm_cmd_statement,
     &tcrm_cmd_search,
     &tcrm_cmd_trash,
     &tcrm_cmd_restore,
