@@ -16,10 +16,11 @@
 #include <string.h>
 
 #include "doc_internal.h"
+#include "tcrm/csvcell.h"
 #include "tcrm/date.h"
 #include "tcrm/statement.h"
 
-#define LEDGER_COLS 7
+#define LEDGER_COLS 6
 #define OVERDUE_COLS 4
 
 /* The figures of one currency. */
@@ -81,7 +82,7 @@ static void st_ledger(struct doc_fill *f, const struct tcrm_stmt_row *r,
 {
     const struct doc_col cols[LEDGER_COLS] = {
         { _("Date"), 0, 0 }, { _("Document"), 0, 0 },
-        { _("Details"), 0, 1 }, { _("Due"), 0, 0 }, { _("Debit"), 1, 0 },
+        { _("Details"), 0, 1 }, { _("Debit"), 1, 0 },
         { _("Credit"), 1, 0 }, { _("Balance"), 1, 0 },
     };
     size_t rows = to - from + (r[from].kind != TCRM_STMT_OPENING);
@@ -94,9 +95,9 @@ static void st_ledger(struct doc_fill *f, const struct tcrm_stmt_row *r,
     }
     if (r[from].kind != TCRM_STMT_OPENING) {
         cells[2] = strdup(_("Opening balance"));
-        cells[6] = st_money(0);
+        cells[5] = st_money(0);
         k = 1;
-        if (!cells[2] || !cells[6])
+        if (!cells[2] || !cells[5])
             f->rc = TCRM_ENOMEM;
     }
     for (size_t i = from; i < to; i++, k++) {
@@ -108,10 +109,9 @@ static void st_ledger(struct doc_fill *f, const struct tcrm_stmt_row *r,
         c[0] = strdup(r[i].day);
         c[1] = strdup(r[i].number ? r[i].number : "");
         c[2] = st_details(&r[i]);
-        c[3] = strdup(r[i].due);
-        c[pay ? 5 : 4] = st_money(r[i].amount);
-        c[6] = st_money(bal);
-        if (!c[0] || !c[1] || !c[2] || !c[3] || !c[pay ? 5 : 4] || !c[6])
+        c[pay ? 4 : 3] = st_money(r[i].amount);
+        c[5] = st_money(bal);
+        if (!c[0] || !c[1] || !c[2] || !c[pay ? 4 : 3] || !c[5])
             f->rc = TCRM_ENOMEM;
     }
     if (f->rc == 0)
@@ -221,27 +221,56 @@ static void st_fill(struct doc_fill *f, const struct tcrm_stmt_row *r,
         st_push(f, _("No invoices and no payments."));
 }
 
+/* "-1200.50": a plain decimal for CSV. */
+static char *st_plain(int64_t v, char *out, size_t cap)
+{
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    snprintf(out, cap, "%s%llu.%02u", v < 0 ? "-" : "",
+             (unsigned long long)(u / 100), (unsigned)(u % 100));
+    return out;
+}
+
+/* One CSV line: text cells by the one cell rule, the numbers (from
+ * column `num` on) as they are. */
+static int st_csv_line(struct tcrm_doc *d, const char *const *cells,
+                       size_t n, size_t num)
+{
+    struct tcrm_strbuf sb;
+    int rc = 0;
+    tcrm_strbuf_init(&sb);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (i)
+            rc = tcrm_strbuf_appendc(&sb, ',');
+        if (rc == 0)
+            rc = tcrm_csv_cell(&sb, cells[i], i >= num);
+    }
+    if (rc == 0)
+        rc = doc_push(d, sb.buf ? sb.buf : "");
+    tcrm_strbuf_free(&sb);
+    return rc ? TCRM_ENOMEM : 0;
+}
+
 static int st_csv(struct tcrm_doc *out, const struct tcrm_stmt_row *r,
                   size_t n)
 {
     static const char *const kinds[] = { "opening", "invoice", "payment" };
     static const char *const head[] = { "currency", "date", "kind",
         "number", "reference", "due", "debit", "credit", "balance", "open" };
-    int rc = doc_csv(out, head, 10);
+    int rc = st_csv_line(out, head, 10, 10);
     int64_t bal = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        char v[4][48];
+        char v[3][32];
         int pay = r[i].kind == TCRM_STMT_PAYMENT;
         if (i && strcmp(r[i - 1].currency, r[i].currency))
             bal = 0;
         bal += pay ? -r[i].amount : r[i].amount;
-        tcrm_decimal_format(r[i].amount, 2, 0, v[0], sizeof v[0]);
-        tcrm_decimal_format(bal, 2, 0, v[1], sizeof v[1]);
-        tcrm_decimal_format(r[i].open, 2, 0, v[2], sizeof v[2]);
         const char *row[] = { r[i].currency, r[i].day, kinds[r[i].kind],
-                              r[i].number, r[i].ref, r[i].due,
-                              pay ? "" : v[0], pay ? v[0] : "", v[1], v[2] };
-        rc = doc_csv(out, row, 10);
+            r[i].number, r[i].ref, r[i].due,
+            pay ? "" : st_plain(r[i].amount, v[0], sizeof v[0]),
+            pay ? st_plain(r[i].amount, v[0], sizeof v[0]) : "",
+            st_plain(bal, v[1], sizeof v[1]),
+            st_plain(r[i].open, v[2], sizeof v[2]) };
+        rc = st_csv_line(out, row, 10, 6);
     }
     return rc;
 }
