@@ -38,8 +38,8 @@
  * {balance} (invoiced less paid: what is owed) and {overdue} (the part
  * of the open invoices past their due day), each as "1,200.50 CNY" and
  * joined by "; " when the customer has several currencies, and {lines}:
- * per currency, the ledger (date, document, details, due day, debit,
- * credit, running balance; the opening balance first, 0.00 when none)
+ * per currency, the ledger (date, document, details, billed, paid,
+ * running balance; the opening balance first, 0.00 when none)
  * and the invoices overdue as of {as_of} (due day, days overdue, open).
  *
  * Errors (one line each): TCRM_EINVAL "quote.txt:4: unknown placeholder

@@ -1,7 +1,8 @@
 /*
  * doc_statement.c: the printable statement of account (对账单) of a
  * customer (tcrm/document.h, tcrm_statement_make): every live invoice
- * and payment up to the as-of day in date order with a running balance,
+ * and payment up to the as-of day in date order with a running balance
+ * (billed: the invoices, the debit; paid: the payments, the credit),
  * the opening balance first, the totals, and the invoices overdue then.
  *
  * The rows come from the core (statement.h), each in its own currency:
@@ -82,8 +83,8 @@ static void st_ledger(struct doc_fill *f, const struct tcrm_stmt_row *r,
 {
     const struct doc_col cols[LEDGER_COLS] = {
         { _("Date"), 0, 0 }, { _("Document"), 0, 0 },
-        { _("Details"), 0, 1 }, { _("Debit"), 1, 0 },
-        { _("Credit"), 1, 0 }, { _("Balance"), 1, 0 },
+        { _("Details"), 0, 1 }, { _("Billed"), 1, 0 },
+        { _("Paid"), 1, 0 }, { _("Balance"), 1, 0 },
     };
     size_t rows = to - from + (r[from].kind != TCRM_STMT_OPENING);
     char **cells = calloc(rows * LEDGER_COLS, sizeof *cells);

@@ -292,7 +292,7 @@ static void rv_charts(struct rep *r, const struct rv_row *rows, size_t n,
     for (int k = 0; k < TCRM_AGING_BUCKETS; k++)
         rep_barset_add(b, _(rv_age_cols[2 + k].head), sum[RV_B1 + k],
                        rep_base(r));
-    rep_barset_chart(r, b, _("Owed by days overdue (%s)"), rep_base(r));
+    rep_barset_chart(r, b, _("Owed by age (%s)"), rep_base(r));
 }
 
 /* ---- CSV --------------------------------------------------------------- */
