@@ -54,6 +54,10 @@ extern const struct tcrm_cmd tcrm_cmd_statement; /* cmd_statement.c */
 int cli_doc_print(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
                   const char *kind, int argc, char **argv,
                   int (*find)(struct tcrm_db *, const char *, int64_t *));
+/* Write a document to path, or to the output when path is NULL. */
+struct tcrm_doc;
+int cli_doc_write(struct tcrm_cli *cli, const struct tcrm_doc *doc,
+                  const char *path);
 
 /* ---- option parsing ------------------------------------------------ */
 

@@ -74,21 +74,6 @@ static int st_opts(const struct tcrm_cmd *cmd, int argc, char **argv,
     return 0;
 }
 
-static int st_write(struct tcrm_cli *cli, const struct tcrm_doc *doc,
-                    const char *path)
-{
-    struct tcrm_error err;
-
-    tcrm_error_clear(&err);
-    if (path)
-        return tcrm_doc_save(doc, path, &err) ? tcrm_cli_fail_err(&err) : 0;
-    for (size_t i = 0; i < doc->n; i++)
-        if (fputs(doc->lines[i], cli->out) == EOF ||
-            fputc('\n', cli->out) == EOF)
-            return tcrm_cli_fail("statement: cannot write the output");
-    return TCRM_EXIT_OK;
-}
-
 static int cmd_statement_exec(struct tcrm_cli *cli, int argc, char **argv)
 {
     const struct tcrm_cmd *cmd = &tcrm_cmd_statement;
@@ -117,7 +102,7 @@ static int cmd_statement_exec(struct tcrm_cli *cli, int argc, char **argv)
                             a.as_of[0] ? a.as_of : NULL, a.fmt, &doc, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        rc = st_write(cli, &doc, a.path);
+        rc = cli_doc_write(cli, &doc, a.path);
     tcrm_doc_free(&doc);
     return rc;
 }

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "doc_internal.h"
-#include "tcrm/csvcell.h"
 #include "tcrm/date.h"
 #include "tcrm/statement.h"
 
@@ -231,33 +230,13 @@ static char *st_plain(int64_t v, char *out, size_t cap)
     return out;
 }
 
-/* One CSV line: text cells by the one cell rule, the numbers (from
- * column `num` on) as they are. */
-static int st_csv_line(struct tcrm_doc *d, const char *const *cells,
-                       size_t n, size_t num)
-{
-    struct tcrm_strbuf sb;
-    int rc = 0;
-    tcrm_strbuf_init(&sb);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        if (i)
-            rc = tcrm_strbuf_appendc(&sb, ',');
-        if (rc == 0)
-            rc = tcrm_csv_cell(&sb, cells[i], i >= num);
-    }
-    if (rc == 0)
-        rc = doc_push(d, sb.buf ? sb.buf : "");
-    tcrm_strbuf_free(&sb);
-    return rc ? TCRM_ENOMEM : 0;
-}
-
 static int st_csv(struct tcrm_doc *out, const struct tcrm_stmt_row *r,
                   size_t n)
 {
     static const char *const kinds[] = { "opening", "invoice", "payment" };
     static const char *const head[] = { "currency", "date", "kind",
         "number", "reference", "due", "debit", "credit", "balance", "open" };
-    int rc = st_csv_line(out, head, 10, 10);
+    int rc = doc_csv_numbers(out, head, 10, 10);
     int64_t bal = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         char v[3][32];
@@ -271,7 +250,7 @@ static int st_csv(struct tcrm_doc *out, const struct tcrm_stmt_row *r,
             pay ? st_plain(r[i].amount, v[0], sizeof v[0]) : "",
             st_plain(bal, v[1], sizeof v[1]),
             st_plain(r[i].open, v[2], sizeof v[2]) };
-        rc = st_csv_line(out, row, 10, 6);
+        rc = doc_csv_numbers(out, row, 10, 6);
     }
     return rc;
 }
