@@ -181,7 +181,7 @@ static int bal_show(struct tcrm_cli *cli, struct tcrm_db *db,
             cli_money(b[i].open, NULL), cli_money(b[i].overdue, NULL),
             cli_money(b[i].credit, NULL), cli_money(b[i].owed, NULL) });
     free(b);
-    return cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
+    return t && cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
 }
 
 static int balance_exec(struct tcrm_cli *cli, int argc, char **argv)
@@ -284,5 +284,5 @@ static int rate_list(struct tcrm_cli *cli, int argc, char **argv)
                                                 r[i].base, r[i].day });
     }
     free(r);
-    return cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
+    return t && cli_table_end(t) ? TCRM_EXIT_FAIL : TCRM_EXIT_OK;
 }

@@ -80,6 +80,8 @@ int cli_amount(const struct tcrm_cmd *cmd, const char *opt, const char *s,
     tcrm_error_clear(&err);
     if (tcrm_decimal_read(s, opt, TCRM_MONEY_PLACES, minor, &err))
         return tcrm_cli_bad(cmd, "%s", err.msg);
+    if (*minor == 0 && strcmp(opt, "--amount") == 0)
+        return tcrm_cli_bad(cmd, "--amount: must be more than 0");
     return 0;
 }
 
@@ -151,7 +153,7 @@ static int add_opts(struct cli_opts *o, struct add_args *a,
     if ((rc = cli_want_args(&sub_add, o, 1, 1, "OID")))
         return rc;
     if (!a->amount)
-        return tcrm_cli_usage(&sub_add, "give --amount");
+        return tcrm_cli_usage(&sub_add, "missing --amount");
     if ((rc = cli_amount(&sub_add, "--amount", a->amount, &in->amount)) ||
         (a->date && (rc = cli_day(&sub_add, "--date", a->date, date))) ||
         (a->due && (rc = cli_day(&sub_add, "--due", a->due, due))))
@@ -385,24 +387,44 @@ static int invoice_show(struct tcrm_cli *cli, int argc, char **argv)
     return TCRM_EXIT_OK;
 }
 
-static int invoice_void(struct tcrm_cli *cli, int argc, char **argv)
+int cli_money_void(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
+                   int argc, char **argv, const char *metavar,
+                   int (*id_of)(struct tcrm_db *db, const char *ref,
+                                int64_t *id),
+                   int (*void_fn)(struct tcrm_db *db, int64_t id,
+                                  struct tcrm_error *err),
+                   void (*say)(struct tcrm_cli *cli, struct tcrm_db *db,
+                               int64_t id))
 {
-    struct tcrm_invoice v;
     struct tcrm_error err;
     struct tcrm_db *db;
     const char *ref;
     int64_t id;
-    int rc = cli_one_arg(&sub_void, argc, argv, "IID", &ref);
+    int rc = cli_one_arg(cmd, argc, argv, metavar, &ref);
 
     if (rc)
         return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
-    if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_invoice_id(db, ref, &id)))
+    if ((rc = tcrm_cli_db(cli, &db)) || (rc = id_of(db, ref, &id)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_invoice_void(db, id, &err) || tcrm_invoice_get(db, id, &v, &err))
+    if (void_fn(db, id, &err))
         return tcrm_cli_fail_err(&err);
+    say(cli, db, id);
+    return TCRM_EXIT_OK;
+}
+
+static void say_voided(struct tcrm_cli *cli, struct tcrm_db *db, int64_t id)
+{
+    struct tcrm_invoice v;
+    if (tcrm_invoice_get(db, id, &v, NULL))
+        return;
     fprintf(cli->out, _("invoice %s is voided\n"),
             v.number ? cli_s(v.number) : _("opening balance"));
     tcrm_invoice_clear(&v);
-    return TCRM_EXIT_OK;
+}
+
+static int invoice_void(struct tcrm_cli *cli, int argc, char **argv)
+{
+    return cli_money_void(cli, &sub_void, argc, argv, "IID", cli_invoice_id,
+                          tcrm_invoice_void, say_voided);
 }

@@ -20,7 +20,8 @@ int cli_customer(const struct tcrm_cmd *cmd, struct tcrm_db *db,
                  const char *company, const char *contact,
                  struct tcrm_customer *c);
 
-/* An amount option (--amount): exit 1 with "--amount: ..." when bad. */
+/* An amount option: exit 1 with "--amount: ..." when bad (and, for
+ * --amount itself, when it is 0). */
 int cli_amount(const struct tcrm_cmd *cmd, const char *opt, const char *s,
                int64_t *minor);
 /* A day option (--date, --due) as YYYY-MM-DD in out (tcrm_date_parse). */
@@ -34,6 +35,17 @@ int cli_day(const struct tcrm_cmd *cmd, const char *opt, const char *s,
 void cli_credit_warn(struct tcrm_cli *cli, struct tcrm_db *db,
                      const struct tcrm_customer *c, const char *name,
                      int64_t amount, const char *currency);
+
+/* `invoice void IID`, `payment void PID`: the reference (metavar) by
+ * id_of, void_fn, then say what was voided. */
+int cli_money_void(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
+                   int argc, char **argv, const char *metavar,
+                   int (*id_of)(struct tcrm_db *db, const char *ref,
+                                int64_t *id),
+                   int (*void_fn)(struct tcrm_db *db, int64_t id,
+                                  struct tcrm_error *err),
+                   void (*say)(struct tcrm_cli *cli, struct tcrm_db *db,
+                               int64_t id));
 
 /* The word of an invoice's state: voided, paid, overdue, open. */
 const char *cli_invoice_state(const struct tcrm_invoice *v, const char *today);

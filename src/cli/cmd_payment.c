@@ -76,7 +76,8 @@ static int add_values(struct add_args *a, struct tcrm_payment_in *in)
         return tcrm_cli_usage(&sub_add, "give one of --invoice, --order, "
                               "--company, --contact");
     if (!a->amount || !a->method)
-        return tcrm_cli_usage(&sub_add, "give --amount and --method");
+        return tcrm_cli_usage(&sub_add, !a->amount ? "missing --amount"
+                                                   : "missing --method");
     if ((rc = cli_amount(&sub_add, "--amount", a->amount, &in->amount)) ||
         (a->date && (rc = cli_day(&sub_add, "--date", a->date, a->day))))
         return rc;
@@ -363,26 +364,20 @@ static int payment_show(struct tcrm_cli *cli, int argc, char **argv)
     return TCRM_EXIT_OK;
 }
 
-static int payment_void(struct tcrm_cli *cli, int argc, char **argv)
+static void say_voided(struct tcrm_cli *cli, struct tcrm_db *db, int64_t id)
 {
     struct tcrm_payment p;
-    struct tcrm_error err;
-    struct tcrm_db *db;
-    const char *ref;
-    int64_t id;
-    int rc = cli_one_arg(&sub_void, argc, argv, "PID", &ref);
-
-    if (rc)
-        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
-    if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_payment_id(db, ref, &id)))
-        return rc;
-    tcrm_error_clear(&err);
-    if (tcrm_payment_void(db, id, &err) || tcrm_payment_get(db, id, &p, &err))
-        return tcrm_cli_fail_err(&err);
+    if (tcrm_payment_get(db, id, &p, NULL))
+        return;
     fprintf(cli->out, _("payment %s is voided; what it paid is open again\n"),
             cli_s(p.number));
     tcrm_payment_clear(&p);
-    return TCRM_EXIT_OK;
+}
+
+static int payment_void(struct tcrm_cli *cli, int argc, char **argv)
+{
+    return cli_money_void(cli, &sub_void, argc, argv, "PID", cli_payment_id,
+                          tcrm_payment_void, say_voided);
 }
 
 static int payment_apply(struct tcrm_cli *cli, int argc, char **argv)
