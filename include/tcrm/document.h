@@ -31,6 +31,17 @@
  * are all empty is left out (a "大写金额: {gross_capitals}" line on a EUR
  * quote). Lines are wrapped at 80 columns, never cut.
  *
+ * The statement of account (对账单, statement.txt; tcrm_statement_make)
+ * has its own placeholders: our company as above, {customer} (the
+ * company's or contact's name), {as_of} (the day it is made up to),
+ * {date} (the day it is printed), the totals {invoiced}, {paid},
+ * {balance} (invoiced less paid: what is owed) and {overdue} (the part
+ * of the open invoices past their due day), each as "1,200.50 CNY" and
+ * joined by "; " when the customer has several currencies, and {lines}:
+ * per currency, the ledger (date, document, details, billed, paid,
+ * running balance; the opening balance first, 0.00 when none)
+ * and the invoices overdue as of {as_of} (due day, days overdue, open).
+ *
  * Errors (one line each): TCRM_EINVAL "quote.txt:4: unknown placeholder
  * {nmae}", "quote.txt:9: {lines} must stand alone on its line",
  * "quote.txt:2: '{' not closed (write {{ for a brace)"; TCRM_EIO
@@ -54,6 +65,16 @@ int tcrm_document_make(struct tcrm_db *db, const struct tcrm_config *cfg,
                        const char *kind, int64_t id,
                        enum tcrm_report_format format, struct tcrm_doc *out,
                        struct tcrm_error *err);
+
+/* The statement of account of a company (company_id), or of a contact
+ * (contact_id; its company's when it has one), up to as_of (YYYY-MM-DD;
+ * NULL: today), from statement.h's rows: the template filled (text) or
+ * the ledger rows as CSV (currency, date, kind, number, reference, due,
+ * debit, credit, balance, open; English, plain decimals). */
+int tcrm_statement_make(struct tcrm_db *db, const struct tcrm_config *cfg,
+                        int64_t company_id, int64_t contact_id,
+                        const char *as_of, enum tcrm_report_format format,
+                        struct tcrm_doc *out, struct tcrm_error *err);
 
 /* The template file for `kind` by the lookup above (malloc'd path in
  * *path), or TCRM_EIO "template NAME.txt: not found (...)". */

@@ -13,7 +13,7 @@
  *
  * Reports (tcrm_report_names(), in this order): agenda, activity,
  * pipeline, forecast, won-lost, sales, products, gone-quiet, segments,
- * imports. Text
+ * imports, receivables, payments. Text
  * output: a title, the period (or "as of" for snapshots), filters, when it
  * was made and by whom, the database; then aligned tables at true display
  * width (CJK is 2 columns), numbers with thousands separators, amounts
@@ -30,6 +30,9 @@
  *   "period: from 2026-12-01 is after to 2026-11-01"
  *   "width 30: below the narrowest layout of report 'agenda' (50 columns)"
  *   "report 'pipeline' takes no period: it shows open deals now"
+ *   "report 'sales' takes no --as-of" (only receivables does)
+ *   "rate: no USD rate on or before 2026-11-30 (tcrm rate add ...)"
+ *   (receivables, payments: TCRM_ENOTFOUND of rate.h)
  *   TCRM_ENOTFOUND "owner 'zed': not found", "tag 'x': not found"
  */
 #ifndef TCRM_REPORT_H
@@ -76,6 +79,7 @@ struct tcrm_report_opts {
                                 0 = 50 */
     time_t now;              /* 0 = tcrm_clock_now() */
     int raw;                 /* csv: no formula rule on text cells */
+    char as_of[11];          /* receivables: "YYYY-MM-DD", "" = today */
 };
 /* Text, width 80, no period, no filters. */
 void tcrm_report_opts_init(struct tcrm_report_opts *o);

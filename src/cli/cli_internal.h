@@ -46,6 +46,7 @@ extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
 extern const struct tcrm_cmd tcrm_cmd_order, tcrm_cmd_delivery;
 extern const struct tcrm_cmd tcrm_cmd_invoice, tcrm_cmd_payment,
     tcrm_cmd_balance, tcrm_cmd_rate;
+extern const struct tcrm_cmd tcrm_cmd_statement; /* cmd_statement.c */
 
 /* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`
  * (cmd_print.c): document kind of tcrm/document.h; find turns the ID
@@ -53,6 +54,10 @@ extern const struct tcrm_cmd tcrm_cmd_invoice, tcrm_cmd_payment,
 int cli_doc_print(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
                   const char *kind, int argc, char **argv,
                   int (*find)(struct tcrm_db *, const char *, int64_t *));
+/* Write a document to path, or to the output when path is NULL. */
+struct tcrm_doc;
+int cli_doc_write(struct tcrm_cli *cli, const struct tcrm_doc *doc,
+                  const char *path);
 
 /* ---- option parsing ------------------------------------------------ */
 

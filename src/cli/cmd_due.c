@@ -7,9 +7,15 @@
  * that. Empty sections are left out; when everything is empty the whole
  * output is one line. No colours, no terminal tricks, exit 0.
  *
- * With the public pool rule on (tcrm/pool.h), a last section BACK TO THE
+ * With the public pool rule on (tcrm/pool.h), a section BACK TO THE
  * POOL lists the user's own contacts that go back to the pool within a
  * week, with the day each goes.
+ *
+ * A last section RECEIVABLES lists the open invoices the session sees
+ * that are overdue or fall due within the same N days (tcrm_invoice_due
+ * of receivable.h, overdue first): the invoice, the customer, what is
+ * still open and how many days overdue or until due. With no open
+ * invoice due, the output is what it was without it.
  *
  * --ics writes the same open follow-ups (overdue, today and the next N
  * days) as an iCalendar file on stdout instead (ical.h), for a calendar
@@ -21,6 +27,7 @@
 #include "tcrm/followup.h"
 #include "tcrm/ical.h"
 #include "tcrm/pool.h"
+#include "tcrm/receivable.h"
 
 #define DUE_SHOW 50
 #define QUIET_SHOW 20
@@ -156,9 +163,53 @@ static int due_pool(struct tcrm_cli *cli, struct tcrm_db *db,
     return 0;
 }
 
+/* "181 days overdue", "due today", "due in 5 days". */
+static const char *due_days(const char *today, const char *due, char *buf,
+                            size_t cap)
+{
+    int d = tcrm_date_days_between(today, due);
+    if (d < 0)
+        snprintf(buf, cap, P_("%d day overdue", "%d days overdue", -d), -d);
+    else if (d == 0)
+        snprintf(buf, cap, "%s", _("due today"));
+    else
+        snprintf(buf, cap, P_("due in %d day", "due in %d days", d), d);
+    return buf;
+}
+
+/* Open invoices overdue or due by `last` (already read into inv, n of
+ * total). */
+static int due_invoices(struct tcrm_cli *cli, const char *today,
+                        const struct tcrm_invoice *inv, size_t n,
+                        int64_t total)
+{
+    if (total == 0)
+        return 0;
+    fprintf(cli->out, _("RECEIVABLES (%lld)\n"), (long long)total);
+    struct cli_table *t = cli_table_new(cli, CLI_FMT_TABLE, 5, NULL,
+                                        "llrrl");
+    cli_table_indent(t, 2);
+    for (size_t i = 0; i < n; i++) {
+        char open[64], days[64];
+        tcrm_money_format(inv[i].amount - inv[i].paid, inv[i].currency,
+                          open, sizeof open);
+        cli_table_add(t, (const char *const[]){
+            inv[i].number ? inv[i].number : _("opening balance"),
+            inv[i].company_name ? inv[i].company_name : inv[i].contact_name,
+            open, due_days(today, inv[i].due_on, days, sizeof days),
+            cli_date(cli, inv[i].due_on) });
+    }
+    cli_table_end(t);
+    due_more(cli, total, n);
+    return 0;
+}
+
 static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
                      int quiet)
 {
+    struct tcrm_invoice *inv = NULL;
+    size_t n_inv = 0;
+    int64_t n_due = 0;
     struct tcrm_quiet_contact *pool = NULL;
     size_t n_pool = 0;
     struct tcrm_reminder_counts n;
@@ -172,9 +223,13 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
     tcrm_date_add_days(today, days, last);
     tcrm_error_clear(&err);
     if (tcrm_followup_counts(db, today, days, quiet, &n, &err) ||
-        tcrm_pool_soon(db, today, QUIET_SHOW, &pool, &n_pool, &err))
+        tcrm_pool_soon(db, today, QUIET_SHOW, &pool, &n_pool, &err) ||
+        tcrm_invoice_due(db, last, DUE_SHOW, &inv, &n_inv, &n_due, &err)) {
+        tcrm_quiet_array_free(pool, n_pool);
         return tcrm_cli_fail_err(&err);
-    if (n.overdue + n.today + n.upcoming + n.quiet == 0 && n_pool == 0) {
+    }
+    if (n.overdue + n.today + n.upcoming + n.quiet == 0 && n_pool == 0 &&
+        n_due == 0) {
         fprintf(cli->out, P_("nothing due in the next %d day; nobody gone "
                              "quiet\n",
                              "nothing due in the next %d days; nobody gone "
@@ -188,11 +243,14 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
         (rc = due_section(cli, db, _("TODAY"), n.today, today, today, 0)) ||
         (rc = due_section(cli, db, title, n.upcoming, tomorrow, last, 1)) ||
         (rc = due_quiet(cli, db, today, quiet, n.quiet)) ||
-        (rc = due_pool(cli, db, today, pool, n_pool))) {
+        (rc = due_pool(cli, db, today, pool, n_pool)) ||
+        (rc = due_invoices(cli, today, inv, n_inv, n_due))) {
         tcrm_quiet_array_free(pool, n_pool);
+        tcrm_invoice_array_free(inv, n_inv);
         return rc;
     }
     tcrm_quiet_array_free(pool, n_pool);
+    tcrm_invoice_array_free(inv, n_inv);
     return TCRM_EXIT_OK;
 }
 

@@ -11,8 +11,8 @@
 #include "cli_internal.h"
 #include "tcrm/document.h"
 
-static int write_doc(struct tcrm_cli *cli, const struct tcrm_doc *doc,
-                     const char *path)
+int cli_doc_write(struct tcrm_cli *cli, const struct tcrm_doc *doc,
+                  const char *path)
 {
     struct tcrm_error err;
 
@@ -63,7 +63,7 @@ int cli_doc_print(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
     if (tcrm_document_make(db, &cli->cfg, kind, id, fmt, &doc, &err))
         rc = tcrm_cli_fail_err(&err);
     else
-        rc = write_doc(cli, &doc, path);
+        rc = cli_doc_write(cli, &doc, path);
     tcrm_doc_free(&doc);
     return rc;
 }

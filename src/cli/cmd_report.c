@@ -34,14 +34,15 @@ const struct tcrm_cmd tcrm_cmd_report = {
     "report NAME [--from WHEN [--to WHEN] | --period P] [--owner USER]\n"
     " [--tag TAG] [--days N] [--width N] [--ascii] [-o FILE]\n"
     " [--format text|csv] [--raw]\n"
+    "report receivables [--as-of WHEN] [--owner USER] [options]\n"
     "report --list",
     N_("Reports: agenda, activity, pipeline, forecast, won-lost, sales, "
-    "products, gone-quiet, segments, imports."),
+    "products, gone-quiet, segments, imports, receivables, payments."),
     cmd_report_exec,
 };
 
 struct report_args {
-    const char *from, *to, *period, *out, *width;
+    const char *from, *to, *period, *out, *width, *as_of;
     int list, days, help;
     struct tcrm_report_opts o;
 };
@@ -82,6 +83,7 @@ static int report_getopt(int argc, char **argv, struct report_args *a)
         { "format", required_argument, NULL, 'f' },
         { "list", no_argument, NULL, 'l' },
         { "raw", no_argument, NULL, 'r' },
+        { "as-of", required_argument, NULL, 'A' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const struct tcrm_cmd *cmd = &tcrm_cmd_report;
@@ -106,6 +108,7 @@ static int report_getopt(int argc, char **argv, struct report_args *a)
         case 'o': a->out = optarg; break;
         case 'l': a->list = 1; break;
         case 'r': a->o.raw = 1; break;
+        case 'A': a->as_of = optarg; break;
         case 'd':
             if (cli_parse_int(cmd, "--days", optarg, 1, 3650, &a->days))
                 return TCRM_EXIT_FAIL;
@@ -171,6 +174,15 @@ static int report_period(struct report_args *a)
         rc = tcrm_report_range(a->from, a->to, a->o.now, a->o.from,
                                a->o.to, &err);
     char text[sizeof err.msg + 128];
+    if (!rc && a->as_of) {
+        struct tcrm_when w;
+        if (tcrm_date_parse(a->as_of, a->o.now, &w, &err) == 0) {
+            tcrm_when_date(&w, a->o.as_of);
+            return 0;
+        }
+        snprintf(text, sizeof text, "--as-of: %s", err.msg);
+        return report_bad(text, TCRM_EXIT_FAIL);
+    }
     /* --to without --from is a missing option, the rest bad values */
     return rc ? report_bad(cli_error_text(&err, text, sizeof text),
                            a->to && !a->from ? TCRM_EXIT_USAGE

@@ -63,6 +63,10 @@ void doc_table(struct doc_fill *f, const struct doc_col *cols, int ncols,
 
 /* One CSV line of n cells (the one cell rule of csvcell.h) into d. */
 int doc_csv(struct tcrm_doc *d, const char *const *cells, size_t n);
+/* The same, the cells from column num on being numbers written as they
+ * are (a negative balance is not a formula). */
+int doc_csv_numbers(struct tcrm_doc *d, const char *const *cells, size_t n,
+                    size_t num);
 
 /* The lines of a quote or an order (doc_sales.c): the table (#, item,
  * qty, unit, price before tax, discount, tax rate, net amount) into

@@ -207,6 +207,12 @@ void doc_table(struct doc_fill *f, const struct doc_col *cols, int ncols,
 
 int doc_csv(struct tcrm_doc *d, const char *const *cells, size_t n)
 {
+    return doc_csv_numbers(d, cells, n, n);
+}
+
+int doc_csv_numbers(struct tcrm_doc *d, const char *const *cells, size_t n,
+                    size_t num)
+{
     struct tcrm_strbuf sb;
     int rc = 0;
     tcrm_strbuf_init(&sb);
@@ -214,7 +220,7 @@ int doc_csv(struct tcrm_doc *d, const char *const *cells, size_t n)
         if (i)
             rc = tcrm_strbuf_appendc(&sb, ',');
         if (rc == 0)
-            rc = tcrm_csv_cell(&sb, cells[i], 0);
+            rc = tcrm_csv_cell(&sb, cells[i], i >= num);
     }
     if (rc == 0)
         rc = doc_push(d, sb.buf);

@@ -9,8 +9,9 @@
  * (text) or a "report" block (CSV) and hands over to the report's body
  * function, which lays out tables and bars from report_query.h results.
  * The body functions live in report_sales.c (pipeline, forecast,
- * won-lost), report_orders.c (sales, products), report_people.c (agenda, activity, gone-quiet) and
- * report_segments.c (segments, imports).
+ * won-lost), report_orders.c (sales, products), report_people.c (agenda, activity, gone-quiet),
+ * report_segments.c (segments, imports), report_receivables.c
+ * (receivables) and report_payments.c (payments).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -52,12 +53,17 @@ static const struct rep_def rep_defs[] = {
         1, NULL, 50 }, N_("Segments"), rep_segments },
     { { "imports", N_("import batches: rows added, merged, skipped, rejected"),
         1, NULL, 78 }, N_("Imports"), rep_imports },
+    { { "receivables", N_("what customers owe, not yet due and overdue by "
+        "days"), 0, NULL, 70 }, N_("Receivables"), rep_receivables },
+    { { "payments", N_("payments received by method, account, salesperson "
+        "and month"), 1, "this-month", 60 }, N_("Payments"), rep_payments },
 };
 #define REP_NDEFS (sizeof rep_defs / sizeof rep_defs[0])
 
 static const char *const rep_names[] = {
     "agenda", "activity", "pipeline", "forecast", "won-lost", "sales",
-    "products", "gone-quiet", "segments", "imports", NULL
+    "products", "gone-quiet", "segments", "imports", "receivables",
+    "payments", NULL
 };
 
 static const char *const rep_periods[] = {
@@ -378,8 +384,18 @@ static int rep_check_opts(const struct rep_def *d,
                               "layout (%d columns)", o->width,
                               TCRM_REPORT_MAX_WIDTH);
     }
+    if (o->as_of[0] && d->body != rep_receivables)
+        return tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
+                              "--as-of", d->info.name);
+    if (o->as_of[0] && !rep_valid_day(o->as_of))
+        return tcrm_error_set(err, TCRM_EINVAL, "--as-of: '%s' is not a "
+                              "date YYYY-MM-DD", o->as_of);
     if (!o->from[0] && !o->to[0])
         return 0;
+    if (d->body == rep_receivables)
+        return tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
+                              "period: it shows what is owed as of a day "
+                              "(--as-of)", d->info.name);
     if (!d->info.takes_period)
         return d->body == rep_pipeline
             ? tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
@@ -508,6 +524,8 @@ int tcrm_report_run(struct tcrm_db *db, const struct tcrm_config *cfg,
     r.ascii = opts->ascii;
     r.now = opts->now ? opts->now : tcrm_clock_now();
     tcrm_date_today(r.now, r.today);
+    if (opts->as_of[0])
+        snprintf(r.today, sizeof r.today, "%s", opts->as_of);
     if ((rc = tcrm_rq_check(db, opts->owner, opts->tag, &r.f.tag_id, err)))
         return rc;
     r.f.owner = tcrm_rq_scope_owner(db, opts->owner);

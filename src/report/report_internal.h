@@ -171,6 +171,29 @@ int rep_month_next(struct rep_month *it);
 /* "never" (in the text's language) or the date part of a stored form. */
 const char *rep_day(const struct rep *r, const char *iso, char out[11]);
 
+/* ---- rates (report_receivables.c) --------------------------------------- */
+
+/* [sales] base_currency (default CNY). */
+const char *rep_base(const struct rep *r);
+/* Rates looked up once per currency and day (rate.h). */
+struct tcrm_rate;
+struct rep_rate_entry;
+struct rep_rates {
+    struct rep_rate_entry *e;
+    size_t n, cap;
+};
+/* The rate of cur into the base currency on day (1 for the base); NULL
+ * and r fails with the one line of rate.h when there is none. */
+const struct tcrm_rate *rep_rate(struct rep *r, struct rep_rates *c,
+                                 const char *cur, const char *day);
+void rep_rates_free(struct rep_rates *c);
+/* minor of rate's currency in the base currency (rounded once). */
+int64_t rep_convert(struct rep *r, int64_t minor, const struct tcrm_rate *rt);
+/* The rate beside a converted figure: "USD 7.12" (text), "7.12" (CSV);
+ * the base currency: "" (text), "1" (CSV). */
+char *rep_rate_text(const struct rep *r, const char *cur,
+                    const struct tcrm_rate *rt, char *out, size_t cap);
+
 /* ---- the reports ------------------------------------------------------- */
 
 void rep_agenda(struct rep *r);
@@ -183,5 +206,7 @@ void rep_segments(struct rep *r);
 void rep_imports(struct rep *r);
 void rep_sales(struct rep *r);
 void rep_products(struct rep *r);
+void rep_receivables(struct rep *r);
+void rep_payments(struct rep *r);
 
 #endif

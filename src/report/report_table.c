@@ -60,7 +60,7 @@ char *rep_fmt_money(int64_t minor, const char *cur, char *out)
 
     rep_fmt_int((int64_t)(u / 100), whole);
     sprintf(out, "%s%s.%02u%s%s", minor < 0 ? "-" : "", whole,
-            (unsigned)(u % 100), cur ? " " : "", cur ? cur : "");
+            (unsigned)(u % 100), cur && *cur ? " " : "", cur ? cur : "");
     return out;
 }
 

@@ -76,7 +76,7 @@ want="  init       创建数据库（--demo：同时填入演示数据；--share
   company    添加、列出、查看、修改和删除公司。
 --
   report     报表：agenda、activity、pipeline、forecast、won-lost、sales、
-             products、gone-quiet、segments、imports。"
+             products、gone-quiet、segments、imports、receivables、payments。"
 [ "$got" = "$want" ] && ok || bad "tcrm --help commands: $got"
 # no line of the help is wider than 79 columns
 wide=$(zh --help | while IFS= read -r l; do
