@@ -88,6 +88,17 @@ struct tcrm_invoice_in {
     const char *note;
 };
 
+/* An invoice's state on a day: voided, paid (nothing open), overdue (its
+ * due date has passed: *days_late days ago) or open. The one rule the
+ * lists, the screen and the reminders use. */
+enum tcrm_invoice_state { TCRM_INVOICE_OPEN, TCRM_INVOICE_PAID,
+                          TCRM_INVOICE_OVERDUE, TCRM_INVOICE_VOIDED };
+int tcrm_invoice_state(const struct tcrm_invoice *v, const char *today,
+                       int *days_late);
+/* "open", "paid", "overdue", "voided": stored-style English keys, shown
+ * with tcrm_i18n_word("invoice state", name). */
+const char *tcrm_invoice_state_name(int state);
+
 void tcrm_invoice_clear(struct tcrm_invoice *inv);
 void tcrm_invoice_array_free(struct tcrm_invoice *a, size_t n);
 

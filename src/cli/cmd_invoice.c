@@ -111,15 +111,11 @@ void cli_credit_warn(struct tcrm_cli *cli, struct tcrm_db *db,
 
 const char *cli_invoice_state(const struct tcrm_invoice *v, const char *today)
 {
-    if (v->voided_at)
-        return C_("invoice state", "voided");
-    if (v->paid >= v->amount)
-        return C_("invoice state", "paid");
-    if (strcmp(v->due_on, today) < 0)
-        return cli_fmt(P_("overdue %d day", "overdue %d days",
-                          tcrm_date_days_between(v->due_on, today)),
-                       tcrm_date_days_between(v->due_on, today));
-    return C_("invoice state", "open");
+    int late;
+    int st = tcrm_invoice_state(v, today, &late);
+    if (st == TCRM_INVOICE_OVERDUE)
+        return cli_fmt(P_("overdue %d day", "overdue %d days", late), late);
+    return tcrm_i18n_word("invoice state", tcrm_invoice_state_name(st));
 }
 
 /* ---- add --------------------------------------------------------------------------- */
@@ -274,7 +270,7 @@ static void list_row(struct cli_table *t, enum cli_format fmt,
             v->order_number, v->issued_on, v->due_on, v->currency,
             cli_dec(v->amount, 2, ""), cli_dec(v->paid, 2, ""),
             cli_dec(v->amount - v->paid, 2, ""),
-            v->voided_at ? "voided" : v->paid >= v->amount ? "paid" : "open",
+            tcrm_invoice_state_name(tcrm_invoice_state(v, today, NULL)),
             v->owner });
 }
 

@@ -37,6 +37,28 @@ void tcrm_invoice_array_free(struct tcrm_invoice *a, size_t n)
     free(a);
 }
 
+int tcrm_invoice_state(const struct tcrm_invoice *v, const char *today,
+                       int *days_late)
+{
+    int late = v->due_on ? tcrm_date_days_between(v->due_on, today) : 0;
+    if (days_late)
+        *days_late = late > 0 ? late : 0;
+    if (v->voided_at)
+        return TCRM_INVOICE_VOIDED;
+    if (v->paid >= v->amount)
+        return TCRM_INVOICE_PAID;
+    return late > 0 ? TCRM_INVOICE_OVERDUE : TCRM_INVOICE_OPEN;
+}
+
+const char *tcrm_invoice_state_name(int state)
+{
+    static const char *const names[] = {
+        NC_("invoice state", "open"), NC_("invoice state", "paid"),
+        NC_("invoice state", "overdue"), NC_("invoice state", "voided"),
+    };
+    return state >= 0 && state <= TCRM_INVOICE_VOIDED ? names[state] : "open";
+}
+
 struct tcrm_customer tcrm_customer_of(int64_t company_id, int64_t contact_id)
 {
     struct tcrm_customer c = { company_id, company_id ? 0 : contact_id };

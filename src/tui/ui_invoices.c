@@ -129,15 +129,10 @@ void tui_invoice_when(const struct tui_app *a, const char *due, char *out,
 static const char *state(const struct tui_app *a, const struct tcrm_invoice *v,
                          char *buf, size_t n, int *late)
 {
-    *late = 0;
-    if (v->voided_at)
-        /* TRANSLATORS: an invoice's state in the Invoices view */
-        return C_("invoice state", "voided");
-    if (v->paid >= v->amount)
-        return C_("invoice state", "paid");
-    if (tcrm_date_days_between(a->today, nz(v->due_on)) >= 0)
-        return C_("invoice state", "open");
-    *late = 1;
+    int st = tcrm_invoice_state(v, a->today, NULL);
+    *late = st == TCRM_INVOICE_OVERDUE;
+    if (!*late)
+        return tcrm_i18n_word("invoice state", tcrm_invoice_state_name(st));
     tui_invoice_when(a, v->due_on, buf, n);
     return buf;
 }

@@ -48,7 +48,7 @@ same inv-list "$(t invoice list --format csv)" \
 'id,number,customer,order,date,due,currency,amount,paid,open,state,owner
 3,I2026-0002,Bolt Co,O2026-0002,2026-12-07,2027-01-06,USD,500,0,500,open,
 2,FP-88,Acme Ltd,O2026-0001,2026-12-07,2026-12-20,CNY,600,0,600,open,
-1,I2026-0001,Acme Ltd,O2026-0001,2026-10-01,2026-10-31,CNY,500,0,500,open,'
+1,I2026-0001,Acme Ltd,O2026-0001,2026-10-01,2026-10-31,CNY,500,0,500,overdue,'
 has inv-overdue "overdue 37 days" "$(t invoice list)"
 
 # ---- payments ----------------------------------------------------------------
