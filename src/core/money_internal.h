@@ -13,6 +13,24 @@
  * place that says. */
 #define TCRM_INVOICE_OPEN(a) "(" a ".amount_minor - " a ".paid_minor)"
 #define TCRM_PAYMENT_LEFT(a) "(" a ".amount_minor - " a ".applied_minor)"
+/* The same as of a day (a literal parameter such as "?3"): what was
+ * open of an invoice after the live payments made by then, and what was
+ * left of a payment after what it paid of invoices issued by then. */
+#define TCRM_INVOICE_OPEN_ASOF(a, day)                                     \
+    "(" a ".amount_minor - (SELECT coalesce(sum(x_a.amount_minor), 0) FROM" \
+    " payment_allocations x_a JOIN payments x_p ON x_p.id = x_a.payment_id" \
+    " WHERE x_a.invoice_id = " a ".id AND x_p.voided_at IS NULL"           \
+    " AND x_p.paid_on <= " day "))"
+#define TCRM_PAYMENT_LEFT_ASOF(a, day)                                     \
+    "(" a ".amount_minor - (SELECT coalesce(sum(x_a.amount_minor), 0) FROM" \
+    " payment_allocations x_a JOIN invoices x_i ON x_i.id = x_a.invoice_id" \
+    " WHERE x_a.payment_id = " a ".id AND x_i.issued_on <= " day "))"
+/* The rows of customer ?1 (company) / ?2 (contact, when ?1 is 0) of a
+ * table aliased a: a company's, or a contact's billed without a company.
+ * Each side of the OR is an index seek. */
+#define TCRM_CUSTOMER_IS(a)                                                \
+    " (" a ".company_id = ?1 OR (?1 = 0 AND " a ".contact_id = ?2 AND "    \
+    a ".company_id IS NULL))"
 /* A live invoice or payment, aliased a. */
 #define TCRM_MONEY_LIVE(a) " " a ".voided_at IS NULL "
 

@@ -130,12 +130,6 @@ int tcrm_terms_set(struct tcrm_db *db, const struct tcrm_customer *c,
 
 /* ---- balance ------------------------------------------------------------------------ */
 
-/* The rows of customer (?1 company, ?2 contact) of a table aliased a: a
- * company's, or a contact's billed without a company. Each side of the
- * OR is an index seek. */
-#define CUSTOMER_IS(a)                                                     \
-    " (" a ".company_id = ?1 OR (?1 = 0 AND " a ".contact_id = ?2 AND "    \
-    a ".company_id IS NULL))"
 
 static int read_balance(sqlite3_stmt *st, void *elem)
 {
@@ -175,10 +169,10 @@ int tcrm_balance_get(struct tcrm_db *db, const struct tcrm_customer *c,
         " SELECT i.currency, i.amount_minor AS inv, 0 AS pay, "
         TCRM_INVOICE_OPEN("i") " AS open, CASE WHEN i.due_on < ?3 THEN "
         TCRM_INVOICE_OPEN("i") " ELSE 0 END AS late, 0 AS credit"
-        " FROM live_invoices i WHERE" CUSTOMER_IS("i") " AND"
+        " FROM live_invoices i WHERE" TCRM_CUSTOMER_IS("i") " AND"
         TCRM_MONEY_LIVE("i")
         " UNION ALL SELECT p.currency, 0, p.amount_minor, 0, 0, "
-        TCRM_PAYMENT_LEFT("p") " FROM live_payments p WHERE" CUSTOMER_IS("p")
+        TCRM_PAYMENT_LEFT("p") " FROM live_payments p WHERE" TCRM_CUSTOMER_IS("p")
         " AND" TCRM_MONEY_LIVE("p") ") GROUP BY currency ORDER BY currency",
         err);
     if (!st)

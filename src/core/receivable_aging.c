@@ -69,14 +69,9 @@ static const char aging_now[] = AGING_SQL(
 
 /* As of an earlier day: invoices issued and payments made by then. */
 static const char aging_then[] = AGING_SQL(
-    "(i.amount_minor - (SELECT coalesce(sum(a.amount_minor), 0) FROM"
-    " payment_allocations a JOIN payments x ON x.id = a.payment_id"
-    " WHERE a.invoice_id = i.id AND x.voided_at IS NULL"
-    " AND x.paid_on <= ?1))",
+    TCRM_INVOICE_OPEN_ASOF("i", "?1"),
     TCRM_MONEY_LIVE("i") "AND i.issued_on <= ?1",
-    "(p.amount_minor - (SELECT coalesce(sum(a.amount_minor), 0) FROM"
-    " payment_allocations a JOIN invoices v ON v.id = a.invoice_id"
-    " WHERE a.payment_id = p.id AND v.issued_on <= ?1))",
+    TCRM_PAYMENT_LEFT_ASOF("p", "?1"),
     TCRM_MONEY_LIVE("p") "AND p.paid_on <= ?1");
 
 static int read_aging(sqlite3_stmt *st, void *elem)

@@ -16,25 +16,18 @@
 #include "tcrm/statement.h"
 
 /* ?1 company, ?2 contact (company 0), ?3 as-of. */
-#define STMT_CUSTOMER(a)                                                   \
-    " AND (" a ".company_id = ?1 OR (?1 = 0 AND " a ".company_id IS NULL"  \
-    " AND " a ".contact_id = ?2))"
+#define STMT_CUSTOMER(a) " AND" TCRM_CUSTOMER_IS(a)
 
 static const char stmt_sql[] =
     "SELECT * FROM (SELECT CASE WHEN i.opening THEN 0 ELSE 1 END AS k,"
     " i.id AS id, i.number,"
     " o.number, NULL, i.note, NULL, i.issued_on AS day, i.due_on,"
-    " i.currency AS cur, i.amount_minor, i.amount_minor - (SELECT"
-    " coalesce(sum(a.amount_minor), 0) FROM payment_allocations a JOIN"
-    " payments x ON x.id = a.payment_id WHERE a.invoice_id = i.id AND"
-    " x.voided_at IS NULL AND x.paid_on <= ?3)"
+    " i.currency AS cur, i.amount_minor, " TCRM_INVOICE_OPEN_ASOF("i", "?3")
     " FROM live_invoices i LEFT JOIN orders o ON o.id = i.order_id"
     " WHERE" TCRM_MONEY_LIVE("i") "AND i.issued_on <= ?3" STMT_CUSTOMER("i")
     " UNION ALL SELECT 2, p.id, p.number, coalesce(v.number, o.number),"
     " p.account, p.note, p.method, p.paid_on, NULL, p.currency,"
-    " p.amount_minor, p.amount_minor - (SELECT coalesce(sum(a.amount_minor),"
-    " 0) FROM payment_allocations a JOIN invoices w ON w.id = a.invoice_id"
-    " WHERE a.payment_id = p.id AND w.issued_on <= ?3)"
+    " p.amount_minor, " TCRM_PAYMENT_LEFT_ASOF("p", "?3")
     " FROM live_payments p LEFT JOIN invoices v ON v.id = p.invoice_id"
     " LEFT JOIN orders o ON o.id = p.order_id"
     " WHERE" TCRM_MONEY_LIVE("p") "AND p.paid_on <= ?3" STMT_CUSTOMER("p")
