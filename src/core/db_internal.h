@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "tcrm/db.h"
 #include "tcrm/i18n.h"
@@ -69,6 +70,11 @@ int tcrm_quiet_read(sqlite3_stmt *st, const char *today,
 char *tcrm_db_sort_key(struct tcrm_db *db, const char *text);
 int tcrm_name_order_open(struct tcrm_db *db, int readonly,
                          struct tcrm_error *err);
+
+/* demo_sales.c: the demo's orders, invoices and payments, for the
+ * companies of demo.c (by their index there); inside its transaction. */
+int tcrm_demo_sales(struct tcrm_db *db, const int64_t company_ids[],
+                    time_t now, struct tcrm_error *err);
 
 /* Cached prepared statement for sql, reset and with bindings cleared;
  * NULL with err filled (TCRM_EDB) on failure. */

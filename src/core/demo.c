@@ -6,7 +6,9 @@
  * e-mails, a title and tags; interactions over the last 90 days; some
  * contacts silent for more than 30 days; follow-ups overdue, due today and
  * in the coming days (one repeating weekly, one at a set time); deals in
- * every stage of the configured pipeline plus some won and lost.
+ * every stage of the configured pipeline plus some won and lost; and the
+ * money side (demo_sales.c): orders billed at every age of the aging
+ * report, partly paid, one deposit.
  *
  * Everything is dated relative to `now` and written through the public
  * entity functions (the same validation, keys, search index and audit
@@ -368,6 +370,8 @@ static int fill(struct tcrm_db *db, time_t now, const char *const *stages,
     if (rc == 0)
         rc = add_deals(db, people_ids, company_ids, now, stages, n_stages,
                        currency, err);
+    if (rc == 0)
+        rc = tcrm_demo_sales(db, company_ids, now, err);
     return rc;
 }
 
