@@ -15,7 +15,9 @@
  * a row value "(key, id) > (?, ?)": SQLite 3.40 only uses the first column
  * of a row value for the range, which would rescan a large group of equal
  * keys (every contact without a title) on every page. So: first
- * "key = :k AND id > :id", then "key > :k".
+ * "key = :ck AND id > :id", then "key > :ck". The cursor's key is :ck, not
+ * :k: a search's tiers use :k (the query's sort key) in their conditions,
+ * and a cursor bound over it cut every page after the first short.
  *
  * The SQL of each step is built from the tier's fragments and prepared
  * once per call (the set of shapes is large; preparing costs microseconds).
@@ -182,10 +184,10 @@ static int build_step(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
             tcrm_strbuf_appendf(sb, " AND %s = :id", t->idcol);
     } else if (step == STEP_SAME_KEY) {
         if (t->key)
-            tcrm_strbuf_appendf(sb, " AND %s = :k", t->key);
+            tcrm_strbuf_appendf(sb, " AND %s = :ck", t->key);
         tcrm_strbuf_appendf(sb, " AND %s %s :id", t->idcol, back ? "<" : ">");
     } else {
-        tcrm_strbuf_appendf(sb, " AND %s %s :k", t->key, back ? "<" : ">");
+        tcrm_strbuf_appendf(sb, " AND %s %s :ck", t->key, back ? "<" : ">");
         add_cond(sb, back ? t->lo : t->hi);
     }
     tcrm_cl_append_filters(sb, plan);
@@ -239,7 +241,7 @@ static int run_step(struct tcrm_db *db, const struct tcrm_cl_plan *plan, int tie
         return TCRM_EDB;
     tcrm_cl_bind_plan(st, plan);
     if (cur) {
-        bind_named_text(st, ":k", cur->cursor_key);
+        bind_named_text(st, ":ck", cur->cursor_key);
         bind_named_int(st, ":id", cur->id);
     }
     bind_named_int(st, ":n", (int64_t)need);
