@@ -27,6 +27,9 @@ int tcrm_strbuf_appendn(struct tcrm_strbuf *sb, const char *s, size_t n);
 int tcrm_strbuf_appendc(struct tcrm_strbuf *sb, char c);
 int tcrm_strbuf_appendf(struct tcrm_strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Room for `extra` more bytes and the NUL after len: a caller may write
+ * them at buf + len itself, then add to len (and keep the NUL). */
+int tcrm_strbuf_reserve(struct tcrm_strbuf *sb, size_t extra);
 /* Keep the memory, drop the contents. */
 void tcrm_strbuf_reset(struct tcrm_strbuf *sb);
 /* Hand the string to the caller (free() it); sb is left empty and reusable.

@@ -52,6 +52,9 @@ size_t tcrm_text_pad(const char *s, int cols, int align_right, char *out,
  * invalid bytes become U+FFFD, tab becomes one space and newline U+21B5
  * "↵" (so one record stays on one line). NULL in gives "". */
 char *tcrm_text_sanitize(const char *s);
+/* The same into out, which must hold 3 * len + 1 bytes (the len bytes of
+ * s need no NUL); returns the bytes written before the NUL it adds. */
+size_t tcrm_text_sanitize_to(const char *s, size_t len, char *out);
 
 /* Copy the message s into out (size outsz, always NUL-terminated, cut at
  * a character boundary when it does not fit), cutting every stretch

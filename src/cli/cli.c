@@ -505,12 +505,18 @@ static int cli_run(struct tcrm_cli *cli, int argc, char **argv,
     return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
 }
 
+static char out_buf[1 << 16];
+
 int tcrm_cli_main(int argc, char **argv, tcrm_cli_tui_fn tui)
 {
     struct tcrm_cli cli;
     int rc;
 
     memset(&cli, 0, sizeof cli);
+    /* Into a pipe or file, large writes (stdio would use 4 KiB): a
+     * listing of a million rows is then a few thousand write calls. */
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
     tcrm_os_charset_begin(argc, argv);
     cli.out = stdout;
     cli.out_is_tty = isatty(STDOUT_FILENO);

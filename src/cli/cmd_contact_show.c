@@ -3,7 +3,7 @@
  * cli_print_contacts(), the contact listing `search` and `company show`
  * share.
  *
- * A listing walks the database a page (200 rows) at a time with the keyset
+ * A listing walks the database a page (PAGE rows) at a time with the keyset
  * cursor of contact.h, so its memory does not grow with the table; the
  * table printer holds at most its first rows to measure the columns.
  * Tables show dates in the configured format; CSV and TSV keep the stored
@@ -25,7 +25,9 @@ extern const struct tcrm_cmd cli_contact_list_cmd, cli_contact_show_cmd;
 int cli_contact_list(struct tcrm_cli *cli, int argc, char **argv);
 int cli_contact_show(struct tcrm_cli *cli, int argc, char **argv);
 
-#define PAGE 200
+/* Rows per page: each page prepares its statements again (and a search
+ * works out its terms again), which costs as much as a few rows. */
+#define PAGE 1000
 
 static char *dup0(const char *s)
 {

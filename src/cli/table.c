@@ -7,7 +7,9 @@
  * and TSV headers stay English, for scripts). To align, a table
  * needs the widest cell of each column, but a listing may have a million
  * rows: the first CLI_TABLE_BUF rows are held and measured, then printed,
- * and the rows after them use the same widths (cut with "…" where wider).
+ * and the rows after them use the same widths (cut with "…" where wider);
+ * those go out as they come, without a copy, through one line buffer
+ * (a listing of a million rows into a pipe costs no allocation per row).
  * On a terminal (its width: $COLUMNS, else the tty's size) the widest
  * text columns shrink first until a line fits, a column marked with
  * cli_table_keep (a phone: people dial it whole) after them; numbers
@@ -46,6 +48,8 @@ struct cli_table {
     char **cells;           /* buffered rows, ncols each */
     size_t nbuf, total;
     int *w;
+    struct tcrm_strbuf line;    /* the line being written, reused */
+    struct tcrm_strbuf cell;    /* a CSV cell sanitized, reused */
 };
 
 int cli_parse_format(const struct tcrm_cmd *cmd, const char *s,
@@ -95,6 +99,8 @@ static void cli_table_free(struct cli_table *t)
     for (c = 0; t->headers && c < t->ncols; c++)
         free(t->headers[c]);
     free(t->headers);
+    tcrm_strbuf_free(&t->line);
+    tcrm_strbuf_free(&t->cell);
     free(t->cells);
     free(t->w);
     free(t->align);
@@ -115,6 +121,8 @@ struct cli_table *cli_table_new(struct tcrm_cli *cli, enum cli_format fmt,
     t->raw = cli->csv_raw;
     t->keep = -1;
     t->ncols = ncols;
+    tcrm_strbuf_init(&t->line);
+    tcrm_strbuf_init(&t->cell);
     t->max_width = fmt == CLI_FMT_TABLE ? cli_term_width(cli) : 0;
     t->align = strdup(align);
     t->w = calloc((size_t)ncols, sizeof *t->w);
@@ -150,50 +158,64 @@ size_t cli_table_rows(const struct cli_table *t)
     return t ? t->total : 0;
 }
 
-static void cli_table_cell(struct cli_table *t, struct tcrm_strbuf *sb,
+/* s as shown (tcrm_text_sanitize), appended to sb: every cell of every
+ * format is, whether it was held (already sanitized) or not. */
+static int cli_shown(struct tcrm_strbuf *sb, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (tcrm_strbuf_reserve(sb, 3 * n))
+        return -1;
+    sb->len += tcrm_text_sanitize_to(s, n, sb->buf + sb->len);
+    return 0;
+}
+
+/* A table cell, fitted (shown, cut with "…") and padded to its column. */
+static void cli_table_cell(struct tcrm_strbuf *sb, const struct cli_table *t,
                            const char *s, int col)
 {
     int last = col == t->ncols - 1, right = t->align[col] == 'r';
-    size_t cap = strlen(s) + (size_t)t->w[col] + 8;
-    char *buf = malloc(cap);
+    size_t cap = 3 * strlen(s) + (size_t)t->w[col] + 8;
 
-    if (!buf)
+    if (tcrm_strbuf_reserve(sb, cap))
         return;
     if (last && !right)
-        tcrm_text_fit(s, t->w[col], buf, cap, NULL);
+        sb->len += tcrm_text_fit(s, t->w[col], sb->buf + sb->len, cap, NULL);
     else
-        tcrm_text_pad(s, t->w[col], right, buf, cap);
-    tcrm_strbuf_append(sb, buf);
-    free(buf);
+        sb->len += tcrm_text_pad(s, t->w[col], right, sb->buf + sb->len, cap);
 }
 
-/* One line in the table's format, then a newline. */
-static void cli_table_line(struct cli_table *t, char *const *cells)
+/* One line in the table's format, then a newline. The cells may be as
+ * stored: what is written is what tcrm_text_sanitize shows. */
+static void cli_table_line(struct cli_table *t, const char *const *cells)
 {
-    struct tcrm_strbuf sb;
+    struct tcrm_strbuf *sb = &t->line;
     int i;
 
-    tcrm_strbuf_init(&sb);
+    tcrm_strbuf_reset(sb);
     for (i = 0; t->fmt == CLI_FMT_TABLE && i < t->indent; i++)
-        tcrm_strbuf_appendc(&sb, ' ');
+        tcrm_strbuf_appendc(sb, ' ');
     for (i = 0; i < t->ncols; i++) {
         const char *s = cells[i] ? cells[i] : "";
 
         if (i)
-            tcrm_strbuf_append(&sb, t->fmt == CLI_FMT_CSV ? ","
-                                    : t->fmt == CLI_FMT_TSV ? "\t" : "  ");
-        if (t->fmt == CLI_FMT_CSV)
-            tcrm_csv_cell(&sb, s, t->raw);
-        else if (t->fmt == CLI_FMT_TSV)
-            tcrm_strbuf_append(&sb, s);
-        else
-            cli_table_cell(t, &sb, s, i);
+            tcrm_strbuf_append(sb, t->fmt == CLI_FMT_CSV ? ","
+                                   : t->fmt == CLI_FMT_TSV ? "\t" : "  ");
+        if (t->fmt == CLI_FMT_CSV) {
+            tcrm_strbuf_reset(&t->cell);
+            cli_shown(&t->cell, s);
+            tcrm_csv_cell(sb, t->cell.buf, t->raw);
+        } else if (t->fmt == CLI_FMT_TSV) {
+            cli_shown(sb, s);
+        } else {
+            cli_table_cell(sb, t, s, i);
+        }
     }
-    while (t->fmt == CLI_FMT_TABLE && sb.len && sb.buf[sb.len - 1] == ' ')
-        sb.buf[--sb.len] = '\0';
-    if (fprintf(t->out, "%s\n", sb.buf) < 0)
+    while (t->fmt == CLI_FMT_TABLE && sb->len && sb->buf[sb->len - 1] == ' ')
+        sb->len--;
+    if (tcrm_strbuf_appendc(sb, '\n') ||
+        fwrite(sb->buf, 1, sb->len, t->out) != sb->len)
         t->failed = 1;
-    tcrm_strbuf_free(&sb);
 }
 
 /* The widest column that may lose a column of width in this pass: 0 the
@@ -250,11 +272,11 @@ static void cli_table_flush(struct cli_table *t)
         if (t->fmt == CLI_FMT_TABLE)
             cli_table_measure(t);
         if (t->headers)
-            cli_table_line(t, t->headers);
+            cli_table_line(t, (const char *const *)t->headers);
         t->fixed = 1;
     }
     for (r = 0; r < t->nbuf; r++)
-        cli_table_line(t, t->cells + r * (size_t)t->ncols);
+        cli_table_line(t, (const char *const *)t->cells + r * (size_t)t->ncols);
     for (i = 0; i < n; i++) {
         free(t->cells[i]);
         t->cells[i] = NULL;
@@ -269,16 +291,19 @@ int cli_table_add(struct cli_table *t, const char *const *cells)
 
     if (!t)
         return -1;
-    if (t->nbuf == CLI_TABLE_BUF)
+    if (!t->fixed && t->nbuf == CLI_TABLE_BUF)
         cli_table_flush(t);
+    if (t->fixed) {         /* widths known: straight out, no copy */
+        cli_table_line(t, cells);
+        t->total++;
+        return 0;
+    }
     row = t->cells + t->nbuf * (size_t)t->ncols;
     for (i = 0; i < t->ncols; i++)
         if (!(row[i] = tcrm_text_sanitize(cells[i])))
             return -1;
     t->nbuf++;
     t->total++;
-    if (t->fixed)
-        cli_table_flush(t);
     return 0;
 }
 

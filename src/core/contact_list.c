@@ -15,7 +15,9 @@
  * a row value "(key, id) > (?, ?)": SQLite 3.40 only uses the first column
  * of a row value for the range, which would rescan a large group of equal
  * keys (every contact without a title) on every page. So: first
- * "key = :k AND id > :id", then "key > :k".
+ * "key = :ck AND id > :id", then "key > :ck". The cursor's key is :ck, not
+ * :k: a search's tiers use :k (the query's sort key) in their conditions,
+ * and a cursor bound over it cut every page after the first short.
  *
  * The SQL of each step is built from the tier's fragments and prepared
  * once per call (the set of shapes is large; preparing costs microseconds).
@@ -26,14 +28,62 @@
 #include "contact_internal.h"
 #include "tcrm/strbuf.h"
 
+/* A row's phone and e-mail come from one subquery that hands over all
+ * of the contact's channels, each as "BYTES,POSITION,KIND:VALUE" (BYTES
+ * the length of VALUE), read in channels_by_contact order, and picked
+ * here (pick_channels): two subqueries, one per column, read the
+ * channels twice and sorted the phones for every row (half the cost of
+ * a long listing). The contact came through live_contacts, so its
+ * channels are the caller's to see. */
 #define ROW_COLS                                                             \
-    ", c.name, co.name, c.title, (SELECT value FROM contact_channels h"     \
-    " WHERE h.contact_id = c.id AND h.kind IN ('mobile','work','home','fax')" \
-    " ORDER BY CASE h.kind WHEN 'mobile' THEN 0 WHEN 'work' THEN 1"         \
-    " WHEN 'home' THEN 2 ELSE 3 END, h.position LIMIT 1),"                  \
-    " (SELECT value FROM contact_channels h WHERE h.contact_id = c.id"       \
-    " AND h.kind = 'email' ORDER BY h.position LIMIT 1),"                    \
-    " c.last_interaction_at, c.next_followup_due, c.owner FROM "
+    ", c.name, co.name, c.title, c.last_interaction_at, c.next_followup_due," \
+    " c.owner, (SELECT group_concat(length(CAST(h.value AS BLOB)) || ','"   \
+    " || h.position || ',' || h.kind || ':' || h.value, '')"                \
+    " FROM contact_channels h WHERE h.contact_id = c.id) FROM "
+
+/* 0..3 for the phone kinds in the order the phone is chosen, 4 for an
+ * e-mail, -1 for another kind. */
+static int channel_rank(const char *kind, size_t n)
+{
+    static const char *const kinds[] = { "mobile", "work", "home", "fax",
+                                         "email" };
+    for (int i = 0; i < 5; i++)
+        if (strlen(kinds[i]) == n && memcmp(kind, kinds[i], n) == 0)
+            return i;
+    return -1;
+}
+
+/* The phone (the first mobile by position, else work, home, fax number)
+ * and the first e-mail by position, of the channels in s; on equal
+ * positions the first read. */
+static int pick_channels(const char *s, struct tcrm_contact_row *r)
+{
+    const char *end = s ? s + strlen(s) : NULL, *val[2] = { NULL, NULL };
+    size_t len[2] = { 0, 0 };
+    long long at[2] = { 0, 0 };
+    int best = 5;
+    while (s && s < end) {
+        char *p;
+        unsigned long long n = strtoull(s, &p, 10);
+        long long pos = *p == ',' ? strtoll(p + 1, &p, 10) : 0;
+        const char *kind = p + 1, *colon = *p == ',' ? strchr(kind, ':') : NULL;
+        if (!colon || (unsigned long long)(end - colon - 1) < n)
+            break;
+        int rank = channel_rank(kind, (size_t)(colon - kind)), k = rank == 4;
+        if (rank >= 0 && (!val[k] || (k ? pos < at[1] : rank < best ||
+                                      (rank == best && pos < at[0])))) {
+            val[k] = colon + 1;
+            len[k] = (size_t)n;
+            at[k] = pos;
+            best = k ? best : rank;
+        }
+        s = colon + 1 + n;
+    }
+    if ((val[0] && !(r->phone = strndup(val[0], len[0]))) ||
+        (val[1] && !(r->email = strndup(val[1], len[1]))))
+        return TCRM_ENOMEM;
+    return 0;
+}
 
 sqlite3_stmt *tcrm_cl_prepare(struct tcrm_db *db, const char *sql,
                               struct tcrm_error *err)
@@ -134,10 +184,10 @@ static int build_step(struct tcrm_strbuf *sb, const struct tcrm_cl_plan *plan,
             tcrm_strbuf_appendf(sb, " AND %s = :id", t->idcol);
     } else if (step == STEP_SAME_KEY) {
         if (t->key)
-            tcrm_strbuf_appendf(sb, " AND %s = :k", t->key);
+            tcrm_strbuf_appendf(sb, " AND %s = :ck", t->key);
         tcrm_strbuf_appendf(sb, " AND %s %s :id", t->idcol, back ? "<" : ">");
     } else {
-        tcrm_strbuf_appendf(sb, " AND %s %s :k", t->key, back ? "<" : ">");
+        tcrm_strbuf_appendf(sb, " AND %s %s :ck", t->key, back ? "<" : ">");
         add_cond(sb, back ? t->lo : t->hi);
     }
     tcrm_cl_append_filters(sb, plan);
@@ -153,14 +203,15 @@ static int fill_row(sqlite3_stmt *st, int tier, struct tcrm_contact_row *r)
     r->id = sqlite3_column_int64(st, 0);
     r->tier = tier;
     r->cursor_key = tcrm_db_col_text(st, 1);
-    char **s[] = { &r->name, &r->company, &r->title, &r->phone, &r->email,
-                   &r->last_interaction_at, &r->next_followup_due,
-                   &r->owner };
-    for (int i = 0; i < 8; i++)
+    char **s[] = { &r->name, &r->company, &r->title, &r->last_interaction_at,
+                   &r->next_followup_due, &r->owner };
+    for (int i = 0; i < 6; i++)
         *s[i] = tcrm_db_col_text(st, 2 + i);
     if (!r->cursor_key)
         r->cursor_key = strdup("");
-    return r->cursor_key && r->name ? 0 : TCRM_ENOMEM;
+    if (!r->cursor_key || !r->name)
+        return TCRM_ENOMEM;
+    return pick_channels((const char *)sqlite3_column_text(st, 8), r);
 }
 
 static void row_clear(struct tcrm_contact_row *r)
@@ -190,7 +241,7 @@ static int run_step(struct tcrm_db *db, const struct tcrm_cl_plan *plan, int tie
         return TCRM_EDB;
     tcrm_cl_bind_plan(st, plan);
     if (cur) {
-        bind_named_text(st, ":k", cur->cursor_key);
+        bind_named_text(st, ":ck", cur->cursor_key);
         bind_named_int(st, ":id", cur->id);
     }
     bind_named_int(st, ":n", (int64_t)need);

@@ -47,6 +47,11 @@ static int strbuf_grow(struct tcrm_strbuf *sb, size_t extra)
     return 0;
 }
 
+int tcrm_strbuf_reserve(struct tcrm_strbuf *sb, size_t extra)
+{
+    return strbuf_grow(sb, extra);
+}
+
 int tcrm_strbuf_appendn(struct tcrm_strbuf *sb, const char *s, size_t n)
 {
     if (n == 0)

@@ -346,11 +346,22 @@ int tcrm_char_is_cjk(uint32_t cp)
         || (cp >= 0x20000 && cp <= 0x323AF);  /* ideographs ext B..H */
 }
 
+/* Printable ASCII: shown as itself, one column, one byte. */
+static int is_plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F;
+}
+
 /* One character as shown: its UTF-8 bytes in enc, their count, its width.
  * Returns the number of source bytes consumed (>= 1). */
 static size_t shown_char(const char *s, size_t len, char enc[4], int *enclen,
                          int *width)
 {
+    if (is_plain((unsigned char)*s)) {
+        enc[0] = *s;    /* printable ASCII: itself, one column */
+        *enclen = *width = 1;
+        return 1;
+    }
     uint32_t cp;
     int k = tcrm_utf8_decode(s, len, &cp);
     uint32_t shown = k < 0 ? REPLACEMENT : shown_cp(cp);
@@ -368,6 +379,11 @@ int tcrm_text_width(const char *s)
     char enc[4];
     int n, w;
     while (pos < len && total < INT_MAX) {
+        if (is_plain((unsigned char)s[pos])) {
+            pos++;
+            total++;
+            continue;
+        }
         pos += shown_char(s + pos, len - pos, enc, &n, &w);
         total += w;
     }
@@ -385,6 +401,14 @@ static size_t copy_shown(const char *s, size_t len, int max_w, size_t max_b,
     size_t pos = 0, b = 0;
     int wsum = 0;
     while (pos < len) {
+        if (is_plain((unsigned char)s[pos]) && wsum < max_w && b < max_b) {
+            if (out)
+                out[b] = s[pos];
+            b++;
+            wsum++;
+            pos++;
+            continue;
+        }
         char enc[4];
         int n, w;
         size_t k = shown_char(s + pos, len - pos, enc, &n, &w);
@@ -465,16 +489,25 @@ char *tcrm_text_sanitize(const char *s)
     if (len > (SIZE_MAX - 1) / 3)
         return NULL;
     char *out = malloc(len * 3 + 1);
-    if (!out)
-        return NULL;
+    if (out)
+        tcrm_text_sanitize_to(s, len, out);
+    return out;
+}
+
+size_t tcrm_text_sanitize_to(const char *s, size_t len, char *out)
+{
     size_t pos = 0, b = 0;
     while (pos < len) {
+        if (is_plain((unsigned char)s[pos])) {
+            out[b++] = s[pos++];
+            continue;
+        }
         int n, w;
         pos += shown_char(s + pos, len - pos, out + b, &n, &w);
         b += (size_t)n;
     }
     out[b] = '\0';
-    return out;
+    return b;
 }
 
 /* Letters that say something about a name's script: not spaces, digits,

@@ -418,6 +418,51 @@ static void test_paging(void **state)
     free(want);
 }
 
+/* A list row's phone and e-mail (contact_list.c picks them from all the
+ * channels in one string): the phone by kind (mobile, work, home, fax)
+ * then position, the first e-mail; values holding the string's own
+ * separators (",", ":", digits) do not confuse it. */
+static void test_list_channels(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    static const struct { enum tcrm_channel_kind k; const char *v; } ch[3][6] = {
+        { { TCRM_CH_EMAIL, "b@x.com" }, { TCRM_CH_WORK, "+1 555 0100 200" },
+          { TCRM_CH_IM, "12,3,mobile:9" }, { TCRM_CH_WEB, "x.com/a:b,c" },
+          { TCRM_CH_MOBILE, "+86 138 0000 0000" }, { TCRM_CH_EMAIL, "a@x.com" } },
+        { { TCRM_CH_FAX, "+1 555 0100 201" }, { TCRM_CH_HOME, "+1 555 0100 202" },
+          { TCRM_CH_FAX, "+1 555 0100 203" } },
+        { { TCRM_CH_IM, "5,email:z@z.z" } },
+    };
+    static const char *const want[3][2] = {
+        { "+86 138 0000 0000", "b@x.com" }, { "+1 555 0100 202", NULL },
+        { NULL, NULL },
+    };
+    struct tcrm_error err;
+    for (int i = 0; i < 3; i++) {
+        struct tcrm_contact c;
+        tcrm_contact_init(&c);
+        c.name = strdup(i == 0 ? "Ann" : i == 1 ? "Bob" : "Cat");
+        for (int j = 0; j < 6 && ch[i][j].v; j++)
+            assert_int_equal(tcrm_contact_add_channel(&c, ch[i][j].k, ch[i][j].v), 0);
+        assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+        tcrm_contact_clear(&c);
+    }
+    struct tcrm_contact_page p;
+    assert_int_equal(tcrm_contact_list(db, NULL, NULL, 0, 10, &p, &err), 0);
+    assert_int_equal(p.n, 3);
+    for (int i = 0; i < 3; i++) {
+        if (want[i][0])
+            assert_string_equal(p.rows[i].phone, want[i][0]);
+        else
+            assert_null(p.rows[i].phone);
+        if (want[i][1])
+            assert_string_equal(p.rows[i].email, want[i][1]);
+        else
+            assert_null(p.rows[i].email);
+    }
+    tcrm_contact_page_free(&p);
+}
+
 /* ---- bulk adds (bulk.h) ---------------------------------------------- */
 
 static void test_bulk_outside_tx(void **state)
@@ -575,6 +620,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_unmerge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_channels, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bulk_outside_tx, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bulk_dup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bulk_add, setup, teardown),

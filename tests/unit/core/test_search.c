@@ -207,6 +207,58 @@ static void test_ranking(void **state)
     free(cur.cursor_key);
 }
 
+/* Forward pages of `limit` rows for q, their ids into out; the count. */
+static size_t paged(struct tcrm_db *db, const char *q, size_t limit,
+                    int64_t *out, size_t max)
+{
+    struct tcrm_contact_filter flt = { q, NULL, 0, TCRM_SORT_NAME };
+    struct tcrm_contact_row cur = { 0 };
+    struct tcrm_error err;
+    size_t k = 0;
+    for (int first = 1;; first = 0) {
+        struct tcrm_contact_page p;
+        assert_int_equal(tcrm_contact_list(db, &flt, first ? NULL : &cur, 0,
+                                           limit, &p, &err), 0);
+        for (size_t i = 0; i < p.n; i++) {
+            assert_true(k < max);
+            out[k++] = p.rows[i].id;
+        }
+        if (p.n) {
+            free(cur.cursor_key);
+            cur = (struct tcrm_contact_row){ .id = p.rows[p.n - 1].id,
+                .tier = p.rows[p.n - 1].tier,
+                .cursor_key = strdup(p.rows[p.n - 1].cursor_key) };
+        }
+        int more = p.more;
+        tcrm_contact_page_free(&p);
+        if (!more)
+            break;
+    }
+    free(cur.cursor_key);
+    return k;
+}
+
+/* Pages after the first keep every match: a second name equal to the
+ * query (tier 0) and matches whose names sort before the query (tier 2)
+ * were dropped when a page's cursor was bound over the query's key. */
+static void test_paging_keeps_all(void **state)
+{
+    struct fx *f = *state;
+    int64_t all[16], got[16];
+    int64_t ann2 = add(f->db, "Ann", NULL, NULL, NULL, NULL, NULL);
+    int64_t aaron = add(f->db, "Aaron Bell", NULL, NULL, NULL, NULL, "ann's");
+    int64_t abe = add(f->db, "Abe Cole", "Joann Co", NULL, NULL, NULL, NULL);
+    size_t n = find(f->db, "ann", all);
+    assert_int_equal(n, 8);
+    assert_true(has(all, 2, ann2));
+    assert_true(has(all + 5, 3, aaron));
+    assert_true(has(all + 5, 3, abe));
+    for (size_t limit = 1; limit <= 3; limit++) {
+        assert_int_equal(paged(f->db, "ann", limit, got, 16), n);
+        assert_memory_equal(got, all, n * sizeof *all);
+    }
+}
+
 static void test_filters_and_updates(void **state)
 {
     struct fx *f = *state;
@@ -389,6 +441,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_matches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paging_keeps_all, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filters_and_updates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_common_trigram, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pinyin, setup, teardown),
