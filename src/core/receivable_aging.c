@@ -43,22 +43,30 @@ void tcrm_aging_free(struct tcrm_aging_row *a, size_t n)
 #define AGING_KEY(a)                                                       \
     "ifnull(" a ".company_id, 0) AS co, CASE WHEN " a ".company_id IS NULL" \
     " THEN " a ".contact_id ELSE 0 END AS ct, " a ".currency AS cur"
+/* Each open invoice's bucket is computed once (-1: not yet due), the
+ * sums per customer and currency, then the customer's name and owner
+ * joined once per group. */
 #define AGING_SQL(inv_open, inv_where, pay_left, pay_where)                \
-    "SELECT co, ct, cur, sum(CASE WHEN due >= ?1 THEN open END),"          \
-    " sum(CASE WHEN due < ?1 AND due >= ?2 THEN open END),"                \
-    " sum(CASE WHEN due < ?2 AND due >= ?3 THEN open END),"                \
-    " sum(CASE WHEN due < ?3 AND due >= ?4 THEN open END),"                \
-    " sum(CASE WHEN due < ?4 AND due >= ?5 THEN open END),"                \
-    " sum(CASE WHEN due < ?5 THEN open END), sum(credit), count(due),"     \
-    " CASE WHEN co THEN (SELECT name FROM companies WHERE id = co)"        \
-    " ELSE (SELECT name FROM contacts WHERE id = ct) END,"                 \
-    " CASE WHEN co THEN (SELECT owner FROM companies WHERE id = co)"       \
-    " ELSE (SELECT owner FROM contacts WHERE id = ct) END FROM ("          \
-    " SELECT " AGING_KEY("i") ", i.due_on AS due, " inv_open " AS open,"   \
-    " 0 AS credit FROM live_invoices i WHERE" inv_where AGING_CUSTOMER("i") \
-    " UNION ALL SELECT " AGING_KEY("p") ", NULL, 0, " pay_left             \
+    "SELECT g.co, g.ct, g.cur, g.nd, g.b0, g.b1, g.b2, g.b3, g.b4,"        \
+    " g.credit, g.n, CASE WHEN g.co THEN c.name ELSE k.name END,"          \
+    " CASE WHEN g.co THEN c.owner ELSE k.owner END FROM ("                 \
+    " SELECT co, ct, cur, sum(CASE b WHEN -1 THEN open END) AS nd,"        \
+    " sum(CASE b WHEN 0 THEN open END) AS b0,"                             \
+    " sum(CASE b WHEN 1 THEN open END) AS b1,"                             \
+    " sum(CASE b WHEN 2 THEN open END) AS b2,"                             \
+    " sum(CASE b WHEN 3 THEN open END) AS b3,"                             \
+    " sum(CASE b WHEN 4 THEN open END) AS b4, sum(credit) AS credit,"      \
+    " count(b) AS n FROM ("                                                \
+    " SELECT " AGING_KEY("i") ", " inv_open " AS open, 0 AS credit,"       \
+    " CASE WHEN i.due_on >= ?1 THEN -1 WHEN i.due_on >= ?2 THEN 0"         \
+    " WHEN i.due_on >= ?3 THEN 1 WHEN i.due_on >= ?4 THEN 2"               \
+    " WHEN i.due_on >= ?5 THEN 3 ELSE 4 END AS b"                          \
+    " FROM live_invoices i WHERE" inv_where AGING_CUSTOMER("i")            \
+    " UNION ALL SELECT " AGING_KEY("p") ", 0, " pay_left ", NULL"          \
     " FROM live_payments p WHERE" pay_where AGING_CUSTOMER("p")            \
-    ") WHERE open > 0 OR credit > 0 GROUP BY co, ct, cur"
+    ") WHERE open > 0 OR credit > 0 GROUP BY co, ct, cur) g"               \
+    " LEFT JOIN companies c ON c.id = g.co"                                \
+    " LEFT JOIN contacts k ON g.co = 0 AND k.id = g.ct"
 
 /* As of today: the stored amounts. */
 static const char aging_now[] = AGING_SQL(
