@@ -46,7 +46,7 @@ struct tcrm_balance {
     int64_t n_open;                /* open invoices */
 };
 /* Per currency, as of today; *n 0 when the customer has no invoices and
- * no payments. */
+ * no payments. A customer the session does not see: TCRM_ENOTFOUND. */
 int tcrm_balance_get(struct tcrm_db *db, const struct tcrm_customer *c,
                      struct tcrm_balance **out, size_t *n,
                      struct tcrm_error *err);

@@ -24,6 +24,7 @@
 #include "tcrm/config.h"
 #include "tcrm/db.h"
 #include "tcrm/os.h"
+#include "tcrm/receivable.h"
 #include "tcrm/text.h"
 
 static const struct tcrm_cmd *const cli_table[] = {
@@ -39,6 +40,10 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_quote,
     &tcrm_cmd_order,
     &tcrm_cmd_delivery,
+    &tcrm_cmd_invoice,
+    &tcrm_cmd_payment,
+    &tcrm_cmd_balance,
+    &tcrm_cmd_rate,
     &tcrm_cmd_search,
     &tcrm_cmd_trash,
     &tcrm_cmd_restore,
@@ -362,6 +367,9 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
         cli->db = NULL;
         return tcrm_cli_fail_err(&err);
     }
+    tcrm_credit_configure(cli->db, cli->cfg.credit_enforce
+                          ? TCRM_CREDIT_ENFORCE : TCRM_CREDIT_WARN,
+                          cli->cfg.base_currency);
     *db = cli->db;
     return 0;
 }

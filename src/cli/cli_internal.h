@@ -44,6 +44,8 @@ extern const struct tcrm_cmd tcrm_cmd_setting;
 extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
 /* Orders and delivery notes (cmd_order.c, cmd_delivery.c). */
 extern const struct tcrm_cmd tcrm_cmd_order, tcrm_cmd_delivery;
+extern const struct tcrm_cmd tcrm_cmd_invoice, tcrm_cmd_payment,
+    tcrm_cmd_balance, tcrm_cmd_rate;
 
 /* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`
  * (cmd_print.c): document kind of tcrm/document.h; find turns the ID

@@ -195,6 +195,15 @@ int tcrm_db_collect(struct tcrm_db *db, sqlite3_stmt *st, size_t size,
                     void (*free_array)(void *a, size_t n), const char *what,
                     void **out, size_t *n, struct tcrm_error *err);
 
+/* Read the one row of a literal statement binding ?1 the id into out
+ * (read as tcrm_db_collect's; clear frees a half-read row). No row:
+ * TCRM_ENOTFOUND with missing, an N_() format taking the id as %lld,
+ * and field `what`. */
+int tcrm_db_get_row(struct tcrm_db *db, const char *sql, int64_t id,
+                    int (*read)(sqlite3_stmt *st, void *elem),
+                    void (*clear)(void *elem), const char *what,
+                    const char *missing, void *out, struct tcrm_error *err);
+
 /* Replace the tags of (entity, id) with list (creating new tag names). */
 struct tcrm_strlist;
 int tcrm_db_set_tags(struct tcrm_db *db, const char *entity, int64_t id,

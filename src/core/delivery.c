@@ -234,30 +234,15 @@ static void free_notes(void *a, size_t n)
     tcrm_delivery_array_free(a, n);
 }
 
+static void clear_note(void *d) { tcrm_delivery_clear(d); }
+
 int tcrm_delivery_get(struct tcrm_db *db, int64_t id,
                       struct tcrm_delivery *out, struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = tcrm_db_prepare(db, NOTE_COLS "WHERE d.id = ?1", err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_ROW)
-        rc = read_note(st, out) ? tcrm_error_set(err, TCRM_ENOMEM,
-                                                 "out of memory") : 0;
-    else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "delivery", "delivery "
-                              "note %lld: not found", (long long)id);
-    else
-        rc = tcrm_db_fail(db, "delivery", err);
-    tcrm_db_done(st);
-    if (rc)
-        tcrm_delivery_clear(out);
-    return rc;
+    return tcrm_db_get_row(db, NOTE_COLS "WHERE d.id = ?1", id, read_note,
+                           clear_note, "delivery", N_("delivery note %lld: "
+                           "not found"), out, err);
 }
 
 int tcrm_delivery_find(struct tcrm_db *db, const char *ref, int64_t *id,

@@ -264,6 +264,33 @@ int tcrm_db_require_live(struct tcrm_db *db, const char *entity, int64_t id,
     return rc;
 }
 
+int tcrm_db_get_row(struct tcrm_db *db, const char *sql, int64_t id,
+                    int (*read)(sqlite3_stmt *st, void *elem),
+                    void (*clear)(void *elem), const char *what,
+                    const char *missing, void *out, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_ROW)
+        rc = read(st, out) ? tcrm_error_set(err, TCRM_ENOMEM,
+                                            "out of memory") : 0;
+    else if (s == SQLITE_DONE)
+        rc = tcrm_error_field(err, TCRM_ENOTFOUND, what, missing,
+                              (long long)id);
+    else
+        rc = tcrm_db_fail(db, what, err);
+    tcrm_db_done(st);
+    if (rc)
+        clear(out);
+    return rc;
+}
+
 int tcrm_db_collect(struct tcrm_db *db, sqlite3_stmt *st, size_t size,
                     int (*read)(sqlite3_stmt *st, void *elem),
                     void (*free_array)(void *a, size_t n), const char *what,

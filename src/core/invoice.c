@@ -103,28 +103,10 @@ static void clear_row(void *e) { tcrm_invoice_clear(e); }
 int tcrm_invoice_get(struct tcrm_db *db, int64_t id, struct tcrm_invoice *out,
                      struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = tcrm_db_prepare(db, INVOICE_COLS "WHERE i.id = ?1",
-                                       err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_ROW)
-        rc = read_row(st, out) ? tcrm_error_set(err, TCRM_ENOMEM,
-                                                "out of memory") : 0;
-    else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "invoice", "invoice %lld: "
-                              "not found", (long long)id);
-    else
-        rc = tcrm_db_fail(db, "invoice", err);
-    tcrm_db_done(st);
-    if (rc)
-        tcrm_invoice_clear(out);
-    return rc;
+    return tcrm_db_get_row(db, INVOICE_COLS "WHERE i.id = ?1", id, read_row,
+                           clear_row, "invoice", N_("invoice %lld: not found"),
+                           out, err);
 }
 
 int tcrm_invoice_find(struct tcrm_db *db, const char *ref, int64_t *id,
@@ -468,10 +450,29 @@ int tcrm_invoice_add(struct tcrm_db *db, const struct tcrm_invoice_in *in,
 
 /* ---- voiding ------------------------------------------------------------------- */
 
+int tcrm_money_void(struct tcrm_db *db, const char *sql, int64_t id,
+                    int64_t version, const char *what, const char *conflict,
+                    const char *name, struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    tcrm_db_bind_text(st, 1, now);
+    tcrm_db_bind_text(st, 2, tcrm_db_user(db));
+    sqlite3_bind_int64(st, 3, id);
+    sqlite3_bind_int64(st, 4, version);
+    int rc = tcrm_db_step_done(db, st, what, err);
+    if (rc == 0 && sqlite3_changes(db->sql) == 0)
+        rc = tcrm_error_set(err, TCRM_ECONFLICT, conflict, name);
+    return rc;
+}
+
 static int void_work(struct tcrm_db *db, int64_t id, struct tcrm_error *err)
 {
     struct tcrm_invoice v;
-    char paid[48], now[20];
+    char paid[48];
     int rc = tcrm_invoice_get(db, id, &v, err);
     if (rc)
         return rc;
@@ -484,23 +485,13 @@ static int void_work(struct tcrm_db *db, int64_t id, struct tcrm_error *err)
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "invoice %s has "
                               "payments of %s: void them first", name, paid);
     }
-    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db,
-        "UPDATE invoices SET voided_at = ?1, voided_by = ?2, updated_at = ?1,"
-        " updated_by = ?2, version = version + 1 WHERE id = ?3 AND version = ?4"
-        " AND voided_at IS NULL", err);
-    if (st) {
-        tcrm_db_now(now);
-        tcrm_db_bind_text(st, 1, now);
-        tcrm_db_bind_text(st, 2, tcrm_db_user(db));
-        sqlite3_bind_int64(st, 3, id);
-        sqlite3_bind_int64(st, 4, v.version);
-        rc = tcrm_db_step_done(db, st, "invoice", err);
-        if (rc == 0 && sqlite3_changes(db->sql) == 0)
-            rc = tcrm_error_set(err, TCRM_ECONFLICT, "invoice %s was changed "
-                                "by someone else since you read it", name);
-    } else if (rc == 0) {
-        rc = err->code;
-    }
+    if (rc == 0)
+        rc = tcrm_money_void(db, "UPDATE invoices SET voided_at = ?1,"
+            " voided_by = ?2, updated_at = ?1, updated_by = ?2,"
+            " version = version + 1 WHERE id = ?3 AND version = ?4"
+            " AND voided_at IS NULL", id, v.version, "invoice",
+            N_("invoice %s was changed by someone else since you read it"),
+            name, err);
     tcrm_invoice_clear(&v);
     return rc;
 }

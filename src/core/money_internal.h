@@ -37,6 +37,14 @@ int tcrm_money_match(struct tcrm_db *db, const char *which, const char *to,
                      int64_t k1, int64_t k2, int64_t *applied,
                      size_t *n_alloc, struct tcrm_error *err);
 
+/* Void a row: sql is a literal "UPDATE ... SET voided_at = ?1, voided_by =
+ * ?2, ... WHERE id = ?3 AND version = ?4 AND voided_at IS NULL";
+ * TCRM_ECONFLICT with conflict (an N_() format, %s the row's name) when
+ * the row changed since it was read. Inside the caller's transaction. */
+int tcrm_money_void(struct tcrm_db *db, const char *sql, int64_t id,
+                    int64_t version, const char *what, const char *conflict,
+                    const char *name, struct tcrm_error *err);
+
 /* The customer a row names: its company, else its contact. */
 struct tcrm_customer tcrm_customer_of(int64_t company_id, int64_t contact_id);
 

@@ -200,30 +200,18 @@ static int read_row(sqlite3_stmt *st, void *elem)
     return 0;
 }
 
+static void clear_order(void *o)
+{
+    tcrm_order_clear(o);
+}
+
 int tcrm_order_get(struct tcrm_db *db, int64_t id, struct tcrm_order *out,
                    struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
     tcrm_order_init(out);
-    sqlite3_stmt *st = tcrm_db_prepare(db, ORDER_COLS "WHERE o.id = ?1", err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_ROW)
-        rc = read_row(st, out) ? tcrm_error_set(err, TCRM_ENOMEM,
-                                                "out of memory") : 0;
-    else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "order", "order %lld: not "
-                              "found", (long long)id);
-    else
-        rc = tcrm_db_fail(db, "order", err);
-    tcrm_db_done(st);
-    if (rc)
-        tcrm_order_clear(out);
-    return rc;
+    return tcrm_db_get_row(db, ORDER_COLS "WHERE o.id = ?1", id, read_row,
+                           clear_order, "order", N_("order %lld: not found"),
+                           out, err);
 }
 
 int tcrm_order_find(struct tcrm_db *db, const char *ref, int64_t *id,
@@ -236,11 +224,6 @@ int tcrm_order_find(struct tcrm_db *db, const char *ref, int64_t *id,
 static void free_orders(void *a, size_t n)
 {
     tcrm_order_array_free(a, n);
-}
-
-static void clear_order(void *o)
-{
-    tcrm_order_clear(o);
 }
 
 int tcrm_order_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,

@@ -50,28 +50,10 @@ static void clear_row(void *e) { tcrm_payment_clear(e); }
 int tcrm_payment_get(struct tcrm_db *db, int64_t id, struct tcrm_payment *out,
                      struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = tcrm_db_prepare(db, PAYMENT_COLS "WHERE p.id = ?1",
-                                       err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    int s = sqlite3_step(st), rc = 0;
-    if (s == SQLITE_ROW)
-        rc = read_row(st, out) ? tcrm_error_set(err, TCRM_ENOMEM,
-                                                "out of memory") : 0;
-    else if (s == SQLITE_DONE)
-        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "payment", "payment %lld: "
-                              "not found", (long long)id);
-    else
-        rc = tcrm_db_fail(db, "payment", err);
-    tcrm_db_done(st);
-    if (rc)
-        tcrm_payment_clear(out);
-    return rc;
+    return tcrm_db_get_row(db, PAYMENT_COLS "WHERE p.id = ?1", id, read_row,
+                           clear_row, "payment", N_("payment %lld: not found"),
+                           out, err);
 }
 
 int tcrm_payment_find(struct tcrm_db *db, const char *ref, int64_t *id,
@@ -174,30 +156,19 @@ int tcrm_allocations(struct tcrm_db *db, int64_t payment_id,
 static int void_work(struct tcrm_db *db, int64_t id, struct tcrm_error *err)
 {
     struct tcrm_payment p;
-    char now[20];
     int rc = tcrm_payment_get(db, id, &p, err);
     if (rc)
         return rc;
     if (p.voided_at)
         rc = tcrm_error_field(err, TCRM_EINVAL, "state", "payment %s is "
                               "already voided", p.number);
-    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db,
-        "UPDATE payments SET voided_at = ?1, voided_by = ?2, updated_at = ?1,"
-        " updated_by = ?2, version = version + 1 WHERE id = ?3 AND version = ?4"
-        " AND voided_at IS NULL", err);
-    if (st) {
-        tcrm_db_now(now);
-        tcrm_db_bind_text(st, 1, now);
-        tcrm_db_bind_text(st, 2, tcrm_db_user(db));
-        sqlite3_bind_int64(st, 3, id);
-        sqlite3_bind_int64(st, 4, p.version);
-        rc = tcrm_db_step_done(db, st, "payment", err);
-        if (rc == 0 && sqlite3_changes(db->sql) == 0)
-            rc = tcrm_error_set(err, TCRM_ECONFLICT, "payment %s was changed "
-                                "by someone else since you read it", p.number);
-    } else if (rc == 0) {
-        rc = err->code;
-    }
+    if (rc == 0)
+        rc = tcrm_money_void(db, "UPDATE payments SET voided_at = ?1,"
+            " voided_by = ?2, updated_at = ?1, updated_by = ?2,"
+            " version = version + 1 WHERE id = ?3 AND version = ?4"
+            " AND voided_at IS NULL", id, p.version, "payment",
+            N_("payment %s was changed by someone else since you read it"),
+            p.number, err);
     tcrm_payment_clear(&p);
     return rc;
 }

@@ -166,6 +166,9 @@ int tcrm_balance_get(struct tcrm_db *db, const struct tcrm_customer *c,
         err = &local;
     *out = NULL;
     *n = 0;
+    int rc = tcrm_customer_check(db, c, NULL, err);
+    if (rc)
+        return rc;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT currency, sum(inv), sum(pay), sum(open), sum(late),"
         " sum(credit), sum(open > 0) FROM ("
@@ -185,8 +188,8 @@ int tcrm_balance_get(struct tcrm_db *db, const struct tcrm_customer *c,
     sqlite3_bind_int64(st, 2, c->company_id ? 0 : c->contact_id);
     tcrm_db_bind_text(st, 3, today);
     void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_balance),
-                             read_balance, free_plain, "balance", &a, n, err);
+    rc = tcrm_db_collect(db, st, sizeof(struct tcrm_balance),
+                         read_balance, free_plain, "balance", &a, n, err);
     *out = a;
     return rc;
 }

@@ -23,19 +23,6 @@
 #include "tcrm/edit.h"
 #include "tcrm/money.h"
 
-static int check_money(const struct tui_field *f, int kind, const char *text,
-                       char *msg, size_t msgsz)
-{
-    int64_t minor;
-    struct tcrm_error err;
-    (void)f;
-    (void)kind;
-    if (tcrm_money_parse(text, &minor, &err) == 0)
-        return 0;
-    snprintf(msg, msgsz, "%s", err.msg);
-    return 1;
-}
-
 enum {
     D_TITLE, D_COMPANY, D_STAGE, D_AMOUNT, D_CURRENCY, D_PROB, D_CLOSE,
     D_STATUS, D_REASON, D_TAGS, D_N
@@ -106,7 +93,7 @@ static int deal_fields(struct tui_field *f, struct deal_ctx *x,
     f[D_STAGE].choice_ctx = "stage";
     f[D_STATUS].choice_ctx = "status";
     f[D_TITLE].required = 1;
-    f[D_AMOUNT].check = check_money;
+    f[D_AMOUNT].check = tui_check_money;
     f[D_AMOUNT].hint = _("e.g. 1200.50 or 1,200");
     f[D_PROB].check = tui_check_percent;
     f[D_PROB].hint = _("empty: the stage's probability");

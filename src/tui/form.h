@@ -205,6 +205,9 @@ int tui_check_phone(const struct tui_field *f, int kind, const char *text,
                     char *msg, size_t msgsz);
 int tui_check_percent(const struct tui_field *f, int kind, const char *text,
                       char *msg, size_t msgsz);
+/* An amount of money (tcrm_money_parse: "1,200.50"). */
+int tui_check_money(const struct tui_field *f, int kind, const char *text,
+                    char *msg, size_t msgsz);
 /* A whole number from 0 to max (0, else a message into msg). */
 int tui_check_number(const char *text, long max, char *msg, size_t msgsz);
 /* What the forms share (ui_forms2.c): a text field's trimmed value into

@@ -62,6 +62,13 @@ int tui_quote_form(struct tcrm_db *db, const struct tcrm_config *cfg,
                    int64_t id, int64_t company_id, int64_t contact_id,
                    int64_t deal_id, int64_t *out_id);
 
+/* A payment against invoice invoice_id (payment_form.c): amount (what
+ * is open, to begin with), method, account, date, note; saved by
+ * tcrm_payment_add, its errors beside the field they name. *out_id: the
+ * payment. */
+int tui_payment_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                     int64_t invoice_id, int64_t *out_id);
+
 /* One-line questions at the bottom of the screen. */
 /* "Delete Anna Silva? (y/n)": 1 yes, 0 no. */
 int tui_confirm(const char *question);

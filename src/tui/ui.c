@@ -142,6 +142,12 @@ static void clear_filters(struct tui_app *a)
         tui_status(a, 0, "Showing all");
         return;
     }
+    if (a->view == TUI_V_INVOICES && a->inv_show) {
+        a->inv_show = 0;
+        tui_view_load(a, TUI_V_INVOICES, 0);
+        tui_status(a, 0, "Showing all");
+        return;
+    }
     if (!a->search[0] && !a->tag)
         return;
     a->search[0] = '\0';
@@ -173,7 +179,9 @@ static void open_row(struct tui_app *a)
 {
     if (a->focus == TUI_FOCUS_PANE) {
         const struct tui_pane_line *l = tui_pane_current(a);
-        if (l && l->contact_id)
+        if (l && l->section == TUI_SEC_MONEY)
+            tui_invoice_jump(a, l->invoice_id);
+        else if (l && l->contact_id)
             tui_jump_to_contact(a, l->contact_id);
         else
             tui_status(a, 0, "That follow-up has no contact");
@@ -193,6 +201,8 @@ static void start_search(struct tui_app *a)
 
 static void do_action(struct tui_app *a, enum tui_action act)
 {
+    if (tui_invoice_action(a, act))     /* p, v, o, Enter are theirs */
+        return;
     switch (act) {
     case TUI_A_QUIT: a->quit = 1; break;
     case TUI_A_HELP: tui_help_show(a); break;
@@ -206,7 +216,7 @@ static void do_action(struct tui_app *a, enum tui_action act)
     case TUI_A_LEFT: tui_view_stage_step(a, -1); break;
     case TUI_A_RIGHT: tui_view_stage_step(a, 1); break;
     case TUI_A_VIEW1: case TUI_A_VIEW2: case TUI_A_VIEW3: case TUI_A_VIEW4:
-    case TUI_A_VIEW5: case TUI_A_VIEW6: case TUI_A_VIEW7:
+    case TUI_A_VIEW5: case TUI_A_VIEW6: case TUI_A_VIEW7: case TUI_A_VIEW8:
         show_view(a, tui_view_of_tab((int)(act - TUI_A_VIEW1)));
         break;
     case TUI_A_OPEN: open_row(a); break;

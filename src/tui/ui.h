@@ -16,6 +16,7 @@
 #include "tcrm/deal.h"
 #include "tcrm/followup.h"
 #include "tcrm/i18n.h"
+#include "tcrm/invoice.h"
 #include "tcrm/quote.h"
 #include "ui_keys.h"
 #include "ui_layout.h"
@@ -23,7 +24,7 @@
 
 enum tui_view {
     TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
-    TUI_V_QUOTES, TUI_V_ORDERS,
+    TUI_V_QUOTES, TUI_V_ORDERS, TUI_V_INVOICES,
     TUI_V_LISTS,                 /* views above have a list */
     TUI_V_REPORTS = TUI_V_LISTS,
     TUI_V_COUNT
@@ -45,12 +46,16 @@ struct tui_array {
     int64_t *ids;
 };
 
-enum { TUI_SEC_OVERDUE, TUI_SEC_TODAY, TUI_SEC_UPCOMING, TUI_SEC_QUIET };
+/* The reminder pane's sections; RECEIVABLES (invoices due within a week
+ * and overdue) shows only when there are some. */
+enum { TUI_SEC_OVERDUE, TUI_SEC_TODAY, TUI_SEC_UPCOMING, TUI_SEC_QUIET,
+       TUI_SEC_MONEY, TUI_SECTIONS };
 
 struct tui_pane_line {
     int section;                 /* TUI_SEC_*; -1 for a header */
     int64_t followup_id, contact_id;
     size_t idx;                  /* into the section's array */
+    int64_t invoice_id;          /* TUI_SEC_MONEY */
 };
 
 struct tui_pane {
@@ -60,6 +65,9 @@ struct tui_pane {
     size_t n_fu[3];
     struct tcrm_quiet_contact *quiet;
     size_t n_quiet;
+    struct tcrm_invoice *due;    /* RECEIVABLES: overdue first */
+    size_t n_due;
+    int64_t due_total;
     struct tui_pane_line *lines;
     size_t n_lines;
     int cur;                     /* index of the selected item line */
@@ -95,6 +103,8 @@ struct tui_app {
     /* quotes and orders: of one company, contact or deal, or all */
     struct tcrm_doc_filter docs;
     char docs_label[200];        /* whose they are, for the top bar */
+    int inv_show;                /* invoices: 0 live, 1 open only, 2 with
+                                    the voided ones */
 
     struct tui_pane pane;
 
@@ -117,7 +127,7 @@ struct tui_app {
 /* ui_views.c */
 /* The view of tab n (0-based: key 1 is tab 0), TUI_V_COUNT when none;
  * and the other way. Tabs keep their keys as views arrive: 5 Reports,
- * 6 Quotes, 7 Orders. */
+ * 6 Quotes, 7 Orders, 8 Invoices. */
 enum tui_view tui_view_of_tab(int n);
 int tui_view_tab(enum tui_view v);
 void tui_views_init(struct tui_app *a);
@@ -210,6 +220,27 @@ void tui_sales_detail(struct tui_app *a, int64_t id);
 int tui_sales_action(struct tui_app *a, enum tui_action act);
 /* Esc: all quotes and orders again; 1 when there was a filter. */
 int tui_sales_clear(struct tui_app *a);
+
+/* ui_invoices.c: the Invoices view (of the customer a->docs names, or
+ * all), paged by tcrm_invoice_page: its source, count, cells (number,
+ * customer, date, due, amount, open, state, owner), detail (the payments
+ * that paid it); its keys (1 when the action was theirs): p records a
+ * payment (payment_form.c), v voids after a question, o shows all live,
+ * open only, voided too; Enter reads the detail. A customer's balance per
+ * currency for the company and contact detail panes. */
+void tui_invoice_src(struct tui_app *a, struct tui_list_src *src);
+int tui_invoice_count(struct tui_app *a, int64_t *n, struct tcrm_error *err);
+void tui_invoice_cells(struct tui_app *a, const void *row, const char **cell,
+                       char bufs[][64], int *late);
+void tui_invoice_detail(struct tui_app *a, int64_t id);
+int tui_invoice_action(struct tui_app *a, enum tui_action act);
+/* The Invoices view with its cursor on invoice id (pane Enter). */
+void tui_invoice_jump(struct tui_app *a, int64_t id);
+void tui_balance_lines(struct tui_app *a, int64_t company_id,
+                       int64_t contact_id);
+/* "overdue 3 days", "due in 2 days", "due today" of an open invoice. */
+void tui_invoice_when(const struct tui_app *a, const char *due, char *out,
+                      size_t n);
 
 /* ui.c */
 void tui_redraw_all(struct tui_app *a);

@@ -40,7 +40,8 @@ struct op {
 static const char *const view_entity[] = {
     [TUI_V_CONTACTS] = "contact", [TUI_V_COMPANIES] = "company",
     [TUI_V_DEALS] = "deal", [TUI_V_FOLLOWUPS] = "follow-up",
-    [TUI_V_QUOTES] = "quote", [TUI_V_ORDERS] = "order"};
+    [TUI_V_QUOTES] = "quote", [TUI_V_ORDERS] = "order",
+    [TUI_V_INVOICES] = "invoice"};
 
 static int op_exec(struct tui_app *a, struct op *o, struct tcrm_error *err)
 {

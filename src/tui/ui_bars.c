@@ -48,6 +48,15 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
     }
     if (a->lists[a->view].count >= 0)
         thousands(a->lists[a->view].count, num, sizeof num);
+    if (a->view == TUI_V_INVOICES) {
+        int whose = a->docs.company_id || a->docs.contact_id;
+        /* TRANSLATORS: the top bar of the Invoices view: what o shows */
+        const char *show = a->inv_show == 1 ? _(" · open only")
+                         : a->inv_show == 2 ? _(" · voided too") : "";
+        snprintf(info, sz, " %s %s%s%s%s ", tui_view_name(a->view), num,
+                 whose ? " · " : "", whose ? a->docs_label : "", show);
+        return;
+    }
     if ((a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS) &&
         a->docs_label[0]) {
         snprintf(info, sz, " %s %s · %s", tui_view_name(a->view), num,
@@ -86,7 +95,7 @@ static void draw_top(struct tui_app *a)
      * columns each (a CJK character is 2) */
     static const char *short_names[TUI_V_COUNT] = {
         N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Quote"),
-        N_("Order"), N_("Rep")
+        N_("Order"), N_("Inv"), N_("Rep")
     };
     int w = a->lay.w, x = 0;
     int title = tui_attr(TUI_TITLE);
@@ -154,32 +163,48 @@ static void draw_status(struct tui_app *a)
     tui_draw_text(stdscr, y, w - pw, pw, pos, tui_attr(TUI_DIM));
 }
 
+/* The function-key bar: the labels whole when they fit (the room left
+ * shared out between them), else the brief ones, measured at their true
+ * width (a CJK character is 2). */
 static void draw_keys(struct tui_app *a)
 {
-    /* TRANSLATORS: the function-key bar (F1 Help ... F10 Quit): each
-     * label gets 10 columns less the key's number at 80 columns, so at
-     * most 7 (a CJK character is 2) */
+    /* TRANSLATORS: the function-key bar (F1 Help ... F10 Quit): at 80
+     * columns all nine with their numbers must fit in 72 columns (a CJK
+     * character is 2); past that the brief labels below are used */
     static const struct { const char *key, *label; } keys[] = {
         {"1", N_("Help")}, {"2", N_("Add")}, {"3", N_("Search")},
         {"4", N_("Log")}, {"5", N_("Follow")}, {"6", N_("Import")},
-        {"7", N_("Reports")}, {"10", N_("Quit")},
+        {"7", N_("Reports")}, {"8", N_("Invoices")}, {"10", N_("Quit")},
     };
-    /* TRANSLATORS: the function-key bar below 80 columns: at most 5
+    /* TRANSLATORS: the function-key bar on a narrow terminal: at most 4
      * columns each (a CJK character is 2) */
     static const char *brief[] = {N_("Help"), N_("Add"), N_("Find"),
                                   N_("Log"), N_("Foll"), N_("Imp"),
-                                  N_("Rep"), N_("Quit")};
-    int y = a->lay.bar_y, w = a->lay.w, n = 8;
-    int cell = w / n;
+                                  N_("Rep"), N_("Inv"), N_("Quit")};
+    enum { N = sizeof keys / sizeof *keys };
+    int y = a->lay.bar_y, w = a->lay.w, need[N], sum = 0, x = 0;
+    const char *text[N];
+    for (int pass = 0; pass < 2; pass++) {
+        sum = 0;
+        for (int i = 0; i < N; i++) {
+            text[i] = _(pass ? brief[i] : keys[i].label);
+            need[i] = tcrm_text_width(keys[i].key) + tcrm_text_width(text[i]);
+            sum += need[i] + 1;
+        }
+        if (sum <= w)
+            break;
+    }
+    int spare = w > sum ? w - sum : 0;
     tui_draw_fill(stdscr, y, 0, w, tui_attr(TUI_NORMAL));
-    for (int i = 0; i < n; i++) {
-        int x = i * cell;
+    for (int i = 0; i < N && x < w; i++) {
+        int cell = need[i] + 1 + spare / N + (i < spare % N);
+        if (i == N - 1 || x + cell > w)
+            cell = w - x;
         int kw = tui_draw_text(stdscr, y, x, cell, keys[i].key,
                                tui_attr(TUI_KEY));
-        int lw = i == n - 1 ? w - x - kw : cell - kw - 1;
-        tui_draw_cell(stdscr, y, x + kw, lw,
-                      _(cell < 10 ? brief[i] : keys[i].label),
+        tui_draw_cell(stdscr, y, x + kw, cell - kw - (i < N - 1), text[i],
                       tui_attr(TUI_KEYLABEL), 0);
+        x += cell;
     }
 }
 

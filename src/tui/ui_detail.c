@@ -4,7 +4,8 @@
  *
  * For a contact: name, title, company; every phone and e-mail with its
  * kind; tags; notes; open follow-ups; the latest interactions. For a
- * company, a deal or a follow-up, the matching facts. The lines are built
+ * company, a deal or a follow-up, the matching facts; a customer's
+ * balance (ui_invoices.c) when it owes or has credit. The lines are built
  * into a small cache keyed by (view, id, change stamp), so redrawing after
  * a key that did not move the cursor costs no query, and moving the cursor
  * costs one short look-up by id.
@@ -130,7 +131,9 @@ static void build_contact(struct tui_app *a, int64_t id)
     if (tags[0] || c.notes)
         add(a, TUI_NORMAL, "%s%s%s%s", tags[0] ? _("Tags: ") : "", tags,
             tags[0] && c.notes ? "  " : "", c.notes ? c.notes : "");
+    int64_t company = c.company_id;
     tcrm_contact_clear(&c);
+    tui_balance_lines(a, company, id);
     contact_followups(a, id);
     recent(a, id, 0);
 }
@@ -155,6 +158,7 @@ static void build_company(struct tui_app *a, int64_t id)
         add(a, TUI_NORMAL, "%s%s  %s", tags[0] ? _("Tags: ") : "", tags,
             nz(c.notes));
     tcrm_company_clear(&c);
+    tui_balance_lines(a, id, 0);
     recent(a, 0, id);
 }
 
@@ -210,6 +214,8 @@ static void build(struct tui_app *a, int64_t id)
         build_followup(a, tui_view_followup_at(a));
     else if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS)
         tui_sales_detail(a, id);
+    else if (a->view == TUI_V_INVOICES)
+        tui_invoice_detail(a, id);
 }
 
 static int64_t current_id(const struct tui_app *a)

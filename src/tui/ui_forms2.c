@@ -29,6 +29,7 @@
 #include "tcrm/date.h"
 #include "tcrm/followup.h"
 #include "tcrm/interaction.h"
+#include "tcrm/money.h"
 #include "tcrm/normalize.h"
 #include "theme.h"
 
@@ -99,6 +100,16 @@ int tui_check_percent(const struct tui_field *f, int kind, const char *text,
     (void)f;
     (void)kind;
     return tui_check_number(text, 100, msg, msgsz);
+}
+
+int tui_check_money(const struct tui_field *f, int kind, const char *text,
+                    char *msg, size_t msgsz)
+{
+    int64_t minor;
+    struct tcrm_error err;
+    (void)f;
+    (void)kind;
+    return tcrm_money_parse(text, &minor, &err) ? fail(&err, msg, msgsz) : 0;
 }
 
 int tui_tags_parse(const char *text, struct tcrm_strlist *l)

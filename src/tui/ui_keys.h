@@ -13,7 +13,7 @@ enum tui_action {
     TUI_A_DOWN, TUI_A_UP, TUI_A_PGDN, TUI_A_PGUP, TUI_A_HOME, TUI_A_END,
     TUI_A_LEFT, TUI_A_RIGHT,
     TUI_A_VIEW1, TUI_A_VIEW2, TUI_A_VIEW3, TUI_A_VIEW4, TUI_A_VIEW5,
-    TUI_A_VIEW6, TUI_A_VIEW7,
+    TUI_A_VIEW6, TUI_A_VIEW7, TUI_A_VIEW8,
     TUI_A_OPEN,          /* Enter: edit the row / jump to the contact */
     TUI_A_EDIT, TUI_A_ADD, TUI_A_DELETE,
     TUI_A_SEARCH, TUI_A_NEXT, TUI_A_PREV, TUI_A_CLEAR,

@@ -6,7 +6,7 @@
  * at every size without a terminal: the minimum size, whether the
  * reminder pane fits, how the main area splits between list and detail,
  * how list columns share the width, and how the reminder pane shares its
- * lines between its four sections.
+ * lines between its sections.
  */
 #include "ui_layout.h"
 
@@ -97,21 +97,21 @@ int tui_layout_columns(const struct tui_colspec *spec, int n, int width,
     return shown;
 }
 
-void tui_layout_pane_sections(int rows, const long long counts[4],
-                              int shown[4])
+void tui_layout_pane_sections(int rows, int n, const long long *counts,
+                              int *shown)
 {
-    int avail = rows - 4;
-    for (int i = 0; i < 4; i++)
+    int avail = rows - n;
+    for (int i = 0; i < n; i++)
         shown[i] = 0;
-    if (avail <= 0)
+    if (avail <= 0 || n <= 0)
         return;
-    int share = avail / 4;
-    for (int i = 0; i < 4; i++) {
+    int share = avail / n;
+    for (int i = 0; i < n; i++) {
         long long c = counts[i] < 0 ? 0 : counts[i];
         shown[i] = c < share ? (int)c : share;
         avail -= shown[i];
     }
-    for (int i = 0; i < 4 && avail > 0; i++) {
+    for (int i = 0; i < n && avail > 0; i++) {
         long long c = counts[i] < 0 ? 0 : counts[i];
         long long more = c - shown[i];
         int add = more < avail ? (int)more : avail;

@@ -44,11 +44,11 @@ struct tui_colspec {
 int tui_layout_columns(const struct tui_colspec *spec, int n, int width,
                        int *out);
 
-/* The reminder pane holds 4 sections (a header line each) with
- * counts[i] items; rows lines in all. Fill shown[i] with how many items
- * of each section get a line: every section gets a fair share, unused
- * share goes to the sections that need more, in order. */
-void tui_layout_pane_sections(int rows, const long long counts[4],
-                              int shown[4]);
+/* The reminder pane holds n sections (a header line each; n at most 8)
+ * with counts[i] items; rows lines in all. Fill shown[i] with how many
+ * items of each section get a line: every section gets a fair share,
+ * unused share goes to the sections that need more, in order. */
+void tui_layout_pane_sections(int rows, int n, const long long *counts,
+                              int *shown);
 
 #endif

@@ -2,8 +2,11 @@
  * ui_pane.c: the follow-up reminder pane.
  *
  * Four sections, each a header with an exact count (OVERDUE, TODAY, NEXT
- * N DAYS, GONE QUIET) and as many items as fit; the lines are shared out
- * by tui_layout_pane_sections. Counts and items are read when the data
+ * N DAYS, GONE QUIET), and a fifth, RECEIVABLES, when invoices are
+ * overdue or fall due within a week (tcrm_invoice_due: overdue first);
+ * each with as many items as fit; the lines are shared out by
+ * tui_layout_pane_sections. Enter on an invoice shows it in the Invoices
+ * view. Counts and items are read when the data
  * changed (the change stamp, or an action of ours) and on resize, never per
  * key. The pane keeps a flat array of its lines so the cursor, the mouse
  * and Enter work on the same thing. Section names are words, so nothing
@@ -15,6 +18,7 @@
 
 #include "draw.h"
 #include "tcrm/date.h"
+#include "tcrm/receivable.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -28,11 +32,19 @@ void tui_pane_free(struct tui_pane *p)
     tcrm_quiet_array_free(p->quiet, p->n_quiet);
     p->quiet = NULL;
     p->n_quiet = 0;
+    tcrm_invoice_array_free(p->due, p->n_due);
+    p->due = NULL;
+    p->n_due = 0;
+    p->due_total = 0;
     free(p->lines);
     p->lines = NULL;
     p->n_lines = 0;
     p->loaded = 0;
 }
+
+/* Invoices due within this many days are RECEIVABLES with the overdue
+ * ones: today and the six days after it. */
+#define MONEY_DAYS 6
 
 static int add_line(struct tui_pane *p, int section, int64_t fid,
                     int64_t cid, size_t idx)
@@ -42,7 +54,8 @@ static int add_line(struct tui_pane *p, int section, int64_t fid,
     if (!nl)
         return TCRM_ENOMEM;
     p->lines = nl;
-    p->lines[p->n_lines++] = (struct tui_pane_line){section, fid, cid, idx};
+    p->lines[p->n_lines++] = (struct tui_pane_line){section, fid, cid, idx,
+                                                    0};
     return 0;
 }
 
@@ -57,9 +70,15 @@ static void build_lines(struct tui_pane *p)
             for (size_t i = 0; i < p->n_quiet; i++)
                 add_line(p, s, 0, p->quiet[i].id, i);
     }
+    if (p->due_total <= 0)
+        return;
+    add_line(p, -1, TUI_SEC_MONEY, 0, 0);
+    for (size_t i = 0; i < p->n_due; i++)
+        if (add_line(p, TUI_SEC_MONEY, 0, p->due[i].contact_id, i) == 0)
+            p->lines[p->n_lines - 1].invoice_id = p->due[i].id;
 }
 
-static int read_items(struct tui_app *a, const int shown[4],
+static int read_items(struct tui_app *a, const int shown[TUI_SECTIONS],
                       struct tcrm_error *err)
 {
     struct tui_pane *p = &a->pane;
@@ -78,29 +97,64 @@ static int read_items(struct tui_app *a, const int shown[4],
         if (rc < 0)
             return rc;
     }
-    if (shown[3] > 0)
-        return tcrm_followup_quiet(a->db, a->today, a->cfg->quiet_days,
-                                   (size_t)shown[3], &p->quiet, &p->n_quiet,
-                                   err);
+    if (shown[3] > 0 && tcrm_followup_quiet(a->db, a->today,
+                                            a->cfg->quiet_days,
+                                            (size_t)shown[3], &p->quiet,
+                                            &p->n_quiet, err) < 0)
+        return err->code;
+    if (p->n_due > (size_t)shown[TUI_SEC_MONEY]) {     /* read one pageful */
+        for (size_t i = (size_t)shown[TUI_SEC_MONEY]; i < p->n_due; i++)
+            tcrm_invoice_clear(&p->due[i]);
+        p->n_due = (size_t)shown[TUI_SEC_MONEY];
+    }
     return 0;
+}
+
+/* An item line's identity, to keep the cursor on it across reloads. */
+struct pane_key {
+    int money;
+    int64_t id;
+};
+
+static struct pane_key line_key(const struct tui_pane_line *l)
+{
+    struct pane_key k = {l->section == TUI_SEC_MONEY, 0};
+    k.id = k.money ? l->invoice_id : l->followup_id ? l->followup_id
+                                                    : -l->contact_id;
+    return k;
+}
+
+/* The RECEIVABLES: how many, and as many as could be shown. */
+static int read_money(struct tui_app *a, struct tcrm_error *err)
+{
+    struct tui_pane *p = &a->pane;
+    char until[11];
+    tcrm_date_add_days(a->today, MONEY_DAYS, until);
+    return tcrm_invoice_due(a->db, until, a->lay.pane_w > 0 ?
+                            (size_t)a->lay.main_h : 0, &p->due, &p->n_due,
+                            &p->due_total, err);
 }
 
 void tui_pane_load(struct tui_app *a)
 {
     struct tui_pane *p = &a->pane;
     struct tcrm_error err = {0};
-    int64_t keep = 0;
+    struct pane_key keep = {0, 0};
     const struct tui_pane_line *cur = tui_pane_current(a);
     if (cur)
-        keep = cur->followup_id ? cur->followup_id : -cur->contact_id;
+        keep = line_key(cur);
     tui_pane_free(p);
     int rc = tcrm_followup_counts(a->db, a->today, a->cfg->days_ahead,
                                   a->cfg->quiet_days, &p->counts, &err);
+    if (rc == 0 && a->lay.pane_w > 0)
+        rc = read_money(a, &err);
     if (rc == 0 && a->lay.pane_w > 0) {
-        long long c[4] = {p->counts.overdue, p->counts.today,
-                          p->counts.upcoming, p->counts.quiet};
-        int shown[4];
-        tui_layout_pane_sections(a->lay.main_h, c, shown);
+        long long c[TUI_SECTIONS] = {p->counts.overdue, p->counts.today,
+                                     p->counts.upcoming, p->counts.quiet,
+                                     p->due_total};
+        int shown[TUI_SECTIONS] = {0};
+        tui_layout_pane_sections(a->lay.main_h, p->due_total ? 5 : 4, c,
+                                 shown);
         rc = read_items(a, shown, &err);
     }
     build_lines(p);
@@ -113,10 +167,11 @@ void tui_pane_load(struct tui_app *a)
         const struct tui_pane_line *l = &p->lines[i];
         if (l->section < 0)
             continue;
-        int64_t k = l->followup_id ? l->followup_id : -l->contact_id;
-        if (p->cur < 0 || k == keep)
+        struct pane_key k = line_key(l);
+        int same = k.money == keep.money && k.id == keep.id;
+        if (p->cur < 0 || same)
             p->cur = (int)i;
-        if (k == keep)
+        if (same)
             break;
     }
 }
@@ -153,6 +208,8 @@ const char *tui_pane_title(const struct tui_app *a,
         return "";
     if (l->section == TUI_SEC_QUIET)
         return a->pane.quiet[l->idx].name ? a->pane.quiet[l->idx].name : "";
+    if (l->section == TUI_SEC_MONEY)
+        return a->pane.due[l->idx].number ? a->pane.due[l->idx].number : "";
     const char *t = a->pane.fu[l->section][l->idx].title;
     return t ? t : "";
 }
@@ -176,8 +233,31 @@ static void header_text(const struct tui_app *a, int s, char *out, size_t sz)
     case 1: snprintf(out, sz, _("TODAY %lld"), (long long)c->today); break;
     case 2: snprintf(out, sz, _("NEXT %d DAYS %lld"), a->cfg->days_ahead,
                      (long long)c->upcoming); break;
+    /* TRANSLATORS: invoices overdue or due within a week (应收款) */
+    case TUI_SEC_MONEY: snprintf(out, sz, _("RECEIVABLES %lld"),
+                                 (long long)a->pane.due_total); break;
     default: snprintf(out, sz, _("GONE QUIET %lld"), (long long)c->quiet);
     }
+}
+
+/* "18d late: 180.00 CNY Acme Ltd", "in 3d: ...", "today: ...": the
+ * amount before the customer, so that a narrow pane cuts the name. */
+static void money_text(const struct tui_app *a, const struct tcrm_invoice *v,
+                       char *out, size_t sz)
+{
+    char open[64];
+    const char *who = v->company_name ? v->company_name
+                    : v->contact_name ? v->contact_name : "";
+    int days = tcrm_date_days_between(a->today, v->due_on ? v->due_on : "");
+    tcrm_money_format(v->amount - v->paid, v->currency, open, sizeof open);
+    /* TRANSLATORS: an invoice in the reminder pane's RECEIVABLES: the
+     * days past its due date (or till it), what is open, the customer */
+    if (days < 0)
+        snprintf(out, sz, _("%dd late: %s %s"), -days, open, who);
+    else if (days == 0)
+        snprintf(out, sz, _("today: %s %s"), open, who);
+    else
+        snprintf(out, sz, _("in %dd: %s %s"), days, open, who);
 }
 
 static void item_text(const struct tui_app *a, const struct tui_pane_line *l,
@@ -188,6 +268,10 @@ static void item_text(const struct tui_app *a, const struct tui_pane_line *l,
         /* TRANSLATORS: a quiet contact in the reminder pane: the name and
          * the days since the last interaction */
         snprintf(out, sz, _("%s %dd"), q->name ? q->name : "", q->days);
+        return;
+    }
+    if (l->section == TUI_SEC_MONEY) {
+        money_text(a, &a->pane.due[l->idx], out, sz);
         return;
     }
     const struct tcrm_followup *f = &a->pane.fu[l->section][l->idx];

@@ -268,7 +268,9 @@ int tui_sales_clear(struct tui_app *a)
     a->docs.state = -1;
     a->docs_label[0] = '\0';
     a->loaded[TUI_V_QUOTES] = a->loaded[TUI_V_ORDERS] = 0;
-    if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS)
+    a->loaded[TUI_V_INVOICES] = 0;
+    if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS ||
+        a->view == TUI_V_INVOICES)
         tui_view_load(a, a->view, 0);
     return 1;
 }
@@ -291,11 +293,16 @@ static void show_docs(struct tui_app *a)
     a->docs = f;
     snprintf(a->docs_label, sizeof a->docs_label, "%s", tui_view_label(a));
     a->loaded[TUI_V_QUOTES] = a->loaded[TUI_V_ORDERS] = 0;
+    a->loaded[TUI_V_INVOICES] = 0;
     a->view = TUI_V_QUOTES;
     a->focus = TUI_FOCUS_LIST;
     tui_view_load(a, TUI_V_QUOTES, 0);
-    tui_status(a, 0, "Quotes and orders of %s (7: orders, Esc: all)",
-               a->docs_label);
+    if (f.deal_id)
+        tui_status(a, 0, "Quotes and orders of %s (7: orders, Esc: all)",
+                   a->docs_label);
+    else
+        tui_status(a, 0, "Documents of %s: 6 quotes, 7 orders, 8 invoices "
+                   "(Esc: all)", a->docs_label);
 }
 
 /* ---- actions on a quote or an order ---------------------------------- */

@@ -9,7 +9,8 @@
  * change and paged by a sort key kept in each row: the list code is the
  * same for all four.
  *
- * Quotes and orders page from the database too (ui_sales.c).
+ * Quotes and orders page from the database too (ui_sales.c), and so do
+ * invoices (ui_invoices.c).
  *
  * Counts are asked for only when the filter or the data changed
  * (count_stale), and then only when the keyboard is idle: typing a search
@@ -32,7 +33,7 @@
 /* TRANSLATORS: the views' names (tabs of the top bar, titles) */
 static const char *view_names[TUI_V_COUNT] = {
     N_("Contacts"), N_("Companies"), N_("Deals"), N_("Follow-ups"),
-    N_("Quotes"), N_("Orders"), N_("Reports")
+    N_("Quotes"), N_("Orders"), N_("Invoices"), N_("Reports")
 };
 
 const char *tui_view_name(enum tui_view v)
@@ -43,7 +44,7 @@ const char *tui_view_name(enum tui_view v)
 /* The views in the order of their tabs and number keys. */
 static const enum tui_view tabs[TUI_V_COUNT] = {
     TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
-    TUI_V_REPORTS, TUI_V_QUOTES, TUI_V_ORDERS
+    TUI_V_REPORTS, TUI_V_QUOTES, TUI_V_ORDERS, TUI_V_INVOICES
 };
 
 enum tui_view tui_view_of_tab(int n)
@@ -311,6 +312,7 @@ void tui_views_init(struct tui_app *a)
         {a, fu_fetch, arow_free, arow_id},
     };
     tui_sales_srcs(a, &srcs[TUI_V_QUOTES], &srcs[TUI_V_ORDERS]);
+    tui_invoice_src(a, &srcs[TUI_V_INVOICES]);
     for (int v = 0; v < TUI_V_LISTS; v++) {
         tui_list_init(&a->lists[v], &srcs[v]);
         a->count_stale[v] = 1;
@@ -374,6 +376,8 @@ void tui_view_count(struct tui_app *a, enum tui_view v)
         n = (int64_t)a->deals.n;
     } else if (v == TUI_V_QUOTES || v == TUI_V_ORDERS) {
         rc = tui_sales_count(a, v, &n, &err);
+    } else if (v == TUI_V_INVOICES) {
+        rc = tui_invoice_count(a, &n, &err);
     } else {
         n = (int64_t)a->followups.n;
     }
@@ -470,7 +474,9 @@ const char *tui_view_label(const struct tui_app *a)
     const struct tcrm_followup *f = tui_view_followup_at(a);
     const struct tcrm_quote *q = current(a, TUI_V_QUOTES);
     const struct tcrm_order *o = current(a, TUI_V_ORDERS);
+    const struct tcrm_invoice *inv = current(a, TUI_V_INVOICES);
     const char *s = c ? c->name : co ? co->name : d ? d->title
-                  : f ? f->title : q ? q->number : o ? o->number : NULL;
+                  : f ? f->title : q ? q->number : o ? o->number
+                  : inv ? inv->number : NULL;
     return s ? s : "";
 }

@@ -96,6 +96,20 @@ static const struct column quote_cols[] = {
     {"quotes", NC_("quotes", "Total"), {12, 0, 0}, 1, 1},
 };
 
+/* TRANSLATORS: column headers of the invoices list: Number 10, Customer
+ * 8, Due (date) 10, Amount 8, Open (what is left to pay) 12, State 8,
+ * Date (issued) 10, Owner 8 columns at the narrowest */
+static const struct column invoice_cols[] = {
+    {"invoices", NC_("invoices", "Number"), {10, 0, 0}, 0, 1},
+    {"invoices", NC_("invoices", "Customer"), {8, 3, 0}, 0, 0},
+    {"invoices", NC_("invoices", "Due"), {10, 0, 0}, 0, 1},
+    {"invoices", NC_("invoices", "Amount"), {8, 0, 0}, 1, 1},
+    {"invoices", NC_("invoices", "Open"), {12, 0, 0}, 1, 1},
+    {"invoices", NC_("invoices", "State"), {8, 0, 0}, 0, 1},
+    {"invoices", NC_("invoices", "Date"), {10, 0, 0}, 0, 1},
+    {"invoices", NC_("invoices", "Owner"), {8, 1, 16}, 0, 0},
+};
+
 static const struct column *view_cols(const struct tui_app *a, int *n)
 {
     switch (a->view) {
@@ -115,6 +129,10 @@ static const struct column *view_cols(const struct tui_app *a, int *n)
     case TUI_V_QUOTES: case TUI_V_ORDERS:
         *n = (int)(sizeof quote_cols / sizeof *quote_cols);
         return quote_cols;
+    case TUI_V_INVOICES:     /* the owner only where rows have several */
+        *n = (int)(sizeof invoice_cols / sizeof *invoice_cols)
+           - !tcrm_access_owned(a->db);
+        return invoice_cols;
     default:
         *n = (int)(sizeof fu_cols / sizeof *fu_cols);
         return fu_cols;
@@ -146,7 +164,7 @@ void tui_view_resize(struct tui_app *a)
 
 /* The cells of one row, as strings; *role may turn the row's colour. */
 static void row_cells(struct tui_app *a, const void *row, const char **cell,
-                      char bufs[][64], enum tui_role *role)
+                      char bufs[3][64], enum tui_role *role)
 {
     time_t now = tcrm_clock_now();
     *role = TUI_NORMAL;
@@ -171,6 +189,10 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         cell[4] = bufs[1]; cell[5] = d->expected_close;
     } else if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS) {
         tui_sales_cells(a, row, cell, bufs);
+    } else if (a->view == TUI_V_INVOICES) {
+        int late = 0;
+        tui_invoice_cells(a, row, cell, bufs, &late);
+        *role = late ? TUI_OVERDUE : TUI_NORMAL;
     } else {
         const struct tui_arow *ar = row;
         const struct tcrm_followup *f =
@@ -198,7 +220,7 @@ static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
                      const struct column *cols, const int *w, int ncols)
 {
     const char *cell[MAX_COLS] = {0};
-    char bufs[2][64];
+    char bufs[3][64];
     enum tui_role role;
     row_cells(a, row, cell, bufs, &role);
     int attr = is_cur ? tui_attr(TUI_CURSOR) : tui_attr(TUI_NORMAL);
@@ -208,7 +230,8 @@ static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
     x++;
     for (int i = 0; i < ncols && w[i] > 0; i++) {
         int ca = attr;
-        if (!is_cur && role != TUI_NORMAL && a->view == TUI_V_FOLLOWUPS && i <= 1)
+        if (!is_cur && role != TUI_NORMAL && ((a->view == TUI_V_FOLLOWUPS
+            && i <= 1) || (a->view == TUI_V_INVOICES && i == 5)))
             ca = tui_attr(role);
         tui_draw_cell(stdscr, y, x, w[i], cell[i], ca, cols[i].right);
         x += w[i] + 1;
@@ -295,7 +318,16 @@ static void draw_empty(struct tui_app *a, int y)
 {
     char msg[400];
     int docs = a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS;
-    if (docs && a->docs_label[0])
+    if (a->view == TUI_V_INVOICES && (a->docs.company_id ||
+                                      a->docs.contact_id))
+        snprintf(msg, sizeof msg, _("No invoices of %s here. o shows more, "
+                 "Esc shows all."), a->docs_label);
+    else if (a->view == TUI_V_INVOICES)
+        snprintf(msg, sizeof msg, "%s", a->inv_show == 1
+                 ? _("No open invoices. o shows the others.")
+                 : _("No invoices yet: they bill confirmed orders (tcrm "
+                     "invoice add)."));
+    else if (docs && a->docs_label[0])
         snprintf(msg, sizeof msg, a->view == TUI_V_QUOTES
                  ? _("No quotes of %s. a adds one, Esc shows all.")
                  : _("No orders of %s. Esc shows all."), a->docs_label);
@@ -346,7 +378,7 @@ static void measure(struct tui_app *a, const struct column *cols, int ncols,
     for (int r = 0; r < a->lay.list_h; r++) {
         const void *row = tui_list_visible(l, r);
         const char *cell[MAX_COLS] = {0};
-        char bufs[2][64];
+        char bufs[3][64];
         enum tui_role role;
         if (!row)
             break;

@@ -24,6 +24,25 @@ as() {
     ERR=$(cat "$ROOT/stderr")
 }
 
+# refused NAME STATUS STDERR LOGIN ARGS...: one line on stderr, nothing
+# on stdout, the database unchanged (needs SQLITE:
+# the sqlite3 program).
+refused() {
+    local name=$1 status=$2 want=$3
+    shift 3
+    local before
+    before=$("$SQLITE" "$DB" .dump)
+    as "$@"
+    if [[ $RC != "$status" || -n "$OUT" || "$ERR" != "$want" ]]; then
+        bad "$name" "status $RC (want $status)" "stdout: $OUT" "stderr: $ERR" \
+            "want: $want"
+    elif [[ "$before" != "$("$SQLITE" "$DB" .dump)" ]]; then
+        bad "$name: the database changed"
+    else
+        ok
+    fi
+}
+
 # expect NAME STATUS STDOUT STDERR: the last `as` gave exactly these.
 expect() {
     if [[ $RC == "$2" && "$OUT" == "$3" && "$ERR" == "$4" ]]; then

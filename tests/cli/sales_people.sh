@@ -50,24 +50,6 @@ pass=0 fail=0
 AS_ARGS=(--config "$ROOT/sales.conf")
 . "$(dirname "$0")/as_users.sh"
 
-# refused NAME STATUS STDERR LOGIN ARGS...: one line on stderr, nothing
-# on stdout, the database unchanged.
-refused() {
-    local name=$1 status=$2 want=$3
-    shift 3
-    local before
-    before=$("$SQLITE" "$DB" .dump)
-    as "$@"
-    if [[ $RC != "$status" || -n "$OUT" || "$ERR" != "$want" ]]; then
-        bad "$name" "status $RC (want $status)" "stdout: $OUT" "stderr: $ERR" \
-            "want: $want"
-    elif [[ "$before" != "$("$SQLITE" "$DB" .dump)" ]]; then
-        bad "$name: the database changed"
-    else
-        ok
-    fi
-}
-
 # ---- the office --------------------------------------------------------
 as root init >/dev/null
 chmod 666 "$DB"

@@ -62,16 +62,6 @@ start() {
     wait_started 5
 }
 
-wait_started() {
-    local i=0
-    while [ "$i" -lt $(($1 * 10)) ]; do
-        screen | grep -qE -- "Quit|退出|too small|太小|EXIT=" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
 # same WHAT GOT WANT: a command's output.
 same() {
     [ "$2" = "$3" ] && return 0

@@ -1,7 +1,9 @@
 # tests/tui/lib.sh: the helpers every screen test shares (sourced by
-# run.sh, zh_screen.sh, edit10.sh and sales_screen.sh). A script defines
-# TCRM, ROOT, SOCK, PASS, FAIL, N, CASE_OK and its own new_case, start and
-# wait_started (they differ in locale and database), then sources this.
+# run.sh, zh_screen.sh, edit10.sh, sales_screen.sh and money_screen.sh). A
+# script defines TCRM, ROOT, SOCK, PASS, FAIL, N, CASE_OK and its own
+# new_case, then sources this. start, wait_started and cli below serve a
+# database made with the CLI (SRC, NOW, CASE_HOME, DB); a script whose
+# locale or database differs defines its own after sourcing this.
 
 cleanup_all() {
     [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
@@ -72,6 +74,37 @@ expect_no_line() {
         sleep 0.1; i=$((i + 1))
     done
     bad "expected no line matching /$1/"
+}
+
+# cli ARGS...: the same binary as a command, on the case's database.
+cli() {
+    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
+        TCRM_NOW="$NOW" TCRM_DATA_DIR="$SRC/data" "$TCRM" "$@" \
+        >>"$CASE_HOME/cli.log" 2>&1
+}
+
+# start W H [LANG]: tcrm in a detached session of W x H (LANG only, as a
+# person's login sets it; C.UTF-8 by default).
+start() {
+    local w=$1 h=$2 lang=${3:-C.UTF-8}
+    tmux -L "$SOCK" -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+        "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LANG=$lang \
+         TERM=xterm-256color TCRM_NOW='$NOW' TCRM_DATA_DIR='$SRC/data' \
+         PATH='$PATH' '$TCRM'; echo EXIT=\$?; sleep 600"
+    tmux -L "$SOCK" set-option -t t status off >/dev/null
+    wait_started 5
+}
+
+# wait_started SECONDS: until the screen is up (either language), too
+# small, or tcrm exited.
+wait_started() {
+    local i=0
+    while [ "$i" -lt $(($1 * 10)) ]; do
+        screen | grep -qE -- "Quit|退出|too small|太小|EXIT=" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
 }
 
 run_case() {

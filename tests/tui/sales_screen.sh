@@ -44,36 +44,6 @@ new_case() {
     cli init
 }
 
-# cli ARGS...: the same binary as a command, on the case's database.
-cli() {
-    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
-        TCRM_NOW="$NOW" TCRM_DATA_DIR="$SRC/data" "$TCRM" "$@" \
-        >>"$CASE_HOME/cli.log" 2>&1
-}
-
-# start W H [LANG]: tcrm in a detached session of W x H (LANG only, as a
-# person's login sets it; C.UTF-8 by default).
-start() {
-    local w=$1 h=$2 lang=${3:-C.UTF-8}
-    tmux -L "$SOCK" -f /dev/null new-session -d -s t -x "$w" -y "$h" \
-        "env -i HOME='$CASE_HOME' TCRM_DB='$DB' LANG=$lang \
-         TERM=xterm-256color TCRM_NOW='$NOW' TCRM_DATA_DIR='$SRC/data' \
-         PATH='$PATH' '$TCRM'; echo EXIT=\$?; sleep 600"
-    tmux -L "$SOCK" set-option -t t status off >/dev/null
-    wait_started 5
-}
-
-# wait_started SECONDS: until the screen is up, too small, or tcrm exited.
-wait_started() {
-    local i=0
-    while [ "$i" -lt $(($1 * 10)) ]; do
-        screen | grep -qE -- "Quit|退出|too small|EXIT=" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
 # ---- cases -----------------------------------------------------------
 
 # Acme Ltd (company 1, Anna Silva), Bolt GmbH (company 2); product A-1 at

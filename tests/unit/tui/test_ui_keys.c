@@ -40,7 +40,9 @@ static void test_views_and_logs(void **state)
     assert_int_equal(tui_key_action('5', TUI_FOCUS_LIST), TUI_A_VIEW5);
     assert_int_equal(tui_key_action('6', TUI_FOCUS_LIST), TUI_A_VIEW6);
     assert_int_equal(tui_key_action('7', TUI_FOCUS_LIST), TUI_A_VIEW7);
-    assert_int_equal(tui_key_action('8', TUI_FOCUS_LIST), TUI_A_NONE);
+    assert_int_equal(tui_key_action('8', TUI_FOCUS_LIST), TUI_A_VIEW8);
+    assert_int_equal(tui_key_action(KEY_F(8), TUI_FOCUS_LIST), TUI_A_VIEW8);
+    assert_int_equal(tui_key_action('9', TUI_FOCUS_LIST), TUI_A_NONE);
     assert_int_equal(tui_key_action('Q', TUI_FOCUS_LIST), TUI_A_DOCS);
     assert_int_equal(tui_key_action('y', TUI_FOCUS_LIST), TUI_A_ACCEPT);
     assert_int_equal(tui_key_action('P', TUI_FOCUS_LIST), TUI_A_PRINT);

@@ -133,21 +133,29 @@ static void test_pane_sections(void **state)
     (void)state;
     int shown[4];
     const long long few[4] = {1, 2, 0, 3};
-    tui_layout_pane_sections(21, few, shown);
+    tui_layout_pane_sections(21, 4, few, shown);
     assert_int_equal(shown[0], 1);
     assert_int_equal(shown[1], 2);
     assert_int_equal(shown[2], 0);
     assert_int_equal(shown[3], 3);
     const long long many[4] = {100, 1, 100, 100};
-    tui_layout_pane_sections(21, many, shown);   /* 17 lines for items */
+    tui_layout_pane_sections(21, 4, many, shown);   /* 17 lines for items */
     assert_int_equal(shown[0] + shown[1] + shown[2] + shown[3], 17);
     assert_int_equal(shown[1], 1);
     assert_int_equal(shown[0], 8);      /* 4 + the 3 TODAY left unused + 1 */
     const long long none[4] = {0, 0, 0, 0};
-    tui_layout_pane_sections(21, none, shown);
+    tui_layout_pane_sections(21, 4, none, shown);
     assert_int_equal(shown[0] + shown[1] + shown[2] + shown[3], 0);
-    tui_layout_pane_sections(3, many, shown);   /* not even the headers */
+    tui_layout_pane_sections(3, 4, many, shown);   /* not even the headers */
     assert_int_equal(shown[0] + shown[1] + shown[2] + shown[3], 0);
+    /* five sections (RECEIVABLES): 16 lines for items, 3 each, then the
+     * rest in order */
+    int five[5];
+    const long long money[5] = {1, 0, 0, 2, 50};
+    tui_layout_pane_sections(21, 5, money, five);
+    assert_int_equal(five[0], 1);
+    assert_int_equal(five[3], 2);
+    assert_int_equal(five[4], 13);
 }
 
 int main(void)
