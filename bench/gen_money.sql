@@ -3,7 +3,11 @@
 --
 --   tcrm --db money.db init
 --   sqlite3 money.db < bench/gen_money.sql
+--   tcrm-bench-money --db money.db --rekey
 --   tcrm --db money.db check
+--
+-- (--rekey makes the companies' name_key and sort_key as tcrm does, which
+-- SQL cannot: without it `--company NAME` finds none of them.)
 --
 -- "Today" is 2026-12-07 (run the benchmark and the commands with
 -- TCRM_NOW="2026-12-07 10:00:00" so that the buckets are the ones below).
