@@ -235,6 +235,7 @@ static int call_report(struct tcrm_db *db, struct bench *b, int i,
  * the child's CPU (user + system) in ms. */
 static int run_cmd(char *const argv[], double *wall, double *cpu)
 {
+    fflush(stdout);
     double t0 = now_ms();
     pid_t pid = fork();
     if (pid == 0) {
@@ -289,7 +290,7 @@ static void bench_cmds(struct bench *b)
                     "csv", NULL };
     char *due[] = { t, "--db", db, "due", NULL };
     char *bal[] = { t, "--db", db, "balance", "--company", name, NULL };
-    char *start[] = { t, "--db", db, "company", "show", name, NULL };
+    char *start[] = { t, "--db", db, "company", "show", "4242", NULL };
     bench_cmd(b, "command: company show (start, open, exit)", start, 0);
     bench_cmd(b, "command: report receivables", rep, 300.0);
     bench_cmd(b, "command: report receivables --format csv", csv, 300.0);
