@@ -118,6 +118,16 @@ static int rv_same_customer(const struct rv_row *x, const struct rv_row *y)
            x->a->customer.contact_id == y->a->customer.contact_id;
 }
 
+static int rv_cmp_customer(const void *pa, const void *pb)
+{
+    const struct rv_row *x = pa, *y = pb;
+    if (x->a->customer.company_id != y->a->customer.company_id)
+        return x->a->customer.company_id < y->a->customer.company_id ? -1 : 1;
+    if (x->a->customer.contact_id != y->a->customer.contact_id)
+        return x->a->customer.contact_id < y->a->customer.contact_id ? -1 : 1;
+    return 0;
+}
+
 static int rv_cmp(const void *pa, const void *pb)
 {
     const struct rv_row *x = pa, *y = pb;
@@ -164,12 +174,15 @@ static struct rv_row *rv_rows(struct rep *r, struct rep_rates *rates,
     }
     for (size_t i = 0; i < n && !r->rc; i++)
         rv_fill(r, rates, &a[i], &rows[i]);
-    for (size_t i = 0; i < n; i++) {
+    /* A customer's rows (one per currency) together, their total summed
+     * in one pass, then the largest debtors first. */
+    qsort(rows, n, sizeof *rows, rv_cmp_customer);
+    for (size_t i = 0, j; i < n; i = j) {
         int64_t t = 0;
-        for (size_t j = 0; j < n; j++)
-            if (rv_same_customer(&rows[i], &rows[j]))
-                t += rows[j].v[RV_TOTAL];
-        rows[i].customer_total = t;
+        for (j = i; j < n && rv_same_customer(&rows[i], &rows[j]); j++)
+            t += rows[j].v[RV_TOTAL];
+        for (size_t k = i; k < j; k++)
+            rows[k].customer_total = t;
     }
     qsort(rows, n, sizeof *rows, rv_cmp);
     return rows;
