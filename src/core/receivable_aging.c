@@ -43,44 +43,69 @@ void tcrm_aging_free(struct tcrm_aging_row *a, size_t n)
 #define AGING_KEY(a)                                                       \
     "ifnull(" a ".company_id, 0) AS co, CASE WHEN " a ".company_id IS NULL" \
     " THEN " a ".contact_id ELSE 0 END AS ct, " a ".currency AS cur"
-/* Each open invoice's bucket is computed once (-1: not yet due), the
- * sums per customer and currency, then the customer's name and owner
- * joined once per group. */
-#define AGING_SQL(inv_open, inv_where, pay_left, pay_where)                \
-    "SELECT g.co, g.ct, g.cur, g.nd, g.b0, g.b1, g.b2, g.b3, g.b4,"        \
-    " g.credit, g.n, CASE WHEN g.co THEN c.name ELSE k.name END,"          \
+/* The bucket of an invoice row aliased a: 0 not due, 1..5 overdue. */
+#define AGING_BUCKET(a)                                                    \
+    "CASE WHEN " a ".due_on >= ?1 THEN 0 WHEN " a ".due_on >= ?2 THEN 1"   \
+    " WHEN " a ".due_on >= ?3 THEN 2 WHEN " a ".due_on >= ?4 THEN 3"       \
+    " WHEN " a ".due_on >= ?5 THEN 4 ELSE 5 END"
+/* rows: (co, ct, cur, due, open, credit, b), summed per customer and
+ * currency; the names joined once per group. */
+#define AGING_OUTER(rows)                                                  \
+    "SELECT g.co, g.ct, g.cur, s0, s1, s2, s3, s4, s5, cr, n,"             \
+    " CASE WHEN g.co THEN c.name ELSE k.name END,"                         \
     " CASE WHEN g.co THEN c.owner ELSE k.owner END FROM ("                 \
-    " SELECT co, ct, cur, sum(CASE b WHEN -1 THEN open END) AS nd,"        \
-    " sum(CASE b WHEN 0 THEN open END) AS b0,"                             \
-    " sum(CASE b WHEN 1 THEN open END) AS b1,"                             \
-    " sum(CASE b WHEN 2 THEN open END) AS b2,"                             \
-    " sum(CASE b WHEN 3 THEN open END) AS b3,"                             \
-    " sum(CASE b WHEN 4 THEN open END) AS b4, sum(credit) AS credit,"      \
-    " count(b) AS n FROM ("                                                \
-    " SELECT " AGING_KEY("i") ", " inv_open " AS open, 0 AS credit,"       \
-    " CASE WHEN i.due_on >= ?1 THEN -1 WHEN i.due_on >= ?2 THEN 0"         \
-    " WHEN i.due_on >= ?3 THEN 1 WHEN i.due_on >= ?4 THEN 2"               \
-    " WHEN i.due_on >= ?5 THEN 3 ELSE 4 END AS b"                          \
-    " FROM live_invoices i WHERE" inv_where AGING_CUSTOMER("i")            \
-    " UNION ALL SELECT " AGING_KEY("p") ", 0, " pay_left ", NULL"          \
-    " FROM live_payments p WHERE" pay_where AGING_CUSTOMER("p")            \
-    ") WHERE open > 0 OR credit > 0 GROUP BY co, ct, cur) g"               \
-    " LEFT JOIN companies c ON c.id = g.co"                                \
-    " LEFT JOIN contacts k ON g.co = 0 AND k.id = g.ct"
+    " SELECT co, ct, cur, sum(CASE b WHEN 0 THEN open END) AS s0,"         \
+    " sum(CASE b WHEN 1 THEN open END) AS s1,"                             \
+    " sum(CASE b WHEN 2 THEN open END) AS s2,"                             \
+    " sum(CASE b WHEN 3 THEN open END) AS s3,"                             \
+    " sum(CASE b WHEN 4 THEN open END) AS s4,"                             \
+    " sum(CASE b WHEN 5 THEN open END) AS s5, sum(credit) AS cr,"          \
+    " count(due) AS n FROM (" rows ") WHERE open > 0 OR credit > 0"        \
+    " GROUP BY co, ct, cur) g LEFT JOIN companies c ON c.id = g.co"        \
+    " LEFT JOIN contacts k ON k.id = g.ct"
+#define AGING_INV(open, from, where)                                       \
+    " SELECT " AGING_KEY("i") ", i.due_on AS due, " open " AS open,"       \
+    " 0 AS credit, " AGING_BUCKET("i") " AS b FROM " from " WHERE"         \
+    TCRM_MONEY_LIVE("i") where AGING_CUSTOMER("i")
+#define AGING_PAY(left, from, where)                                       \
+    " SELECT " AGING_KEY("p") ", NULL, 0, " left ", 6 FROM " from " WHERE" \
+    TCRM_MONEY_LIVE("p") where AGING_CUSTOMER("p")
 
 /* As of today: the stored amounts. */
-static const char aging_now[] = AGING_SQL(
-    TCRM_INVOICE_OPEN("i"),
-    TCRM_MONEY_LIVE("i") "AND i.paid_minor < i.amount_minor",
-    TCRM_PAYMENT_LEFT("p"),
-    TCRM_MONEY_LIVE("p") "AND p.applied_minor < p.amount_minor");
+static const char aging_now[] = AGING_OUTER(
+    AGING_INV(TCRM_INVOICE_OPEN("i"), "live_invoices i",
+              "AND i.paid_minor < i.amount_minor")
+    " UNION ALL"
+    AGING_PAY(TCRM_PAYMENT_LEFT("p"), "live_payments p",
+              "AND p.applied_minor < p.amount_minor"));
 
-/* As of an earlier day: invoices issued and payments made by then. */
-static const char aging_then[] = AGING_SQL(
-    TCRM_INVOICE_OPEN_ASOF("i", "?1"),
-    TCRM_MONEY_LIVE("i") "AND i.issued_on <= ?1",
-    TCRM_PAYMENT_LEFT_ASOF("p", "?1"),
-    TCRM_MONEY_LIVE("p") "AND p.paid_on <= ?1");
+/* As of an earlier day: invoices issued and payments made by then. What
+ * was open then is what is open now plus what payments made after the
+ * day paid (`later`); what was credit then is what is credit now plus
+ * what went to invoices issued after the day (`early`). Only the rows
+ * open now or touched since are read. */
+static const char aging_then[] =
+    "WITH later(inv, amt) AS MATERIALIZED (SELECT a.invoice_id,"
+    " sum(a.amount_minor) FROM payments x CROSS JOIN payment_allocations a"
+    " ON a.payment_id = x.id WHERE x.paid_on > ?1 AND x.voided_at IS NULL"
+    " GROUP BY a.invoice_id),"
+    " early(pay, amt) AS MATERIALIZED (SELECT a.payment_id,"
+    " sum(a.amount_minor) FROM invoices v CROSS JOIN payment_allocations a"
+    " ON a.invoice_id = v.id WHERE v.issued_on > ?1 GROUP BY a.payment_id) "
+    AGING_OUTER(
+    AGING_INV(TCRM_INVOICE_OPEN("i") " + coalesce((SELECT amt FROM later"
+              " WHERE inv = i.id), 0)", "live_invoices i",
+              "AND i.paid_minor < i.amount_minor AND +i.issued_on <= ?1")
+    " UNION ALL"
+    AGING_INV("l.amt", "later l JOIN live_invoices i ON i.id = l.inv",
+              "AND i.paid_minor >= i.amount_minor AND i.issued_on <= ?1")
+    " UNION ALL"
+    AGING_PAY(TCRM_PAYMENT_LEFT("p") " + coalesce((SELECT amt FROM early"
+              " WHERE pay = p.id), 0)", "live_payments p",
+              "AND p.applied_minor < p.amount_minor AND +p.paid_on <= ?1")
+    " UNION ALL"
+    AGING_PAY("e.amt", "early e JOIN live_payments p ON p.id = e.pay",
+              "AND p.applied_minor >= p.amount_minor AND p.paid_on <= ?1"));
 
 static int read_aging(sqlite3_stmt *st, void *elem)
 {

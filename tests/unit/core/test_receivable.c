@@ -206,6 +206,22 @@ static void test_as_of_and_credit(void **state)
     assert_int_equal(applied, 60000);
     assert_int_equal(k, 1);
     assert_int_equal(tcrm_db_check(db, &err), 0);
+    /* paid in full now, but as of 2026-11-20 600.00 was open 50 days
+     * overdue (an opening balance is due on its day) and the prepayment
+     * of 2026-12-01 not yet made */
+    struct tcrm_aging_opts o2 = { "2026-11-20", NULL, { 0, 0 } };
+    assert_int_equal(tcrm_aging(db, &o2, &r, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(r[0].overdue[1], 60000);
+    assert_int_equal(r[0].credit, 0);
+    assert_int_equal(r[0].n_open, 1);
+    tcrm_aging_free(r, n);
+    /* and today: nothing open, 400.00 of credit left */
+    assert_int_equal(tcrm_aging(db, NULL, &r, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(r[0].overdue[2], 0);
+    assert_int_equal(r[0].credit, 40000);
+    tcrm_aging_free(r, n);
 }
 
 int main(void)
