@@ -153,7 +153,7 @@ static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
                                             "reports", "import",
                                             "calendar", "sales",
-                                            "service", "company"};
+                                            "company", "service"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
