@@ -330,7 +330,7 @@ static int insert_ticket(struct tcrm_db *db, const struct tcrm_ticket_in *in,
     tcrm_db_bind_text(st, 7, in->subject);
     tcrm_db_bind_text(st, 8, respond);
     tcrm_db_bind_text(st, 9, resolve);
-    tcrm_db_bind_text(st, 10, tcrm_db_login(db));
+    tcrm_db_bind_text(st, 10, NULL);   /* owned mode: the acting login */
     tcrm_db_bind_text(st, 11, now);
     tcrm_db_bind_text(st, 12, tcrm_db_user(db));
     int rc = tcrm_db_step_done(db, st, "ticket", err);

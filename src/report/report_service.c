@@ -105,7 +105,7 @@ static int64_t sv_pct(const int64_t *a, size_t n, int p)
 {
     size_t k = (n * (size_t)p + 99) / 100;
     int64_t s = a[k ? k - 1 : 0];
-    return (s * 10 + 18) / 36 / 100 * 100;      /* hours, 1 decimal */
+    return (s + 180) / 360 * 100;               /* hours, 1 decimal */
 }
 
 /* ---- collecting ------------------------------------------------------------------ */
@@ -226,13 +226,13 @@ static void sv_age(struct rep *r, const struct sv_ctx *c)
 
 static const struct rep_col time_cols[][8] = {
     { { N_("Owner"), REP_TEXT, 1 }, { N_("Tickets"), REP_INT, 0 },
-      { N_("Answered"), REP_INT, 0 }, { N_("Ans. median"), REP_QTY, 0 },
+      { N_("Answered"), REP_INT, 0 }, { N_("Ans. med"), REP_QTY, 0 },
       { N_("Ans. p90"), REP_QTY, 0 }, { N_("Resolved"), REP_INT, 0 },
-      { N_("Res. median"), REP_QTY, 0 }, { N_("Res. p90"), REP_QTY, 0 } },
+      { N_("Res. med"), REP_QTY, 0 }, { N_("Res. p90"), REP_QTY, 0 } },
     { { N_("Type"), REP_TEXT, 1 }, { N_("Tickets"), REP_INT, 0 },
-      { N_("Answered"), REP_INT, 0 }, { N_("Ans. median"), REP_QTY, 0 },
+      { N_("Answered"), REP_INT, 0 }, { N_("Ans. med"), REP_QTY, 0 },
       { N_("Ans. p90"), REP_QTY, 0 }, { N_("Resolved"), REP_INT, 0 },
-      { N_("Res. median"), REP_QTY, 0 }, { N_("Res. p90"), REP_QTY, 0 } },
+      { N_("Res. med"), REP_QTY, 0 }, { N_("Res. p90"), REP_QTY, 0 } },
 };
 
 static const char *sv_label(const struct rep *r, int sec, const char *key)
@@ -313,10 +313,10 @@ static const char *const sat_titles[] = { N_("Satisfaction by owner (1-5)"),
     N_("Satisfaction by product (1-5)"), N_("Satisfaction by month opened "
     "(1-5)") };
 
-/* The average score in thousandths, to one decimal. */
+/* The average score in thousandths, rounded to one decimal. */
 static int64_t sv_avg(const struct sv_group *g)
 {
-    return (g->score_sum * 100 + g->rated / 2) / g->rated * 10;
+    return (g->score_sum * 20 + g->rated) / (2 * g->rated) * 100;
 }
 
 static void sv_sat(struct rep *r, struct sv_set *s, int sec)
