@@ -128,9 +128,27 @@ static int text_opts(struct cli_opts *o, const struct tcrm_cmd *cmd,
                                with_score == 2 ? "IID" : "TID")) ? rc : -1;
 }
 
-static int ticket_assign(struct tcrm_cli *cli, int argc, char **argv)
+static void say_owner(struct tcrm_cli *cli, struct tcrm_db *db, int64_t id)
 {
-    const struct tcrm_cmd *cmd = &cli_ticket_assign_cmd;
+    struct tcrm_ticket t;
+    if (tcrm_ticket_get(db, id, &t, NULL))
+        return;
+    fprintf(cli->out, _("ticket %s is now %s's\n"), cli_s(t.number),
+            cli_s(t.owner));
+    tcrm_ticket_clear(&t);
+}
+
+/* `ticket assign TID --to LOGIN`, `ticket resolve TID --resolution
+ * TEXT`: one required text option (opt; missing: its usage line), fn,
+ * then say. */
+static int text_change(struct tcrm_cli *cli, const struct tcrm_cmd *cmd,
+                       int argc, char **argv, const char *opt,
+                       const char *missing,
+                       int (*fn)(struct tcrm_db *, int64_t, const char *,
+                                 struct tcrm_error *),
+                       void (*say)(struct tcrm_cli *, struct tcrm_db *,
+                                   int64_t))
+{
     struct opt_args a = { NULL, NULL };
     struct tcrm_error err;
     struct cli_opts o;
@@ -139,46 +157,30 @@ static int ticket_assign(struct tcrm_cli *cli, int argc, char **argv)
     int rc;
 
     cli_opts_init(&o, cmd, argc, argv, NULL);
-    if ((rc = text_opts(&o, cmd, "to", 0, &a)) >= 0)
+    if ((rc = text_opts(&o, cmd, opt, 0, &a)) >= 0)
         return rc;
     if (!a.text)
-        return tcrm_cli_usage(cmd, "missing --to");
+        return tcrm_cli_usage(cmd, "%s", missing);
     if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_ticket_id(db, o.pos[0], &id)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_ticket_assign(db, id, a.text, &err))
+    if (fn(db, id, a.text, &err))
         return tcrm_cli_fail_err(&err);
-    struct tcrm_ticket t;
-    if (tcrm_ticket_get(db, id, &t, NULL) == 0) {
-        fprintf(cli->out, _("ticket %s is now %s's\n"), cli_s(t.number),
-                cli_s(t.owner));
-        tcrm_ticket_clear(&t);
-    }
+    say(cli, db, id);
     return TCRM_EXIT_OK;
+}
+
+static int ticket_assign(struct tcrm_cli *cli, int argc, char **argv)
+{
+    return text_change(cli, &cli_ticket_assign_cmd, argc, argv, "to",
+                       _("missing --to"), tcrm_ticket_assign, say_owner);
 }
 
 static int ticket_resolve(struct tcrm_cli *cli, int argc, char **argv)
 {
-    const struct tcrm_cmd *cmd = &cli_ticket_resolve_cmd;
-    struct opt_args a = { NULL, NULL };
-    struct tcrm_error err;
-    struct cli_opts o;
-    struct tcrm_db *db;
-    int64_t id;
-    int rc;
-
-    cli_opts_init(&o, cmd, argc, argv, NULL);
-    if ((rc = text_opts(&o, cmd, "resolution", 0, &a)) >= 0)
-        return rc;
-    if (!a.text)
-        return tcrm_cli_usage(cmd, "missing --resolution");
-    if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_ticket_id(db, o.pos[0], &id)))
-        return rc;
-    tcrm_error_clear(&err);
-    if (tcrm_ticket_resolve(db, id, a.text, &err))
-        return tcrm_cli_fail_err(&err);
-    say_state(cli, db, id);
-    return TCRM_EXIT_OK;
+    return text_change(cli, &cli_ticket_resolve_cmd, argc, argv,
+                       "resolution", _("missing --resolution"),
+                       tcrm_ticket_resolve, say_state);
 }
 
 static int ticket_note(struct tcrm_cli *cli, int argc, char **argv)

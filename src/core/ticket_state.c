@@ -268,8 +268,11 @@ static int rate_work(struct tcrm_db *db, int64_t id, int score,
     return rc;
 }
 
-int tcrm_ticket_rate(struct tcrm_db *db, int64_t id, int score,
-                     const char *comment, struct tcrm_error *err)
+/* A score 1-5 written by work in one transaction. */
+static int scored(struct tcrm_db *db, int64_t id, int score,
+                  const char *comment, struct tcrm_error *err,
+                  int (*work)(struct tcrm_db *, int64_t, int, const char *,
+                              struct tcrm_error *))
 {
     struct tcrm_error local;
     if (!err)
@@ -277,8 +280,13 @@ int tcrm_ticket_rate(struct tcrm_db *db, int64_t id, int score,
     int rc = score_check(score, err);
     if (rc == 0)
         rc = tcrm_db_begin(db, err);
-    return rc ? rc : tcrm_db_end(db, rate_work(db, id, score, comment, err),
-                                 err);
+    return rc ? rc : tcrm_db_end(db, work(db, id, score, comment, err), err);
+}
+
+int tcrm_ticket_rate(struct tcrm_db *db, int64_t id, int score,
+                     const char *comment, struct tcrm_error *err)
+{
+    return scored(db, id, score, comment, err, rate_work);
 }
 
 static int assign_work(struct tcrm_db *db, int64_t id, const char *to,
@@ -389,14 +397,7 @@ static int iscore_work(struct tcrm_db *db, int64_t id, int score,
 int tcrm_interaction_score(struct tcrm_db *db, int64_t id, int score,
                            const char *comment, struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
-    int rc = score_check(score, err);
-    if (rc == 0)
-        rc = tcrm_db_begin(db, err);
-    return rc ? rc : tcrm_db_end(db, iscore_work(db, id, score, comment, err),
-                                 err);
+    return scored(db, id, score, comment, err, iscore_work);
 }
 
 int tcrm_interaction_score_get(struct tcrm_db *db, int64_t id, int *score,
