@@ -29,7 +29,7 @@ struct sv_group {
     char key[96];
     int64_t count, open, resolved, rated, score_sum;
     int64_t *resp, *reso;
-    size_t n_resp, n_reso;
+    size_t n_resp, n_reso, cap_resp, cap_reso;
 };
 struct sv_set {
     struct sv_group *g;
@@ -58,15 +58,20 @@ static struct sv_group *sv_get(struct rep *r, struct sv_set *s,
     return g;
 }
 
-static void sv_push(struct rep *r, int64_t **a, size_t *n, int64_t v)
+static void sv_push(struct rep *r, int64_t **a, size_t *n, size_t *cap,
+                    int64_t v)
 {
-    int64_t *p = realloc(*a, (*n + 1) * sizeof **a);
-    if (!p) {
-        rep_fail(r, TCRM_ENOMEM, "report: out of memory");
-        return;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        int64_t *p = realloc(*a, c * sizeof **a);
+        if (!p) {
+            rep_fail(r, TCRM_ENOMEM, "report: out of memory");
+            return;
+        }
+        *a = p;
+        *cap = c;
     }
-    p[(*n)++] = v;
-    *a = p;
+    (*a)[(*n)++] = v;
 }
 
 static void sv_free(struct sv_set *s)
@@ -130,11 +135,11 @@ static void sv_times(struct rep *r, struct sv_group *g,
     int64_t a = tcrm_ticket_secs(t->created_at);
     g->count++;
     if (t->first_response_at)
-        sv_push(r, &g->resp, &g->n_resp,
+        sv_push(r, &g->resp, &g->n_resp, &g->cap_resp,
                 tcrm_ticket_secs(t->first_response_at) - a);
     if (t->resolved_at) {
         int64_t d = tcrm_ticket_secs(t->resolved_at) - a - t->waited;
-        sv_push(r, &g->reso, &g->n_reso, d > 0 ? d : 0);
+        sv_push(r, &g->reso, &g->n_reso, &g->cap_reso, d > 0 ? d : 0);
     }
 }
 
