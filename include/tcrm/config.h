@@ -90,6 +90,15 @@ struct tcrm_config {
                                 past a customer's credit limit, a new
                                 invoice or order warns, or needs a
                                 manager (receivable.h) */
+    /* [service] (ticket.h) */
+    char *ticket_number;     /* ticket_number = T%Y-%04n */
+    int response_hours[4];   /* response_hours_low/normal/high/urgent =
+                                72, 24, 8, 2 (1..8760): a ticket is
+                                answered within them */
+    int resolve_hours[4];    /* resolve_hours_low/... = 240, 120, 48, 8
+                                (1..8760): and resolved */
+    int ticket_warn_hours;   /* warn_hours = 24 (0..8760): `due` lists a
+                                ticket this close to a deadline */
     /* [company]: your own, the header of printed documents (all NULL
      * unless set) */
     char *company_name, *company_address, *company_phone, *company_email,

@@ -39,6 +39,11 @@ struct tcrm_assign_result {
 int tcrm_owner_assign(struct tcrm_db *db, const char *entity, int64_t id,
                       const char *to, struct tcrm_assign_result *res,
                       struct tcrm_error *err);
+/* The same move for a row of any owned kind without a pool (a ticket),
+ * nothing moving with it, inside the caller's transaction (the caller
+ * writes its own history). */
+int tcrm_owner_move(struct tcrm_db *db, const char *entity, int64_t id,
+                    const char *to, struct tcrm_error *err);
 int tcrm_owner_share(struct tcrm_db *db, const char *entity, int64_t id,
                      const char *with, int read_only, struct tcrm_error *err);
 int tcrm_owner_unshare(struct tcrm_db *db, const char *entity, int64_t id,

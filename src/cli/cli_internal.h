@@ -46,6 +46,8 @@ extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
 extern const struct tcrm_cmd tcrm_cmd_order, tcrm_cmd_delivery;
 extern const struct tcrm_cmd tcrm_cmd_invoice, tcrm_cmd_payment,
     tcrm_cmd_balance, tcrm_cmd_rate;
+/* Service tickets, satisfaction (cmd_ticket.c, cmd_ticket_state.c). */
+extern const struct tcrm_cmd tcrm_cmd_ticket, tcrm_cmd_score;
 extern const struct tcrm_cmd tcrm_cmd_statement; /* cmd_statement.c */
 
 /* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`

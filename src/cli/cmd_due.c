@@ -17,6 +17,12 @@
  * still open and how many days overdue or until due. With no open
  * invoice due, the output is what it was without it.
  *
+ * After it, TICKETS lists the open tickets the session sees whose
+ * running deadline (answer, else resolve; a waiting ticket's clock is
+ * stopped) has passed or is less than [service] warn_hours away
+ * (tcrm_ticket_due of ticket.h), the earliest first. With none, the
+ * output is what it was without it.
+ *
  * --ics writes the same open follow-ups (overdue, today and the next N
  * days) as an iCalendar file on stdout instead (ical.h), for a calendar
  * to subscribe to; gone-quiet contacts are not calendar items.
@@ -28,6 +34,7 @@
 #include "tcrm/ical.h"
 #include "tcrm/pool.h"
 #include "tcrm/receivable.h"
+#include "tcrm/ticket.h"
 
 #define DUE_SHOW 50
 #define QUIET_SHOW 20
@@ -204,6 +211,66 @@ static int due_invoices(struct tcrm_cli *cli, const char *today,
     return 0;
 }
 
+/* Whether any open ticket is past or near a deadline. */
+static int due_tickets_any(struct tcrm_cli *cli, struct tcrm_db *db)
+{
+    struct tcrm_ticket *t = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    char now[20], until[20];
+    tcrm_date_timestamp(tcrm_clock_now(), now);
+    tcrm_ticket_deadline(now, cli->cfg.ticket_warn_hours, 0, until);
+    if (tcrm_ticket_due(db, until, 0, &t, &n, &total, NULL))
+        return 1;           /* let due_tickets say why */
+    tcrm_ticket_array_free(t, n);
+    return total > 0;
+}
+
+/* Open tickets past or near a deadline (tcrm_ticket_due). */
+static int due_tickets(struct tcrm_cli *cli, struct tcrm_db *db)
+{
+    struct tcrm_ticket *t = NULL;
+    struct tcrm_error err;
+    size_t n = 0;
+    int64_t total = 0;
+    char now[20], until[20];
+
+    tcrm_date_timestamp(tcrm_clock_now(), now);
+    tcrm_ticket_deadline(now, cli->cfg.ticket_warn_hours, 0, until);
+    tcrm_error_clear(&err);
+    if (tcrm_ticket_due(db, until, DUE_SHOW, &t, &n, &total, &err))
+        return tcrm_cli_fail_err(&err);
+    if (total == 0)
+        return 0;
+    fprintf(cli->out, _("TICKETS (%lld)\n"), (long long)total);
+    struct cli_table *tb = cli_table_new(cli, CLI_FMT_TABLE, 5, NULL,
+                                         "lllll");
+    cli_table_indent(tb, 2);
+    for (size_t i = 0; i < n; i++) {
+        int running;
+        int64_t left = tcrm_ticket_left(&t[i], now, &running);
+        long long h = (left < 0 ? -left : left) / 3600;
+        const char *what = t[i].first_response_at
+            ? (left < 0 ? P_("resolution %lld hour late",
+                             "resolution %lld hours late", h)
+                        : P_("resolve within %lld hour",
+                             "resolve within %lld hours", h))
+            : (left < 0 ? P_("answer %lld hour late", "answer %lld hours late",
+                             h)
+                        : P_("answer within %lld hour",
+                             "answer within %lld hours", h));
+        cli_table_add(tb, (const char *const[]){ t[i].number,
+            t[i].company_name ? t[i].company_name : t[i].contact_name,
+            tcrm_i18n_word("priority",
+                           tcrm_ticket_priority_name(t[i].priority)),
+            cli_fmt(what, h), t[i].subject });
+    }
+    cli_table_end(tb);
+    due_more(cli, total, n);
+    tcrm_ticket_array_free(t, n);
+    return 0;
+}
+
 static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
                      int quiet)
 {
@@ -229,7 +296,7 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
         return tcrm_cli_fail_err(&err);
     }
     if (n.overdue + n.today + n.upcoming + n.quiet == 0 && n_pool == 0 &&
-        n_due == 0) {
+        n_due == 0 && !due_tickets_any(cli, db)) {
         fprintf(cli->out, P_("nothing due in the next %d day; nobody gone "
                              "quiet\n",
                              "nothing due in the next %d days; nobody gone "
@@ -244,7 +311,8 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
         (rc = due_section(cli, db, title, n.upcoming, tomorrow, last, 1)) ||
         (rc = due_quiet(cli, db, today, quiet, n.quiet)) ||
         (rc = due_pool(cli, db, today, pool, n_pool)) ||
-        (rc = due_invoices(cli, today, inv, n_inv, n_due))) {
+        (rc = due_invoices(cli, today, inv, n_inv, n_due)) ||
+        (rc = due_tickets(cli, db))) {
         tcrm_quiet_array_free(pool, n_pool);
         tcrm_invoice_array_free(inv, n_inv);
         return rc;

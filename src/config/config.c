@@ -114,6 +114,26 @@ static const struct key_def key_table[] = {
      N_("3 upper-case letters such as EUR")},
     {"sales", "credit_limit", KIND_CREDIT, OFF(credit_enforce), 0, 0,
      N_("warn or enforce")},
+    {"service", "ticket_number", KIND_TEXT, OFF(ticket_number), 0, 0,
+     "a number pattern such as T%Y-%04n"},
+    {"service", "response_hours_low", KIND_INT, OFF(response_hours[0]), 1,
+     8760, NULL},
+    {"service", "response_hours_normal", KIND_INT, OFF(response_hours[1]), 1,
+     8760, NULL},
+    {"service", "response_hours_high", KIND_INT, OFF(response_hours[2]), 1,
+     8760, NULL},
+    {"service", "response_hours_urgent", KIND_INT, OFF(response_hours[3]), 1,
+     8760, NULL},
+    {"service", "resolve_hours_low", KIND_INT, OFF(resolve_hours[0]), 1,
+     8760, NULL},
+    {"service", "resolve_hours_normal", KIND_INT, OFF(resolve_hours[1]), 1,
+     8760, NULL},
+    {"service", "resolve_hours_high", KIND_INT, OFF(resolve_hours[2]), 1,
+     8760, NULL},
+    {"service", "resolve_hours_urgent", KIND_INT, OFF(resolve_hours[3]), 1,
+     8760, NULL},
+    {"service", "warn_hours", KIND_INT, OFF(ticket_warn_hours), 0, 8760,
+     NULL},
     {"company", "name", KIND_TEXT, OFF(company_name), 0, 0,
      N_("your company's name")},
     {"company", "address", KIND_TEXT, OFF(company_address), 0, 0,
@@ -133,7 +153,7 @@ static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
                                             "reports", "import",
                                             "calendar", "sales",
-                                            "company"};
+                                            "company", "service"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -183,6 +203,7 @@ void tcrm_config_free(struct tcrm_config *cfg)
     free(cfg->invoice_number);
     free(cfg->payment_number);
     free(cfg->base_currency);
+    free(cfg->ticket_number);
     for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
         free(*company_field(cfg, i));
     free_stages(cfg);
@@ -198,6 +219,7 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
     dst->currency = dst->print_command = dst->quote_number = NULL;
     dst->order_number = dst->delivery_number = NULL;
     dst->invoice_number = dst->payment_number = dst->base_currency = NULL;
+    dst->ticket_number = NULL;
     for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
         *company_field(dst, i) = NULL;
     memset(dst->stages, 0, sizeof dst->stages);
@@ -212,7 +234,8 @@ static int config_copy(struct tcrm_config *dst, const struct tcrm_config *src)
         || set_str(&dst->delivery_number, src->delivery_number)
         || set_str(&dst->invoice_number, src->invoice_number)
         || set_str(&dst->payment_number, src->payment_number)
-        || set_str(&dst->base_currency, src->base_currency))
+        || set_str(&dst->base_currency, src->base_currency)
+        || set_str(&dst->ticket_number, src->ticket_number))
         goto nomem;
     for (size_t i = 0; i < TCRM_CONFIG_COMPANY_KEYS; i++)
         if (set_str(company_field(dst, i), *company_field(src, i)))
@@ -259,8 +282,14 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
         || set_str(&cfg->delivery_number, "D%Y-%04n")
         || set_str(&cfg->invoice_number, "I%Y-%04n")
         || set_str(&cfg->payment_number, "R%Y-%04n")
-        || set_str(&cfg->base_currency, "CNY"))
+        || set_str(&cfg->base_currency, "CNY")
+        || set_str(&cfg->ticket_number, "T%Y-%04n"))
         goto nomem;
+    static const int respond[4] = { 72, 24, 8, 2 }, resolve[4] = { 240, 120,
+                                                                    48, 8 };
+    memcpy(cfg->response_hours, respond, sizeof respond);
+    memcpy(cfg->resolve_hours, resolve, sizeof resolve);
+    cfg->ticket_warn_hours = 24;
     cfg->max_discount = 100;
     cfg->payment_days = 30;
     for (size_t i = 0; i < N_DEFAULT_STAGES; i++) {

@@ -77,6 +77,10 @@ static const struct tcrm_entity_kind kinds[] = {
     { "payment", NULL, "payments", "number", N_("payment"),
       TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
       0, NULL, KIND_SQL("payments") },
+    /* Closed, never trashed: deleted_at stays NULL. */
+    { "ticket", NULL, "tickets", "number", N_("ticket"),
+      TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | TCRM_ENTITY_IN_CONTACT |
+      TCRM_ENTITY_IN_COMPANY, 0, NULL, KIND_SQL("tickets") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 

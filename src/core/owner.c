@@ -230,6 +230,19 @@ int tcrm_owner_assign(struct tcrm_db *db, const char *entity, int64_t id,
     return tcrm_db_end(db, assign_work(db, k, id, to, res, err), err);
 }
 
+int tcrm_owner_move(struct tcrm_db *db, const char *entity, int64_t id,
+                    const char *to, struct tcrm_error *err)
+{
+    struct tcrm_assign_result res;
+    const struct tcrm_entity_kind *k = tcrm_entity_kind(entity);
+    if (!k || !(k->flags & TCRM_ENTITY_OWNED) ||
+        (k->flags & TCRM_ENTITY_POOL))
+        return tcrm_error_set(err, TCRM_EINVAL, "'%s': not an owned kind",
+                              entity ? entity : "");
+    memset(&res, 0, sizeof res);
+    return assign_work(db, k, id, to, &res, err);
+}
+
 /* ---- share ------------------------------------------------------------ */
 
 /* The row must be visible (else not found) and the user may change it. */

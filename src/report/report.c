@@ -57,13 +57,16 @@ static const struct rep_def rep_defs[] = {
         "days"), 0, NULL, 70 }, N_("Receivables"), rep_receivables },
     { { "payments", N_("payments received by method, account, salesperson "
         "and month"), 1, "this-month", 60 }, N_("Payments"), rep_payments },
+    { { "service", N_("open tickets by age, answer and resolution times, "
+        "complaints, satisfaction"), 1, "this-year", 72 }, N_("Service"),
+      rep_service },
 };
 #define REP_NDEFS (sizeof rep_defs / sizeof rep_defs[0])
 
 static const char *const rep_names[] = {
     "agenda", "activity", "pipeline", "forecast", "won-lost", "sales",
     "products", "gone-quiet", "segments", "imports", "receivables",
-    "payments", NULL
+    "payments", "service", NULL
 };
 
 static const char *const rep_periods[] = {

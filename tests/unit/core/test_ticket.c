@@ -1,0 +1,187 @@
+/*
+ * test_ticket.c: the deadline arithmetic of tickets (src/core/
+ * ticket_clock.c, pure) and the clock through the core (ticket.c,
+ * ticket_state.c): deadlines from the hours of a priority, across a
+ * month and a year's end and a leap day, a wait that stops the clock
+ * and pushes the resolution deadline by its length, a waiting ticket
+ * that is never late, a priority change computing both again, and the
+ * resolution time with the waits left out.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "tcrm/company.h"
+#include "tcrm/ticket.h"
+
+static void test_stamps(void **state)
+{
+    (void)state;
+    char out[20];
+    assert_int_equal(tcrm_ticket_secs("1970-01-01 00:00:00"), 0);
+    assert_int_equal(tcrm_ticket_secs("1970-01-02"), 86400);
+    assert_int_equal(tcrm_ticket_secs("nonsense"), -1);
+    assert_int_equal(tcrm_ticket_secs("2026-13-01 00:00"), -1);
+    tcrm_ticket_stamp(tcrm_ticket_secs("2026-03-02 09:15:07"), out);
+    assert_string_equal(out, "2026-03-02 09:15:07");
+    tcrm_ticket_deadline("2026-02-28 20:00:00", 8, 0, out);
+    assert_string_equal(out, "2026-03-01 04:00:00");
+    tcrm_ticket_deadline("2028-02-28 20:00:00", 8, 0, out);   /* leap day */
+    assert_string_equal(out, "2028-02-29 04:00:00");
+    tcrm_ticket_deadline("2026-12-31 23:30:00", 2, 0, out);
+    assert_string_equal(out, "2027-01-01 01:30:00");
+    tcrm_ticket_deadline("2026-03-02 09:00:00", 48, 86400 + 1800, out);
+    assert_string_equal(out, "2026-03-05 09:30:00");
+}
+
+static void test_left(void **state)
+{
+    (void)state;
+    struct tcrm_ticket t;
+    int running;
+    memset(&t, 0, sizeof t);
+    t.state = TCRM_TICKET_NEW;
+    t.response_due = "2026-03-02 17:00:00";
+    t.resolve_due = "2026-03-04 09:00:00";
+    assert_int_equal(tcrm_ticket_left(&t, "2026-03-02 16:00:00", &running),
+                     3600);
+    assert_int_equal(running, 1);
+    t.first_response_at = "2026-03-02 10:00:00";
+    assert_int_equal(tcrm_ticket_left(&t, "2026-03-04 10:00:00", &running),
+                     -3600);
+    t.state = TCRM_TICKET_WAITING;
+    assert_int_equal(tcrm_ticket_left(&t, "2026-03-09 10:00:00", &running), 0);
+    assert_int_equal(running, 0);
+    assert_null(tcrm_ticket_next_due(&t));
+    t.state = TCRM_TICKET_RESOLVED;
+    t.stamp.created_at = "2026-03-02 09:00:00";
+    t.resolved_at = "2026-03-03 12:00:00";
+    t.waited = 24 * 3600;
+    assert_int_equal(tcrm_ticket_resolve_secs(&t), 3 * 3600);
+}
+
+static int64_t new_ticket(int priority, const struct tcrm_ticket_hours *h)
+{
+    int64_t id;
+    struct tcrm_error err;
+    struct tcrm_company c;
+    tcrm_company_init(&c);
+    tcrm_str_set(&c.name, "Acme");
+    assert_int_equal(tcrm_company_insert(db, &c, &err), 0);
+    struct tcrm_ticket_in in = { c.id, 0, TCRM_TICKET_FAULT, priority, 0,
+                                 "Jam", NULL, h };
+    assert_int_equal(tcrm_ticket_add(db, &in, &id, &err), 0);
+    tcrm_company_clear(&c);
+    return id;
+}
+
+static void at(const char *now)
+{
+    setenv("TCRM_NOW", now, 1);
+}
+
+static void test_clock_with_wait(void **state)
+{
+    (void)state;
+    struct tcrm_ticket_hours h;
+    struct tcrm_ticket t;
+    struct tcrm_error err;
+    tcrm_ticket_hours_default(&h);
+    h.response[TCRM_PRIORITY_HIGH] = 4;
+    h.resolve[TCRM_PRIORITY_HIGH] = 24;
+    at("2026-03-02 09:00:00");
+    int64_t id = new_ticket(TCRM_PRIORITY_HIGH, &h);
+    assert_int_equal(tcrm_ticket_get(db, id, &t, &err), 0);
+    assert_string_equal(t.response_due, "2026-03-02 13:00:00");
+    assert_string_equal(t.resolve_due, "2026-03-03 09:00:00");
+    tcrm_ticket_clear(&t);
+    at("2026-03-02 10:00:00");      /* the first response, then a wait */
+    assert_int_equal(tcrm_ticket_wait(db, id, &err), 0);
+    at("2026-03-04 16:30:00");      /* 54 h 30 min later the customer answers */
+    assert_int_equal(tcrm_ticket_note(db, id, "answer", &err), 0);
+    assert_int_equal(tcrm_ticket_get(db, id, &t, &err), 0);
+    assert_int_equal(t.state, TCRM_TICKET_IN_PROGRESS);
+    assert_string_equal(t.first_response_at, "2026-03-02 10:00:00");
+    assert_string_equal(t.response_due, "2026-03-02 13:00:00");
+    assert_string_equal(t.resolve_due, "2026-03-05 15:30:00");
+    assert_int_equal(t.waited, 54 * 3600 + 1800);
+    tcrm_ticket_clear(&t);
+    /* a priority change: both again from the opening, the wait kept */
+    struct tcrm_ticket_change c = { -1, TCRM_PRIORITY_URGENT, NULL, 0, &h };
+    assert_int_equal(tcrm_ticket_edit(db, id, &c, &err), 0);
+    assert_int_equal(tcrm_ticket_get(db, id, &t, &err), 0);
+    assert_string_equal(t.resolve_due, "2026-03-04 23:30:00");   /* 8 h */
+    tcrm_ticket_clear(&t);
+    at("2026-03-04 18:30:00");
+    assert_int_equal(tcrm_ticket_resolve(db, id, "fixed", &err), 0);
+    assert_int_equal(tcrm_ticket_get(db, id, &t, &err), 0);
+    /* 57 h 30 min open, 54 h 30 min of it waiting */
+    assert_int_equal(tcrm_ticket_resolve_secs(&t), 3 * 3600);
+    tcrm_ticket_clear(&t);
+}
+
+static void test_rules(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    at("2026-03-02 09:00:00");
+    int64_t id = new_ticket(TCRM_PRIORITY_NORMAL, NULL);
+    assert_int_equal(tcrm_ticket_rate(db, id, 4, NULL, &err), TCRM_EINVAL);
+    assert_string_equal(err.field, "state");
+    assert_int_equal(tcrm_ticket_close(db, id, &err), TCRM_EINVAL);
+    assert_int_equal(tcrm_ticket_reopen(db, id, &err), TCRM_EINVAL);
+    assert_int_equal(tcrm_ticket_resolve(db, id, "done", &err), 0);
+    assert_int_equal(tcrm_ticket_rate(db, id, 6, NULL, &err), TCRM_EINVAL);
+    assert_string_equal(err.field, "score");
+    assert_int_equal(tcrm_ticket_rate(db, id, 5, "ok", &err), 0);
+    assert_int_equal(tcrm_ticket_close(db, id, &err), 0);
+    assert_int_equal(tcrm_ticket_wait(db, id, &err), TCRM_EINVAL);
+    assert_string_equal(err.msg, "ticket T2026-0001 is closed: it cannot "
+                        "wait (reopen it first)");
+    assert_int_equal(tcrm_ticket_reopen(db, id, &err), 0);
+    struct tcrm_ticket t;
+    assert_int_equal(tcrm_ticket_get(db, id, &t, &err), 0);
+    assert_int_equal(t.score, 0);           /* reopening clears the rating */
+    assert_null(t.resolved_at);
+    tcrm_ticket_clear(&t);
+    struct tcrm_ticket_event *e;
+    size_t n;
+    assert_int_equal(tcrm_ticket_events(db, id, &e, &n, &err), 0);
+    assert_int_equal(n, 5);   /* add, resolve, rate, close, reopen */
+    assert_string_equal(e[4].kind, "state");
+    assert_string_equal(e[4].from, "closed");
+    assert_string_equal(e[4].to, "in_progress");
+    tcrm_ticket_events_free(e, n);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("TCRM_NOW", "2026-03-02 09:00:00", 1);
+    return fixture_open("ann");
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    unsetenv("TCRM_NOW");
+    return fixture_close();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stamps),
+        cmocka_unit_test(test_left),
+        cmocka_unit_test_setup_teardown(test_clock_with_wait, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
