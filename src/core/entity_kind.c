@@ -77,6 +77,11 @@ static const struct tcrm_entity_kind kinds[] = {
     { "payment", NULL, "payments", "number", N_("payment"),
       TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | CHILD,
       0, NULL, KIND_SQL("payments") },
+    /* Marketing campaigns (013_campaigns.sql): the owner's and those
+     * above; their members are contacts the owner saw when adding them. */
+    { "campaign", NULL, "campaigns", "name", N_("campaign"),
+      TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED,
+      0, NULL, KIND_SQL("campaigns") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 
