@@ -135,6 +135,12 @@ int tcrm_campaign_members_remove(struct tcrm_db *db, int64_t campaign,
 int tcrm_campaign_mark(struct tcrm_db *db, int64_t campaign, int64_t contact,
                        int state, struct tcrm_error *err);
 
+/* Inside an import's last transaction (csvio.h): the contacts import
+ * batch `batch` added were brought by the campaign (contacts.campaign_id)
+ * and become its members. *added counts them. */
+int tcrm_campaign_import(struct tcrm_db *db, int64_t campaign, int64_t batch,
+                         int64_t *added, struct tcrm_error *err);
+
 struct tcrm_campaign_member {
     int64_t contact_id;
     char *name, *company;

@@ -46,6 +46,10 @@ extern const struct tcrm_cmd tcrm_cmd_product, tcrm_cmd_quote;
 extern const struct tcrm_cmd tcrm_cmd_order, tcrm_cmd_delivery;
 extern const struct tcrm_cmd tcrm_cmd_invoice, tcrm_cmd_payment,
     tcrm_cmd_balance, tcrm_cmd_rate;
+/* Marketing campaigns (cmd_campaign.c); CID (an id or a name) to an id,
+ * printing the error (exit 1). */
+extern const struct tcrm_cmd tcrm_cmd_campaign;
+int cli_campaign_id(struct tcrm_db *db, const char *ref, int64_t *id);
 extern const struct tcrm_cmd tcrm_cmd_statement; /* cmd_statement.c */
 
 /* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`

@@ -189,6 +189,51 @@ int tcrm_campaign_members_remove(struct tcrm_db *db, int64_t campaign,
                                           err), err);
 }
 
+/* The contacts of import batch `batch`: brought by the campaign. */
+static int import_brought(struct tcrm_db *db, int64_t campaign, int64_t batch,
+                          struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "UPDATE contacts SET"
+        " campaign_id = ?1 WHERE import_batch = ?2", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, campaign);
+    sqlite3_bind_int64(st, 2, batch);
+    return tcrm_db_step_done(db, st, "contact", err);
+}
+
+int tcrm_campaign_import(struct tcrm_db *db, int64_t campaign, int64_t batch,
+                         int64_t *added, struct tcrm_error *err)
+{
+    char now[20], details[64];
+    int rc = tcrm_campaign_require(db, campaign, err);
+    *added = 0;
+    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db,
+        "INSERT OR IGNORE INTO campaign_members(campaign_id, contact_id,"
+        " added_at, added_by) SELECT ?1, id, ?3, ?4 FROM contacts"
+        " WHERE import_batch = ?2 AND deleted_at IS NULL", err);
+    if (!st)
+        return rc ? rc : err->code;
+    tcrm_db_now(now);
+    sqlite3_bind_int64(st, 1, campaign);
+    sqlite3_bind_int64(st, 2, batch);
+    tcrm_db_bind_text(st, 3, now);
+    tcrm_db_bind_text(st, 4, tcrm_db_user(db));
+    rc = tcrm_db_step_done(db, st, "campaign member", err);
+    *added = rc ? 0 : sqlite3_changes(db->sql);
+    if (rc == 0)
+        rc = import_brought(db, campaign, batch, err);
+    if (rc == 0 && *added) {
+        snprintf(details, sizeof details, "+%lld import %lld",
+                 (long long)*added, (long long)batch);
+        rc = tcrm_campaign_touch(db, campaign, err);
+        if (rc == 0)
+            rc = tcrm_db_audit(db, "campaign", campaign, "members", details,
+                               err);
+    }
+    return rc;
+}
+
 /* ---- marks ------------------------------------------------------------------------ */
 
 static int member_state(struct tcrm_db *db, int64_t campaign, int64_t contact,
