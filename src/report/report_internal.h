@@ -208,5 +208,6 @@ void rep_sales(struct rep *r);
 void rep_products(struct rep *r);
 void rep_receivables(struct rep *r);
 void rep_payments(struct rep *r);
+void rep_campaigns(struct rep *r);
 
 #endif
