@@ -240,8 +240,8 @@ static int insert_campaign(struct tcrm_db *db, const struct tcrm_campaign_in *in
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "INSERT INTO campaigns(name, kind, starts_on, ends_on, currency,"
         " budget_minor, cost_minor, created_at, updated_at, created_by,"
-        " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?9)",
-        err);
+        " updated_by, owner) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9,"
+        " ?9, ?10)", err);
     if (!st)
         return err->code;
     tcrm_db_now(now);
@@ -255,6 +255,8 @@ static int insert_campaign(struct tcrm_db *db, const struct tcrm_campaign_in *in
     sqlite3_bind_int64(st, 7, in->cost);
     tcrm_db_bind_text(st, 8, now);
     tcrm_db_bind_text(st, 9, tcrm_db_user(db));
+    /* the adding user, in either mode: a campaign is not in the pool */
+    tcrm_db_bind_text(st, 10, db->login);
     int rc = tcrm_db_step_done(db, st, "campaign", err);
     *id = rc ? 0 : sqlite3_last_insert_rowid(db->sql);
     return rc;
