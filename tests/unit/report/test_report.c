@@ -452,7 +452,7 @@ static void test_bad_input(void **state)
         { "nope", NULL, NULL, NULL, NULL, 80, TCRM_EINVAL,
           "report 'nope': unknown (known: agenda, activity, pipeline, "
           "forecast, won-lost, sales, products, gone-quiet, segments, "
-          "imports, receivables, payments)" },
+          "imports, receivables, payments, campaigns)" },
         { "activity", "2026-12-01", "2026-11-01", NULL, NULL, 80,
           TCRM_EINVAL, "period: from 2026-12-01 is after to 2026-11-01" },
         { "activity", NULL, NULL, "zed", NULL, 80, TCRM_ENOTFOUND,
@@ -599,7 +599,7 @@ static void test_names(void **state)
     (void)state;
     for (; *n; n++, count++)
         assert_non_null(tcrm_report_info(*n));
-    assert_int_equal(count, 12);
+    assert_int_equal(count, 13);
     assert_null(tcrm_report_info("nope"));
     assert_int_equal(tcrm_report_info("pipeline")->takes_period, 0);
     assert_string_equal(tcrm_report_info("forecast")->default_period,
