@@ -155,20 +155,28 @@ static int change_members(struct tcrm_db *db, int64_t campaign,
     return rc;
 }
 
+/* change_members in its own transaction; *seen: the contacts given. */
+static int members_tx(struct tcrm_db *db, int64_t campaign,
+                      const struct tcrm_member_source *src, int add,
+                      int64_t *changed, int64_t *seen, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    return tcrm_db_end(db, change_members(db, campaign, src, add, changed,
+                                          seen, err), err);
+}
+
 int tcrm_campaign_members_add(struct tcrm_db *db, int64_t campaign,
                               const struct tcrm_member_source *src,
                               int64_t *added, int64_t *already,
                               struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
     int64_t n = 0;
-    int rc = tcrm_db_begin(db, err);
-    if (rc)
-        return rc;
-    rc = tcrm_db_end(db, change_members(db, campaign, src, 1, added, &n, err),
-                     err);
+    int rc = members_tx(db, campaign, src, 1, added, &n, err);
     if (already)
         *already = rc ? 0 : n - *added;
     return rc;
@@ -178,15 +186,8 @@ int tcrm_campaign_members_remove(struct tcrm_db *db, int64_t campaign,
                                  const struct tcrm_member_source *src,
                                  int64_t *removed, struct tcrm_error *err)
 {
-    struct tcrm_error local;
-    if (!err)
-        err = &local;
     int64_t n = 0;
-    int rc = tcrm_db_begin(db, err);
-    if (rc)
-        return rc;
-    return tcrm_db_end(db, change_members(db, campaign, src, 0, removed, &n,
-                                          err), err);
+    return members_tx(db, campaign, src, 0, removed, &n, err);
 }
 
 /* The contacts of import batch `batch`: brought by the campaign. */
