@@ -194,6 +194,9 @@ struct tcrm_import_opts {
     const char *owner;           /* new rows' owner (a login); NULL: the
                                     acting user (tcrm_access_may_own) */
     const char *currency;        /* products: of rows without one */
+    int64_t campaign_id;         /* contacts: the campaign that brought
+                                    the rows added (they become its
+                                    members; campaign.h); 0: none */
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000
@@ -215,6 +218,7 @@ struct tcrm_import_summary {
     char delimiter;
     int vcard;                   /* the file was vCard (rows are cards) */
     int64_t binary_skipped;      /* vCard PHOTO, KEY ... properties */
+    int64_t campaign_added;      /* members the campaign got (campaign_id) */
 };
 
 int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,

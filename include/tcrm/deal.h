@@ -29,6 +29,9 @@ struct tcrm_deal {
     enum tcrm_deal_status status;
     char *lost_reason, *closed_at, *owner;
     struct tcrm_strlist tags;
+    int64_t campaign_id;             /* the campaign that brought it (a live
+                                        one the session sees), 0: none;
+                                        written by insert only */
     /* read-only */
     char *company_name, *contact_name;
     struct tcrm_stamp stamp;

@@ -46,6 +46,7 @@ static const struct tcrm_cmd *const cli_table[] = {
     &tcrm_cmd_rate,
     &tcrm_cmd_ticket,
     &tcrm_cmd_score,
+    &tcrm_cmd_campaign,
     &tcrm_cmd_statement,
     &tcrm_cmd_search,
     &tcrm_cmd_trash,

@@ -48,6 +48,10 @@ extern const struct tcrm_cmd tcrm_cmd_invoice, tcrm_cmd_payment,
     tcrm_cmd_balance, tcrm_cmd_rate;
 /* Service tickets, satisfaction (cmd_ticket.c, cmd_ticket_state.c). */
 extern const struct tcrm_cmd tcrm_cmd_ticket, tcrm_cmd_score;
+/* Marketing campaigns (cmd_campaign.c); CID (an id or a name) to an id,
+ * printing the error (exit 1). */
+extern const struct tcrm_cmd tcrm_cmd_campaign;
+int cli_campaign_id(struct tcrm_db *db, const char *ref, int64_t *id);
 extern const struct tcrm_cmd tcrm_cmd_statement; /* cmd_statement.c */
 
 /* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`

@@ -34,7 +34,7 @@ static int deal_delete(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "deal add TITLE --company NAME [--contact ID] --amount 1200.50\n" \
     "   [--currency EUR] [--stage S] [--probability P] [--close WHEN]\n" \
-    "   [--tag T]..."
+    "   [--tag T]... [--campaign CID]"
 #define U_LIST "deal list [--stage S] [--status open|won|lost|all] [--all]\n" \
     "   [--format table|csv|tsv] [--wide]"
 #define U_SHOW "deal show DID"
@@ -80,11 +80,11 @@ const struct tcrm_cmd tcrm_cmd_deal = {
 
 struct deal_args {
     const char *company, *contact, *amount, *currency, *stage, *close;
-    const char *prob;
+    const char *prob, *campaign;
 };
 
 enum { O_COMPANY = 256, O_CONTACT, O_AMOUNT, O_CURRENCY, O_STAGE, O_CLOSE,
-       O_PROB, O_TAG };
+       O_PROB, O_TAG, O_CAMPAIGN };
 
 /* Options of add onto a and d (tags); -1 to go on, else exit status. */
 static int deal_add_opts(struct cli_opts *o, struct deal_args *a,
@@ -99,6 +99,7 @@ static int deal_add_opts(struct cli_opts *o, struct deal_args *a,
         { "close", required_argument, NULL, O_CLOSE },
         { "probability", required_argument, NULL, O_PROB },
         { "tag", required_argument, NULL, O_TAG },
+        { "campaign", required_argument, NULL, O_CAMPAIGN },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     int c;
@@ -114,6 +115,7 @@ static int deal_add_opts(struct cli_opts *o, struct deal_args *a,
         case O_STAGE: a->stage = optarg; break;
         case O_CLOSE: a->close = optarg; break;
         case O_PROB: a->prob = optarg; break;
+        case O_CAMPAIGN: a->campaign = optarg; break;
         case O_TAG:
             if (*optarg && !tcrm_strlist_has(&d->tags, optarg))
                 tcrm_strlist_add(&d->tags, optarg);
@@ -185,7 +187,8 @@ static int deal_add_resolve(struct tcrm_cli *cli, struct tcrm_db *db,
     if (a->company && !d->company_id)
         return tcrm_cli_fail("company '%s': not found (add it with: tcrm "
                              "company add NAME)", cli_s(a->company));
-    return 0;
+    return a->campaign ? cli_campaign_id(db, a->campaign, &d->campaign_id)
+                       : 0;
 }
 
 static int deal_add(struct tcrm_cli *cli, int argc, char **argv)

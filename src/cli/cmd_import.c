@@ -24,7 +24,7 @@
     "   [--dry-run]\n" \
     "   [--on-duplicate skip|merge|new] [--encoding E|auto] [--delimiter C]\n" \
     "   [--tag T]... [--reject FILE] [--drop-unmapped] [--save-profile NAME]\n" \
-    "   [--owner LOGIN]"
+    "   [--owner LOGIN] [--campaign CID]"
 #define U_PRODUCTS "import --products FILE [--map SPEC] [--dry-run]\n" \
     "   [--encoding E|auto] [--delimiter C] [--on-duplicate skip|update]\n" \
     "   [--reject FILE]"
@@ -48,7 +48,8 @@ static const struct tcrm_cmd sub_undo = { "import undo", U_UNDO,
     NULL };
 
 enum { O_MAP = 256, O_PROFILE, O_DRY, O_ONDUP, O_ENC, O_DELIM, O_TAG,
-       O_REJECT, O_DROP, O_SAVE, O_FORMAT, O_OWNER, O_PRODUCTS };
+       O_REJECT, O_DROP, O_SAVE, O_FORMAT, O_OWNER, O_PRODUCTS,
+       O_CAMPAIGN };
 
 static const struct option import_lo[] = {
     { "map", required_argument, NULL, O_MAP },
@@ -64,6 +65,7 @@ static const struct option import_lo[] = {
     { "format", required_argument, NULL, O_FORMAT },
     { "owner", required_argument, NULL, O_OWNER },
     { "products", no_argument, NULL, O_PRODUCTS },
+    { "campaign", required_argument, NULL, O_CAMPAIGN },
     CLI_OPT_HELP,
     CLI_OPT_END
 };
@@ -144,6 +146,7 @@ struct import_args {
     int products;               /* --products */
     const char *contact_only;   /* an option products do not take */
     const char *bad_policy;     /* an unknown --on-duplicate */
+    const char *campaign;       /* --campaign CID */
 };
 
 /* "--tag" for O_TAG. */
@@ -201,8 +204,9 @@ static int parse_import(int argc, char **argv, struct import_args *a)
         if (c == O_SAVE) a->save = optarg;
         if (c == O_OWNER) a->o.owner = optarg;
         if (c == O_PRODUCTS) a->products = 1;
+        if (c == O_CAMPAIGN) a->campaign = optarg;
         if (c == O_PROFILE || c == O_TAG || c == O_DROP || c == O_SAVE ||
-            c == O_FORMAT || c == O_OWNER)
+            c == O_FORMAT || c == O_OWNER || c == O_CAMPAIGN)
             a->contact_only = option_name(c);
         if (c == O_FORMAT && !strcmp(optarg, "csv"))
             a->o.format = TCRM_IMPORT_CSV;
@@ -401,6 +405,11 @@ static void print_summary(struct tcrm_cli *cli, const struct import_args *a,
                              "... and %lld more rejected rows\n",
                              s->more_messages),
                 (long long)s->more_messages);
+    if (a->o.campaign_id)
+        fprintf(cli->out, P_("%lld contact added to campaign %lld\n",
+                             "%lld contacts added to campaign %lld\n",
+                             s->campaign_added),
+                (long long)s->campaign_added, (long long)a->o.campaign_id);
     if (s->batch_id)
         fprintf(cli->out,
                 _("import %lld (undo with: tcrm import undo %lld)\n"),
@@ -417,7 +426,9 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
     if (a.save && (rc = save_profile(&a)))
         return rc;
     struct tcrm_db *db;
-    if ((rc = tcrm_cli_db(cli, &db)))
+    if ((rc = tcrm_cli_db(cli, &db)) ||
+        (a.campaign && (rc = cli_campaign_id(db, a.campaign,
+                                             &a.o.campaign_id))))
         return rc;
     a.o.max_field = (size_t)cli->cfg.max_field_mb << 20;
     a.o.max_row = (size_t)cli->cfg.max_row_mb << 20;

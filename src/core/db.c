@@ -115,6 +115,8 @@ static const char *const nouns[] __attribute__((unused)) = {
     NC_("entity", "terms"), NC_("entity", "balance"),
     NC_("entity", "receivables"),
     NC_("entity", "ticket"), NC_("entity", "tickets"),
+    NC_("entity", "campaign"), NC_("entity", "campaigns"),
+    NC_("entity", "campaign member"),
 };
 
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "tcrm/campaign.h"
 #include "tcrm/date.h"
 #include "tcrm/deal.h"
 #include "tcrm/edit.h"
@@ -106,6 +107,8 @@ static int check_links(struct tcrm_db *db, const struct tcrm_deal *d,
     int rc = tcrm_db_require_live(db, "company", d->company_id, err);
     if (rc == 0)
         rc = tcrm_db_require_live(db, "contact", d->contact_id, err);
+    if (rc == 0 && d->campaign_id)
+        rc = tcrm_campaign_require(db, d->campaign_id, err);
     return rc;
 }
 
@@ -150,13 +153,14 @@ static int insert_row(struct tcrm_db *db, struct tcrm_deal *d,
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "INSERT INTO deals(title, company_id, contact_id, stage, amount_minor,"
         " currency, probability, expected_close, status, lost_reason,"
-        " closed_at, owner, created_at, updated_at, created_by, updated_by)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?13, ?14, ?14)", err);
+        " closed_at, owner, created_at, updated_at, created_by, updated_by,"
+        " campaign_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+        " ?12, ?13, ?13, ?14, ?14, ?15)", err);
     if (!st)
         return err->code;
     tcrm_db_now(now);
     bind_fields(st, db, d, now);
+    tcrm_db_bind_id(st, 15, d->campaign_id);
     int rc = tcrm_db_step_done(db, st, "deal", err);
     if (rc)
         return rc;

@@ -81,6 +81,11 @@ static const struct tcrm_entity_kind kinds[] = {
     { "ticket", NULL, "tickets", "number", N_("ticket"),
       TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED | TCRM_ENTITY_IN_CONTACT |
       TCRM_ENTITY_IN_COMPANY, 0, NULL, KIND_SQL("tickets") },
+    /* Marketing campaigns (013_campaigns.sql): the owner's and those
+     * above; their members are contacts the owner saw when adding them. */
+    { "campaign", NULL, "campaigns", "name", N_("campaign"),
+      TCRM_ENTITY_TRASH | TCRM_ENTITY_AUDIT | TCRM_ENTITY_OWNED,
+      0, NULL, KIND_SQL("campaigns") },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 

@@ -41,6 +41,7 @@
 #include "mapping_internal.h"
 #include "tcrm/access.h"
 #include "tcrm/bulk.h"
+#include "tcrm/campaign.h"
 #include "tcrm/import_batch.h"
 #include "tcrm/strbuf.h"
 #include "vcard_internal.h"
@@ -222,6 +223,10 @@ static int run_rows(void *ud, struct tcrm_error *err)
         return rc;
     if (im->sum->rows && (rc = tcrm_bulk_finish(im->bulk, err)))
         return rc;
+    if (im->o->campaign_id && im->sum->rows &&
+        (rc = tcrm_campaign_import(im->db, im->o->campaign_id, im->run.batch,
+                                   &im->sum->campaign_added, err)))
+        return rc;
     return tcrm_import_finish(&im->run, err);
 }
 
@@ -244,6 +249,8 @@ int tcrm_import_run(struct tcrm_db *db, const struct tcrm_import_opts *o,
            : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
     if (!rc && o->owner)        /* before a byte of the file is read */
         rc = tcrm_access_may_own(db, o->owner, err);
+    if (!rc && o->campaign_id)
+        rc = tcrm_campaign_require(db, o->campaign_id, err);
     if (!rc)
         rc = open_mapped(o, &im.r, &im.vr, &im.map, err);
     if (!rc && im.vr) {

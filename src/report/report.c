@@ -60,13 +60,16 @@ static const struct rep_def rep_defs[] = {
     { { "service", N_("open tickets by age, answer and resolution times, "
         "complaints, satisfaction"), 1, "this-year", 72 }, N_("Service"),
       rep_service },
+    { { "campaigns", N_("members reached, deals won, cost per response and "
+        "return on cost, by campaign"), 0, NULL, 72 }, N_("Campaigns"),
+      rep_campaigns },
 };
 #define REP_NDEFS (sizeof rep_defs / sizeof rep_defs[0])
 
 static const char *const rep_names[] = {
     "agenda", "activity", "pipeline", "forecast", "won-lost", "sales",
     "products", "gone-quiet", "segments", "imports", "receivables",
-    "payments", "service", NULL
+    "payments", "service", "campaigns", NULL
 };
 
 static const char *const rep_periods[] = {
@@ -403,6 +406,10 @@ static int rep_check_opts(const struct rep_def *d,
         return d->body == rep_pipeline
             ? tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
                              "period: it shows open deals now", d->info.name)
+            : d->body == rep_campaigns
+            ? tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
+                             "period: it shows every campaign as it stands",
+                             d->info.name)
             : tcrm_error_set(err, TCRM_EINVAL, "report '%s' takes no "
                              "period: it shows silence up to today",
                              d->info.name);

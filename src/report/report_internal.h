@@ -209,5 +209,6 @@ void rep_products(struct rep *r);
 void rep_receivables(struct rep *r);
 void rep_payments(struct rep *r);
 void rep_service(struct rep *r);
+void rep_campaigns(struct rep *r);
 
 #endif

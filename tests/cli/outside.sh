@@ -127,7 +127,7 @@ expect long-limit 1 "tcrm contact list: --limit: '$X60$E' is not a whole number 
     -- "$TCRM" contact list --limit "$L"
 expect long-command 2 "tcrm: unknown command '$X60$E' (tcrm --help lists them)" \
     -- "$TCRM" "$L"
-expect long-report 2 "tcrm report: report '$X60$E': unknown (known: agenda, activity, pipeline, forecast, won-lost, sales, products, gone-quiet, segments, imports, receivables, payments, service)" \
+expect long-report 2 "tcrm report: report '$X60$E': unknown (known: agenda, activity, pipeline, forecast, won-lost, sales, products, gone-quiet, segments, imports, receivables, payments, service, campaigns)" \
     -- "$TCRM" report "$L"
 expect long-email 1 "tcrm: e-mail 'ab'${L:0:57}$E': not a valid address" \
     -- "$TCRM" contact add Zed --email "ab'$L"

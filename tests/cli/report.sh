@@ -304,7 +304,7 @@ bad_case() {
     [ -e bad.out ] && bad "$name: created the output file"
     same "$name-unchanged" "$(state)" "$before"
 }
-bad_case unknown-report 2 "tcrm report: report 'x': unknown (known: agenda, activity, pipeline, forecast, won-lost, sales, products, gone-quiet, segments, imports, receivables, payments, service)" -- x
+bad_case unknown-report 2 "tcrm report: report 'x': unknown (known: agenda, activity, pipeline, forecast, won-lost, sales, products, gone-quiet, segments, imports, receivables, payments, service, campaigns)" -- x
 bad_case inverted-period 1 "tcrm report: period: from 2026-12-01 is after to 2026-11-01" -- agenda --from 2026-12-01 --to 2026-11-01
 bad_case unknown-owner 1 "tcrm report: owner 'zed': not found" -- agenda --owner zed
 bad_case unknown-tag 1 "tcrm report: tag 'nosuch': not found" -- segments --tag nosuch

@@ -320,7 +320,7 @@ expect too-narrow-sales 1 "tcrm report: width 63: below the narrowest layout of 
 expect unknown-tag 1 "tcrm report: tag 'nosuch': not found" -- t report sales --tag nosuch
 expect bad-format 1 "tcrm report: --format: 'xml' is not text or csv" -- t report sales --format xml
 expect period-and-from 2 "tcrm report: --period and --from/--to do not go together" -- t report sales --period this-year --from 2026-01-01
-expect unknown-report 2 "tcrm report: report 'sale': unknown (known: agenda, activity, pipeline, forecast, won-lost, sales, products, gone-quiet, segments, imports, receivables, payments, service)" -- t report sale
+expect unknown-report 2 "tcrm report: report 'sale': unknown (known: agenda, activity, pipeline, forecast, won-lost, sales, products, gone-quiet, segments, imports, receivables, payments, service, campaigns)" -- t report sale
 expect search-no-text 2 "tcrm product list: option '--search' needs a value" -- t product list --search
 same bad-input-unchanged "$(dump)" "$before"
 

@@ -155,19 +155,19 @@ static void test_bad_refs(void **state)
         { "7", TCRM_ENOTFOUND, "7: not in the trash" },
         { "person/1", TCRM_EINVAL, "'person/1' is not a trash item: use "
           "KIND/ID (contact, company, deal, interaction, follow-up, product, "
-          "quote, order, delivery) or an id" },
+          "quote, order, delivery, campaign) or an id" },
         { "deal/x", TCRM_EINVAL, "'deal/x' is not a trash item: use "
           "KIND/ID (contact, company, deal, interaction, follow-up, product, "
-          "quote, order, delivery) or an id" },
+          "quote, order, delivery, campaign) or an id" },
         { "deal/", TCRM_EINVAL, "'deal/' is not a trash item: use "
           "KIND/ID (contact, company, deal, interaction, follow-up, product, "
-          "quote, order, delivery) or an id" },
+          "quote, order, delivery, campaign) or an id" },
         { "-1", TCRM_EINVAL, "'-1' is not a trash item: use KIND/ID (contact, "
           "company, deal, interaction, follow-up, product, quote, order, "
-          "delivery) or an id" },
+          "delivery, campaign) or an id" },
         { "", TCRM_EINVAL, "'' is not a trash item: use KIND/ID (contact, "
           "company, deal, interaction, follow-up, product, quote, order, "
-          "delivery) or an id" },
+          "delivery, campaign) or an id" },
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
         assert_int_equal(tcrm_trash_restore(db, c[i].ref, &err), c[i].code);

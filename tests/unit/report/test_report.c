@@ -452,7 +452,7 @@ static void test_bad_input(void **state)
         { "nope", NULL, NULL, NULL, NULL, 80, TCRM_EINVAL,
           "report 'nope': unknown (known: agenda, activity, pipeline, "
           "forecast, won-lost, sales, products, gone-quiet, segments, "
-          "imports, receivables, payments, service)" },
+          "imports, receivables, payments, service, campaigns)" },
         { "activity", "2026-12-01", "2026-11-01", NULL, NULL, 80,
           TCRM_EINVAL, "period: from 2026-12-01 is after to 2026-11-01" },
         { "activity", NULL, NULL, "zed", NULL, 80, TCRM_ENOTFOUND,
