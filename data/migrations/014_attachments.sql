@@ -10,6 +10,10 @@
 -- detached through that record by the rule of src/core/access.c (a record
 -- in the trash hides its attachments, and restoring it brings them back).
 -- The size limit is [attachments] max_mb of tcrm.conf, checked by tcrm.
+-- tcrm writes the bytes in place into a zero-filled BLOB, hashing them on
+-- the way, and sets sha256 and media_type last, in the same transaction:
+-- that update is the attachment's 'add' in the audit trail, and no row
+-- without a sha256 is ever committed.
 --
 -- Detaching deletes the row and its bytes for good (no trash): a
 -- detached 20 MB file kept in a trash would keep the database 20 MB
@@ -25,18 +29,19 @@ CREATE TABLE attachments (
     name        TEXT NOT NULL CHECK (name <> '' AND instr(name, '/') = 0),
     media_type  TEXT NOT NULL,
     size        INTEGER NOT NULL CHECK (size >= 0),
-    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
-    content     BLOB NOT NULL,
+    sha256      TEXT CHECK (length(sha256) = 64),   -- NULL while written
     owner       TEXT,                      -- the login that attached it
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
     created_by  TEXT NOT NULL,
     updated_by  TEXT NOT NULL,
-    version     INTEGER NOT NULL DEFAULT 1
+    version     INTEGER NOT NULL DEFAULT 1,
+    -- last, so that reading the columns before it never walks its pages
+    content     BLOB NOT NULL
 );
 -- A record's attachments, with what the list shows (the bytes stay out).
 CREATE INDEX attachments_by_record ON attachments(entity, entity_id, id,
-    name, media_type, size, created_at, owner);
+    name, media_type, size, sha256, owner, created_at, created_by);
 
 -- A comment (pifu, a reply) by a manager or an admin on an interaction of someone
 -- under them; read_at is when the interaction's owner read it (NULL:
@@ -68,13 +73,18 @@ ON interaction_comments BEGIN
 END;
 
 -- ---- the audit trail ---------------------------------------------------------
-CREATE TRIGGER attachments_audit_add AFTER INSERT ON attachments BEGIN
+CREATE TRIGGER attachments_audit_add AFTER UPDATE OF sha256 ON attachments
+WHEN OLD.sha256 IS NULL AND NEW.sha256 IS NOT NULL BEGIN
     INSERT INTO audit_log(at, who, entity, entity_id, action, details)
     SELECT coalesce(a.at, NEW.created_at), coalesce(a.who, 'outside tcrm'),
            'attachment', NEW.id, coalesce(a.action, 'add'),
            NEW.entity || '/' || NEW.entity_id || ' ' || NEW.name || ' '
            || NEW.size || ' ' || NEW.sha256
       FROM audit_actor a WHERE a.id = 1;
+END;
+CREATE TRIGGER attachments_keep BEFORE UPDATE ON attachments
+WHEN OLD.sha256 IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'attachments are never changed');
 END;
 CREATE TRIGGER attachments_audit_delete AFTER DELETE ON attachments BEGIN
     INSERT INTO audit_log(at, who, entity, entity_id, action, details)

@@ -114,6 +114,8 @@ static const char *const nouns[] __attribute__((unused)) = {
     NC_("entity", "rate"), NC_("entity", "rates"),
     NC_("entity", "terms"), NC_("entity", "balance"),
     NC_("entity", "receivables"),
+    NC_("entity", "attachment"), NC_("entity", "attachments"),
+    NC_("entity", "comment"),
 };
 
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
