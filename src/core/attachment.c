@@ -66,7 +66,9 @@ static const struct tcrm_entity_kind *attach_kind(const char *entity,
         const struct tcrm_entity_kind *k = tcrm_entity_kind(entity);
         if (k && (k->flags & TCRM_ENTITY_OWNED))
             return k;
-        break;
+        tcrm_error_field(err, TCRM_EINVAL, "entity", "'%s': this tcrm has "
+                         "no such records yet", entity);
+        return NULL;
     }
     tcrm_error_field(err, TCRM_EINVAL, "entity", "'%s': attachments go on "
                      "%s", entity ? entity : "", tcrm_attachment_kinds());
