@@ -68,7 +68,7 @@ static int record_id(const struct tcrm_cmd *cmd, struct tcrm_db *db,
 {
     if (strcmp(kind, "quote") == 0)
         return cli_quote_id(db, ref, id);
-    return cli_parse_id(cmd, N_("id"), ref, id);
+    return cli_parse_id(cmd, N_("record id"), ref, id);
 }
 
 /* ---- attach --------------------------------------------------------- */

@@ -17,8 +17,9 @@
  * still open and how many days overdue or until due. With no open
  * invoice due, the output is what it was without it.
  *
- * After it, COMMENTS lists the unread comments of managers on the user's
- * own log (comment.h; cli_due_comments of cmd_comment.c); none: nothing.
+ * After it (also after "nothing due"), COMMENTS lists the unread comments
+ * of managers on the user's own log (comment.h; cli_due_comments of
+ * cmd_comment.c); with none, the output is what it was without it.
  *
  * --ics writes the same open follow-ups (overdue, today and the next N
  * days) as an iCalendar file on stdout instead (ical.h), for a calendar
@@ -238,12 +239,14 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
         return tcrm_cli_fail_err(&err);
     }
     if (n.overdue + n.today + n.upcoming + n.quiet == 0 && n_pool == 0 &&
-        n_due == 0 && n_new == 0) {
+        n_due == 0) {
         fprintf(cli->out, P_("nothing due in the next %d day; nobody gone "
                              "quiet\n",
                              "nothing due in the next %d days; nobody gone "
                              "quiet\n", days), days);
-        return TCRM_EXIT_OK;
+        rc = cli_due_comments(cli, com, n_com, n_new);
+        tcrm_comment_array_free(com, n_com);
+        return rc;
     }
     snprintf(title, sizeof title, P_("NEXT %d DAY", "NEXT %d DAYS", days),
              days);
