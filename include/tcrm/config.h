@@ -109,6 +109,9 @@ struct tcrm_config {
                                     a follow-up with a time as VEVENT */
     int calendar_alarm_minutes;  /* alarm_minutes = 15 (0..10080; 0: no
                                     VALARM) before a timed follow-up */
+    /* [attachments] */
+    int attach_max_mb;           /* max_mb = 20 (1..1024): the largest file
+                                    tcrm attach takes, in MB (MiB) */
 };
 
 /* Fill cfg with the defaults (allocates; free with tcrm_config_free). */

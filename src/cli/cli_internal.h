@@ -52,6 +52,15 @@ extern const struct tcrm_cmd tcrm_cmd_ticket, tcrm_cmd_score;
  * printing the error (exit 1). */
 extern const struct tcrm_cmd tcrm_cmd_campaign;
 int cli_campaign_id(struct tcrm_db *db, const char *ref, int64_t *id);
+/* Attachments and comments (cmd_attach.c, cmd_comment.c). */
+extern const struct tcrm_cmd tcrm_cmd_attach, tcrm_cmd_attachments,
+    tcrm_cmd_detach, tcrm_cmd_attachment, tcrm_cmd_comment,
+    tcrm_cmd_comments;
+/* The COMMENTS section of `tcrm due`: n of total unread comments on the
+ * user's log; nothing at all when total is 0. */
+struct tcrm_comment;
+int cli_due_comments(struct tcrm_cli *cli, const struct tcrm_comment *c,
+                     size_t n, int64_t total);
 extern const struct tcrm_cmd tcrm_cmd_statement; /* cmd_statement.c */
 
 /* `tcrm quote|order|delivery print ID [-o FILE] [--format text|csv]`

@@ -22,6 +22,9 @@
  * stopped) has passed or is less than [service] warn_hours away
  * (tcrm_ticket_due of ticket.h), the earliest first. With none, the
  * output is what it was without it.
+ * After it (also after "nothing due"), COMMENTS lists the unread comments
+ * of managers on the user's own log (comment.h; cli_due_comments of
+ * cmd_comment.c); with none, the output is what it was without it.
  *
  * --ics writes the same open follow-ups (overdue, today and the next N
  * days) as an iCalendar file on stdout instead (ical.h), for a calendar
@@ -30,6 +33,7 @@
 #include <stdio.h>
 
 #include "cli_internal.h"
+#include "tcrm/comment.h"
 #include "tcrm/followup.h"
 #include "tcrm/ical.h"
 #include "tcrm/pool.h"
@@ -279,6 +283,9 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
     int64_t n_due = 0;
     struct tcrm_quiet_contact *pool = NULL;
     size_t n_pool = 0;
+    struct tcrm_comment *com = NULL;
+    size_t n_com = 0;
+    int64_t n_new = 0;
     struct tcrm_reminder_counts n;
     struct tcrm_error err;
     char today[11], yesterday[11], tomorrow[11], last[11], title[96];
@@ -291,8 +298,10 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
     tcrm_error_clear(&err);
     if (tcrm_followup_counts(db, today, days, quiet, &n, &err) ||
         tcrm_pool_soon(db, today, QUIET_SHOW, &pool, &n_pool, &err) ||
-        tcrm_invoice_due(db, last, DUE_SHOW, &inv, &n_inv, &n_due, &err)) {
+        tcrm_invoice_due(db, last, DUE_SHOW, &inv, &n_inv, &n_due, &err) ||
+        tcrm_comment_mine(db, 1, DUE_SHOW, &com, &n_com, &n_new, &err)) {
         tcrm_quiet_array_free(pool, n_pool);
+        tcrm_invoice_array_free(inv, n_inv);
         return tcrm_cli_fail_err(&err);
     }
     if (n.overdue + n.today + n.upcoming + n.quiet == 0 && n_pool == 0 &&
@@ -301,7 +310,9 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
                              "quiet\n",
                              "nothing due in the next %d days; nobody gone "
                              "quiet\n", days), days);
-        return TCRM_EXIT_OK;
+        rc = cli_due_comments(cli, com, n_com, n_new);
+        tcrm_comment_array_free(com, n_com);
+        return rc;
     }
     snprintf(title, sizeof title, P_("NEXT %d DAY", "NEXT %d DAYS", days),
              days);
@@ -312,13 +323,16 @@ static int due_print(struct tcrm_cli *cli, struct tcrm_db *db, int days,
         (rc = due_quiet(cli, db, today, quiet, n.quiet)) ||
         (rc = due_pool(cli, db, today, pool, n_pool)) ||
         (rc = due_invoices(cli, today, inv, n_inv, n_due)) ||
-        (rc = due_tickets(cli, db))) {
+        (rc = due_tickets(cli, db)) ||
+        (rc = cli_due_comments(cli, com, n_com, n_new))) {
         tcrm_quiet_array_free(pool, n_pool);
         tcrm_invoice_array_free(inv, n_inv);
+        tcrm_comment_array_free(com, n_com);
         return rc;
     }
     tcrm_quiet_array_free(pool, n_pool);
     tcrm_invoice_array_free(inv, n_inv);
+    tcrm_comment_array_free(com, n_com);
     return TCRM_EXIT_OK;
 }
 

@@ -146,6 +146,7 @@ static const struct key_def key_table[] = {
      N_("a tax number")},
     {"company", "bank", KIND_TEXT, OFF(company_bank), 0, 0,
      N_("a bank and account number")},
+    {"attachments", "max_mb", KIND_INT, OFF(attach_max_mb), 1, 1024, NULL},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
@@ -153,7 +154,8 @@ static const char *const section_names[] = {"database", "user", "display",
                                             "pipeline", "reminders",
                                             "reports", "import",
                                             "calendar", "sales",
-                                            "company", "service"};
+                                            "company", "service",
+                                            "attachments"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -272,6 +274,7 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
     cfg->max_field_mb = 1;
     cfg->max_row_mb = 16;
     cfg->calendar_alarm_minutes = 15;
+    cfg->attach_max_mb = 20;
     if (set_str(&cfg->user, default_user())
         || set_str(&cfg->date_format, "%Y-%m-%d")
         || set_str(&cfg->language, "")

@@ -117,6 +117,8 @@ static const char *const nouns[] __attribute__((unused)) = {
     NC_("entity", "ticket"), NC_("entity", "tickets"),
     NC_("entity", "campaign"), NC_("entity", "campaigns"),
     NC_("entity", "campaign member"),
+    NC_("entity", "attachment"), NC_("entity", "attachments"),
+    NC_("entity", "comment"),
 };
 
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)

@@ -399,9 +399,14 @@ static const struct bad_case {
      "bad.conf:1: expected '[section]' with nothing after it"},
     {"\n[colour]\n", "bad.conf:2: [colour]: unknown section (known: "
      "database, user, display, pipeline, reminders, reports, import, "
-     "calendar, sales, company, service)"},
+     "calendar, sales, company, service, attachments)"},
     {"[]\n", "bad.conf:1: []: unknown section (known: database, user, "
-     "display, pipeline, reminders, reports, import, calendar, sales, company, service)"},
+     "display, pipeline, reminders, reports, import, calendar, sales, company, "
+     "service, attachments)"},
+    {"[attachments]\nmax_mb = 0\n", "bad.conf:2: [attachments] max_mb: "
+     "'0' is not a whole number from 1 to 1024"},
+    {"[attachments]\nmax_mb = 1025\n", "bad.conf:2: [attachments] max_mb: "
+     "'1025' is not a whole number from 1 to 1024"},
     {"[calendar]\ntimed_as = meeting\n", "bad.conf:2: [calendar] timed_as: "
      "'meeting' is not todo or event"},
     {"[calendar]\nalarm_minutes = 10081\n", "bad.conf:2: [calendar] "
