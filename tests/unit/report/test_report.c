@@ -599,7 +599,7 @@ static void test_names(void **state)
     (void)state;
     for (; *n; n++, count++)
         assert_non_null(tcrm_report_info(*n));
-    assert_int_equal(count, 13);
+    assert_int_equal(count, 14);
     assert_null(tcrm_report_info("nope"));
     assert_int_equal(tcrm_report_info("pipeline")->takes_period, 0);
     assert_string_equal(tcrm_report_info("forecast")->default_period,
