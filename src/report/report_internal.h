@@ -14,6 +14,8 @@
 #ifndef TCRM_REPORT_INTERNAL_H
 #define TCRM_REPORT_INTERNAL_H
 
+#include <stdlib.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -210,5 +212,14 @@ void rep_receivables(struct rep *r);
 void rep_payments(struct rep *r);
 void rep_service(struct rep *r);
 void rep_campaigns(struct rep *r);
+
+/* qsort of n elements that accepts an empty array (base NULL, n 0), which
+ * qsort itself may not be given. */
+static inline void rep_qsort(void *base, size_t n, size_t size,
+                             int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 #endif

@@ -137,7 +137,7 @@ static void pay_section(struct rep *r, struct pay_ctx *c, int sec)
     struct pg_set *s = &c->s[sec];
     struct rep_table t;
     if (sec != PS_MONTH)
-        qsort(s->g, s->n, sizeof *s->g, pg_cmp);
+        rep_qsort(s->g, s->n, sizeof *s->g, pg_cmp);
     rep_heading(r, _(pay_titles[sec]), rep_base(r));
     rep_table_init(&t, pay_sections[sec], pay_cols[sec], 3);
     for (size_t i = 0; i < s->n; i++) {
@@ -167,7 +167,7 @@ static void pay_rates(struct rep *r, struct pay_ctx *c)
         return;
     rep_heading(r, _("Received in other currencies, converted into %s"),
                 rep_base(r));
-    qsort(s->g, s->n, sizeof *s->g, pg_key_cmp);
+    rep_qsort(s->g, s->n, sizeof *s->g, pg_key_cmp);
     rep_table_init(&t, "rates", rate_cols, 4);
     for (size_t i = 0; i < s->n; i++) {
         char cur[4];

@@ -176,7 +176,7 @@ static struct rv_row *rv_rows(struct rep *r, struct rep_rates *rates,
         rv_fill(r, rates, &a[i], &rows[i]);
     /* A customer's rows (one per currency) together, their total summed
      * in one pass, then the largest debtors first. */
-    qsort(rows, n, sizeof *rows, rv_cmp_customer);
+    rep_qsort(rows, n, sizeof *rows, rv_cmp_customer);
     for (size_t i = 0, j; i < n; i = j) {
         int64_t t = 0;
         for (j = i; j < n && rv_same_customer(&rows[i], &rows[j]); j++)
@@ -184,7 +184,7 @@ static struct rv_row *rv_rows(struct rep *r, struct rep_rates *rates,
         for (size_t k = i; k < j; k++)
             rows[k].customer_total = t;
     }
-    qsort(rows, n, sizeof *rows, rv_cmp);
+    rep_qsort(rows, n, sizeof *rows, rv_cmp);
     return rows;
 }
 

@@ -256,13 +256,13 @@ static void sv_time_table(struct rep *r, struct sv_set *s, int sec)
     rep_heading(r, "%s", sec == SV_OWNER
                 ? _("Answer and resolution times by owner (hours)")
                 : _("Answer and resolution times by type (hours)"));
-    qsort(s->g, s->n, sizeof *s->g, cmp_key);
+    rep_qsort(s->g, s->n, sizeof *s->g, cmp_key);
     rep_table_init(&t, sec == SV_OWNER ? "times by owner" : "times by type",
                    time_cols[sec == SV_OWNER ? 0 : 1], 8);
     for (size_t i = 0; i < s->n; i++) {
         struct sv_group *g = &s->g[i];
-        qsort(g->resp, g->n_resp, sizeof *g->resp, cmp_i64);
-        qsort(g->reso, g->n_reso, sizeof *g->reso, cmp_i64);
+        rep_qsort(g->resp, g->n_resp, sizeof *g->resp, cmp_i64);
+        rep_qsort(g->reso, g->n_reso, sizeof *g->reso, cmp_i64);
         rep_row(r, &t, 0);
         rep_text(r, &t, 0, sv_label(r, sec, g->key));
         rep_int(&t, 1, g->count);
@@ -293,7 +293,7 @@ static void sv_complaints(struct rep *r, struct sv_set *s)
         rep_line(r, "%s", _("No complaints in this period."));
         return;
     }
-    qsort(s->g, s->n, sizeof *s->g, cmp_count);
+    rep_qsort(s->g, s->n, sizeof *s->g, cmp_count);
     rep_table_init(&t, "complaints", complaint_cols, 3);
     for (size_t i = 0; i < s->n; i++) {
         rep_row(r, &t, 0);
@@ -329,7 +329,7 @@ static void sv_sat(struct rep *r, struct sv_set *s, int sec)
     struct rep_table t;
     int k = sec - SV_SAT_OWNER;
     rep_heading(r, "%s", _(sat_titles[k]));
-    qsort(s->g, s->n, sizeof *s->g, cmp_key);
+    rep_qsort(s->g, s->n, sizeof *s->g, cmp_key);
     rep_table_init(&t, sat_sections[k], sat_cols[k], 3);
     for (size_t i = 0; i < s->n; i++) {
         rep_row(r, &t, 0);
