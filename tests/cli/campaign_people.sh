@@ -21,31 +21,11 @@
 # manager sees it and its figures.
 set -u
 TCRM=$(realpath "$1")
-if [[ $(id -u) != 0 ]]; then
-    echo "campaign_people.sh: must run as root (it creates Unix users to run tcrm as)"
-    exit 1
-fi
-ROOT=$(mktemp -d /tmp/tcrm-campaign-people.XXXXXX)
-chmod 755 "$ROOT"
-P=tcrmc$$
-M=${P}m S1=${P}a S2=${P}b
-USERS="$M $S1 $S2"
-cleanup() {
-    for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
-    rm -rf "$ROOT"
-}
-trap cleanup EXIT
-for u in $USERS; do
-    useradd -M -d "$ROOT" -s /bin/sh "$u" || { echo "useradd $u failed"; exit 1; }
-done
+. "$(dirname "$0")/as_users.sh"
+office campaign_people.sh tcrmc M=m S1=a S2=b
 export TCRM_NOW="2026-04-20 10:00:00" LC_ALL=C.UTF-8 TZ=UTC
-mkdir -m 1777 "$ROOT/db"
-DB=$ROOT/db/office.db
-SQLITE=$(command -v sqlite3)
-pass=0 fail=0
 
 AS_ARGS=()
-. "$(dirname "$0")/as_users.sh"
 
 # ---- the office --------------------------------------------------------
 as root init >/dev/null

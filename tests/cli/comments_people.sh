@@ -23,30 +23,10 @@
 # (root's, mode 600) is refused with S1's own rights.
 set -u
 TCRM=$(realpath "$1")
-if [[ $(id -u) != 0 ]]; then
-    echo "comments_people.sh: must run as root (it creates Unix users to run tcrm as)"
-    exit 1
-fi
-ROOT=$(mktemp -d /tmp/tcrm-comments-people.XXXXXX)
-chmod 755 "$ROOT"
-P=tcrmc$$
-M=${P}m S1=${P}a S2=${P}b
-USERS="$M $S1 $S2"
-cleanup() {
-    for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
-    rm -rf "$ROOT"
-}
-trap cleanup EXIT
-for u in $USERS; do
-    useradd -M -d "$ROOT" -s /bin/sh "$u" || { echo "useradd $u failed"; exit 1; }
-done
-export TCRM_NOW="2026-12-07 10:00:00" LC_ALL=C.UTF-8 TZ=UTC
-mkdir -m 1777 "$ROOT/db"
-DB=$ROOT/db/office.db
-SQLITE=$(command -v sqlite3)
-pass=0 fail=0
-
 . "$(dirname "$0")/as_users.sh"
+office comments_people.sh tcrmk M=m S1=a S2=b
+export TCRM_NOW="2026-12-07 10:00:00" LC_ALL=C.UTF-8 TZ=UTC
+
 
 # ---- the office --------------------------------------------------------
 as root init >/dev/null

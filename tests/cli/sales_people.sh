@@ -22,33 +22,13 @@
 # an admin approves another. Orders follow the rule of who sees what.
 set -u
 TCRM=$(realpath "$1")
-if [[ $(id -u) != 0 ]]; then
-    echo "sales_people.sh: must run as root (it creates Unix users to run tcrm as)"
-    exit 1
-fi
-ROOT=$(mktemp -d /tmp/tcrm-sales-people.XXXXXX)
-chmod 755 "$ROOT"
-P=tcrms$$
-M=${P}m S1=${P}a S2=${P}b K=${P}k
-USERS="$M $S1 $S2 $K"
-cleanup() {
-    for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
-    rm -rf "$ROOT"
-}
-trap cleanup EXIT
-for u in $USERS; do
-    useradd -M -d "$ROOT" -s /bin/sh "$u" || { echo "useradd $u failed"; exit 1; }
-done
+. "$(dirname "$0")/as_users.sh"
+office sales_people.sh tcrms M=m S1=a S2=b K=k
 export TCRM_NOW="2026-11-20 10:00:00" LC_ALL=C.UTF-8 TZ=UTC
-mkdir -m 1777 "$ROOT/db"
-DB=$ROOT/db/office.db
 printf '[sales]\nmax_discount = 10\n' > "$ROOT/sales.conf"
 chmod 644 "$ROOT/sales.conf"
-SQLITE=$(command -v sqlite3)
-pass=0 fail=0
 
 AS_ARGS=(--config "$ROOT/sales.conf")
-. "$(dirname "$0")/as_users.sh"
 
 # ---- the office --------------------------------------------------------
 as root init >/dev/null

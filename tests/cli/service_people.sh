@@ -20,33 +20,13 @@
 # the manager sees and moves both; the history says who.
 set -u
 TCRM=$(realpath "$1")
-if [[ $(id -u) != 0 ]]; then
-    echo "service_people.sh: must run as root (it creates Unix users to run tcrm as)"
-    exit 1
-fi
-ROOT=$(mktemp -d /tmp/tcrm-service-people.XXXXXX)
-chmod 755 "$ROOT"
-P=tcrmv$$
-M=${P}m S1=${P}a S2=${P}b
-USERS="$M $S1 $S2"
-cleanup() {
-    for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
-    rm -rf "$ROOT"
-}
-trap cleanup EXIT
-for u in $USERS; do
-    useradd -M -d "$ROOT" -s /bin/sh "$u" || { echo "useradd $u failed"; exit 1; }
-done
+. "$(dirname "$0")/as_users.sh"
+office service_people.sh tcrmv M=m S1=a S2=b
 export TCRM_NOW="2026-03-02 09:00:00" LC_ALL=C.UTF-8 TZ=UTC
-mkdir -m 1777 "$ROOT/db"
-DB=$ROOT/db/office.db
 printf '[service]\nwarn_hours = 24\n' > "$ROOT/service.conf"
 chmod 644 "$ROOT/service.conf"
-SQLITE=$(command -v sqlite3)
-pass=0 fail=0
 
 AS_ARGS=(--config "$ROOT/service.conf")
-. "$(dirname "$0")/as_users.sh"
 
 # ---- the office --------------------------------------------------------
 as root init >/dev/null
