@@ -112,6 +112,12 @@ struct tcrm_config {
     /* [attachments] */
     int attach_max_mb;           /* max_mb = 20 (1..1024): the largest file
                                     tcrm attach takes, in MB (MiB) */
+    /* [access]: what `tcrm init` writes into a new database's own
+     * settings (access.h, pool.h); -1 when not set. The database's
+     * settings are what count afterwards: a different mode here only
+     * makes the command line warn (tcrm_config_access_warning). */
+    int access_mode;             /* mode = open|owned */
+    int pool_after_days;         /* pool_after_days = N (0..3650) */
 };
 
 /* Fill cfg with the defaults (allocates; free with tcrm_config_free). */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "tcrm/access.h"
 #include "tcrm/config.h"
 #include "tcrm/db.h"
 #include "tcrm/os.h"
@@ -325,6 +326,23 @@ static int cli_global_help(void)
     return TCRM_EXIT_OK;
 }
 
+/* tcrm.conf's [access] mode is what `tcrm init` makes; the database's own
+ * setting is what counts afterwards. When the two differ, say so (on
+ * stderr, so scripts reading the output are not disturbed). */
+static void warn_access_mode(struct tcrm_cli *cli)
+{
+    int owned = tcrm_access_owned(cli->db);
+    if (cli->cfg.access_mode < 0 || cli->cfg.access_mode == owned)
+        return;
+    fprintf(stderr, owned
+        ? _("tcrm: warning: tcrm.conf says [access] mode = open, but %s is "
+            "in owned mode (an admin changes it: tcrm setting access-mode "
+            "open)\n")
+        : _("tcrm: warning: tcrm.conf says [access] mode = owned, but %s is "
+            "in open mode (an admin changes it: tcrm setting access-mode "
+            "owned)\n"), cli_s(tcrm_db_path(cli->db)));
+}
+
 /* Open the database; with may_read_only, a file that cannot be written is
  * opened read-only instead (listings work on a read-only copy). Only with
  * create (tcrm init) is a missing file made; for everything else a
@@ -380,6 +398,8 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
     tcrm_credit_configure(cli->db, cli->cfg.credit_enforce
                           ? TCRM_CREDIT_ENFORCE : TCRM_CREDIT_WARN,
                           cli->cfg.base_currency);
+    if (!create)
+        warn_access_mode(cli);
     *db = cli->db;
     return 0;
 }

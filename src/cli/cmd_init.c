@@ -7,9 +7,10 @@
  * fills the database with demo data dated around today, but only when the
  * database has no contacts yet: demo rows must never mix with real ones.
  *
- * With --shared the database is put in owned mode (tcrm(1), ACCESS): the
- * person who runs init is its first admin, everyone else must be added
- * with `tcrm user add`.
+ * With --shared, or `[access] mode = owned` in tcrm.conf, a new database
+ * is put in owned mode (tcrm(1), ACCESS): the person who runs init is its
+ * first admin, everyone else must be added with `tcrm user add`.
+ * `[access] pool_after_days` likewise becomes a new database's setting.
  *
  * check opens the database like any command, then runs SQLite's integrity
  * check and compares the summaries the triggers keep (activity per day,
@@ -22,6 +23,7 @@
 #include "cli_internal.h"
 #include "tcrm/access.h"
 #include "tcrm/contact.h"
+#include "tcrm/pool.h"
 
 static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv);
 static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv);
@@ -123,8 +125,14 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
                               : _("created %s (schema %d)\n"),
             cli_s(tcrm_db_path(db)), tcrm_db_schema_version(db));
     tcrm_error_clear(&err);
-    /* The one who makes a database is its first admin (access.c). */
+    /* --shared, or tcrm.conf's [access]: the new database's own settings.
+     * The one who makes a database is its first admin (access.c). */
+    if (!existed && cli->cfg.access_mode == 1)
+        shared = 1;
     if (shared && tcrm_access_set_mode(db, 1, &err))
+        return tcrm_cli_fail_err(&err);
+    if (!existed && cli->cfg.pool_after_days >= 0 &&
+        tcrm_pool_set_after_days(db, cli->cfg.pool_after_days, &err))
         return tcrm_cli_fail_err(&err);
     if (shared)
         fprintf(cli->out, _("access: owned (admin: %s)\n"),

@@ -56,17 +56,25 @@ static const int default_probability[] = {10, 25, 50, 75};
 #define N_DEFAULT_STAGES (sizeof default_stages / sizeof default_stages[0])
 
 enum key_kind { KIND_TEXT, KIND_INT, KIND_COLORS, KIND_STAGES, KIND_PROBS,
-                KIND_CURRENCY, KIND_DATEFMT, KIND_TIMED_AS, KIND_LANGUAGE,
-                KIND_CREDIT };
+                KIND_CURRENCY, KIND_DATEFMT, KIND_LANGUAGE,
+                KIND_CHOICE };
 
 struct key_def {
     const char *section;
     const char *name;
     enum key_kind kind;
     size_t offset;        /* of the char * or int field (TEXT, INT, ...) */
-    int min, max;         /* KIND_INT */
+    int min, max;         /* KIND_INT; KIND_CHOICE: min, see below */
     const char *expected; /* what a good value looks like (not KIND_INT);
                              marked N_, translated where shown */
+};
+
+/* KIND_CHOICE: min is a row here, the words stored as 0 and 1. */
+enum { CHOICE_TIMED_AS, CHOICE_CREDIT, CHOICE_ACCESS };
+static const char *const choice_words[][2] = {
+    [CHOICE_TIMED_AS] = {"todo", "event"},
+    [CHOICE_CREDIT] = {"warn", "enforce"},
+    [CHOICE_ACCESS] = {"open", "owned"},
 };
 
 #define OFF(field) offsetof(struct tcrm_config, field)
@@ -94,8 +102,8 @@ static const struct key_def key_table[] = {
      N_("a command such as lpr")},
     {"import", "max_field_mb", KIND_INT, OFF(max_field_mb), 1, 64, NULL},
     {"import", "max_row_mb", KIND_INT, OFF(max_row_mb), 1, 256, NULL},
-    {"calendar", "timed_as", KIND_TIMED_AS, OFF(calendar_timed_as_event), 0,
-     0, N_("todo or event")},
+    {"calendar", "timed_as", KIND_CHOICE, OFF(calendar_timed_as_event),
+     CHOICE_TIMED_AS, 0, N_("todo or event")},
     {"calendar", "alarm_minutes", KIND_INT, OFF(calendar_alarm_minutes), 0,
      10080, NULL},
     {"sales", "quote_number", KIND_TEXT, OFF(quote_number), 0, 0,
@@ -112,8 +120,8 @@ static const struct key_def key_table[] = {
     {"sales", "payment_days", KIND_INT, OFF(payment_days), 0, 3650, NULL},
     {"sales", "base_currency", KIND_CURRENCY, OFF(base_currency), 0, 0,
      N_("3 upper-case letters such as EUR")},
-    {"sales", "credit_limit", KIND_CREDIT, OFF(credit_enforce), 0, 0,
-     N_("warn or enforce")},
+    {"sales", "credit_limit", KIND_CHOICE, OFF(credit_enforce),
+     CHOICE_CREDIT, 0, N_("warn or enforce")},
     {"service", "ticket_number", KIND_TEXT, OFF(ticket_number), 0, 0,
      "a number pattern such as T%Y-%04n"},
     {"service", "response_hours_low", KIND_INT, OFF(response_hours[0]), 1,
@@ -147,6 +155,10 @@ static const struct key_def key_table[] = {
     {"company", "bank", KIND_TEXT, OFF(company_bank), 0, 0,
      N_("a bank and account number")},
     {"attachments", "max_mb", KIND_INT, OFF(attach_max_mb), 1, 1024, NULL},
+    {"access", "mode", KIND_CHOICE, OFF(access_mode),
+     CHOICE_ACCESS, 0, N_("open or owned")},
+    {"access", "pool_after_days", KIND_INT, OFF(pool_after_days), 0, 3650,
+     NULL},
 };
 #define N_KEYS (sizeof key_table / sizeof key_table[0])
 
@@ -155,7 +167,7 @@ static const char *const section_names[] = {"database", "user", "display",
                                             "reports", "import",
                                             "calendar", "sales",
                                             "company", "service",
-                                            "attachments"};
+                                            "attachments", "access"};
 #define N_SECTIONS (sizeof section_names / sizeof section_names[0])
 
 #define STR_FIELD(cfg, off) ((char **)(void *)((char *)(cfg) + (off)))
@@ -293,6 +305,8 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
     memcpy(cfg->response_hours, respond, sizeof respond);
     memcpy(cfg->resolve_hours, resolve, sizeof resolve);
     cfg->ticket_warn_hours = 24;
+    cfg->access_mode = -1;
+    cfg->pool_after_days = -1;
     cfg->max_discount = 100;
     cfg->payment_days = 30;
     for (size_t i = 0; i < N_DEFAULT_STAGES; i++) {
@@ -717,16 +731,13 @@ static int apply_value(const struct place *p, const char *v,
             return bad_config_value(p, "'%s' gives an empty date or one longer "
                              "than 127 bytes", v);
         break;
-    case KIND_TIMED_AS:
-        if (strcmp(v, "todo") && strcmp(v, "event"))
+    case KIND_CHOICE: {
+        const char *const *w = choice_words[d->min];
+        if (strcmp(v, w[0]) && strcmp(v, w[1]))
             return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
-        *INT_FIELD(cfg, d->offset) = !strcmp(v, "event");
+        *INT_FIELD(cfg, d->offset) = !strcmp(v, w[1]);
         return 0;
-    case KIND_CREDIT:
-        if (strcmp(v, "warn") && strcmp(v, "enforce"))
-            return bad_config_value(p, "'%s' is not %s", v, _(d->expected));
-        *INT_FIELD(cfg, d->offset) = !strcmp(v, "enforce");
-        return 0;
+    }
     case KIND_LANGUAGE:
         if (check_language(v))
             return bad_config_value(p, "'%s' is not %s", v, _(d->expected));

@@ -123,6 +123,31 @@ OWNERS=$(sqlite3 "$DB" "SELECT group_concat(id || '=' || owner, ' ')
 [[ "$OWNERS" == "1=- 2=$S1 3=$S2 4=$S3" ]] && ok ||
     bad owners-by-creator "$OWNERS"
 
+# ---- tcrm.conf's [access]: what init makes; the database's setting counts
+
+printf '[access]\nmode = owned\npool_after_days = 45\n' >"$ROOT/owned.conf"
+printf '[access]\nmode = open\n' >"$ROOT/open.conf"
+chmod 644 "$ROOT/owned.conf" "$ROOT/open.conf"
+DB0=$DB DB=$ROOT/db/conf.db
+AS_ARGS=(--config "$ROOT/owned.conf")
+as root init
+expect conf-init 0 "created $DB (schema 14)
+access: owned (admin: root)" ""
+chmod 666 "$DB"
+as root setting
+expect conf-settings 0 "name-order       pinyin
+access-mode      owned
+pool-after-days  45" ""
+as "$S1" contact list
+expect conf-owned-refuses 1 "" \
+    "tcrm: $DB: $S1 is not a user of this database; an admin can add them with: tcrm user add $S1 --role sales"
+AS_ARGS=(--config "$ROOT/open.conf")
+as root setting access-mode
+expect conf-differs-warns 0 "owned" \
+    "tcrm: warning: tcrm.conf says [access] mode = open, but $DB is in owned mode (an admin changes it: tcrm setting access-mode open)"
+AS_ARGS=()
+DB=$DB0
+
 # ---- who sees what -----------------------------------------------------
 
 #        command           root      M        S1     S2     S3       K

@@ -126,6 +126,8 @@ static void assert_same_config(const struct tcrm_config *a,
     assert_int_equal(a->days_ahead, b->days_ahead);
     assert_int_equal(a->quiet_days, b->quiet_days);
     assert_string_equal(a->print_command, b->print_command);
+    assert_int_equal(a->access_mode, b->access_mode);
+    assert_int_equal(a->pool_after_days, b->pool_after_days);
 }
 
 /* ------------------------------------------------------------ defaults */
@@ -154,6 +156,8 @@ static void test_defaults(void **state)
     assert_int_equal(c.days_ahead, 7);
     assert_int_equal(c.calendar_timed_as_event, 0);
     assert_int_equal(c.calendar_alarm_minutes, 15);
+    assert_int_equal(c.access_mode, -1);     /* not set: init's default */
+    assert_int_equal(c.pool_after_days, -1);
     assert_int_equal(c.quiet_days, 30);
     assert_string_equal(c.print_command, "lpr");
     tcrm_config_free(&c);
@@ -206,7 +210,8 @@ static void test_all_keys(void **state)
         "stages =  Lead , Won,Lost  \r\ncurrency = USD\r\n"
         "[reminders]\r\ndays_ahead = 365\r\nquiet_days = 3650\r\n"
         "[reports]\r\nprint_command = lp -d office # printer\r\n"
-        "[calendar]\r\ntimed_as = event\r\nalarm_minutes = 0\r\n", 0);
+        "[calendar]\r\ntimed_as = event\r\nalarm_minutes = 0\r\n"
+        "[access]\r\nmode = owned\r\npool_after_days = 0\r\n", 0);
     struct tcrm_config c;
     struct tcrm_error e;
     assert_int_equal(tcrm_config_defaults(&c), 0);
@@ -231,6 +236,8 @@ static void test_all_keys(void **state)
     assert_string_equal(c.print_command, "lp -d office");
     assert_int_equal(c.calendar_timed_as_event, 1);
     assert_int_equal(c.calendar_alarm_minutes, 0);
+    assert_int_equal(c.access_mode, 1);
+    assert_int_equal(c.pool_after_days, 0);
     tcrm_config_free(&c);
 }
 
@@ -371,7 +378,7 @@ static void test_shipped_file_is_the_defaults(void **state)
         "timed_as =", "alarm_minutes =", "[sales]", "quote_number =",
         "order_number =", "delivery_number =", "max_discount =",
         "[company]", ";name =", ";address =", ";phone =", ";email =",
-        ";tax_id =", ";bank ="};
+        ";tax_id =", ";bank =", "[access]", ";mode =", ";pool_after_days ="};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (!strstr(text, keys[i]))
             fail_msg("data/tcrm.conf lacks %s", keys[i]);
@@ -399,10 +406,16 @@ static const struct bad_case {
      "bad.conf:1: expected '[section]' with nothing after it"},
     {"\n[colour]\n", "bad.conf:2: [colour]: unknown section (known: "
      "database, user, display, pipeline, reminders, reports, import, "
-     "calendar, sales, company, service, attachments)"},
+     "calendar, sales, company, service, attachments, access)"},
     {"[]\n", "bad.conf:1: []: unknown section (known: database, user, "
      "display, pipeline, reminders, reports, import, calendar, sales, company, "
-     "service, attachments)"},
+     "service, attachments, access)"},
+    {"[access]\nmode = shared\n", "bad.conf:2: [access] mode: 'shared' "
+     "is not open or owned"},
+    {"[access]\npool_after_days = -1\n", "bad.conf:2: [access] "
+     "pool_after_days: '-1' is not a whole number from 0 to 3650"},
+    {"[sales]\ncredit_limit = stop\n", "bad.conf:2: [sales] credit_limit: "
+     "'stop' is not warn or enforce"},
     {"[attachments]\nmax_mb = 0\n", "bad.conf:2: [attachments] max_mb: "
      "'0' is not a whole number from 1 to 1024"},
     {"[attachments]\nmax_mb = 1025\n", "bad.conf:2: [attachments] max_mb: "
