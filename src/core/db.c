@@ -608,6 +608,20 @@ static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
     return rc;
 }
 
+/* 1 when path-wal is missing or empty: every committed change is then in
+ * the main file (a connection with the database open in WAL mode keeps
+ * a -wal file until it closes). */
+static int wal_empty(const char *path)
+{
+    char wal[4096];
+    struct stat sb;
+    if ((size_t)snprintf(wal, sizeof wal, "%s-wal", path) >= sizeof wal)
+        return 0;
+    if (stat(wal, &sb) != 0)
+        return errno == ENOENT;
+    return sb.st_size == 0;
+}
+
 static int prepare_file(const struct tcrm_db_options *opt, int must_exist,
                         struct tcrm_error *err)
 {
@@ -627,6 +641,10 @@ static int prepare_file(const struct tcrm_db_options *opt, int must_exist,
         return 0;
     if (missing) {
         int rc = create_file(path, err);
+        if (rc)
+            return rc;
+    } else if (wal_empty(path)) {
+        int rc = tcrm_db_header_check(path, err);
         if (rc)
             return rc;
     }
@@ -674,20 +692,6 @@ char *tcrm_db_immutable_uri(const char *path)
     }
     strcpy(o, "?immutable=1");
     return uri;
-}
-
-/* 1 when path-wal is missing or empty: every committed change is then in
- * the main file (a connection with the database open in WAL mode keeps
- * a -wal file until it closes). */
-static int wal_empty(const char *path)
-{
-    char wal[4096];
-    struct stat sb;
-    if ((size_t)snprintf(wal, sizeof wal, "%s-wal", path) >= sizeof wal)
-        return 0;
-    if (stat(wal, &sb) != 0)
-        return errno == ENOENT;
-    return sb.st_size == 0;
 }
 
 /*

@@ -76,6 +76,11 @@ int tcrm_name_order_open(struct tcrm_db *db, int readonly,
 int tcrm_demo_sales(struct tcrm_db *db, const int64_t company_ids[],
                     time_t now, struct tcrm_error *err);
 
+/* db_header.c: TCRM_EREADONLY "FILE: damaged: ..." when the file at path
+ * is shorter than its SQLite header says (cut short); 0 otherwise, and
+ * for anything that is not an SQLite file. Call while its -wal is empty. */
+int tcrm_db_header_check(const char *path, struct tcrm_error *err);
+
 /* Cached prepared statement for sql, reset and with bindings cleared;
  * NULL with err filled (TCRM_EDB) on failure. */
 sqlite3_stmt *tcrm_db_prepare(struct tcrm_db *db, const char *sql,

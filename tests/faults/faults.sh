@@ -142,8 +142,9 @@ damaged() {
         [ "$rc" -lt 128 ] && ok || bad "$name: $cmd: died with status $rc"
     done
     # A write that reads the damaged page is refused in one line and
-    # writes nothing; one that never reads it goes through (SQLite only
-    # knows a page is bad when it reads it) and check still says so.
+    # writes nothing; one that never reads it goes through when the file
+    # is whole in size (SQLite only knows a page is bad when it reads it)
+    # and check still says so.
     sum=$(md5sum <"$W/run/db")
     "$TCRM" --db "$W/run/db" "${@:2}" >/dev/null 2>"$W/err"; rc=$?
     if [ "$rc" = 1 ]; then
@@ -167,6 +168,13 @@ fresh
 size=$(stat -c %s "$W/run/db")
 truncate -s $((size / 2)) "$W/run/db"
 damaged truncated contact add "Truncated Person"
+# Cut short, the file takes no write at all, even one that never reads
+# the missing end: the header says how long it should be (db_header.c).
+sum=$(md5sum <"$W/run/db")
+out=$("$TCRM" --db "$W/run/db" setting pool-after-days 9 2>&1); rc=$?
+[ "$rc" = 1 ] && [ "$(md5sum <"$W/run/db")" = "$sum" ] &&
+    case $out in "tcrm: $W/run/db: damaged: the file is "*", its header says "*"; it was cut short, so nothing is written to it (tcrm check; go back to a copy)") true ;; *) false ;; esac &&
+    ok || bad "truncated: setting: status $rc, '$out'"
 fresh; damage_page contacts
 damaged "contacts page garbage" contact edit 1 --title Boss
 fresh; damage_page companies
