@@ -48,6 +48,11 @@ struct tcrm_db_options {
 
 int tcrm_db_open(const struct tcrm_db_options *opt, struct tcrm_db **out,
                  struct tcrm_error *err);
+/* For the process: called around making or removing a file beside a
+ * database (the note that it is damaged, db_damage.c), so that a shared
+ * install can hold the group's right to the folder there
+ * (tcrm_os_group_raise/drop). Either may be NULL. */
+void tcrm_db_file_hooks(void (*begin)(void), void (*end)(void));
 /* tcrm_db_open of a database that must already exist: only `tcrm init`
  * creates one. */
 int tcrm_db_open_existing(const struct tcrm_db_options *opt,

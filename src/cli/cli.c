@@ -370,6 +370,7 @@ static int cli_open(struct tcrm_cli *cli, struct tcrm_db **db,
     opt.user = cli->cfg.user;
     opt.login = me.login;
     opt.busy_timeout_ms = cli->cfg.busy_timeout_ms;
+    tcrm_db_file_hooks(tcrm_os_group_raise, tcrm_os_group_drop);
     /* Setgid: the group only while SQLite opens the file, its -wal and
      * -shm (it keeps them open); see src/os/privilege.c. */
     tcrm_os_group_raise();

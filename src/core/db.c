@@ -154,6 +154,10 @@ int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err)
     case SQLITE_NOTADB:
         return tcrm_error_set(err, TCRM_ENOTDB, "%s: not a tcrm database "
                               "(not an SQLite file)", what);
+    case SQLITE_CORRUPT:        /* no more writes until check passes */
+        if (db && db->path)
+            tcrm_db_damage_note(db, msg);
+        return tcrm_error_set(err, TCRM_EDB, "%s: %s", what, msg);
     case SQLITE_CONSTRAINT:
         /* A guard trigger of access.c: RAISE(ABORT, 'tcrm-denied: ...'). */
         if (strncmp(msg, "tcrm-denied: ", 13) == 0)
@@ -369,9 +373,13 @@ int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err)
     int s = sqlite3_step(st);
     if (s != SQLITE_ROW)
         rc = tcrm_db_fail(db, db->path, err);
-    else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+    else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
         rc = tcrm_error_set(err, TCRM_EDB, "%s: damaged: %s", db->path,
                             (const char *)sqlite3_column_text(st, 0));
+        tcrm_db_damage_note(db, (const char *)sqlite3_column_text(st, 0));
+    } else {
+        tcrm_db_damage_clear(db);   /* the pages are whole again */
+    }
     sqlite3_finalize(st);
     for (int i = 0; rc == 0 && i < (int)(sizeof summaries /
                                          sizeof summaries[0]); i++) {
@@ -643,8 +651,8 @@ static int prepare_file(const struct tcrm_db_options *opt, int must_exist,
         int rc = create_file(path, err);
         if (rc)
             return rc;
-    } else if (wal_empty(path)) {
-        int rc = tcrm_db_header_check(path, err);
+    } else {
+        int rc = tcrm_db_damage_refuse(path, wal_empty(path), err);
         if (rc)
             return rc;
     }

@@ -76,10 +76,16 @@ int tcrm_name_order_open(struct tcrm_db *db, int readonly,
 int tcrm_demo_sales(struct tcrm_db *db, const int64_t company_ids[],
                     time_t now, struct tcrm_error *err);
 
-/* db_header.c: TCRM_EREADONLY "FILE: damaged: ..." when the file at path
- * is shorter than its SQLite header says (cut short); 0 otherwise, and
- * for anything that is not an SQLite file. Call while its -wal is empty. */
-int tcrm_db_header_check(const char *path, struct tcrm_error *err);
+/* db_damage.c: TCRM_EREADONLY "FILE: damaged ..." when a note says damage
+ * was found in the file at path, or (wal_empty: its -wal has nothing) the
+ * file is shorter than its SQLite header says; else 0. Before a writable
+ * open. */
+int tcrm_db_damage_refuse(const char *path, int wal_empty,
+                          struct tcrm_error *err);
+/* Leave the note FILE-damaged saying what was found (best effort), and
+ * remove it (tcrm check, when the file passes). */
+void tcrm_db_damage_note(struct tcrm_db *db, const char *what);
+void tcrm_db_damage_clear(struct tcrm_db *db);
 
 /* Cached prepared statement for sql, reset and with bindings cleared;
  * NULL with err filled (TCRM_EDB) on failure. */

@@ -23,7 +23,9 @@
 #     file and the I/O error, rows as before.
 # Then a damaged database (truncated; the root page of a table overwritten
 # with garbage): `tcrm check` says so in one line, a write that meets the
-# damage is refused in one line and writes nothing, nothing crashes.
+# damage is refused in one line and writes nothing, nothing crashes; once
+# the damage is found (by check or any command) every write is refused
+# until check passes again (the note FILE-damaged, src/core/db_damage.c).
 # Ends "N passed, N failed"; exits non-zero on any failure.
 set -u
 TCRM=$(realpath "$1")
@@ -128,6 +130,16 @@ printf 'write paths stopped by a full disk after 0/4200/12500/33000 bytes of WAL
 
 # ---- a damaged database file ----------------------------------------------
 BASE=template
+# damage_line TEXT: TEXT is the one line of a write refused because the
+# file is damaged: damage found before (the note) or the file cut short.
+damage_line() {
+    case $1 in
+    "tcrm: $W/run/db: damaged (found "*"); nothing is written to it until tcrm check passes (go back to a copy first)") return 0 ;;
+    "tcrm: $W/run/db: damaged: the file is "*"; it was cut short, so nothing is written to it (tcrm check; go back to a copy)") return 0 ;;
+    esac
+    return 1
+}
+
 # damaged NAME: the file run/db is damaged; check says so in one line, a
 # write is refused, a read fails or works but nothing crashes (status < 128)
 damaged() {
@@ -141,10 +153,11 @@ damaged() {
         "$TCRM" --db "$W/run/db" $cmd >/dev/null 2>&1; rc=$?
         [ "$rc" -lt 128 ] && ok || bad "$name: $cmd: died with status $rc"
     done
-    # A write that reads the damaged page is refused in one line and
-    # writes nothing; one that never reads it goes through when the file
-    # is whole in size (SQLite only knows a page is bad when it reads it)
-    # and check still says so.
+    # check has found the damage and left the note run/db-damaged: from
+    # now on every write is refused in one line and writes nothing, also
+    # one that never reads the damaged page (SQLite alone would let it
+    # through: it knows a page is bad only when it reads it).
+    [ -f "$W/run/db-damaged" ] && ok || bad "$name: check left no note"
     sum=$(md5sum <"$W/run/db")
     "$TCRM" --db "$W/run/db" "${@:2}" >/dev/null 2>"$W/err"; rc=$?
     if [ "$rc" = 1 ]; then
@@ -153,8 +166,11 @@ damaged() {
     else
         bad "$name: ${*:2}: status $rc, not refused"
     fi
-    "$TCRM" --db "$W/run/db" contact add "New Person" >/dev/null 2>&1; rc=$?
-    [ "$rc" -lt 128 ] && ok || bad "$name: contact add: died with status $rc"
+    sum=$(md5sum <"$W/run/db")
+    out=$("$TCRM" --db "$W/run/db" contact add "New Person" 2>&1); rc=$?
+    [ "$rc" = 1 ] && [ "$(md5sum <"$W/run/db")" = "$sum" ] &&
+        damage_line "$out" &&
+        ok || bad "$name: contact add: status $rc, '$out'"
     "$TCRM" --db "$W/run/db" check >/dev/null 2>&1 && bad "$name: check passes after a write" || ok
 }
 
@@ -183,6 +199,25 @@ fresh; damage_page import_batches
 damaged "import_batches page garbage" import cards.csv
 fresh; damage_page deals
 damaged "deals page garbage" deal move 1 Proposal
+
+# Damage met by any command (not only check) leaves the note: a list
+# reads the garbage, then a write elsewhere (a company) is refused.
+fresh; damage_page contacts
+"$TCRM" --db "$W/run/db" contact list >/dev/null 2>&1
+[ -f "$W/run/db-damaged" ] && ok || bad "contact list left no note"
+sum=$(md5sum <"$W/run/db")
+"$TCRM" --db "$W/run/db" company add "Elsewhere Co" >/dev/null 2>&1; rc=$?
+[ "$rc" = 1 ] && [ "$(md5sum <"$W/run/db")" = "$sum" ] && ok ||
+    bad "company add after damage: status $rc or the file changed"
+# Going back to a copy: writes stay refused until check passes, which
+# removes the note; then they work again.
+cp "$W/$BASE.db" "$W/run/db"
+"$TCRM" --db "$W/run/db" company add "Too Soon Co" >/dev/null 2>&1 &&
+    bad "a write before check after going back to a copy" || ok
+out=$("$TCRM" --db "$W/run/db" check 2>&1) && [ ! -e "$W/run/db-damaged" ] && ok ||
+    bad "check of the copy: '$out', note left: $(ls "$W/run")"
+"$TCRM" --db "$W/run/db" company add "Back Co" >/dev/null 2>&1 && ok ||
+    bad "a write after check passed"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
