@@ -10,8 +10,8 @@
 #include "tcrm/ticket.h"
 
 #define OF_WHERE                                                           \
-    " FROM live_tickets t WHERE (?1 > 0 AND t.company_id = ?1)"            \
-    " OR (?1 = 0 AND t.contact_id = ?2)"
+    " FROM live_tickets t WHERE ((?1 > 0 AND t.company_id = ?1)"           \
+    " OR (?1 = 0 AND t.contact_id = ?2))"
 #define OF_OPEN " t.state IN ('new', 'in_progress', 'waiting')"
 
 static int of_counts(struct tcrm_db *db, int64_t company_id,

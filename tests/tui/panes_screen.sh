@@ -70,8 +70,7 @@ detail_blocks() {
     expect ">Bo Li"
     expect_line '^   T2026-0002 · new · due in 8 h · Toner low *$'
     expect_not "attachment (F"
-    keys 2
-    keys F
+    keys 4 F
     expect "F lists the files of a contact, company, deal or quote"
 }
 
