@@ -47,6 +47,10 @@ void tcrm_attachment_array_free(struct tcrm_attachment *a, size_t n);
  * for usage lines and messages (some may not exist in a given database). */
 const char *tcrm_attachment_kinds(void);
 
+/* A size as people read it, translated: "12 B", "4 KB", "20.0 MB"
+ * (1024-based, rounded up below a megabyte). */
+void tcrm_attachment_size_words(int64_t n, char *out, size_t sz);
+
 /* Fill buf with up to cap bytes; *got 0 at the end. 0 or an error code
  * with err filled (the source names itself). */
 typedef int (*tcrm_attach_read_fn)(void *ud, void *buf, size_t cap,

@@ -28,6 +28,7 @@ struct tcrm_comment {
     char *at;                /* the interaction's time */
     char *customer;          /* its contact's or company's name */
 };
+void tcrm_comment_clear(struct tcrm_comment *c);
 void tcrm_comment_array_free(struct tcrm_comment *c, size_t n);
 
 /* Comment on interaction iid. TCRM_ENOTFOUND "interaction 9: not found"
@@ -43,6 +44,11 @@ int tcrm_comment_add(struct tcrm_db *db, int64_t iid, const char *text,
 int tcrm_comment_mine(struct tcrm_db *db, int unread, size_t limit,
                       struct tcrm_comment **out, size_t *n, int64_t *total,
                       struct tcrm_error *err);
+
+/* The comments on interaction iid (one the session sees; none when it
+ * does not), oldest first; customer is NULL. */
+int tcrm_comment_of(struct tcrm_db *db, int64_t iid, struct tcrm_comment **out,
+                    size_t *n, struct tcrm_error *err);
 
 /* Mark read the acting user's unread comments with an id up to upto (the
  * newest one shown, so that one arriving meanwhile stays unread); *n how

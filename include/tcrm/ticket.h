@@ -229,4 +229,13 @@ int64_t tcrm_ticket_left(const struct tcrm_ticket *t, const char *now,
  * is not resolved. */
 int64_t tcrm_ticket_resolve_secs(const struct tcrm_ticket *t);
 
+/* A customer's tickets (ticket_of.c), for the screen's detail panes: the
+ * company's (company_id > 0: with a contact of it or not), else the
+ * contact's. The open ones (new, in progress, waiting), the running
+ * deadline first and the waiting last, at most limit (64 at most) of
+ * them; *n_open counts all open ones, *total all the tickets. */
+int tcrm_ticket_of(struct tcrm_db *db, int64_t company_id, int64_t contact_id,
+                   size_t limit, struct tcrm_ticket **out, size_t *n,
+                   int64_t *n_open, int64_t *total, struct tcrm_error *err);
+
 #endif

@@ -50,16 +50,12 @@ static int attachment_exec(struct tcrm_cli *cli, int argc, char **argv)
     return cli_dispatch(cli, &tcrm_cmd_attachment, subs, 1, argc, argv);
 }
 
-/* "12 B", "4 KB", "20.0 MB" (1024-based, rounded up below a megabyte). */
+/* "12 B", "4 KB", "20.0 MB" (tcrm_attachment_size_words). */
 static const char *human_size(int64_t n)
 {
-    if (n < 1024)
-        return cli_fmt(_("%lld B"), (long long)n);
-    if (n < 1024 * 1024)
-        return cli_fmt(_("%lld KB"), (long long)((n + 1023) / 1024));
-    int64_t tenths = (n * 10 + 512 * 1024) / (1024 * 1024);
-    return cli_fmt(_("%lld.%lld MB"), (long long)(tenths / 10),
-                   (long long)(tenths % 10));
+    char buf[64];
+    tcrm_attachment_size_words(n, buf, sizeof buf);
+    return cli_fmt("%s", buf);
 }
 
 /* The record's id: a number, or for a quote also its number (Q2026-0001). */

@@ -30,6 +30,21 @@ static const char *const kinds[] = { "contact", "company", "deal", "ticket",
                                      "quote" };
 #define N_ATTACH_KINDS (sizeof kinds / sizeof kinds[0])
 
+void tcrm_attachment_size_words(int64_t n, char *out, size_t sz)
+{
+    if (n < 1024) {
+        snprintf(out, sz, _("%lld B"), (long long)n);
+        return;
+    }
+    if (n < 1024 * 1024) {
+        snprintf(out, sz, _("%lld KB"), (long long)((n + 1023) / 1024));
+        return;
+    }
+    int64_t tenths = (n * 10 + 512 * 1024) / (1024 * 1024);
+    snprintf(out, sz, _("%lld.%lld MB"), (long long)(tenths / 10),
+             (long long)(tenths % 10));
+}
+
 const char *tcrm_attachment_kinds(void)
 {
     return "contact, company, deal, ticket, quote";

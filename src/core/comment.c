@@ -15,17 +15,22 @@
 #include "tcrm/comment.h"
 #include "tcrm/entity.h"
 
+void tcrm_comment_clear(struct tcrm_comment *c)
+{
+    free(c->author);
+    free(c->body);
+    free(c->created_at);
+    free(c->read_at);
+    free(c->summary);
+    free(c->at);
+    free(c->customer);
+    memset(c, 0, sizeof *c);
+}
+
 void tcrm_comment_array_free(struct tcrm_comment *c, size_t n)
 {
-    for (size_t i = 0; c && i < n; i++) {
-        free(c[i].author);
-        free(c[i].body);
-        free(c[i].created_at);
-        free(c[i].read_at);
-        free(c[i].summary);
-        free(c[i].at);
-        free(c[i].customer);
-    }
+    for (size_t i = 0; c && i < n; i++)
+        tcrm_comment_clear(&c[i]);
     free(c);
 }
 
@@ -170,6 +175,26 @@ int tcrm_comment_mine(struct tcrm_db *db, int unread, size_t limit,
     tcrm_db_bind_text(st, 1, tcrm_db_login(db));
     sqlite3_bind_int(st, 2, unread != 0);
     sqlite3_bind_int64(st, 3, limit ? (int64_t)limit : -1);
+    return tcrm_db_collect(db, st, sizeof **out, read_comment, free_comments,
+                           "comment", (void **)out, n, err);
+}
+
+int tcrm_comment_of(struct tcrm_db *db, int64_t iid, struct tcrm_comment **out,
+                    size_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT m.id, m.interaction_id,"
+        " m.author, m.body, m.created_at, m.read_at, i.summary, i.at, NULL"
+        " FROM interaction_comments m JOIN temp.live_interactions i"
+        " ON i.id = m.interaction_id WHERE m.interaction_id = ?1"
+        " ORDER BY m.id", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, iid);
     return tcrm_db_collect(db, st, sizeof **out, read_comment, free_comments,
                            "comment", (void **)out, n, err);
 }

@@ -89,6 +89,13 @@ int tui_report_screen(struct tcrm_db *db, const struct tcrm_config *cfg);
  * expanded, confirming an overwrite) or piped to the print command. The
  * outcome, in the person's language, into msg; *is_err. */
 struct tcrm_doc;
+/* The same for anything: save(ud, path) writes the file (over one that is
+ * there: the person said yes), 0 or an error code with err filled. */
+struct tcrm_error;
+typedef int (*tui_save_fn)(const void *ud, const char *path,
+                           struct tcrm_error *err);
+void tui_save_ask(const char *question, const char *def, tui_save_fn save,
+                  const void *ud, char *msg, size_t n, int *is_err);
 void tui_doc_save_ask(const struct tcrm_doc *doc, const char *question,
                       const char *def, char *msg, size_t n, int *is_err);
 void tui_doc_print(const struct tcrm_doc *doc, const char *question,

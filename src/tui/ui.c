@@ -179,6 +179,8 @@ static void open_row(struct tui_app *a)
 {
     if (a->focus == TUI_FOCUS_PANE) {
         const struct tui_pane_line *l = tui_pane_current(a);
+        if (tui_pane_open(a))
+            return;
         if (l && l->section == TUI_SEC_MONEY)
             tui_invoice_jump(a, l->invoice_id);
         else if (l && l->contact_id)
@@ -208,6 +210,7 @@ static void do_action(struct tui_app *a, enum tui_action act)
     case TUI_A_HELP: tui_help_show(a); break;
     case TUI_A_HISTORY: tui_history_show(a); break;
     case TUI_A_INTERACTIONS: tui_interactions_show(a); break;
+    case TUI_A_FILES: tui_files_show(a); break;
     case TUI_A_REDRAW: clearok(curscr, TRUE); break;
     case TUI_A_DOWN: case TUI_A_UP: case TUI_A_PGDN: case TUI_A_PGUP:
     case TUI_A_HOME: case TUI_A_END: case TUI_A_NEXT: case TUI_A_PREV:

@@ -18,6 +18,7 @@
 #include "tcrm/i18n.h"
 #include "tcrm/invoice.h"
 #include "tcrm/quote.h"
+#include "tcrm/ticket.h"
 #include "ui_keys.h"
 #include "ui_layout.h"
 #include "ui_list.h"
@@ -47,16 +48,20 @@ struct tui_array {
 };
 
 /* The reminder pane's sections; RECEIVABLES (invoices due within a week
- * and overdue) shows only when there are some. */
+ * and overdue), TICKETS (past a deadline) and COMMENTS (new ones on my
+ * log) show only when there are some. */
 enum { TUI_SEC_OVERDUE, TUI_SEC_TODAY, TUI_SEC_UPCOMING, TUI_SEC_QUIET,
-       TUI_SEC_MONEY, TUI_SECTIONS };
+       TUI_SEC_MONEY, TUI_SEC_TICKETS, TUI_SEC_COMMENTS, TUI_SECTIONS };
 
 struct tui_pane_line {
     int section;                 /* TUI_SEC_*; -1 for a header */
     int64_t followup_id, contact_id;
     size_t idx;                  /* into the section's array */
     int64_t invoice_id;          /* TUI_SEC_MONEY */
+    int64_t item_id;             /* the ticket or comment */
 };
+
+struct tcrm_comment;
 
 struct tui_pane {
     int loaded;
@@ -68,6 +73,12 @@ struct tui_pane {
     struct tcrm_invoice *due;    /* RECEIVABLES: overdue first */
     size_t n_due;
     int64_t due_total;
+    struct tcrm_ticket *late;    /* TICKETS: the earliest deadline first */
+    size_t n_late;
+    int64_t late_total;
+    struct tcrm_comment *com;    /* COMMENTS: unread, newest first */
+    size_t n_com;
+    int64_t com_total;
     struct tui_pane_line *lines;
     size_t n_lines;
     int cur;                     /* index of the selected item line */
@@ -167,6 +178,10 @@ const struct tui_pane_line *tui_pane_current(const struct tui_app *a);
 /* The follow-up's title for messages. */
 const char *tui_pane_title(const struct tui_app *a,
                            const struct tui_pane_line *l);
+/* Enter on a TICKETS or COMMENTS line: the ticket's contact (or its text),
+ * the comment read and marked read with the older ones; 1 when the line
+ * was one of them. */
+int tui_pane_open(struct tui_app *a);
 
 /* ui_detail.c */
 void tui_detail_draw(struct tui_app *a);
@@ -198,6 +213,13 @@ void tui_help_show(struct tui_app *a);
  * scrollable reader of a text, its lines kept and wrapped. */
 void tui_interactions_show(struct tui_app *a);
 void tui_reader_show(const char *title, const char *text);
+/* ui_reader.c, for the modal lists: a frame (title on top, keys at the
+ * bottom, the rest erased); a key (0 after a resize, ERR when tcrm must
+ * stop); the new first line or cursor of a scroll key, or -1 when the key
+ * is not one of them. */
+void tui_modal_frame(const char *title, const char *keys);
+int tui_modal_key(void);
+int tui_scroll_key(int ch, int at, int n, int page);
 /* The audit trail of the row under the cursor (ui_history.c). */
 void tui_history_show(struct tui_app *a);
 
@@ -241,6 +263,24 @@ void tui_balance_lines(struct tui_app *a, int64_t company_id,
 /* "overdue 3 days", "due in 2 days", "due today" of an open invoice. */
 void tui_invoice_when(const struct tui_app *a, const char *due, char *out,
                       size_t n);
+
+/* ui_attach.c: a record's tickets and files. The detail pane's blocks:
+ * a customer's tickets (the company's when company_id, else the
+ * contact's: open ones with their deadline words, the count of all), and
+ * a record's attachments (name, size, date); each only when non-empty.
+ * A ticket's running deadline in words ("overdue 3 h", "due in 2 days",
+ * "clock stopped"; "" when resolved or closed), *late when past it. F:
+ * the attachments of the row under the cursor (contact, company, deal,
+ * quote), or of any record, as a list that saves (s, Enter) and detaches
+ * (D) them. */
+void tui_ticket_lines(struct tui_app *a, int64_t company_id,
+                      int64_t contact_id);
+void tui_attach_lines(struct tui_app *a, const char *entity, int64_t id);
+void tui_ticket_when(const struct tcrm_ticket *t, char *out, size_t n,
+                     int *late);
+void tui_files_show(struct tui_app *a);
+void tui_files_of(struct tui_app *a, const char *entity, int64_t id,
+                  const char *label);
 
 /* ui.c */
 void tui_redraw_all(struct tui_app *a);

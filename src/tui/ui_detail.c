@@ -5,7 +5,8 @@
  * For a contact: name, title, company; every phone and e-mail with its
  * kind; tags; notes; open follow-ups; the latest interactions. For a
  * company, a deal or a follow-up, the matching facts; a customer's
- * balance (ui_invoices.c) when it owes or has credit. The lines are built
+ * balance (ui_invoices.c) when it owes or has credit; a customer's tickets
+ * and a record's attachments (ui_attach.c) when there are some. The lines are built
  * into a small cache keyed by (view, id, change stamp), so redrawing after
  * a key that did not move the cursor costs no query, and moving the cursor
  * costs one short look-up by id.
@@ -135,6 +136,8 @@ static void build_contact(struct tui_app *a, int64_t id)
     tcrm_contact_clear(&c);
     tui_balance_lines(a, company, id);
     contact_followups(a, id);
+    tui_ticket_lines(a, 0, id);
+    tui_attach_lines(a, "contact", id);
     recent(a, id, 0);
 }
 
@@ -159,6 +162,8 @@ static void build_company(struct tui_app *a, int64_t id)
             nz(c.notes));
     tcrm_company_clear(&c);
     tui_balance_lines(a, id, 0);
+    tui_ticket_lines(a, id, 0);
+    tui_attach_lines(a, "company", id);
     recent(a, 0, id);
 }
 
@@ -171,6 +176,8 @@ static void build_deal(struct tui_app *a, const struct tcrm_deal *d)
     add(a, TUI_NORMAL, _("Company: %s  Contact: %s  Probability: %d%%  "
         "Expected close: %s"), nz(d->company_name), nz(d->contact_name),
         d->probability, d->expected_close ? d->expected_close : "-");
+    tui_ticket_lines(a, d->company_id, d->contact_id);
+    tui_attach_lines(a, "deal", d->id);
     if (d->contact_id)
         recent(a, d->contact_id, 0);
 }
@@ -214,6 +221,8 @@ static void build(struct tui_app *a, int64_t id)
         build_followup(a, tui_view_followup_at(a));
     else if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS)
         tui_sales_detail(a, id);
+    if (a->view == TUI_V_QUOTES)
+        tui_attach_lines(a, "quote", id);
     else if (a->view == TUI_V_INVOICES)
         tui_invoice_detail(a, id);
 }

@@ -58,6 +58,7 @@ static const struct binding list_keys[] = {
     {'A', TUI_A_ASSIGN}, {'S', TUI_A_SHARE}, {'C', TUI_A_CLAIM},
     {'O', TUI_A_MINE},
     {'Q', TUI_A_DOCS}, {'y', TUI_A_ACCEPT}, {'P', TUI_A_PRINT},
+    {'F', TUI_A_FILES},
 };
 
 /* In the pane, keys that act on a contact of the list have no meaning. */
@@ -125,6 +126,8 @@ static const struct tui_key_help help[] = {
     {"o", N_("invoices: all, open only, voided too (Invoices view)"), 0},
     {"H", N_("history: who changed the row, when, and what"), 0},
     {"i", N_("the contact's interactions; Enter reads one in full"), 0},
+    {"c", N_("in the interactions: comment on one (managers)"), 0},
+    {"F", N_("the row's attachments: save one to a file, detach one"), 0},
     {"Tab", N_("move between the list and the reminder pane"), 0},
     {"p", N_("show / hide the reminder pane"), 0},
     {"A", N_("give the contact, company or deal to someone (login)"), 0},

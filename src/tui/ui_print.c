@@ -47,8 +47,8 @@ static void say(char *msg, size_t n, int *is_err, int err, const char *fmt,
     *is_err = err;
 }
 
-void tui_doc_save_ask(const struct tcrm_doc *doc, const char *question,
-                      const char *def, char *msg, size_t n, int *is_err)
+void tui_save_ask(const char *question, const char *def, tui_save_fn save,
+                  const void *ud, char *msg, size_t n, int *is_err)
 {
     char *typed, *path, ask[512];
     struct tcrm_error err;
@@ -64,11 +64,22 @@ void tui_doc_save_ask(const struct tcrm_doc *doc, const char *question,
         say(msg, n, is_err, 1, "%s", _("no file name given; nothing saved"));
     else if (access(path, F_OK) == 0 && !tui_confirm(ask))
         say(msg, n, is_err, 0, _("Not saved: %s is there already"), path);
-    else if (tcrm_doc_save(doc, path, &err) != 0)
+    else if (save(ud, path, &err) != 0)
         say(msg, n, is_err, 1, "%s", err.msg);
     else
         say(msg, n, is_err, 0, _("Saved to %s"), path);
     free(path);
+}
+
+static int save_doc(const void *doc, const char *path, struct tcrm_error *err)
+{
+    return tcrm_doc_save(doc, path, err);
+}
+
+void tui_doc_save_ask(const struct tcrm_doc *doc, const char *question,
+                      const char *def, char *msg, size_t n, int *is_err)
+{
+    tui_save_ask(question, def, save_doc, doc, msg, n, is_err);
 }
 
 /* The first line the command wrote, into buf. */

@@ -8,7 +8,10 @@
  * summary and the whole body, its lines kept and long lines wrapped at
  * the terminal's width (by display columns: CJK counts two), control
  * characters shown as visible symbols. j/k, the arrows, PgDn/PgUp, g/G
- * scroll; q or Esc goes back.
+ * scroll; q or Esc goes back. c in the list comments on the interaction
+ * under the cursor (managers and admins: the core refuses anyone else,
+ * its message on the list's own status line); the reader shows an
+ * interaction's comments under its body.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -17,7 +20,10 @@
 
 #include "draw.h"
 #include "form.h"
+#include "modal.h"
+#include "tcrm/comment.h"
 #include "tcrm/interaction.h"
+#include "tcrm/strbuf.h"
 #include "tcrm/text.h"
 #include "theme.h"
 #include "ui.h"
@@ -105,9 +111,7 @@ static int wrap_text(const char *text, int width, struct lines *out)
     }
 }
 
-/* Scroll keys shared by the list and the reader: the new first line or
- * cursor, or -1 when the key is not one of them. */
-static int scroll_key(int ch, int at, int n, int page)
+int tui_scroll_key(int ch, int at, int n, int page)
 {
     switch (ch) {
     case 'j': case KEY_DOWN: return at + 1 < n ? at + 1 : at;
@@ -120,7 +124,7 @@ static int scroll_key(int ch, int at, int n, int page)
     }
 }
 
-static void draw_frame(const char *title, const char *keys)
+void tui_modal_frame(const char *title, const char *keys)
 {
     erase();
     tui_draw_fill(stdscr, 0, 0, COLS, tui_attr(TUI_TITLE));
@@ -128,8 +132,7 @@ static void draw_frame(const char *title, const char *keys)
     tui_draw_text(stdscr, LINES - 1, 1, COLS - 2, keys, tui_attr(TUI_DIM));
 }
 
-/* A key, or ERR when tcrm must stop. */
-static int next_key(void)
+int tui_modal_key(void)
 {
     for (;;) {
         int ch = getch();
@@ -157,7 +160,7 @@ void tui_reader_show(const char *title, const char *text)
         int last = l.n - page > 0 ? l.n - page : 0;
         if (first > last)
             first = last;
-        draw_frame(title, _("j/k PgDn/PgUp g/G scroll, q or Esc back"));
+        tui_modal_frame(title, _("j/k PgDn/PgUp g/G scroll, q or Esc back"));
         for (int i = first, y = 2; i < l.n && y < LINES - 1; i++, y++)
             tui_draw_text(stdscr, y, 1, width, l.v[i], tui_attr(TUI_NORMAL));
         if (l.n > page)
@@ -165,44 +168,63 @@ void tui_reader_show(const char *title, const char *text)
                          _("lines %d-%d of %d"), first + 1,
                          first + page < l.n ? first + page : l.n, l.n);
         refresh();
-        int ch = next_key(), to;
+        int ch = tui_modal_key(), to;
         if (ch == ERR || ch == 'q' || ch == 27)
             break;
-        if ((to = scroll_key(ch, first, last + 1, page)) >= 0)
+        if ((to = tui_scroll_key(ch, first, last + 1, page)) >= 0)
             first = to;
     }
     lines_free(&l);
     erase();
 }
 
-/* The reader's text: the summary, an empty line, the body. */
-static void read_one(const struct tcrm_interaction *ia)
+/* The comments under the interaction's body: who, when, what. */
+static void add_comments(struct tcrm_db *db, int64_t iid,
+                         struct tcrm_strbuf *sb)
+{
+    struct tcrm_comment *c = NULL;
+    size_t n = 0;
+    if (tcrm_comment_of(db, iid, &c, &n, NULL) || n == 0)
+        return;
+    /* TRANSLATORS: the heading of the managers' comments (批复) under an
+     * interaction in the reader, with how many */
+    tcrm_strbuf_appendf(sb, "\n\n");
+    tcrm_strbuf_appendf(sb, P_("%zu comment:", "%zu comments:", n), n);
+    for (size_t i = 0; i < n; i++)
+        /* TRANSLATORS: a comment in the reader: when, who, the text */
+        tcrm_strbuf_appendf(sb, _("\n%.16s  %s:\n%s\n"), c[i].created_at,
+                            c[i].author, c[i].body);
+    tcrm_comment_array_free(c, n);
+}
+
+/* The reader's text: the summary, an empty line, the body, the
+ * comments. */
+static void read_one(struct tcrm_db *db, const struct tcrm_interaction *ia)
 {
     char title[512];
-    size_t n = strlen(ia->summary ? ia->summary : "")
-             + strlen(ia->body ? ia->body : "") + 4;
-    char *text = malloc(n);
-    if (!text)
-        return;
-    snprintf(text, n, "%s\n\n%s", ia->summary ? ia->summary : "",
-             ia->body && *ia->body ? ia->body : _("(no body)"));
+    struct tcrm_strbuf sb;
+    tcrm_strbuf_init(&sb);
+    tcrm_strbuf_appendf(&sb, "%s\n\n%s", ia->summary ? ia->summary : "",
+                        ia->body && *ia->body ? ia->body : _("(no body)"));
+    add_comments(db, ia->id, &sb);
     /* TRANSLATORS: the reader's title: when, kind, who logged it */
     snprintf(title, sizeof title, _("%s  %s  by %s"), ia->at ? ia->at : "",
              tcrm_i18n_word("kind", tcrm_interaction_kind_name(ia->kind)),
              ia->logged_by ? ia->logged_by : "");
-    tui_reader_show(title, text);
-    free(text);
+    if (sb.buf)
+        tui_reader_show(title, sb.buf);
+    tcrm_strbuf_free(&sb);
 }
 
 static void draw_list(const char *title, const struct tcrm_interaction *ia,
-                      int n, int cur, int top)
+                      int n, int cur, int top, const char *msg, int msg_err)
 {
-    draw_frame(title, _("Enter reads the interaction, j/k move, q or Esc "
-                        "back"));
+    tui_modal_frame(title, _("Enter reads the interaction, c comments on it "
+                             "(managers), j/k move, q or Esc back"));
     if (n == 0)
         tui_draw_text(stdscr, 2, 1, COLS - 2, _("No interactions yet"),
                       tui_attr(TUI_DIM));
-    for (int i = top, y = 2; i < n && y < LINES - 1; i++, y++) {
+    for (int i = top, y = 2; i < n && y < LINES - 2; i++, y++) {
         int attr = tui_attr(i == cur ? TUI_CURSOR : TUI_NORMAL);
         tui_draw_fill(stdscr, y, 0, COLS, attr);
         tui_draw_fmt(stdscr, y, 0, COLS, attr, "%s%.16s  %-8s %s%s",
@@ -212,6 +234,30 @@ static void draw_list(const char *title, const struct tcrm_interaction *ia,
                      ia[i].summary ? ia[i].summary : "",
                      ia[i].body && *ia[i].body ? " [+]" : "");
     }
+    tui_draw_text(stdscr, LINES - 2, 1, COLS - 2, msg,
+                  tui_attr(msg_err ? TUI_ERROR : TUI_STATUS));
+}
+
+/* c: a manager's (or an admin's) comment on interaction iid; the core
+ * refuses anyone else, and its message goes to msg. */
+static void comment_on(struct tcrm_db *db, int64_t iid, char *msg, size_t sz,
+                       int *is_err)
+{
+    char *text = NULL;
+    struct tcrm_error err = {0};
+    int64_t cid;
+    *is_err = 0;
+    snprintf(msg, sz, "%s", _("Cancelled"));
+    if (tui_prompt(_("Comment:"), NULL, &text) != 1)
+        return;
+    if (tcrm_comment_add(db, iid, text, &cid, &err) == 0) {
+        /* TRANSLATORS: after c in the interactions list */
+        snprintf(msg, sz, _("Comment added: Enter shows it"));
+    } else {
+        snprintf(msg, sz, "%s", err.msg);
+        *is_err = 1;
+    }
+    free(text);
 }
 
 void tui_interactions_show(struct tui_app *a)
@@ -220,7 +266,8 @@ void tui_interactions_show(struct tui_app *a)
     struct tcrm_interaction *ia = NULL;
     size_t n = 0;
     struct tcrm_error err = {0};
-    char title[300], name[200];
+    char title[300], name[200], msg[512] = "";
+    int msg_err = 0;
     if (!id) {
         tui_status(a, 0, "Pick a contact first");
         return;
@@ -235,19 +282,22 @@ void tui_interactions_show(struct tui_app *a)
     timeout(-1);
     int cur = 0, top = 0;
     for (;;) {
-        int page = LINES - 3 > 1 ? LINES - 3 : 1;
+        int page = LINES - 4 > 1 ? LINES - 4 : 1;
         if (cur < top)
             top = cur;
         if (cur >= top + page)
             top = cur - page + 1;
-        draw_list(title, ia, (int)n, cur, top);
+        draw_list(title, ia, (int)n, cur, top, msg, msg_err);
         refresh();
-        int ch = next_key(), to;
+        int ch = tui_modal_key(), to;
+        msg[0] = '\0';
         if (ch == ERR || ch == 'q' || ch == 27)
             break;
         if (n && (ch == '\n' || ch == '\r' || ch == KEY_ENTER))
-            read_one(&ia[cur]);
-        else if (n && (to = scroll_key(ch, cur, (int)n, page)) >= 0)
+            read_one(a->db, &ia[cur]);
+        else if (n && ch == 'c')
+            comment_on(a->db, ia[cur].id, msg, sizeof msg, &msg_err);
+        else if (n && (to = tui_scroll_key(ch, cur, (int)n, page)) >= 0)
             cur = to;
     }
     tcrm_interaction_array_free(ia, n);

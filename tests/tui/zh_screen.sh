@@ -114,7 +114,7 @@ help_screen() {
     expect_line '^  c  F4 +记录与该联系人的一次电话 *$'
     expect_line '^ 底栏：F1 帮助 F2 新建 F3 搜索 F4 记录 F5 跟进 F6 导入 F7 报表 F8 发票 F10 退出 *$'
     fits 80
-    keys j j j j j j j j j j j j j j j j j j j j j j j j
+    keys j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j
     expect_line '^  q  F10 +退出 *$'
     fits 80
     keys x
