@@ -378,32 +378,12 @@ int tcrm_doc_page_collect(struct tcrm_db *db, sqlite3_stmt *st,
     static const struct tcrm_doc_filter all = { -1, 0, 0, 0 };
     if (!f)
         f = &all;
-    if (limit > INT64_MAX - 1)
-        limit = INT64_MAX - 1;
     sqlite3_bind_int64(st, 1, after > 0 ? after : backwards ? 0 : INT64_MAX);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit + 1);
     sqlite3_bind_int64(st, 4, f->company_id);
     sqlite3_bind_int64(st, 5, f->contact_id);
     sqlite3_bind_int64(st, 6, f->deal_id);
-    char *a = NULL;
-    int rc = tcrm_db_collect(db, st, size, read, free_array, what,
-                             (void **)&a, n, err);
-    if (more)
-        *more = rc == 0 && *n > limit;
-    if (rc == 0 && *n > limit) {            /* the one read to know more */
-        clear(a + limit * size);
-        *n = limit;
-    }
-    for (size_t i = 0; rc == 0 && backwards && i < *n / 2; i++) {
-        char *x = a + i * size, *y = a + (*n - 1 - i) * size;
-        for (size_t b = 0; b < size; b++) {
-            char t = x[b];
-            x[b] = y[b];
-            y[b] = t;
-        }
-    }
-    *out = a;
-    return rc;
+    return tcrm_db_page(db, st, 3, limit, size, read, free_array, clear,
+                        what, backwards, out, n, more, err);
 }
 
 int tcrm_quote_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,

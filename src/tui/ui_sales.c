@@ -32,22 +32,6 @@
 
 /* ---- list sources --------------------------------------------------- */
 
-/* Move the k elements of a page (each `size` bytes) into rows one by one,
- * each malloc'd and the page's copy zeroed (now ours). */
-static size_t take(char *page, size_t k, size_t size, void **rows)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < k; i++) {
-        void *r = malloc(size);
-        if (!r)
-            break;
-        memcpy(r, page + i * size, size);
-        memset(page + i * size, 0, size);
-        rows[n++] = r;
-    }
-    return n;
-}
-
 static int quote_fetch(void *ctx, const void *after, int backwards,
                        size_t limit, void **rows, size_t *n, int *more,
                        struct tcrm_error *err)
@@ -60,7 +44,7 @@ static int quote_fetch(void *ctx, const void *after, int backwards,
                              &k, more, err);
     if (rc < 0)
         return rc;
-    *n = take((char *)page, k, sizeof *page, rows);
+    *n = tui_rows_take(page, k, sizeof *page, rows);
     tcrm_quote_array_free(page, k);
     return 0;
 }
@@ -77,7 +61,7 @@ static int order_fetch(void *ctx, const void *after, int backwards,
                              &k, more, err);
     if (rc < 0)
         return rc;
-    *n = take((char *)page, k, sizeof *page, rows);
+    *n = tui_rows_take(page, k, sizeof *page, rows);
     tcrm_order_array_free(page, k);
     return 0;
 }
