@@ -31,6 +31,7 @@ enum tui_action {
     TUI_A_DOCS,          /* Q: the quotes and orders of the row */
     TUI_A_ACCEPT,        /* y: accept the quote, confirm the order */
     TUI_A_PRINT,         /* P: print the quote or order */
+    TUI_A_APPROVE,       /* Y: approve the order (managers) */
     TUI_A_COUNT
 };
 
