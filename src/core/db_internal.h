@@ -214,6 +214,11 @@ int tcrm_db_page(struct tcrm_db *db, sqlite3_stmt *st, int limit_param,
                  void (*clear)(void *elem), const char *what, int backwards,
                  void **out, size_t *n, int *more, struct tcrm_error *err);
 
+/* Step st, a count(*) already bound, into *n (0 on failure, err naming
+ * `what`); st NULL: err already says why. Resets st either way. */
+int tcrm_db_count(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
+                  int64_t *n, struct tcrm_error *err);
+
 /* Read the one row of a literal statement binding ?1 the id into out
  * (read as tcrm_db_collect's; clear frees a half-read row). No row:
  * TCRM_ENOTFOUND with missing, an N_() format taking the id as %lld,

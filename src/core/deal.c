@@ -596,17 +596,11 @@ int tcrm_deal_count(struct tcrm_db *db, const char *stage, int status,
     struct tcrm_error local;
     if (!err)
         err = &local;
-    *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT count(*) FROM live_deals d WHERE 1" DEAL_FILTER, err);
-    if (!st)
-        return err->code;
-    bind_filter(st, stage, status);
-    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, "deals", err);
-    if (rc == 0)
-        *n = sqlite3_column_int64(st, 0);
-    tcrm_db_done(st);
-    return rc;
+    if (st)
+        bind_filter(st, stage, status);
+    return tcrm_db_count(db, st, "deals", n, err);
 }
 
 void tcrm_deal_array_free(struct tcrm_deal *a, size_t n)

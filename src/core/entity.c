@@ -353,3 +353,16 @@ int tcrm_db_page(struct tcrm_db *db, sqlite3_stmt *st, int limit_param,
     *out = a;
     return rc;
 }
+
+int tcrm_db_count(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
+                  int64_t *n, struct tcrm_error *err)
+{
+    *n = 0;
+    if (!st)
+        return err->code;
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, what, err);
+    if (rc == 0)
+        *n = sqlite3_column_int64(st, 0);
+    tcrm_db_done(st);
+    return rc;
+}

@@ -645,17 +645,9 @@ int tcrm_followup_count_open(struct tcrm_db *db, int64_t *n,
     struct tcrm_error local;
     if (!err)
         err = &local;
-    *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT count(*) FROM live_follow_ups f" FU_OPEN, err);
-    if (!st)
-        return err->code;
-    int rc = sqlite3_step(st) == SQLITE_ROW ? 0
-           : tcrm_db_fail(db, "follow-ups", err);
-    if (rc == 0)
-        *n = sqlite3_column_int64(st, 0);
-    tcrm_db_done(st);
-    return rc;
+    return tcrm_db_count(db, st, "follow-ups", n, err);
 }
 
 /* ---- reminder counts -------------------------------------------------- */

@@ -419,18 +419,13 @@ int tcrm_doc_count(struct tcrm_db *db, sqlite3_stmt *st,
                    const struct tcrm_doc_filter *f, const char *state,
                    const char *what, int64_t *n, struct tcrm_error *err)
 {
-    *n = 0;
-    if (!st)
-        return err->code;
-    tcrm_db_bind_text(st, 2, state);
-    sqlite3_bind_int64(st, 4, f ? f->company_id : 0);
-    sqlite3_bind_int64(st, 5, f ? f->contact_id : 0);
-    sqlite3_bind_int64(st, 6, f ? f->deal_id : 0);
-    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, what, err);
-    if (rc == 0)
-        *n = sqlite3_column_int64(st, 0);
-    tcrm_db_done(st);
-    return rc;
+    if (st) {
+        tcrm_db_bind_text(st, 2, state);
+        sqlite3_bind_int64(st, 4, f ? f->company_id : 0);
+        sqlite3_bind_int64(st, 5, f ? f->contact_id : 0);
+        sqlite3_bind_int64(st, 6, f ? f->deal_id : 0);
+    }
+    return tcrm_db_count(db, st, what, n, err);
 }
 
 int tcrm_quote_count(struct tcrm_db *db, const struct tcrm_doc_filter *f,
