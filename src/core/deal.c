@@ -546,9 +546,14 @@ static int read_elem(sqlite3_stmt *st, void *elem)
     return read_row(st, elem);
 }
 
-/* The filter terms of a deals page or count: ?2 stage, ?3 status. */
+/* The filter terms of a deals page or count: ?2 stage, ?3 status. With
+ * both given (the screen's Deals view) the terms are plain equalities,
+ * so deals_by_stage (status, stage, then rowid) seeks the page in id
+ * order: the "?2 IS NULL OR" form reads every deal in id order instead
+ * (a rare stage among 200,000 deals: 29 ms a page, not 0.05 ms). */
 #define DEAL_FILTER " AND (?2 IS NULL OR d.stage = ?2)" \
     " AND (?3 IS NULL OR d.status = ?3)"
+#define DEAL_STAGE " AND d.stage = ?2 AND d.status = ?3"
 
 static void bind_filter(sqlite3_stmt *st, const char *stage, int status)
 {
@@ -567,7 +572,11 @@ int tcrm_deal_page(struct tcrm_db *db, const char *stage, int status,
         err = &local;
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db, backwards
+    int both = stage && status >= TCRM_DEAL_OPEN && status <= TCRM_DEAL_LOST;
+    sqlite3_stmt *st = tcrm_db_prepare(db, both ? (backwards
+        ? DEAL_COLS "WHERE d.id < ?1" DEAL_STAGE " ORDER BY d.id DESC LIMIT ?4"
+        : DEAL_COLS "WHERE d.id > ?1" DEAL_STAGE " ORDER BY d.id LIMIT ?4")
+        : backwards
         ? DEAL_COLS "WHERE d.id < ?1" DEAL_FILTER " ORDER BY d.id DESC LIMIT ?4"
         : DEAL_COLS "WHERE d.id > ?1" DEAL_FILTER " ORDER BY d.id LIMIT ?4",
         err);
@@ -596,8 +605,10 @@ int tcrm_deal_count(struct tcrm_db *db, const char *stage, int status,
     struct tcrm_error local;
     if (!err)
         err = &local;
-    sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT count(*) FROM live_deals d WHERE 1" DEAL_FILTER, err);
+    int both = stage && status >= TCRM_DEAL_OPEN && status <= TCRM_DEAL_LOST;
+    sqlite3_stmt *st = tcrm_db_prepare(db, both
+        ? "SELECT count(*) FROM live_deals d WHERE 1" DEAL_STAGE
+        : "SELECT count(*) FROM live_deals d WHERE 1" DEAL_FILTER, err);
     if (st)
         bind_filter(st, stage, status);
     return tcrm_db_count(db, st, "deals", n, err);
