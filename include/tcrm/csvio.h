@@ -256,8 +256,8 @@ void tcrm_import_preview_free(struct tcrm_import_preview *p);
  * spec) is skipped, or with TCRM_DUP_UPDATE written over it (the mapped
  * columns; counted in sum->merged; unchanged ones count as skipped). A
  * duplicate in the trash is rejected with core's message. A file whose
- * every row is rejected is an error: the first row's "FILE:LINE: reason",
- * nothing stored. */
+ * every row is rejected is no error, as for contacts: its rows are in
+ * sum's messages ("FILE:LINE: reason"), nothing stored but the batch. */
 enum tcrm_product_field {
     TCRM_PF_UNMAPPED, TCRM_PF_SKIP, TCRM_PF_CODE, TCRM_PF_NAME, TCRM_PF_SPEC,
     TCRM_PF_UNIT, TCRM_PF_PRICE, TCRM_PF_CURRENCY, TCRM_PF_TAX,

@@ -64,6 +64,18 @@ int tcrm_deal_list(struct tcrm_db *db, const char *stage, int status,
                    size_t limit, struct tcrm_deal **out, size_t *n,
                    struct tcrm_error *err);
 void tcrm_deal_array_free(struct tcrm_deal *a, size_t n);
+/* One keyset page of the deals the session sees (not in trash), filtered
+ * by stage (NULL: any) and status (-1: any), by id: after id `after` (0:
+ * from the first) or with backwards the rows just before it (0: the
+ * last), always in list order; *more: rows remain beyond, that way (more
+ * may be NULL). Tags are read. */
+int tcrm_deal_page(struct tcrm_db *db, const char *stage, int status,
+                   int64_t after, int backwards, size_t limit,
+                   struct tcrm_deal **out, size_t *n, int *more,
+                   struct tcrm_error *err);
+/* How many deals tcrm_deal_page lists with that filter. */
+int tcrm_deal_count(struct tcrm_db *db, const char *stage, int status,
+                    int64_t *n, struct tcrm_error *err);
 
 /* Open deals per (stage, currency): count and total, for the pipeline. */
 struct tcrm_stage_total {

@@ -69,6 +69,19 @@ int tcrm_followup_list(struct tcrm_db *db, int open_only, int64_t contact_id,
                        struct tcrm_followup **out, size_t *n,
                        struct tcrm_error *err);
 void tcrm_followup_array_free(struct tcrm_followup *a, size_t n);
+/* One keyset page of the open follow-ups the session sees, in the order
+ * of tcrm_followup_list (due date, then time, a follow-up without one
+ * first, then id): the rows after `after` (a row of an earlier page; NULL:
+ * from the first) or with backwards the rows just before it (NULL: the
+ * last), always in list order; *more: rows remain beyond, that way (more
+ * may be NULL). Only after's due date, time and id are read. */
+int tcrm_followup_page(struct tcrm_db *db, const struct tcrm_followup *after,
+                       int backwards, size_t limit,
+                       struct tcrm_followup **out, size_t *n, int *more,
+                       struct tcrm_error *err);
+/* How many follow-ups tcrm_followup_page lists. */
+int tcrm_followup_count_open(struct tcrm_db *db, int64_t *n,
+                             struct tcrm_error *err);
 
 /* Where a follow-up due on due_date stands on `today` (both "YYYY-MM-DD";
  * the first 10 bytes are read). The one rule for OVERDUE and TODAY, used

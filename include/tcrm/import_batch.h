@@ -49,11 +49,18 @@ struct tcrm_import_batch {
     int64_t id;
     char *file, *started_at, *finished_at, *who, *undone_at;
     int64_t added, merged, skipped, rejected;
+    char *kind;                  /* "contacts" or "products": stored keys,
+                                    shown with tcrm_i18n_word("kind", k) */
 };
 
-/* Its own transaction (commit it at once, outside any other). */
+/* Its own transaction (commit it at once, outside any other). A batch of
+ * contacts; tcrm_import_batch_start_kind with kind "products" for a
+ * product import (TCRM_EINVAL for any other kind). */
 int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
                             int64_t *batch, struct tcrm_error *err);
+int tcrm_import_batch_start_kind(struct tcrm_db *db, const char *file,
+                                 const char *kind, int64_t *batch,
+                                 struct tcrm_error *err);
 /* The other three must be inside a transaction.
  * entity "contact" or "company"; records the row's current version and
  * sets its import_batch column. */
@@ -106,7 +113,8 @@ void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n);
 int tcrm_import_batch_undo(struct tcrm_db *db, int64_t batch,
                            int64_t *removed, int64_t *restored,
                            struct tcrm_error *err);
-/* *yes = 1 when batch imported products (tcrm import --products). */
+/* *yes = 1 when batch imported products (tcrm import --products): its
+ * kind, even when it changed nothing. */
 int tcrm_import_batch_of_products(struct tcrm_db *db, int64_t batch,
                                   int *yes, struct tcrm_error *err);
 

@@ -463,7 +463,7 @@ static int import_file(struct tcrm_cli *cli, int argc, char **argv)
 static int import_list(struct tcrm_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
-    static const char *const head[] = { N_("BATCH"), N_("FILE"),
+    static const char *const head[] = { N_("BATCH"), N_("KIND"), N_("FILE"),
         N_("STARTED"), N_("WHO"), N_("ADDED"), N_("MERGED"), N_("SKIPPED"),
         N_("REJECTED"), N_("UNDONE") };
     struct cli_opts o;
@@ -485,8 +485,8 @@ static int import_list(struct tcrm_cli *cli, int argc, char **argv)
         fprintf(cli->out, "%s", _("no imports yet\n"));
         return 0;
     }
-    struct cli_table *t = cli_table_new(cli, CLI_FMT_TABLE, 9, head,
-                                        "llllrrrrl");
+    struct cli_table *t = cli_table_new(cli, CLI_FMT_TABLE, 10, head,
+                                        "lllllrrrrl");
     for (size_t i = 0; t && i < n; i++) {
         char v[5][24];
         snprintf(v[0], 24, "%lld", (long long)b[i].id);
@@ -494,7 +494,9 @@ static int import_list(struct tcrm_cli *cli, int argc, char **argv)
         snprintf(v[2], 24, "%lld", (long long)b[i].merged);
         snprintf(v[3], 24, "%lld", (long long)b[i].skipped);
         snprintf(v[4], 24, "%lld", (long long)b[i].rejected);
-        const char *cells[] = { v[0], b[i].file, b[i].started_at, b[i].who,
+        const char *cells[] = { v[0],
+            tcrm_i18n_word("kind", b[i].kind ? b[i].kind : "contacts"),
+            b[i].file, b[i].started_at, b[i].who,
             v[1], v[2], v[3], v[4], b[i].undone_at ? b[i].undone_at : "" };
         cli_table_add(t, cells);
     }

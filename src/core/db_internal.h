@@ -212,6 +212,24 @@ int tcrm_db_collect(struct tcrm_db *db, sqlite3_stmt *st, size_t size,
                     void (*free_array)(void *a, size_t n), const char *what,
                     void **out, size_t *n, struct tcrm_error *err);
 
+/* The one keyset page primitive every list uses: st already binds its
+ * key and filter; ?limit_param gets limit + 1 here (the one row more
+ * tells *more: rows remain beyond, that way; more may be NULL) and rows
+ * are read as tcrm_db_collect's, the extra one cleared with clear. A
+ * backwards statement reads away from the list order (DESC for an ASC
+ * list); its rows are turned into list order. */
+int tcrm_db_page(struct tcrm_db *db, sqlite3_stmt *st, int limit_param,
+                 size_t limit, size_t size,
+                 int (*read)(sqlite3_stmt *st, void *elem),
+                 void (*free_array)(void *a, size_t n),
+                 void (*clear)(void *elem), const char *what, int backwards,
+                 void **out, size_t *n, int *more, struct tcrm_error *err);
+
+/* Step st, a count(*) already bound, into *n (0 on failure, err naming
+ * `what`); st NULL: err already says why. Resets st either way. */
+int tcrm_db_count(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
+                  int64_t *n, struct tcrm_error *err);
+
 /* Read the one row of a literal statement binding ?1 the id into out
  * (read as tcrm_db_collect's; clear frees a half-read row). No row:
  * TCRM_ENOTFOUND with missing, an N_() format taking the id as %lld,

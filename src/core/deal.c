@@ -531,6 +531,89 @@ int tcrm_deal_list(struct tcrm_db *db, const char *stage, int status,
     return 0;
 }
 
+static void free_deals(void *a, size_t n)
+{
+    tcrm_deal_array_free(a, n);
+}
+
+static void clear_deal(void *d)
+{
+    tcrm_deal_clear(d);
+}
+
+static int read_elem(sqlite3_stmt *st, void *elem)
+{
+    return read_row(st, elem);
+}
+
+/* The filter terms of a deals page or count: ?2 stage, ?3 status. With
+ * both given (the screen's Deals view) the terms are plain equalities,
+ * so deals_by_stage (status, stage, then rowid) seeks the page in id
+ * order: the "?2 IS NULL OR" form reads every deal in id order instead
+ * (a rare stage among 200,000 deals: 29 ms a page, not 0.05 ms). */
+#define DEAL_FILTER " AND (?2 IS NULL OR d.stage = ?2)" \
+    " AND (?3 IS NULL OR d.status = ?3)"
+#define DEAL_STAGE " AND d.stage = ?2 AND d.status = ?3"
+
+static void bind_filter(sqlite3_stmt *st, const char *stage, int status)
+{
+    tcrm_db_bind_text(st, 2, stage);
+    if (status >= TCRM_DEAL_OPEN && status <= TCRM_DEAL_LOST)
+        sqlite3_bind_text(st, 3, status_names[status], -1, SQLITE_STATIC);
+}
+
+int tcrm_deal_page(struct tcrm_db *db, const char *stage, int status,
+                   int64_t after, int backwards, size_t limit,
+                   struct tcrm_deal **out, size_t *n, int *more,
+                   struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    int both = stage && status >= TCRM_DEAL_OPEN && status <= TCRM_DEAL_LOST;
+    sqlite3_stmt *st = tcrm_db_prepare(db, both ? (backwards
+        ? DEAL_COLS "WHERE d.id < ?1" DEAL_STAGE " ORDER BY d.id DESC LIMIT ?4"
+        : DEAL_COLS "WHERE d.id > ?1" DEAL_STAGE " ORDER BY d.id LIMIT ?4")
+        : backwards
+        ? DEAL_COLS "WHERE d.id < ?1" DEAL_FILTER " ORDER BY d.id DESC LIMIT ?4"
+        : DEAL_COLS "WHERE d.id > ?1" DEAL_FILTER " ORDER BY d.id LIMIT ?4",
+        err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, after > 0 ? after : backwards ? INT64_MAX : 0);
+    bind_filter(st, stage, status);
+    void *a = NULL;
+    int rc = tcrm_db_page(db, st, 4, limit, sizeof **out, read_elem,
+                          free_deals, clear_deal, "deals", backwards, &a, n,
+                          more, err);
+    *out = a;
+    for (size_t i = 0; rc == 0 && i < *n; i++)
+        rc = tcrm_db_get_tags(db, "deal", (*out)[i].id, &(*out)[i].tags, err);
+    if (rc) {
+        tcrm_deal_array_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int tcrm_deal_count(struct tcrm_db *db, const char *stage, int status,
+                    int64_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int both = stage && status >= TCRM_DEAL_OPEN && status <= TCRM_DEAL_LOST;
+    sqlite3_stmt *st = tcrm_db_prepare(db, both
+        ? "SELECT count(*) FROM live_deals d WHERE 1" DEAL_STAGE
+        : "SELECT count(*) FROM live_deals d WHERE 1" DEAL_FILTER, err);
+    if (st)
+        bind_filter(st, stage, status);
+    return tcrm_db_count(db, st, "deals", n, err);
+}
+
 void tcrm_deal_array_free(struct tcrm_deal *a, size_t n)
 {
     if (!a)

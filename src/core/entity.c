@@ -321,3 +321,48 @@ int tcrm_db_collect(struct tcrm_db *db, sqlite3_stmt *st, size_t size,
     *n = count;
     return 0;
 }
+
+int tcrm_db_page(struct tcrm_db *db, sqlite3_stmt *st, int limit_param,
+                 size_t limit, size_t size,
+                 int (*read)(sqlite3_stmt *st, void *elem),
+                 void (*free_array)(void *a, size_t n),
+                 void (*clear)(void *elem), const char *what, int backwards,
+                 void **out, size_t *n, int *more, struct tcrm_error *err)
+{
+    if (limit > INT64_MAX - 1)
+        limit = INT64_MAX - 1;
+    sqlite3_bind_int64(st, limit_param, (sqlite3_int64)limit + 1);
+    char *a = NULL;
+    *n = 0;
+    int rc = tcrm_db_collect(db, st, size, read, free_array, what,
+                             (void **)&a, n, err);
+    if (more)
+        *more = rc == 0 && *n > limit;
+    if (rc == 0 && *n > limit) {            /* the one read to know more */
+        clear(a + limit * size);
+        *n = limit;
+    }
+    for (size_t i = 0; rc == 0 && backwards && i < *n / 2; i++) {
+        char *x = a + i * size, *y = a + (*n - 1 - i) * size;
+        for (size_t b = 0; b < size; b++) {
+            char t = x[b];
+            x[b] = y[b];
+            y[b] = t;
+        }
+    }
+    *out = a;
+    return rc;
+}
+
+int tcrm_db_count(struct tcrm_db *db, sqlite3_stmt *st, const char *what,
+                  int64_t *n, struct tcrm_error *err)
+{
+    *n = 0;
+    if (!st)
+        return err->code;
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, what, err);
+    if (rc == 0)
+        *n = sqlite3_column_int64(st, 0);
+    tcrm_db_done(st);
+    return rc;
+}

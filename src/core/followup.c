@@ -31,6 +31,7 @@
 
 #include "contact_internal.h"
 #include "db_internal.h"
+#include "followup_internal.h"
 #include "tcrm/date.h"
 #include "tcrm/followup.h"
 
@@ -81,7 +82,8 @@ static int oom(struct tcrm_error *err)
 
 /* ---- validation ------------------------------------------------------- */
 
-static int check_date(const char *field, const char *s, struct tcrm_error *err)
+int tcrm_followup_check_date(const char *field, const char *s,
+                             struct tcrm_error *err)
 {
     struct tcrm_when w;
     if (strlen(s) != 10 || tcrm_date_parse_iso(s, &w) != 0 || w.has_time)
@@ -112,7 +114,7 @@ static int validate(const struct tcrm_followup *f, struct tcrm_error *err)
         return tcrm_error_field(err, TCRM_EINVAL, "title", "title: required");
     if (tcrm_str_empty(f->due_date))
         return tcrm_error_field(err, TCRM_EINVAL, "due", "due: required");
-    int rc = check_date("due", f->due_date, err);
+    int rc = tcrm_followup_check_date("due", f->due_date, err);
     if (rc == 0)
         rc = check_time(f->due_time, err);
     if (rc == 0 && f->repeat_days < 0)
@@ -393,7 +395,7 @@ int tcrm_followup_snooze(struct tcrm_db *db, int64_t id, const char *due_date,
         err = &local;
     if (tcrm_str_empty(due_date))
         return tcrm_error_field(err, TCRM_EINVAL, "due", "due: required");
-    int rc = check_date("due", due_date, err);
+    int rc = tcrm_followup_check_date("due", due_date, err);
     if (rc == 0)
         rc = check_time(due_time, err);
     if (rc)
@@ -583,6 +585,71 @@ void tcrm_followup_array_free(struct tcrm_followup *a, size_t n)
     free(a);
 }
 
+static void free_fus(void *a, size_t n)
+{
+    tcrm_followup_array_free(a, n);
+}
+
+static void clear_fu(void *f)
+{
+    tcrm_followup_clear(f);
+}
+
+static int read_elem(sqlite3_stmt *st, void *elem)
+{
+    return read_row(st, elem);
+}
+
+/* Open follow-ups by (due date, time, id), a NULL time first: the order
+ * of follow_ups_open_by_due; the key compares the time as '' when NULL
+ * (check_time allows only HH:MM or none, so the two orders agree). */
+#define FU_OPEN " WHERE f.status = 'open'" TCRM_PARENTS_LIVE("f")
+#define FU_KEY "(coalesce(f.due_time, ''), f.id)"
+
+int tcrm_followup_page(struct tcrm_db *db, const struct tcrm_followup *after,
+                       int backwards, size_t limit,
+                       struct tcrm_followup **out, size_t *n, int *more,
+                       struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, backwards
+        ? FU_COLS FU_OPEN " AND f.due_date <= ?1 AND (f.due_date < ?1 OR "
+          FU_KEY " < (?2, ?3)) ORDER BY f.due_date DESC, f.due_time DESC,"
+          " f.id DESC LIMIT ?4"
+        : FU_COLS FU_OPEN " AND f.due_date >= ?1 AND (f.due_date > ?1 OR "
+          FU_KEY " > (?2, ?3)) ORDER BY f.due_date, f.due_time, f.id"
+          " LIMIT ?4", err);
+    if (!st)
+        return err->code;
+    const char *date = after && after->due_date ? after->due_date
+                     : backwards ? "9999-99-99" : "";
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, after && after->due_time ? after->due_time : "",
+                      -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, after ? after->id : 0);
+    void *a = NULL;
+    int rc = tcrm_db_page(db, st, 4, limit, sizeof **out, read_elem, free_fus,
+                          clear_fu, "follow-ups", backwards, &a, n, more,
+                          err);
+    *out = a;
+    return rc;
+}
+
+int tcrm_followup_count_open(struct tcrm_db *db, int64_t *n,
+                             struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT count(*) FROM live_follow_ups f" FU_OPEN, err);
+    return tcrm_db_count(db, st, "follow-ups", n, err);
+}
+
 /* ---- reminder counts -------------------------------------------------- */
 
 static int count_one(struct tcrm_db *db, const char *sql, const char *a,
@@ -638,7 +705,7 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
     if (!err)
         err = &local;
     memset(out, 0, sizeof *out);
-    int rc = check_date("today", today, err);
+    int rc = tcrm_followup_check_date("today", today, err);
     if (rc)
         return rc;
     tcrm_date_add_days(today, days_ahead, last);
@@ -658,129 +725,4 @@ int tcrm_followup_counts(struct tcrm_db *db, const char *today, int days_ahead,
     if (rc == 0)
         rc = count_quiet(db, cutoff, &out->quiet, err);
     return rc;
-}
-
-/* ---- gone quiet ------------------------------------------------------- */
-
-/* A view takes no INDEXED BY: a session that sees all rows names the
- * table and its index, any other reads live_contacts (tcrm_access_all). */
-#define QUIET_COLS(from)                                                   \
-    "SELECT c.id, c.name, co.name, c.owner, c.last_interaction_at,"        \
-    " coalesce(c.last_interaction_at, c.created_at)"                       \
-    " FROM " from " LEFT JOIN companies co ON co.id = c.company_id "
-#define QUIET_ALL "contacts c INDEXED BY contacts_by_last"
-#define QUIET_HEARD(from) QUIET_COLS(from) "WHERE c.last_interaction_at < ?1" \
-    " AND c.deleted_at IS NULL ORDER BY c.last_interaction_at, c.id LIMIT ?2"
-#define QUIET_NEVER(from) QUIET_COLS(from)                                 \
-    "WHERE c.last_interaction_at IS NULL AND c.created_at < ?1"            \
-    " AND c.deleted_at IS NULL ORDER BY c.id LIMIT ?2"
-
-int tcrm_quiet_read(sqlite3_stmt *st, const char *today,
-                    struct tcrm_quiet_contact *q)
-{
-    memset(q, 0, sizeof *q);
-    q->id = sqlite3_column_int64(st, 0);
-    char **col[] = { &q->name, &q->company, &q->owner,
-                     &q->last_interaction_at };
-    for (int i = 0; i < 4; i++) {
-        if (sqlite3_column_type(st, 1 + i) == SQLITE_NULL)
-            continue;
-        *col[i] = tcrm_db_col_text(st, 1 + i);
-        if (!*col[i])
-            return TCRM_ENOMEM;
-    }
-    const char *since = (const char *)sqlite3_column_text(st, 5);
-    q->days = since ? tcrm_date_days_between(since, today) : 0;
-    return 0;
-}
-
-/* Run one of the two quiet queries, appending up to limit rows to *a. */
-static int quiet_fetch(struct tcrm_db *db, const char *sql, const char *cutoff,
-                       const char *today, size_t limit,
-                       struct tcrm_quiet_contact **a, size_t *n,
-                       struct tcrm_error *err)
-{
-    sqlite3_stmt *st = tcrm_db_prepare(db, sql, err);
-    if (!st)
-        return err->code;
-    sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 2, limit > INT64_MAX ? INT64_MAX
-                                                : (sqlite3_int64)limit);
-    int rc = 0, s = SQLITE_DONE;
-    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
-        void *p = realloc(*a, (*n + 1) * sizeof **a);
-        if (!p) {
-            rc = oom(err);
-            break;
-        }
-        *a = p;
-        if (tcrm_quiet_read(st, today, &(*a)[(*n)++]))
-            rc = oom(err);
-    }
-    if (rc == 0 && s != SQLITE_DONE)
-        rc = tcrm_db_fail(db, "gone quiet", err);
-    tcrm_db_done(st);
-    return rc;
-}
-
-static int quiet_cmp(const void *x, const void *y)
-{
-    const struct tcrm_quiet_contact *a = x, *b = y;
-    if (a->days != b->days)
-        return a->days > b->days ? -1 : 1;
-    return a->id < b->id ? -1 : a->id > b->id;
-}
-
-int tcrm_followup_quiet(struct tcrm_db *db, const char *today, int quiet_days,
-                        size_t limit, struct tcrm_quiet_contact **out,
-                        size_t *n, struct tcrm_error *err)
-{
-    struct tcrm_error local;
-    char cutoff[11];
-    if (!err)
-        err = &local;
-    *out = NULL;
-    *n = 0;
-    int rc = check_date("today", today, err);
-    if (rc || limit == 0)
-        return rc;
-    tcrm_date_add_days(today, 1 - quiet_days, cutoff);
-    struct tcrm_quiet_contact *a = NULL;
-    size_t count = 0;
-    int all = tcrm_access_all(db);
-    rc = quiet_fetch(db, all ? QUIET_HEARD(QUIET_ALL)
-                             : QUIET_HEARD("live_contacts c"),
-                     cutoff, today, limit, &a, &count, err);
-    if (rc == 0)
-        rc = quiet_fetch(db, all ? QUIET_NEVER(QUIET_ALL)
-                                 : QUIET_NEVER("live_contacts c"),
-                         cutoff, today, limit, &a, &count, err);
-    if (rc) {
-        tcrm_quiet_array_free(a, count);
-        return rc;
-    }
-    if (count > 1)
-        qsort(a, count, sizeof *a, quiet_cmp);
-    for (size_t i = limit; i < count; i++) {
-        free(a[i].name);
-        free(a[i].company);
-        free(a[i].owner);
-        free(a[i].last_interaction_at);
-    }
-    *out = a;
-    *n = count < limit ? count : limit;
-    return 0;
-}
-
-void tcrm_quiet_array_free(struct tcrm_quiet_contact *a, size_t n)
-{
-    if (!a)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        free(a[i].name);
-        free(a[i].company);
-        free(a[i].owner);
-        free(a[i].last_interaction_at);
-    }
-    free(a);
 }

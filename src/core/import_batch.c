@@ -26,14 +26,19 @@
 #include "tcrm/import_batch.h"
 #include "import_internal.h"
 
+/* The kinds of batch (import_batches.kind, schema 17). */
+static const char *const kinds[] = { NC_("kind", "contacts"),
+                                     NC_("kind", "products") };
+
 static int insert_batch(struct tcrm_db *db, const char *file,
-                        int64_t *batch, struct tcrm_error *err)
+                        const char *kind, int64_t *batch,
+                        struct tcrm_error *err)
 {
     char now[20];
     tcrm_db_now(now);
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "INSERT INTO import_batches(file, started_at, who, state, pid, host,"
-        " heartbeat_at) VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?2)",
+        " heartbeat_at, kind) VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?2, ?6)",
         err);
     if (!st)
         return err ? err->code : TCRM_EDB;
@@ -41,6 +46,7 @@ static int insert_batch(struct tcrm_db *db, const char *file,
     sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, tcrm_db_user(db), -1, SQLITE_TRANSIENT);
     tcrm_import_bind_process(st, 4);
+    sqlite3_bind_text(st, 6, kind, -1, SQLITE_STATIC);
     int rc = tcrm_db_step_done(db, st, "import", err);
     tcrm_db_done(st);
     if (!rc)
@@ -48,14 +54,28 @@ static int insert_batch(struct tcrm_db *db, const char *file,
     return rc;
 }
 
-int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
-                            int64_t *batch, struct tcrm_error *err)
+int tcrm_import_batch_start_kind(struct tcrm_db *db, const char *file,
+                                 const char *kind, int64_t *batch,
+                                 struct tcrm_error *err)
 {
+    const char *k = NULL;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (kind && !strcmp(kind, kinds[i]))
+            k = kinds[i];
+    if (!k)
+        return tcrm_error_set(err, TCRM_EINVAL, "import kind '%s': not "
+                              "contacts or products", kind ? kind : "");
     int rc = tcrm_db_begin(db, err);
     if (rc)
         return rc;
-    rc = insert_batch(db, file, batch, err);
+    rc = insert_batch(db, file, k, batch, err);
     return tcrm_db_end(db, rc, err);
+}
+
+int tcrm_import_batch_start(struct tcrm_db *db, const char *file,
+                            int64_t *batch, struct tcrm_error *err)
+{
+    return tcrm_import_batch_start_kind(db, file, kinds[0], batch, err);
 }
 
 int tcrm_import_batch_added(struct tcrm_db *db, int64_t batch,
@@ -147,7 +167,8 @@ int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
     *n = 0;
     sqlite3_stmt *st = tcrm_db_prepare(db,
         "SELECT id, file, started_at, finished_at, who, undone_at, added,"
-        " merged, skipped, rejected FROM seen_import_batches ORDER BY id DESC",
+        " merged, skipped, rejected, kind FROM seen_import_batches"
+        " ORDER BY id DESC",
         err);
     if (!st)
         return err ? err->code : TCRM_EDB;
@@ -174,6 +195,7 @@ int tcrm_import_batch_list(struct tcrm_db *db, struct tcrm_import_batch **out,
         b->merged = sqlite3_column_int64(st, 7);
         b->skipped = sqlite3_column_int64(st, 8);
         b->rejected = sqlite3_column_int64(st, 9);
+        b->kind = tcrm_db_col_text(st, 10);
     }
     if (rc != SQLITE_DONE) {
         rc = tcrm_db_fail(db, "import list", err);
@@ -194,6 +216,7 @@ void tcrm_import_batch_array_free(struct tcrm_import_batch *a, size_t n)
         free(a[i].finished_at);
         free(a[i].who);
         free(a[i].undone_at);
+        free(a[i].kind);
     }
     free(a);
 }
@@ -457,8 +480,8 @@ int tcrm_import_batch_of_products(struct tcrm_db *db, int64_t batch,
                                   int *yes, struct tcrm_error *err)
 {
     sqlite3_stmt *st = tcrm_db_prepare(db,
-        "SELECT EXISTS (SELECT 1 FROM import_changes WHERE batch_id = ?1"
-        " AND entity = 'product')", err);
+        "SELECT EXISTS (SELECT 1 FROM import_batches WHERE id = ?1"
+        " AND kind = 'products')", err);
     if (!st)
         return err ? err->code : TCRM_EDB;
     sqlite3_bind_int64(st, 1, batch);

@@ -378,32 +378,12 @@ int tcrm_doc_page_collect(struct tcrm_db *db, sqlite3_stmt *st,
     static const struct tcrm_doc_filter all = { -1, 0, 0, 0 };
     if (!f)
         f = &all;
-    if (limit > INT64_MAX - 1)
-        limit = INT64_MAX - 1;
     sqlite3_bind_int64(st, 1, after > 0 ? after : backwards ? 0 : INT64_MAX);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit + 1);
     sqlite3_bind_int64(st, 4, f->company_id);
     sqlite3_bind_int64(st, 5, f->contact_id);
     sqlite3_bind_int64(st, 6, f->deal_id);
-    char *a = NULL;
-    int rc = tcrm_db_collect(db, st, size, read, free_array, what,
-                             (void **)&a, n, err);
-    if (more)
-        *more = rc == 0 && *n > limit;
-    if (rc == 0 && *n > limit) {            /* the one read to know more */
-        clear(a + limit * size);
-        *n = limit;
-    }
-    for (size_t i = 0; rc == 0 && backwards && i < *n / 2; i++) {
-        char *x = a + i * size, *y = a + (*n - 1 - i) * size;
-        for (size_t b = 0; b < size; b++) {
-            char t = x[b];
-            x[b] = y[b];
-            y[b] = t;
-        }
-    }
-    *out = a;
-    return rc;
+    return tcrm_db_page(db, st, 3, limit, size, read, free_array, clear,
+                        what, backwards, out, n, more, err);
 }
 
 int tcrm_quote_page(struct tcrm_db *db, const struct tcrm_doc_filter *f,
@@ -439,18 +419,13 @@ int tcrm_doc_count(struct tcrm_db *db, sqlite3_stmt *st,
                    const struct tcrm_doc_filter *f, const char *state,
                    const char *what, int64_t *n, struct tcrm_error *err)
 {
-    *n = 0;
-    if (!st)
-        return err->code;
-    tcrm_db_bind_text(st, 2, state);
-    sqlite3_bind_int64(st, 4, f ? f->company_id : 0);
-    sqlite3_bind_int64(st, 5, f ? f->contact_id : 0);
-    sqlite3_bind_int64(st, 6, f ? f->deal_id : 0);
-    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : tcrm_db_fail(db, what, err);
-    if (rc == 0)
-        *n = sqlite3_column_int64(st, 0);
-    tcrm_db_done(st);
-    return rc;
+    if (st) {
+        tcrm_db_bind_text(st, 2, state);
+        sqlite3_bind_int64(st, 4, f ? f->company_id : 0);
+        sqlite3_bind_int64(st, 5, f ? f->contact_id : 0);
+        sqlite3_bind_int64(st, 6, f ? f->deal_id : 0);
+    }
+    return tcrm_db_count(db, st, what, n, err);
 }
 
 int tcrm_quote_count(struct tcrm_db *db, const struct tcrm_doc_filter *f,

@@ -16,7 +16,9 @@
  * Rows are checked before any write (a failing write poisons the
  * transaction), so a rejected row changes nothing; an error from a write
  * ends the import and takes back the whole file. A file whose every row
- * is rejected fails as a whole, with the first row's reason.
+ * is rejected is imported as a contacts file is: nothing added, each
+ * rejected row reported as "FILE:LINE: reason", a batch of kind
+ * "products" listed (`tcrm import list`) with its counts.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -163,11 +165,6 @@ static int run_rows(void *ud, struct tcrm_error *err)
     }
     if (rc < 0)
         return rc;
-    /* Nothing but rejects: the import fails (nothing to undo), saying
-     * why the first row was refused. */
-    const struct tcrm_import_summary *s = im->run.sum;
-    if (s->rows && s->rejected == s->rows)
-        return tcrm_error_set(err, TCRM_EINVAL, "%s", s->messages[0]);
     return tcrm_import_finish(&im->run, err);
 }
 
@@ -196,7 +193,8 @@ int tcrm_product_import_run(struct tcrm_db *db,
     memset(&im, 0, sizeof im);
     memset(sum, 0, sizeof *sum);
     im.run = (struct tcrm_import_ctx){ .db = db, .o = o, .sum = sum,
-                                       .rows = run_rows, .ud = &im };
+                                       .rows = run_rows, .ud = &im,
+                                       .kind = "products" };
     sum->messages = calloc(TCRM_IMPORT_MAX_MESSAGES, sizeof *sum->messages);
     int rc = sum->messages ? open_file(&im, err)
            : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");

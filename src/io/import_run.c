@@ -138,7 +138,9 @@ int tcrm_import_finish(struct tcrm_import_ctx *c, struct tcrm_error *err)
 
 int tcrm_import_batched(struct tcrm_import_ctx *c, struct tcrm_error *err)
 {
-    int rc = tcrm_import_batch_start(c->db, c->o->path, &c->batch, err);
+    int rc = tcrm_import_batch_start_kind(c->db, c->o->path,
+                                          c->kind ? c->kind : "contacts",
+                                          &c->batch, err);
     if (rc)
         return rc;
     rc = begin_rows(c, err);

@@ -18,6 +18,8 @@ struct tcrm_import_ctx {
     struct tcrm_import_summary *sum;
     FILE *reject;                /* the reject file, or NULL */
     int64_t batch;
+    const char *kind;            /* of the batch: NULL contacts, or
+                                    "products" (import_batch.h) */
     int64_t tx_started;          /* ms when the open transaction began */
     /* Hooks, each may be NULL but rows: after each BEGIN (and heartbeat),
      * before each COMMIT, every row of the file (the whole loop; it calls

@@ -31,22 +31,6 @@ enum tui_view {
     TUI_V_COUNT
 };
 
-/* A row of an array-backed list (deals, follow-ups): which element, and
- * the sort key it had, so paging and refresh work like keyset paging. */
-struct tui_arow {
-    int64_t id;
-    size_t idx;
-    char key[48];
-};
-
-/* Items kept in memory for the views that have no keyset query. */
-struct tui_array {
-    void *items;
-    size_t n;
-    char (*keys)[48];
-    int64_t *ids;
-};
-
 /* The reminder pane's sections; RECEIVABLES (invoices due within a week
  * and overdue), TICKETS (past a deadline) and COMMENTS (new ones on my
  * log) show only when there are some. */
@@ -104,12 +88,8 @@ struct tui_app {
 
     /* deals */
     int stage;                   /* index into cfg->stages */
-    struct tui_array deals;
     struct tcrm_stage_total *totals;
     size_t n_totals;
-
-    /* follow-ups */
-    struct tui_array followups;
 
     /* quotes and orders: of one company, contact or deal, or all */
     struct tcrm_doc_filter docs;

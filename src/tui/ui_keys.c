@@ -59,6 +59,7 @@ static const struct binding list_keys[] = {
     {'O', TUI_A_MINE},
     {'Q', TUI_A_DOCS}, {'y', TUI_A_ACCEPT}, {'P', TUI_A_PRINT},
     {'F', TUI_A_FILES},
+    {'Y', TUI_A_APPROVE},
 };
 
 /* In the pane, keys that act on a contact of the list have no meaning. */
@@ -121,6 +122,7 @@ static const struct tui_key_help help[] = {
     {"r", N_("reschedule the follow-up to a date"), 0},
     {"s y r", N_("send, accept, reject the quote (y: confirm an order)"), 0},
     {"P", N_("print the quote or order: to a file or the printer"), 0},
+    {"Y", N_("approve the order's discount (managers; Orders view)"), 0},
     {"p", N_("record a payment on the invoice (Invoices view)"), 0},
     {"v", N_("void the invoice, after a question (Invoices view)"), 0},
     {"o", N_("invoices: all, open only, voided too (Invoices view)"), 0},

@@ -32,6 +32,7 @@ enum tui_action {
     TUI_A_ACCEPT,        /* y: accept the quote, confirm the order */
     TUI_A_PRINT,         /* P: print the quote or order */
     TUI_A_FILES,         /* F: the row's attachments (ui_attach.c) */
+    TUI_A_APPROVE,       /* Y: approve the order (managers) */
     TUI_A_COUNT
 };
 

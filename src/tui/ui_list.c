@@ -365,3 +365,18 @@ long long tui_list_position(const struct tui_list *l)
         return l->count - (long long)l->n + (long long)l->cur;
     return -1;
 }
+
+size_t tui_rows_take(void *page, size_t k, size_t size, void **rows)
+{
+    char *p = page;
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++) {
+        void *r = malloc(size);
+        if (!r)
+            break;
+        memcpy(r, p + i * size, size);
+        memset(p + i * size, 0, size);
+        rows[n++] = r;
+    }
+    return n;
+}

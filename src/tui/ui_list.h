@@ -35,6 +35,11 @@ struct tui_list {
     int height;         /* visible rows (>= 1) */
 };
 
+/* For a source's fetch: move the k elements of a page array (each `size`
+ * bytes) into rows one by one, each malloc'd and the page's copy zeroed
+ * (now the row's, so the page can be freed as it is); the rows taken. */
+size_t tui_rows_take(void *page, size_t k, size_t size, void **rows);
+
 void tui_list_init(struct tui_list *l, const struct tui_list_src *src);
 void tui_list_free(struct tui_list *l);
 /* Forget the rows (the source changed its filter). */

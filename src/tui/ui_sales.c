@@ -16,7 +16,9 @@
  * Keys in these views (tui_sales_action): a adds a quote (quote_form.c),
  * Enter or E adds lines to an open one, s sends, y accepts (and offers an
  * order made from it; on an order: confirms it), r rejects, P prints (to
- * a file or to the print command, ui_print.c).
+ * a file or to the print command, ui_print.c), Y approves an order whose
+ * discount waits for a manager (after a question; core refuses anyone
+ * but a manager or an admin).
  */
 #include <curses.h>
 #include <stdio.h>
@@ -32,22 +34,6 @@
 
 /* ---- list sources --------------------------------------------------- */
 
-/* Move the k elements of a page (each `size` bytes) into rows one by one,
- * each malloc'd and the page's copy zeroed (now ours). */
-static size_t take(char *page, size_t k, size_t size, void **rows)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < k; i++) {
-        void *r = malloc(size);
-        if (!r)
-            break;
-        memcpy(r, page + i * size, size);
-        memset(page + i * size, 0, size);
-        rows[n++] = r;
-    }
-    return n;
-}
-
 static int quote_fetch(void *ctx, const void *after, int backwards,
                        size_t limit, void **rows, size_t *n, int *more,
                        struct tcrm_error *err)
@@ -60,7 +46,7 @@ static int quote_fetch(void *ctx, const void *after, int backwards,
                              &k, more, err);
     if (rc < 0)
         return rc;
-    *n = take((char *)page, k, sizeof *page, rows);
+    *n = tui_rows_take(page, k, sizeof *page, rows);
     tcrm_quote_array_free(page, k);
     return 0;
 }
@@ -77,7 +63,7 @@ static int order_fetch(void *ctx, const void *after, int backwards,
                              &k, more, err);
     if (rc < 0)
         return rc;
-    *n = take((char *)page, k, sizeof *page, rows);
+    *n = tui_rows_take(page, k, sizeof *page, rows);
     tcrm_order_array_free(page, k);
     return 0;
 }
@@ -385,6 +371,41 @@ static void set_state(struct tui_app *a, enum tui_action act)
     }
 }
 
+/* Y: approve the order under the cursor, after a question. */
+static void approve(struct tui_app *a)
+{
+    const struct tcrm_order *o = cur_order(a);
+    struct tcrm_error err = {0};
+    char number[64], q[300];
+    if (!o) {
+        tui_status(a, 0, "Pick an order in view 7 first");
+        return;
+    }
+    snprintf(number, sizeof number, "%s", o->number);
+    if (o->approval != TCRM_APPROVAL_WAITING) {
+        tui_status(a, 0, "%s does not wait for approval", number);
+        return;
+    }
+    char pct[32];
+    tcrm_decimal_format(o->max_discount, TCRM_PCT_PLACES, 0, pct, sizeof pct);
+    /* TRANSLATORS: y and n stay the keys that answer */
+    snprintf(q, sizeof q, _("Approve %s with a discount of %s%%? (y/n)"),
+             number, pct);
+    tui_modal_begin();
+    int yes = tui_confirm(q);
+    touchwin(stdscr);
+    if (!yes) {
+        tui_status(a, 0, "Cancelled");
+        return;
+    }
+    int rc = tcrm_order_approve(a->db, o->id, &err);
+    tui_data_changed(a);
+    if (rc < 0)
+        tui_status(a, 1, "%s", err.msg);
+    else
+        tui_status(a, 0, "Approved %s: y confirms it", number);
+}
+
 /* P: the document printed to a file or piped to the print command. */
 static void print_doc(struct tui_app *a)
 {
@@ -467,6 +488,7 @@ int tui_sales_action(struct tui_app *a, enum tui_action act)
         set_state(a, act);
         return 1;
     case TUI_A_PRINT: print_doc(a); return 1;
+    case TUI_A_APPROVE: approve(a); return 1;
     default: return 0;
     }
 }

@@ -1,13 +1,12 @@
 /*
  * ui_views.c: the four lists (contacts, companies, deals, follow-ups).
  *
- * Contacts and companies page straight from the database through their
- * keyset list functions (contact.h, company.h); rows are copied out of
- * each page one by one so the list window can drop them one by one.
- * Deals (one pipeline stage at a time) and open follow-ups have no keyset
- * query in the data layer, so a bounded array (ARRAY_MAX) is read on
- * change and paged by a sort key kept in each row: the list code is the
- * same for all four.
+ * All four page straight from the database through their keyset list
+ * functions (contact.h, company.h, deal.h's tcrm_deal_page for the open
+ * deals of one pipeline stage, followup.h's tcrm_followup_page for the
+ * open follow-ups); rows are copied out of each page one by one so the
+ * list window can drop them one by one: the list code is the same for
+ * all four, and memory stays bounded however many rows there are.
  *
  * Quotes and orders page from the database too (ui_sales.c), and so do
  * invoices (ui_invoices.c).
@@ -27,8 +26,6 @@
 #include "tcrm/order.h"
 #include "theme.h"
 #include "ui.h"
-
-#define ARRAY_MAX 5000
 
 /* TRANSLATORS: the views' names (tabs of the top bar, titles) */
 static const char *view_names[TUI_V_COUNT] = {
@@ -165,140 +162,74 @@ static int64_t company_id(const void *row)
     return ((const struct tcrm_company_row *)row)->id;
 }
 
-/* ---- deals and follow-ups: bounded arrays, paged by key ---------------- */
+/* ---- deals and follow-ups: keyset pages --------------------------------- */
 
-static int arr_fetch(struct tui_array *arr, const void *after, int backwards,
-                     size_t limit, void **rows, size_t *n, int *more)
+static const char *deal_stage(const struct tui_app *a)
 {
-    const struct tui_arow *r = after;
-    size_t lo = 0, hi = arr->n;     /* candidates are [lo, hi) */
-    if (r) {
-        size_t i = 0;
-        while (i < arr->n && strcmp(arr->keys[i], r->key) <= 0)
-            i++;
-        if (backwards) {
-            size_t j = i;   /* rows with key < after's key */
-            while (j > 0 && strcmp(arr->keys[j - 1], r->key) >= 0)
-                j--;
-            hi = j;
-        } else {
-            lo = i;
-        }
-    }
-    size_t avail = hi - lo, k = avail < limit ? avail : limit;
-    size_t first = backwards ? hi - k : lo;
-    *n = 0;
-    for (size_t i = 0; i < k; i++) {
-        struct tui_arow *row = malloc(sizeof *row);
-        if (!row)
-            break;
-        row->idx = first + i;
-        row->id = arr->ids[first + i];
-        memcpy(row->key, arr->keys[first + i], sizeof row->key);
-        rows[(*n)++] = row;
-    }
-    *more = avail > k;
-    return 0;
+    return a->cfg->n_stages ? a->cfg->stages[a->stage] : NULL;
 }
 
 static int deal_fetch(void *ctx, const void *after, int backwards,
                       size_t limit, void **rows, size_t *n, int *more,
                       struct tcrm_error *err)
 {
-    (void)err;
-    return arr_fetch(&((struct tui_app *)ctx)->deals, after, backwards,
-                     limit, rows, n, more);
+    struct tui_app *a = ctx;
+    struct tcrm_deal *page = NULL;
+    size_t k = 0;
+    int64_t key = after ? ((const struct tcrm_deal *)after)->id : 0;
+    int rc = tcrm_deal_page(a->db, deal_stage(a), TCRM_DEAL_OPEN, key,
+                            backwards, limit, &page, &k, more, err);
+    if (rc < 0)
+        return rc;
+    *n = tui_rows_take(page, k, sizeof *page, rows);
+    tcrm_deal_array_free(page, k);
+    return 0;
 }
 
 static int fu_fetch(void *ctx, const void *after, int backwards, size_t limit,
                     void **rows, size_t *n, int *more, struct tcrm_error *err)
 {
-    (void)err;
-    return arr_fetch(&((struct tui_app *)ctx)->followups, after, backwards,
-                     limit, rows, n, more);
-}
-
-static void arow_free(void *ctx, void *row)
-{
-    (void)ctx;
-    free(row);
-}
-
-static int64_t arow_id(const void *row)
-{
-    return ((const struct tui_arow *)row)->id;
-}
-
-static void array_reset(struct tui_array *arr, int deals)
-{
-    if (deals)
-        tcrm_deal_array_free(arr->items, arr->n);
-    else
-        tcrm_followup_array_free(arr->items, arr->n);
-    free(arr->keys);
-    free(arr->ids);
-    memset(arr, 0, sizeof *arr);
-}
-
-static int array_index(struct tui_array *arr, size_t n)
-{
-    arr->n = n;
-    arr->keys = calloc(n ? n : 1, sizeof *arr->keys);
-    arr->ids = calloc(n ? n : 1, sizeof *arr->ids);
-    return arr->keys && arr->ids ? 0 : TCRM_ENOMEM;
-}
-
-static int deals_read(struct tui_app *a, struct tcrm_error *err)
-{
-    struct tcrm_deal *all = NULL;
-    size_t n = 0;
-    const char *stage = a->cfg->n_stages ? a->cfg->stages[a->stage] : NULL;
-    int rc = tcrm_deal_list(a->db, stage, TCRM_DEAL_OPEN, 0, 0, 0, ARRAY_MAX,
-                            &all, &n, err);
-    array_reset(&a->deals, 1);
+    struct tui_app *a = ctx;
+    struct tcrm_followup *page = NULL;
+    size_t k = 0;
+    int rc = tcrm_followup_page(a->db, after, backwards, limit, &page, &k,
+                                more, err);
     if (rc < 0)
         return rc;
-    a->deals.items = all;
-    if (array_index(&a->deals, n) < 0)
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {     /* by id, as listed */
-        snprintf(a->deals.keys[i], 48, "%020lld", (long long)all[i].id);
-        a->deals.ids[i] = all[i].id;
-    }
+    *n = tui_rows_take(page, k, sizeof *page, rows);
+    tcrm_followup_array_free(page, k);
+    return 0;
+}
+
+static void deal_free(void *ctx, void *row)
+{
+    (void)ctx;
+    tcrm_deal_array_free(row, 1);
+}
+
+static void fu_free(void *ctx, void *row)
+{
+    (void)ctx;
+    tcrm_followup_array_free(row, 1);
+}
+
+static int64_t deal_id(const void *row)
+{
+    return ((const struct tcrm_deal *)row)->id;
+}
+
+static int64_t fu_id(const void *row)
+{
+    return ((const struct tcrm_followup *)row)->id;
+}
+
+/* The pipeline's totals per stage, over the deals' top bar. */
+static int totals_read(struct tui_app *a, struct tcrm_error *err)
+{
     tcrm_stage_total_array_free(a->totals, a->n_totals);
     a->totals = NULL;
     a->n_totals = 0;
     return tcrm_deal_stage_totals(a->db, &a->totals, &a->n_totals, err);
-}
-
-static int followups_read(struct tui_app *a, struct tcrm_error *err)
-{
-    struct tcrm_followup *all = NULL;
-    size_t n = 0;
-    int rc = tcrm_followup_list(a->db, 1, 0, NULL, NULL, ARRAY_MAX, &all, &n,
-                                err);
-    array_reset(&a->followups, 0);
-    if (rc < 0)
-        return rc;
-    a->followups.items = all;
-    if (array_index(&a->followups, n) < 0)
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {     /* due date, time, id: list order */
-        snprintf(a->followups.keys[i], 48, "%.10s %.5s %020lld",
-                 all[i].due_date ? all[i].due_date : "",
-                 all[i].due_time ? all[i].due_time : "",
-                 (long long)all[i].id);
-        a->followups.ids[i] = all[i].id;
-    }
-    /* keys must rise with the index for paging; if the data layer's
-     * order differs from ours, page by position instead */
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(a->followups.keys[i - 1], a->followups.keys[i]) >= 0) {
-            for (size_t j = 0; j < n; j++)
-                snprintf(a->followups.keys[j], 48, "%020zu", j);
-            break;
-        }
-    return 0;
 }
 
 /* ---- loading, counting ------------------------------------------------- */
@@ -308,8 +239,8 @@ void tui_views_init(struct tui_app *a)
     struct tui_list_src srcs[TUI_V_LISTS] = {
         {a, contact_fetch, contact_free, contact_id},
         {a, company_fetch, company_free, company_id},
-        {a, deal_fetch, arow_free, arow_id},
-        {a, fu_fetch, arow_free, arow_id},
+        {a, deal_fetch, deal_free, deal_id},
+        {a, fu_fetch, fu_free, fu_id},
     };
     tui_sales_srcs(a, &srcs[TUI_V_QUOTES], &srcs[TUI_V_ORDERS]);
     tui_invoice_src(a, &srcs[TUI_V_INVOICES]);
@@ -323,8 +254,6 @@ void tui_views_free(struct tui_app *a)
 {
     for (int v = 0; v < TUI_V_LISTS; v++)
         tui_list_free(&a->lists[v]);
-    array_reset(&a->deals, 1);
-    array_reset(&a->followups, 0);
     tcrm_stage_total_array_free(a->totals, a->n_totals);
     a->totals = NULL;
     a->n_totals = 0;
@@ -338,11 +267,8 @@ int tui_view_load(struct tui_app *a, enum tui_view v, int keep_place)
         return 0;
     struct tui_list *l = &a->lists[v];
     if (v == TUI_V_DEALS)
-        rc = deals_read(a, &err);
-    else if (v == TUI_V_FOLLOWUPS)
-        rc = followups_read(a, &err);
+        rc = totals_read(a, &err);
     if (rc == 0) {
-        /* array rows point into the old array: always re-read them */
         if (keep_place && a->loaded[v])
             rc = tui_list_refresh(l, &err);
         else
@@ -373,13 +299,13 @@ void tui_view_count(struct tui_app *a, enum tui_view v)
         rc = tcrm_company_count(a->db, a->search[0] ? a->search : NULL,
                                 a->tag, &n, &err);
     } else if (v == TUI_V_DEALS) {
-        n = (int64_t)a->deals.n;
+        rc = tcrm_deal_count(a->db, deal_stage(a), TCRM_DEAL_OPEN, &n, &err);
     } else if (v == TUI_V_QUOTES || v == TUI_V_ORDERS) {
         rc = tui_sales_count(a, v, &n, &err);
     } else if (v == TUI_V_INVOICES) {
         rc = tui_invoice_count(a, &n, &err);
     } else {
-        n = (int64_t)a->followups.n;
+        rc = tcrm_followup_count_open(a->db, &n, &err);
     }
     a->count_stale[v] = 0;
     a->lists[v].count = rc < 0 ? -1 : n;
@@ -426,16 +352,12 @@ static const void *current(const struct tui_app *a, enum tui_view v)
 
 const struct tcrm_deal *tui_view_deal_at(const struct tui_app *a)
 {
-    const struct tui_arow *r = current(a, TUI_V_DEALS);
-    return r && r->idx < a->deals.n
-         ? &((const struct tcrm_deal *)a->deals.items)[r->idx] : NULL;
+    return current(a, TUI_V_DEALS);
 }
 
 const struct tcrm_followup *tui_view_followup_at(const struct tui_app *a)
 {
-    const struct tui_arow *r = current(a, TUI_V_FOLLOWUPS);
-    return r && r->idx < a->followups.n
-         ? &((const struct tcrm_followup *)a->followups.items)[r->idx] : NULL;
+    return current(a, TUI_V_FOLLOWUPS);
 }
 
 int64_t tui_view_contact(const struct tui_app *a)

@@ -180,8 +180,7 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         snprintf(bufs[0], 64, "%lld", (long long)r->n_contacts);
         cell[3] = bufs[0];
     } else if (a->view == TUI_V_DEALS) {
-        const struct tui_arow *ar = row;
-        const struct tcrm_deal *d = &((struct tcrm_deal *)a->deals.items)[ar->idx];
+        const struct tcrm_deal *d = row;
         cell[0] = d->title; cell[1] = d->company_name;
         tcrm_money_format(d->amount_minor, d->currency, bufs[0], 64);
         cell[2] = bufs[0]; cell[3] = d->contact_name;
@@ -194,9 +193,7 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         tui_invoice_cells(a, row, cell, bufs, &late);
         *role = late ? TUI_OVERDUE : TUI_NORMAL;
     } else {
-        const struct tui_arow *ar = row;
-        const struct tcrm_followup *f =
-            &((struct tcrm_followup *)a->followups.items)[ar->idx];
+        const struct tcrm_followup *f = row;
         int days = tcrm_followup_when(f->due_date, a->today);
         cell[0] = f->due_date;
         if (days < 0) {

@@ -3,9 +3,11 @@
 # English and Chinese headers (UTF-8 and GB18030), rejected rows with
 # their exact messages and the reject file, duplicates by code and by
 # name and spec skipped or updated, the dry run (database unchanged),
-# `import list` and `import undo` (added products removed, updated ones
-# given their old values back), and a bad-input table that asserts the
-# one-line error, the exit status and an unchanged `sqlite3 .dump`.
+# `import list` (its KIND column) and `import undo` (added products
+# removed, updated ones given their old values back), a file whose every
+# row is rejected (as for contacts: each row reported, exit 0, a batch),
+# and a bad-input table that asserts the one-line error, the exit status
+# and an unchanged `sqlite3 .dump`.
 #
 #   products_import.sh /path/to/tcrm
 set -u
@@ -91,10 +93,11 @@ same "products after zh" "$(list)" "id,code,name,spec,unit,price,currency,tax_ra
 out=$(t import --products zh.csv --on-duplicate update 2>&1 | sed -n 2p)
 same "update unchanged" "$out" "zh.csv: 3 rows: 0 added, 0 updated, 3 skipped as duplicates, 0 rejected"
 
-out=$(t import list 2>&1 | tail -n +2 | awk '{print $1, $2, $6, $7, $8, $9}')
-same "import list" "$out" "3 zh.csv 0 0 3 0
-2 zh.csv 2 1 0 0
-1 en.csv 2 0 2 6"
+same "import list head" "$(t import list 2>&1 | head -n 1)" "BATCH  KIND      FILE    STARTED              WHO    ADDED  MERGED  SKIPPED  REJECTED  UNDONE"
+out=$(t import list 2>&1 | tail -n +2 | awk '{print $1, $2, $3, $7, $8, $9, $10}')
+same "import list" "$out" "3 products zh.csv 0 0 3 0
+2 products zh.csv 2 1 0 0
+1 products en.csv 2 0 2 6"
 
 # ---- undo: added products removed, updated ones as they were -------------
 same "undo 2" "$(t import undo 2 2>&1)" "import 2 undone: 2 products removed, 1 restored as they were"
@@ -127,8 +130,6 @@ printf 'code,name,price\n' > head.csv
 bad_inputs() {
     cat <<'END'
 1|import --products nocode.csv|tcrm: nocode.csv: no column gives the product code: map one with --map 'COLUMN=code'; nothing imported
-1|import --products neg.csv|tcrm: neg.csv:2: price: must not be negative; nothing imported
-1|import --products tax.csv|tcrm: tax.csv:2: tax: '100.5' is over 100; nothing imported
 1|import --products head.csv|tcrm: head.csv: no rows after the header; nothing imported
 1|import --products nocode.csv --map 'name=cost'|tcrm: --map: 'name=cost': unknown field 'cost'; nothing imported
 1|import --products missing.csv|tcrm: missing.csv: No such file or directory; nothing imported
@@ -140,6 +141,35 @@ bad_inputs() {
 END
 }
 bad_input_table < <(bad_inputs)
+
+# ---- every row rejected: as a contacts file, no error ----------------------
+# Each row reported with file:line, exit 0, nothing added, the batch
+# listed as a products import with its counts; undone like any other.
+# `import list` tells it from a contacts file whose rows were all rejected.
+printf 'code,name,price\nN-2,Neg,-5\n,No code,1\n' > allbad.csv
+printf 'name,email\n,x@\n' > allbad_contacts.csv
+before=$(list)
+out=$(t import --products neg.csv 2>&1); rc=$?
+same "all rejected: status" "$rc" 0
+same "all rejected" "$out" "neg.csv: 1 row: 0 added, 0 updated, 0 skipped as duplicates, 1 rejected
+neg.csv:2: price: must not be negative
+import 6 (undo with: tcrm import undo 6)"
+out=$(t import --products allbad.csv --dry-run 2>&1); rc=$?
+same "all rejected, dry run: status" "$rc" 0
+same "all rejected, dry run" "$(echo "$out" | tail -n 3)" "dry run, nothing stored: allbad.csv: 2 rows: 0 added, 0 updated, 0 skipped as duplicates, 2 rejected
+allbad.csv:2: price: must not be negative
+allbad.csv:3: code: required"
+out=$(t import --products tax.csv --reject tax_rej.csv 2>&1); rc=$?
+same "all rejected, tax: status" "$rc" 0
+same "all rejected, reject file" "$(tr -d '\r' < tax_rej.csv)" "code,name,price,tax,import error
+T-1,Tax,5,100.5,tax: '100.5' is over 100"
+t import allbad_contacts.csv >/dev/null 2>&1
+same "all rejected: products unchanged" "$(list)" "$before"
+out=$(t import list 2>&1 | sed -n 2,4p | awk '{print $1, $2, $3, $7, $8, $9, $10}')
+same "all rejected: import list" "$out" "8 contacts allbad_contacts.csv 0 0 0 1
+7 products tax.csv 0 0 0 1
+6 products neg.csv 0 0 0 1"
+same "all rejected: undo" "$(t import undo 6 2>&1)" "import 6 undone: 0 products removed, 0 restored as they were"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

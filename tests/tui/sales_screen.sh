@@ -5,8 +5,8 @@
 # lines and totals in the detail pane; the quote form's totals change as
 # lines are typed; y accepts and makes an order, seen in the Orders view;
 # P prints to a file (compared with `tcrm quote print`) and to the print
-# command; Q on a company shows its quotes only; and the same screen under
-# LANG=zh_CN.UTF-8.
+# command; Q on a company shows its quotes only; Y approves an order that
+# waits for a manager; and the same screen under LANG=zh_CN.UTF-8.
 #
 #   tests/tui/sales_screen.sh path/to/tcrm
 #
@@ -214,8 +214,40 @@ quotes_in_chinese() {
     expect_line '^>O2026-0001 +Acme Ltd +未确认 +2026-11-18 +339\.00 CNY *$'
 }
 
+# Y approves an order whose discount is above [sales] max_discount (the
+# admin who made the database; core refuses others, tests/cli), after a
+# question; y confirms it only then.
+order_approval() {
+    printf '[sales]\nmax_discount = 10\n' >> "$CASE_HOME/.config/tcrm/tcrm.conf"
+    cli company add "Acme Ltd"
+    cli quote add --company "Acme Ltd" --currency CNY
+    cli quote line 1 --text Work --qty 1 --price 1000 --discount 12.5 --tax 0
+    cli quote send 1
+    cli quote accept 1
+    cli order from-quote 1
+    start 80 24
+    keys 7
+    expect_line '^>O2026-0001 '
+    expect "approval waiting"
+    keys y
+    expect "order O2026-0001 waits for a manager's approval"
+    keys Y
+    expect "Approve O2026-0001 with a discount of 12.5%? (y/n)"
+    keys n
+    expect "Cancelled"
+    keys Y
+    expect "Approve O2026-0001 with a discount of 12.5%? (y/n)"
+    keys y
+    expect "Approved O2026-0001: y confirms it"
+    expect "approval approved"
+    keys Y
+    expect "O2026-0001 does not wait for approval"
+    keys y
+    expect "Confirmed O2026-0001"
+}
+
 CASES="quotes_list_and_detail quote_form_totals quote_form_bad_line
-orders_of_company print_quote quotes_in_chinese"
+orders_of_company print_quote quotes_in_chinese order_approval"
 for c in ${ONLY:-$CASES}; do
     run_case "$c"
 done

@@ -377,6 +377,63 @@ static void test_list_and_totals(void **state)
     tcrm_deal_array_free(l, n);
 }
 
+/* tcrm_deal_page: keyset pages both ways, the stage and status filter,
+ * trash left out, and the count of the same rows. */
+static void test_page(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    int64_t id[7];
+    for (int i = 0; i < 7; i++)
+        id[i] = add(i == 3 ? "other" : "L", i == 3 ? "Proposal" : "Lead",
+                    100, 10, "EUR");
+    assert_int_equal(tcrm_deal_delete(db, id[5], &err), 0);
+    assert_int_equal(tcrm_deal_won(db, id[6], &err), 0);
+    struct tcrm_deal *p;
+    size_t n;
+    int more = -1;
+    int64_t count = -1;
+    /* Lead, open: 0 1 2 4 */
+    assert_int_equal(tcrm_deal_page(db, "Lead", TCRM_DEAL_OPEN, 0, 0, 3, &p,
+                                    &n, &more, &err), 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(more, 1);
+    assert_int_equal(p[0].id, id[0]);
+    assert_int_equal(p[2].id, id[2]);
+    assert_int_equal(p[0].tags.n, 1);
+    tcrm_deal_array_free(p, n);
+    assert_int_equal(tcrm_deal_page(db, "Lead", TCRM_DEAL_OPEN, id[2], 0, 3,
+                                    &p, &n, &more, &err), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(more, 0);
+    assert_int_equal(p[0].id, id[4]);
+    tcrm_deal_array_free(p, n);
+    /* backwards from the end (0): the last rows, in list order */
+    assert_int_equal(tcrm_deal_page(db, "Lead", TCRM_DEAL_OPEN, 0, 1, 2, &p,
+                                    &n, &more, &err), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(more, 1);
+    assert_int_equal(p[0].id, id[2]);
+    assert_int_equal(p[1].id, id[4]);
+    tcrm_deal_array_free(p, n);
+    assert_int_equal(tcrm_deal_page(db, "Lead", TCRM_DEAL_OPEN, id[2], 1, 5,
+                                    &p, &n, NULL, &err), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(p[0].id, id[0]);
+    assert_int_equal(p[1].id, id[1]);
+    tcrm_deal_array_free(p, n);
+    assert_int_equal(tcrm_deal_count(db, "Lead", TCRM_DEAL_OPEN, &count,
+                                     &err), 0);
+    assert_int_equal(count, 4);
+    assert_int_equal(tcrm_deal_count(db, NULL, -1, &count, &err), 0);
+    assert_int_equal(count, 6);
+    assert_int_equal(tcrm_deal_page(db, "Won", TCRM_DEAL_OPEN, 0, 0, 5, &p,
+                                    &n, &more, &err), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(more, 0);
+    tcrm_deal_array_free(p, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +446,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_and_totals, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_page, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -311,6 +311,59 @@ static void test_list(void **state)
     tcrm_followup_array_free(l, n);
 }
 
+/* tcrm_followup_page walks the open follow-ups in tcrm_followup_list's
+ * order (a day's untimed one first) one row at a time, both ways. */
+static void test_page(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    contact(1, "Anna", "2026-01-01 00:00:00");
+    add(1, "d", "2026-11-22", "15:00", 0);
+    add(1, "a", "2026-11-20", NULL, 0);
+    add(1, "c", "2026-11-22", "09:00", 0);
+    add(1, "b", "2026-11-22", NULL, 0);
+    add(1, "b2", "2026-11-22", NULL, 0);
+    add(1, "e", "2026-11-23", "08:00", 0);
+    int64_t x = add(1, "gone", "2026-11-21", NULL, 0);
+    assert_int_equal(tcrm_followup_cancel(db, x, &err), 0);
+    static const char *const order[] = {"a", "b", "b2", "c", "d", "e"};
+    struct tcrm_followup *p, cur;
+    size_t n;
+    int more;
+    int64_t count = 0;
+    tcrm_followup_init(&cur);
+    for (size_t i = 0; i < 6; i++) {          /* forwards, one by one */
+        assert_int_equal(tcrm_followup_page(db, i ? &cur : NULL, 0, 1, &p, &n,
+                                            &more, &err), 0);
+        assert_int_equal(n, 1);
+        assert_string_equal(p[0].title, order[i]);
+        assert_int_equal(more, i < 5);
+        tcrm_followup_clear(&cur);
+        cur = p[0];
+        free(p);
+    }
+    for (size_t i = 5; i-- > 0;) {            /* and back */
+        assert_int_equal(tcrm_followup_page(db, &cur, 1, 1, &p, &n, &more,
+                                            &err), 0);
+        assert_int_equal(n, 1);
+        assert_string_equal(p[0].title, order[i]);
+        assert_int_equal(more, i > 0);
+        tcrm_followup_clear(&cur);
+        cur = p[0];
+        free(p);
+    }
+    tcrm_followup_clear(&cur);
+    assert_int_equal(tcrm_followup_page(db, NULL, 1, 4, &p, &n, &more, &err),
+                     0);
+    assert_int_equal(n, 4);
+    assert_int_equal(more, 1);
+    assert_string_equal(p[0].title, "b2");
+    assert_string_equal(p[3].title, "e");
+    tcrm_followup_array_free(p, n);
+    assert_int_equal(tcrm_followup_count_open(db, &count, &err), 0);
+    assert_int_equal(count, 6);
+}
+
 static void test_counts_and_quiet(void **state)
 {
     (void)state;
@@ -406,6 +459,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_snooze_cancel_delete, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_counts_and_quiet, setup,
                                         teardown),
         cmocka_unit_test(test_when),
