@@ -31,6 +31,10 @@ enum tui_action {
     TUI_A_DOCS,          /* Q: the quotes and orders of the row */
     TUI_A_ACCEPT,        /* y: accept the quote, confirm the order */
     TUI_A_PRINT,         /* P: print the quote or order */
+    TUI_A_VIEW9, TUI_A_VIEW10,   /* 9 Tickets, 0 Campaigns */
+    TUI_A_TICKET_WAIT,   /* W: the ticket waits for the customer */
+    TUI_A_TICKET_CLOSE,  /* x: close the ticket */
+    TUI_A_TICKET_REOPEN, /* u: reopen the ticket */
     TUI_A_COUNT
 };
 
