@@ -181,7 +181,7 @@ static void draw_keys(struct tui_app *a)
     static const struct { const char *key, *label; } keys[] = {
         {"1", N_("Help")}, {"2", N_("Add")}, {"3", N_("Search")},
         {"4", N_("Log")}, {"5", N_("Follow")}, {"6", N_("Import")},
-        {"7", N_("Reports")}, {"8", N_("Invoices")}, {"9", N_("Tickets")},
+        {"7", N_("Reports")}, {"8", N_("Invoices")}, {"9", NC_("view", "Tickets")},
         {"10", N_("Quit")},
     };
     /* TRANSLATORS: the function-key bar on a narrow terminal: at most 4
@@ -197,6 +197,8 @@ static void draw_keys(struct tui_app *a)
         sum = 0;
         for (int i = 0; i < N; i++) {
             text[i] = _(pass ? brief[i] : keys[i].label);
+            if (!pass && keys[i].key[0] == '9')     /* the view's name */
+                text[i] = tui_view_name(TUI_V_TICKETS);
             need[i] = tcrm_text_width(keys[i].key) + tcrm_text_width(text[i]);
             sum += need[i] + 1;
         }

@@ -34,12 +34,14 @@
 /* TRANSLATORS: the views' names (tabs of the top bar, titles) */
 static const char *view_names[TUI_V_COUNT] = {
     N_("Contacts"), N_("Companies"), N_("Deals"), N_("Follow-ups"),
-    N_("Quotes"), N_("Orders"), N_("Invoices"), N_("Tickets"),
+    N_("Quotes"), N_("Orders"), N_("Invoices"), NC_("view", "Tickets"),
     N_("Campaigns"), N_("Reports")
 };
 
 const char *tui_view_name(enum tui_view v)
 {
+    if (v == TUI_V_TICKETS)          /* not the report's count of them */
+        return C_("view", view_names[v]);
     return (int)v >= 0 && v < TUI_V_COUNT ? _(view_names[v]) : "";
 }
 
