@@ -244,6 +244,16 @@ void tui_balance_lines(struct tui_app *a, int64_t company_id,
 void tui_invoice_when(const struct tui_app *a, const char *due, char *out,
                       size_t n);
 
+/* Lines of a record's detail, to the detail pane (sb NULL) or into a
+ * text for the reader (ui_invoices.c; the Invoices and Tickets views). */
+struct tcrm_strbuf;
+struct tui_sink {
+    struct tui_app *a;
+    struct tcrm_strbuf *sb;
+};
+void tui_sink_emit(struct tui_sink *s, int role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* ui_tickets.c: the Tickets view (of the customer a->docs names, or
  * all), paged by tcrm_ticket_page_by_state: its source, count, cells
  * (number, customer, type, priority, state, deadline in words, owner;

@@ -222,7 +222,8 @@ static void money_or_dash(int64_t v, const char *currency, char *out,
         tcrm_money_format(v, currency, out, n);
 }
 
-static void figures_lines(struct tui_app *a, const struct tcrm_campaign_figures *f)
+static void figures_lines(struct tui_app *a,
+                          const struct tcrm_campaign_figures *f)
 {
     const struct tcrm_campaign *c = &f->c;
     char b1[64], b2[64], won[400] = "";

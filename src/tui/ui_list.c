@@ -365,3 +365,18 @@ long long tui_list_position(const struct tui_list *l)
         return l->count - (long long)l->n + (long long)l->cur;
     return -1;
 }
+
+void tui_list_split(void *page, size_t k, size_t size, void **rows,
+                    size_t *n)
+{
+    char *p = page;
+    *n = 0;
+    for (size_t i = 0; i < k; i++) {
+        void *r = malloc(size);
+        if (!r)
+            break;
+        memcpy(r, p + i * size, size);
+        memset(p + i * size, 0, size);      /* now the row's */
+        rows[(*n)++] = r;
+    }
+}

@@ -59,6 +59,13 @@ int tui_list_select_visible(struct tui_list *l, int i);
 /* Cursor onto the row with this id if it is in the window; 1 if found. */
 int tui_list_select_id(struct tui_list *l, int64_t id);
 
+/* A source's page of k rows of size bytes each (page[0..k)) into rows[],
+ * each row copied into its own allocation so the list can drop them one
+ * by one; the page's copied rows are zeroed (free the page as usual).
+ * *n: the rows made (fewer when memory ran out). */
+void tui_list_split(void *page, size_t k, size_t size, void **rows,
+                    size_t *n);
+
 /* The row under the cursor, or NULL when the list is empty. */
 void *tui_list_current(const struct tui_list *l);
 /* Visible row i (0 = top), or NULL. */

@@ -54,15 +54,7 @@ static int tk_fetch(void *ctx, const void *after, int backwards,
                                        &page, &k, more, err);
     if (rc < 0)
         return rc;
-    *n = 0;
-    for (size_t i = 0; i < k; i++) {      /* each row its own, to drop */
-        struct tcrm_ticket *r = malloc(sizeof *r);
-        if (!r)
-            break;
-        *r = page[i];
-        memset(&page[i], 0, sizeof page[i]);
-        rows[(*n)++] = r;
-    }
+    tui_list_split(page, k, sizeof *page, rows, n);
     tcrm_ticket_array_free(page, k);
     return 0;
 }
@@ -156,31 +148,11 @@ void tui_ticket_cells(struct tui_app *a, const void *row, const char **cell,
 
 /* ---- detail: the ticket, its deadlines, its history -------------------- */
 
-/* Lines go to the detail pane, or into a text for the reader. */
-struct sink {
-    struct tui_app *a;
-    struct tcrm_strbuf *sb;
-};
-
-static void emit(struct sink *s, int role, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void emit(struct sink *s, int role, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (s->sb)
-        tcrm_strbuf_appendf(s->sb, "%s\n", buf);
-    else
-        tui_detail_add(s->a, role, "%s", buf);
-}
+#define emit tui_sink_emit      /* short: lines below are long */
 
 /* One line of the history as people read it (the words of `ticket
  * show`). */
-static void event_line(struct sink *s, const struct tcrm_ticket_event *e)
+static void event_line(struct tui_sink *s, const struct tcrm_ticket_event *e)
 {
     char what[300];
     if (!strcmp(e->kind, "add"))
@@ -202,7 +174,7 @@ static void event_line(struct sink *s, const struct tcrm_ticket_event *e)
          text ? ": " : "", text ? e->text : "");
 }
 
-static void deadline_lines(struct sink *s, const struct tcrm_ticket *t)
+static void deadline_lines(struct tui_sink *s, const struct tcrm_ticket *t)
 {
     char when[64];
     int late = tui_ticket_when(t, when, sizeof when);
@@ -223,7 +195,7 @@ static void deadline_lines(struct sink *s, const struct tcrm_ticket *t)
              nz(t->score_comment));
 }
 
-static void ticket_lines(struct sink *s, int64_t id)
+static void ticket_lines(struct tui_sink *s, int64_t id)
 {
     struct tcrm_ticket t;
     struct tcrm_ticket_event *e = NULL;
@@ -255,7 +227,7 @@ static void ticket_lines(struct sink *s, int64_t id)
 
 void tui_ticket_detail(struct tui_app *a, int64_t id)
 {
-    struct sink s = {a, NULL};
+    struct tui_sink s = {a, NULL};
     ticket_lines(&s, id);
 }
 
@@ -287,7 +259,7 @@ static void read_ticket(struct tui_app *a, const struct tcrm_ticket *t)
     struct tcrm_strbuf sb;
     char title[100];
     tcrm_strbuf_init(&sb);
-    struct sink s = {a, &sb};
+    struct tui_sink s = {a, &sb};
     snprintf(title, sizeof title, "%s", nz(t->number));
     ticket_lines(&s, t->id);
     tui_modal_begin();

@@ -45,16 +45,6 @@ new_case() {
     cli init
 }
 
-# has LINE: the screen has this exact line (trailing blanks aside).
-has() {
-    local i=0
-    while [ $i -lt 30 ]; do
-        screen | sed 's/ *$//' | grep -qxF -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    bad "expected the line '$1'"
-}
-
 # ---- data --------------------------------------------------------------
 
 # Acme Ltd (company 1, Anna Silva its contact), Bolt GmbH (company 2, no

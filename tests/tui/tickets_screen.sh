@@ -12,7 +12,7 @@
 #
 #   tests/tui/tickets_screen.sh path/to/tcrm
 #
-# Same helpers as tests/tui/run.sh (lib.sh). The last line is "N passed,
+# Same helpers as tests/tui/run.sh (lib.sh: has, fits too). The last line is "N passed,
 # N failed"; the exit status is 1 when anything failed.
 set -u
 
@@ -42,25 +42,6 @@ new_case() {
     printf '[pipeline]\ncurrency = CNY\n' \
         > "$CASE_HOME/.config/tcrm/tcrm.conf"
     cli init
-}
-
-# has LINE: the screen has this exact line (trailing blanks aside).
-has() {
-    local i=0
-    while [ $i -lt 30 ]; do
-        screen | sed 's/ *$//' | grep -qxF -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    bad "expected the line '$1'"
-}
-
-# fits W: no line of the screen is wider than W columns.
-fits() {
-    local w=$1 line cols
-    while IFS= read -r line; do
-        cols=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
-        [ "$cols" -le "$w" ] || { bad "line wider than $w: '$line'"; return; }
-    done < <(screen)
 }
 
 # cli_at WHEN ARGS...: the CLI as if it were WHEN.

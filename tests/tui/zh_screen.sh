@@ -57,17 +57,6 @@ start() {
     wait_started 5
 }
 
-# fits W: no screen line is wider than W columns (CJK counted as 2):
-# capture-pane gives each cell once, so a line wider than the terminal
-# means something was drawn past the edge.
-fits() {
-    local w=$1 line cols
-    while IFS= read -r line; do
-        cols=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
-        [ "$cols" -le "$w" ] || { bad "line wider than $w: '$line'"; return; }
-    done < <(screen)
-}
-
 # The key bar at 80 columns: every label whole, "10退出" last.
 KEYBAR_80='^1帮助 +2新建 +3搜索 +4记录 +5跟进 +6导入 +7报表 +8发票 +9工单 +10退出 *$'
 
