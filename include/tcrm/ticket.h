@@ -170,11 +170,29 @@ int tcrm_ticket_events(struct tcrm_db *db, int64_t id,
 struct tcrm_ticket_filter {
     int open_only;          /* new, in progress, waiting */
     const char *owner;      /* NULL: anyone's */
+    int64_t company_id, contact_id;   /* a customer's only (0: anyone's):
+                                       * tcrm_ticket_page_by_state, _count */
 };
 /* One keyset page, newest first (as tcrm_invoice_page). */
 int tcrm_ticket_page(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
                      int64_t after, size_t limit, struct tcrm_ticket **out,
                      size_t *n, int *more, struct tcrm_error *err);
+/* One keyset page in the Tickets view's order: by state (new, in
+ * progress, waiting, resolved, closed), then the deadline that runs (the
+ * response deadline while there was no response, else the resolution
+ * deadline, as tcrm_ticket_next_due but also while waiting or closed),
+ * then id. After ticket `after` (only its state, response_due,
+ * resolve_due, first_response_at and id are read; NULL: from the start),
+ * or backwards the rows just before it (NULL: the last rows), always in
+ * list order; *more: rows remain beyond, that way. */
+int tcrm_ticket_page_by_state(struct tcrm_db *db,
+                              const struct tcrm_ticket_filter *f,
+                              const struct tcrm_ticket *after, int backwards,
+                              size_t limit, struct tcrm_ticket **out,
+                              size_t *n, int *more, struct tcrm_error *err);
+/* How many tickets the filter lists. */
+int tcrm_ticket_count(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
+                      int64_t *n, struct tcrm_error *err);
 /* Open tickets not waiting whose next deadline (tcrm_ticket_next_due)
  * is before `until` (a timestamp), the earliest first: at most limit of
  * them, *total all of them. */

@@ -214,6 +214,104 @@ int tcrm_ticket_page(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
     "CASE WHEN " a ".first_response_at IS NULL THEN " a ".response_due"    \
     " ELSE " a ".resolve_due END"
 
+/* The Tickets view's order: the state's place in the life of a ticket,
+ * the running deadline, the id (tcrm_ticket_page_by_state). */
+#define STATE_RANK(a)                                                      \
+    "CASE " a ".state WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1"         \
+    " WHEN 'waiting' THEN 2 WHEN 'resolved' THEN 3 ELSE 4 END"
+#define VIEW_KEY(a) "(" STATE_RANK(a) ", " NEXT_DUE(a) ", " a ".id)"
+#define VIEW_FILTER                                                        \
+    " (?2 = 0 OR t.state IN ('new', 'in_progress', 'waiting'))"            \
+    " AND (?4 IS NULL OR t.owner = ?4) AND (?5 = 0 OR t.company_id = ?5)"  \
+    " AND (?6 = 0 OR t.contact_id = ?6)"
+
+static void bind_view_filter(sqlite3_stmt *st,
+                             const struct tcrm_ticket_filter *f)
+{
+    sqlite3_bind_int(st, 2, f ? f->open_only : 0);
+    tcrm_db_bind_text(st, 4, f ? f->owner : NULL);
+    sqlite3_bind_int64(st, 5, f ? f->company_id : 0);
+    sqlite3_bind_int64(st, 6, f ? f->contact_id : 0);
+}
+
+/* Rows read backwards come newest-last first: put them in list order. */
+static void reverse_rows(struct tcrm_ticket *a, size_t n)
+{
+    for (size_t i = 0; i < n / 2; i++) {
+        struct tcrm_ticket t = a[i];
+        a[i] = a[n - 1 - i];
+        a[n - 1 - i] = t;
+    }
+}
+
+int tcrm_ticket_page_by_state(struct tcrm_db *db,
+                              const struct tcrm_ticket_filter *f,
+                              const struct tcrm_ticket *after, int backwards,
+                              size_t limit, struct tcrm_ticket **out,
+                              size_t *n, int *more, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    if (more)
+        *more = 0;
+    if (limit > INT64_MAX - 1)
+        limit = INT64_MAX - 1;
+    sqlite3_stmt *st = tcrm_db_prepare(db, backwards
+        ? TICKET_COLS "WHERE" VIEW_FILTER " AND (?7 IS NULL OR " VIEW_KEY("t")
+          " < (?7, ?8, ?1)) ORDER BY " STATE_RANK("t") " DESC, "
+          NEXT_DUE("t") " DESC, t.id DESC LIMIT ?3"
+        : TICKET_COLS "WHERE" VIEW_FILTER " AND (?7 IS NULL OR " VIEW_KEY("t")
+          " > (?7, ?8, ?1)) ORDER BY " STATE_RANK("t") ", " NEXT_DUE("t")
+          ", t.id LIMIT ?3", err);
+    if (!st)
+        return err->code;
+    bind_view_filter(st, f);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit + 1);
+    if (after) {
+        int state = after->state >= 0 ? after->state : 0;
+        sqlite3_bind_int64(st, 1, after->id);
+        sqlite3_bind_int(st, 7, state);
+        tcrm_db_bind_text(st, 8, after->first_response_at
+                                 ? after->resolve_due : after->response_due);
+    }
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket), read_row,
+                             free_rows, "tickets", &a, n, err);
+    *out = a;
+    if (more)
+        *more = rc == 0 && *n > limit;
+    if (rc == 0 && *n > limit) {            /* the one read to know more */
+        tcrm_ticket_clear(&(*out)[limit]);
+        *n = limit;
+    }
+    if (rc == 0 && backwards)
+        reverse_rows(*out, *n);
+    return rc;
+}
+
+int tcrm_ticket_count(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
+                      int64_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *n = 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT count(*) FROM live_tickets"
+                                       " t WHERE" VIEW_FILTER, err);
+    if (!st)
+        return err->code;
+    bind_view_filter(st, f);
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0
+           : tcrm_db_fail(db, "tickets", err);
+    if (rc == 0)
+        *n = sqlite3_column_int64(st, 0);
+    tcrm_db_done(st);
+    return rc;
+}
+
 int tcrm_ticket_due(struct tcrm_db *db, const char *until, size_t limit,
                     struct tcrm_ticket **out, size_t *n, int64_t *total,
                     struct tcrm_error *err)

@@ -69,6 +69,19 @@ int tui_quote_form(struct tcrm_db *db, const struct tcrm_config *cfg,
 int tui_payment_form(struct tcrm_db *db, const struct tcrm_config *cfg,
                      int64_t invoice_id, int64_t *out_id);
 
+/* Tickets (ticket_form.c): a new one (company and/or contact, type,
+ * priority, product code, subject; *out_id: the ticket), the resolution
+ * of ticket id, the customer's score 1-5 and comment on it; the core's
+ * refusals beside the field they name. */
+int tui_ticket_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                    int64_t *out_id);
+int tui_ticket_resolve_form(struct tcrm_db *db, int64_t id);
+int tui_ticket_rate_form(struct tcrm_db *db, int64_t id);
+/* A new campaign (campaign_form.c): name, kind, start, end, budget,
+ * cost; *out_id: the campaign. */
+int tui_campaign_form(struct tcrm_db *db, const struct tcrm_config *cfg,
+                      int64_t *out_id);
+
 /* One-line questions at the bottom of the screen. */
 /* "Delete Anna Silva? (y/n)": 1 yes, 0 no. */
 int tui_confirm(const char *question);

@@ -205,6 +205,8 @@ static void do_action(struct tui_app *a, enum tui_action act)
 {
     if (tui_invoice_action(a, act))     /* p, v, o, Enter are theirs */
         return;
+    if (tui_ticket_action(a, act) || tui_campaign_action(a, act))
+        return;
     switch (act) {
     case TUI_A_QUIT: a->quit = 1; break;
     case TUI_A_HELP: tui_help_show(a); break;
@@ -220,7 +222,10 @@ static void do_action(struct tui_app *a, enum tui_action act)
     case TUI_A_RIGHT: tui_view_stage_step(a, 1); break;
     case TUI_A_VIEW1: case TUI_A_VIEW2: case TUI_A_VIEW3: case TUI_A_VIEW4:
     case TUI_A_VIEW5: case TUI_A_VIEW6: case TUI_A_VIEW7: case TUI_A_VIEW8:
-        show_view(a, tui_view_of_tab((int)(act - TUI_A_VIEW1)));
+    case TUI_A_VIEW9: case TUI_A_VIEW10:
+        show_view(a, tui_view_of_tab(act == TUI_A_VIEW9 ? 8
+                                     : act == TUI_A_VIEW10 ? 9
+                                     : (int)(act - TUI_A_VIEW1)));
         break;
     case TUI_A_OPEN: open_row(a); break;
     case TUI_A_SEARCH: start_search(a); break;

@@ -26,6 +26,7 @@
 enum tui_view {
     TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
     TUI_V_QUOTES, TUI_V_ORDERS, TUI_V_INVOICES,
+    TUI_V_TICKETS, TUI_V_CAMPAIGNS,
     TUI_V_LISTS,                 /* views above have a list */
     TUI_V_REPORTS = TUI_V_LISTS,
     TUI_V_COUNT
@@ -96,6 +97,7 @@ struct tui_app {
     char docs_label[200];        /* whose they are, for the top bar */
     int inv_show;                /* invoices: 0 live, 1 open only, 2 with
                                     the voided ones */
+    int tk_open_only;            /* tickets: the open ones only (o) */
 
     struct tui_pane pane;
 
@@ -248,19 +250,53 @@ void tui_invoice_when(const struct tui_app *a, const char *due, char *out,
  * a customer's tickets (the company's when company_id, else the
  * contact's: open ones with their deadline words, the count of all), and
  * a record's attachments (name, size, date); each only when non-empty.
- * A ticket's running deadline in words ("overdue 3 h", "due in 2 days",
- * "clock stopped"; "" when resolved or closed), *late when past it. F:
+ * F:
  * the attachments of the row under the cursor (contact, company, deal,
  * quote), or of any record, as a list that saves (s, Enter) and detaches
  * (D) them. */
 void tui_ticket_lines(struct tui_app *a, int64_t company_id,
                       int64_t contact_id);
 void tui_attach_lines(struct tui_app *a, const char *entity, int64_t id);
-void tui_ticket_when(const struct tcrm_ticket *t, char *out, size_t n,
-                     int *late);
 void tui_files_show(struct tui_app *a);
 void tui_files_of(struct tui_app *a, const char *entity, int64_t id,
                   const char *label);
+/* Lines of a record's detail, to the detail pane (sb NULL) or into a
+ * text for the reader (ui_invoices.c; the Invoices and Tickets views). */
+struct tcrm_strbuf;
+struct tui_sink {
+    struct tui_app *a;
+    struct tcrm_strbuf *sb;
+};
+void tui_sink_emit(struct tui_sink *s, int role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ui_tickets.c: the Tickets view (of the customer a->docs names, or
+ * all), paged by tcrm_ticket_page_by_state: its source, count, cells
+ * (number, customer, type, priority, state, deadline in words, owner;
+ * *late when past a deadline), detail (deadlines, history); its keys (1
+ * when the action was theirs): a adds, r resolves, w notes, W waits, x
+ * closes, u reopens, s rates, o open only, Enter reads. */
+struct tcrm_ticket;
+void tui_ticket_src(struct tui_app *a, struct tui_list_src *src);
+int tui_ticket_count(struct tui_app *a, int64_t *n, struct tcrm_error *err);
+void tui_ticket_cells(struct tui_app *a, const void *row, const char **cell,
+                      char bufs[][64], int *late);
+void tui_ticket_detail(struct tui_app *a, int64_t id);
+int tui_ticket_action(struct tui_app *a, enum tui_action act);
+/* A ticket's running deadline in words ("overdue 3 h", "due in 45 min",
+ * "clock stopped" while it waits; "" when resolved or closed): 1 when
+ * late. The Tickets view, the detail panes and the reminder pane. */
+int tui_ticket_when(const struct tcrm_ticket *t, char *out, size_t n);
+
+/* ui_campaigns.c: the Campaigns view: source, count, cells (name, kind,
+ * dates, members, responded, converted, won revenue), detail (the
+ * report's figures); a adds a campaign (campaign_form.c). */
+void tui_campaign_src(struct tui_app *a, struct tui_list_src *src);
+int tui_campaign_count(struct tui_app *a, int64_t *n, struct tcrm_error *err);
+void tui_campaign_cells(struct tui_app *a, const void *row, const char **cell,
+                        char bufs[][64]);
+void tui_campaign_detail(struct tui_app *a, int64_t id);
+int tui_campaign_action(struct tui_app *a, enum tui_action act);
 
 /* ui.c */
 void tui_redraw_all(struct tui_app *a);

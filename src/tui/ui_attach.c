@@ -32,37 +32,6 @@
 
 #define SHOW_MAX 3      /* lines of each block in a detail pane */
 
-void tui_ticket_when(const struct tcrm_ticket *t, char *out, size_t n,
-                     int *late)
-{
-    char now[20];
-    int running;
-    tcrm_date_timestamp(tcrm_clock_now(), now);
-    int64_t left = tcrm_ticket_left(t, now, &running);
-    *late = running && left < 0;
-    out[0] = '\0';
-    if (!running) {
-        if (t->state == TCRM_TICKET_WAITING)
-            /* TRANSLATORS: a waiting ticket's deadline: the clock stops */
-            snprintf(out, n, "%s", _("clock stopped"));
-        return;
-    }
-    long long h = left < 0 ? (-left + 3599) / 3600 : left / 3600;
-    long long d = h / 24;
-    /* TRANSLATORS: a ticket's running deadline in words: how late it is,
-     * or how long is left (hours under two days, else days) */
-    if (left < 0 && h < 48)
-        snprintf(out, n, P_("overdue %lld h", "overdue %lld h", h), h);
-    else if (left < 0)
-        snprintf(out, n, P_("overdue %lld day", "overdue %lld days", d), d);
-    else if (h < 1)
-        snprintf(out, n, "%s", _("due within the hour"));
-    else if (h < 48)
-        snprintf(out, n, P_("due in %lld h", "due in %lld h", h), h);
-    else
-        snprintf(out, n, P_("due in %lld day", "due in %lld days", d), d);
-}
-
 void tui_ticket_lines(struct tui_app *a, int64_t company_id,
                       int64_t contact_id)
 {
@@ -78,8 +47,7 @@ void tui_ticket_lines(struct tui_app *a, int64_t company_id,
                    (long long)open, (long long)total);
     for (size_t i = 0; i < n; i++) {
         char when[64];
-        int late;
-        tui_ticket_when(&t[i], when, sizeof when, &late);
+        int late = tui_ticket_when(&t[i], when, sizeof when);
         tui_detail_add(a, late ? TUI_OVERDUE : TUI_NORMAL, "  %s · %s%s%s · %s",
                        t[i].number ? t[i].number : "",
                        tcrm_ticket_state_word(t[i].state), when[0] ? " · " : "",

@@ -57,6 +57,13 @@ static void top_info(const struct tui_app *a, char *info, size_t sz)
                  whose ? " · " : "", whose ? a->docs_label : "", show);
         return;
     }
+    if (a->view == TUI_V_TICKETS) {
+        int whose = a->docs.company_id || a->docs.contact_id;
+        snprintf(info, sz, " %s %s%s%s%s ", tui_view_name(a->view), num,
+                 whose ? " · " : "", whose ? a->docs_label : "",
+                 a->tk_open_only ? _(" · open only") : "");
+        return;
+    }
     if ((a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS) &&
         a->docs_label[0]) {
         snprintf(info, sz, " %s %s · %s", tui_view_name(a->view), num,
@@ -95,7 +102,7 @@ static void draw_top(struct tui_app *a)
      * columns each (a CJK character is 2) */
     static const char *short_names[TUI_V_COUNT] = {
         N_("Cont"), N_("Comp"), N_("Deals"), N_("Follow"), N_("Quote"),
-        N_("Order"), N_("Inv"), N_("Rep")
+        N_("Order"), N_("Inv"), N_("Tick"), N_("Camp"), N_("Rep")
     };
     int w = a->lay.w, x = 0;
     int title = tui_attr(TUI_TITLE);
@@ -108,7 +115,7 @@ static void draw_top(struct tui_app *a)
     x += tui_draw_text(stdscr, 0, x, w - x, " tcrm ", title | (int)A_BOLD);
     for (int i = 0; i < TUI_V_COUNT; i++) {
         int v = (int)tui_view_of_tab(i);
-        snprintf(t, sizeof t, " %d%s ", i + 1,
+        snprintf(t, sizeof t, " %d%s ", (i + 1) % 10,
                  tab_name(a, v, level, short_names));
         a->tab_x[i] = x;
         int attr = v == (int)a->view ? tui_attr(TUI_CURSOR) | (int)A_BOLD
@@ -174,13 +181,15 @@ static void draw_keys(struct tui_app *a)
     static const struct { const char *key, *label; } keys[] = {
         {"1", N_("Help")}, {"2", N_("Add")}, {"3", N_("Search")},
         {"4", N_("Log")}, {"5", N_("Follow")}, {"6", N_("Import")},
-        {"7", N_("Reports")}, {"8", N_("Invoices")}, {"10", N_("Quit")},
+        {"7", N_("Reports")}, {"8", N_("Invoices")}, {"9", NC_("view", "Tickets")},
+        {"10", N_("Quit")},
     };
     /* TRANSLATORS: the function-key bar on a narrow terminal: at most 4
      * columns each (a CJK character is 2) */
     static const char *brief[] = {N_("Help"), N_("Add"), N_("Find"),
                                   N_("Log"), N_("Foll"), N_("Imp"),
-                                  N_("Rep"), N_("Inv"), N_("Quit")};
+                                  N_("Rep"), N_("Inv"), N_("Tick"),
+                                  N_("Quit")};
     enum { N = sizeof keys / sizeof *keys };
     int y = a->lay.bar_y, w = a->lay.w, need[N], sum = 0, x = 0;
     const char *text[N];
@@ -188,6 +197,8 @@ static void draw_keys(struct tui_app *a)
         sum = 0;
         for (int i = 0; i < N; i++) {
             text[i] = _(pass ? brief[i] : keys[i].label);
+            if (!pass && keys[i].key[0] == '9')     /* the view's name */
+                text[i] = tui_view_name(TUI_V_TICKETS);
             need[i] = tcrm_text_width(keys[i].key) + tcrm_text_width(text[i]);
             sum += need[i] + 1;
         }

@@ -225,6 +225,10 @@ static void build(struct tui_app *a, int64_t id)
         tui_attach_lines(a, "quote", id);
     else if (a->view == TUI_V_INVOICES)
         tui_invoice_detail(a, id);
+    else if (a->view == TUI_V_TICKETS && id)
+        tui_ticket_detail(a, id);
+    else if (a->view == TUI_V_CAMPAIGNS && id)
+        tui_campaign_detail(a, id);
 }
 
 static int64_t current_id(const struct tui_app *a)

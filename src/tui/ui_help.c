@@ -28,7 +28,7 @@ static void draw_help(const struct tui_app *a, int first, int n,
     }
     tui_draw_text(stdscr, h - 1, 1, w - 2,
                   _("Bottom bar: F1 Help F2 Add F3 Search F4 Log F5 Follow-up "
-                    "F6 Import F7 Reports F8 Invoices F10 Quit"),
+                    "F6 Import F7 Reports F8 Invoices F9 Tickets F10 Quit"),
                   tui_attr(TUI_DIM));
 }
 

@@ -59,15 +59,7 @@ static int inv_fetch(void *ctx, const void *after, int backwards,
                                more, err);
     if (rc < 0)
         return rc;
-    *n = 0;
-    for (size_t i = 0; i < k; i++) {      /* each row its own, to drop */
-        struct tcrm_invoice *r = malloc(sizeof *r);
-        if (!r)
-            break;
-        *r = page[i];
-        memset(&page[i], 0, sizeof page[i]);
-        rows[(*n)++] = r;
-    }
+    *n = tui_rows_take(page, k, sizeof *page, rows);
     tcrm_invoice_array_free(page, k);
     return 0;
 }
@@ -158,16 +150,7 @@ void tui_invoice_cells(struct tui_app *a, const void *row, const char **cell,
 
 /* ---- detail: the invoice and what paid it ------------------------------ */
 
-/* Lines go to the detail pane, or into a text for the reader. */
-struct sink {
-    struct tui_app *a;
-    struct tcrm_strbuf *sb;
-};
-
-static void emit(struct sink *s, int role, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void emit(struct sink *s, int role, const char *fmt, ...)
+void tui_sink_emit(struct tui_sink *s, int role, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
@@ -180,8 +163,10 @@ static void emit(struct sink *s, int role, const char *fmt, ...)
         tui_detail_add(s->a, role, "%s", buf);
 }
 
+#define emit tui_sink_emit      /* short: lines below are long */
+
 /* "R2026-0001  2026-11-10  400.00 CNY  bank · ICBC" */
-static void payment_line(struct sink *s, const struct tcrm_allocation *al,
+static void payment_line(struct tui_sink *s, const struct tcrm_allocation *al,
                          const char *currency)
 {
     struct tcrm_payment p;
@@ -201,7 +186,7 @@ static void payment_line(struct sink *s, const struct tcrm_allocation *al,
              nz(al->paid_on), amount, how);
 }
 
-static void invoice_lines(struct sink *s, int64_t id)
+static void invoice_lines(struct tui_sink *s, int64_t id)
 {
     struct tcrm_invoice v;
     struct tcrm_allocation *al = NULL;
@@ -248,7 +233,7 @@ static void invoice_lines(struct sink *s, int64_t id)
 
 void tui_invoice_detail(struct tui_app *a, int64_t id)
 {
-    struct sink s = {a, NULL};
+    struct tui_sink s = {a, NULL};
     invoice_lines(&s, id);
 }
 
@@ -335,7 +320,7 @@ static void read_invoice(struct tui_app *a)
         return;
     }
     tcrm_strbuf_init(&sb);
-    struct sink s = {a, &sb};
+    struct tui_sink s = {a, &sb};
     label(v, title, sizeof title);
     invoice_lines(&s, v->id);
     tui_modal_begin();

@@ -60,6 +60,9 @@ static const struct binding list_keys[] = {
     {'Q', TUI_A_DOCS}, {'y', TUI_A_ACCEPT}, {'P', TUI_A_PRINT},
     {'F', TUI_A_FILES},
     {'Y', TUI_A_APPROVE},
+    {'9', TUI_A_VIEW9}, {KEY_F(9), TUI_A_VIEW9}, {'0', TUI_A_VIEW10},
+    {'W', TUI_A_TICKET_WAIT}, {'x', TUI_A_TICKET_CLOSE},
+    {'u', TUI_A_TICKET_REOPEN},
 };
 
 /* In the pane, keys that act on a contact of the list have no meaning. */
@@ -126,6 +129,14 @@ static const struct tui_key_help help[] = {
     {"p", N_("record a payment on the invoice (Invoices view)"), 0},
     {"v", N_("void the invoice, after a question (Invoices view)"), 0},
     {"o", N_("invoices: all, open only, voided too (Invoices view)"), 0},
+    {"9  F9", N_("view: Tickets (by state, the deadline first)"), 0},
+    {"0", N_("view: Campaigns (members, responses, won revenue)"), 0},
+    {"a", N_("add a ticket or a campaign (their views)"), 0},
+    {"r", N_("resolve the ticket: a form for the resolution"), 0},
+    {"w W", N_("a note on the ticket / wait for the customer"), 0},
+    {"x u", N_("close / reopen the ticket"), 0},
+    {"s", N_("the customer's score 1-5 on a resolved ticket"), 0},
+    {"o", N_("tickets: all or open only (Tickets view)"), 0},
     {"H", N_("history: who changed the row, when, and what"), 0},
     {"i", N_("the contact's interactions; Enter reads one in full"), 0},
     {"c", N_("in the interactions: comment on one (managers)"), 0},

@@ -33,6 +33,10 @@ enum tui_action {
     TUI_A_PRINT,         /* P: print the quote or order */
     TUI_A_FILES,         /* F: the row's attachments (ui_attach.c) */
     TUI_A_APPROVE,       /* Y: approve the order (managers) */
+    TUI_A_VIEW9, TUI_A_VIEW10,   /* 9 Tickets, 0 Campaigns */
+    TUI_A_TICKET_WAIT,   /* W: the ticket waits for the customer */
+    TUI_A_TICKET_CLOSE,  /* x: close the ticket */
+    TUI_A_TICKET_REOPEN, /* u: reopen the ticket */
     TUI_A_COUNT
 };
 

@@ -343,8 +343,7 @@ static void service_text(const struct tui_app *a,
     if (l->section == TUI_SEC_TICKETS) {
         const struct tcrm_ticket *t = &a->pane.late[l->idx];
         char when[64];
-        int late;
-        tui_ticket_when(t, when, sizeof when, &late);
+        tui_ticket_when(t, when, sizeof when);
         /* TRANSLATORS: a ticket in the reminder pane's TICKETS: how late,
          * its number, the customer */
         snprintf(out, sz, _("%s: %s %s"), when, t->number ? t->number : "",
@@ -440,8 +439,7 @@ int tui_pane_line_at(const struct tui_app *a, int y, int x)
 static void show_ticket(const struct tcrm_ticket *t)
 {
     char when[64], title[300], text[2000];
-    int late;
-    tui_ticket_when(t, when, sizeof when, &late);
+    tui_ticket_when(t, when, sizeof when);
     /* TRANSLATORS: a ticket read from the reminder pane: the title
      * (number, customer), then state, deadline words, priority, subject */
     snprintf(title, sizeof title, _("Ticket %s · %s"),

@@ -255,6 +255,7 @@ int tui_sales_clear(struct tui_app *a)
     a->docs_label[0] = '\0';
     a->loaded[TUI_V_QUOTES] = a->loaded[TUI_V_ORDERS] = 0;
     a->loaded[TUI_V_INVOICES] = 0;
+    a->loaded[TUI_V_TICKETS] = 0;
     if (a->view == TUI_V_QUOTES || a->view == TUI_V_ORDERS ||
         a->view == TUI_V_INVOICES)
         tui_view_load(a, a->view, 0);
@@ -280,6 +281,7 @@ static void show_docs(struct tui_app *a)
     snprintf(a->docs_label, sizeof a->docs_label, "%s", tui_view_label(a));
     a->loaded[TUI_V_QUOTES] = a->loaded[TUI_V_ORDERS] = 0;
     a->loaded[TUI_V_INVOICES] = 0;
+    a->loaded[TUI_V_TICKETS] = 0;
     a->view = TUI_V_QUOTES;
     a->focus = TUI_FOCUS_LIST;
     tui_view_load(a, TUI_V_QUOTES, 0);

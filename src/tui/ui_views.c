@@ -24,24 +24,29 @@
 #include "tcrm/company.h"
 #include "tcrm/date.h"
 #include "tcrm/order.h"
+#include "tcrm/ticket.h"
 #include "theme.h"
 #include "ui.h"
 
 /* TRANSLATORS: the views' names (tabs of the top bar, titles) */
 static const char *view_names[TUI_V_COUNT] = {
     N_("Contacts"), N_("Companies"), N_("Deals"), N_("Follow-ups"),
-    N_("Quotes"), N_("Orders"), N_("Invoices"), N_("Reports")
+    N_("Quotes"), N_("Orders"), N_("Invoices"), NC_("view", "Tickets"),
+    N_("Campaigns"), N_("Reports")
 };
 
 const char *tui_view_name(enum tui_view v)
 {
+    if (v == TUI_V_TICKETS)          /* not the report's count of them */
+        return C_("view", view_names[v]);
     return (int)v >= 0 && v < TUI_V_COUNT ? _(view_names[v]) : "";
 }
 
 /* The views in the order of their tabs and number keys. */
 static const enum tui_view tabs[TUI_V_COUNT] = {
     TUI_V_CONTACTS, TUI_V_COMPANIES, TUI_V_DEALS, TUI_V_FOLLOWUPS,
-    TUI_V_REPORTS, TUI_V_QUOTES, TUI_V_ORDERS, TUI_V_INVOICES
+    TUI_V_REPORTS, TUI_V_QUOTES, TUI_V_ORDERS, TUI_V_INVOICES,
+    TUI_V_TICKETS, TUI_V_CAMPAIGNS
 };
 
 enum tui_view tui_view_of_tab(int n)
@@ -244,6 +249,8 @@ void tui_views_init(struct tui_app *a)
     };
     tui_sales_srcs(a, &srcs[TUI_V_QUOTES], &srcs[TUI_V_ORDERS]);
     tui_invoice_src(a, &srcs[TUI_V_INVOICES]);
+    tui_ticket_src(a, &srcs[TUI_V_TICKETS]);
+    tui_campaign_src(a, &srcs[TUI_V_CAMPAIGNS]);
     for (int v = 0; v < TUI_V_LISTS; v++) {
         tui_list_init(&a->lists[v], &srcs[v]);
         a->count_stale[v] = 1;
@@ -304,6 +311,10 @@ void tui_view_count(struct tui_app *a, enum tui_view v)
         rc = tui_sales_count(a, v, &n, &err);
     } else if (v == TUI_V_INVOICES) {
         rc = tui_invoice_count(a, &n, &err);
+    } else if (v == TUI_V_TICKETS) {
+        rc = tui_ticket_count(a, &n, &err);
+    } else if (v == TUI_V_CAMPAIGNS) {
+        rc = tui_campaign_count(a, &n, &err);
     } else {
         rc = tcrm_followup_count_open(a->db, &n, &err);
     }
@@ -397,8 +408,9 @@ const char *tui_view_label(const struct tui_app *a)
     const struct tcrm_quote *q = current(a, TUI_V_QUOTES);
     const struct tcrm_order *o = current(a, TUI_V_ORDERS);
     const struct tcrm_invoice *inv = current(a, TUI_V_INVOICES);
+    const struct tcrm_ticket *tk = current(a, TUI_V_TICKETS);
     const char *s = c ? c->name : co ? co->name : d ? d->title
                   : f ? f->title : q ? q->number : o ? o->number
-                  : inv ? inv->number : NULL;
+                  : inv ? inv->number : tk ? tk->number : NULL;
     return s ? s : "";
 }

@@ -110,6 +110,33 @@ static const struct column invoice_cols[] = {
     {"invoices", NC_("invoices", "Owner"), {8, 1, 16}, 0, 0},
 };
 
+/* TRANSLATORS: column headers of the tickets list: Number 10, Customer
+ * 8, Type 8, Priority 6, State 8, Deadline (overdue 3 h, due in 2 h) 10,
+ * Owner 8 columns at the narrowest */
+static const struct column ticket_cols[] = {
+    {"tickets", NC_("tickets", "Number"), {10, 0, 0}, 0, 1},
+    {"tickets", NC_("tickets", "Customer"), {8, 3, 0}, 0, 0},
+    {"tickets", NC_("tickets", "Type"), {8, 0, 0}, 0, 1},
+    {"tickets", NC_("tickets", "Priority"), {6, 0, 0}, 0, 1},
+    {"tickets", NC_("tickets", "State"), {8, 0, 0}, 0, 1},
+    {"tickets", NC_("tickets", "Deadline"), {10, 0, 0}, 0, 1},
+    {"tickets", NC_("tickets", "Owner"), {8, 1, 16}, 0, 0},
+};
+
+/* TRANSLATORS: column headers of the campaigns list: Name 10, Kind 6,
+ * Dates (start to end) 10, Members 7, Resp (members who responded) 4,
+ * Conv (members converted) 4, Won (the revenue of won deals) 10 columns
+ * at the narrowest */
+static const struct column campaign_cols[] = {
+    {"campaigns", NC_("campaigns", "Name"), {10, 3, 0}, 0, 0},
+    {"campaigns", NC_("campaigns", "Kind"), {6, 0, 0}, 0, 1},
+    {"campaigns", NC_("campaigns", "Dates"), {10, 0, 0}, 0, 1},
+    {"campaigns", NC_("campaigns", "Members"), {7, 0, 0}, 1, 1},
+    {"campaigns", NC_("campaigns", "Resp"), {4, 0, 0}, 1, 1},
+    {"campaigns", NC_("campaigns", "Conv"), {4, 0, 0}, 1, 1},
+    {"campaigns", NC_("campaigns", "Won"), {10, 0, 0}, 1, 1},
+};
+
 static const struct column *view_cols(const struct tui_app *a, int *n)
 {
     switch (a->view) {
@@ -133,6 +160,13 @@ static const struct column *view_cols(const struct tui_app *a, int *n)
         *n = (int)(sizeof invoice_cols / sizeof *invoice_cols)
            - !tcrm_access_owned(a->db);
         return invoice_cols;
+    case TUI_V_TICKETS:      /* the owner only where rows have several */
+        *n = (int)(sizeof ticket_cols / sizeof *ticket_cols)
+           - !tcrm_access_owned(a->db);
+        return ticket_cols;
+    case TUI_V_CAMPAIGNS:
+        *n = (int)(sizeof campaign_cols / sizeof *campaign_cols);
+        return campaign_cols;
     default:
         *n = (int)(sizeof fu_cols / sizeof *fu_cols);
         return fu_cols;
@@ -192,6 +226,12 @@ static void row_cells(struct tui_app *a, const void *row, const char **cell,
         int late = 0;
         tui_invoice_cells(a, row, cell, bufs, &late);
         *role = late ? TUI_OVERDUE : TUI_NORMAL;
+    } else if (a->view == TUI_V_TICKETS) {
+        int late = 0;
+        tui_ticket_cells(a, row, cell, bufs, &late);
+        *role = late ? TUI_OVERDUE : TUI_NORMAL;
+    } else if (a->view == TUI_V_CAMPAIGNS) {
+        tui_campaign_cells(a, row, cell, bufs);
     } else {
         const struct tcrm_followup *f = row;
         int days = tcrm_followup_when(f->due_date, a->today);
@@ -228,7 +268,8 @@ static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
     for (int i = 0; i < ncols && w[i] > 0; i++) {
         int ca = attr;
         if (!is_cur && role != TUI_NORMAL && ((a->view == TUI_V_FOLLOWUPS
-            && i <= 1) || (a->view == TUI_V_INVOICES && i == 5)))
+            && i <= 1) || (a->view == TUI_V_INVOICES && i == 5)
+            || (a->view == TUI_V_TICKETS && i == 5)))
             ca = tui_attr(role);
         tui_draw_cell(stdscr, y, x, w[i], cell[i], ca, cols[i].right);
         x += w[i] + 1;
@@ -324,6 +365,13 @@ static void draw_empty(struct tui_app *a, int y)
                  ? _("No open invoices. o shows the others.")
                  : _("No invoices yet: they bill confirmed orders (tcrm "
                      "invoice add)."));
+    else if (a->view == TUI_V_TICKETS)
+        snprintf(msg, sizeof msg, "%s", a->tk_open_only || a->docs_label[0]
+                 ? _("No tickets here. o or Esc shows the others.")
+                 : _("No tickets yet. Press a to add one."));
+    else if (a->view == TUI_V_CAMPAIGNS)
+        snprintf(msg, sizeof msg, "%s", _("No campaigns yet. Press a to add "
+                 "one."));
     else if (docs && a->docs_label[0])
         snprintf(msg, sizeof msg, a->view == TUI_V_QUOTES
                  ? _("No quotes of %s. a adds one, Esc shows all.")

@@ -118,3 +118,24 @@ run_case() {
         FAIL=$((FAIL + 1)); echo "not ok $N - $name"
     fi
 }
+
+# has LINE: the screen has this exact line (trailing blanks aside).
+has() {
+    local i=0
+    while [ $i -lt 30 ]; do
+        screen | sed 's/ *$//' | grep -qxF -- "$1" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    bad "expected the line '$1'"
+}
+
+# fits W: no screen line is wider than W columns (CJK counted as 2):
+# capture-pane gives each cell once, so a line wider than the terminal
+# means something was drawn past the edge.
+fits() {
+    local w=$1 line cols
+    while IFS= read -r line; do
+        cols=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
+        [ "$cols" -le "$w" ] || { bad "line wider than $w: '$line'"; return; }
+    done < <(screen)
+}

@@ -45,16 +45,6 @@ new_case() {
     cli init
 }
 
-# has LINE: the screen has this exact line (trailing blanks aside).
-has() {
-    local i=0
-    while [ $i -lt 30 ]; do
-        screen | sed 's/ *$//' | grep -qxF -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    bad "expected the line '$1'"
-}
-
 # ---- data --------------------------------------------------------------
 
 # Acme Ltd (company 1, Anna Silva its contact), Bolt GmbH (company 2, no
@@ -228,7 +218,7 @@ invoices_in_chinese() {
     has ' 编号       客户     到期日         金额         未收 状态       开票日'
     has '>期初       Solo Wu  2026-11-18   250.00   250.00 CNY 未结清     2026-11-18'
     has ' I2026-0001 Acme Ltd 2026-10-31   400.00   300.00 CNY 逾期 18 天 2026-10-01'
-    expect_line '^1帮助 +2新建 +3搜索 +4记录 +5跟进 +6导入 +7报表 +8发票 +10退出 *$'
+    expect_line '^1帮助 +2新建 +3搜索 +4记录 +5跟进 +6导入 +7报表 +8发票 +9工单 +10退出 *$'
     keys G
     has ' I2026-0001 · Acme Ltd · 订单 O2026-0001 · 逾期 18 天'
     has ' 开票 2026-10-01  到期 2026-10-31  金额 400.00 CNY  已收 100.00  未收 300.00'
@@ -245,7 +235,7 @@ invoices_in_chinese() {
 # The key bar fits 80 columns in English too, every label whole.
 key_bar_80() {
     start 80 24
-    expect_line '^1Help +2Add +3Search +4Log +5Follow +6Import +7Reports +8Invoices +10Quit *$'
+    expect_line '^1Help +2Add +3Search +4Log +5Follow +6Import +7Reports +8Invoices +9Tickets +10Quit *$'
     keys 8
     expect "No invoices yet: they bill confirmed orders (tcrm invoice add)."
 }

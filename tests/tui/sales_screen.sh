@@ -195,7 +195,7 @@ quotes_in_chinese() {
     sales_data
     start 80 24 zh_CN.UTF-8
     keys 6
-    expect "6报价单"
+    expect "6报价  7"
     expect_line '^ 编号 +客户 +状态 +日期 +价税合计 *$'
     expect_line '^>Q2026-0002 +Bolt GmbH +草稿 +2026-11-18 +338\.97 CNY *$'
     expect_line '^ Q2026-0002 · Bolt GmbH · 草稿 · 有效期至 - *$'

@@ -160,6 +160,77 @@ static void test_rules(void **state)
     tcrm_ticket_events_free(e, n);
 }
 
+/* The Tickets view's order: by state, then the running deadline, then
+ * id; paged forwards and backwards in pieces of two, and counted. */
+static void test_view_order(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    struct tcrm_company c;
+    int64_t id[6];
+    static const int prio[6] = { TCRM_PRIORITY_LOW, TCRM_PRIORITY_URGENT,
+                                 TCRM_PRIORITY_NORMAL, TCRM_PRIORITY_HIGH,
+                                 TCRM_PRIORITY_NORMAL, TCRM_PRIORITY_LOW };
+    tcrm_company_init(&c);
+    tcrm_str_set(&c.name, "Acme");
+    assert_int_equal(tcrm_company_insert(db, &c, &err), 0);
+    at("2026-03-02 09:00:00");
+    for (int i = 0; i < 6; i++) {
+        struct tcrm_ticket_in in = { c.id, 0, TCRM_TICKET_FAULT, prio[i], 0,
+                                     "Jam", NULL, NULL };
+        assert_int_equal(tcrm_ticket_add(db, &in, &id[i], &err), 0);
+    }
+    tcrm_company_clear(&c);
+    assert_int_equal(tcrm_ticket_wait(db, id[0], &err), 0);
+    assert_int_equal(tcrm_ticket_resolve(db, id[3], "done", &err), 0);
+    assert_int_equal(tcrm_ticket_note(db, id[4], "looking", &err), 0);
+    assert_int_equal(tcrm_ticket_resolve(db, id[5], "done", &err), 0);
+    assert_int_equal(tcrm_ticket_close(db, id[5], &err), 0);
+    /* new: urgent (2 h) before normal (24 h); in progress; waiting;
+     * resolved; closed */
+    const int64_t want[6] = { id[1], id[2], id[4], id[0], id[3], id[5] };
+    struct tcrm_ticket *page = NULL, last;
+    size_t n, k = 0;
+    int more = 1, first = 1;
+    memset(&last, 0, sizeof last);
+    while (more) {
+        assert_int_equal(tcrm_ticket_page_by_state(db, NULL, first ? NULL
+                         : &last, 0, 2, &page, &n, &more, &err), 0);
+        first = 0;
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(page[i].id, want[k++]);
+        tcrm_ticket_clear(&last);
+        last = page[n - 1];
+        memset(&page[n - 1], 0, sizeof page[n - 1]);
+        tcrm_ticket_array_free(page, n);
+    }
+    assert_int_equal(k, 6);
+    /* backwards from the end, and from the last row read */
+    assert_int_equal(tcrm_ticket_page_by_state(db, NULL, NULL, 1, 2, &page,
+                                               &n, &more, &err), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(page[0].id, want[4]);
+    assert_int_equal(page[1].id, want[5]);
+    assert_int_equal(more, 1);
+    tcrm_ticket_array_free(page, n);
+    assert_int_equal(tcrm_ticket_page_by_state(db, NULL, &last, 1, 10, &page,
+                                               &n, &more, &err), 0);
+    assert_int_equal(n, 5);
+    assert_int_equal(page[0].id, want[0]);
+    assert_int_equal(page[4].id, want[4]);
+    assert_int_equal(more, 0);
+    tcrm_ticket_array_free(page, n);
+    tcrm_ticket_clear(&last);
+    struct tcrm_ticket_filter f = { 1, NULL, 0, 0 };
+    int64_t count;
+    assert_int_equal(tcrm_ticket_count(db, &f, &count, &err), 0);
+    assert_int_equal(count, 4);
+    f.open_only = 0;
+    f.company_id = 999;
+    assert_int_equal(tcrm_ticket_count(db, &f, &count, &err), 0);
+    assert_int_equal(count, 0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -182,6 +253,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_clock_with_wait, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_view_order, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,7 +42,13 @@ static void test_views_and_logs(void **state)
     assert_int_equal(tui_key_action('7', TUI_FOCUS_LIST), TUI_A_VIEW7);
     assert_int_equal(tui_key_action('8', TUI_FOCUS_LIST), TUI_A_VIEW8);
     assert_int_equal(tui_key_action(KEY_F(8), TUI_FOCUS_LIST), TUI_A_VIEW8);
-    assert_int_equal(tui_key_action('9', TUI_FOCUS_LIST), TUI_A_NONE);
+    assert_int_equal(tui_key_action('9', TUI_FOCUS_LIST), TUI_A_VIEW9);
+    assert_int_equal(tui_key_action(KEY_F(9), TUI_FOCUS_LIST), TUI_A_VIEW9);
+    assert_int_equal(tui_key_action('0', TUI_FOCUS_LIST), TUI_A_VIEW10);
+    assert_int_equal(tui_key_action('W', TUI_FOCUS_LIST), TUI_A_TICKET_WAIT);
+    assert_int_equal(tui_key_action('x', TUI_FOCUS_LIST), TUI_A_TICKET_CLOSE);
+    assert_int_equal(tui_key_action('u', TUI_FOCUS_LIST), TUI_A_TICKET_REOPEN);
+    assert_int_equal(tui_key_action('J', TUI_FOCUS_LIST), TUI_A_NONE);
     assert_int_equal(tui_key_action('Q', TUI_FOCUS_LIST), TUI_A_DOCS);
     assert_int_equal(tui_key_action('y', TUI_FOCUS_LIST), TUI_A_ACCEPT);
     assert_int_equal(tui_key_action('P', TUI_FOCUS_LIST), TUI_A_PRINT);
