@@ -250,10 +250,9 @@ void tui_invoice_when(const struct tui_app *a, const char *due, char *out,
  * a customer's tickets (the company's when company_id, else the
  * contact's: open ones with their deadline words, the count of all), and
  * a record's attachments (name, size, date); each only when non-empty.
- * F:
- * the attachments of the row under the cursor (contact, company, deal,
- * quote), or of any record, as a list that saves (s, Enter) and detaches
- * (D) them. */
+ * F: the attachments of the row under the cursor (contact, company,
+ * deal, quote, ticket), or of any record, as a list that saves (s,
+ * Enter) and detaches (D) them. */
 void tui_ticket_lines(struct tui_app *a, int64_t company_id,
                       int64_t contact_id);
 void tui_attach_lines(struct tui_app *a, const char *entity, int64_t id);

@@ -212,6 +212,7 @@ void tui_files_show(struct tui_app *a)
     const char *entity = NULL;
     int64_t id = 0;
     const struct tui_list *q = &a->lists[TUI_V_QUOTES];
+    const struct tui_list *t = &a->lists[TUI_V_TICKETS];
     switch (a->view) {
     case TUI_V_CONTACTS: entity = "contact"; id = tui_view_contact(a); break;
     case TUI_V_COMPANIES: entity = "company"; id = tui_view_company(a); break;
@@ -220,11 +221,15 @@ void tui_files_show(struct tui_app *a)
         entity = "quote";
         id = tui_list_current(q) ? q->src.row_id(tui_list_current(q)) : 0;
         break;
+    case TUI_V_TICKETS:
+        entity = "ticket";
+        id = tui_list_current(t) ? t->src.row_id(tui_list_current(t)) : 0;
+        break;
     default: break;
     }
     if (!entity) {
-        tui_status(a, 0, "F lists the files of a contact, company, deal or "
-                   "quote");
+        /* TRANSLATORS: F in a view whose rows have no attachments */
+        tui_status(a, 0, "F lists a record's files (not in this view)");
         return;
     }
     if (!id) {

@@ -229,6 +229,7 @@ void tui_ticket_detail(struct tui_app *a, int64_t id)
 {
     struct tui_sink s = {a, NULL};
     ticket_lines(&s, id);
+    tui_attach_lines(a, "ticket", id);      /* F lists and saves them */
 }
 
 /* ---- actions ------------------------------------------------------------ */

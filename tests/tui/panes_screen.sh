@@ -71,7 +71,7 @@ detail_blocks() {
     expect_line '^   T2026-0002 · new · due in 8 h · Toner low *$'
     expect_not "attachment (F"
     keys 4 F
-    expect "F lists the files of a contact, company, deal or quote"
+    expect "F lists a record's files (not in this view)"
 }
 
 files_save_detach() {

@@ -101,6 +101,15 @@ tickets_list_and_detail() {
     keys q
     expect " Tickets 2"
     keys D; expect "Tickets are closed, never deleted: x closes one"
+    # A file kept with the ticket: in its detail, and F lists it.
+    printf "log line\n" >"$CASE_HOME/printer.log"
+    cli attach ticket 1 "$CASE_HOME/printer.log"
+    keys 1 9
+    expect_line '^ 1 attachment \(F lists it\): *$'
+    has '   printer.log · 9 B · 2026-11-18'
+    keys F
+    expect "printer.log"
+    keys q
 }
 
 # a: the form; no customer and an unknown company answered beside the
@@ -148,7 +157,7 @@ ticket_forms() {
     has '>T2026-0003 Acme Ltd fault    urgent   closed'
     keys u; expect "T2026-0003 is in progress now"
     keys W; expect "T2026-0003 is waiting now"
-    has '>T2026-0003 Acme Ltd fault    urgent   waiting  waiting'
+    has '>T2026-0003 Acme Ltd fault    urgent   waiting  clock stopped'
     keys x; expect "ticket T2026-0003 is waiting: only a resolved"
     keys r; type_text "done"; keys Enter
     expect "Ticket resolved"
