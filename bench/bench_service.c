@@ -1,0 +1,435 @@
+/*
+ * tcrm-bench-service: the speed targets of issue 14 on the database of
+ * bench/gen_service.sql (1,000,000 contacts, 200,000 tickets, 50
+ * campaigns of 100,000 members; owned mode, an admin `bench`, managers
+ * m1-m3, salespeople s01-s20):
+ *
+ *   TCRM_NOW="2026-12-07 10:00:00" tcrm-bench-service --db FILE
+ *       [--rounds N] [--tcrm BINARY] [--only TEXT]
+ *
+ *   - `report service` (its default period, this year; and this month)
+ *     and `report campaigns`, text and CSV, in process, as the admin, a
+ *     salesperson (s01) and a manager (m1): target 500 ms;
+ *   - a campaign's figures (what `campaign show` prints above its
+ *     members) and the walk over its 100,000 members `campaign show`
+ *     lists;
+ *   - the tickets pages: tcrm_ticket_page (`ticket list`, newest first)
+ *     all and --open, first page and a page deep, admin and s01;
+ *   - the Tickets view's page per key: 50 rows in the view's order
+ *     (state new, in progress, waiting, resolved, closed; then the
+ *     running deadline; then id), first page, a page deep (keyset after
+ *     the 5,000th row) and s01's own, on a second plain connection (the
+ *     query the view runs is the screen's; this one is its shape):
+ *     target one frame, 16 ms;
+ *   - with --tcrm, whole commands through the binary (as the Unix login
+ *     running this, which must be an admin of the database):
+ *     `report service`, `report campaigns` (and --format csv),
+ *     `campaign show 1`, `ticket list --open`.
+ *
+ * Each call is timed with the monotonic clock (wall) and the process's
+ * CPU clock (the child's for commands). N rounds (default 10) after one
+ * warm-up call. --only runs the measures whose label holds TEXT.
+ */
+#include <getopt.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench_clock.h"
+#include "tcrm/campaign.h"
+#include "tcrm/config.h"
+#include "tcrm/date.h"
+#include "tcrm/db.h"
+#include "tcrm/report.h"
+#include "tcrm/ticket.h"
+
+struct bench {
+    const char *path, *tcrm, *only;
+    int rounds;
+    char today[11];
+    struct tcrm_config cfg;
+};
+
+/* n wall times, then n CPU times: "p50 p90 max" of each. */
+static void print_ms(const char *what, double *ms, size_t n, double target)
+{
+    qsort(ms, n, sizeof *ms, cmp_double);
+    qsort(ms + n, n, sizeof *ms, cmp_double);
+    size_t p90 = n * 9 / 10;
+    printf("%-50s %8.2f %8.2f %8.2f  %8.2f %8.2f %8.2f%s\n", what, ms[n / 2],
+           ms[p90], ms[n - 1], ms[n + n / 2], ms[n + p90], ms[2 * n - 1],
+           target > 0 && ms[n + n / 2] > target ? "  OVER" : "");
+    fflush(stdout);
+}
+
+static struct tcrm_db *open_as(struct bench *b, const char *login)
+{
+    struct tcrm_error err = {0};
+    struct tcrm_db_options dbo = {.path = b->path, .user = login,
+                                  .busy_timeout_ms = 5000, .login = login};
+    struct tcrm_db *db = NULL;
+    if (tcrm_db_open_existing(&dbo, &db, &err) != 0) {
+        fprintf(stderr, "tcrm-bench-service: %s: %s\n", login, err.msg);
+        return NULL;
+    }
+    return db;
+}
+
+static int wanted(const struct bench *b, const char *what)
+{
+    return !b->only || strstr(what, b->only) != NULL;
+}
+
+/* One timed call: 0 or an error code; *rows what it found. */
+typedef int (*call_fn)(struct tcrm_db *db, struct bench *b, size_t *rows,
+                       struct tcrm_error *err);
+
+static void timed(struct tcrm_db *db, struct bench *b, const char *who,
+                  const char *what, call_fn fn, double target)
+{
+    char label[128];
+    snprintf(label, sizeof label, "%s, %s", what, who);
+    if (!wanted(b, label))
+        return;
+    int n = b->rounds;
+    double *ms = calloc(2 * (size_t)n, sizeof *ms);
+    struct tcrm_error err = {0};
+    size_t rows = 0;
+    int rc = ms ? fn(db, b, &rows, &err) : 1;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        double t0 = now_ms(), c0 = cpu_ms();
+        rows = 0;
+        rc = fn(db, b, &rows, &err);
+        ms[i] = now_ms() - t0;
+        ms[n + i] = cpu_ms() - c0;
+    }
+    if (rc == 0) {
+        char l2[160];
+        snprintf(l2, sizeof l2, "%s (%zu)", label, rows);
+        print_ms(l2, ms, (size_t)n, target);
+    } else {
+        printf("%-50s failed: %s\n", label, err.msg);
+    }
+    free(ms);
+}
+
+/* ---- reports ------------------------------------------------------------------ */
+
+static const char *rep_name, *rep_period;
+static int rep_csv;
+
+static int call_report(struct tcrm_db *db, struct bench *b, size_t *rows,
+                       struct tcrm_error *err)
+{
+    struct tcrm_report_opts o;
+    struct tcrm_doc doc;
+    tcrm_report_opts_init(&o);
+    o.now = tcrm_clock_now();
+    o.format = rep_csv ? TCRM_REPORT_CSV : TCRM_REPORT_TEXT;
+    if (rep_period &&
+        tcrm_report_period(rep_period, o.now, o.from, o.to, err) != 0)
+        return err->code;
+    int rc = tcrm_report_run(db, &b->cfg, rep_name, &o, &doc, err);
+    if (rc == 0) {
+        *rows = doc.n;
+        tcrm_doc_free(&doc);
+    }
+    return rc;
+}
+
+static void bench_reports(struct tcrm_db *db, struct bench *b,
+                          const char *who)
+{
+    rep_name = "service";
+    for (rep_csv = 0; rep_csv < 2; rep_csv++) {
+        rep_period = NULL;
+        timed(db, b, who, rep_csv ? "report service csv" : "report service",
+              call_report, 500.0);
+    }
+    rep_csv = 0;
+    rep_period = "this-month";
+    timed(db, b, who, "report service this-month", call_report, 500.0);
+    rep_period = NULL;
+    rep_name = "campaigns";
+    for (rep_csv = 0; rep_csv < 2; rep_csv++)
+        timed(db, b, who, rep_csv ? "report campaigns csv"
+                                  : "report campaigns", call_report, 500.0);
+    rep_csv = 0;
+}
+
+/* ---- campaign show -------------------------------------------------------------- */
+
+static int64_t show_id = 1;
+
+static int call_figures(struct tcrm_db *db, struct bench *b, size_t *rows,
+                        struct tcrm_error *err)
+{
+    struct tcrm_campaign_figures *f = NULL;
+    int rc = tcrm_campaign_figures(db, show_id, b->today, &f, rows, err);
+    if (rc == 0)
+        tcrm_campaign_figures_free(f, *rows);
+    return rc;
+}
+
+static int call_members(struct tcrm_db *db, struct bench *b, size_t *rows,
+                        struct tcrm_error *err)
+{
+    struct tcrm_campaign_member *m = NULL;
+    int64_t after = 0;
+    size_t n = 0;
+    int more = 0, rc;
+    (void)b;
+    do {
+        if ((rc = tcrm_campaign_members(db, show_id, after, 500, &m, &n,
+                                        &more, err)))
+            return rc;
+        *rows += n;
+        after = n ? m[n - 1].contact_id : 0;
+        tcrm_campaign_members_free(m, n);
+    } while (more);
+    return 0;
+}
+
+/* ---- ticket pages ---------------------------------------------------------------- */
+
+static struct tcrm_ticket_filter page_filter;
+static int64_t page_after;
+
+static int call_page(struct tcrm_db *db, struct bench *b, size_t *rows,
+                     struct tcrm_error *err)
+{
+    struct tcrm_ticket *t = NULL;
+    int more = 0;
+    (void)b;
+    int rc = tcrm_ticket_page(db, &page_filter, page_after, 50, &t, rows,
+                              &more, err);
+    if (rc == 0)
+        tcrm_ticket_array_free(t, *rows);
+    return rc;
+}
+
+static void bench_pages(struct tcrm_db *db, struct bench *b, const char *who)
+{
+    page_filter = (struct tcrm_ticket_filter){ 0, NULL };
+    page_after = 0;
+    timed(db, b, who, "ticket list, first 50", call_page, 16.0);
+    page_after = 100000;
+    timed(db, b, who, "ticket list, 50 after id 100,000", call_page, 16.0);
+    page_filter.open_only = 1;
+    page_after = 0;
+    timed(db, b, who, "ticket list --open, first 50", call_page, 16.0);
+    page_after = 100000;
+    timed(db, b, who, "ticket list --open, 50 after id 100,000", call_page,
+          16.0);
+}
+
+/* ---- the Tickets view's order, on a plain connection ---------------------------- */
+
+/* The state's place in the view, the running deadline (tcrm_ticket_next_
+ * due: none once resolved or closed), then id. */
+#define VIEW_KEY                                                            \
+    "CASE state WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1"                \
+    " WHEN 'waiting' THEN 2 WHEN 'resolved' THEN 3 ELSE 4 END"
+#define VIEW_DUE                                                            \
+    "CASE WHEN state IN ('resolved', 'closed') THEN ''"                     \
+    " WHEN first_response_at IS NULL THEN response_due ELSE resolve_due END"
+static const char view_sql[] =
+    "SELECT id, number, state, " VIEW_DUE " AS due, " VIEW_KEY " AS k"
+    " FROM tickets WHERE (?1 IS NULL OR owner = ?1)"
+    " AND (" VIEW_KEY ", " VIEW_DUE ", id) > (?2, ?3, ?4)"
+    " ORDER BY 5, 4, 1 LIMIT 50";
+
+static sqlite3 *raw;
+static sqlite3_stmt *view_st;
+static const char *view_owner;
+static int view_k;
+static char view_due[32];
+static int64_t view_id;
+
+static int call_view(struct tcrm_db *db, struct bench *b, size_t *rows,
+                     struct tcrm_error *err)
+{
+    (void)db;
+    (void)b;
+    sqlite3_reset(view_st);
+    sqlite3_bind_text(view_st, 1, view_owner, -1, SQLITE_STATIC);
+    sqlite3_bind_int(view_st, 2, view_k);
+    sqlite3_bind_text(view_st, 3, view_due, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(view_st, 4, view_id);
+    int s;
+    while ((s = sqlite3_step(view_st)) == SQLITE_ROW)
+        ++*rows;
+    if (s != SQLITE_DONE) {
+        snprintf(err->msg, sizeof err->msg, "%s", sqlite3_errmsg(raw));
+        return 1;
+    }
+    return 0;
+}
+
+/* The key of the row at offset `skip` in the view's order. */
+static void view_seek(long skip)
+{
+    char sql[1024];
+    sqlite3_stmt *st;
+    snprintf(sql, sizeof sql, "SELECT " VIEW_KEY ", " VIEW_DUE ", id FROM"
+             " tickets ORDER BY 1, 2, 3 LIMIT 1 OFFSET %ld", skip);
+    view_k = -1;
+    view_due[0] = 0;
+    view_id = 0;
+    if (skip < 0)
+        return;
+    if (sqlite3_prepare_v2(raw, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        view_k = sqlite3_column_int(st, 0);
+        snprintf(view_due, sizeof view_due, "%s",
+                 (const char *)sqlite3_column_text(st, 1));
+        view_id = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+}
+
+static void bench_view(struct bench *b)
+{
+    if (sqlite3_open_v2(b->path, &raw, SQLITE_OPEN_READONLY, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v2(raw, view_sql, -1, &view_st, NULL) != SQLITE_OK) {
+        printf("view order: %s\n", sqlite3_errmsg(raw));
+        sqlite3_close(raw);
+        return;
+    }
+    view_owner = NULL;
+    view_seek(-1);
+    timed(NULL, b, "plain", "view order, first 50", call_view, 16.0);
+    view_seek(5000);
+    timed(NULL, b, "plain", "view order, 50 after the 5,000th", call_view,
+          16.0);
+    view_seek(-1);
+    view_owner = "s01";
+    timed(NULL, b, "plain", "view order, s01's own, first 50", call_view,
+          16.0);
+    sqlite3_finalize(view_st);
+    sqlite3_close(raw);
+}
+
+/* ---- whole commands ------------------------------------------------------------- */
+
+static int run_cmd(char *const argv[], double *wall, double *cpu)
+{
+    fflush(stdout);
+    double t0 = now_ms();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout) ||
+            !freopen("/dev/null", "w", stderr))
+            _exit(126);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid)
+        return -1;
+    *wall = now_ms() - t0;
+    *cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void bench_cmd(struct bench *b, const char *what, char *const argv[],
+                      double target)
+{
+    int n = b->rounds;
+    if (!wanted(b, what))
+        return;
+    double *ms = calloc(2 * (size_t)n, sizeof *ms), w, c;
+    int rc = ms ? run_cmd(argv, &w, &c) : -1;
+    for (int i = 0; rc == 0 && i < n; i++)
+        rc = run_cmd(argv, &ms[i], &ms[n + i]);
+    if (rc == 0)
+        print_ms(what, ms, (size_t)n, target);
+    else
+        printf("%-50s failed (exit %d)\n", what, rc);
+    free(ms);
+}
+
+static void bench_cmds(struct bench *b)
+{
+    char db[4096];
+    snprintf(db, sizeof db, "%s", b->path);
+    char *t = (char *)b->tcrm;
+    char *sv[] = { t, "--db", db, "report", "service", NULL };
+    char *svc[] = { t, "--db", db, "report", "service", "--format", "csv",
+                    NULL };
+    char *cp[] = { t, "--db", db, "report", "campaigns", NULL };
+    char *cpc[] = { t, "--db", db, "report", "campaigns", "--format", "csv",
+                    NULL };
+    char *show[] = { t, "--db", db, "campaign", "show", "1", NULL };
+    char *list[] = { t, "--db", db, "ticket", "list", "--open", NULL };
+    bench_cmd(b, "command: report service", sv, 500.0);
+    bench_cmd(b, "command: report service --format csv", svc, 500.0);
+    bench_cmd(b, "command: report campaigns", cp, 500.0);
+    bench_cmd(b, "command: report campaigns --format csv", cpc, 500.0);
+    bench_cmd(b, "command: campaign show 1 (100,000 members)", show, 0);
+    bench_cmd(b, "command: ticket list --open (all of them)", list, 0);
+}
+
+/* ---- all of it -------------------------------------------------------------------- */
+
+static void as_login(struct bench *b, const char *login)
+{
+    struct tcrm_db *db = open_as(b, login);
+    if (!db)
+        return;
+    bench_reports(db, b, login);
+    timed(db, b, login, "campaign 1 figures", call_figures, 0);
+    timed(db, b, login, "campaign 1 members, all pages", call_members, 0);
+    bench_pages(db, b, login);
+    tcrm_db_close(db);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"rounds", required_argument, NULL, 'r'},
+        {"tcrm", required_argument, NULL, 't'},
+        {"only", required_argument, NULL, 'O'},
+        {NULL, 0, NULL, 0}};
+    struct bench b;
+    int ch;
+
+    memset(&b, 0, sizeof b);
+    b.rounds = 10;
+    while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'd': b.path = optarg; break;
+        case 'r': b.rounds = atoi(optarg); break;
+        case 't': b.tcrm = optarg; break;
+        case 'O': b.only = optarg; break;
+        default: b.path = NULL; optind = argc; break;
+        }
+    }
+    if (!b.path || b.rounds < 1) {
+        fprintf(stderr, "usage: tcrm-bench-service --db FILE [--rounds N] "
+                        "[--tcrm BINARY] [--only TEXT]\n");
+        return 2;
+    }
+    if (tcrm_config_defaults(&b.cfg) != 0)
+        return 1;
+    tcrm_date_today(tcrm_clock_now(), b.today);
+    printf("today %s; ms (rows)%*s %8s %8s %8s  %8s %8s %8s\n", b.today, 23,
+           "", "wall p50", "p90", "max", "cpu p50", "p90", "max");
+    as_login(&b, "bench");
+    as_login(&b, "s01");
+    as_login(&b, "m1");
+    bench_view(&b);
+    if (b.tcrm)
+        bench_cmds(&b);
+    tcrm_config_free(&b.cfg);
+    return 0;
+}
