@@ -90,23 +90,14 @@ struct camp_args {
     const char *name, *kind, *start, *end, *budget, *cost, *currency;
 };
 
-/* Reads the options of add (no --name: NAME is the argument) or edit
+/* Reads the options of add or edit
  * into a; -1 to go on, else the exit status. */
 static int camp_opts(const struct tcrm_cmd *sub, struct cli_opts *o,
                      struct camp_args *a)
 {
+    /* add has no --name (NAME is its argument): it starts at lo + 1 */
     static const struct option lo[] = {
-        { "kind", required_argument, NULL, 'k' },
-        { "start", required_argument, NULL, 's' },
-        { "end", required_argument, NULL, 'e' },
-        { "budget", required_argument, NULL, 'b' },
-        { "cost", required_argument, NULL, 'c' },
-        { "currency", required_argument, NULL, 'u' },
-        CLI_OPT_HELP,
         { "name", required_argument, NULL, 'n' },
-        CLI_OPT_END,
-    };
-    static const struct option lo_add[] = {
         { "kind", required_argument, NULL, 'k' },
         { "start", required_argument, NULL, 's' },
         { "end", required_argument, NULL, 'e' },
@@ -120,7 +111,7 @@ static int camp_opts(const struct tcrm_cmd *sub, struct cli_opts *o,
     const char *keys = "ksebcun";
     int c;
 
-    o->lo = sub == &sub_add ? lo_add : lo;
+    o->lo = sub == &sub_add ? lo + 1 : lo;
     while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
         if (c == CLI_OPT_STOP)
             return o->status;
@@ -154,38 +145,52 @@ static int camp_values(const struct tcrm_cmd *sub, const struct camp_args *a,
     return 0;
 }
 
-static int campaign_add(struct tcrm_cli *cli, int argc, char **argv)
-{
+/* What add and edit read from the command line. */
+struct camp_form {
     struct tcrm_campaign_in in;
     struct camp_args a;
     struct cli_opts o;
+    char start[11], end[11];
+};
+
+/* The options and 1 to max arguments (named arg) into f; -1 to go on,
+ * else the exit status. */
+static int camp_read(const struct tcrm_cmd *sub, int argc, char **argv,
+                     int max, const char *arg, struct camp_form *f)
+{
+    int rc;
+    memset(f, 0, sizeof *f);
+    f->in.budget = -1;
+    cli_opts_init(&f->o, sub, argc, argv, NULL);
+    if ((rc = camp_opts(sub, &f->o, &f->a)) >= 0 ||
+        (rc = cli_want_args(sub, &f->o, 1, max, arg)))
+        return rc;
+    return -1;
+}
+
+static int campaign_add(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct camp_form f;
     struct tcrm_error err;
     struct tcrm_db *db;
-    char start[11], end[11];
     int64_t id;
     int rc;
 
-    memset(&in, 0, sizeof in);
-    memset(&a, 0, sizeof a);
-    in.budget = -1;
-    cli_opts_init(&o, &sub_add, argc, argv, NULL);
-    if ((rc = camp_opts(&sub_add, &o, &a)) >= 0)
+    if ((rc = camp_read(&sub_add, argc, argv, -1, "NAME", &f)) >= 0)
         return rc;
-    if ((rc = cli_want_args(&sub_add, &o, 1, -1, "NAME")))
-        return rc;
-    if (!a.kind)
+    if (!f.a.kind)
         return tcrm_cli_usage(&sub_add, "missing --kind");
-    if ((rc = camp_values(&sub_add, &a, &in, start, end)) ||
+    if ((rc = camp_values(&sub_add, &f.a, &f.in, f.start, f.end)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
-    char *name = cli_join(o.pos, o.npos);
-    in.name = name;
-    in.currency = a.currency ? a.currency : cli->cfg.base_currency;
+    char *name = cli_join(f.o.pos, f.o.npos);
+    f.in.name = name;
+    f.in.currency = f.a.currency ? f.a.currency : cli->cfg.base_currency;
     tcrm_error_clear(&err);
-    if (tcrm_campaign_add(db, &in, &id, &err) == 0)
+    if (tcrm_campaign_add(db, &f.in, &id, &err) == 0)
         fprintf(cli->out, _("added campaign %lld: %s (%s)\n"), (long long)id,
                 cli_s(name), tcrm_i18n_word("kind",
-                                            tcrm_campaign_kind_name(in.kind)));
+                                            tcrm_campaign_kind_name(f.in.kind)));
     else
         rc = tcrm_cli_fail_err(&err);
     free(name);
@@ -225,36 +230,29 @@ static int camp_apply(const struct camp_args *a,
 
 static int campaign_edit(struct tcrm_cli *cli, int argc, char **argv)
 {
-    struct tcrm_campaign_in in;
+    struct camp_form f;
     struct tcrm_campaign c;
-    struct camp_args a;
-    struct cli_opts o;
     struct tcrm_error err;
     struct tcrm_db *db;
-    char start[11], end[11];
+    const struct camp_args *a = &f.a;
     int64_t id;
     int rc;
 
-    memset(&in, 0, sizeof in);
-    memset(&a, 0, sizeof a);
-    cli_opts_init(&o, &sub_edit, argc, argv, NULL);
-    if ((rc = camp_opts(&sub_edit, &o, &a)) >= 0)
+    if ((rc = camp_read(&sub_edit, argc, argv, 1, "CID", &f)) >= 0)
         return rc;
-    if ((rc = cli_want_args(&sub_edit, &o, 1, 1, "CID")))
-        return rc;
-    if (!a.name && !a.kind && !a.start && !a.end && !a.budget && !a.cost &&
-        !a.currency)
+    if (!a->name && !a->kind && !a->start && !a->end && !a->budget &&
+        !a->cost && !a->currency)
         return tcrm_cli_usage(&sub_edit, "nothing to change: give --name, "
                               "--kind, --start, --end, --budget, --cost or "
                               "--currency");
-    if ((rc = camp_values(&sub_edit, &a, &in, start, end)) ||
+    if ((rc = camp_values(&sub_edit, a, &f.in, f.start, f.end)) ||
         (rc = tcrm_cli_db(cli, &db)) ||
-        (rc = cli_campaign_id(db, o.pos[0], &id)))
+        (rc = cli_campaign_id(db, f.o.pos[0], &id)))
         return rc;
     tcrm_error_clear(&err);
     if (tcrm_campaign_get(db, id, &c, &err))
         return tcrm_cli_fail_err(&err);
-    if (camp_apply(&a, &in, &c))
+    if (camp_apply(a, &f.in, &c))
         rc = tcrm_cli_fail("out of memory");
     else if (tcrm_campaign_edit(db, &c, &err))
         rc = tcrm_cli_fail_err(&err);
@@ -265,17 +263,30 @@ static int campaign_edit(struct tcrm_cli *cli, int argc, char **argv)
     return rc;
 }
 
+/* The one argument CID of sub, the database opened (to write or to
+ * read) and the campaign found: -1 to go on, else the exit status. */
+static int campaign_arg(struct tcrm_cli *cli, const struct tcrm_cmd *sub,
+                        int argc, char **argv, int write,
+                        struct tcrm_db **db, int64_t *id)
+{
+    const char *ref;
+    int rc = cli_one_arg(sub, argc, argv, "CID", &ref);
+    if (rc)
+        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
+    if ((rc = write ? tcrm_cli_db(cli, db) : cli_db_read(cli, db)) ||
+        (rc = cli_campaign_id(*db, ref, id)))
+        return rc;
+    return -1;
+}
+
 static int campaign_delete(struct tcrm_cli *cli, int argc, char **argv)
 {
     struct tcrm_error err;
     struct tcrm_db *db;
-    const char *ref;
     int64_t id;
-    int rc = cli_one_arg(&sub_delete, argc, argv, "CID", &ref);
+    int rc = campaign_arg(cli, &sub_delete, argc, argv, 1, &db, &id);
 
-    if (rc)
-        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
-    if ((rc = tcrm_cli_db(cli, &db)) || (rc = cli_campaign_id(db, ref, &id)))
+    if (rc >= 0)
         return rc;
     const char *name = campaign_name(db, id);
     tcrm_error_clear(&err);
@@ -542,15 +553,12 @@ static int campaign_show(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_campaign_figures *f = NULL;
     struct tcrm_error err;
     struct tcrm_db *db;
-    const char *ref;
     char today[11];
     size_t n = 0;
     int64_t id;
-    int rc = cli_one_arg(&sub_show, argc, argv, "CID", &ref);
+    int rc = campaign_arg(cli, &sub_show, argc, argv, 0, &db, &id);
 
-    if (rc)
-        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
-    if ((rc = cli_db_read(cli, &db)) || (rc = cli_campaign_id(db, ref, &id)))
+    if (rc >= 0)
         return rc;
     tcrm_date_today(tcrm_clock_now(), today);
     tcrm_error_clear(&err);

@@ -222,15 +222,7 @@ has history-kept "ticket history is never removed" "$(cat "$W/err")"
 
 # ---- what tcrm check verifies ------------------------------------------------------
 same check "$(t check)" "ok: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))"
-# broken NAME SQL WANT: on a copy of the database, SQL breaks one rule;
-# check fails with status 1 and WANT
-broken() {
-    rm -f "$W/broken.db"
-    "$SQLITE" "$DB" ".backup '$W/broken.db'"
-    "$SQLITE" "$W/broken.db" "$2"
-    "$TCRM" --config "$W/fast.conf" --db "$W/broken.db" check >/dev/null 2>"$W/err"
-    same "$1" "$?:$(cat "$W/err")" "1:tcrm: $W/broken.db: $3"
-}
+# a row that breaks a rule is found (broken: lib.sh)
 broken check-response "UPDATE tickets SET first_response_at = NULL WHERE number = 'T2026-0003'" \
     "the rule tickets.first_response does not hold (1 in all, the first: T2026-0003)"
 broken check-closed "UPDATE tickets SET closed_at = NULL WHERE number = 'T2026-0002'" \
