@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include "bench_clock.h"
+#include "bench_cmd.h"
 #include "tcrm/company.h"
 #include "tcrm/config.h"
 #include "tcrm/date.h"
@@ -231,40 +232,14 @@ static int call_report(struct tcrm_db *db, struct bench *b, int i,
 
 /* ---- whole commands ------------------------------------------------------------- */
 
-/* Run argv with stdout and stderr to /dev/null: exit status, wall and
- * the child's CPU (user + system) in ms. */
-static int run_cmd(char *const argv[], double *wall, double *cpu)
-{
-    fflush(stdout);
-    double t0 = now_ms();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stdout) ||
-            !freopen("/dev/null", "w", stderr))
-            _exit(126);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    int status = 0;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) != pid)
-        return -1;
-    *wall = now_ms() - t0;
-    *cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 static void bench_cmd(struct bench *b, const char *what, char *const argv[],
                       double target)
 {
     int n = b->rounds;
     if (!wanted(b, what))
         return;
-    double *ms = calloc(2 * (size_t)n, sizeof *ms), w, c;
-    int rc = ms ? run_cmd(argv, &w, &c) : -1;
-    for (int i = 0; rc == 0 && i < n; i++)
-        rc = run_cmd(argv, &ms[i], &ms[n + i]);
+    double *ms = calloc(2 * (size_t)n, sizeof *ms);
+    int rc = ms ? run_cmd_rounds(argv, n, ms) : -1;
     if (rc == 0)
         print_ms(what, ms, (size_t)n, target);
     else

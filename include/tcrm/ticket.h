@@ -212,17 +212,33 @@ int tcrm_interaction_score_get(struct tcrm_db *db, int64_t id, int *score,
 
 /* One ticket, light: the tickets the session sees that are open now, or
  * were opened in the period [from, to] (dates, inclusive; NULL: open
- * ended): in_period says which. */
+ * ended): in_period says which. product (its code) is filled only for a
+ * rated ticket in the period: what the report shows. */
 struct tcrm_ticket_stat {
     int64_t id, company_id, contact_id, waited;
     int type, priority, state, score, in_period;
-    char *owner, *customer, *product, *created_at, *first_response_at,
-         *resolved_at, *rated_at;
+    char *owner, *product, *created_at, *first_response_at, *resolved_at,
+         *rated_at;
 };
 int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
                       const char *owner, struct tcrm_ticket_stat **out,
                       size_t *n, struct tcrm_error *err);
 void tcrm_ticket_stats_free(struct tcrm_ticket_stat *a, size_t n);
+
+/* Complaints per customer (the company, else the contact) among the
+ * tickets the session sees opened in the period (as above): the
+ * customers with the most complaints, then the most open ones, then by
+ * id, at most limit of them; total (on each row) counts all the
+ * customers with complaints. customer: the name. */
+struct tcrm_ticket_complaint {
+    int64_t company_id, contact_id, count, open, total;
+    char *customer;
+};
+int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
+                           const char *to, const char *owner, size_t limit,
+                           struct tcrm_ticket_complaint **out, size_t *n,
+                           struct tcrm_error *err);
+void tcrm_ticket_complaints_free(struct tcrm_ticket_complaint *a, size_t n);
 
 /* ---- the clock (ticket_clock.c; pure) ------------------------------------- */
 

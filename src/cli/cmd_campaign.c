@@ -1,5 +1,5 @@
 /*
- * cmd_campaign.c: `tcrm campaign add|members|mark|list|show`.
+ * cmd_campaign.c: `tcrm campaign add|edit|delete|members|mark|list|show`.
  *
  * The rules (names unique among live campaigns, frozen members that the
  * session sees, states going forward only, the figures) are the core's
@@ -13,13 +13,18 @@
 #include "tcrm/date.h"
 
 static int campaign_add(struct tcrm_cli *cli, int argc, char **argv);
+static int campaign_edit(struct tcrm_cli *cli, int argc, char **argv);
+static int campaign_delete(struct tcrm_cli *cli, int argc, char **argv);
 static int campaign_members(struct tcrm_cli *cli, int argc, char **argv);
 static int campaign_mark(struct tcrm_cli *cli, int argc, char **argv);
 static int campaign_list(struct tcrm_cli *cli, int argc, char **argv);
 static int campaign_show(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "campaign add NAME --kind email|event|call|ad|other\n" \
-    "   [--start WHEN] [--end WHEN] [--budget A] [--cost A]"
+    "   [--start WHEN] [--end WHEN] [--budget A] [--cost A] [--currency C]"
+#define U_EDIT "campaign edit CID [--name N] [--kind K] [--start WHEN]\n" \
+    "   [--end WHEN] [--budget A] [--cost A] [--currency C]"
+#define U_DELETE "campaign delete CID"
 #define U_MEMBERS "campaign members CID --add (--search Q | --tag T |\n" \
     "   --contact ID...) | --remove (--search Q | --tag T | --contact ID...)"
 #define U_MARK "campaign mark CID ID contacted|responded|converted"
@@ -28,6 +33,11 @@ static int campaign_show(struct tcrm_cli *cli, int argc, char **argv);
 
 static const struct tcrm_cmd sub_add = { "campaign add", U_ADD,
     N_("Add a marketing campaign."), campaign_add };
+static const struct tcrm_cmd sub_edit = { "campaign edit", U_EDIT,
+    N_("Change a campaign (an empty --start, --end or --budget removes it)."),
+    campaign_edit };
+static const struct tcrm_cmd sub_delete = { "campaign delete", U_DELETE,
+    N_("Move a campaign to the trash."), campaign_delete };
 static const struct tcrm_cmd sub_members = { "campaign members", U_MEMBERS,
     N_("Add contacts to a campaign as they are now (a search, a tag, ids), "
        "or take them out."), campaign_members };
@@ -38,7 +48,8 @@ static const struct tcrm_cmd sub_list = { "campaign list", U_LIST,
     N_("List campaigns."), campaign_list };
 static const struct tcrm_cmd sub_show = { "campaign show", U_SHOW,
     N_("Show a campaign, its figures and its members."), campaign_show };
-static const struct tcrm_cmd *const subs[] = { &sub_add, &sub_members,
+static const struct tcrm_cmd *const subs[] = { &sub_add, &sub_edit,
+                                               &sub_delete, &sub_members,
                                                &sub_mark, &sub_list,
                                                &sub_show };
 
@@ -49,8 +60,10 @@ static int campaign_exec(struct tcrm_cli *cli, int argc, char **argv)
 }
 
 const struct tcrm_cmd tcrm_cmd_campaign = {
-    "campaign", U_ADD "\n" U_MEMBERS "\n" U_MARK "\n" U_LIST "\n" U_SHOW,
-    N_("Marketing campaigns: add, members, mark, list, show."), campaign_exec,
+    "campaign", U_ADD "\n" U_EDIT "\n" U_DELETE "\n" U_MEMBERS "\n" U_MARK
+    "\n" U_LIST "\n" U_SHOW,
+    N_("Marketing campaigns: add, edit, delete, members, mark, list, show."),
+    campaign_exec,
 };
 
 int cli_campaign_id(struct tcrm_db *db, const char *ref, int64_t *id)
@@ -70,83 +83,218 @@ static const char *campaign_name(struct tcrm_db *db, int64_t id)
     return s;
 }
 
-/* ---- add --------------------------------------------------------------------------- */
+/* ---- add, edit, delete --------------------------------------------------------------- */
 
-struct add_args {
-    const char *kind, *start, *end, *budget, *cost;
+/* The values of add's and edit's options, as typed. */
+struct camp_args {
+    const char *name, *kind, *start, *end, *budget, *cost, *currency;
 };
 
-static int add_opts(struct cli_opts *o, struct add_args *a,
-                    struct tcrm_campaign_in *in, char start[11],
-                    char end[11])
+/* Reads the options of add or edit
+ * into a; -1 to go on, else the exit status. */
+static int camp_opts(const struct tcrm_cmd *sub, struct cli_opts *o,
+                     struct camp_args *a)
 {
+    /* add has no --name (NAME is its argument): it starts at lo + 1 */
     static const struct option lo[] = {
+        { "name", required_argument, NULL, 'n' },
         { "kind", required_argument, NULL, 'k' },
         { "start", required_argument, NULL, 's' },
         { "end", required_argument, NULL, 'e' },
         { "budget", required_argument, NULL, 'b' },
         { "cost", required_argument, NULL, 'c' },
+        { "currency", required_argument, NULL, 'u' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
     const char **slot[] = { &a->kind, &a->start, &a->end, &a->budget,
-                            &a->cost };
-    const char *keys = "ksebc";
-    int c, rc;
+                            &a->cost, &a->currency, &a->name };
+    const char *keys = "ksebcun";
+    int c;
 
-    o->lo = lo;
+    o->lo = sub == &sub_add ? lo + 1 : lo;
     while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
         if (c == CLI_OPT_STOP)
             return o->status;
         *slot[strchr(keys, c) - keys] = optarg;
     }
-    if ((rc = cli_want_args(&sub_add, o, 1, -1, "NAME")))
-        return rc;
-    if (!a->kind)
-        return tcrm_cli_usage(&sub_add, "missing --kind");
-    if ((in->kind = tcrm_campaign_kind_parse(a->kind)) < 0)
-        return tcrm_cli_bad(&sub_add, "--kind: '%s' is not one of %s",
+    return -1;
+}
+
+/* Checks the typed values and reads them into in (the fields given;
+ * edit's empty --start, --end or --budget leave none: start, end and
+ * budget[0] say which were given). 0 or the exit status. */
+static int camp_values(const struct tcrm_cmd *sub, const struct camp_args *a,
+                       struct tcrm_campaign_in *in, char start[11],
+                       char end[11])
+{
+    int rc = 0;
+    if (a->kind && (in->kind = tcrm_campaign_kind_parse(a->kind)) < 0)
+        return tcrm_cli_bad(sub, "--kind: '%s' is not one of %s",
                             cli_s(a->kind), tcrm_campaign_kind_list());
-    if ((a->start && (rc = cli_day(&sub_add, "--start", a->start, start))) ||
-        (a->end && (rc = cli_day(&sub_add, "--end", a->end, end))) ||
-        (a->budget &&
-         (rc = cli_amount(&sub_add, "--budget", a->budget, &in->budget))) ||
-        (a->cost && (rc = cli_amount(&sub_add, "--cost", a->cost, &in->cost))))
+    if ((a->start && *a->start &&
+         (rc = cli_day(sub, "--start", a->start, start))) ||
+        (a->end && *a->end && (rc = cli_day(sub, "--end", a->end, end))) ||
+        (a->budget && *a->budget &&
+         (rc = cli_amount(sub, "--budget", a->budget, &in->budget))) ||
+        (a->cost && (rc = cli_amount(sub, "--cost", a->cost, &in->cost))))
         return rc;
-    in->starts_on = a->start ? start : NULL;
-    in->ends_on = a->end ? end : NULL;
+    if (a->name && tcrm_str_empty(a->name))
+        return tcrm_cli_bad(sub, "--name: must not be empty");
+    in->starts_on = a->start && *a->start ? start : NULL;
+    in->ends_on = a->end && *a->end ? end : NULL;
+    return 0;
+}
+
+/* What add and edit read from the command line. */
+struct camp_form {
+    struct tcrm_campaign_in in;
+    struct camp_args a;
+    struct cli_opts o;
+    char start[11], end[11];
+};
+
+/* The options and 1 to max arguments (named arg) into f; -1 to go on,
+ * else the exit status. */
+static int camp_read(const struct tcrm_cmd *sub, int argc, char **argv,
+                     int max, const char *arg, struct camp_form *f)
+{
+    int rc;
+    memset(f, 0, sizeof *f);
+    f->in.budget = -1;
+    cli_opts_init(&f->o, sub, argc, argv, NULL);
+    if ((rc = camp_opts(sub, &f->o, &f->a)) >= 0 ||
+        (rc = cli_want_args(sub, &f->o, 1, max, arg)))
+        return rc;
     return -1;
 }
 
 static int campaign_add(struct tcrm_cli *cli, int argc, char **argv)
 {
-    struct tcrm_campaign_in in;
-    struct add_args a;
-    struct cli_opts o;
+    struct camp_form f;
     struct tcrm_error err;
     struct tcrm_db *db;
-    char start[11], end[11];
     int64_t id;
     int rc;
 
-    memset(&in, 0, sizeof in);
-    memset(&a, 0, sizeof a);
-    in.budget = -1;
-    cli_opts_init(&o, &sub_add, argc, argv, NULL);
-    if ((rc = add_opts(&o, &a, &in, start, end)) >= 0 ||
+    if ((rc = camp_read(&sub_add, argc, argv, -1, "NAME", &f)) >= 0)
+        return rc;
+    if (!f.a.kind)
+        return tcrm_cli_usage(&sub_add, "missing --kind");
+    if ((rc = camp_values(&sub_add, &f.a, &f.in, f.start, f.end)) ||
         (rc = tcrm_cli_db(cli, &db)))
         return rc;
-    char *name = cli_join(o.pos, o.npos);
-    in.name = name;
-    in.currency = cli->cfg.base_currency;
+    char *name = cli_join(f.o.pos, f.o.npos);
+    f.in.name = name;
+    f.in.currency = f.a.currency ? f.a.currency : cli->cfg.base_currency;
     tcrm_error_clear(&err);
-    if (tcrm_campaign_add(db, &in, &id, &err) == 0)
+    if (tcrm_campaign_add(db, &f.in, &id, &err) == 0)
         fprintf(cli->out, _("added campaign %lld: %s (%s)\n"), (long long)id,
                 cli_s(name), tcrm_i18n_word("kind",
-                                            tcrm_campaign_kind_name(in.kind)));
+                                            tcrm_campaign_kind_name(f.in.kind)));
     else
         rc = tcrm_cli_fail_err(&err);
     free(name);
     return rc;
+}
+
+/* Replaces *field (owned) by a copy of v. 0 or TCRM_ENOMEM. */
+static int camp_set(char **field, const char *v)
+{
+    char *d = v ? strdup(v) : NULL;
+    if (v && !d)
+        return TCRM_ENOMEM;
+    free(*field);
+    *field = d;
+    return 0;
+}
+
+/* The options given onto the campaign as read. */
+static int camp_apply(const struct camp_args *a,
+                      const struct tcrm_campaign_in *in,
+                      struct tcrm_campaign *c)
+{
+    int rc = 0;
+    if (a->kind)
+        c->kind = in->kind;
+    if (a->budget)
+        c->budget = *a->budget ? in->budget : -1;
+    if (a->cost)
+        c->cost = in->cost;
+    if ((a->name && (rc = camp_set(&c->name, a->name))) ||
+        (a->start && (rc = camp_set(&c->starts_on, in->starts_on))) ||
+        (a->end && (rc = camp_set(&c->ends_on, in->ends_on))) ||
+        (a->currency && (rc = camp_set(&c->currency, a->currency))))
+        return rc;
+    return 0;
+}
+
+static int campaign_edit(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct camp_form f;
+    struct tcrm_campaign c;
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    const struct camp_args *a = &f.a;
+    int64_t id;
+    int rc;
+
+    if ((rc = camp_read(&sub_edit, argc, argv, 1, "CID", &f)) >= 0)
+        return rc;
+    if (!a->name && !a->kind && !a->start && !a->end && !a->budget &&
+        !a->cost && !a->currency)
+        return tcrm_cli_usage(&sub_edit, "nothing to change: give --name, "
+                              "--kind, --start, --end, --budget, --cost or "
+                              "--currency");
+    if ((rc = camp_values(&sub_edit, a, &f.in, f.start, f.end)) ||
+        (rc = tcrm_cli_db(cli, &db)) ||
+        (rc = cli_campaign_id(db, f.o.pos[0], &id)))
+        return rc;
+    tcrm_error_clear(&err);
+    if (tcrm_campaign_get(db, id, &c, &err))
+        return tcrm_cli_fail_err(&err);
+    if (camp_apply(a, &f.in, &c))
+        rc = tcrm_cli_fail("out of memory");
+    else if (tcrm_campaign_edit(db, &c, &err))
+        rc = tcrm_cli_fail_err(&err);
+    else
+        fprintf(cli->out, _("saved campaign %lld: %s\n"), (long long)id,
+                cli_s(c.name));
+    tcrm_campaign_clear(&c);
+    return rc;
+}
+
+/* The one argument CID of sub, the database opened (to write or to
+ * read) and the campaign found: -1 to go on, else the exit status. */
+static int campaign_arg(struct tcrm_cli *cli, const struct tcrm_cmd *sub,
+                        int argc, char **argv, int write,
+                        struct tcrm_db **db, int64_t *id)
+{
+    const char *ref;
+    int rc = cli_one_arg(sub, argc, argv, "CID", &ref);
+    if (rc)
+        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
+    if ((rc = write ? tcrm_cli_db(cli, db) : cli_db_read(cli, db)) ||
+        (rc = cli_campaign_id(*db, ref, id)))
+        return rc;
+    return -1;
+}
+
+static int campaign_delete(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    int64_t id;
+    int rc = campaign_arg(cli, &sub_delete, argc, argv, 1, &db, &id);
+
+    if (rc >= 0)
+        return rc;
+    const char *name = campaign_name(db, id);
+    tcrm_error_clear(&err);
+    if (tcrm_campaign_delete(db, id, &err))
+        return tcrm_cli_fail_err(&err);
+    fprintf(cli->out, _("moved %s to the trash; tcrm restore campaign/%lld "
+            "brings it back\n"), name, (long long)id);
+    return TCRM_EXIT_OK;
 }
 
 /* ---- members ------------------------------------------------------------------------ */
@@ -405,15 +553,12 @@ static int campaign_show(struct tcrm_cli *cli, int argc, char **argv)
     struct tcrm_campaign_figures *f = NULL;
     struct tcrm_error err;
     struct tcrm_db *db;
-    const char *ref;
     char today[11];
     size_t n = 0;
     int64_t id;
-    int rc = cli_one_arg(&sub_show, argc, argv, "CID", &ref);
+    int rc = campaign_arg(cli, &sub_show, argc, argv, 0, &db, &id);
 
-    if (rc)
-        return rc == TCRM_EXIT_HELPED ? TCRM_EXIT_OK : rc;
-    if ((rc = cli_db_read(cli, &db)) || (rc = cli_campaign_id(db, ref, &id)))
+    if (rc >= 0)
         return rc;
     tcrm_date_today(tcrm_clock_now(), today);
     tcrm_error_clear(&err);

@@ -330,7 +330,7 @@ int tcrm_campaign_edit(struct tcrm_db *db, struct tcrm_campaign *c,
         err = &local;
     int rc = check_fields(c->name, c->kind, c->starts_on, c->ends_on,
                           c->budget, c->cost, err);
-    if (rc == 0 && c->currency && strlen(c->currency) == 3)
+    if (rc == 0)
         rc = tcrm_currency_check(c->currency, err);
     if (rc == 0)
         rc = tcrm_db_begin(db, err);

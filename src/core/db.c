@@ -349,6 +349,13 @@ static const struct {
       "SELECT id, n_contacts FROM companies",
       "SELECT co.id, count(k.id) FROM companies co LEFT JOIN contacts k"
       " ON k.company_id = co.id AND k.deleted_at IS NULL GROUP BY co.id" },
+    /* The members per state kept on each campaign (013_campaigns.sql). */
+    { "campaigns.members_n",
+      "SELECT id, members_n, contacted_n, responded_n, converted_n"
+      " FROM campaigns",
+      "SELECT m.id, count(c.contact_id), count(c.contacted_at),"
+      " count(c.responded_at), count(c.converted_at) FROM campaigns m"
+      " LEFT JOIN campaign_members c ON c.campaign_id = m.id GROUP BY m.id" },
 };
 
 /* Rows in one of stored/expected and not in the other, as a count. */
@@ -392,7 +399,7 @@ int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err)
                                 "%d places", db->path, summaries[i].name,
                                 bad);
     }
-    return rc;
+    return rc ? rc : tcrm_db_check_rules(db, err);
 }
 
 /* ---- opening ---------------------------------------------------------- */

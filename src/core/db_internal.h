@@ -101,6 +101,10 @@ void tcrm_db_done(sqlite3_stmt *st);
  * the code. */
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err);
 
+/* The rules of `tcrm check` beyond the summaries (db_check.c): 0, or the
+ * first broken one in err (TCRM_EDB). */
+int tcrm_db_check_rules(struct tcrm_db *db, struct tcrm_error *err);
+
 /* The word for a kind of row or a part of the database ("contact",
  * "follow-up", "search index": the `what` of tcrm_db_fail and the entity
  * of "contact 42: not found") in the user's language: gettext context

@@ -214,12 +214,7 @@ int tcrm_ticket_page(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
     "CASE WHEN " a ".first_response_at IS NULL THEN " a ".response_due"    \
     " ELSE " a ".resolve_due END"
 
-/* The Tickets view's order: the state's place in the life of a ticket,
- * the running deadline, the id (tcrm_ticket_page_by_state). */
-#define STATE_RANK(a)                                                      \
-    "CASE " a ".state WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1"         \
-    " WHEN 'waiting' THEN 2 WHEN 'resolved' THEN 3 ELSE 4 END"
-#define VIEW_KEY(a) "(" STATE_RANK(a) ", " NEXT_DUE(a) ", " a ".id)"
+/* Which tickets the Tickets view lists (tcrm_ticket_filter). */
 #define VIEW_FILTER                                                        \
     " (?2 = 0 OR t.state IN ('new', 'in_progress', 'waiting'))"            \
     " AND (?4 IS NULL OR t.owner = ?4) AND (?5 = 0 OR t.company_id = ?5)"  \
@@ -244,6 +239,65 @@ static void reverse_rows(struct tcrm_ticket *a, size_t n)
     }
 }
 
+/* The view's states in its order (enum tcrm_ticket_state) and the
+ * deadline each is ordered by: a new ticket has had no response, every
+ * other one has (tcrm check holds that), so NEXT_DUE is one column per
+ * state, and each state is one range of tickets_by_state_response or
+ * tickets_by_state_resolve (016_ticket_view.sql), read a page at a time.
+ * The statements: [by resolve_due][backwards][after a cursor]. */
+#define VIEW_SQL(due, dir, cursor)                                         \
+    TICKET_COLS "WHERE t.state = ?9 AND" VIEW_FILTER cursor                \
+    " ORDER BY t." due dir ", t.id" dir " LIMIT ?3"
+#define VIEW_AFTER(due, op) " AND (t." due ", t.id) " op " (?8, ?1)"
+#define VIEW_DUE_SQL(due)                                                  \
+    { { VIEW_SQL(due, "", ""), VIEW_SQL(due, "", VIEW_AFTER(due, ">")) },   \
+      { VIEW_SQL(due, " DESC", ""),                                        \
+        VIEW_SQL(due, " DESC", VIEW_AFTER(due, "<")) } }
+static const char *const view_sql[2][2][2] = {
+    VIEW_DUE_SQL("response_due"), VIEW_DUE_SQL("resolve_due")
+};
+#define VIEW_STATES 5
+
+/* Up to want rows of state k after (or before) the cursor when `from` is
+ * set, appended to the array at *out (n rows, cap). */
+static int view_branch(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
+                       int k, const struct tcrm_ticket *from, int back,
+                       size_t want, struct tcrm_ticket **out, size_t *n,
+                       struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, view_sql[k != TCRM_TICKET_NEW]
+                                       [back != 0][from != NULL], err);
+    if (!st)
+        return err->code;
+    bind_view_filter(st, f);
+    sqlite3_bind_text(st, 9, tcrm_ticket_state_name(k), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)want);
+    if (from) {
+        sqlite3_bind_int64(st, 1, from->id);
+        tcrm_db_bind_text(st, 8, from->first_response_at ? from->resolve_due
+                                                         : from->response_due);
+    }
+    void *a = NULL;
+    size_t got = 0;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket), read_row,
+                             free_rows, "tickets", &a, &got, err);
+    if (rc == 0 && got) {
+        struct tcrm_ticket *grown = realloc(*out, (*n + got) * sizeof **out);
+        if (!grown)
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        else {
+            memcpy(grown + *n, a, got * sizeof **out);
+            *out = grown;
+            *n += got;
+            free(a);
+            a = NULL;
+        }
+    }
+    if (a)
+        tcrm_ticket_array_free(a, got);
+    return rc;
+}
+
 int tcrm_ticket_page_by_state(struct tcrm_db *db,
                               const struct tcrm_ticket_filter *f,
                               const struct tcrm_ticket *after, int backwards,
@@ -259,37 +313,33 @@ int tcrm_ticket_page_by_state(struct tcrm_db *db,
         *more = 0;
     if (limit > INT64_MAX - 1)
         limit = INT64_MAX - 1;
-    sqlite3_stmt *st = tcrm_db_prepare(db, backwards
-        ? TICKET_COLS "WHERE" VIEW_FILTER " AND (?7 IS NULL OR " VIEW_KEY("t")
-          " < (?7, ?8, ?1)) ORDER BY " STATE_RANK("t") " DESC, "
-          NEXT_DUE("t") " DESC, t.id DESC LIMIT ?3"
-        : TICKET_COLS "WHERE" VIEW_FILTER " AND (?7 IS NULL OR " VIEW_KEY("t")
-          " > (?7, ?8, ?1)) ORDER BY " STATE_RANK("t") ", " NEXT_DUE("t")
-          ", t.id LIMIT ?3", err);
-    if (!st)
-        return err->code;
-    bind_view_filter(st, f);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit + 1);
-    if (after) {
-        int state = after->state >= 0 ? after->state : 0;
-        sqlite3_bind_int64(st, 1, after->id);
-        sqlite3_bind_int(st, 7, state);
-        tcrm_db_bind_text(st, 8, after->first_response_at
-                                 ? after->resolve_due : after->response_due);
+    int last = f && f->open_only ? TCRM_TICKET_WAITING : VIEW_STATES - 1;
+    int k = after ? (after->state >= 0 ? after->state : 0)
+                  : backwards ? last : 0;
+    int rc = 0;
+    /* limit + 1 rows: the one more says there are more */
+    for (; rc == 0 && k >= 0 && k <= last && *n <= limit;
+         k += backwards ? -1 : 1) {
+        const struct tcrm_ticket *from = after && k == after->state
+                                         ? after : NULL;
+        rc = view_branch(db, f, k, from, backwards, limit + 1 - *n, out, n,
+                         err);
     }
-    void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket), read_row,
-                             free_rows, "tickets", &a, n, err);
-    *out = a;
+    if (rc) {
+        tcrm_ticket_array_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return rc;
+    }
     if (more)
-        *more = rc == 0 && *n > limit;
-    if (rc == 0 && *n > limit) {            /* the one read to know more */
+        *more = *n > limit;
+    if (*n > limit) {                       /* the one read to know more */
         tcrm_ticket_clear(&(*out)[limit]);
         *n = limit;
     }
-    if (rc == 0 && backwards)
+    if (backwards)
         reverse_rows(*out, *n);
-    return rc;
+    return 0;
 }
 
 int tcrm_ticket_count(struct tcrm_db *db, const struct tcrm_ticket_filter *f,

@@ -34,10 +34,45 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* The number of the n digits at p, or -1 when one is not a digit. */
+static int digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* "YYYY-MM-DD[ HH:MM[:SS]]" as stored, read without sscanf (a report
+ * reads hundreds of thousands): 0, or -1 to let sscanf decide. */
+static int read_plain(const char *ts, size_t len, int f[6])
+{
+    static const int at[6] = { 0, 5, 8, 11, 14, 17 }, width[6] = { 4, 2, 2,
+                                                                   2, 2, 2 };
+    int parts = len >= 19 ? 6 : len >= 16 ? 5 : 3;
+    if (ts[4] != '-' || ts[7] != '-' || (parts > 3 && ts[13] != ':'))
+        return -1;
+    for (int i = 0; i < parts; i++)
+        if ((f[i] = digits(ts + at[i], width[i])) < 0)
+            return -1;
+    return 0;
+}
+
 int64_t tcrm_ticket_secs(const char *ts)
 {
     int y, mo, d, h = 0, mi = 0, s = 0;
+    int f[6] = { 0 };
     size_t len = ts ? strlen(ts) : 0;
+    if (len >= 10 && read_plain(ts, len, f) == 0) {
+        y = f[0], mo = f[1], d = f[2], h = f[3], mi = f[4], s = f[5];
+        if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+            s > 59)
+            return -1;
+        return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+    }
     if (len < 10 || sscanf(ts, "%4d-%2d-%2d", &y, &mo, &d) != 3 ||
         (len >= 16 && sscanf(ts + 11, "%2d:%2d", &h, &mi) != 2) ||
         (len >= 19 && sscanf(ts + 17, "%2d", &s) != 1) ||

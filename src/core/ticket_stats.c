@@ -1,7 +1,8 @@
 /*
- * ticket_stats.c: the tickets `report service` reads (see tcrm/ticket.h):
- * one light row per ticket the session sees that is open now or was
- * opened in the period; the report does the sums, medians and charts.
+ * ticket_stats.c: what `report service` reads (see tcrm/ticket.h): one
+ * light row per ticket the session sees that is open now or was opened
+ * in the period, and the complaints per customer summed here in SQL; the
+ * report does the other sums, medians and charts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,9 @@
 void tcrm_ticket_stats_free(struct tcrm_ticket_stat *a, size_t n)
 {
     for (size_t i = 0; a && i < n; i++) {
-        char *s[] = { a[i].owner, a[i].customer, a[i].product,
-                      a[i].created_at, a[i].first_response_at,
-                      a[i].resolved_at, a[i].rated_at };
+        char *s[] = { a[i].owner, a[i].product, a[i].created_at,
+                      a[i].first_response_at, a[i].resolved_at,
+                      a[i].rated_at };
         for (size_t j = 0; j < sizeof s / sizeof s[0]; j++)
             free(s[j]);
     }
@@ -33,9 +34,9 @@ static int read_stat(sqlite3_stmt *st, void *elem)
         (const char *)sqlite3_column_text(st, 6));
     t->score = sqlite3_column_int(st, 7);
     t->in_period = sqlite3_column_int(st, 8);
-    char **col[] = { &t->owner, &t->customer, &t->product, &t->created_at,
+    char **col[] = { &t->owner, &t->product, &t->created_at,
                      &t->first_response_at, &t->resolved_at, &t->rated_at };
-    for (int i = 0; i < 7; i++)
+    for (int i = 0; i < 6; i++)
         if (sqlite3_column_type(st, 9 + i) != SQLITE_NULL &&
             !(*col[i] = tcrm_db_col_text(st, 9 + i)))
             return TCRM_ENOMEM;
@@ -43,6 +44,13 @@ static int read_stat(sqlite3_stmt *st, void *elem)
 }
 
 static void free_stats(void *a, size_t n) { tcrm_ticket_stats_free(a, n); }
+
+/* In the period [?1, ?2] (dates; NULL: open ended), by owner ?3 (NULL:
+ * anyone's). */
+#define IN_PERIOD                                                          \
+    "(?1 IS NULL OR substr(created_at, 1, 10) >= ?1)"                      \
+    " AND (?2 IS NULL OR substr(created_at, 1, 10) <= ?2)"
+#define BY_OWNER "(?3 IS NULL OR owner = ?3)"
 
 int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
                       const char *owner, struct tcrm_ticket_stat **out,
@@ -53,18 +61,19 @@ int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
         err = &local;
     *out = NULL;
     *n = 0;
+    /* The product's code only for a rated ticket in the period (the one
+     * section that shows it); no customer names: those are the
+     * complaints' (tcrm_ticket_complaints), a look-up in the million
+     * contacts for each. */
     sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT t.id, t.company_id,"
         " t.contact_id, t.waited_seconds, t.type, t.priority, t.state,"
-        " coalesce(t.score, 0), x.in_period, t.owner, coalesce(co.name,"
-        " c.name), p.code, t.created_at, t.first_response_at, t.resolved_at,"
-        " t.rated_at FROM (SELECT id, (?1 IS NULL OR substr(created_at, 1,"
-        " 10) >= ?1) AND (?2 IS NULL OR substr(created_at, 1, 10) <= ?2)"
-        " AS in_period FROM live_tickets WHERE ?3 IS NULL OR owner = ?3) x"
-        " JOIN tickets t ON t.id = x.id"
-        " LEFT JOIN companies co ON co.id = t.company_id"
-        " LEFT JOIN contacts c ON c.id = t.contact_id"
-        " LEFT JOIN products p ON p.id = t.product_id"
-        " WHERE x.in_period OR t.state IN ('new', 'in_progress', 'waiting')"
+        " coalesce(t.score, 0), t.in_period, t.owner,"
+        " CASE WHEN t.score IS NOT NULL AND t.in_period THEN"
+        " (SELECT code FROM products WHERE id = t.product_id) END,"
+        " t.created_at, t.first_response_at, t.resolved_at, t.rated_at"
+        " FROM (SELECT *, " IN_PERIOD " AS in_period FROM live_tickets"
+        " WHERE " BY_OWNER ") t"
+        " WHERE t.in_period OR t.state IN ('new', 'in_progress', 'waiting')"
         " ORDER BY t.id", err);
     if (!st)
         return err->code;
@@ -74,6 +83,72 @@ int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
     void *a = NULL;
     int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_stat),
                              read_stat, free_stats, "tickets", &a, n, err);
+    *out = a;
+    return rc;
+}
+
+/* ---- complaints per customer ------------------------------------------------- */
+
+void tcrm_ticket_complaints_free(struct tcrm_ticket_complaint *a, size_t n)
+{
+    for (size_t i = 0; a && i < n; i++)
+        free(a[i].customer);
+    free(a);
+}
+
+static int read_complaint(sqlite3_stmt *st, void *elem)
+{
+    struct tcrm_ticket_complaint *c = elem;
+    c->company_id = sqlite3_column_int64(st, 0);
+    c->contact_id = sqlite3_column_int64(st, 1);
+    c->count = sqlite3_column_int64(st, 2);
+    c->open = sqlite3_column_int64(st, 3);
+    c->total = sqlite3_column_int64(st, 4);
+    if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+        !(c->customer = tcrm_db_col_text(st, 5)))
+        return TCRM_ENOMEM;
+    return 0;
+}
+
+static void free_complaints(void *a, size_t n)
+{
+    tcrm_ticket_complaints_free(a, n);
+}
+
+int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
+                           const char *to, const char *owner, size_t limit,
+                           struct tcrm_ticket_complaint **out, size_t *n,
+                           struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    /* Names are looked up for the rows kept only; +company_id keeps
+     * SQLite from grouping along tickets_by_company, which reads the
+     * tickets in a random order. */
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT y.co, y.ct, y.n, y.open,"
+        " y.total, coalesce((SELECT name FROM companies WHERE id = y.co),"
+        " (SELECT name FROM contacts WHERE id = y.ct)) FROM ("
+        " SELECT x.*, count(*) OVER () AS total FROM ("
+        "  SELECT +company_id AS co, CASE WHEN company_id IS NULL THEN"
+        "  contact_id END AS ct, count(*) AS n, sum(state IN ('new',"
+        "  'in_progress', 'waiting')) AS open FROM live_tickets"
+        "  WHERE type = 'complaint' AND " IN_PERIOD " AND " BY_OWNER
+        "  GROUP BY 1, 2) x"
+        " ORDER BY x.n DESC, x.open DESC, x.co, x.ct LIMIT ?4) y"
+        " ORDER BY y.n DESC, y.open DESC, y.co, y.ct", err);
+    if (!st)
+        return err->code;
+    tcrm_db_bind_text(st, 1, from);
+    tcrm_db_bind_text(st, 2, to);
+    tcrm_db_bind_text(st, 3, owner);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_complaint),
+                             read_complaint, free_complaints, "tickets", &a,
+                             n, err);
     *out = a;
     return rc;
 }

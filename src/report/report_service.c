@@ -3,10 +3,11 @@
  * tickets now by age and priority, how fast tickets opened in the
  * period were answered and resolved (median and 90th percentile, in
  * hours, by owner and by type; waits for the customer left out of the
- * resolution time), complaints per customer, and satisfaction (the
- * scores of rated tickets) by owner, product and month opened; with
- * text charts. The rows are the core's (tcrm_ticket_stats of ticket.h,
- * the session's scope and --owner); the figures are made here.
+ * resolution time), complaints per customer (the customers with the
+ * most, cut at the list limit), and satisfaction (the scores of rated
+ * tickets) by owner, product and month opened; with text charts. The
+ * rows are the core's (tcrm_ticket_stats and tcrm_ticket_complaints of
+ * ticket.h, the session's scope and --owner); the figures are made here.
  *
  * Percentiles are by nearest rank: of n times sorted, the p-th is the
  * ceil(p * n)-th (the median of 4 is the 2nd). Times are hours with one
@@ -27,7 +28,7 @@
  * month): counts, times in seconds, scores. */
 struct sv_group {
     char key[96];
-    int64_t count, open, resolved, rated, score_sum;
+    int64_t count, resolved, rated, score_sum;
     int64_t *resp, *reso;
     size_t n_resp, n_reso, cap_resp, cap_reso;
 };
@@ -96,14 +97,6 @@ static int cmp_key(const void *a, const void *b)
                   ((const struct sv_group *)b)->key);
 }
 
-static int cmp_count(const void *a, const void *b)
-{
-    const struct sv_group *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->key, y->key);
-}
-
 /* The p-th percentile (per cent) of n sorted times, in thousandths of
  * an hour (rep_qty): nearest rank. */
 static int64_t sv_pct(const int64_t *a, size_t n, int p)
@@ -115,8 +108,8 @@ static int64_t sv_pct(const int64_t *a, size_t n, int p)
 
 /* ---- collecting ------------------------------------------------------------------ */
 
-enum { SV_OWNER, SV_TYPE, SV_CUSTOMER, SV_SAT_OWNER, SV_SAT_PRODUCT,
-       SV_SAT_MONTH, SV_N };
+enum { SV_OWNER, SV_TYPE, SV_SAT_OWNER, SV_SAT_PRODUCT, SV_SAT_MONTH,
+       SV_N };
 
 struct sv_ctx {
     struct sv_set s[SV_N];
@@ -169,11 +162,6 @@ static void sv_add(struct rep *r, struct sv_ctx *c,
         sv_times(r, g, t);
     if ((g = sv_get(r, &c->s[SV_TYPE], tcrm_ticket_type_name(t->type))))
         sv_times(r, g, t);
-    if (t->type == TCRM_TICKET_COMPLAINT &&
-        (g = sv_get(r, &c->s[SV_CUSTOMER], t->customer ? t->customer : ""))) {
-        g->count++;
-        g->open += tcrm_ticket_state_open(t->state);
-    }
     if (!t->score)
         return;
     char month[8];
@@ -246,8 +234,7 @@ static const char *sv_label(const struct rep *r, int sec, const char *key)
         return tcrm_i18n_word("ticket type", key);
     if (*key || r->csv)
         return key;
-    return sec == SV_SAT_PRODUCT ? _("(no product)")
-         : sec == SV_CUSTOMER ? "" : _("(no owner)");
+    return sec == SV_SAT_PRODUCT ? _("(no product)") : _("(no owner)");
 }
 
 static void sv_time_table(struct rep *r, struct sv_set *s, int sec)
@@ -285,23 +272,32 @@ static const struct rep_col complaint_cols[] = {
     { N_("Open"), REP_INT, 0 },
 };
 
-static void sv_complaints(struct rep *r, struct sv_set *s)
+static void sv_complaints(struct rep *r)
 {
+    struct tcrm_ticket_complaint *c = NULL;
     struct rep_table t;
+    size_t n = 0;
     rep_heading(r, "%s", _("Complaints per customer"));
-    if (!s->n && !r->csv) {
+    if (rep_check(r, tcrm_ticket_complaints(r->db, r->f.from, r->f.to,
+                                            r->f.team ? NULL : r->f.owner,
+                                            r->f.limit, &c, &n, r->err)))
+        return;
+    if (!n && !r->csv) {
         rep_line(r, "%s", _("No complaints in this period."));
         return;
     }
-    rep_qsort(s->g, s->n, sizeof *s->g, cmp_count);
     rep_table_init(&t, "complaints", complaint_cols, 3);
-    for (size_t i = 0; i < s->n; i++) {
+    for (size_t i = 0; i < n; i++) {
         rep_row(r, &t, 0);
-        rep_text(r, &t, 0, s->g[i].key);
-        rep_int(&t, 1, s->g[i].count);
-        rep_int(&t, 2, s->g[i].open);
+        rep_text(r, &t, 0, c[i].customer ? c[i].customer : "");
+        rep_int(&t, 1, c[i].count);
+        rep_int(&t, 2, c[i].open);
     }
     rep_table_emit(r, &t);
+    if (n && c[0].total > (int64_t)n)
+        rep_line(r, _("(the %zu of %lld customers with the most complaints)"),
+                 n, (long long)c[0].total);
+    tcrm_ticket_complaints_free(c, n);
 }
 
 static const struct rep_col sat_cols[][3] = {
@@ -372,7 +368,7 @@ void rep_service(struct rep *r)
         sv_age(r, &c);
         sv_time_table(r, &c.s[SV_OWNER], SV_OWNER);
         sv_time_table(r, &c.s[SV_TYPE], SV_TYPE);
-        sv_complaints(r, &c.s[SV_CUSTOMER]);
+        sv_complaints(r);
         for (int s = SV_SAT_OWNER; s <= SV_SAT_MONTH; s++)
             sv_sat(r, &c.s[s], s);
     }

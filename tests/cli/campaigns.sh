@@ -154,7 +154,56 @@ bad_input_table <<'TABLE'
 2|campaign members 1 --add|tcrm campaign members: give one of --search, --tag, --contact
 2|campaign members 1 --contact 1|tcrm campaign members: give --add or --remove
 2|campaign mark 1 1|tcrm campaign mark: missing CID, ID and STATE
+1|campaign add Cur --kind ad --currency EURO|tcrm: currency: 'EURO' is not a 3-letter code
+1|campaign edit 1 --kind fax|tcrm campaign edit: --kind: 'fax' is not one of email, event, call, ad, other
+1|campaign edit 1 --cost -1|tcrm campaign edit: --cost: must not be negative
+1|campaign edit 1 --budget abc|tcrm campaign edit: --budget: 'abc' is not a number
+1|campaign edit 1 --start nonsense|tcrm campaign edit: --start: 'nonsense' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday
+1|campaign edit 1 --end 2026-02-01|tcrm: end: 2026-02-01 is before the start 2026-03-01
+1|campaign edit 1 --name 'mail SHOT'|tcrm: campaign name 'mail SHOT' is already used (campaign 2)
+1|campaign edit 1 --name ''|tcrm campaign edit: --name: must not be empty
+1|campaign edit 1 --currency EURO|tcrm: currency: 'EURO' is not a 3-letter code
+1|campaign edit 1 --currency 12x|tcrm: currency: '12x' is not a 3-letter code
+1|campaign edit 9 --cost 5|tcrm: campaign 9: not found
+1|campaign delete 9|tcrm: campaign 9: not found
+1|campaign delete nosuch|tcrm: campaign 'nosuch': not found
+2|campaign edit 1|tcrm campaign edit: nothing to change: give --name, --kind, --start, --end, --budget, --cost or --currency
+2|campaign edit|tcrm campaign edit: missing CID
+2|campaign edit 1 2 --cost 5|tcrm campaign edit: unexpected argument '2'
+2|campaign edit 1 --bogus|tcrm campaign edit: unknown option '--bogus'
+2|campaign delete|tcrm campaign delete: missing CID
+2|campaign add Cur --kind ad --name X|tcrm campaign add: unknown option '--name'
 TABLE
+
+# ---- edit, delete, --currency ----------------------------------------------------------
+same add-cur "$(t campaign add Expo --kind event --cost 1,000 --currency usd)" \
+    "added campaign 3: Expo (event)"
+same add-cur-row "$("$SQLITE" "$DB" "SELECT currency, cost_minor, budget_minor IS NULL FROM campaigns WHERE id = 3")" "USD|100000|1"
+same edit "$(t campaign edit expo --name 'Expo 2026' --kind other --start 2026-05-01 --end 2026-05-03 --budget 2,500 --cost 1,200.50 --currency eur)" \
+    "saved campaign 3: Expo 2026"
+same edit-row "$("$SQLITE" "$DB" "SELECT name, kind, starts_on, ends_on, currency, budget_minor, cost_minor, version FROM campaigns WHERE id = 3")" \
+    "Expo 2026|other|2026-05-01|2026-05-03|EUR|250000|120050|2"
+same edit-clear "$(t campaign edit 3 --start '' --end '' --budget '')" \
+    "saved campaign 3: Expo 2026"
+same edit-cleared "$("$SQLITE" "$DB" "SELECT starts_on IS NULL, ends_on IS NULL, budget_minor IS NULL, cost_minor FROM campaigns WHERE id = 3")" "1|1|1|120050"
+same edit-audit "$("$SQLITE" "$DB" "SELECT group_concat(f, ' ') FROM (SELECT field || ':' || ifnull(old_value, '') || '>' || ifnull(new_value, '') AS f FROM audit_fields WHERE audit_id = (SELECT max(id) FROM audit_log WHERE entity = 'campaign' AND entity_id = 3 AND action = 'edit') ORDER BY field)")" \
+    "budget:250000> end:2026-05-03> start:2026-05-01>"
+same delete "$(t campaign delete 'expo 2026')" \
+    "moved Expo 2026 (campaign 3) to the trash; tcrm restore campaign/3 brings it back"
+same deleted-list "$(t campaign list | grep -c Expo)" "0"
+same deleted-show "$(t campaign show 3 2>&1; echo "rc=$?")" "tcrm: campaign 3: not found
+rc=1"
+same name-free "$(t campaign add Expo 2026 --kind ad)" "added campaign 4: Expo 2026 (ad)"
+
+# ---- what tcrm check verifies ------------------------------------------------------
+same check "$(t check)" "ok: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))"
+# a row that breaks a rule is found (broken: lib.sh)
+broken check-counts "UPDATE campaigns SET responded_n = responded_n + 1 WHERE id = 2" \
+    "summary campaigns.members_n disagrees with the rows in 2 places"
+broken check-member "INSERT INTO campaign_members(campaign_id, contact_id, added_at, added_by) VALUES (2, 77, '2026-04-20 10:00:00', 'ann')" \
+    "the rule campaign_members.contact does not hold (1 in all, the first: 2/77)"
+broken check-state "UPDATE campaign_members SET state = 'converted' WHERE campaign_id = 1 AND contact_id = 2" \
+    "the rule campaign_members.state does not hold (1 in all, the first: 1/2)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -53,3 +53,13 @@ bad_input_table() {
         fi
     done
 }
+# broken NAME SQL WANT: on a copy of the database ($DB, by $SQLITE), SQL
+# breaks one rule; `tcrm check` on the copy fails with status 1 and the
+# one line "tcrm: COPY: WANT"
+broken() {
+    rm -f "$W/broken.db"
+    "$SQLITE" "$DB" ".backup '$W/broken.db'"
+    "$SQLITE" "$W/broken.db" "$2"
+    "$TCRM" --config "$W/fast.conf" --db "$W/broken.db" check >/dev/null 2>"$W/err"
+    same "$1" "$?:$(cat "$W/err")" "1:tcrm: $W/broken.db: $3"
+}

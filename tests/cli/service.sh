@@ -220,5 +220,24 @@ same add-6 "$(at "05 12:00" ticket add --contact 2 Another)" \
 "$SQLITE" "$DB" "DELETE FROM ticket_events" 2>"$W/err"
 has history-kept "ticket history is never removed" "$(cat "$W/err")"
 
+# ---- what tcrm check verifies ------------------------------------------------------
+same check "$(t check)" "ok: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))"
+# a row that breaks a rule is found (broken: lib.sh)
+broken check-response "UPDATE tickets SET first_response_at = NULL WHERE number = 'T2026-0003'" \
+    "the rule tickets.first_response does not hold (1 in all, the first: T2026-0003)"
+broken check-closed "UPDATE tickets SET closed_at = NULL WHERE number = 'T2026-0002'" \
+    "the rule tickets.closed_at does not hold (1 in all, the first: T2026-0002)"
+broken check-due "UPDATE tickets SET resolve_due = '2026-01-01 00:00:00' WHERE number IN ('T2026-0004', 'T2026-0006')" \
+    "the rule tickets.deadlines does not hold (2 in all, the first: T2026-0004)"
+broken check-times "UPDATE tickets SET resolved_at = '2026-01-01 00:00:00' WHERE number = 'T2026-0003'" \
+    "the rule tickets.times does not hold (1 in all, the first: T2026-0003)"
+broken check-rating "UPDATE tickets SET rated_at = NULL WHERE score IS NOT NULL" \
+    "$("$SQLITE" "$DB" "SELECT 'the rule tickets.rating does not hold (' || count(*) || ' in all, the first: ' || min(number) || ')' FROM tickets WHERE score IS NOT NULL")"
+# a state changed without its line in the history
+broken check-history "UPDATE tickets SET state = 'in_progress', waiting_since = NULL WHERE number = 'T2026-0005'" \
+    "the rule tickets.history does not hold (1 in all, the first: T2026-0005)"
+broken check-opened "DROP TRIGGER ticket_events_no_delete; DELETE FROM ticket_events WHERE kind = 'add' AND ticket_id = 6" \
+    "the rule tickets.history does not hold (1 in all, the first: T2026-0006)"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -5,7 +5,8 @@
  * month and a year's end and a leap day, a wait that stops the clock
  * and pushes the resolution deadline by its length, a waiting ticket
  * that is never late, a priority change computing both again, and the
- * resolution time with the waits left out.
+ * resolution time with the waits left out; and the complaints per
+ * customer of the service report.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -66,19 +67,32 @@ static void test_left(void **state)
     assert_int_equal(tcrm_ticket_resolve_secs(&t), 3 * 3600);
 }
 
-static int64_t new_ticket(int priority, const struct tcrm_ticket_hours *h)
+static int64_t new_company(const char *name)
 {
-    int64_t id;
     struct tcrm_error err;
     struct tcrm_company c;
     tcrm_company_init(&c);
-    tcrm_str_set(&c.name, "Acme");
+    tcrm_str_set(&c.name, name);
     assert_int_equal(tcrm_company_insert(db, &c, &err), 0);
-    struct tcrm_ticket_in in = { c.id, 0, TCRM_TICKET_FAULT, priority, 0,
-                                 "Jam", NULL, h };
-    assert_int_equal(tcrm_ticket_add(db, &in, &id, &err), 0);
+    int64_t id = c.id;
     tcrm_company_clear(&c);
     return id;
+}
+
+static int64_t add_ticket(int64_t company, int type, int priority,
+                          const struct tcrm_ticket_hours *h)
+{
+    int64_t id;
+    struct tcrm_error err;
+    struct tcrm_ticket_in in = { company, 0, type, priority, 0, "Jam", NULL,
+                                 h };
+    assert_int_equal(tcrm_ticket_add(db, &in, &id, &err), 0);
+    return id;
+}
+
+static int64_t new_ticket(int priority, const struct tcrm_ticket_hours *h)
+{
+    return add_ticket(new_company("Acme"), TCRM_TICKET_FAULT, priority, h);
 }
 
 static void at(const char *now)
@@ -231,6 +245,45 @@ static void test_view_order(void **state)
     assert_int_equal(count, 0);
 }
 
+/* Complaints per customer (ticket_stats.c): the most first, then the most open; cut at the limit with the
+ * count of all; only complaints, only the period. */
+static void test_complaints(void **state)
+{
+    (void)state;
+    struct tcrm_ticket_complaint *c;
+    struct tcrm_error err;
+    size_t n;
+    at("2026-03-02 09:00:00");
+    int64_t a = new_company("Acme"), b = new_company("Bolt"),
+            k = new_company("Cora");
+    add_ticket(a, TCRM_TICKET_COMPLAINT, TCRM_PRIORITY_NORMAL, NULL);
+    int64_t done = add_ticket(a, TCRM_TICKET_COMPLAINT, TCRM_PRIORITY_HIGH,
+                              NULL);
+    assert_int_equal(tcrm_ticket_resolve(db, done, "sorry", &err), 0);
+    done = add_ticket(k, TCRM_TICKET_COMPLAINT, TCRM_PRIORITY_LOW, NULL);
+    assert_int_equal(tcrm_ticket_resolve(db, done, "sorry", &err), 0);
+    add_ticket(b, TCRM_TICKET_COMPLAINT, TCRM_PRIORITY_LOW, NULL);
+    add_ticket(k, TCRM_TICKET_FAULT, TCRM_PRIORITY_LOW, NULL);
+    add_ticket(k, TCRM_TICKET_FAULT, TCRM_PRIORITY_LOW, NULL);
+    assert_int_equal(tcrm_ticket_complaints(db, "2026-03-01", "2026-03-31",
+                                            NULL, 2, &c, &n, &err), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(c[0].company_id, a);
+    assert_int_equal(c[0].count, 2);
+    assert_int_equal(c[0].open, 1);
+    assert_int_equal(c[0].total, 3);
+    assert_string_equal(c[0].customer, "Acme");
+    assert_int_equal(c[1].company_id, b);   /* open, before Cora's */
+    assert_int_equal(c[1].count, 1);
+    assert_int_equal(c[1].open, 1);
+    assert_string_equal(c[1].customer, "Bolt");
+    tcrm_ticket_complaints_free(c, n);
+    assert_int_equal(tcrm_ticket_complaints(db, "2026-04-01", NULL, NULL, 50,
+                                            &c, &n, &err), 0);
+    assert_int_equal(n, 0);
+    tcrm_ticket_complaints_free(c, n);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -254,6 +307,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_view_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_complaints, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
