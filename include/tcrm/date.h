@@ -44,6 +44,10 @@ struct tcrm_when {
 };
 
 time_t tcrm_clock_now(void);
+/* Until unpinned (t = 0), tcrm_clock_now() reads t. The demo data opens
+ * tickets in the past with it, so that every time the core writes with
+ * them (deadlines, history, audit trail) agrees. One process, no threads. */
+void tcrm_clock_pin(time_t t);
 
 int tcrm_date_parse(const char *text, time_t now, struct tcrm_when *out,
                     struct tcrm_error *err);

@@ -75,6 +75,15 @@ int tcrm_name_order_open(struct tcrm_db *db, int readonly,
  * companies of demo.c (by their index there); inside its transaction. */
 int tcrm_demo_sales(struct tcrm_db *db, const int64_t company_ids[],
                     time_t now, struct tcrm_error *err);
+/* demo_service.c: the demo's campaigns (before the deals: *fair is the
+ * spring fair's id, for the deal it brought), then its tickets, for
+ * demo.c's companies and people (by their index there); inside its
+ * transaction. */
+int tcrm_demo_campaigns(struct tcrm_db *db, const int64_t people_ids[],
+                        time_t now, int64_t *fair, struct tcrm_error *err);
+int tcrm_demo_tickets(struct tcrm_db *db, const int64_t company_ids[],
+                      const int64_t people_ids[], time_t now,
+                      struct tcrm_error *err);
 
 /* db_damage.c: TCRM_EREADONLY "FILE: damaged ..." when a note says damage
  * was found in the file at path, or (wal_empty: its -wal has nothing) the

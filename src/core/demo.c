@@ -8,7 +8,9 @@
  * in the coming days (one repeating weekly, one at a set time); deals in
  * every stage of the configured pipeline plus some won and lost; and the
  * money side (demo_sales.c): orders billed at every age of the aging
- * report, partly paid, one deposit.
+ * report, partly paid, one deposit; and service and marketing
+ * (demo_service.c): tickets in every state, one late, and two campaigns,
+ * the first won deal brought by the spring fair.
  *
  * Everything is dated relative to `now` and written through the public
  * entity functions (the same validation, keys, search index and audit
@@ -272,6 +274,7 @@ static int add_followups(struct tcrm_db *db, const int64_t ids[], time_t now,
     return rc;
 }
 
+/* *id: in, the campaign that brought the deal (0: none); out, the deal. */
 static int add_deal(struct tcrm_db *db, int person, int64_t contact,
                     int64_t company, const char *stage, int probability,
                     const char *currency, time_t now, int n,
@@ -289,6 +292,7 @@ static int add_deal(struct tcrm_db *db, int person, int64_t contact,
     d.company_id = company;
     d.amount_minor = (int64_t)(5 + (n * 37) % 95) * 100000 + (n % 4) * 2550;
     d.probability = probability;
+    d.campaign_id = *id;
     int rc = 0;
     if (tcrm_str_set(&d.title, title) || tcrm_str_set(&d.stage, stage) ||
         tcrm_str_set(&d.currency, currency) ||
@@ -303,10 +307,12 @@ static int add_deal(struct tcrm_db *db, int person, int64_t contact,
     return rc;
 }
 
+/* fair: the campaign the first won deal came from. */
 static int add_deals(struct tcrm_db *db, const int64_t people_ids[],
                      const int64_t company_ids[], time_t now,
                      const char *const *stages, int n_stages,
-                     const char *currency, struct tcrm_error *err)
+                     const char *currency, int64_t fair,
+                     struct tcrm_error *err)
 {
     int rc = 0, n = 0;
     int64_t id;
@@ -314,6 +320,7 @@ static int add_deals(struct tcrm_db *db, const int64_t people_ids[],
     for (int s = 0; rc == 0 && s < n_stages; s++)
         for (int k = 0; rc == 0 && k < 2; k++, n++) {
             int p = (n * 7 + 3) % N_PEOPLE;
+            id = 0;
             rc = add_deal(db, p, people_ids[p],
                           company_ids[people[p].company], stages[s],
                           (s + 1) * 100 / (n_stages + 1), currency, now, n,
@@ -321,6 +328,7 @@ static int add_deals(struct tcrm_db *db, const int64_t people_ids[],
         }
     for (int k = 0; rc == 0 && k < 4; k++, n++) {
         int p = (n * 7 + 3) % N_PEOPLE;
+        id = k == 0 ? fair : 0;
         rc = add_deal(db, p, people_ids[p], company_ids[people[p].company],
                       stages[n_stages - 1], 80, currency, now, n, &id, err);
         if (rc == 0 && k < 2)
@@ -367,11 +375,16 @@ static int fill(struct tcrm_db *db, time_t now, const char *const *stages,
     }
     if (rc == 0)
         rc = add_followups(db, people_ids, now, err);
+    int64_t fair = 0;
+    if (rc == 0)
+        rc = tcrm_demo_campaigns(db, people_ids, now, &fair, err);
     if (rc == 0)
         rc = add_deals(db, people_ids, company_ids, now, stages, n_stages,
-                       currency, err);
+                       currency, fair, err);
     if (rc == 0)
         rc = tcrm_demo_sales(db, company_ids, now, err);
+    if (rc == 0)
+        rc = tcrm_demo_tickets(db, company_ids, people_ids, now, err);
     return rc;
 }
 

@@ -147,8 +147,17 @@ static int local_today(time_t now, int *y, int *m, int *d, struct tm *tm)
 
 /* ---- the clock ----------------------------------------------------- */
 
+static time_t pinned;
+
+void tcrm_clock_pin(time_t t)
+{
+    pinned = t;
+}
+
 time_t tcrm_clock_now(void)
 {
+    if (pinned)
+        return pinned;
     const char *env = getenv("TCRM_NOW");
     struct tcrm_when w;
     if (!env || !*env || tcrm_date_parse_iso(env, &w) != 0)

@@ -93,6 +93,21 @@ static void test_fill(void **state)
     assert_int_equal(count("SELECT count(*) FROM deals WHERE status='won'"), 2);
     assert_int_equal(count("SELECT count(*) FROM deals WHERE status='lost'"
                            " AND lost_reason IS NOT NULL"), 2);
+    /* service and marketing (demo_service.c): a ticket in every state, the
+     * urgent one past its response deadline, two rated; the fair's members
+     * by tag and the won deal it brought */
+    assert_int_equal(count("SELECT count(DISTINCT state) FROM tickets"), 5);
+    assert_int_equal(count("SELECT count(*) FROM tickets WHERE state = 'new'"
+                           " AND priority = 'urgent' AND response_due <"
+                           " datetime('now', 'localtime')"), 1);
+    assert_int_equal(count("SELECT count(*) FROM tickets WHERE score"
+                           " IS NOT NULL"), 2);
+    assert_int_equal(count("SELECT count(*) FROM campaigns"), 2);
+    assert_int_equal(count("SELECT count(*) FROM campaign_members m JOIN"
+                           " campaigns c ON c.id = m.campaign_id WHERE"
+                           " c.kind = 'event'"), 7);
+    assert_int_equal(count("SELECT count(*) FROM deals WHERE status = 'won'"
+                           " AND campaign_id IS NOT NULL"), 1);
 
     assert_int_equal(tcrm_db_fill_demo(db, now, stages, 4, "EUR", &err),
                      TCRM_EINVAL);
