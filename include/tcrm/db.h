@@ -89,15 +89,19 @@ void tcrm_db_on_wait(struct tcrm_db *db, tcrm_db_wait_fn fn, void *ud);
  * it to pick up other people's changes. */
 uint64_t tcrm_db_change_stamp(struct tcrm_db *db);
 
-/* PRAGMA integrity_check, then the summaries kept by triggers
- * (activity_daily, segment_stats) against the rows they summarise. 0 when
- * all is well, else TCRM_EDB with the first problem. Reads every row:
- * seconds on a million contacts. */
+/* PRAGMA integrity_check (damage found leaves the note FILE-damaged that
+ * refuses writes; a clean file removes it), then the summaries kept by
+ * triggers (activity, segments, what invoices and payments applied, each
+ * customer's balance, contacts per company, campaign members) against the
+ * rows they summarise, then the rules of tickets and campaign members
+ * (db_check.c). 0 when all is well, else TCRM_EDB with the first problem.
+ * Reads every row: a minute and more on a million contacts. */
 int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err);
 
 /* Fill an empty database with demo data (a few dozen contacts in Latin and
  * Chinese script, companies, interactions, follow-ups overdue/today/
- * upcoming, deals in every stage of `stages`, tags), dated relative to
+ * upcoming, deals in every stage of `stages`, tags, orders, invoices and
+ * payments, tickets, campaigns), dated relative to
  * now. Refuses (TCRM_EINVAL) when the database already has contacts. */
 int tcrm_db_fill_demo(struct tcrm_db *db, time_t now,
                       const char *const *stages, int n_stages,

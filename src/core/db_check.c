@@ -1,7 +1,9 @@
 /*
- * db_check.c: the rules of `tcrm check` that a row breaks on its own or
- * with its history, beyond the schema's CHECKs and the summaries of
- * db.c: tickets (state, times and deadlines, the history line of every
+ * db_check.c: `tcrm check` (tcrm_db_check): SQLite's integrity check (a
+ * damaged file leaves its note, db_damage.c), the summaries the triggers
+ * keep compared with the rows they summarise, then the rules that a row
+ * breaks on its own or with its history, beyond the schema's CHECKs:
+ * tickets (state, times and deadlines, the history line of every
  * state change), the members of campaigns (their contact and campaign
  * exist, their times match their state). Each rule is a query giving
  * the number of rows that break it and the first of them; a broken rule
@@ -9,6 +11,7 @@
  * the first: T2026-0001)".
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "db_internal.h"
 
@@ -81,10 +84,113 @@ static int check_rule(struct tcrm_db *db, int i, struct tcrm_error *err)
     return rc;
 }
 
-int tcrm_db_check_rules(struct tcrm_db *db, struct tcrm_error *err)
+static int check_rules(struct tcrm_db *db, struct tcrm_error *err)
 {
     int rc = 0;
     for (int i = 0; rc == 0 && i < (int)(sizeof rules / sizeof rules[0]); i++)
         rc = check_rule(db, i, err);
     return rc;
+}
+
+/* The summaries kept by triggers (schemas 2 to 5), each with the query
+ * that computes the same rows from the tables; a difference means a
+ * trigger missed a change (or someone edited the file by hand). */
+static const struct {
+    const char *name, *stored, *expected;
+} summaries[] = {
+    { "activity_daily",
+      "SELECT day, logged_by, kind, n FROM activity_daily",
+      "SELECT substr(at, 1, 10), logged_by, kind, count(*) FROM interactions"
+      " WHERE deleted_at IS NULL GROUP BY 1, 2, 3" },
+    { "segment_stats",
+      "SELECT * FROM segment_stats WHERE n <> 0 OR amount <> 0",
+      "SELECT * FROM segment_stats_expected" },
+    { "activity_by_tag",
+      "SELECT * FROM activity_by_tag WHERE n <> 0",
+      "SELECT * FROM activity_by_tag_expected" },
+    /* What the live payments apply to each invoice and payment (the
+     * triggers of 011_money.sql keep them). */
+    { "invoices.paid_minor",
+      "SELECT id, paid_minor FROM invoices",
+      "SELECT i.id, coalesce(sum(a.amount_minor), 0) FROM invoices i"
+      " LEFT JOIN payment_allocations a ON a.invoice_id = i.id AND"
+      " a.payment_id IN (SELECT id FROM payments WHERE voided_at IS NULL)"
+      " GROUP BY i.id" },
+    { "payments.applied_minor",
+      "SELECT id, applied_minor FROM payments WHERE voided_at IS NULL",
+      "SELECT p.id, coalesce(sum(a.amount_minor), 0) FROM payments p"
+      " LEFT JOIN payment_allocations a ON a.payment_id = p.id"
+      " WHERE p.voided_at IS NULL GROUP BY p.id" },
+    /* receivable.h: what a customer owes is their open invoices less
+     * their credit, and also their invoices less their payments. */
+    { "receivables",
+      "SELECT co, ct, cur, sum(open) - sum(credit) FROM ("
+      " SELECT company_id AS co, CASE WHEN company_id IS NULL THEN contact_id"
+      " END AS ct, currency AS cur, amount_minor - paid_minor AS open,"
+      " 0 AS credit FROM invoices WHERE voided_at IS NULL UNION ALL"
+      " SELECT company_id, CASE WHEN company_id IS NULL THEN contact_id END,"
+      " currency, 0, amount_minor - applied_minor FROM payments"
+      " WHERE voided_at IS NULL) GROUP BY co, ct, cur",
+      "SELECT co, ct, cur, sum(inv) - sum(pay) FROM ("
+      " SELECT company_id AS co, CASE WHEN company_id IS NULL THEN contact_id"
+      " END AS ct, currency AS cur, amount_minor AS inv, 0 AS pay"
+      " FROM invoices WHERE voided_at IS NULL UNION ALL"
+      " SELECT company_id, CASE WHEN company_id IS NULL THEN contact_id END,"
+      " currency, 0, amount_minor FROM payments WHERE voided_at IS NULL)"
+      " GROUP BY co, ct, cur" },
+    { "companies.n_contacts",
+      "SELECT id, n_contacts FROM companies",
+      "SELECT co.id, count(k.id) FROM companies co LEFT JOIN contacts k"
+      " ON k.company_id = co.id AND k.deleted_at IS NULL GROUP BY co.id" },
+    /* The members per state kept on each campaign (013_campaigns.sql). */
+    { "campaigns.members_n",
+      "SELECT id, members_n, contacted_n, responded_n, converted_n"
+      " FROM campaigns",
+      "SELECT m.id, count(c.contact_id), count(c.contacted_at),"
+      " count(c.responded_at), count(c.converted_at) FROM campaigns m"
+      " LEFT JOIN campaign_members c ON c.campaign_id = m.id GROUP BY m.id" },
+};
+
+/* Rows in one of stored/expected and not in the other, as a count. */
+static int summary_diff(struct tcrm_db *db, int i, int *out)
+{
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
+             " + (SELECT count(*) FROM (%s EXCEPT %s))",
+             summaries[i].stored, summaries[i].expected,
+             summaries[i].expected, summaries[i].stored);
+    return tcrm_db_query_int(db, sql, out);
+}
+
+int tcrm_db_check(struct tcrm_db *db, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &st, NULL)
+            != SQLITE_OK)
+        return tcrm_db_fail(db, db->path, err);
+    int s = sqlite3_step(st);
+    if (s != SQLITE_ROW)
+        rc = tcrm_db_fail(db, db->path, err);
+    else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+        rc = tcrm_error_set(err, TCRM_EDB, "%s: damaged: %s", db->path,
+                            (const char *)sqlite3_column_text(st, 0));
+        tcrm_db_damage_note(db, (const char *)sqlite3_column_text(st, 0));
+    } else {
+        tcrm_db_damage_clear(db);   /* the pages are whole again */
+    }
+    sqlite3_finalize(st);
+    for (int i = 0; rc == 0 && i < (int)(sizeof summaries /
+                                         sizeof summaries[0]); i++) {
+        int bad = 0;
+        if (summary_diff(db, i, &bad) != SQLITE_OK)
+            rc = tcrm_db_fail(db, db->path, err);
+        else if (bad)
+            rc = tcrm_error_set(err, TCRM_EDB,
+                                "%s: summary %s disagrees with the rows in "
+                                "%d places", db->path, summaries[i].name,
+                                bad);
+    }
+    return rc ? rc : check_rules(db, err);
 }

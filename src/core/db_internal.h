@@ -110,9 +110,9 @@ void tcrm_db_done(sqlite3_stmt *st);
  * the code. */
 int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err);
 
-/* The rules of `tcrm check` beyond the summaries (db_check.c): 0, or the
- * first broken one in err (TCRM_EDB). */
-int tcrm_db_check_rules(struct tcrm_db *db, struct tcrm_error *err);
+/* The first column of the first row of sql (prepared once, not cached)
+ * as an int: SQLITE_OK, or SQLite's code. */
+int tcrm_db_query_int(struct tcrm_db *db, const char *sql, int *out);
 
 /* The word for a kind of row or a part of the database ("contact",
  * "follow-up", "search index": the `what` of tcrm_db_fail and the entity
