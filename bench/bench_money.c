@@ -46,6 +46,7 @@
 
 #include "bench_clock.h"
 #include "bench_cmd.h"
+#include "bench_db.h"
 #include "tcrm/company.h"
 #include "tcrm/config.h"
 #include "tcrm/date.h"
@@ -67,15 +68,7 @@ static const struct bench_cols cols = { 44, 2, 99, 99 };
 
 static struct tcrm_db *open_as(struct bench *b, const char *login)
 {
-    struct tcrm_error err = {0};
-    struct tcrm_db_options dbo = {.path = b->path, .user = login,
-                                  .busy_timeout_ms = 5000, .login = login};
-    struct tcrm_db *db = NULL;
-    if (tcrm_db_open_existing(&dbo, &db, &err) != 0) {
-        fprintf(stderr, "tcrm-bench-money: %s: %s\n", login, err.msg);
-        return NULL;
-    }
-    return db;
+    return bench_open_as("tcrm-bench-money", b->path, login);
 }
 
 /* Is `what` asked for? --only TEXT: labels holding TEXT; TEXT$: the label
@@ -88,26 +81,6 @@ static int wanted(const struct bench *b, const char *what)
     if (b->only[n - 1] == '$')
         return strlen(what) == n - 1 && !strncmp(what, b->only, n - 1);
     return strstr(what, b->only) != NULL;
-}
-
-/* One timed call of a benchmark: returns 0 or an error code; *rows what
- * it found. */
-typedef int (*call_fn)(struct tcrm_db *db, struct bench *b, int i,
-                       size_t *rows, struct tcrm_error *err);
-
-struct call {
-    struct tcrm_db *db;
-    struct bench *b;
-    call_fn fn;
-    size_t rows;
-    struct tcrm_error err;
-};
-
-static int call_once(void *ctx, int i)
-{
-    struct call *c = ctx;
-    c->rows = 0;
-    return c->fn(c->db, c->b, i, &c->rows, &c->err);
 }
 
 /* calls of fn: a warm-up, then `n` timed. */

@@ -42,6 +42,7 @@
 
 #include "bench_clock.h"
 #include "bench_cmd.h"
+#include "bench_db.h"
 #include "tcrm/campaign.h"
 #include "tcrm/config.h"
 #include "tcrm/date.h"
@@ -61,40 +62,12 @@ static const struct bench_cols cols = { 50, 2, 90, 50 };
 
 static struct tcrm_db *open_as(struct bench *b, const char *login)
 {
-    struct tcrm_error err = {0};
-    struct tcrm_db_options dbo = {.path = b->path, .user = login,
-                                  .busy_timeout_ms = 5000, .login = login};
-    struct tcrm_db *db = NULL;
-    if (tcrm_db_open_existing(&dbo, &db, &err) != 0) {
-        fprintf(stderr, "tcrm-bench-service: %s: %s\n", login, err.msg);
-        return NULL;
-    }
-    return db;
+    return bench_open_as("tcrm-bench-service", b->path, login);
 }
 
 static int wanted(const struct bench *b, const char *what)
 {
     return !b->only || strstr(what, b->only) != NULL;
-}
-
-/* One timed call: 0 or an error code; *rows what it found. */
-typedef int (*call_fn)(struct tcrm_db *db, struct bench *b, size_t *rows,
-                       struct tcrm_error *err);
-
-struct call {
-    struct tcrm_db *db;
-    struct bench *b;
-    call_fn fn;
-    size_t rows;
-    struct tcrm_error err;
-};
-
-static int call_once(void *ctx, int i)
-{
-    struct call *c = ctx;
-    (void)i;
-    c->rows = 0;
-    return c->fn(c->db, c->b, &c->rows, &c->err);
 }
 
 static void timed(struct tcrm_db *db, struct bench *b, const char *who,
@@ -123,9 +96,10 @@ static void timed(struct tcrm_db *db, struct bench *b, const char *who,
 static const char *rep_name, *rep_period;
 static int rep_csv;
 
-static int call_report(struct tcrm_db *db, struct bench *b, size_t *rows,
-                       struct tcrm_error *err)
+static int call_report(struct tcrm_db *db, struct bench *b, int i,
+                       size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_report_opts o;
     struct tcrm_doc doc;
     tcrm_report_opts_init(&o);
@@ -166,9 +140,10 @@ static void bench_reports(struct tcrm_db *db, struct bench *b,
 
 static int64_t show_id = 1;
 
-static int call_figures(struct tcrm_db *db, struct bench *b, size_t *rows,
-                        struct tcrm_error *err)
+static int call_figures(struct tcrm_db *db, struct bench *b, int i,
+                        size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_campaign_figures *f = NULL;
     int rc = tcrm_campaign_figures(db, show_id, b->today, &f, rows, err);
     if (rc == 0)
@@ -176,9 +151,10 @@ static int call_figures(struct tcrm_db *db, struct bench *b, size_t *rows,
     return rc;
 }
 
-static int call_members(struct tcrm_db *db, struct bench *b, size_t *rows,
-                        struct tcrm_error *err)
+static int call_members(struct tcrm_db *db, struct bench *b, int i,
+                        size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_campaign_member *m = NULL;
     int64_t after = 0;
     size_t n = 0;
@@ -200,9 +176,10 @@ static int call_members(struct tcrm_db *db, struct bench *b, size_t *rows,
 static struct tcrm_ticket_filter page_filter;
 static int64_t page_after;
 
-static int call_page(struct tcrm_db *db, struct bench *b, size_t *rows,
-                     struct tcrm_error *err)
+static int call_page(struct tcrm_db *db, struct bench *b, int i,
+                     size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_ticket *t = NULL;
     int more = 0;
     (void)b;
@@ -243,9 +220,10 @@ static struct tcrm_ticket view_from;     /* the cursor: a row of the view */
 static int view_has_from, view_back, view_open;
 
 /* One key: the page tcrm_ticket_page_by_state gives the Tickets view. */
-static int call_view(struct tcrm_db *db, struct bench *b, size_t *rows,
-                     struct tcrm_error *err)
+static int call_view(struct tcrm_db *db, struct bench *b, int i,
+                     size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     (void)b;
     struct tcrm_ticket *t = NULL;
     struct tcrm_ticket_filter f = { view_open, NULL, 0, 0 };

@@ -16,7 +16,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 tui_begin edit10 "$1"
 HAVE_ZH=0
-locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' && HAVE_ZH=1
+have_zh && HAVE_ZH=1
 
 # ---- helpers (as in run.sh: lib.sh's new_case, no fixed clock) -------
 

@@ -27,6 +27,9 @@ tui_begin() {
     trap 'cleanup_all' EXIT
 }
 
+# have_zh: the zh_CN.UTF-8 locale is installed.
+have_zh() { locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$'; }
+
 # new_case_home [CONF]: the next case: N, its tmux server SOCK, a fresh
 # HOME (CASE_HOME, with a .config/tcrm folder) and DB; CASE_OK=1. CONF, when
 # given and not empty, is printf'd into .config/tcrm/tcrm.conf, with

@@ -186,7 +186,7 @@ receivables_pane() {
 # The view in Chinese at 80x24: headers, states, the detail, the key bar
 # with every label whole, the pane's section.
 invoices_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     money_data
     start 80 24 zh_CN.UTF-8
     keys 8

@@ -111,7 +111,7 @@ tickets_pane() {
 
 # Chinese: the blocks, the file list, the pane's section fit 80 columns.
 panes_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     panes_data
     start 80 24 zh_CN.UTF-8
     expect ">Anna Silva"

@@ -167,7 +167,7 @@ print_quote() {
 
 # The same screen in Chinese: words, state words, totals.
 quotes_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     sales_data
     start 80 24 zh_CN.UTF-8
     keys 6

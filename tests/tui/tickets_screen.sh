@@ -183,7 +183,7 @@ campaigns_view() {
 
 # Both views in Chinese at 80x24, every line within 80 columns.
 views_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     service_data
     start 80 24 zh_CN.UTF-8
     keys 9

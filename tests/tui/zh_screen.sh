@@ -18,8 +18,7 @@ set -u
 
 . "$(dirname "$0")/lib.sh"
 tui_begin tui-zh "$1"
-locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' ||
-    { echo "no zh_CN.UTF-8 locale: skipped"; exit 77; }
+have_zh || { echo "no zh_CN.UTF-8 locale: skipped"; exit 77; }
 NOW="2026-11-18 10:00"
 
 # ---- helpers (as in run.sh) ------------------------------------------
