@@ -6,6 +6,7 @@
 #define TCRM_BENCH_CMD_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,6 +46,21 @@ static int run_cmd_rounds(char *const argv[], int n, double *ms)
     for (int i = 0; rc == 0 && i < n; i++)
         rc = run_cmd(argv, &ms[i], &ms[n + i]);
     return rc;
+}
+
+/* A warm-up and n timed runs of argv, printed as a row of the table c;
+ * a run that failed: "failed (exit N)" and note. */
+static inline void bench_cmd_row(const struct bench_cols *c, const char *what,
+                                 char *const argv[], int n, double target,
+                                 const char *note)
+{
+    double *ms = calloc(2 * (size_t)n, sizeof *ms);
+    int rc = ms ? run_cmd_rounds(argv, n, ms) : -1;
+    if (rc == 0)
+        bench_print_ms(c, what, ms, (size_t)n, target);
+    else
+        printf("%-*s failed (exit %d)%s\n", c->width, what, rc, note);
+    free(ms);
 }
 
 #endif

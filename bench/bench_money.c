@@ -46,6 +46,7 @@
 
 #include "bench_clock.h"
 #include "bench_cmd.h"
+#include "bench_db.h"
 #include "tcrm/company.h"
 #include "tcrm/config.h"
 #include "tcrm/date.h"
@@ -62,28 +63,12 @@ struct bench {
     struct tcrm_config cfg;
 };
 
-/* n wall times, then n CPU times: "p50 p99 max" of each. */
-static void print_ms(const char *what, double *ms, size_t n, double target)
-{
-    qsort(ms, n, sizeof *ms, cmp_double);
-    qsort(ms + n, n, sizeof *ms, cmp_double);
-    size_t p99 = n * 99 / 100;
-    printf("%-44s %8.2f %8.2f %8.2f  %8.2f %8.2f %8.2f%s\n", what, ms[n / 2],
-           ms[p99], ms[n - 1], ms[n + n / 2], ms[n + p99], ms[2 * n - 1],
-           target > 0 && ms[n + p99] > target ? "  OVER" : "");
-}
+/* The table: "p50 p99 max", OVER when the CPU's p99 is. */
+static const struct bench_cols cols = { 44, 2, 99, 99 };
 
 static struct tcrm_db *open_as(struct bench *b, const char *login)
 {
-    struct tcrm_error err = {0};
-    struct tcrm_db_options dbo = {.path = b->path, .user = login,
-                                  .busy_timeout_ms = 5000, .login = login};
-    struct tcrm_db *db = NULL;
-    if (tcrm_db_open_existing(&dbo, &db, &err) != 0) {
-        fprintf(stderr, "tcrm-bench-money: %s: %s\n", login, err.msg);
-        return NULL;
-    }
-    return db;
+    return bench_open_as("tcrm-bench-money", b->path, login);
 }
 
 /* Is `what` asked for? --only TEXT: labels holding TEXT; TEXT$: the label
@@ -98,11 +83,6 @@ static int wanted(const struct bench *b, const char *what)
     return strstr(what, b->only) != NULL;
 }
 
-/* One timed call of a benchmark: returns 0 or an error code; *rows what
- * it found. */
-typedef int (*call_fn)(struct tcrm_db *db, struct bench *b, int i,
-                       size_t *rows, struct tcrm_error *err);
-
 /* calls of fn: a warm-up, then `n` timed. */
 static int timed(struct tcrm_db *db, struct bench *b, const char *what,
                  call_fn fn, int n, double target)
@@ -110,22 +90,14 @@ static int timed(struct tcrm_db *db, struct bench *b, const char *what,
     if (!wanted(b, what))
         return 0;
     double *ms = calloc(2 * (size_t)n, sizeof *ms);
-    struct tcrm_error err = {0};
-    size_t rows = 0;
-    int rc = ms ? fn(db, b, -1, &rows, &err) : 1;
-    for (int i = 0; rc == 0 && i < n; i++) {
-        double t0 = now_ms(), c0 = cpu_ms();
-        rows = 0;
-        rc = fn(db, b, i, &rows, &err);
-        ms[i] = now_ms() - t0;
-        ms[n + i] = cpu_ms() - c0;
-    }
+    struct call c = { db, b, fn, 0, {0} };
+    int rc = ms ? bench_rounds(call_once, &c, n, ms) : 1;
     if (rc == 0) {
         char label[96];
-        snprintf(label, sizeof label, "%s (%zu)", what, rows);
-        print_ms(label, ms, (size_t)n, target);
+        snprintf(label, sizeof label, "%s (%zu)", what, c.rows);
+        bench_print_ms(&cols, label, ms, (size_t)n, target);
     } else {
-        printf("%-44s failed: %s\n", what, err.msg);
+        printf("%-44s failed: %s\n", what, c.err.msg);
     }
     free(ms);
     return rc;
@@ -235,16 +207,9 @@ static int call_report(struct tcrm_db *db, struct bench *b, int i,
 static void bench_cmd(struct bench *b, const char *what, char *const argv[],
                       double target)
 {
-    int n = b->rounds;
-    if (!wanted(b, what))
-        return;
-    double *ms = calloc(2 * (size_t)n, sizeof *ms);
-    int rc = ms ? run_cmd_rounds(argv, n, ms) : -1;
-    if (rc == 0)
-        print_ms(what, ms, (size_t)n, target);
-    else
-        printf("%-44s failed (exit %d): not in this build?\n", what, rc);
-    free(ms);
+    if (wanted(b, what))
+        bench_cmd_row(&cols, what, argv, b->rounds, target,
+                      ": not in this build?");
 }
 
 static void bench_cmds(struct bench *b)
@@ -395,8 +360,9 @@ int main(int argc, char **argv)
     if (tcrm_config_defaults(&b.cfg) != 0)
         return 1;
     tcrm_date_today(tcrm_clock_now(), b.today);
-    printf("today %s; ms (rows)%*s %8s %8s %8s  %8s %8s %8s\n", b.today, 17,
-           "", "wall p50", "p99", "max", "cpu p50", "p99", "max");
+    char head[64];
+    snprintf(head, sizeof head, "today %s; ms (rows)", b.today);
+    bench_print_head(&cols, head);
     as_admin(&b);
     as_people(&b);
     if (b.tcrm)

@@ -42,6 +42,7 @@
 
 #include "bench_clock.h"
 #include "bench_cmd.h"
+#include "bench_db.h"
 #include "tcrm/campaign.h"
 #include "tcrm/config.h"
 #include "tcrm/date.h"
@@ -56,39 +57,18 @@ struct bench {
     struct tcrm_config cfg;
 };
 
-/* n wall times, then n CPU times: "p50 p90 max" of each. */
-static void print_ms(const char *what, double *ms, size_t n, double target)
-{
-    qsort(ms, n, sizeof *ms, cmp_double);
-    qsort(ms + n, n, sizeof *ms, cmp_double);
-    size_t p90 = n * 9 / 10;
-    printf("%-50s %8.2f %8.2f %8.2f  %8.2f %8.2f %8.2f%s\n", what, ms[n / 2],
-           ms[p90], ms[n - 1], ms[n + n / 2], ms[n + p90], ms[2 * n - 1],
-           target > 0 && ms[n + n / 2] > target ? "  OVER" : "");
-    fflush(stdout);
-}
+/* The table: "p50 p90 max", OVER when the CPU's p50 is. */
+static const struct bench_cols cols = { 50, 2, 90, 50 };
 
 static struct tcrm_db *open_as(struct bench *b, const char *login)
 {
-    struct tcrm_error err = {0};
-    struct tcrm_db_options dbo = {.path = b->path, .user = login,
-                                  .busy_timeout_ms = 5000, .login = login};
-    struct tcrm_db *db = NULL;
-    if (tcrm_db_open_existing(&dbo, &db, &err) != 0) {
-        fprintf(stderr, "tcrm-bench-service: %s: %s\n", login, err.msg);
-        return NULL;
-    }
-    return db;
+    return bench_open_as("tcrm-bench-service", b->path, login);
 }
 
 static int wanted(const struct bench *b, const char *what)
 {
     return !b->only || strstr(what, b->only) != NULL;
 }
-
-/* One timed call: 0 or an error code; *rows what it found. */
-typedef int (*call_fn)(struct tcrm_db *db, struct bench *b, size_t *rows,
-                       struct tcrm_error *err);
 
 static void timed(struct tcrm_db *db, struct bench *b, const char *who,
                   const char *what, call_fn fn, double target)
@@ -99,22 +79,14 @@ static void timed(struct tcrm_db *db, struct bench *b, const char *who,
         return;
     int n = b->rounds;
     double *ms = calloc(2 * (size_t)n, sizeof *ms);
-    struct tcrm_error err = {0};
-    size_t rows = 0;
-    int rc = ms ? fn(db, b, &rows, &err) : 1;
-    for (int i = 0; rc == 0 && i < n; i++) {
-        double t0 = now_ms(), c0 = cpu_ms();
-        rows = 0;
-        rc = fn(db, b, &rows, &err);
-        ms[i] = now_ms() - t0;
-        ms[n + i] = cpu_ms() - c0;
-    }
+    struct call c = { db, b, fn, 0, {0} };
+    int rc = ms ? bench_rounds(call_once, &c, n, ms) : 1;
     if (rc == 0) {
         char l2[160];
-        snprintf(l2, sizeof l2, "%s (%zu)", label, rows);
-        print_ms(l2, ms, (size_t)n, target);
+        snprintf(l2, sizeof l2, "%s (%zu)", label, c.rows);
+        bench_print_ms(&cols, l2, ms, (size_t)n, target);
     } else {
-        printf("%-50s failed: %s\n", label, err.msg);
+        printf("%-50s failed: %s\n", label, c.err.msg);
     }
     free(ms);
 }
@@ -124,9 +96,10 @@ static void timed(struct tcrm_db *db, struct bench *b, const char *who,
 static const char *rep_name, *rep_period;
 static int rep_csv;
 
-static int call_report(struct tcrm_db *db, struct bench *b, size_t *rows,
-                       struct tcrm_error *err)
+static int call_report(struct tcrm_db *db, struct bench *b, int i,
+                       size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_report_opts o;
     struct tcrm_doc doc;
     tcrm_report_opts_init(&o);
@@ -167,9 +140,10 @@ static void bench_reports(struct tcrm_db *db, struct bench *b,
 
 static int64_t show_id = 1;
 
-static int call_figures(struct tcrm_db *db, struct bench *b, size_t *rows,
-                        struct tcrm_error *err)
+static int call_figures(struct tcrm_db *db, struct bench *b, int i,
+                        size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_campaign_figures *f = NULL;
     int rc = tcrm_campaign_figures(db, show_id, b->today, &f, rows, err);
     if (rc == 0)
@@ -177,9 +151,10 @@ static int call_figures(struct tcrm_db *db, struct bench *b, size_t *rows,
     return rc;
 }
 
-static int call_members(struct tcrm_db *db, struct bench *b, size_t *rows,
-                        struct tcrm_error *err)
+static int call_members(struct tcrm_db *db, struct bench *b, int i,
+                        size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_campaign_member *m = NULL;
     int64_t after = 0;
     size_t n = 0;
@@ -201,9 +176,10 @@ static int call_members(struct tcrm_db *db, struct bench *b, size_t *rows,
 static struct tcrm_ticket_filter page_filter;
 static int64_t page_after;
 
-static int call_page(struct tcrm_db *db, struct bench *b, size_t *rows,
-                     struct tcrm_error *err)
+static int call_page(struct tcrm_db *db, struct bench *b, int i,
+                     size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     struct tcrm_ticket *t = NULL;
     int more = 0;
     (void)b;
@@ -244,9 +220,10 @@ static struct tcrm_ticket view_from;     /* the cursor: a row of the view */
 static int view_has_from, view_back, view_open;
 
 /* One key: the page tcrm_ticket_page_by_state gives the Tickets view. */
-static int call_view(struct tcrm_db *db, struct bench *b, size_t *rows,
-                     struct tcrm_error *err)
+static int call_view(struct tcrm_db *db, struct bench *b, int i,
+                     size_t *rows, struct tcrm_error *err)
 {
+    (void)i;
     (void)b;
     struct tcrm_ticket *t = NULL;
     struct tcrm_ticket_filter f = { view_open, NULL, 0, 0 };
@@ -308,16 +285,8 @@ static void bench_view(struct tcrm_db *db, struct bench *b, const char *who)
 static void bench_cmd(struct bench *b, const char *what, char *const argv[],
                       double target)
 {
-    int n = b->rounds;
-    if (!wanted(b, what))
-        return;
-    double *ms = calloc(2 * (size_t)n, sizeof *ms);
-    int rc = ms ? run_cmd_rounds(argv, n, ms) : -1;
-    if (rc == 0)
-        print_ms(what, ms, (size_t)n, target);
-    else
-        printf("%-50s failed (exit %d)\n", what, rc);
-    free(ms);
+    if (wanted(b, what))
+        bench_cmd_row(&cols, what, argv, b->rounds, target, "");
 }
 
 static void bench_cmds(struct bench *b)
@@ -388,8 +357,9 @@ int main(int argc, char **argv)
     if (tcrm_config_defaults(&b.cfg) != 0)
         return 1;
     tcrm_date_today(tcrm_clock_now(), b.today);
-    printf("today %s; ms (rows)%*s %8s %8s %8s  %8s %8s %8s\n", b.today, 23,
-           "", "wall p50", "p90", "max", "cpu p50", "p90", "max");
+    char head[64];
+    snprintf(head, sizeof head, "today %s; ms (rows)", b.today);
+    bench_print_head(&cols, head);
     as_login(&b, "bench");
     as_login(&b, "s01");
     as_login(&b, "m1");

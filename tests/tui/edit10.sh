@@ -13,31 +13,12 @@
 # anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-HAVE_ZH=0
-locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' && HAVE_ZH=1
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-edit10.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
+tui_begin edit10 "$1"
+HAVE_ZH=0
+have_zh && HAVE_ZH=1
 
-# ---- helpers (as in run.sh) ------------------------------------------
-
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-edit10-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    cli init
-}
+# ---- helpers (as in run.sh: lib.sh's new_case, no fixed clock) -------
 
 # cli ARGS...: the same binary as a command, on the case's database.
 cli() {
@@ -379,8 +360,4 @@ CASES="columns_english columns_chinese interaction_reader multiline_notes_and_bo
 followup_edit_in_view followup_edit_from_pane
 contact_conflict_two_screens company_conflict deal_conflict followup_conflict
 cursor_on_added_contact"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

@@ -1,9 +1,55 @@
 # tests/tui/lib.sh: the helpers every screen test shares (sourced by
-# run.sh, zh_screen.sh, edit10.sh, sales_screen.sh and money_screen.sh). A
-# script defines TCRM, ROOT, SOCK, PASS, FAIL, N, CASE_OK and its own
-# new_case, then sources this. start, wait_started and cli below serve a
-# database made with the CLI (SRC, NOW, CASE_HOME, DB); a script whose
-# locale or database differs defines its own after sourcing this.
+# run.sh, zh_screen.sh, edit10.sh, sales_screen.sh, money_screen.sh,
+# panes_screen.sh, pages_screen.sh and tickets_screen.sh). A script sources
+# this, then calls tui_begin NAME "$1" (TCRM, SRC, ROOT, the counters, the
+# EXIT trap), sets its own NOW, locale checks and CASE_CONF, lists its
+# CASES and ends with run_cases. new_case (new_case_home, then cli init),
+# start, wait_started and cli below serve a database made with the CLI
+# (SRC, NOW, CASE_HOME, DB); a script whose locale or database differs
+# defines its own after sourcing this.
+
+# tui_begin NAME TCRM: the prologue. TCRM made absolute, SRC the source
+# tree; exit 77 (skipped) without tmux; ROOT a fresh folder
+# tcrm-NAME.XXXXXX, removed on exit with the case's tmux server (a script
+# with more to undo sets its own EXIT trap after); PASS, FAIL, N, SOCK,
+# CASE_OK for run_case. NAME names the cases' tmux servers too.
+tui_begin() {
+    TUI_NAME=$1
+    TCRM=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+    SRC=$(cd "$(dirname "$0")/../.." && pwd)
+    command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
+    ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-$TUI_NAME.XXXXXX")
+    PASS=0
+    FAIL=0
+    N=0
+    SOCK=
+    CASE_OK=1
+    trap 'cleanup_all' EXIT
+}
+
+# have_zh: the zh_CN.UTF-8 locale is installed.
+have_zh() { locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$'; }
+
+# new_case_home [CONF]: the next case: N, its tmux server SOCK, a fresh
+# HOME (CASE_HOME, with a .config/tcrm folder) and DB; CASE_OK=1. CONF, when
+# given and not empty, is printf'd into .config/tcrm/tcrm.conf, with
+# CASE_HOME for a %s in it.
+new_case_home() {
+    N=$((N + 1))
+    SOCK="tcrm-$TUI_NAME-$$-$N"
+    CASE_HOME="$ROOT/case$N"
+    mkdir -p "$CASE_HOME/.config/tcrm"
+    DB="$CASE_HOME/tcrm.db"
+    CASE_OK=1
+    [ -z "${1:-}" ] ||
+        printf "$1" "$CASE_HOME" > "$CASE_HOME/.config/tcrm/tcrm.conf"
+}
+
+# new_case: a fresh HOME (CASE_CONF its tcrm.conf, if set) and database.
+new_case() {
+    new_case_home "${CASE_CONF:-}"
+    cli init
+}
 
 cleanup_all() {
     [ -n "$SOCK" ] && tmux -L "$SOCK" kill-server 2>/dev/null
@@ -105,6 +151,17 @@ wait_started() {
         i=$((i + 1))
     done
     return 1
+}
+
+# run_cases: each case of ONLY (else CASES) in turn; the last line is
+# "N passed, N failed", the status 1 when anything failed.
+run_cases() {
+    local c
+    for c in ${ONLY:-$CASES}; do
+        run_case "$c"
+    done
+    echo "$PASS passed, $FAIL failed"
+    [ "$FAIL" = 0 ]
 }
 
 run_case() {

@@ -16,34 +16,10 @@
 # N failed"; the exit status is 1 when anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-money.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-NOW="2026-11-18 10:00"
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
-
-# ---- helpers ---------------------------------------------------------
-
-# new_case: a fresh HOME and database for the next case.
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-money-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME/.config/tcrm"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    printf '[pipeline]\ncurrency = CNY\n' \
-        > "$CASE_HOME/.config/tcrm/tcrm.conf"
-    cli init
-}
+tui_begin tui-money "$1"
+NOW="2026-11-18 10:00"
+CASE_CONF='[pipeline]\ncurrency = CNY\n'     # each case's tcrm.conf
 
 # ---- data --------------------------------------------------------------
 
@@ -210,7 +186,7 @@ receivables_pane() {
 # The view in Chinese at 80x24: headers, states, the detail, the key bar
 # with every label whole, the pane's section.
 invoices_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     money_data
     start 80 24 zh_CN.UTF-8
     keys 8
@@ -262,8 +238,4 @@ tiny_terminal() {
 
 CASES="invoices_list_and_detail payment_form void_invoice balance_in_detail
 receivables_pane invoices_in_chinese key_bar_80 tiny_terminal"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

@@ -13,30 +13,10 @@
 # N failed"; the exit status is 1 when anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-command -v sqlite3 >/dev/null || { echo "sqlite3 not found: skipped"; exit 77; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-pages.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-NOW="2026-11-18 10:00"
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
-
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-pages-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME/.config/tcrm"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    cli init
-}
+tui_begin tui-pages "$1"
+command -v sqlite3 >/dev/null || { echo "sqlite3 not found: skipped"; exit 77; }
+NOW="2026-11-18 10:00"
 
 # 6,001 open deals "Deal 00001".. in Lead on Acme Ltd and Anna Silva, and
 # 5,500 open follow-ups "Call 00001".. of Acme Ltd, 100 a day from
@@ -119,8 +99,4 @@ followups_past_5000() {
 }
 
 CASES="deals_past_5000 deals_moved_and_trashed followups_past_5000"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

@@ -16,31 +16,12 @@
 # N failed"; the exit status is 1 when anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-panes.XXXXXX")
+. "$(dirname "$0")/lib.sh"
+tui_begin tui-panes "$1"
 chmod 755 "$ROOT"
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
 NOW="2026-11-18 10:00"
 USERS=
 trap 'cleanup_all; for u in $USERS; do userdel "$u" >/dev/null 2>&1; done' EXIT
-
-. "$(dirname "$0")/lib.sh"
-
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-panes-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME/.config/tcrm"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    cli init
-}
 
 # Anna Silva (contact 1) with a high-priority ticket opened yesterday at
 # 10:00 (answer within 8 h: 16 h late now) and a 3000-byte binary file;
@@ -130,7 +111,7 @@ tickets_pane() {
 
 # Chinese: the blocks, the file list, the pane's section fit 80 columns.
 panes_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     panes_data
     start 80 24 zh_CN.UTF-8
     expect ">Anna Silva"
@@ -218,8 +199,4 @@ comments_as_people() {
 
 CASES="detail_blocks files_save_detach tickets_pane panes_in_chinese
 comments_as_people"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

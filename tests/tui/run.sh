@@ -12,30 +12,11 @@
 # anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 command -v tmux >/dev/null || { echo "tmux not found"; echo "0 passed, 1 failed"; exit 1; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
+tui_begin tui "$1"
 
-# ---- helpers ---------------------------------------------------------
-
-# new_case: a fresh HOME and database for the next case.
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    cli init
-}
+# ---- helpers (lib.sh's new_case; cli and start without a fixed clock) --
 
 # cli ARGS...: the same binary as a command, on the case's database.
 cli() {
@@ -52,17 +33,6 @@ start() {
          PATH='$PATH' $* '$TCRM'; echo EXIT=\$?; sleep 600"
     tmux -L "$SOCK" set-option -t t status off >/dev/null
     wait_started 5
-}
-
-# wait_started SECONDS: until the screen is up, too small, or tcrm exited.
-wait_started() {
-    local i=0
-    while [ "$i" -lt $(($1 * 10)) ]; do
-        screen | grep -qE -- "Quit|too small|EXIT=" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
 }
 
 # ---- cases -----------------------------------------------------------
@@ -866,8 +836,4 @@ reports_screen
 broken_config
 missing_config busy_database busy_message escape_everywhere terminals_and_sizes
 hangup_in_help pinyin_search import_gbk followup_form_chinese_date"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

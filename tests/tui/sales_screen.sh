@@ -14,35 +14,11 @@
 # failed"; the exit status is 1 when anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-sales.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-NOW="2026-11-18 10:00"
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
-
-# ---- helpers ---------------------------------------------------------
-
-# new_case: a fresh HOME and database for the next case.
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-sales-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    mkdir -p "$CASE_HOME/.config/tcrm"
-    printf '[pipeline]\ncurrency = CNY\n[reports]\nprint_command = cat > %s/printed.txt\n' \
-        "$CASE_HOME" > "$CASE_HOME/.config/tcrm/tcrm.conf"
-    cli init
-}
+tui_begin tui-sales "$1"
+NOW="2026-11-18 10:00"
+# each case's tcrm.conf (%s: its HOME), for lib.sh's new_case
+CASE_CONF='[pipeline]\ncurrency = CNY\n[reports]\nprint_command = cat > %s/printed.txt\n'
 
 # ---- cases -----------------------------------------------------------
 
@@ -191,7 +167,7 @@ print_quote() {
 
 # The same screen in Chinese: words, state words, totals.
 quotes_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     sales_data
     start 80 24 zh_CN.UTF-8
     keys 6
@@ -248,8 +224,4 @@ order_approval() {
 
 CASES="quotes_list_and_detail quote_form_totals quote_form_bad_line
 orders_of_company print_quote quotes_in_chinese order_approval"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

@@ -16,41 +16,18 @@
 # N failed"; the exit status is 1 when anything failed.
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-tickets.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-NOW="2026-11-18 10:00"
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
+tui_begin tui-tickets "$1"
+NOW="2026-11-18 10:00"
+CASE_CONF='[pipeline]\ncurrency = CNY\n'     # each case's tcrm.conf
 
 # ---- helpers ---------------------------------------------------------
 
-new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-tickets-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME/.config/tcrm"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
-    printf '[pipeline]\ncurrency = CNY\n' \
-        > "$CASE_HOME/.config/tcrm/tcrm.conf"
-    cli init
-}
-
 # cli_at WHEN ARGS...: the CLI as if it were WHEN.
 cli_at() {
-    local when=$1
+    local NOW=$1
     shift
-    env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
-        TCRM_NOW="$when" TCRM_DATA_DIR="$SRC/data" "$TCRM" "$@" \
-        >>"$CASE_HOME/cli.log" 2>&1
+    cli "$@"
 }
 
 # ---- data --------------------------------------------------------------
@@ -206,7 +183,7 @@ campaigns_view() {
 
 # Both views in Chinese at 80x24, every line within 80 columns.
 views_in_chinese() {
-    locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' || return 0
+    have_zh || return 0
     service_data
     start 80 24 zh_CN.UTF-8
     keys 9
@@ -223,8 +200,4 @@ views_in_chinese() {
 
 CASES="tickets_list_and_detail ticket_forms customer_tickets campaigns_view
 views_in_chinese"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

@@ -16,31 +16,16 @@
 # zh_CN.UTF-8 locale is missing. The last line is "N passed, N failed".
 set -u
 
-TCRM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-command -v tmux >/dev/null || { echo "tmux not found: skipped"; exit 77; }
-locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$' ||
-    { echo "no zh_CN.UTF-8 locale: skipped"; exit 77; }
-ROOT=$(mktemp -d "${TMPDIR:-/tmp}/tcrm-tui-zh.XXXXXX")
-PASS=0
-FAIL=0
-N=0
-SOCK=
-CASE_OK=1
-NOW="2026-11-18 10:00"
-trap 'cleanup_all' EXIT
-
 . "$(dirname "$0")/lib.sh"
+tui_begin tui-zh "$1"
+have_zh || { echo "no zh_CN.UTF-8 locale: skipped"; exit 77; }
+NOW="2026-11-18 10:00"
 
 # ---- helpers (as in run.sh) ------------------------------------------
 
 # new_case: a fresh HOME and the demo database for the next case.
 new_case() {
-    N=$((N + 1))
-    SOCK="tcrm-tui-zh-$$-$N"
-    CASE_HOME="$ROOT/case$N"
-    mkdir -p "$CASE_HOME"
-    DB="$CASE_HOME/tcrm.db"
-    CASE_OK=1
+    new_case_home
     env -i HOME="$CASE_HOME" TCRM_DB="$DB" LC_ALL=C.UTF-8 PATH="$PATH" \
         TCRM_NOW="$NOW" "$TCRM" init --demo >>"$CASE_HOME/cli.log" 2>&1
 }
@@ -217,8 +202,4 @@ english_stays_english() {
 CASES="main_screen_80x24 reminder_pane_wide help_screen
 contact_form_labels_and_error deal_error_beside_field smallest_size too_small
 english_stays_english"
-for c in ${ONLY:-$CASES}; do
-    run_case "$c"
-done
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+run_cases

@@ -2,7 +2,8 @@
  * fixture.h: what the core's cmocka tests share: a fresh database in its
  * own temporary folder for every test (opened by setup, removed with the
  * folder by teardown), and two raw-SQL helpers for arranging and checking
- * rows directly. Include it once, after cmocka.h, in a test file.
+ * rows directly; FIXTURE_AT for tests that run at a fixed clock. Include
+ * it once, after cmocka.h, in a test file.
  */
 #ifndef TCRM_TEST_CORE_FIXTURE_H
 #define TCRM_TEST_CORE_FIXTURE_H
@@ -42,6 +43,23 @@ static inline int fixture_close(void)
     db = NULL;
     return nftw(dir, fixture_rm, 8, FTW_DEPTH | FTW_PHYS);
 }
+
+/* FIXTURE_AT(NOW, USER): the file's cmocka setup and teardown: TCRM_NOW
+ * set to NOW and a fresh database opened as USER; then the database
+ * closed and removed, TCRM_NOW unset. */
+#define FIXTURE_AT(now, user)                                               \
+    static int setup(void **state)                                          \
+    {                                                                       \
+        (void)state;                                                        \
+        setenv("TCRM_NOW", now, 1);                                         \
+        return fixture_open(user);                                          \
+    }                                                                       \
+    static int teardown(void **state)                                       \
+    {                                                                       \
+        (void)state;                                                        \
+        unsetenv("TCRM_NOW");                                               \
+        return fixture_close();                                             \
+    }
 
 /* Run SQL that must succeed. */
 static inline void sql(const char *s)

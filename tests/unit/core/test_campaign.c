@@ -19,19 +19,7 @@
 #include "tcrm/deal.h"
 #include "tcrm/rate.h"
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("TCRM_NOW", "2026-04-20 10:00:00", 1);
-    return fixture_open("ann");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unsetenv("TCRM_NOW");
-    return fixture_close();
-}
+FIXTURE_AT("2026-04-20 10:00:00", "ann")
 
 static int64_t contact(const char *name, const char *tag)
 {

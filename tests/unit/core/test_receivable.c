@@ -17,19 +17,7 @@
 #include "tcrm/rate.h"
 #include "tcrm/receivable.h"
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("TCRM_NOW", "2026-12-07 10:00:00", 1);
-    return fixture_open("ann");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unsetenv("TCRM_NOW");
-    return fixture_close();
-}
+FIXTURE_AT("2026-12-07 10:00:00", "ann")
 
 static void test_convert(void **state)
 {

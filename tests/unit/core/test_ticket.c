@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "ticket_fixture.h"
 #include "tcrm/company.h"
 #include "tcrm/ticket.h"
 
@@ -67,32 +68,15 @@ static void test_left(void **state)
     assert_int_equal(tcrm_ticket_resolve_secs(&t), 3 * 3600);
 }
 
-static int64_t new_company(const char *name)
-{
-    struct tcrm_error err;
-    struct tcrm_company c;
-    tcrm_company_init(&c);
-    tcrm_str_set(&c.name, name);
-    assert_int_equal(tcrm_company_insert(db, &c, &err), 0);
-    int64_t id = c.id;
-    tcrm_company_clear(&c);
-    return id;
-}
-
 static int64_t add_ticket(int64_t company, int type, int priority,
                           const struct tcrm_ticket_hours *h)
 {
-    int64_t id;
-    struct tcrm_error err;
-    struct tcrm_ticket_in in = { company, 0, type, priority, 0, "Jam", NULL,
-                                 h };
-    assert_int_equal(tcrm_ticket_add(db, &in, &id, &err), 0);
-    return id;
+    return fixture_ticket(company, 0, type, priority, "Jam", h);
 }
 
 static int64_t new_ticket(int priority, const struct tcrm_ticket_hours *h)
 {
-    return add_ticket(new_company("Acme"), TCRM_TICKET_FAULT, priority, h);
+    return add_ticket(fixture_company("Acme"), TCRM_TICKET_FAULT, priority, h);
 }
 
 static void at(const char *now)
@@ -254,8 +238,8 @@ static void test_complaints(void **state)
     struct tcrm_error err;
     size_t n;
     at("2026-03-02 09:00:00");
-    int64_t a = new_company("Acme"), b = new_company("Bolt"),
-            k = new_company("Cora");
+    int64_t a = fixture_company("Acme"), b = fixture_company("Bolt"),
+            k = fixture_company("Cora");
     add_ticket(a, TCRM_TICKET_COMPLAINT, TCRM_PRIORITY_NORMAL, NULL);
     int64_t done = add_ticket(a, TCRM_TICKET_COMPLAINT, TCRM_PRIORITY_HIGH,
                               NULL);
@@ -284,19 +268,7 @@ static void test_complaints(void **state)
     tcrm_ticket_complaints_free(c, n);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("TCRM_NOW", "2026-03-02 09:00:00", 1);
-    return fixture_open("ann");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unsetenv("TCRM_NOW");
-    return fixture_close();
-}
+FIXTURE_AT("2026-03-02 09:00:00", "ann")
 
 int main(void)
 {

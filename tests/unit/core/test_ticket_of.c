@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "ticket_fixture.h"
 #include "tcrm/comment.h"
 #include "tcrm/company.h"
 #include "tcrm/contact.h"
@@ -24,30 +25,23 @@
 static int64_t ticket(int64_t company, int64_t contact, int priority,
                       const char *subject)
 {
-    int64_t id;
-    struct tcrm_error err;
-    struct tcrm_ticket_in in = { company, contact, TCRM_TICKET_FAULT,
-                                 priority, 0, subject, NULL, NULL };
-    assert_int_equal(tcrm_ticket_add(db, &in, &id, &err), 0);
-    return id;
+    return fixture_ticket(company, contact, TCRM_TICKET_FAULT, priority,
+                          subject, NULL);
 }
 
 static void test_of(void **state)
 {
     (void)state;
     struct tcrm_error err;
-    struct tcrm_company co;
     struct tcrm_contact c;
-    tcrm_company_init(&co);
-    tcrm_str_set(&co.name, "Acme");
-    assert_int_equal(tcrm_company_insert(db, &co, &err), 0);
+    int64_t co = fixture_company("Acme");
     tcrm_contact_init(&c);
     tcrm_str_set(&c.name, "Anna");
     assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
-    int64_t low = ticket(co.id, 0, TCRM_PRIORITY_LOW, "slow");
-    int64_t urgent = ticket(co.id, 0, TCRM_PRIORITY_URGENT, "down");
-    int64_t waits = ticket(co.id, 0, TCRM_PRIORITY_URGENT, "asked");
-    int64_t done = ticket(co.id, 0, TCRM_PRIORITY_HIGH, "fixed");
+    int64_t low = ticket(co, 0, TCRM_PRIORITY_LOW, "slow");
+    int64_t urgent = ticket(co, 0, TCRM_PRIORITY_URGENT, "down");
+    int64_t waits = ticket(co, 0, TCRM_PRIORITY_URGENT, "asked");
+    int64_t done = ticket(co, 0, TCRM_PRIORITY_HIGH, "fixed");
     int64_t hers = ticket(0, c.id, TCRM_PRIORITY_NORMAL, "hers");
     assert_int_equal(tcrm_ticket_wait(db, waits, &err), 0);
     assert_int_equal(tcrm_ticket_resolve(db, done, "ok", &err), 0);
@@ -55,7 +49,7 @@ static void test_of(void **state)
     struct tcrm_ticket *t;
     size_t n;
     int64_t open, total;
-    assert_int_equal(tcrm_ticket_of(db, co.id, 0, 10, &t, &n, &open, &total,
+    assert_int_equal(tcrm_ticket_of(db, co, 0, 10, &t, &n, &open, &total,
                                     &err), 0);
     assert_int_equal(total, 4);
     assert_int_equal(open, 3);
@@ -65,7 +59,7 @@ static void test_of(void **state)
     assert_int_equal(t[2].id, waits);       /* waiting: last */
     assert_string_equal(t[0].subject, "down");
     tcrm_ticket_array_free(t, n);
-    assert_int_equal(tcrm_ticket_of(db, co.id, 0, 1, &t, &n, &open, &total,
+    assert_int_equal(tcrm_ticket_of(db, co, 0, 1, &t, &n, &open, &total,
                                     &err), 0);
     assert_int_equal(n, 1);
     assert_int_equal(open, 3);
@@ -80,7 +74,6 @@ static void test_of(void **state)
                                     &err), 0);
     assert_int_equal(total, 0);
     assert_null(t);
-    tcrm_company_clear(&co);
     tcrm_contact_clear(&c);
 }
 
@@ -117,19 +110,7 @@ static void test_comment_of(void **state)
     tcrm_comment_array_free(c, n);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("TCRM_NOW", "2026-03-02 09:00:00", 1);
-    return fixture_open("ann");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unsetenv("TCRM_NOW");
-    return fixture_close();
-}
+FIXTURE_AT("2026-03-02 09:00:00", "ann")
 
 int main(void)
 {
