@@ -177,14 +177,35 @@ static int validate(struct tcrm_quote *q, struct tcrm_error *err)
     return tcrm_currency_check(q->currency, err);
 }
 
+/* The company, contact and deal of q exist, are not in the trash and are
+ * seen by the session (live_*: a quote shows their names to its owner). */
 static int check_links(struct tcrm_db *db, const struct tcrm_quote *q,
                        struct tcrm_error *err)
 {
-    int rc = tcrm_db_require_live(db, "company", q->company_id, err);
-    if (rc == 0)
-        rc = tcrm_db_require_live(db, "contact", q->contact_id, err);
-    if (rc == 0)
-        rc = tcrm_db_require_live(db, "deal", q->deal_id, err);
+    static const char *const kind[] = { "company", "contact", "deal" };
+    static const char *const sql[] = {
+        "SELECT 1 FROM live_companies WHERE id = ?1",
+        "SELECT 1 FROM live_contacts WHERE id = ?1",
+        "SELECT 1 FROM live_deals WHERE id = ?1",
+    };
+    const int64_t id[] = { q->company_id, q->contact_id, q->deal_id };
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < 3; i++) {
+        if (!id[i] || (rc = tcrm_db_require_live(db, kind[i], id[i], err)))
+            continue;
+        sqlite3_stmt *st = tcrm_db_prepare(db, sql[i], err);
+        if (!st)
+            return err->code;
+        sqlite3_bind_int64(st, 1, id[i]);
+        int s = sqlite3_step(st);
+        if (s == SQLITE_DONE)
+            rc = tcrm_error_field(err, TCRM_ENOTFOUND, kind[i], "%s %lld: "
+                                  "not found", tcrm_db_noun(kind[i]),
+                                  (long long)id[i]);
+        else if (s != SQLITE_ROW)
+            rc = tcrm_db_fail(db, kind[i], err);
+        tcrm_db_done(st);
+    }
     return rc;
 }
 
