@@ -117,7 +117,8 @@ int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
  * tcrm_quote_insert does; a contact with a company must be one of its
  * ("contact 7 is not a contact of Acme Ltd", field "contact"). Only a
  * draft: "quote Q2026-0001 is sent: only a draft's customer, currency and
- * validity can change" (field "state"; an expired draft as for a line).
+ * validity can change" (field "state"; accepted, rejected or expired as
+ * for a line: "... it cannot be changed (copy it: ...)").
  * A quote with lines keeps its currency (their prices are in it): "currency:
  * quote Q2026-0001 has lines priced in CNY: copy it to a quote in USD
  * instead". TCRM_ECONFLICT when changed since read; audited as an edit

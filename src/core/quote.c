@@ -593,11 +593,9 @@ static int check_pair(struct tcrm_db *db, const struct tcrm_quote *q,
 static int check_header(const struct tcrm_quote *cur,
                         const struct tcrm_quote *q, struct tcrm_error *err)
 {
-    if (cur->state == TCRM_QUOTE_EXPIRED)
-        return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s expired "
-                                "on %s: it cannot be changed (copy it: tcrm "
-                                "quote copy %lld)", cur->number,
-                                cur->valid_until, (long long)cur->id);
+    int rc = tcrm_quote_must_be_open(cur, err);
+    if (rc)
+        return rc;
     if (cur->state != TCRM_QUOTE_DRAFT)
         return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is %s: "
                                 "only a draft's customer, currency and "

@@ -95,6 +95,7 @@ same edit-customer "$(t quote edit 6 --company 华为技术有限公司 --contac
 same edit-check "$(t quote list --format csv | grep Q2026-0006 | cut -d, -f3,6)" "华为技术有限公司,USD"
 has edit-audit "contact: Anna Silva -> Li Wei" "$(t audit quote/6)"
 t quote edit 6 --currency CNY >/dev/null
+t quote send 4 >/dev/null
 same check "$(t check)" "ok: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))"
 
 # ---- bad input: one line, the status, nothing changed ---------------------
@@ -135,7 +136,8 @@ cat <<'END'
 1|quote send 1|tcrm: quote Q2026-0001 is already accepted
 1|quote send 6|tcrm: quote Q2026-0006 has no lines to send
 1|quote reject 5|tcrm: quote Q2026-0005 expired on 2026-11-19: copy it (tcrm quote copy 5)
-1|quote edit 1 --valid 2027-01-31|tcrm: quote Q2026-0001 is accepted: only a draft's customer, currency and validity can change
+1|quote edit 1 --valid 2027-01-31|tcrm: quote Q2026-0001 is accepted: it cannot be changed (copy it: tcrm quote copy 1)
+1|quote edit 4 --valid 2027-01-31|tcrm: quote Q2026-0004 is sent: only a draft's customer, currency and validity can change
 1|quote edit 5 --valid 2027-01-31|tcrm: quote Q2026-0005 expired on 2026-11-19: it cannot be changed (copy it: tcrm quote copy 5)
 1|quote edit 2 --company Nobody|tcrm: company 'Nobody': not found (add it with: tcrm company add NAME)
 1|quote edit 2 --contact 2|tcrm: contact 2 is not a contact of Acme Ltd
