@@ -112,6 +112,20 @@ int tcrm_quote_add_line(struct tcrm_db *db, struct tcrm_quote_line *l,
                         struct tcrm_price_source *src,
                         struct tcrm_error *err);
 
+/* Change the header of draft q->id, read at q->version, to q's company,
+ * contact, deal, currency and valid_until (NULL or "": none), checked as
+ * tcrm_quote_insert does; a contact with a company must be one of its
+ * ("contact 7 is not a contact of Acme Ltd", field "contact"). Only a
+ * draft: "quote Q2026-0001 is sent: only a draft's customer, currency and
+ * validity can change" (field "state"; accepted, rejected or expired as
+ * for a line: "... it cannot be changed (copy it: ...)").
+ * A quote with lines keeps its currency (their prices are in it): "currency:
+ * quote Q2026-0001 has lines priced in CNY: copy it to a quote in USD
+ * instead". TCRM_ECONFLICT when changed since read; audited as an edit
+ * (the old and new values of each field). q->version follows: it stays
+ * when nothing changed (then nothing is written). */
+int tcrm_quote_update(struct tcrm_db *db, struct tcrm_quote *q,
+                      struct tcrm_error *err);
 /* draft -> sent (needs a line), sent -> accepted | rejected; refused when
  * expired. */
 int tcrm_quote_set_state(struct tcrm_db *db, int64_t id, int state,

@@ -1,6 +1,6 @@
 /*
- * cmd_quote.c: `tcrm quote add|line|show|list|copy|send|accept|reject|
- * delete`.
+ * cmd_quote.c: `tcrm quote add|edit|line|show|list|copy|send|accept|
+ * reject|delete`.
  *
  * A quote is named by its id or its number (Q2026-0001). Quantities,
  * prices and percentages are read by tcrm/money.h before the database is
@@ -18,11 +18,14 @@
 #include "tcrm/quote.h"
 
 static int quote_add(struct tcrm_cli *cli, int argc, char **argv);
+static int quote_edit(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_line(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_state(struct tcrm_cli *cli, int argc, char **argv);
 static int quote_print(struct tcrm_cli *cli, int argc, char **argv);
 
 #define U_ADD "quote add (--company NAME | --contact ID) [--deal DID]\n" \
+    "   [--currency C] [--valid WHEN]"
+#define U_EDIT "quote edit QID [--company NAME] [--contact ID] [--deal DID]\n" \
     "   [--currency C] [--valid WHEN]"
 #define U_LINE "quote line QID (--product CODE | --text TEXT) --qty N\n" \
     "   [--price P] [--discount PCT] [--tax RATE] [--gross] [--unit U]"
@@ -37,6 +40,9 @@ static int quote_print(struct tcrm_cli *cli, int argc, char **argv);
 
 static const struct tcrm_cmd sub_add = { "quote add", U_ADD,
     N_("Start a draft quote for a company or a contact."), quote_add };
+static const struct tcrm_cmd sub_edit = { "quote edit", U_EDIT,
+    N_("Change a draft's customer, deal, currency or validity."),
+    quote_edit };
 static const struct tcrm_cmd sub_line = { "quote line", U_LINE,
     N_("Add a line: a product or a text, a quantity, a price."), quote_line };
 const struct tcrm_cmd cli_quote_show_cmd = { "quote show", U_SHOW,
@@ -57,7 +63,7 @@ static const struct tcrm_cmd sub_reject = { "quote reject", U_REJECT,
 static const struct tcrm_cmd sub_delete = { "quote delete", U_DELETE,
     N_("Move a quote to the trash."), quote_state };
 static const struct tcrm_cmd *const subs[] = {
-    &sub_add, &sub_line, &cli_quote_show_cmd, &sub_print, &cli_quote_list_cmd,
+    &sub_add, &sub_edit, &sub_line, &cli_quote_show_cmd, &sub_print, &cli_quote_list_cmd,
     &sub_copy,
     &sub_send, &sub_accept, &sub_reject, &sub_delete,
 };
@@ -70,10 +76,10 @@ static int quote_exec(struct tcrm_cli *cli, int argc, char **argv)
 
 const struct tcrm_cmd tcrm_cmd_quote = {
     "quote",
-    U_ADD "\n" U_LINE "\n" U_SHOW "\n" U_PRINT "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
+    U_ADD "\n" U_EDIT "\n" U_LINE "\n" U_SHOW "\n" U_PRINT "\n" U_LIST "\n" U_COPY "\n" U_SEND "\n"
     U_ACCEPT "\n" U_REJECT "\n" U_DELETE,
-    N_("Quotes: add, line, show, print, list, copy, send, accept, reject, "
-       "delete."),
+    N_("Quotes: add, edit, line, show, print, list, copy, send, accept, "
+       "reject, delete."),
     quote_exec,
 };
 
@@ -103,9 +109,8 @@ struct add_args {
     const char *company, *contact, *deal, *currency, *valid;
 };
 
-/* Options of add into a, values checked into q; -1 to go on. */
-static int add_opts(struct cli_opts *o, struct add_args *a,
-                    struct tcrm_quote *q)
+/* The header options of add and edit into a; -1 to go on. */
+static int header_opts(struct cli_opts *o, struct add_args *a)
 {
     static const struct option lo[] = {
         { "company", required_argument, NULL, 'c' },
@@ -115,9 +120,7 @@ static int add_opts(struct cli_opts *o, struct add_args *a,
         { "valid", required_argument, NULL, 'v' },
         CLI_OPT_HELP, CLI_OPT_END,
     };
-    struct tcrm_when w;
-    char date[11];
-    int c, rc;
+    int c;
 
     o->lo = lo;
     while ((c = cli_opts_next(o)) != CLI_OPT_DONE) {
@@ -129,15 +132,41 @@ static int add_opts(struct cli_opts *o, struct add_args *a,
         if (k)
             *slot[k - keys] = optarg;
     }
+    return -1;
+}
+
+/* --valid of cmd into date (YYYY-MM-DD; "" when not given); -1 to go on. */
+static int valid_opt(const struct tcrm_cmd *cmd, const char *valid,
+                     char *date)
+{
+    struct tcrm_when w;
+    int rc;
+
+    date[0] = '\0';
+    if (!valid || !*valid)
+        return -1;
+    if ((rc = cli_parse_when(cmd, "--valid", valid, &w)))
+        return rc;
+    tcrm_when_date(&w, date);
+    return -1;
+}
+
+/* Options of add into a, values checked into q; -1 to go on. */
+static int add_opts(struct cli_opts *o, struct add_args *a,
+                    struct tcrm_quote *q)
+{
+    char date[11];
+    int rc;
+
+    if ((rc = header_opts(o, a)) >= 0)
+        return rc;
     if ((rc = cli_doc_customer(&sub_add, o, a->company, a->contact, a->deal,
                                &q->contact_id, &q->deal_id)) >= 0)
         return rc;
-    if (a->valid) {
-        if ((rc = cli_parse_when(&sub_add, "--valid", a->valid, &w)))
-            return rc;
-        tcrm_when_date(&w, date);
+    if ((rc = valid_opt(&sub_add, a->valid, date)) >= 0)
+        return rc;
+    if (date[0])
         tcrm_str_set(&q->valid_until, date);
-    }
     return -1;
 }
 
@@ -166,6 +195,84 @@ static int quote_add(struct tcrm_cli *cli, int argc, char **argv)
     else
         fprintf(cli->out, _("added quote %lld: %s (%s, draft)\n"),
                 (long long)q.id, cli_s(q.number), cli_s(q.currency));
+    tcrm_quote_clear(&q);
+    return rc;
+}
+
+/* ---- edit ----------------------------------------------------------------- */
+
+/* The options of edit: what changes into a, the ids and date read; -1 to
+ * go on. */
+static int edit_opts(struct cli_opts *o, struct add_args *a,
+                     int64_t *contact, int64_t *deal, char *date)
+{
+    int rc;
+
+    if ((rc = header_opts(o, a)) >= 0 ||
+        (rc = cli_want_args(&sub_edit, o, 1, 1, "QID")))
+        return rc;
+    if (!a->company && !a->contact && !a->deal && !a->currency && !a->valid)
+        return tcrm_cli_usage(&sub_edit, "give what changes: --company, "
+                              "--contact, --deal, --currency or --valid");
+    if ((a->contact && (rc = cli_parse_id(&sub_edit, "--contact", a->contact,
+                                          contact))) ||
+        (a->deal && (rc = cli_parse_id(&sub_edit, "--deal", a->deal, deal))))
+        return rc;
+    return valid_opt(&sub_edit, a->valid, date);
+}
+
+/* The header of q as the options say: --company names the customer anew
+ * (its contact only with --contact), --contact alone keeps the company. */
+static int edit_apply(struct tcrm_db *db, const struct add_args *a,
+                      int64_t contact, int64_t deal, const char *date,
+                      struct tcrm_quote *q)
+{
+    int rc;
+
+    if (a->company) {
+        q->company_id = q->contact_id = 0;
+        if ((rc = cli_doc_company(db, a->company, &q->company_id)))
+            return rc;
+    }
+    if (a->contact)
+        q->contact_id = contact;
+    if (a->deal)
+        q->deal_id = deal;
+    if (a->currency)
+        tcrm_str_set(&q->currency, a->currency);
+    if (a->valid)
+        tcrm_str_set(&q->valid_until, date[0] ? date : NULL);
+    return 0;
+}
+
+static int quote_edit(struct tcrm_cli *cli, int argc, char **argv)
+{
+    struct add_args a;
+    struct tcrm_quote q;
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    struct cli_opts o;
+    int64_t id, contact = 0, deal = 0, version;
+    char date[11];
+    int rc;
+
+    memset(&a, 0, sizeof a);
+    cli_opts_init(&o, &sub_edit, argc, argv, NULL);
+    if ((rc = edit_opts(&o, &a, &contact, &deal, date)) >= 0 ||
+        (rc = tcrm_cli_db(cli, &db)) || (rc = cli_quote_id(db, o.pos[0], &id)))
+        return rc;
+    tcrm_error_clear(&err);
+    if (tcrm_quote_get(db, id, &q, &err))
+        return tcrm_cli_fail_err(&err);
+    version = q.version;
+    if ((rc = edit_apply(db, &a, contact, deal, date, &q)))
+        ;
+    else if (tcrm_quote_update(db, &q, &err))
+        rc = tcrm_cli_fail_err(&err);
+    else if (q.version == version)
+        fprintf(cli->out, _("no change to quote %s\n"), cli_s(q.number));
+    else
+        fprintf(cli->out, _("saved quote %s\n"), cli_s(q.number));
     tcrm_quote_clear(&q);
     return rc;
 }

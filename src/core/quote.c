@@ -177,14 +177,35 @@ static int validate(struct tcrm_quote *q, struct tcrm_error *err)
     return tcrm_currency_check(q->currency, err);
 }
 
+/* The company, contact and deal of q exist, are not in the trash and are
+ * seen by the session (live_*: a quote shows their names to its owner). */
 static int check_links(struct tcrm_db *db, const struct tcrm_quote *q,
                        struct tcrm_error *err)
 {
-    int rc = tcrm_db_require_live(db, "company", q->company_id, err);
-    if (rc == 0)
-        rc = tcrm_db_require_live(db, "contact", q->contact_id, err);
-    if (rc == 0)
-        rc = tcrm_db_require_live(db, "deal", q->deal_id, err);
+    static const char *const kind[] = { "company", "contact", "deal" };
+    static const char *const sql[] = {
+        "SELECT 1 FROM live_companies WHERE id = ?1",
+        "SELECT 1 FROM live_contacts WHERE id = ?1",
+        "SELECT 1 FROM live_deals WHERE id = ?1",
+    };
+    const int64_t id[] = { q->company_id, q->contact_id, q->deal_id };
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < 3; i++) {
+        if (!id[i] || (rc = tcrm_db_require_live(db, kind[i], id[i], err)))
+            continue;
+        sqlite3_stmt *st = tcrm_db_prepare(db, sql[i], err);
+        if (!st)
+            return err->code;
+        sqlite3_bind_int64(st, 1, id[i]);
+        int s = sqlite3_step(st);
+        if (s == SQLITE_DONE)
+            rc = tcrm_error_field(err, TCRM_ENOTFOUND, kind[i], "%s %lld: "
+                                  "not found", tcrm_db_noun(kind[i]),
+                                  (long long)id[i]);
+        else if (s != SQLITE_ROW)
+            rc = tcrm_db_fail(db, kind[i], err);
+        tcrm_db_done(st);
+    }
     return rc;
 }
 
@@ -540,6 +561,130 @@ int tcrm_quote_set_state(struct tcrm_db *db, int64_t id, int state,
         return rc;
     rc = set_state_work(db, id, state, err);
     return tcrm_db_end(db, rc, err);
+}
+
+/* ---- the header --------------------------------------------------------- */
+
+/* A contact and a company both set: the contact must be one of its. */
+static int check_pair(struct tcrm_db *db, const struct tcrm_quote *q,
+                      struct tcrm_error *err)
+{
+    if (!q->company_id || !q->contact_id)
+        return 0;
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT c.company_id IS ?2,"
+        " co.name FROM contacts c, companies co WHERE c.id = ?1"
+        " AND co.id = ?2", err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, q->contact_id);
+    sqlite3_bind_int64(st, 2, q->company_id);
+    int s = sqlite3_step(st), rc = 0;
+    if (s == SQLITE_ROW && sqlite3_column_int(st, 0) == 0)
+        rc = tcrm_error_field(err, TCRM_EINVAL, "contact", "contact %lld is "
+                              "not a contact of %s", (long long)q->contact_id,
+                              (const char *)sqlite3_column_text(st, 1));
+    else if (s != SQLITE_ROW && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "contact", err);
+    tcrm_db_done(st);
+    return rc;
+}
+
+/* May the header of cur (as stored) become q's? One line saying why not. */
+static int check_header(const struct tcrm_quote *cur,
+                        const struct tcrm_quote *q, struct tcrm_error *err)
+{
+    int rc = tcrm_quote_must_be_open(cur, err);
+    if (rc)
+        return rc;
+    if (cur->state != TCRM_QUOTE_DRAFT)
+        return tcrm_error_field(err, TCRM_EINVAL, "state", "quote %s is %s: "
+                                "only a draft's customer, currency and "
+                                "validity can change", cur->number,
+                                tcrm_i18n_word("quote state",
+                                tcrm_quote_state_name(cur->state)));
+    if (cur->version != q->version)
+        return tcrm_error_set(err, TCRM_ECONFLICT, "quote %s was changed by "
+                              "someone else since you read it", cur->number);
+    if (cur->n_lines > 0 && strcmp(cur->currency, q->currency) != 0)
+        return tcrm_error_field(err, TCRM_EINVAL, "currency", "currency: "
+                                "quote %s has lines priced in %s: copy it to "
+                                "a quote in %s instead", cur->number,
+                                cur->currency, q->currency);
+    return 0;
+}
+
+/* One UPDATE bumps the version (the guards of access.c decide) and
+ * writes the header; the audit trigger records each field changed. */
+static int update_row(struct tcrm_db *db, const struct tcrm_quote *q,
+                      const char *number, struct tcrm_error *err)
+{
+    char now[20];
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "UPDATE quotes SET company_id = ?1, contact_id = ?2, deal_id = ?3,"
+        " currency = ?4, valid_until = ?5, updated_at = ?6, updated_by = ?7,"
+        " version = version + 1"
+        " WHERE id = ?8 AND version = ?9 AND deleted_at IS NULL", err);
+    if (!st)
+        return err->code;
+    tcrm_db_now(now);
+    tcrm_db_bind_id(st, 1, q->company_id);
+    tcrm_db_bind_id(st, 2, q->contact_id);
+    tcrm_db_bind_id(st, 3, q->deal_id);
+    tcrm_db_bind_text(st, 4, q->currency);
+    tcrm_db_bind_text(st, 5, tcrm_str_empty(q->valid_until) ? NULL
+                                                            : q->valid_until);
+    tcrm_db_bind_text(st, 6, now);
+    tcrm_db_bind_text(st, 7, tcrm_db_user(db));
+    sqlite3_bind_int64(st, 8, q->id);
+    sqlite3_bind_int64(st, 9, q->version);
+    int rc = tcrm_db_step_done(db, st, "quote", err);
+    if (rc == 0 && sqlite3_changes(db->sql) == 0)
+        rc = tcrm_error_set(err, TCRM_ECONFLICT, "quote %s was changed by "
+                            "someone else since you read it", number);
+    return rc;
+}
+
+static int update_work(struct tcrm_db *db, const struct tcrm_quote *q,
+                       int *changed, struct tcrm_error *err)
+{
+    struct tcrm_quote cur;
+    int rc = tcrm_quote_get(db, q->id, &cur, err);
+    if (rc)
+        return rc;
+    const char *v0 = cur.valid_until ? cur.valid_until : "",
+               *v1 = q->valid_until ? q->valid_until : "";
+    int same = cur.company_id == q->company_id &&
+               cur.contact_id == q->contact_id && cur.deal_id == q->deal_id &&
+               strcmp(cur.currency, q->currency) == 0 && strcmp(v0, v1) == 0;
+    if ((rc = check_header(&cur, q, err)) == 0 && same)
+        *changed = 0;
+    else if (rc == 0 &&
+             (rc = check_links(db, q, err)) == 0 &&
+        (rc = check_links(db, q, err)) == 0 &&
+        (rc = check_pair(db, q, err)) == 0 &&
+        (rc = tcrm_db_audit_action(db, NULL, err)) == 0)
+        rc = update_row(db, q, cur.number, err);
+    tcrm_quote_clear(&cur);
+    return rc;
+}
+
+int tcrm_quote_update(struct tcrm_db *db, struct tcrm_quote *q,
+                      struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    int rc = validate(q, err);
+    if (rc == 0)
+        rc = tcrm_db_begin(db, err);
+    if (rc)
+        return rc;
+    int changed = 1;
+    rc = update_work(db, q, &changed, err);
+    rc = tcrm_db_end(db, rc, err);
+    if (rc == 0 && changed)
+        q->version++;
+    return rc;
 }
 
 int tcrm_quote_delete(struct tcrm_db *db, int64_t id, struct tcrm_error *err)

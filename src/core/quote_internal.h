@@ -21,6 +21,12 @@ int tcrm_quote_insert_row(struct tcrm_db *db, struct tcrm_quote *q,
 int tcrm_quote_bump(struct tcrm_db *db, const struct tcrm_quote *q,
                     const char *set_state, struct tcrm_error *err);
 
+/* 0 when q (as read) is a draft or sent; else "quote Q2026-0001 is
+ * accepted: it cannot be changed (copy it: tcrm quote copy 1)" or its
+ * expired form (field "state"). */
+int tcrm_quote_must_be_open(const struct tcrm_quote *q,
+                            struct tcrm_error *err);
+
 /* A document named by its id ("12": *id, checked by the call that uses
  * it) or its number, looked up by sql ("SELECT id FROM live_X WHERE
  * number = ?1", a literal); missing is the not-found message, marked N_()

@@ -50,7 +50,8 @@ void tcrm_quote_lines_free(struct tcrm_quote_line *a, size_t n)
 }
 
 /* Lines change only on a draft or a sent quote that has not expired. */
-static int must_be_open(const struct tcrm_quote *q, struct tcrm_error *err)
+int tcrm_quote_must_be_open(const struct tcrm_quote *q,
+                            struct tcrm_error *err)
 {
     if (q->state == TCRM_QUOTE_DRAFT || q->state == TCRM_QUOTE_SENT)
         return 0;
@@ -238,7 +239,7 @@ static int add_line_work(struct tcrm_db *db, struct tcrm_quote_line *l,
         return rc;
     struct tcrm_doc_ctx c = { q.number, q.currency, q.company_id,
                               q.contact_id, 0 };
-    rc = must_be_open(&q, err);
+    rc = tcrm_quote_must_be_open(&q, err);
     if (rc == 0)
         rc = tcrm_doc_line_prepare(db, &c, l, code, src, err);
     if (rc == 0)

@@ -4,7 +4,9 @@
  * discount %, tax %, tax included), with the totals under it.
  *
  * Design. The form widget (form.c) lays out one field per row; a quote
- * is a table, so this dialog draws its own: three header fields, then
+ * is a table, so this dialog draws its own: four header fields (the
+ * customer company, the contact: a name or an id, currency, valid
+ * until), then
  * one row per line, each cell a line editor (lineedit.h). The last row
  * is always empty: typing into it makes a new line. On every key the
  * lines are computed again by the one rounding rule, tcrm_money_line
@@ -18,8 +20,9 @@
  *
  * Saving a new quote inserts it and its lines in one transaction
  * (tcrm_quote_insert, tcrm_quote_add_line), so nothing is half written;
- * on an open quote (draft or sent) the header is shown as it is and only
- * new lines are added, as `tcrm quote line` does: lines are never changed
+ * on a draft the header can change too (tcrm_quote_update, in the same
+ * transaction as the new lines); on a sent quote it is shown as it is.
+ * Lines are only added, as `tcrm quote line` does: they are never changed
  * once written (quote.h). A refusal names its line and field on the
  * status line, and the cursor goes there.
  */
@@ -45,7 +48,7 @@
 #define MAX_ROWS 200
 #define GO_ON 100          /* a key handled, the form stays */
 
-enum { H_CUSTOMER, H_CURRENCY, H_VALID, H_N };
+enum { H_CUSTOMER, H_CONTACT, H_CURRENCY, H_VALID, H_N };
 enum { C_WHAT, C_QTY, C_PRICE, C_DISC, C_TAX, C_INCL, C_N };
 
 struct qrow {
@@ -64,7 +67,7 @@ struct qform {
     struct tcrm_quote q;              /* the quote (edit: as read) */
     struct tcrm_quote_line *old;      /* edit: the lines already there */
     size_t n_old;
-    char *customer0;                  /* the customer as offered */
+    char *customer0, *contact0;       /* company and contact as offered */
     struct tui_lineedit h[H_N];
     struct qrow *rows;
     size_t n_rows;
@@ -80,7 +83,7 @@ struct qform {
  * Product or text 20, Qty 7, Price 10, Disc% 5, Tax% 5, Incl (price
  * includes tax) 4, Line total 12 columns at most (a CJK character is 2) */
 static const char *const head_labels[H_N] = {
-    N_("Customer"), N_("Currency"), N_("Valid until")
+    N_("Customer"), N_("Contact"), N_("Currency"), N_("Valid until")
 };
 static const char *const col_titles[C_N + 1] = {
     N_("Product or text"), N_("Qty"), N_("Price"), N_("Disc%"), N_("Tax%"),
@@ -96,6 +99,12 @@ static void status(struct qform *x, int is_err, const char *fmt, ...)
     vsnprintf(x->status, sizeof x->status, fmt, ap);
     va_end(ap);
     x->status_err = is_err;
+}
+
+/* A new quote or a draft: its header can change (quote.h). */
+static int head_open(const struct qform *x)
+{
+    return !x->q.id || x->q.state == TCRM_QUOTE_DRAFT;
 }
 
 /* ---- rows ------------------------------------------------------------ */
@@ -258,7 +267,7 @@ static void draw_header(struct qform *x, int w, int *cy, int *cx)
         int y = 2 + i, active = x->row == -1 && x->col == i;
         tui_draw_text(stdscr, y, 1, 14, _(head_labels[i]),
                       tui_attr(TUI_HEADER));
-        if (x->q.id) {                  /* an open quote: as it is */
+        if (!head_open(x)) {            /* a sent quote: as it is */
             tui_draw_text(stdscr, y, 16, w - 17, x->h[i].buf,
                           tui_attr(TUI_NORMAL));
             continue;
@@ -325,12 +334,12 @@ static void draw_row(struct qform *x, const int *cw, int y, size_t i,
 static int table_rows(void)
 {
     int h = getmaxy(stdscr);
-    return h - 12 > 1 ? h - 12 : 1;
+    return h - 9 - H_N > 1 ? h - 9 - H_N : 1;
 }
 
 static void draw_table(struct qform *x, int w, int *cy, int *cx)
 {
-    int cw[C_N + 1], y = 6, xx = 4, rows = table_rows();
+    int cw[C_N + 1], y = 3 + H_N, xx = 4, rows = table_rows();
     widths(w, cw);
     tui_draw_fill(stdscr, y, 0, w, tui_attr(TUI_HEADER));
     for (int c = 0; c <= C_N; c++) {
@@ -372,7 +381,10 @@ static void draw(struct qform *x)
     getmaxyx(stdscr, h, w);
     werase(stdscr);
     tui_draw_fill(stdscr, 0, 0, w, tui_attr(TUI_TITLE));
-    if (x->q.id)
+    if (x->q.id && head_open(x))
+        tui_draw_fmt(stdscr, 0, 1, w - 2, tui_attr(TUI_TITLE),
+                     _("Quote %s: its header and more lines"), x->q.number);
+    else if (x->q.id)
         tui_draw_fmt(stdscr, 0, 1, w - 2, tui_attr(TUI_TITLE),
                      _("Quote %s: more lines"), x->q.number);
     else
@@ -406,7 +418,7 @@ static void leave_cell(struct qform *x)
 static void step(struct qform *x, int d)
 {
     leave_cell(x);
-    int first_row = x->q.id ? 0 : -1;
+    int first_row = head_open(x) ? -1 : 0;
     int ncols = x->row < 0 ? H_N : C_N;
     x->col += d;
     if (x->col >= ncols) {
@@ -429,7 +441,7 @@ static void step(struct qform *x, int d)
 
 static void vmove(struct qform *x, int d)
 {
-    int first_row = x->q.id ? 0 : -1;
+    int first_row = head_open(x) ? -1 : 0;
     leave_cell(x);
     if (x->row < 0) {                   /* header fields, then the table */
         x->col += d;
@@ -449,17 +461,16 @@ static void vmove(struct qform *x, int d)
 
 /* ---- saving ---------------------------------------------------------- */
 
-/* The customer typed: the one offered, else a company by that name. */
+/* The customer typed: the company offered, else one by that name; empty:
+ * none (the contact alone is the customer). */
 static int resolve_customer(struct qform *x, struct tcrm_error *err)
 {
     const char *name = x->h[H_CUSTOMER].buf;
-    if (x->customer0 && strcmp(name, x->customer0) == 0)
+    if (strcmp(name, x->customer0 ? x->customer0 : "") == 0)
         return 0;
-    x->q.contact_id = 0;
     x->q.company_id = 0;
     if (!*name)
-        return tcrm_error_field(err, TCRM_EINVAL, "company", "quote needs a "
-                                "company or a contact");
+        return 0;
     if (tcrm_company_find(x->db, name, &x->q.company_id, err) != 0)
         return err->code;
     if (!x->q.company_id)
@@ -469,6 +480,33 @@ static int resolve_customer(struct qform *x, struct tcrm_error *err)
     return 0;
 }
 
+/* The contact typed: the one offered, its id, else the contact of that
+ * name (the core says when it is not one of the company's); empty: none. */
+static int resolve_contact(struct qform *x, struct tcrm_error *err)
+{
+    const char *name = x->h[H_CONTACT].buf;
+    struct tcrm_contact_filter f = { name, NULL, 0, 0 };
+    struct tcrm_contact_page pg = { 0 };
+    if (strcmp(name, x->contact0 ? x->contact0 : "") == 0)
+        return 0;
+    x->q.contact_id = 0;
+    if (!*name)
+        return 0;
+    if (strspn(name, "0123456789") == strlen(name) && strlen(name) < 16) {
+        x->q.contact_id = strtoll(name, NULL, 10);
+        return 0;
+    }
+    int rc = tcrm_contact_list(x->db, &f, NULL, 0, 50, &pg, err);
+    for (size_t i = 0; rc == 0 && i < pg.n && !x->q.contact_id; i++)
+        if (pg.rows[i].name && strcasecmp(pg.rows[i].name, name) == 0)
+            x->q.contact_id = pg.rows[i].id;
+    tcrm_contact_page_free(&pg);
+    if (rc == 0 && !x->q.contact_id)
+        rc = tcrm_error_field(err, TCRM_ENOTFOUND, "contact", "contact '%s': "
+                              "not found (type its name or its id)", name);
+    return rc;
+}
+
 static int header_work(struct qform *x, struct tcrm_error *err)
 {
     char iso[11];
@@ -476,7 +514,11 @@ static int header_work(struct qform *x, struct tcrm_error *err)
     const char *valid = x->h[H_VALID].buf;
     int rc = resolve_customer(x, err);
     if (rc == 0)
+        rc = resolve_contact(x, err);
+    if (rc == 0)
         rc = tcrm_str_set(&x->q.currency, x->h[H_CURRENCY].buf);
+    if (rc == 0)
+        rc = tcrm_str_set(&x->q.valid_until, NULL);
     if (rc == 0 && *valid) {
         if (tcrm_date_parse(valid, tcrm_clock_now(), &w, err) != 0)
             return tcrm_error_field(err, TCRM_EINVAL, "valid", "valid: "
@@ -485,7 +527,9 @@ static int header_work(struct qform *x, struct tcrm_error *err)
         tcrm_when_date(&w, iso);
         rc = tcrm_str_set(&x->q.valid_until, iso);
     }
-    if (rc == 0)
+    if (rc == 0 && x->q.id)
+        rc = tcrm_quote_update(x->db, &x->q, err);
+    else if (rc == 0)
         rc = tcrm_quote_insert(x->db, &x->q, x->cfg->quote_number, err);
     return rc;
 }
@@ -521,12 +565,33 @@ static int col_of(const char *field)
     return strcmp(field, "product") == 0 ? C_WHAT : -1;
 }
 
+/* After a refusal: the cursor to the field or line it is about. */
+static void show_error(struct qform *x, int row, const struct tcrm_error *err)
+{
+    static const char *const head[H_N] = {"company", "contact", "currency",
+                                          "valid"};
+    if (row >= 0 && col_of(err->field) >= 0) {
+        x->row = row;
+        x->col = col_of(err->field);
+        /* TRANSLATORS: an error about one line of the quote form */
+        status(x, 1, _("line %d: %s"), (int)x->n_old + row + 1, err->msg);
+        return;
+    }
+    for (int i = 0; head_open(x) && i < H_N; i++)
+        if (strcmp(err->field, head[i]) == 0) {
+            x->row = -1;
+            x->col = i;
+        }
+    status(x, 1, "%s", err->msg);
+}
+
 static int save(struct qform *x)
 {
     struct tcrm_error err = {0};
     int rc = 0, row = -1, lines = 0, is_new = !x->q.id;
+    int64_t version = x->q.version;
     leave_cell(x);
-    if ((rc = tcrm_db_begin(x->db, &err)) == 0 && !x->q.id)
+    if ((rc = tcrm_db_begin(x->db, &err)) == 0 && head_open(x))
         rc = header_work(x, &err);
     for (size_t i = 0; rc == 0 && i < x->n_rows; i++) {
         if (row_empty(&x->rows[i]))
@@ -535,32 +600,20 @@ static int save(struct qform *x)
         rc = line_work(x, i, &err);
         lines++;
     }
-    if (rc == 0 && lines == 0 && x->q.id)
-        rc = tcrm_error_set(&err, TCRM_EINVAL, "no new lines to add");
+    if (rc == 0 && lines == 0 && !is_new && x->q.version == version)
+        rc = tcrm_error_set(&err, TCRM_EINVAL, head_open(x) ? "no changes "
+                            "to save" : "no new lines to add");
     if (rc == 0)
         return tcrm_db_commit(x->db, &err) == 0 ? TUI_SAVED
              : (status(x, 1, "%s", err.msg), 0);
     tcrm_db_rollback(x->db);
+    x->q.version = version;             /* nothing was written */
     if (is_new) {                       /* the insert was undone */
         x->q.id = 0;
         x->q.version = 0;
         tcrm_str_set(&x->q.number, NULL);
     }
-    if (row >= 0 && col_of(err.field) >= 0) {
-        x->row = row;
-        x->col = col_of(err.field);
-        /* TRANSLATORS: an error about one line of the quote form */
-        status(x, 1, _("line %d: %s"), (int)x->n_old + row + 1, err.msg);
-    } else {
-        static const char *const head[] = {"company", "currency", "valid"};
-        for (int i = 0; !x->q.id && i < H_N; i++)
-            if (strcmp(err.field, head[i]) == 0 ||
-                (i == 0 && strcmp(err.field, "contact") == 0)) {
-                x->row = -1;
-                x->col = i;
-            }
-        status(x, 1, "%s", err.msg);
-    }
+    show_error(x, row, &err);
     return 0;
 }
 
@@ -569,7 +622,7 @@ static int save(struct qform *x)
 static struct tui_lineedit *editor(struct qform *x)
 {
     if (x->row < 0)
-        return x->q.id ? NULL : &x->h[x->col];
+        return head_open(x) ? &x->h[x->col] : NULL;
     return x->col == C_INCL ? NULL : &x->rows[x->row].c[x->col];
 }
 
@@ -648,10 +701,12 @@ static int load(struct qform *x, int64_t id)
         tui_message(msg);
         return -1;
     }
-    tui_le_set(&x->h[H_CUSTOMER], x->q.company_name ? x->q.company_name
-               : x->q.contact_name);
+    tui_le_set(&x->h[H_CUSTOMER], x->q.company_name);
+    tui_le_set(&x->h[H_CONTACT], x->q.contact_name);
     tui_le_set(&x->h[H_CURRENCY], x->q.currency);
     tui_le_set(&x->h[H_VALID], x->q.valid_until);
+    x->customer0 = x->q.company_name ? strdup(x->q.company_name) : NULL;
+    x->contact0 = x->q.contact_name ? strdup(x->q.contact_name) : NULL;
     x->row = 0;
     return 0;
 }
@@ -660,7 +715,7 @@ static int load(struct qform *x, int64_t id)
 static void start(struct qform *x, int64_t company, int64_t contact,
                   int64_t deal)
 {
-    char name[256] = "";
+    char name[256] = "", who[256] = "";
     struct tcrm_company co;
     tcrm_company_init(&co);
     x->q.company_id = company;
@@ -668,16 +723,16 @@ static void start(struct qform *x, int64_t company, int64_t contact,
     x->q.deal_id = deal;
     if (company && tcrm_company_get(x->db, company, &co, NULL) == 0)
         snprintf(name, sizeof name, "%s", co.name ? co.name : "");
-    else if (contact)
-        tui_contact_name(x->db, contact, name, sizeof name);
+    tui_contact_name(x->db, contact, who, sizeof who);
     tcrm_company_clear(&co);
-    if (name[0])
-        x->customer0 = strdup(name);
+    x->customer0 = strdup(name);
+    x->contact0 = strdup(who);
     tui_le_set(&x->h[H_CUSTOMER], name);
+    tui_le_set(&x->h[H_CONTACT], who);
     tui_le_set(&x->h[H_CURRENCY], x->cfg->currency ? x->cfg->currency
                : "EUR");
     x->row = -1;
-    x->col = name[0] ? H_CURRENCY : H_CUSTOMER;
+    x->col = name[0] || who[0] ? H_CURRENCY : H_CUSTOMER;
 }
 
 int tui_quote_form(struct tcrm_db *db, const struct tcrm_config *cfg,
@@ -708,5 +763,6 @@ int tui_quote_form(struct tcrm_db *db, const struct tcrm_config *cfg,
     tcrm_quote_lines_free(x.old, x.n_old);
     tcrm_quote_clear(&x.q);
     free(x.customer0);
+    free(x.contact0);
     return rc;
 }

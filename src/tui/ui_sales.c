@@ -201,6 +201,9 @@ static void quote_detail(struct tui_app *a, int64_t id)
                    tcrm_i18n_word("quote state",
                                   tcrm_quote_state_name(q.state)),
                    q.valid_until ? q.valid_until : "-");
+    if (q.company_name && q.contact_name)
+        /* TRANSLATORS: the contact of a company's quote, in its detail */
+        tui_detail_add(a, TUI_NORMAL, _("Contact: %s"), q.contact_name);
     totals(a, q.net, q.tax, q.gross, q.currency);
     for (size_t i = 0; i < n; i++)
         line(a, &ls[i]);

@@ -85,6 +85,17 @@ product/2 "
 printf '[sales]\nquote_number = OF-%%m/%%n\n' > sales.conf
 same pattern "$("$TCRM" --config "$W/sales.conf" --db "$DB" quote add --contact 1 --currency CNY)" \
     "added quote 7: OF-11/1 (CNY, draft)"
+# a draft's header changes (quote edit): contact, validity, customer
+t contact add "Li Wei" --company 华为技术有限公司 >/dev/null
+same edit-contact "$(t quote edit 2 --contact 1 --valid 2027-01-31)" "saved quote Q2026-0002"
+has edit-show "valid until   2027-01-31" "$(t quote show 2)"
+has edit-show-contact "contact       Anna Silva" "$(t quote show 2)"
+same edit-none "$(t quote edit 2 --valid 2027-01-31)" "no change to quote Q2026-0002"
+same edit-customer "$(t quote edit 6 --company 华为技术有限公司 --contact 2 --currency usd)" "saved quote Q2026-0006"
+same edit-check "$(t quote list --format csv | grep Q2026-0006 | cut -d, -f3,6)" "华为技术有限公司,USD"
+has edit-audit "contact: Anna Silva -> Li Wei" "$(t audit quote/6)"
+t quote edit 6 --currency CNY >/dev/null
+t quote send 4 >/dev/null
 same check "$(t check)" "ok: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))"
 
 # ---- bad input: one line, the status, nothing changed ---------------------
@@ -125,6 +136,18 @@ cat <<'END'
 1|quote send 1|tcrm: quote Q2026-0001 is already accepted
 1|quote send 6|tcrm: quote Q2026-0006 has no lines to send
 1|quote reject 5|tcrm: quote Q2026-0005 expired on 2026-11-19: copy it (tcrm quote copy 5)
+1|quote edit 1 --valid 2027-01-31|tcrm: quote Q2026-0001 is accepted: it cannot be changed (copy it: tcrm quote copy 1)
+1|quote edit 4 --valid 2027-01-31|tcrm: quote Q2026-0004 is sent: only a draft's customer, currency and validity can change
+1|quote edit 5 --valid 2027-01-31|tcrm: quote Q2026-0005 expired on 2026-11-19: it cannot be changed (copy it: tcrm quote copy 5)
+1|quote edit 2 --company Nobody|tcrm: company 'Nobody': not found (add it with: tcrm company add NAME)
+1|quote edit 2 --contact 2|tcrm: contact 2 is not a contact of Acme Ltd
+1|quote edit 2 --contact 99|tcrm: contact 99: not found
+1|quote edit 2 --currency US|tcrm: currency: 'US' is not a 3-letter code
+1|quote edit 2 --currency USD|tcrm: currency: quote Q2026-0002 has lines priced in CNY: copy it to a quote in USD instead
+1|quote edit 2 --valid 2026-13-01|tcrm quote edit: --valid: '2026-13-01' is not a date: there is no month 13
+1|quote edit Q2099-0001 --valid 2027-01-31|tcrm: quote 'Q2099-0001': not found
+2|quote edit 2|tcrm quote edit: give what changes: --company, --contact, --deal, --currency or --valid
+2|quote edit --valid 2027-01-31|tcrm quote edit: missing QID
 1|quote list --state open|tcrm quote list: --state: 'open' is not one of draft, sent, accepted, rejected, expired
 END
 }

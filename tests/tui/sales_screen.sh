@@ -66,7 +66,7 @@ quote_form_totals() {
     start 80 24
     keys 6 a
     expect "New quote"
-    type_text "Acme Ltd"; keys Tab Tab Tab
+    type_text "Acme Ltd"; keys Tab Tab Tab Tab
     expect_line '^ Totals: net 0\.00  tax 0\.00  gross 0\.00 CNY *$'
     type_text "A-1"; keys Tab
     expect "Product A-1: Widget"
@@ -104,18 +104,52 @@ quote_form_bad_line() {
     sales_data
     start 80 24
     keys 6 a
-    type_text "Nobody Inc"; keys Tab Tab Tab
+    type_text "Nobody Inc"; keys Tab Tab Tab Tab
     type_text "Thing"; keys Tab; type_text "1"; keys Tab; type_text "5"
     keys Enter
     expect "company 'Nobody Inc': not found"
     keys C-u; type_text "Acme Ltd"
-    keys Down Down Down; keys Tab; keys C-u
+    keys Down Down Down Down; keys Tab; keys C-u
     keys Enter
     expect "line 1: quantity: required"
     keys Escape; expect "Discard changes? (y/n)"; keys y
     expect "Cancelled"
     cli quote list
     grep -q "Q2026-0003" "$CASE_HOME/cli.log" && bad "a quote was written"
+}
+
+# A draft's header changes in the form (issue 12, session 5): its contact
+# (typed by name) and valid-until, seen in the detail; a sent quote's
+# header stays as it is (the cursor never reaches it).
+quote_form_header() {
+    sales_data
+    cli contact add "Bo Li" --company "Bolt GmbH"
+    start 80 24
+    keys 6 j Enter
+    expect "Quote Q2026-0001: its header and more lines"
+    keys Up; expect_line '^ Valid until +2026-12-31 *$'
+    keys C-u; type_text "2027-01-31"
+    keys Up Up; type_text "Bo Li"
+    keys Enter
+    expect "contact 2 is not a contact of Acme Ltd"
+    keys C-u; type_text "Anna Silva"
+    keys Enter
+    expect "Saved"
+    expect_line '^ Q2026-0001 · Acme Ltd · draft · valid until 2027-01-31 *$'
+    expect_line '^ Contact: Anna Silva *$'
+    cli audit quote/1
+    grep -q "contact: (empty) -> Anna Silva" "$CASE_HOME/cli.log" ||
+        bad "the change is not in the audit trail"
+    keys s; expect "Q2026-0001 is now sent"
+    keys Enter
+    expect "Quote Q2026-0001: more lines"
+    keys Up Up Up Up; type_text "X"
+    expect_line '^ Valid until +2027-01-31 *$'
+    expect_line '^ Customer +Acme Ltd *$'
+    keys Escape; expect "Discard changes? (y/n)"; keys y
+    cli quote show 1
+    grep -q "valid until   2027-01-31" "$CASE_HOME/cli.log" ||
+        bad "the sent quote changed"
 }
 
 # An order made with the CLI (order from-quote) shows in the Orders view;
@@ -178,7 +212,7 @@ quotes_in_chinese() {
     expect_line '^ 小计 299\.97  税额 39\.00  价税合计 338\.97 CNY *$'
     expect_line '^  1 Bolts  3 x 99\.99  税率 13%  = 338\.97 *$'
     keys a; expect "新报价单"
-    type_text "Acme Ltd"; keys Tab Tab Tab
+    type_text "Acme Ltd"; keys Tab Tab Tab Tab
     type_text "A-1"; keys Tab; type_text "2"
     expect "商品 A-1：Widget"
     expect_line '^ 合计：小计 300\.00  税额 39\.00  价税合计 339\.00 CNY *$'
@@ -222,6 +256,6 @@ order_approval() {
     expect "Confirmed O2026-0001"
 }
 
-CASES="quotes_list_and_detail quote_form_totals quote_form_bad_line
+CASES="quotes_list_and_detail quote_form_totals quote_form_bad_line quote_form_header
 orders_of_company print_quote quotes_in_chinese order_approval"
 run_cases

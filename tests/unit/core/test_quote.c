@@ -245,6 +245,43 @@ static void test_owned(void **state)
     tcrm_quote_array_free(a, n);
 }
 
+/* A draft's header: a stale read is a conflict, a contact the session
+ * does not see is not found, nothing changed writes nothing. */
+static void test_header(void **state)
+{
+    (void)state;
+    struct tcrm_user_change s = { NULL, TCRM_ROLE_SALES, NULL, -1 };
+    struct tcrm_error err;
+    struct tcrm_quote q, stale;
+    assert_int_equal(tcrm_user_add(db, "li", &s, &err), 0);
+    assert_int_equal(tcrm_user_add(db, "wang", &s, &err), 0);
+    assert_int_equal(tcrm_access_set_mode(db, 1, &err), 0);
+    as("li");
+    int64_t theirs = contact("Li's customer");
+    as("wang");
+    int64_t mine = contact("Wang's customer"), id = quote(mine);
+    assert_int_equal(tcrm_quote_get(db, id, &q, &err), 0);
+    assert_int_equal(tcrm_quote_get(db, id, &stale, &err), 0);
+    int64_t v = q.version;
+    assert_int_equal(tcrm_quote_update(db, &q, &err), 0);
+    assert_int_equal(q.version, v);                 /* nothing changed */
+    free(q.valid_until);
+    q.valid_until = strdup("2027-01-31");
+    assert_int_equal(tcrm_quote_update(db, &q, &err), 0);
+    assert_int_equal(q.version, v + 1);
+    free(stale.valid_until);
+    stale.valid_until = strdup("2027-02-28");
+    assert_int_equal(tcrm_quote_update(db, &stale, &err), TCRM_ECONFLICT);
+    q.contact_id = theirs;
+    assert_int_equal(tcrm_quote_update(db, &q, &err), TCRM_ENOTFOUND);
+    tcrm_quote_clear(&q);
+    tcrm_quote_clear(&stale);
+    assert_int_equal(tcrm_quote_get(db, id, &q, &err), 0);
+    assert_string_equal(q.valid_until, "2027-01-31");
+    assert_int_equal(q.contact_id, mine);
+    tcrm_quote_clear(&q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +291,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_owned, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_header, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
