@@ -362,6 +362,52 @@ int tcrm_ticket_count(struct tcrm_db *db, const struct tcrm_ticket_filter *f,
     return rc;
 }
 
+/* What falls due: new tickets by their response deadline and those in
+ * progress by their resolution deadline (waiting ones stop the clock),
+ * each state one range of its index (016_ticket_view.sql), counted and
+ * read apart, then merged by deadline. */
+static const char *const due_sql[2][2] = {
+    { "SELECT count(*) FROM live_tickets t WHERE t.state = 'new'"
+      " AND t.response_due < ?1",
+      TICKET_COLS "WHERE t.state = 'new' AND t.response_due < ?1"
+      " ORDER BY t.response_due, t.id LIMIT ?2" },
+    { "SELECT count(*) FROM live_tickets t WHERE t.state = 'in_progress'"
+      " AND t.resolve_due < ?1",
+      TICKET_COLS "WHERE t.state = 'in_progress' AND t.resolve_due < ?1"
+      " ORDER BY t.resolve_due, t.id LIMIT ?2" },
+};
+
+static int due_part(struct tcrm_db *db, int k, const char *until,
+                    size_t limit, struct tcrm_ticket **out, size_t *n,
+                    int64_t *total, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, due_sql[k][0], err);
+    if (!st)
+        return err->code;
+    tcrm_db_bind_text(st, 1, until);
+    int s = sqlite3_step(st);
+    *total += s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    tcrm_db_done(st);
+    if (s != SQLITE_ROW)
+        return tcrm_db_fail(db, "tickets", err);
+    st = tcrm_db_prepare(db, due_sql[k][1], err);
+    if (!st)
+        return err->code;
+    tcrm_db_bind_text(st, 1, until);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    void *a = NULL;
+    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket), read_row,
+                             free_rows, "tickets", &a, n, err);
+    *out = a;
+    return rc;
+}
+
+static int due_before(const struct tcrm_ticket *a, const struct tcrm_ticket *b)
+{
+    int c = strcmp(tcrm_ticket_next_due(a), tcrm_ticket_next_due(b));
+    return c < 0 || (c == 0 && a->id < b->id);
+}
+
 int tcrm_ticket_due(struct tcrm_db *db, const char *until, size_t limit,
                     struct tcrm_ticket **out, size_t *n, int64_t *total,
                     struct tcrm_error *err)
@@ -372,30 +418,27 @@ int tcrm_ticket_due(struct tcrm_db *db, const char *until, size_t limit,
     *out = NULL;
     *n = 0;
     *total = 0;
-    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT count(*) FROM live_tickets"
-        " t WHERE t.state IN ('new', 'in_progress') AND " NEXT_DUE("t")
-        " < ?1", err);
-    if (!st)
-        return err->code;
-    tcrm_db_bind_text(st, 1, until);
-    int s = sqlite3_step(st);
-    *total = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    tcrm_db_done(st);
-    if (s != SQLITE_ROW)
-        return tcrm_db_fail(db, "tickets", err);
-    if (*total == 0)
-        return 0;
-    st = tcrm_db_prepare(db, TICKET_COLS "WHERE t.state IN ('new',"
-        " 'in_progress') AND " NEXT_DUE("t") " < ?1 ORDER BY " NEXT_DUE("t")
-        ", t.id LIMIT ?2", err);
-    if (!st)
-        return err->code;
-    tcrm_db_bind_text(st, 1, until);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
-    void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket), read_row,
-                             free_rows, "tickets", &a, n, err);
-    *out = a;
+    struct tcrm_ticket *p[2] = { NULL, NULL };
+    size_t k[2] = { 0, 0 };
+    int rc = due_part(db, 0, until, limit, &p[0], &k[0], total, err);
+    if (rc == 0)
+        rc = due_part(db, 1, until, limit, &p[1], &k[1], total, err);
+    size_t want = k[0] + k[1] < limit ? k[0] + k[1] : limit;
+    struct tcrm_ticket *m = rc == 0 && want ? calloc(want, sizeof *m) : NULL;
+    if (rc == 0 && want && !m)
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    size_t i = 0, j = 0;
+    while (rc == 0 && *n < want) {      /* the two in deadline order */
+        int first = j == k[1] || (i < k[0] && due_before(&p[0][i], &p[1][j]));
+        struct tcrm_ticket *t = first ? &p[0][i++] : &p[1][j++];
+        m[(*n)++] = *t;
+        memset(t, 0, sizeof *t);
+    }
+    tcrm_ticket_array_free(p[0], k[0]);
+    tcrm_ticket_array_free(p[1], k[1]);
+    *out = m;
+    if (rc)
+        *total = 0;
     return rc;
 }
 

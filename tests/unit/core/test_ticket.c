@@ -229,6 +229,55 @@ static void test_view_order(void **state)
     assert_int_equal(count, 0);
 }
 
+/* What falls due (tcrm_ticket_due): new tickets by their response
+ * deadline and those in progress by their resolution deadline, merged in
+ * deadline order; waiting, resolved and later ones not at all; the count
+ * of all, the rows cut at the limit. */
+static void test_due_order(void **state)
+{
+    (void)state;
+    struct tcrm_error err;
+    at("2026-03-02 09:00:00");
+    int64_t co = fixture_company("Acme");
+    /* low: answer within 72 h; urgent: 2 h (resolve 8 h); normal: 24 h */
+    int64_t low = fixture_ticket(co, 0, TCRM_TICKET_FAULT, TCRM_PRIORITY_LOW,
+                                 "Slow", NULL);
+    int64_t urg = fixture_ticket(co, 0, TCRM_TICKET_FAULT,
+                                 TCRM_PRIORITY_URGENT, "Down", NULL);
+    int64_t nor = fixture_ticket(co, 0, TCRM_TICKET_QUESTION,
+                                 TCRM_PRIORITY_NORMAL, "How", NULL);
+    int64_t wai = fixture_ticket(co, 0, TCRM_TICKET_FAULT,
+                                 TCRM_PRIORITY_URGENT, "Waits", NULL);
+    assert_int_equal(tcrm_ticket_note(db, urg, "on it", &err), 0);
+    assert_int_equal(tcrm_ticket_wait(db, wai, &err), 0);
+    struct tcrm_ticket *t;
+    size_t n;
+    int64_t total;
+    /* a week on: the urgent one in progress (resolve by 17:00 on the 2nd)
+     * before the normal one (answer by the 3rd) and the low one (the
+     * 5th); the waiting one's clock is stopped */
+    assert_int_equal(tcrm_ticket_due(db, "2026-03-09 09:00:00", 10, &t, &n,
+                                     &total, &err), 0);
+    assert_int_equal(total, 3);
+    assert_int_equal(n, 3);
+    assert_int_equal(t[0].id, urg);
+    assert_int_equal(t[1].id, nor);
+    assert_int_equal(t[2].id, low);
+    tcrm_ticket_array_free(t, n);
+    assert_int_equal(tcrm_ticket_due(db, "2026-03-09 09:00:00", 2, &t, &n,
+                                     &total, &err), 0);
+    assert_int_equal(total, 3);
+    assert_int_equal(n, 2);
+    assert_int_equal(t[1].id, nor);
+    tcrm_ticket_array_free(t, n);
+    /* before any deadline: nothing */
+    assert_int_equal(tcrm_ticket_due(db, "2026-03-02 10:00:00", 10, &t, &n,
+                                     &total, &err), 0);
+    assert_int_equal(total, 0);
+    assert_int_equal(n, 0);
+    tcrm_ticket_array_free(t, n);
+}
+
 /* Complaints per customer (ticket_stats.c): the most first, then the most open; cut at the limit with the
  * count of all; only complaints, only the period. */
 static void test_complaints(void **state)
@@ -279,6 +328,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_view_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_due_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_complaints, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
