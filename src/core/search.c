@@ -6,15 +6,21 @@
  *                        per line (so no match spans two fields), phones
  *                        also as bare digits. Answers any substring of 3+
  *                        characters.
- *   contact_search_short unicode61; the same text plus every CJK character
- *                        and every pair of adjacent CJK characters as
- *                        separate words, and the first one and two
- *                        characters of every other word as marked words
- *                        ("0pfxa", "0pfxan" for "anna"). Answers 1-2
- *                        character queries with one exact word: CJK as is
- *                        ("张伟"), others marked ("0pfxan": words that
- *                        start with "an"); FTS5's own prefix query
- *                        ("an"*) merges every matching word first.
+ *   contact_search_short unicode61; only what a query of one or two
+ *                        characters asks for: the text's words of one or
+ *                        two characters, every CJK character and every
+ *                        pair of adjacent CJK characters as separate
+ *                        words, and the first one and two characters of
+ *                        every other word as marked words ("0pfxa",
+ *                        "0pfxan" for "anna"). Answers 1-2 character
+ *                        queries with one exact word: CJK as is ("张伟"),
+ *                        others marked ("0pfxan": words that start with
+ *                        "an"); FTS5's own prefix query ("an"*) merges
+ *                        every matching word first. Longer words are
+ *                        never asked of it, so they are left out (until
+ *                        schema 16 it held the whole text too; such an
+ *                        index answers the same and is slimmed as
+ *                        contacts are written again).
  * The name, company and title are each followed by their pinyin keys
  * (tcrm_pinyin_keys: "zhangwei", "zw", a line each), so both
  * indexes answer pinyin as they answer any other text.
@@ -223,12 +229,40 @@ static int index_write(struct tcrm_db *db, const char *sql, int64_t id,
     return tcrm_db_step_done(db, st, "search index", err);
 }
 
+/* The words of s of one or two characters (letters, digits, CJK), space
+ * separated: the only whole words of the text a query of the short index
+ * can name (a short Latin word is asked for by its marked prefix, a short
+ * CJK one as itself, add_cjk_pieces having every piece of longer ones). */
+static int add_short_words(struct tcrm_strbuf *sb, const char *s)
+{
+    size_t len = strlen(s), start = 0;
+    int chars = 0, rc = 0;
+    for (size_t i = 0; i <= len && rc == 0;) {
+        uint32_t cp = 0;
+        int n = i < len ? tcrm_utf8_decode(s + i, len - i, &cp) : 1;
+        if (n <= 0)
+            n = 1;
+        if (i < len && (word_char(cp) || tcrm_char_is_cjk(cp))) {
+            if (chars++ == 0)
+                start = i;
+        } else {
+            if (chars > 0 && chars <= 2) {
+                rc = tcrm_strbuf_appendc(sb, ' ');
+                rc = rc ? rc : tcrm_strbuf_appendn(sb, s + start, i - start);
+            }
+            chars = 0;
+        }
+        i += (size_t)n;
+    }
+    return rc;
+}
+
 int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
                       struct tcrm_error *err)
 {
     struct tcrm_strbuf shrt;
     tcrm_strbuf_init(&shrt);
-    if (tcrm_strbuf_append(&shrt, body) || add_cjk_pieces(&shrt, body) ||
+    if (add_short_words(&shrt, body) || add_cjk_pieces(&shrt, body) ||
         add_prefix_tokens(&shrt, body)) {
         tcrm_strbuf_free(&shrt);
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
