@@ -202,6 +202,13 @@ static int restore_row(struct tcrm_db *db, const struct tcrm_entity_kind *k,
     int changed;
     int rc = tcrm_db_stamp_run(db, k->sql->restore, k->name, id, &changed,
                                err);
+    /* A name only one live row may have (a campaign's) was given to
+     * another row while this one was in the trash. */
+    if (rc && sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
+        return tcrm_error_set(err, TCRM_EDUP, "%s/%lld: cannot be restored: "
+                              "another %s has its name now; rename one of "
+                              "them first", k->name, (long long)id,
+                              tcrm_db_noun(k->name));
     if (rc)
         return rc;
     if (changed == 0)

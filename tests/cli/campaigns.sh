@@ -194,6 +194,15 @@ same deleted-list "$(t campaign list | grep -c Expo)" "0"
 same deleted-show "$(t campaign show 3 2>&1; echo "rc=$?")" "tcrm: campaign 3: not found
 rc=1"
 same name-free "$(t campaign add Expo 2026 --kind ad)" "added campaign 4: Expo 2026 (ad)"
+# The trashed one cannot come back under a name now taken: one line, and
+# it stays in the trash; once renamed, it can.
+before=$("$SQLITE" "$DB" .dump)
+same restore-taken "$(t restore campaign/3 2>&1; echo "rc=$?")" \
+    "tcrm: campaign/3: cannot be restored: another campaign has its name now; rename one of them first
+rc=1"
+same restore-taken-unchanged "$("$SQLITE" "$DB" .dump)" "$before"
+t campaign edit 4 --name 'Expo 2026 bis' >/dev/null
+same restore-renamed "$(t restore campaign/3)" "restored campaign/3"
 
 # ---- what tcrm check verifies ------------------------------------------------------
 same check "$(t check)" "ok: $DB (schema $("$SQLITE" "$DB" 'PRAGMA user_version'))"
