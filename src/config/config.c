@@ -20,28 +20,25 @@
  * caller's struct, which replaces the caller's only when the whole file
  * is good, so a bad file leaves the struct as it was.
  *
- * Finding the file and the database is in config_paths.c.
+ * Finding the file and the database is in config_paths.c; reading its
+ * text (a regular file, at most 1 MiB) in config_file.c.
  */
 #include "tcrm/config.h"
 #include "config_internal.h"
-#include "tcrm/fileinfo.h"
 #include "tcrm/i18n.h"
 #include "tcrm/os.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <iniparser.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_FILE_BYTES (1024 * 1024)
 #define MAX_LINE_BYTES 1000 /* iniparser 4.1 refuses lines over 1022 */
 #define MAX_STAGE_BYTES 64
 
@@ -319,64 +316,6 @@ int tcrm_config_defaults(struct tcrm_config *cfg)
 nomem:
     tcrm_config_free(cfg);
     return TCRM_ENOMEM;
-}
-
-/* ------------------------------------------------------------ file text */
-
-/* The file, opened without blocking (a FIFO would wait for a writer
- * forever) and refused unless it is a regular file. */
-static int open_regular(const char *path, FILE **f, struct tcrm_error *err)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    int rc = 0;
-    *f = NULL;
-    if (fd < 0 || fstat(fd, &st) != 0)
-        rc = TCRM_EIO;
-    else if (!S_ISREG(st.st_mode))
-        rc = tcrm_error_set(err, TCRM_EINVAL, "%s: is %s; a config file "
-                            "must be a regular file", path,
-                            tcrm_file_kind(st.st_mode));
-    else if (fcntl(fd, F_SETFL, 0) != 0 || !(*f = fdopen(fd, "rb")))
-        rc = TCRM_EIO;
-    if (rc == TCRM_EIO)
-        tcrm_error_set(err, TCRM_EIO, "%s: cannot read: %s", path,
-                       strerror(errno));
-    if (rc && fd >= 0)
-        close(fd);
-    return rc;
-}
-
-static int read_text(const char *path, char **text, size_t *len,
-                     struct tcrm_error *err)
-{
-    FILE *f;
-    int rc = open_regular(path, &f, err);
-    if (rc)
-        return rc;
-    char *buf = malloc(MAX_FILE_BYTES + 2);
-    if (!buf) {
-        fclose(f);
-        return tcrm_error_set(err, TCRM_ENOMEM, "%s: out of memory", path);
-    }
-    size_t n = fread(buf, 1, MAX_FILE_BYTES + 1, f);
-    int failed = ferror(f), saved = errno;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return tcrm_error_set(err, TCRM_EIO, "%s: cannot read: %s", path,
-                              strerror(saved));
-    }
-    if (n > MAX_FILE_BYTES) {
-        free(buf);
-        return tcrm_error_set(err, TCRM_EINVAL,
-                              "%s: too large for a config file (over 1 MiB)",
-                              path);
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    return 0;
 }
 
 /* ------------------------------------------------------------- the scan */
@@ -802,7 +741,7 @@ int tcrm_config_load_file(const char *path, struct tcrm_config *cfg,
 {
     char *text = NULL;
     size_t len = 0;
-    int rc = read_text(path, &text, &len, err);
+    int rc = tcrm_config_read_text(path, &text, &len, err);
     if (rc)
         return rc;
     struct scan sc = {.path = path, .section = -1, .err = err};
