@@ -221,6 +221,7 @@ tiny_terminal() {
     money_data
     start 80 24
     keys 8 j
+    expect_line '^>I2026-0002 '     # j taken before the resize swallows keys
     resize 20 6
     expect "Terminal to"
     resize 80 24
