@@ -22,8 +22,9 @@
  * notes as "Header: value" lines unless drop_unmapped is set.
  *
  * Import (tcrm_import_run): all or nothing, but not one long lock: rows
- * are committed every TCRM_IMPORT_COMMIT_MS under the import's batch, so
- * other people's writes wait at most that long, and a failed import (or a
+ * are committed under the import's batch as soon as another writer waits
+ * (at the latest every TCRM_IMPORT_COMMIT_MAX_MS), so other people's
+ * writes wait about one row and a commit, and a failed import (or a
  * dry run) is taken back change by change; an import whose process died
  * is taken back by the next tcrm that opens the file (import_batch.h).
  * While it runs, others may see the rows it has committed. Each row is
@@ -200,9 +201,12 @@ struct tcrm_import_opts {
 };
 
 #define TCRM_IMPORT_MAX_MESSAGES 1000
-/* How long an import's transaction may grow before it commits: the
- * longest another writer waits for an import (bench/README.md). */
+/* How long an import's transaction may grow before it commits. Another
+ * writer that waits raises its hand (db_hand.c) and the import commits
+ * after the row at hand; without a hand to hear, every COMMIT_MS, the
+ * longest another writer then waits (bench/README.md). */
 #define TCRM_IMPORT_COMMIT_MS 150
+#define TCRM_IMPORT_COMMIT_MAX_MS 3000
 /* The pause after each commit in which waiting writers get the lock. */
 #define TCRM_IMPORT_GAP_MS 5
 

@@ -58,6 +58,14 @@ void tcrm_db_file_hooks(void (*begin)(void), void (*end)(void));
 int tcrm_db_open_existing(const struct tcrm_db_options *opt,
                           struct tcrm_db **out, struct tcrm_error *err);
 void tcrm_db_close(struct tcrm_db *db);
+/* A long writer's ear (db_hand.c): after tcrm_db_hand_listen returns 1,
+ * tcrm_db_hand_raised returns 1 once for each time since it last asked
+ * that another connection (any process) began to wait for the write
+ * lock; commit then. 0 from listen: nobody can be heard, keep a short
+ * clock. tcrm_db_hand_stop ends it (tcrm_db_close does too). */
+int tcrm_db_hand_listen(struct tcrm_db *db);
+int tcrm_db_hand_raised(struct tcrm_db *db);
+void tcrm_db_hand_stop(struct tcrm_db *db);
 
 const char *tcrm_db_path(const struct tcrm_db *db);
 const char *tcrm_db_user(const struct tcrm_db *db);

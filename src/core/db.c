@@ -460,12 +460,14 @@ static int migrate(struct tcrm_db *db, int readonly, struct tcrm_error *err)
 
 /* The busy handler: SQLite's own (sqlite3_busy_timeout) sleeps longer and
  * longer between tries, up to 100 ms, so a writer waiting for an import,
- * which commits every 150 ms and begins again at once, kept waking up
- * inside the import's next transaction and failed. This one tries every
+ * which commits and begins again at once, kept waking up inside the
+ * import's next transaction and failed. This one raises its hand while it
+ * waits (the import commits then: db_hand.c) and tries every
  * BUSY_POLL_MS until the timeout, so it finds the import's gap between
- * two transactions (src/io/import.c leaves one). */
+ * two transactions (src/io/import_run.c leaves one). */
 #define BUSY_POLL_MS 2
 #define BUSY_TELL_MS 20
+#define BUSY_HAND_TRIES 10
 
 static int64_t monotonic_ms(void)
 {
@@ -482,6 +484,11 @@ static int busy_wait(void *ctx, int tries)
         db->busy_since = now;
         db->busy_told = -BUSY_TELL_MS;
     }
+    /* An import commits when it sees a hand (db_hand.c); raised again
+     * every BUSY_HAND_TRIES, since this process may sleep through the
+     * import's gap after a commit on a busy machine. */
+    if (tries % BUSY_HAND_TRIES == 0)
+        tcrm_db_hand_raise(db);
     int64_t waited = now - db->busy_since;
     if (waited >= db->busy_timeout_ms)
         return 0;
@@ -702,6 +709,7 @@ static int open_db(const struct tcrm_db_options *opt, int must_exist,
     struct tcrm_db *db = calloc(1, sizeof *db);
     if (!db)
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    db->hand_fd = -1;
     db->path = dup_str(opt->path);
     db->user = dup_str(opt->user && *opt->user ? opt->user : "unknown");
     db->login = dup_str(opt->login && *opt->login ? opt->login : db->user);
@@ -741,6 +749,7 @@ void tcrm_db_close(struct tcrm_db *db)
 {
     if (!db)
         return;
+    tcrm_db_hand_stop(db);
     for (size_t i = 0; i < db->n_cache; i++)
         sqlite3_finalize(db->cache[i].stmt);
     free(db->cache);

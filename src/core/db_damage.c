@@ -120,7 +120,7 @@ void tcrm_db_file_hooks(void (*begin)(void), void (*end)(void))
     file_end = end;
 }
 
-static void hold(int on)
+void tcrm_db_file_hold(int on)
 {
     void (*fn)(void) = on ? file_begin : file_end;
     if (fn)
@@ -136,10 +136,10 @@ void tcrm_db_damage_note(struct tcrm_db *db, const char *what)
     tcrm_db_now(stamp);
     struct stat sb;
     mode_t mode = stat(db->path, &sb) == 0 ? sb.st_mode & 0666 : 0600;
-    hold(1);
+    tcrm_db_file_hold(1);
     int fd = open(note, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
                   mode);
-    hold(0);
+    tcrm_db_file_hold(0);
     free(note);
     if (fd < 0)
         return;
@@ -152,8 +152,8 @@ void tcrm_db_damage_clear(struct tcrm_db *db)
     char *note = note_path(db->path);
     if (!note)
         return;
-    hold(1);
+    tcrm_db_file_hold(1);
     unlink(note);
-    hold(0);
+    tcrm_db_file_hold(0);
     free(note);
 }

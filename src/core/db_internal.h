@@ -53,6 +53,8 @@ struct tcrm_db {
     int64_t tx_serial;       /* counts the transactions that set it */
     int64_t changes_at_begin;/* sqlite3_total_changes once it was set */
     int64_t schema_at_begin; /* PRAGMA schema_version then */
+    int hand_fd;             /* db_hand.c: listening, else -1 */
+    int64_t hand_seen;       /* the hand file's size last looked at */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;
 };
@@ -95,6 +97,12 @@ int tcrm_db_damage_refuse(const char *path, int wal_empty,
  * remove it (tcrm check, when the file passes). */
 void tcrm_db_damage_note(struct tcrm_db *db, const char *what);
 void tcrm_db_damage_clear(struct tcrm_db *db);
+/* db_damage.c: around making or writing a file beside the database, the
+ * hooks of tcrm_db_file_hooks (on: begin, else end). */
+void tcrm_db_file_hold(int on);
+/* db_hand.c: a connection kept waiting for the write lock (busy_wait)
+ * raises its hand to a listening writer (tcrm_db_hand_listen). */
+void tcrm_db_hand_raise(struct tcrm_db *db);
 
 /* Cached prepared statement for sql, reset and with bindings cleared;
  * NULL with err filled (TCRM_EDB) on failure. */

@@ -2,8 +2,11 @@
  * import_run.c: the parts every CSV import shares (import_run.h): the
  * header row, rejects, and the short transactions of a batch.
  *
- * All or nothing, but not one long lock: the rows commit every
- * TCRM_IMPORT_COMMIT_MS under the import's batch (import_batch.h), each
+ * All or nothing, but not one long lock: the rows commit under the
+ * import's batch (import_batch.h) as soon as another writer waits (it
+ * raises its hand: db_hand.c), at the latest every
+ * TCRM_IMPORT_COMMIT_MAX_MS (every TCRM_IMPORT_COMMIT_MS when nobody can
+ * be heard), each
  * transaction starting with the batch's heartbeat; a failure, and a dry
  * run, takes back what was committed (tcrm_import_batch_rollback).
  */
@@ -109,7 +112,12 @@ int tcrm_import_tick(struct tcrm_import_ctx *c, uint64_t done,
     const struct tcrm_import_opts *o = c->o;
     if (o->progress && c->sum->rows % 1000 == 0)
         o->progress(o->progress_ud, (uint64_t)c->sum->rows, done, total);
-    if (now_ms() - c->tx_started < TCRM_IMPORT_COMMIT_MS)
+    /* Listening (db_hand.c): commit when someone waits, else after
+     * TCRM_IMPORT_COMMIT_MAX_MS; deaf: every TCRM_IMPORT_COMMIT_MS. */
+    int64_t held = now_ms() - c->tx_started;
+    if (c->listening ? held < TCRM_IMPORT_COMMIT_MAX_MS &&
+                       !tcrm_db_hand_raised(c->db)
+                     : held < TCRM_IMPORT_COMMIT_MS)
         return 0;
     int rc = c->on_commit ? c->on_commit(c->ud, err) : 0;
     if (!rc)
@@ -143,6 +151,7 @@ int tcrm_import_batched(struct tcrm_import_ctx *c, struct tcrm_error *err)
                                           &c->batch, err);
     if (rc)
         return rc;
+    c->listening = tcrm_db_hand_listen(c->db);
     rc = begin_rows(c, err);
     if (!rc)
         rc = c->rows(c->ud, err);
@@ -153,6 +162,7 @@ int tcrm_import_batched(struct tcrm_import_ctx *c, struct tcrm_error *err)
     } else {
         tcrm_db_rollback(c->db);
     }
+    tcrm_db_hand_stop(c->db);
     if (c->on_end)
         c->on_end(c->ud);
     if (!rc && !c->o->dry_run) {

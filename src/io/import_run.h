@@ -21,6 +21,7 @@ struct tcrm_import_ctx {
     const char *kind;            /* of the batch: NULL contacts, or
                                     "products" (import_batch.h) */
     int64_t tx_started;          /* ms when the open transaction began */
+    int listening;               /* tcrm_db_hand_listen: commit on a hand */
     /* Hooks, each may be NULL but rows: after each BEGIN (and heartbeat),
      * before each COMMIT, every row of the file (the whole loop; it calls
      * tcrm_import_tick after each row), after the last COMMIT or
@@ -49,8 +50,9 @@ int tcrm_import_reject_csv(struct tcrm_import_ctx *c,
 int tcrm_import_open_reject(struct tcrm_import_ctx *c,
                             const struct tcrm_csv_map *map,
                             struct tcrm_error *err);
-/* After each row: commit once the transaction is TCRM_IMPORT_COMMIT_MS
- * old and begin the next; every 1000 rows, the progress callback. */
+/* After each row: commit when another writer waits (db_hand.c) or the
+ * transaction is TCRM_IMPORT_COMMIT_MAX_MS old (TCRM_IMPORT_COMMIT_MS
+ * when nobody can be heard) and begin the next; every 1000 rows, the progress callback. */
 int tcrm_import_tick(struct tcrm_import_ctx *c, uint64_t done,
                      uint64_t total, struct tcrm_error *err);
 /* After the last row: "FILE: no rows after the header" when there was

@@ -195,7 +195,8 @@ same crash-rows "$(rows)" "$n"
 same crash-no-batch "$(t import list | tail -n +2 | wc -l | tr -d ' ')" 1
 
 # ---- an import commits as it goes: others can write, a kill is taken back --
-# (schema 5) The rows commit every 150 ms under a 'running' batch. Wait for
+# (schema 5) The rows commit under a 'running' batch when another writer
+# waits, at the latest every 3 s (db_hand.c). Wait for
 # the first commit, then another writer (busy timeout 300 ms) must get in
 # while the import runs, and a SIGKILL leaves committed rows that the next
 # tcrm to open the file takes back.

@@ -584,6 +584,48 @@ static void test_busy(void **state)
     tcrm_db_close(db);
 }
 
+/* A raised hand (db_hand.c): a writer that listens hears each wait for
+ * the write lock that begins, from another connection, once; the file
+ * beside the database has the database's mode. */
+static void test_hand(void **state)
+{
+    (void)state;
+    char path[256], hand[300];
+    struct tcrm_error err;
+    struct tcrm_db *importer, *colleague;
+    path_in(path, sizeof path, "hand.db");
+    snprintf(hand, sizeof hand, "%s-hand", path);
+    assert_int_equal(open_db(path, 2000, &importer, &err), 0);
+    assert_int_equal(open_db(path, 60, &colleague, &err), 0);
+    /* nobody listens: a wait leaves no file */
+    sqlite3 *other = hold_lock(path);
+    assert_int_equal(tcrm_db_begin(colleague, &err), TCRM_EBUSY);
+    assert_int_equal(access(hand, F_OK), -1);
+    assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(other);
+
+    assert_int_equal(chmod(path, 0640), 0);
+    assert_int_equal(tcrm_db_hand_listen(importer), 1);
+    struct stat sb;
+    assert_int_equal(stat(hand, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0640);
+    assert_int_equal(tcrm_db_hand_raised(importer), 0);
+    assert_int_equal(tcrm_db_begin(importer, &err), 0);
+    assert_int_equal(tcrm_db_exec(importer, "CREATE TABLE t(x)", &err), 0);
+    assert_int_equal(tcrm_db_begin(colleague, &err), TCRM_EBUSY);
+    assert_int_equal(tcrm_db_hand_raised(importer), 1);     /* heard */
+    assert_int_equal(tcrm_db_hand_raised(importer), 0);     /* once */
+    assert_int_equal(tcrm_db_commit(importer, &err), 0);
+    assert_int_equal(tcrm_db_begin(colleague, &err), 0);    /* gets in */
+    assert_int_equal(tcrm_db_commit(colleague, &err), 0);
+    assert_int_equal(tcrm_db_hand_raised(importer), 0);     /* no wait */
+    tcrm_db_hand_stop(importer);
+    assert_int_equal(tcrm_db_hand_raised(importer), 0);
+    tcrm_db_close(colleague);
+    tcrm_db_close(importer);
+}
+
 static int audit_rows(struct tcrm_db *db)
 {
     sqlite3_stmt *st;
@@ -712,6 +754,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_immutable_uri, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_on_wait, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_existing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_never_reused, setup,
                                         teardown),
