@@ -265,7 +265,9 @@ static void rep_month_first(int y, int m, char out[11])
         m += 12;
         y--;
     }
-    snprintf(out, 11, "%04d-%02d-01", y, m);
+    /* Dates are years 0-9999 (util/date.c); the modulo tells the
+     * compiler the text fits (-Wformat-truncation in release builds). */
+    snprintf(out, 11, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 100u);
 }
 
 /* months from the first of month (y, m), n months long. */
