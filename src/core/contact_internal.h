@@ -79,6 +79,21 @@ int tcrm_search_body_channel(struct tcrm_strbuf *body, int kind,
 int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
                       struct tcrm_error *err);
 
+/* search_see.c: visibility tokens. Append contact id's tokens (from its
+ * stored owner and shares) to its trigram text (lines) and its short
+ * index text (words). */
+int tcrm_search_see_tokens(struct tcrm_db *db, int64_t id,
+                           struct tcrm_strbuf *body, struct tcrm_strbuf *shrt,
+                           struct tcrm_error *err);
+/* For a session that does not see all: *match becomes "(*match) AND (the
+ * tokens of tcrm_reach and the pool)", for contact_search_short when
+ * is_short, else contact_search. Nothing otherwise. */
+int tcrm_search_see_match(struct tcrm_db *db, int is_short, char **match,
+                          struct tcrm_error *err);
+/* A copy of a typed query without the tokens' characters (plane 15 and
+ * up); NULL when out of memory. */
+char *tcrm_search_strip_see(const char *query);
+
 /* Index again the contacts of company (0: every contact), in batches
  * (search.c; a company's name is in its contacts' entries). */
 int tcrm_search_reindex(struct tcrm_db *db, int64_t company,

@@ -38,6 +38,8 @@
  * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
  * A query of digits only leaves its very common trigrams out of the MATCH
  * and checks instr(body, q) instead (see "digit strings" below).
+ * Each entry ends with visibility tokens, and the search of someone who
+ * does not see all ANDs theirs into the MATCH (search_see.c).
  *
  * Several words: each word is its own term and all must match; the words
  * of three characters or more go to the trigram index, shorter ones to
@@ -260,19 +262,23 @@ static int add_short_words(struct tcrm_strbuf *sb, const char *s)
 int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
                       struct tcrm_error *err)
 {
-    struct tcrm_strbuf shrt;
+    struct tcrm_strbuf shrt, full;
     tcrm_strbuf_init(&shrt);
+    tcrm_strbuf_init(&full);
+    int rc = 0;
     if (add_short_words(&shrt, body) || add_cjk_pieces(&shrt, body) ||
-        add_prefix_tokens(&shrt, body)) {
-        tcrm_strbuf_free(&shrt);
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    int rc = index_write(db, "INSERT INTO contact_search(rowid, body)"
-                         " VALUES (?1, ?2)", id, body, err);
+        add_prefix_tokens(&shrt, body) || tcrm_strbuf_append(&full, body))
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (rc == 0) /* who may see it: search_see.c */
+        rc = tcrm_search_see_tokens(db, id, &full, &shrt, err);
+    if (rc == 0)
+        rc = index_write(db, "INSERT INTO contact_search(rowid, body)"
+                         " VALUES (?1, ?2)", id, full.buf, err);
     if (rc == 0)
         rc = index_write(db, "INSERT INTO contact_search_short(rowid, body)"
                          " VALUES (?1, ?2)", id, shrt.buf, err);
     tcrm_strbuf_free(&shrt);
+    tcrm_strbuf_free(&full);
     return rc;
 }
 
@@ -727,9 +733,12 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
 {
     memset(out, 0, sizeof *out);
     struct terms t;
-    int rc = terms_make(query ? query : "", &t);
+    memset(&t, 0, sizeof t);
+    char *typed = tcrm_search_strip_see(query ? query : "");
+    int rc = typed ? terms_make(typed, &t) : TCRM_ENOMEM;
     if (rc == 0)
-        rc = terms_sort_keys(db, query, &t);
+        rc = terms_sort_keys(db, typed, &t);
+    free(typed);
     if (rc) {
         terms_free(&t);
         return rc == 1 ? 0 : tcrm_error_set(err, rc, "out of memory");
@@ -739,6 +748,8 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     rc = thin_digits(db, &t, err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
+    if (rc == 0)
+        rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0) {
@@ -784,11 +795,15 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     memset(&plan, 0, sizeof plan);
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    int rc = terms_make(query ? query : "", &t);
+    char *typed = tcrm_search_strip_see(query ? query : "");
+    int rc = typed ? terms_make(typed, &t) : TCRM_ENOMEM;
+    free(typed);
     if (rc == 0)
         rc = thin_digits(db, &t, err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
+    if (rc == 0)
+        rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0 && plan.tag_id >= 0) {

@@ -1,0 +1,188 @@
+/*
+ * search_see.c: visibility tokens in the contact search index, so that
+ * the search of someone who does not see everything (access.h) walks
+ * only candidate rows they may see.
+ *
+ * Each contact's index entry (search.c) ends with one token per login
+ * that may see it under the rule of access.c for contacts (see_rule: the
+ * owner, or anyone above the owner through tcrm_reach; a share; the
+ * pool; contacts are not seen through their company): its owner's
+ * token, or the pool token when it has no owner, and the token of every
+ * login it is shared with.
+ *   contact_search        (trigram) a line of three private-use
+ *                         characters of plane 15, each carrying 12 bits
+ *                         of a hash of the login (U+F0000 + 0..4095),
+ *                         so the token is one trigram no text has; the
+ *                         pool: U+F1000 three times.
+ *   contact_search_short  (unicode61) the word "0see" + the hash in 9 hex
+ *                         digits; the pool: "0seepool".
+ * The hash is of the login (FNV-1a, 36 bits), never of a user id: users
+ * added later, or ids that change, need no re-indexing; two logins that
+ * share a hash only make a token match more rows.
+ *
+ * A search by a session that does not see all (owned mode, not an admin)
+ * ANDs "(the token of each login of tcrm_reach OR the pool token)" into
+ * the MATCH of the index it walks: a superset of what the person may see
+ * (a manager's token list names the people under them, whose shares are
+ * not theirs), still in rowid order. live_contacts decides as before, so
+ * a stale token can cost speed, never show a row. Open mode and admins
+ * add nothing. Tokens are written in both modes, so changing the mode
+ * needs no rebuild.
+ *
+ * Kept current by re-indexing the contact (tcrm_search_index_contact)
+ * wherever its owner or shares change: contact edit, assign, claim,
+ * share/unshare (owner.c), the pool's release (pool.c); imports write
+ * them with the rest (tcrm_search_store reads them from the stored rows).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "contact_internal.h"
+#include "tcrm/access.h"
+#include "tcrm/strbuf.h"
+#include "tcrm/text.h"
+
+#define SEE_MARK "0see"
+#define SEE_BASE 0xF0000u
+#define SEE_POOL 0xF1000u
+
+/* FNV-1a of the login, 36 bits. */
+static uint64_t see_hash(const char *login)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const unsigned char *p = (const unsigned char *)login; *p; p++) {
+        h ^= *p;
+        h *= 0x100000001b3ull;
+    }
+    return h & 0xFFFFFFFFFull;
+}
+
+/* cp (U+10000..U+10FFFF) as UTF-8, appended. */
+static int append_cp4(struct tcrm_strbuf *sb, uint32_t cp)
+{
+    char u[4] = { (char)(0xF0 | (cp >> 18)), (char)(0x80 | ((cp >> 12) & 0x3F)),
+                  (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)) };
+    return tcrm_strbuf_appendn(sb, u, 4);
+}
+
+/* The trigram token of login (NULL or "": the pool), unquoted. */
+static int tri_token(struct tcrm_strbuf *sb, const char *login)
+{
+    int pool = tcrm_str_empty(login);
+    uint64_t h = pool ? 0 : see_hash(login);
+    int rc = 0;
+    for (int i = 2; rc == 0 && i >= 0; i--)
+        rc = append_cp4(sb, pool ? SEE_POOL
+                                 : SEE_BASE + (uint32_t)((h >> (12 * i)) & 0xFFF));
+    return rc;
+}
+
+/* The word of login in contact_search_short (NULL or "": the pool). */
+static int short_token(struct tcrm_strbuf *sb, const char *login)
+{
+    if (tcrm_str_empty(login))
+        return tcrm_strbuf_append(sb, SEE_MARK "pool");
+    return tcrm_strbuf_appendf(sb, SEE_MARK "%09llx",
+                               (unsigned long long)see_hash(login));
+}
+
+static int add_token(struct tcrm_strbuf *body, struct tcrm_strbuf *shrt,
+                     const char *login)
+{
+    int rc = tri_token(body, login);
+    rc = rc ? rc : tcrm_strbuf_appendc(body, '\n');
+    rc = rc ? rc : tcrm_strbuf_appendc(shrt, ' ');
+    return rc ? rc : short_token(shrt, login);
+}
+
+int tcrm_search_see_tokens(struct tcrm_db *db, int64_t id,
+                           struct tcrm_strbuf *body, struct tcrm_strbuf *shrt,
+                           struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT owner, 0 FROM contacts"
+        " WHERE id = ?1 UNION ALL SELECT s.login, 1 FROM shares s"
+        " WHERE s.entity = 'contact' AND s.entity_id = ?1 AND s.login IS NOT"
+        " (SELECT owner FROM contacts WHERE id = ?1)", err);
+    if (!st)
+        return TCRM_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc, r = 0;
+    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *login = (const char *)sqlite3_column_text(st, 0);
+        if (sqlite3_column_int(st, 1) == 0 || !tcrm_str_empty(login))
+            r = add_token(body, shrt, login);
+        if (r)
+            r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    if (r == 0 && rc != SQLITE_DONE)
+        r = tcrm_db_fail(db, "search index", err);
+    tcrm_db_done(st);
+    return r;
+}
+
+/* The tokens of the logins of tcrm_reach and the pool, ORed. */
+static int reach_tokens(struct tcrm_db *db, int is_short,
+                        struct tcrm_strbuf *m, struct tcrm_error *err)
+{
+    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT login FROM temp.tcrm_reach"
+                                       " UNION ALL SELECT NULL", err);
+    if (!st)
+        return TCRM_EDB;
+    int rc, r = 0, n = 0;
+    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *login = (const char *)sqlite3_column_text(st, 0);
+        r = n++ ? tcrm_strbuf_append(m, " OR \"") : tcrm_strbuf_appendc(m, '"');
+        r = r ? r : is_short ? short_token(m, login) : tri_token(m, login);
+        r = r ? r : tcrm_strbuf_appendc(m, '"');
+        if (r)
+            r = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    }
+    if (r == 0 && rc != SQLITE_DONE)
+        r = tcrm_db_fail(db, "search", err);
+    tcrm_db_done(st);
+    return r;
+}
+
+int tcrm_search_see_match(struct tcrm_db *db, int is_short, char **match,
+                          struct tcrm_error *err)
+{
+    if (tcrm_access_all(db) || !*match)
+        return 0;
+    struct tcrm_strbuf m;
+    tcrm_strbuf_init(&m);
+    int rc = tcrm_strbuf_appendf(&m, "(%s) AND (", *match)
+           ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    rc = rc ? rc : reach_tokens(db, is_short, &m, err);
+    if (rc == 0 && tcrm_strbuf_appendc(&m, ')'))
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    char *s = rc ? NULL : tcrm_strbuf_steal(&m);
+    tcrm_strbuf_free(&m);
+    if (rc == 0 && !s)
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (s) {
+        free(*match);
+        *match = s;
+    }
+    return rc;
+}
+
+char *tcrm_search_strip_see(const char *query)
+{
+    size_t len = strlen(query);
+    char *out = malloc(len + 1), *o = out;
+    for (size_t i = 0; out && i < len;) {
+        uint32_t cp = 0;
+        int n = tcrm_utf8_decode(query + i, len - i, &cp);
+        if (n <= 0)
+            n = 1;
+        if (n < 4 || cp < SEE_BASE) {
+            memcpy(o, query + i, (size_t)n);
+            o += n;
+        }
+        i += (size_t)n;
+    }
+    if (out)
+        *o = '\0';
+    return out;
+}
