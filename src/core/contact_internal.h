@@ -90,6 +90,18 @@ int tcrm_search_see_tokens(struct tcrm_db *db, int64_t id,
  * is_short, else contact_search. Nothing otherwise. */
 int tcrm_search_see_match(struct tcrm_db *db, int is_short, char **match,
                           struct tcrm_error *err);
+/* For a session that does not see all, a query q of one word of 4..60
+ * ASCII letters and digits whose *match is that word alone: *match
+ * becomes its two rarest trigrams ANDed and *verify is set (the rows are
+ * checked with instr(body, q)); nothing otherwise. */
+int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
+                         int *verify, struct tcrm_error *err);
+/* The rowid of the TCRM_SEARCH_PROBE_AT-th row of contact_search that
+ * has trigram tri (its first 3 bytes), or 0 when it has fewer rows: the
+ * lower, the more common the trigram (contact ids are dense). */
+#define TCRM_SEARCH_PROBE_AT 200
+int tcrm_search_probe(struct tcrm_db *db, const char *tri, int64_t *at,
+                      struct tcrm_error *err);
 /* A copy of a typed query without the tokens' characters (plane 15 and
  * up); NULL when out of memory. */
 char *tcrm_search_strip_see(const char *query);

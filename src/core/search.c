@@ -567,24 +567,16 @@ static int terms_make(const char *query, struct terms *t)
  * are dense, so that is a trigram in more than ~5% of the rows): a probe
  * reads PROBE_AT postings, not the doclist. The estimate only picks the
  * filter; the result is the same either way. */
-#define PROBE_AT 200
+#define PROBE_AT TCRM_SEARCH_PROBE_AT
 #define DENSE_BELOW (PROBE_AT * 20)
 
 static int trigram_dense(struct tcrm_db *db, const char *tri, int *dense,
                          struct tcrm_error *err)
 {
-    char m[8];
-    snprintf(m, sizeof m, "\"%.3s\"", tri);
-    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT rowid FROM contact_search"
-        " WHERE contact_search MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2", err);
-    if (!st)
-        return TCRM_EDB;
-    sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, PROBE_AT - 1);
-    int rc = sqlite3_step(st);
-    *dense = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) < DENSE_BELOW;
-    tcrm_db_done(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tcrm_db_fail(db, "search", err);
+    int64_t at = 0;
+    int rc = tcrm_search_probe(db, tri, &at, err);
+    *dense = rc == 0 && at > 0 && at < DENSE_BELOW;
+    return rc;
 }
 
 /* The MATCH of the runs of rare trigrams of q (n digits), into sb; *used
@@ -746,6 +738,8 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     struct tcrm_cl_plan plan;
     memset(&plan, 0, sizeof plan);
     rc = thin_digits(db, &t, err);
+    if (rc == 0 && !t.verify && !t.is_short)
+        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.verify, err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
     if (rc == 0)
@@ -800,6 +794,8 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     free(typed);
     if (rc == 0)
         rc = thin_digits(db, &t, err);
+    if (rc == 0 && !t.verify && !t.is_short)
+        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.verify, err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
     if (rc == 0)
