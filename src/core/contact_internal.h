@@ -31,6 +31,7 @@ struct tcrm_cl_plan {
     /* values bound by name (:q :k :khi :m :m2 :co :tag) when the SQL uses
      * them */
     const char *q, *k, *khi, *match, *match2;
+    const char *me;          /* :me, the login of search_see.c's rows */
     int64_t company_id;
     int64_t tag_id;          /* 0: no tag filter; -1: tag unknown (empty) */
 };
@@ -102,6 +103,11 @@ int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
 #define TCRM_SEARCH_PROBE_AT 200
 int tcrm_search_probe(struct tcrm_db *db, const char *tri, int64_t *at,
                       struct tcrm_error *err);
+/* The FROM of the name tiers (contacts as c): "live_contacts c", or for
+ * a session that holds only its own rows, those rows, the pool's and
+ * the ones shared with it as index ranges in name order (:me = *me). */
+int tcrm_search_see_rows(struct tcrm_db *db, const char **from,
+                         const char **me, struct tcrm_error *err);
 /* A copy of a typed query without the tokens' characters (plane 15 and
  * up); NULL when out of memory. */
 char *tcrm_search_strip_see(const char *query);

@@ -687,18 +687,20 @@ static int pick_walker(struct tcrm_db *db, struct terms *t,
     " AND NOT (c.sort_key >= :k AND c.sort_key < :khi)", \
     NULL, NULL, NULL, tb ".rowid" }
 
-static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
+static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t,
+                         const char *names)
 {
     memset(p->tiers, 0, sizeof p->tiers);
+    p->tiers[0].from = names;
     p->n_tiers = 3;
     p->q = t->q;
     p->k = t->k;
     p->khi = t->khi;
     p->match = t->match;
     p->match2 = t->match2;
-    p->tiers[0] = (struct tcrm_cl_tier){ "live_contacts c", "c.sort_key = :k",
+    p->tiers[0] = (struct tcrm_cl_tier){ p->tiers[0].from, "c.sort_key = :k",
                                          NULL, NULL, NULL, "c.id" };
-    p->tiers[1] = (struct tcrm_cl_tier){ "live_contacts c", NULL, "c.sort_key",
+    p->tiers[1] = (struct tcrm_cl_tier){ p->tiers[0].from, NULL, "c.sort_key",
                                          "c.sort_key > :k",
                                          "c.sort_key < :khi", "c.id" };
     if (t->is_short && t->match2)
@@ -746,8 +748,11 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
         rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
+    const char *names = "live_contacts c";
+    if (rc == 0)
+        rc = tcrm_search_see_rows(db, &names, &plan.me, err);
     if (rc == 0) {
-        search_tiers(&plan, &t);
+        search_tiers(&plan, &t, names);
         rc = tcrm_cl_run(db, &plan, after, backwards, limit, out, err);
     }
     terms_free(&t);
