@@ -91,12 +91,14 @@ int tcrm_search_see_tokens(struct tcrm_db *db, int64_t id,
  * is_short, else contact_search. Nothing otherwise. */
 int tcrm_search_see_match(struct tcrm_db *db, int is_short, char **match,
                           struct tcrm_error *err);
-/* For a session that does not see all, a query q of one word of 4..60
- * ASCII letters and digits whose *match is that word alone: *match
- * becomes its two rarest trigrams ANDed and *verify is set (the rows are
- * checked with instr(body, q)); nothing otherwise. */
+/* For a salesperson (a session whose tcrm_reach is itself alone), a
+ * query q whose words of three characters or more are each *match's
+ * quoted term: the one of them (5..60 ASCII letters and digits) with the
+ * most common trigram, when its two rarest are not common, becomes those
+ * two ANDed, and *vq that
+ * word, to check with instr(body, *vq); nothing otherwise. */
 int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
-                         int *verify, struct tcrm_error *err);
+                         char **vq, struct tcrm_error *err);
 /* The rowid of the TCRM_SEARCH_PROBE_AT-th row of contact_search that
  * has trigram tri (its first 3 bytes), or 0 when it has fewer rows: the
  * lower, the more common the trigram (contact ids are dense). */

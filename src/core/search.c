@@ -388,6 +388,7 @@ struct terms {
     char *short_word;  /* several words, one of them short (and spelt one
                           way): that word, to check as a substring */
     int short_instr;   /* match2 is short_word, checked with instr() */
+    char *vq;          /* verify this word, not q (search_see.c thinned it) */
 };
 
 static void terms_free(struct terms *t)
@@ -398,6 +399,7 @@ static void terms_free(struct terms *t)
     free(t->match);
     free(t->match2);
     free(t->short_word);
+    free(t->vq);
 }
 
 /* "text" with " doubled, appended to sb. */
@@ -693,7 +695,7 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t,
     memset(p->tiers, 0, sizeof p->tiers);
     p->tiers[0].from = names;
     p->n_tiers = 3;
-    p->q = t->q;
+    p->q = t->vq ? t->vq : t->q;
     p->k = t->k;
     p->khi = t->khi;
     p->match = t->match;
@@ -707,6 +709,13 @@ static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t,
         p->tiers[2] = TIER2("contact_search_short", " AND " LONG_WORDS_TOO);
     else if (t->is_short)
         p->tiers[2] = TIER2("contact_search_short", "");
+    else if (t->short_instr && t->verify)
+        p->tiers[2] = TIER2("contact_search",
+                            " AND instr(contact_search.body, :m2) > 0"
+                            " AND instr(contact_search.body, :q) > 0");
+    else if (t->match2 && t->verify)
+        p->tiers[2] = TIER2("contact_search", " AND " SHORT_WORDS_TOO
+                            " AND instr(contact_search.body, :q) > 0");
     else if (t->short_instr)
         p->tiers[2] = TIER2("contact_search",
                             " AND instr(contact_search.body, :m2) > 0");
@@ -740,10 +749,11 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     struct tcrm_cl_plan plan;
     memset(&plan, 0, sizeof plan);
     rc = thin_digits(db, &t, err);
-    if (rc == 0 && !t.verify && !t.is_short)
-        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.verify, err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
+    if (rc == 0 && !t.verify && !t.is_short)
+        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.vq, err);
+    t.verify = t.verify || t.vq;
     if (rc == 0)
         rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
@@ -799,10 +809,11 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     free(typed);
     if (rc == 0)
         rc = thin_digits(db, &t, err);
-    if (rc == 0 && !t.verify && !t.is_short)
-        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.verify, err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
+    if (rc == 0 && !t.verify && !t.is_short)
+        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.vq, err);
+    t.verify = t.verify || t.vq;
     if (rc == 0)
         rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
@@ -810,7 +821,7 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     if (rc == 0 && plan.tag_id >= 0) {
         plan.match = t.match;
         plan.match2 = t.match2;
-        plan.q = t.q;
+        plan.q = t.vq ? t.vq : t.q;
         sqlite3_stmt *st = count_sql(&sb, &plan, &t) ? NULL
                          : tcrm_cl_prepare(db, sb.buf, err);
         if (!st) {

@@ -228,28 +228,27 @@ static int reach_of_one(struct tcrm_db *db, int *one, struct tcrm_error *err)
     return rc == SQLITE_ROW ? 0 : tcrm_db_fail(db, "search", err);
 }
 
-int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
-                         int *verify, struct tcrm_error *err)
+/* The two rarest trigrams of word w (n bytes) as "t1" AND "t2", appended;
+ * *densest the probe of its most common one (lower: more common); 0 when
+ * the pair is common too (the second in more than some 1 row in 5: "wan"
+ * and "ang" of "wang"), so that thinning would leave as many rows. */
+#define PAIR_RARE (TCRM_SEARCH_PROBE_AT * 5)
+static int rare_pair(struct tcrm_db *db, const char *w, size_t n,
+                     struct tcrm_strbuf *m, int64_t *densest,
+                     struct tcrm_error *err)
 {
-    size_t n = strlen(q);
-    int one = 0;
-    if (tcrm_access_all(db) || n < 4 || n > 60 || !*match ||
-        strspn(q, "0123456789abcdefghijklmnopqrstuvwxyz") != n ||
-        strspn(q, "0123456789") == n ||
-        strlen(*match) != n + 2 || strncmp(*match + 1, q, n) != 0)
-        return 0;
-    int rc = reach_of_one(db, &one, err);
-    if (rc || !one)
-        return rc;
     size_t best[2] = { 0, 1 };
     int64_t rare[2] = { -1, -1 };
+    *densest = INT64_MAX;
     for (size_t i = 0; i + 2 < n; i++) {
         int64_t at = 0;
-        rc = tcrm_search_probe(db, q + i, &at, err);
+        int rc = tcrm_search_probe(db, w + i, &at, err);
         if (rc)
             return rc;
         if (at == 0)
             at = INT64_MAX;      /* fewer than TCRM_SEARCH_PROBE_AT rows */
+        if (at < *densest)
+            *densest = at;
         int k = at > rare[0] ? 0 : at > rare[1] ? 1 : 2;
         if (k == 0) {
             best[1] = best[0];
@@ -260,14 +259,109 @@ int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
             rare[k] = at;
         }
     }
-    char *m = sqlite3_mprintf("\"%.3s\" AND \"%.3s\"", q + best[0], q + best[1]);
-    if (!m)
+    if (rare[1] < PAIR_RARE)
+        *densest = 0;
+    return tcrm_strbuf_appendf(m, "\"%.3s\" AND \"%.3s\"", w + best[0],
+                               w + best[1])
+        ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+}
+
+/* Is w (n bytes) a word to thin: 5..60 ASCII letters and digits, not
+ * digits only (those have their own filter, search.c)? */
+static int thin_word(const char *w, size_t n)
+{
+    return n >= 5 && n <= 60 &&
+           strspn(w, "0123456789abcdefghijklmnopqrstuvwxyz") >= n &&
+           strspn(w, "0123456789") < n;
+}
+
+/* The words of q of three characters or more ("long": the trigram
+ * index's), quoted and ANDed as search.c writes them when each is spelt
+ * one way, into sb; *n_long their number. */
+static int long_words(const char *q, struct tcrm_strbuf *sb, int *n_long)
+{
+    int rc = 0;
+    *n_long = 0;
+    for (const char *w = q; rc == 0 && *w;) {
+        size_t n = strcspn(w, " ");
+        if (n >= 3 && (*n_long)++)
+            rc = tcrm_strbuf_append(sb, " AND ");
+        if (rc == 0 && n >= 3)
+            rc = tcrm_strbuf_appendf(sb, "\"%.*s\"", (int)n, w);
+        w += n + strspn(w + n, " ");
+    }
+    return rc;
+}
+
+/* Thin the word of q with the most common trigram; the others stay. */
+static int thin_words(struct tcrm_db *db, const char *q, struct tcrm_strbuf *m,
+                      char **vq, struct tcrm_error *err)
+{
+    const char *pick = NULL;
+    size_t pick_n = 0;
+    int64_t pick_at = INT64_MAX;
+    for (const char *w = q; *w;) {      /* which word: a probe each */
+        size_t n = strcspn(w, " ");
+        struct tcrm_strbuf scratch;
+        tcrm_strbuf_init(&scratch);
+        int64_t at = INT64_MAX;
+        int rc = thin_word(w, n) ? rare_pair(db, w, n, &scratch, &at, err) : 0;
+        tcrm_strbuf_free(&scratch);
+        if (rc)
+            return rc;
+        if (at > 0 && at < pick_at) {
+            pick = w;
+            pick_n = n;
+            pick_at = at;
+        }
+        w += n + strspn(w + n, " ");
+    }
+    if (!pick)
+        return 0;
+    int rc = 0, first = 1;
+    for (const char *w = q; rc == 0 && *w;) {
+        size_t n = strcspn(w, " ");
+        if (n >= 3 && !first)
+            rc = tcrm_strbuf_append(m, " AND ") ? TCRM_ENOMEM : 0;
+        if (rc == 0 && w == pick)
+            rc = rare_pair(db, w, n, m, &pick_at, err);
+        else if (rc == 0 && n >= 3)
+            rc = tcrm_strbuf_appendf(m, "\"%.*s\"", (int)n, w) ? TCRM_ENOMEM : 0;
+        first = first && n < 3;
+        w += n + strspn(w + n, " ");
+    }
+    if (rc == TCRM_ENOMEM || (rc == 0 && !(*vq = strndup(pick, pick_n))))
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    free(*match);
-    *match = strdup(m);
-    sqlite3_free(m);
-    *verify = 1;
-    return *match ? 0 : tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    return rc;
+}
+
+int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
+                         char **vq, struct tcrm_error *err)
+{
+    struct tcrm_strbuf plain, m;
+    tcrm_strbuf_init(&plain);
+    tcrm_strbuf_init(&m);
+    int one = 0, n_long = 0;
+    if (tcrm_access_all(db) || !*match)
+        return 0;
+    int rc = long_words(q, &plain, &n_long)
+        ? tcrm_error_set(err, TCRM_ENOMEM, "out of memory") : 0;
+    if (rc == 0 && n_long > 0 && plain.buf && strcmp(plain.buf, *match) == 0)
+        rc = reach_of_one(db, &one, err);
+    if (rc == 0 && one)
+        rc = thin_words(db, q, &m, vq, err);
+    if (rc == 0 && *vq) {
+        char *s = tcrm_strbuf_steal(&m);
+        if (!s)
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        else {
+            free(*match);
+            *match = s;
+        }
+    }
+    tcrm_strbuf_free(&plain);
+    tcrm_strbuf_free(&m);
+    return rc;
 }
 
 /* ---- the name tiers for one who holds only their own rows ----------- */
