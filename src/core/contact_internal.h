@@ -110,6 +110,12 @@ int tcrm_search_probe(struct tcrm_db *db, const char *tri, int64_t *at,
  * the ones shared with it as index ranges in name order (:me = *me). */
 int tcrm_search_see_rows(struct tcrm_db *db, const char **from,
                          const char **me, struct tcrm_error *err);
+/* search_thin.c: for a query q of 4..60 digits (and is_short 0), *match
+ * becomes the runs of its rare trigrams ANDed and *verify is set (the
+ * rows are checked with instr(body, q)) when some of its trigrams are
+ * common and some not; nothing otherwise. */
+int tcrm_search_thin_digits(struct tcrm_db *db, const char *q, int is_short,
+                            char **match, int *verify, struct tcrm_error *err);
 /* A copy of a typed query without the tokens' characters (plane 15 and
  * up); NULL when out of memory. */
 char *tcrm_search_strip_see(const char *query);

@@ -37,7 +37,7 @@
  * ORDER BY rowid LIMIT n" stops after n rows; ordering it by name would
  * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
  * A query of digits only leaves its very common trigrams out of the MATCH
- * and checks instr(body, q) instead (see "digit strings" below).
+ * and checks instr(body, q) instead (search_thin.c).
  * Each entry ends with visibility tokens, and the search of someone who
  * does not see all ANDs theirs into the MATCH (search_see.c).
  *
@@ -563,80 +563,8 @@ static int terms_make(const char *query, struct terms *t)
     return rc || !t->match ? TCRM_ENOMEM : 0;
 }
 
-/* ---- digit strings: filter on their rare trigrams -------------------- */
-
-/* Phone digits make a few trigrams very common ("861" of "+86 138...": half
- * the rows). FTS5 walks a phrase's doclists in step and does not stop at a
- * candidate that fails the positions: "8683861", in no row, reads all of
- * "861" (4+ ms at 1M). So for a query of digits only, the common trigrams
- * are left out of the MATCH (the runs of the others, ANDed: a superset) and
- * the rows are checked with instr(body, q) (digits: no case to fold).
- * Common = its PROBE_AT-th row has a rowid below DENSE_BELOW (contact ids
- * are dense, so that is a trigram in more than ~5% of the rows): a probe
- * reads PROBE_AT postings, not the doclist. The estimate only picks the
- * filter; the result is the same either way. */
+/* Probes of how common a trigram is (search_thin.c). */
 #define PROBE_AT TCRM_SEARCH_PROBE_AT
-#define DENSE_BELOW (PROBE_AT * 20)
-
-static int trigram_dense(struct tcrm_db *db, const char *tri, int *dense,
-                         struct tcrm_error *err)
-{
-    int64_t at = 0;
-    int rc = tcrm_search_probe(db, tri, &at, err);
-    *dense = rc == 0 && at > 0 && at < DENSE_BELOW;
-    return rc;
-}
-
-/* The MATCH of the runs of rare trigrams of q (n digits), into sb; *used
- * set when some trigram was left out and some kept. */
-static int rare_runs(struct tcrm_db *db, const char *q, size_t n,
-                     struct tcrm_strbuf *sb, int *used, struct tcrm_error *err)
-{
-    size_t k = n - 2, run = 0, kept = 0;
-    int rc = 0, dense = 0;
-    for (size_t i = 0; rc == 0 && i <= k; i++) {
-        dense = 1;
-        if (i < k)
-            rc = trigram_dense(db, q + i, &dense, err);
-        if (rc == 0 && !dense) {
-            run++;
-            continue;
-        }
-        if (rc == 0 && run) {
-            char piece[64];
-            snprintf(piece, sizeof piece, "\"%.*s\"", (int)(run + 2), q + i - run);
-            if ((kept && tcrm_strbuf_append(sb, " AND ")) || tcrm_strbuf_append(sb, piece))
-                rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-            kept += run;
-        }
-        run = 0;
-    }
-    *used = rc == 0 && kept > 0 && kept < k;
-    return rc;
-}
-
-/* Narrow t->match for a digits-only query of 4..60 digits. */
-static int thin_digits(struct tcrm_db *db, struct terms *t, struct tcrm_error *err)
-{
-    size_t n = strlen(t->q);
-    if (t->is_short || n < 4 || n > 60 || strspn(t->q, "0123456789") != n)
-        return 0;
-    struct tcrm_strbuf sb;
-    tcrm_strbuf_init(&sb);
-    int used = 0, rc = rare_runs(db, t->q, n, &sb, &used, err);
-    if (rc == 0 && used) {
-        char *m = tcrm_strbuf_steal(&sb);
-        if (!m)
-            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-        else {
-            free(t->match);
-            t->match = m;
-            t->verify = 1;
-        }
-    }
-    tcrm_strbuf_free(&sb);
-    return rc;
-}
 
 /* ---- several words: which index walks, which checks ---------------- */
 
@@ -754,7 +682,8 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
     }
     struct tcrm_cl_plan plan;
     memset(&plan, 0, sizeof plan);
-    rc = thin_digits(db, &t, err);
+    rc = tcrm_search_thin_digits(db, t.q, t.is_short, &t.match, &t.verify,
+                                  err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
     if (rc == 0 && !t.verify && !t.is_short)
@@ -814,7 +743,8 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     int rc = typed ? terms_make(typed, &t) : TCRM_ENOMEM;
     free(typed);
     if (rc == 0)
-        rc = thin_digits(db, &t, err);
+        rc = tcrm_search_thin_digits(db, t.q, t.is_short, &t.match, &t.verify,
+                                      err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
     if (rc == 0 && !t.verify && !t.is_short)

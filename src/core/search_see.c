@@ -189,23 +189,6 @@ char *tcrm_search_strip_see(const char *query)
 
 /* ---- one word for someone who sees a few rows in twenty ------------- */
 
-int tcrm_search_probe(struct tcrm_db *db, const char *tri, int64_t *at,
-                      struct tcrm_error *err)
-{
-    char m[8];
-    snprintf(m, sizeof m, "\"%.3s\"", tri);
-    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT rowid FROM contact_search"
-        " WHERE contact_search MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2", err);
-    if (!st)
-        return TCRM_EDB;
-    sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, TCRM_SEARCH_PROBE_AT - 1);
-    int rc = sqlite3_step(st);
-    *at = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    tcrm_db_done(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tcrm_db_fail(db, "search", err);
-}
-
 /* A phrase of trigrams is read in step over every term's doclist: a word
  * with a common trigram ("ang" of "zhangwei", in 70% of the rows) costs
  * the whole of it (12 ms at 1M), however few rows the tokens leave. Its
