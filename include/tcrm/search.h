@@ -19,6 +19,10 @@
  * is an index look-up, and a one- or two-letter Latin query matches words
  * that start with it.
  *
+ * In owned mode a search finds what the person may see (access.h); the
+ * index entries carry visibility tokens so that a salesperson's search
+ * walks only candidates they may see (src/core/search_see.c).
+ *
  * Ranking, in tiers: 0 the name equals the query, 1 the name starts with
  * it, 2 any other match. Inside a tier, by name. Pages are keyset pages
  * (contact.h: after/limit), so the first page costs the same on ten

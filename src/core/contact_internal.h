@@ -31,6 +31,7 @@ struct tcrm_cl_plan {
     /* values bound by name (:q :k :khi :m :m2 :co :tag) when the SQL uses
      * them */
     const char *q, *k, *khi, *match, *match2;
+    const char *me;          /* :me, the login of search_see.c's rows */
     int64_t company_id;
     int64_t tag_id;          /* 0: no tag filter; -1: tag unknown (empty) */
 };
@@ -78,6 +79,46 @@ int tcrm_search_body_channel(struct tcrm_strbuf *body, int kind,
  * must have none yet (tcrm_search_index_contact replaces them). */
 int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
                       struct tcrm_error *err);
+
+/* search_see.c: visibility tokens. Append contact id's tokens (from its
+ * stored owner and shares) to its trigram text (lines) and its short
+ * index text (words). */
+int tcrm_search_see_tokens(struct tcrm_db *db, int64_t id,
+                           struct tcrm_strbuf *body, struct tcrm_strbuf *shrt,
+                           struct tcrm_error *err);
+/* For a session that does not see all: *match becomes "(*match) AND (the
+ * tokens of tcrm_reach and the pool)", for contact_search_short when
+ * is_short, else contact_search. Nothing otherwise. */
+int tcrm_search_see_match(struct tcrm_db *db, int is_short, char **match,
+                          struct tcrm_error *err);
+/* For a salesperson (a session whose tcrm_reach is itself alone), a
+ * query q whose words of three characters or more are each *match's
+ * quoted term: the one of them (5..60 ASCII letters and digits) with the
+ * most common trigram, when its two rarest are not common, becomes those
+ * two ANDed, and *vq that
+ * word, to check with instr(body, *vq); nothing otherwise. */
+int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
+                         char **vq, struct tcrm_error *err);
+/* The rowid of the TCRM_SEARCH_PROBE_AT-th row of contact_search that
+ * has trigram tri (its first 3 bytes), or 0 when it has fewer rows: the
+ * lower, the more common the trigram (contact ids are dense). */
+#define TCRM_SEARCH_PROBE_AT 200
+int tcrm_search_probe(struct tcrm_db *db, const char *tri, int64_t *at,
+                      struct tcrm_error *err);
+/* The FROM of the name tiers (contacts as c): "live_contacts c", or for
+ * a session that holds only its own rows, those rows, the pool's and
+ * the ones shared with it as index ranges in name order (:me = *me). */
+int tcrm_search_see_rows(struct tcrm_db *db, const char **from,
+                         const char **me, struct tcrm_error *err);
+/* search_thin.c: for a query q of 4..60 digits (and is_short 0), *match
+ * becomes the runs of its rare trigrams ANDed and *verify is set (the
+ * rows are checked with instr(body, q)) when some of its trigrams are
+ * common and some not; nothing otherwise. */
+int tcrm_search_thin_digits(struct tcrm_db *db, const char *q, int is_short,
+                            char **match, int *verify, struct tcrm_error *err);
+/* A copy of a typed query without the tokens' characters (plane 15 and
+ * up); NULL when out of memory. */
+char *tcrm_search_strip_see(const char *query);
 
 /* Index again the contacts of company (0: every contact), in batches
  * (search.c; a company's name is in its contacts' entries). */

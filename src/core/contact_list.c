@@ -152,6 +152,7 @@ int tcrm_cl_bind_plan(sqlite3_stmt *st, const struct tcrm_cl_plan *plan)
     bind_named_text(st, ":khi", plan->khi);
     bind_named_text(st, ":m", plan->match);
     bind_named_text(st, ":m2", plan->match2);
+    bind_named_text(st, ":me", plan->me);
     bind_named_int(st, ":co", plan->company_id);
     bind_named_int(st, ":tag", plan->tag_id);
     return 0;

@@ -16,6 +16,7 @@
 #include "tcrm/access.h"
 #include "tcrm/entity.h"
 #include "tcrm/owner.h"
+#include "tcrm/search.h"
 
 /* The owner of a row that has none, in a message ("contact 4: owned by
  * nobody; ..."). */
@@ -167,6 +168,15 @@ static int run_move(struct tcrm_db *db, char *sql, const char *to, int64_t id,
     return 0;
 }
 
+/* A contact's index entry carries who may see it (search_see.c): write it
+ * again after its owner or shares changed. */
+static int see_again(struct tcrm_db *db, const struct tcrm_entity_kind *k,
+                     int64_t id, struct tcrm_error *err)
+{
+    return strcmp(k->name, "contact") == 0
+        ? tcrm_search_index_contact(db, id, err) : 0;
+}
+
 #define MOVE_SET " SET owner = ?1, updated_at = ?2, updated_by = ?3," \
                  " version = version + 1"
 
@@ -203,6 +213,8 @@ static int assign_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int
     if (rc == 0)
         rc = run_move(db, sqlite3_mprintf("UPDATE %s" MOVE_SET " WHERE id = ?4"
                       " AND ?5 IS ?5", k->table), to, id, owner, NULL, err);
+    if (rc == 0)
+        rc = see_again(db, k, id, err);
     if (rc == 0) {
         char details[200];
         snprintf(details, sizeof details, "owner: %s -> %s",
@@ -309,6 +321,8 @@ static int share_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int6
     if (rc == 0 && !add && sqlite3_changes(db->sql) == 0)
         rc = tcrm_error_set(err, TCRM_ENOTFOUND, "%s %lld: not shared with "
                             "%s", tcrm_db_noun(k->name), (long long)id, with);
+    if (rc == 0)
+        rc = see_again(db, k, id, err);
     if (rc == 0) {
         char details[160];
         snprintf(details, sizeof details, "%s%s", with,
@@ -361,6 +375,8 @@ static int claim_work(struct tcrm_db *db, const struct tcrm_entity_kind *k, int6
                       " AND coalesce(owner, '') = '' AND deleted_at IS NULL"
                       " AND ?5 IS NULL", k->table), tcrm_db_login(db), id,
                       NULL, &n, err);
+    if (rc == 0 && n == 1)
+        rc = see_again(db, k, id, err);
     if (rc == 0 && n == 1)
         return tcrm_db_audit(db, k->name, id, "claim", tcrm_db_login(db),
                              err);

@@ -15,6 +15,7 @@
 #include "tcrm/access.h"
 #include "tcrm/date.h"
 #include "tcrm/pool.h"
+#include "tcrm/search.h"
 
 static int setting_int(struct tcrm_db *db, const char *key, int *out,
                        struct tcrm_error *err)
@@ -109,6 +110,37 @@ static int release_due(struct tcrm_db *db, const char *today, int *days,
     " 'contact' AND a.entity_id = " c ".id AND a.action IN ('claim',"      \
     " 'assign')), ''))"
 
+/* Run the release (st returns the ids it put back in the pool), then
+ * write those contacts' index entries again: the pool's token replaces
+ * their owner's (search_see.c). */
+static int released_ids(struct tcrm_db *db, sqlite3_stmt *st,
+                        int64_t *released, struct tcrm_error *err)
+{
+    int64_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    int s = SQLITE_DONE, rc = 0;
+    while (rc == 0 && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            int64_t *a = realloc(ids, cap * sizeof *a);
+            if (!a)
+                rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+            else
+                ids = a;
+        }
+        if (rc == 0)
+            ids[n++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc == 0 && s != SQLITE_DONE)
+        rc = tcrm_db_fail(db, "pool", err);
+    tcrm_db_done(st);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = tcrm_search_index_contact(db, ids[i], err);
+    *released = rc ? 0 : (int64_t)n;
+    free(ids);
+    return rc;
+}
+
 int tcrm_pool_release(struct tcrm_db *db, const char *today, int64_t *released,
                       struct tcrm_error *err)
 {
@@ -135,15 +167,14 @@ int tcrm_pool_release(struct tcrm_db *db, const char *today, int64_t *released,
         " UNION ALL SELECT c.id FROM contacts c INDEXED BY contacts_quiet"
         "  WHERE c.deleted_at IS NULL AND c.last_interaction_at IS NULL"
         "  AND c.created_at < ?1 AND c.owner IS NOT NULL"
-        "  AND " POOL_SINCE("c") " < ?1)", err) : NULL;
+        "  AND " POOL_SINCE("c") " < ?1) RETURNING id", err) : NULL;
     if (due < 0)
         rc = TCRM_EDB;
     else if (due > 0 && rc == 0 && !st)
         rc = TCRM_EDB;
     if (st) {
         sqlite3_bind_text(st, 1, cut, -1, SQLITE_TRANSIENT);
-        rc = tcrm_db_step_done(db, st, "pool", err);
-        *released = rc ? 0 : sqlite3_changes64(db->sql);
+        rc = released_ids(db, st, released, err);
     }
     if (rc == 0 && due > 0)
         rc = setting_put(db, "pool_released_on", today, err);

@@ -37,7 +37,9 @@
  * ORDER BY rowid LIMIT n" stops after n rows; ordering it by name would
  * sort every match). Tiers are walked by tcrm_cl_run (contact_list.c).
  * A query of digits only leaves its very common trigrams out of the MATCH
- * and checks instr(body, q) instead (see "digit strings" below).
+ * and checks instr(body, q) instead (search_thin.c).
+ * Each entry ends with visibility tokens, and the search of someone who
+ * does not see all ANDs theirs into the MATCH (search_see.c).
  *
  * Several words: each word is its own term and all must match; the words
  * of three characters or more go to the trigram index, shorter ones to
@@ -260,19 +262,23 @@ static int add_short_words(struct tcrm_strbuf *sb, const char *s)
 int tcrm_search_store(struct tcrm_db *db, int64_t id, const char *body,
                       struct tcrm_error *err)
 {
-    struct tcrm_strbuf shrt;
+    struct tcrm_strbuf shrt, full;
     tcrm_strbuf_init(&shrt);
+    tcrm_strbuf_init(&full);
+    int rc = 0;
     if (add_short_words(&shrt, body) || add_cjk_pieces(&shrt, body) ||
-        add_prefix_tokens(&shrt, body)) {
-        tcrm_strbuf_free(&shrt);
-        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    }
-    int rc = index_write(db, "INSERT INTO contact_search(rowid, body)"
-                         " VALUES (?1, ?2)", id, body, err);
+        add_prefix_tokens(&shrt, body) || tcrm_strbuf_append(&full, body))
+        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    if (rc == 0) /* who may see it: search_see.c */
+        rc = tcrm_search_see_tokens(db, id, &full, &shrt, err);
+    if (rc == 0)
+        rc = index_write(db, "INSERT INTO contact_search(rowid, body)"
+                         " VALUES (?1, ?2)", id, full.buf, err);
     if (rc == 0)
         rc = index_write(db, "INSERT INTO contact_search_short(rowid, body)"
                          " VALUES (?1, ?2)", id, shrt.buf, err);
     tcrm_strbuf_free(&shrt);
+    tcrm_strbuf_free(&full);
     return rc;
 }
 
@@ -331,11 +337,17 @@ int tcrm_search_reindex(struct tcrm_db *db, int64_t company,
     return rc;
 }
 
+/* Rebuilt, each index is merged into one segment (FTS5 'optimize': some
+ * 10 s CPU at 1M), so a query reads one doclist per term, not one in each
+ * of the dozen segments the rebuild leaves. */
 static int rebuild_work(struct tcrm_db *db, struct tcrm_error *err)
 {
     int rc = tcrm_db_exec(db, "DELETE FROM contact_search;"
                           " DELETE FROM contact_search_short;", err);
-    return rc ? rc : tcrm_search_reindex(db, 0, err);
+    rc = rc ? rc : tcrm_search_reindex(db, 0, err);
+    return rc ? rc : tcrm_db_exec(db, "INSERT INTO contact_search"
+        "(contact_search) VALUES ('optimize'); INSERT INTO"
+        " contact_search_short(contact_search_short) VALUES ('optimize')", err);
 }
 
 int tcrm_search_rebuild(struct tcrm_db *db, struct tcrm_error *err)
@@ -382,6 +394,7 @@ struct terms {
     char *short_word;  /* several words, one of them short (and spelt one
                           way): that word, to check as a substring */
     int short_instr;   /* match2 is short_word, checked with instr() */
+    char *vq;          /* verify this word, not q (search_see.c thinned it) */
 };
 
 static void terms_free(struct terms *t)
@@ -392,6 +405,7 @@ static void terms_free(struct terms *t)
     free(t->match);
     free(t->match2);
     free(t->short_word);
+    free(t->vq);
 }
 
 /* "text" with " doubled, appended to sb. */
@@ -549,88 +563,8 @@ static int terms_make(const char *query, struct terms *t)
     return rc || !t->match ? TCRM_ENOMEM : 0;
 }
 
-/* ---- digit strings: filter on their rare trigrams -------------------- */
-
-/* Phone digits make a few trigrams very common ("861" of "+86 138...": half
- * the rows). FTS5 walks a phrase's doclists in step and does not stop at a
- * candidate that fails the positions: "8683861", in no row, reads all of
- * "861" (4+ ms at 1M). So for a query of digits only, the common trigrams
- * are left out of the MATCH (the runs of the others, ANDed: a superset) and
- * the rows are checked with instr(body, q) (digits: no case to fold).
- * Common = its PROBE_AT-th row has a rowid below DENSE_BELOW (contact ids
- * are dense, so that is a trigram in more than ~5% of the rows): a probe
- * reads PROBE_AT postings, not the doclist. The estimate only picks the
- * filter; the result is the same either way. */
-#define PROBE_AT 200
-#define DENSE_BELOW (PROBE_AT * 20)
-
-static int trigram_dense(struct tcrm_db *db, const char *tri, int *dense,
-                         struct tcrm_error *err)
-{
-    char m[8];
-    snprintf(m, sizeof m, "\"%.3s\"", tri);
-    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT rowid FROM contact_search"
-        " WHERE contact_search MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2", err);
-    if (!st)
-        return TCRM_EDB;
-    sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, PROBE_AT - 1);
-    int rc = sqlite3_step(st);
-    *dense = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) < DENSE_BELOW;
-    tcrm_db_done(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tcrm_db_fail(db, "search", err);
-}
-
-/* The MATCH of the runs of rare trigrams of q (n digits), into sb; *used
- * set when some trigram was left out and some kept. */
-static int rare_runs(struct tcrm_db *db, const char *q, size_t n,
-                     struct tcrm_strbuf *sb, int *used, struct tcrm_error *err)
-{
-    size_t k = n - 2, run = 0, kept = 0;
-    int rc = 0, dense = 0;
-    for (size_t i = 0; rc == 0 && i <= k; i++) {
-        dense = 1;
-        if (i < k)
-            rc = trigram_dense(db, q + i, &dense, err);
-        if (rc == 0 && !dense) {
-            run++;
-            continue;
-        }
-        if (rc == 0 && run) {
-            char piece[64];
-            snprintf(piece, sizeof piece, "\"%.*s\"", (int)(run + 2), q + i - run);
-            if ((kept && tcrm_strbuf_append(sb, " AND ")) || tcrm_strbuf_append(sb, piece))
-                rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-            kept += run;
-        }
-        run = 0;
-    }
-    *used = rc == 0 && kept > 0 && kept < k;
-    return rc;
-}
-
-/* Narrow t->match for a digits-only query of 4..60 digits. */
-static int thin_digits(struct tcrm_db *db, struct terms *t, struct tcrm_error *err)
-{
-    size_t n = strlen(t->q);
-    if (t->is_short || n < 4 || n > 60 || strspn(t->q, "0123456789") != n)
-        return 0;
-    struct tcrm_strbuf sb;
-    tcrm_strbuf_init(&sb);
-    int used = 0, rc = rare_runs(db, t->q, n, &sb, &used, err);
-    if (rc == 0 && used) {
-        char *m = tcrm_strbuf_steal(&sb);
-        if (!m)
-            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-        else {
-            free(t->match);
-            t->match = m;
-            t->verify = 1;
-        }
-    }
-    tcrm_strbuf_free(&sb);
-    return rc;
-}
+/* Probes of how common a trigram is (search_thin.c). */
+#define PROBE_AT TCRM_SEARCH_PROBE_AT
 
 /* ---- several words: which index walks, which checks ---------------- */
 
@@ -689,24 +623,33 @@ static int pick_walker(struct tcrm_db *db, struct terms *t,
     " AND NOT (c.sort_key >= :k AND c.sort_key < :khi)", \
     NULL, NULL, NULL, tb ".rowid" }
 
-static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t)
+static void search_tiers(struct tcrm_cl_plan *p, const struct terms *t,
+                         const char *names)
 {
     memset(p->tiers, 0, sizeof p->tiers);
+    p->tiers[0].from = names;
     p->n_tiers = 3;
-    p->q = t->q;
+    p->q = t->vq ? t->vq : t->q;
     p->k = t->k;
     p->khi = t->khi;
     p->match = t->match;
     p->match2 = t->match2;
-    p->tiers[0] = (struct tcrm_cl_tier){ "live_contacts c", "c.sort_key = :k",
+    p->tiers[0] = (struct tcrm_cl_tier){ p->tiers[0].from, "c.sort_key = :k",
                                          NULL, NULL, NULL, "c.id" };
-    p->tiers[1] = (struct tcrm_cl_tier){ "live_contacts c", NULL, "c.sort_key",
+    p->tiers[1] = (struct tcrm_cl_tier){ p->tiers[0].from, NULL, "c.sort_key",
                                          "c.sort_key > :k",
                                          "c.sort_key < :khi", "c.id" };
     if (t->is_short && t->match2)
         p->tiers[2] = TIER2("contact_search_short", " AND " LONG_WORDS_TOO);
     else if (t->is_short)
         p->tiers[2] = TIER2("contact_search_short", "");
+    else if (t->short_instr && t->verify)
+        p->tiers[2] = TIER2("contact_search",
+                            " AND instr(contact_search.body, :m2) > 0"
+                            " AND instr(contact_search.body, :q) > 0");
+    else if (t->match2 && t->verify)
+        p->tiers[2] = TIER2("contact_search", " AND " SHORT_WORDS_TOO
+                            " AND instr(contact_search.body, :q) > 0");
     else if (t->short_instr)
         p->tiers[2] = TIER2("contact_search",
                             " AND instr(contact_search.body, :m2) > 0");
@@ -727,22 +670,34 @@ int tcrm_search_page(struct tcrm_db *db, const char *query,
 {
     memset(out, 0, sizeof *out);
     struct terms t;
-    int rc = terms_make(query ? query : "", &t);
+    memset(&t, 0, sizeof t);
+    char *typed = tcrm_search_strip_see(query ? query : "");
+    int rc = typed ? terms_make(typed, &t) : TCRM_ENOMEM;
     if (rc == 0)
-        rc = terms_sort_keys(db, query, &t);
+        rc = terms_sort_keys(db, typed, &t);
+    free(typed);
     if (rc) {
         terms_free(&t);
         return rc == 1 ? 0 : tcrm_error_set(err, rc, "out of memory");
     }
     struct tcrm_cl_plan plan;
     memset(&plan, 0, sizeof plan);
-    rc = thin_digits(db, &t, err);
+    rc = tcrm_search_thin_digits(db, t.q, t.is_short, &t.match, &t.verify,
+                                  err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
+    if (rc == 0 && !t.verify && !t.is_short)
+        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.vq, err);
+    t.verify = t.verify || t.vq;
+    if (rc == 0)
+        rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
+    const char *names = "live_contacts c";
+    if (rc == 0)
+        rc = tcrm_search_see_rows(db, &names, &plan.me, err);
     if (rc == 0) {
-        search_tiers(&plan, &t);
+        search_tiers(&plan, &t, names);
         rc = tcrm_cl_run(db, &plan, after, backwards, limit, out, err);
     }
     terms_free(&t);
@@ -784,17 +739,25 @@ int tcrm_search_count(struct tcrm_db *db, const char *query,
     memset(&plan, 0, sizeof plan);
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    int rc = terms_make(query ? query : "", &t);
+    char *typed = tcrm_search_strip_see(query ? query : "");
+    int rc = typed ? terms_make(typed, &t) : TCRM_ENOMEM;
+    free(typed);
     if (rc == 0)
-        rc = thin_digits(db, &t, err);
+        rc = tcrm_search_thin_digits(db, t.q, t.is_short, &t.match, &t.verify,
+                                      err);
     if (rc == 0)
         rc = pick_walker(db, &t, err);
+    if (rc == 0 && !t.verify && !t.is_short)
+        rc = tcrm_search_see_thin(db, t.q, &t.match, &t.vq, err);
+    t.verify = t.verify || t.vq;
+    if (rc == 0)
+        rc = tcrm_search_see_match(db, t.is_short, &t.match, err);
     if (rc == 0)
         rc = tcrm_cl_plan_filters(db, f, &plan, err);
     if (rc == 0 && plan.tag_id >= 0) {
         plan.match = t.match;
         plan.match2 = t.match2;
-        plan.q = t.q;
+        plan.q = t.vq ? t.vq : t.q;
         sqlite3_stmt *st = count_sql(&sb, &plan, &t) ? NULL
                          : tcrm_cl_prepare(db, sb.buf, err);
         if (!st) {

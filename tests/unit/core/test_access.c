@@ -6,6 +6,8 @@
  *
  * The office: ann admin (the first opener), bob manager, cat sales under
  * bob, dan sales, eve clerk; contacts C (cat's), D (dan's) and P (pool).
+ * test_search_tokens: the visibility tokens of the search index
+ * (search_see.c) give each person exactly the rows of the plain rule.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,8 @@
 #include "tcrm/access.h"
 #include "tcrm/contact.h"
 #include "tcrm/owner.h"
+#include "tcrm/pool.h"
+#include "tcrm/search.h"
 #include "tcrm/user.h"
 
 static char path[128];
@@ -169,6 +173,160 @@ static void test_assign_and_claim(void **state)
                      TCRM_ENOTFOUND);
 }
 
+/* ---- search with visibility tokens (search_see.c) ---------------------- */
+
+static const char *const see_queries[] = {
+    "wang", "wei", "wa", "w", "ei 7", "wang wei 1", "ei 2", "P", "wang zed",
+    "wang 1 z", "zed 1", "ang 1", "wangwei", "wangwei 1", "angwei zed 1",
+    "angwei 1 z" };
+#define N_SEE_Q (sizeof see_queries / sizeof see_queries[0])
+static char *see_all[N_SEE_Q];   /* ann's results: every row, in order */
+
+/* The ids of every page of query, in order, "1 5 9 " (count checked). */
+static char *search_ids(const char *q)
+{
+    struct tcrm_contact_filter f = { q, NULL, 0, TCRM_SORT_NAME };
+    struct tcrm_contact_page p;
+    struct tcrm_error err;
+    char buf[8192] = "";
+    size_t len = 0, rows = 0;
+    struct tcrm_contact_row last;
+    const struct tcrm_contact_row *after = NULL;
+    do {
+        assert_int_equal(tcrm_contact_list(db, &f, after, 0, 4, &p, &err), 0);
+        for (size_t i = 0; i < p.n; i++)
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%lld ",
+                                    (long long)p.rows[i].id);
+        rows += p.n;
+        free(after ? last.cursor_key : NULL);
+        if (p.n) {
+            last = (struct tcrm_contact_row){ .id = p.rows[p.n - 1].id,
+                .tier = p.rows[p.n - 1].tier,
+                .cursor_key = strdup(p.rows[p.n - 1].cursor_key) };
+            after = &last;
+        }
+        int more = p.more;
+        tcrm_contact_page_free(&p);
+        if (!more)
+            break;
+    } while (1);
+    free(after ? last.cursor_key : NULL);
+    int64_t n = -1;
+    assert_int_equal(tcrm_contact_count(db, &f, &n, &err), 0);
+    assert_int_equal(n, (int64_t)rows);
+    return strdup(buf);
+}
+
+/* ann's ids of q kept when the acting login's live_contacts has them. */
+static char *rule_ids(size_t qi)
+{
+    char buf[8192] = "", *save = NULL, *all = strdup(see_all[qi]);
+    size_t len = 0;
+    for (char *w = strtok_r(all, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        char q[96];
+        snprintf(q, sizeof q, "SELECT 1 FROM live_contacts WHERE id = %s", w);
+        char *seen = text(q);
+        if (seen)
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s ", w);
+        free(seen);
+    }
+    free(all);
+    return strdup(buf);
+}
+
+/* Every person's search equals ann's filtered by the rule. */
+static void same_as_rule(void)
+{
+    static const char *const people[] = { "bob", "cat", "dan", "eve" };
+    as("ann");
+    for (size_t i = 0; i < N_SEE_Q; i++) {
+        free(see_all[i]);
+        see_all[i] = search_ids(see_queries[i]);
+    }
+    assert_non_null(strchr(see_all[0], ' '));
+    for (size_t p = 0; p < sizeof people / sizeof *people; p++) {
+        as(people[p]);
+        for (size_t i = 0; i < N_SEE_Q; i++) {
+            char *got = search_ids(see_queries[i]), *want = rule_ids(i);
+            if (strcmp(got, want) != 0)
+                print_error("%s '%s': %s, rule %s\n", people[p],
+                            see_queries[i], got, want);
+            assert_string_equal(got, want);
+            free(got);
+            free(want);
+        }
+    }
+}
+
+static int64_t add_owned(const char *name, const char *owner)
+{
+    struct tcrm_contact c;
+    struct tcrm_error err;
+    tcrm_contact_init(&c);
+    c.name = strdup(name);
+    c.owner = owner ? strdup(owner) : NULL;
+    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+    int64_t id = c.id;
+    tcrm_contact_clear(&c);
+    return id;
+}
+
+static void test_search_tokens(void **state)
+{
+    (void)state;
+    static const char *const owners[] = { "cat", "dan", "bob", "eve", "ann" };
+    char name[32];
+    for (int i = 0; i < 6; i++) {         /* the pool: ann, open mode */
+        snprintf(name, sizeof name, "Wangwei %d", i);
+        add_owned(name, NULL);
+    }
+    office();
+    as("ann");
+    for (int i = 6; i < 30; i++) {
+        snprintf(name, sizeof name, "Wangwei %d", i);
+        add_owned(name, owners[i % 5]);
+    }
+    /* Enough rows that "wan", "ang" and the words starting with "1" and
+     * "z" count as common: search_see.c thins "wangwei" for cat, dan, eve
+     * (alone, with "zed", with one or two short words). */
+    for (int i = 0; i < 210; i++) {
+        snprintf(name, sizeof name, "Wang Zed 1%03d", i);
+        add_owned(name, owners[i % 4]);
+    }
+    same_as_rule();
+    struct tcrm_assign_result r;
+    struct tcrm_error err;
+    as("cat");          /* cat's: 14, 19, 24, 29 ("Wangwei 10"...) */
+    assert_int_equal(tcrm_owner_share(db, "contact", 14, "dan", 1, &err), 0);
+    assert_int_equal(tcrm_owner_share(db, "contact", 19, "eve", 0, &err), 0);
+    assert_int_equal(tcrm_owner_assign(db, "contact", 24, "dan", &r, &err), 0);
+    as("dan");
+    assert_int_equal(tcrm_owner_claim(db, "contact", 4, &err), 0);
+    same_as_rule();
+    as("cat");
+    assert_int_equal(tcrm_owner_unshare(db, "contact", 19, "eve", &err), 0);
+    as("bob");
+    assert_int_equal(tcrm_owner_assign(db, "contact", 29, "bob", &r, &err), 0);
+    same_as_rule();
+    /* The pool takes back dan's silent contacts. */
+    as("ann");
+    sql("INSERT OR REPLACE INTO settings(key, value) VALUES"
+        " ('pool_after_days', '30');"
+        "UPDATE contacts SET created_at = '2020-01-01 10:00:00'"
+        " WHERE owner = 'dan'");
+    int64_t n = 0;
+    assert_int_equal(tcrm_pool_release(db, "2026-12-01", &n, &err), 0);
+    assert_true(n >= 3);
+    same_as_rule();
+    /* The tokens' characters typed are no part of the query. */
+    as("ann");
+    char *typed = search_ids("wang\xf3\xb0\x80\x80");
+    assert_string_equal(typed, see_all[0]);
+    free(typed);
+    for (size_t i = 0; i < N_SEE_Q; i++)
+        free(see_all[i]);
+}
+
 static void test_user_rules(void **state)
 {
     (void)state;
@@ -201,6 +359,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_assign_and_claim, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_user_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search_tokens, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
