@@ -52,6 +52,25 @@ static void free_stats(void *a, size_t n) { tcrm_ticket_stats_free(a, n); }
     " AND (?2 IS NULL OR substr(created_at, 1, 10) <= ?2)"
 #define BY_OWNER "(?3 IS NULL OR owner = ?3)"
 
+/* The product's code only for a rated ticket in the period (the one
+ * section that shows it); no customer names: those are the complaints'
+ * (tcrm_ticket_complaints), a look-up in the million contacts for each. */
+#define STATS_SQL(view)                                                    \
+    "SELECT t.id, t.company_id,"                                           \
+    " t.contact_id, t.waited_seconds, t.type, t.priority, t.state,"        \
+    " coalesce(t.score, 0), t.in_period, t.owner,"                         \
+    " CASE WHEN t.score IS NOT NULL AND t.in_period THEN"                  \
+    " (SELECT code FROM products WHERE id = t.product_id) END,"            \
+    " t.created_at, t.first_response_at, t.resolved_at, t.rated_at"        \
+    " FROM (SELECT *, " IN_PERIOD " AS in_period FROM " view               \
+    " WHERE " BY_OWNER ") t"                                               \
+    " WHERE t.in_period OR t.state IN ('new', 'in_progress', 'waiting')"   \
+    " ORDER BY t.id"
+
+/* The tickets of one owner are read along tickets_by_owner (live_tickets);
+ * all those the session sees in one pass (bulk_tickets: the rule decided
+ * with the sets of visible contacts and companies tcrm_access_bulk reads,
+ * not a look-up of each ticket's contact and company). */
 int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
                       const char *owner, struct tcrm_ticket_stat **out,
                       size_t *n, struct tcrm_error *err)
@@ -61,28 +80,19 @@ int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
         err = &local;
     *out = NULL;
     *n = 0;
-    /* The product's code only for a rated ticket in the period (the one
-     * section that shows it); no customer names: those are the
-     * complaints' (tcrm_ticket_complaints), a look-up in the million
-     * contacts for each. */
-    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT t.id, t.company_id,"
-        " t.contact_id, t.waited_seconds, t.type, t.priority, t.state,"
-        " coalesce(t.score, 0), t.in_period, t.owner,"
-        " CASE WHEN t.score IS NOT NULL AND t.in_period THEN"
-        " (SELECT code FROM products WHERE id = t.product_id) END,"
-        " t.created_at, t.first_response_at, t.resolved_at, t.rated_at"
-        " FROM (SELECT *, " IN_PERIOD " AS in_period FROM live_tickets"
-        " WHERE " BY_OWNER ") t"
-        " WHERE t.in_period OR t.state IN ('new', 'in_progress', 'waiting')"
-        " ORDER BY t.id", err);
+    int rc = owner ? 0 : tcrm_access_bulk(db, "tickets", err);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = tcrm_db_prepare(db, owner
+        ? STATS_SQL("live_tickets") : STATS_SQL("bulk_tickets"), err);
     if (!st)
         return err->code;
     tcrm_db_bind_text(st, 1, from);
     tcrm_db_bind_text(st, 2, to);
     tcrm_db_bind_text(st, 3, owner);
     void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_stat),
-                             read_stat, free_stats, "tickets", &a, n, err);
+    rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_stat), read_stat,
+                         free_stats, "tickets", &a, n, err);
     *out = a;
     return rc;
 }
@@ -115,6 +125,22 @@ static void free_complaints(void *a, size_t n)
     tcrm_ticket_complaints_free(a, n);
 }
 
+/* Names are looked up for the rows kept only; +company_id keeps SQLite
+ * from grouping along tickets_by_company, which reads the tickets in a
+ * random order. */
+#define COMPLAINTS_SQL(view)                                               \
+    "SELECT y.co, y.ct, y.n, y.open,"                                      \
+    " y.total, coalesce((SELECT name FROM companies WHERE id = y.co),"     \
+    " (SELECT name FROM contacts WHERE id = y.ct)) FROM ("                 \
+    " SELECT x.*, count(*) OVER () AS total FROM ("                        \
+    "  SELECT +company_id AS co, CASE WHEN company_id IS NULL THEN"        \
+    "  contact_id END AS ct, count(*) AS n, sum(state IN ('new',"          \
+    "  'in_progress', 'waiting')) AS open FROM " view                      \
+    "  WHERE type = 'complaint' AND " IN_PERIOD " AND " BY_OWNER           \
+    "  GROUP BY 1, 2) x"                                                   \
+    " ORDER BY x.n DESC, x.open DESC, x.co, x.ct LIMIT ?4) y"              \
+    " ORDER BY y.n DESC, y.open DESC, y.co, y.ct"
+
 int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
                            const char *to, const char *owner, size_t limit,
                            struct tcrm_ticket_complaint **out, size_t *n,
@@ -125,20 +151,12 @@ int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
         err = &local;
     *out = NULL;
     *n = 0;
-    /* Names are looked up for the rows kept only; +company_id keeps
-     * SQLite from grouping along tickets_by_company, which reads the
-     * tickets in a random order. */
-    sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT y.co, y.ct, y.n, y.open,"
-        " y.total, coalesce((SELECT name FROM companies WHERE id = y.co),"
-        " (SELECT name FROM contacts WHERE id = y.ct)) FROM ("
-        " SELECT x.*, count(*) OVER () AS total FROM ("
-        "  SELECT +company_id AS co, CASE WHEN company_id IS NULL THEN"
-        "  contact_id END AS ct, count(*) AS n, sum(state IN ('new',"
-        "  'in_progress', 'waiting')) AS open FROM live_tickets"
-        "  WHERE type = 'complaint' AND " IN_PERIOD " AND " BY_OWNER
-        "  GROUP BY 1, 2) x"
-        " ORDER BY x.n DESC, x.open DESC, x.co, x.ct LIMIT ?4) y"
-        " ORDER BY y.n DESC, y.open DESC, y.co, y.ct", err);
+    int rc = owner ? 0 : tcrm_access_bulk(db, "tickets", err);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = tcrm_db_prepare(db, owner
+        ? COMPLAINTS_SQL("live_tickets") : COMPLAINTS_SQL("bulk_tickets"),
+        err);
     if (!st)
         return err->code;
     tcrm_db_bind_text(st, 1, from);
@@ -146,9 +164,9 @@ int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
     tcrm_db_bind_text(st, 3, owner);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
     void *a = NULL;
-    int rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_complaint),
-                             read_complaint, free_complaints, "tickets", &a,
-                             n, err);
+    rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_complaint),
+                         read_complaint, free_complaints, "tickets", &a, n,
+                         err);
     *out = a;
     return rc;
 }
