@@ -194,7 +194,14 @@ static int rq_run(struct tcrm_db *db, const char *sql,
     char *team = f->team ? rq_team_sql(sql) : NULL;
     if (f->team && !team)
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    st = tcrm_db_prepare(db, team ? team : sql, err);
+    /* A team's text is made here: prepared for this run only, since the
+     * statement cache keeps the address of the text it was given (a
+     * literal), and a later team text could come at the same address. */
+    st = NULL;
+    if (team && sqlite3_prepare_v2(db->sql, team, -1, &st, NULL) != SQLITE_OK)
+        tcrm_db_fail(db, db->path, err);
+    else if (!team)
+        st = tcrm_db_prepare(db, sql, err);
     sqlite3_free(team);
     if (!st)
         return err ? err->code : TCRM_EDB;
@@ -207,7 +214,10 @@ static int rq_run(struct tcrm_db *db, const char *sql,
         tcrm_error_set(err, rc, "%s: out of memory", what);
     else if (src != SQLITE_DONE)
         rc = tcrm_db_fail(db, what, err);
-    tcrm_db_done(st);
+    if (f->team)
+        sqlite3_finalize(st);
+    else
+        tcrm_db_done(st);
     if (rc)
         tcrm_rq_table_free(out);
     return rc;
