@@ -228,6 +228,10 @@ static int make_reach(struct tcrm_db *db, struct tcrm_error *err)
         " SELECT login FROM r", db->login), err);
 }
 
+/* The parent kinds bulk_<table> keeps a set of ids for, at most (by
+ * their place among the scoped kinds; any later one is looked up). */
+#define BULK_KINDS 16
+
 /* The visibility condition of a row of kind s under alias `a`
  * (sqlite3_free it): held by the user or someone under them, shared with
  * the user, in the pool, or tied to a visible row it belongs to (a
@@ -251,7 +255,7 @@ static char *see_rule_from(const struct tcrm_db *db,
     for (size_t i = 0; links && (p = scoped(i)); i++) {
         if (!(p->link & s->flags))
             continue;
-        char *more = bulk
+        char *more = bulk && i < BULK_KINDS
             ? sqlite3_mprintf("%s OR tcrm_bulk_has(%d, %s.%s)", links,
                               (int)i, a, p->link_col)
             : sqlite3_mprintf("%s OR EXISTS (SELECT 1 FROM seen_%s v"
@@ -339,7 +343,6 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
  * open-addressing hash set. `version` and `changes`: PRAGMA data_version (others' commits)
  * and sqlite3_total_changes (this connection's) when it was read: the
  * set is read again only when either moved. */
-#define BULK_KINDS 16
 #define BULK_EMPTY INT64_MIN
 #define BULK_BITS_MAX ((int64_t)1 << 27)
 struct bulk_set {

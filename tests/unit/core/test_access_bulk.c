@@ -58,6 +58,7 @@ static void run(const char *q)
 
 static void office(void)
 {
+    snprintf(path, sizeof path, "%s/t.db", dir);
     run("INSERT INTO users(login, name, role, manager, created_at,"
         " updated_at) VALUES"
         " ('bob', 'Bob', 'manager', NULL, '2026-01-01', '2026-01-01'),"
@@ -138,22 +139,7 @@ static void same_rows(struct tcrm_db *d, const char *login)
     free(bulk);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("TCRM_NOW", "2026-06-01 10:00:00", 1);
-    if (fixture_open("ann") != 0)
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unsetenv("TCRM_NOW");
-    return fixture_close();
-}
+FIXTURE_AT("2026-06-01 10:00:00", "ann")
 
 static void test_same_rows_each_role(void **state)
 {
