@@ -170,3 +170,98 @@ int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
     *out = a;
     return rc;
 }
+
+/* ---- complaints per customer, from the stats' rows ------------------------------ */
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const struct tcrm_ticket_complaint *a = pa, *b = pb;
+    if (a->company_id != b->company_id)
+        return a->company_id < b->company_id ? -1 : 1;
+    return a->contact_id < b->contact_id ? -1 : a->contact_id > b->contact_id;
+}
+
+/* Most complaints, then most open, then by company and contact (none
+ * first): the order of tcrm_ticket_complaints. */
+static int cmp_rank(const void *pa, const void *pb)
+{
+    const struct tcrm_ticket_complaint *a = pa, *b = pb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    if (a->open != b->open)
+        return a->open > b->open ? -1 : 1;
+    return cmp_key(pa, pb);
+}
+
+/* The customers' names, looked up for the rows kept only. */
+static int complaint_names(struct tcrm_db *db, struct tcrm_ticket_complaint *c,
+                           size_t n, struct tcrm_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = tcrm_db_prepare(db, "SELECT coalesce((SELECT name"
+            " FROM companies WHERE id = ?1), (SELECT name FROM contacts"
+            " WHERE id = ?2))", err);
+        if (!st)
+            return err->code;
+        tcrm_db_bind_id(st, 1, c[i].company_id);
+        tcrm_db_bind_id(st, 2, c[i].contact_id);
+        int s = sqlite3_step(st), rc = 0;
+        if (s == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+            !(c[i].customer = tcrm_db_col_text(st, 0)))
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        else if (s != SQLITE_ROW)
+            rc = tcrm_db_fail(db, "tickets", err);
+        tcrm_db_done(st);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int tcrm_ticket_complaints_of(struct tcrm_db *db,
+                              const struct tcrm_ticket_stat *t, size_t nt,
+                              size_t limit, struct tcrm_ticket_complaint **out,
+                              size_t *n, struct tcrm_error *err)
+{
+    struct tcrm_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    *n = 0;
+    size_t k = 0, g = 0;
+    for (size_t i = 0; i < nt; i++)
+        k += t[i].in_period && t[i].type == TCRM_TICKET_COMPLAINT;
+    struct tcrm_ticket_complaint *c = k ? calloc(k, sizeof *c) : NULL;
+    if (k && !c)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    for (size_t i = 0, j = 0; i < nt; i++)
+        if (t[i].in_period && t[i].type == TCRM_TICKET_COMPLAINT) {
+            c[j].company_id = t[i].company_id;
+            c[j].contact_id = t[i].company_id ? 0 : t[i].contact_id;
+            c[j].count = 1;
+            c[j++].open = tcrm_ticket_state_open(t[i].state);
+        }
+    if (k)
+        qsort(c, k, sizeof *c, cmp_key);
+    for (size_t i = 0; i < k; i++) {        /* one row per customer */
+        if (g && cmp_key(&c[g - 1], &c[i]) == 0) {
+            c[g - 1].count++;
+            c[g - 1].open += c[i].open;
+        } else {
+            c[g++] = c[i];
+        }
+    }
+    if (g)
+        qsort(c, g, sizeof *c, cmp_rank);
+    for (size_t i = 0; i < g; i++)
+        c[i].total = (int64_t)g;
+    *n = g < limit ? g : limit;
+    int rc = complaint_names(db, c, *n, err);
+    if (rc) {
+        tcrm_ticket_complaints_free(c, *n);
+        *n = 0;
+        return rc;
+    }
+    *out = c;
+    return 0;
+}
