@@ -599,10 +599,25 @@ int tcrm_rq_quiet_companies(struct tcrm_db *db,
 {
     return rq_run(db,
         "SELECT id, name, city, owner, last, "
-        QUIET_DAYS("last", "created") " AS days"
+        QUIET_DAYS("last", "created") " AS days, count(*) OVER ()"
         " FROM (" QUIET_COMPANY_INNER ") WHERE coalesce(last, created) < ?6"
         " ORDER BY days DESC, name, id LIMIT ?7",
         f, "gone-quiet", out, err);
+}
+
+int tcrm_rq_quiet_contact_count(struct tcrm_db *db,
+                                const struct tcrm_rq_filter *f,
+                                struct tcrm_rq_table *out,
+                                struct tcrm_error *err)
+{
+    if (f->tag_id)
+        return rq_run(db, "SELECT (SELECT count(*) FROM (" QUIET_TAGGED "))",
+                      f, "gone-quiet", out, err);
+    if (f->owner)
+        return rq_run(db, "SELECT " QUIET_RANGE_COUNT(QUIET_OWNER), f,
+                      "gone-quiet", out, err);
+    return rq_run(db, "SELECT " QUIET_RANGE_COUNT(QUIET_ANYONE), f,
+                  "gone-quiet", out, err);
 }
 
 #define QUIET_COMPANY_COUNT                                                 \
