@@ -34,12 +34,12 @@
  * company sort) do not, so logging a call on a contact shared read-only
  * still updates its "last contact".
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
+#include "id_set.h"
 #include "tcrm/access.h"
 #include "tcrm/entity.h"
 
@@ -338,91 +338,17 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
 /* ---- 3b. bulk_<table>: the rule for reading a whole table ------------- */
 
 /* The visible ids of one parent kind (a contact, company or deal), read
- * by tcrm_access_bulk: a bitmap of ids 1..max when max is at most
- * BULK_BITS_MAX (16 MiB; a million ids take 125 KiB), else an
- * open-addressing hash set. `version` and `changes`: PRAGMA data_version (others' commits)
- * and sqlite3_total_changes (this connection's) when it was read: the
- * set is read again only when either moved. */
-#define BULK_EMPTY INT64_MIN
-#define BULK_BITS_MAX ((int64_t)1 << 27)
+ * by tcrm_access_bulk. `version` and `changes`: PRAGMA data_version
+ * (others' commits) and sqlite3_total_changes (this connection's) when
+ * they were read: they are read again only when either moved. */
 struct bulk_set {
-    unsigned char *bits;
-    int64_t max;
-    int64_t *slot;
-    size_t cap, n;          /* cap: a power of two, or 0 */
+    struct tcrm_id_set ids;
     int read, version;
     int64_t changes;
 };
 struct tcrm_bulk {
     struct bulk_set set[BULK_KINDS];
 };
-
-static size_t bulk_hash(int64_t id, size_t cap)
-{
-    return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15u) >> 17) & (cap - 1);
-}
-
-static int bulk_add(struct bulk_set *s, int64_t id)
-{
-    if (s->bits) {
-        if (id > 0 && id <= s->max)
-            s->bits[id >> 3] |= (unsigned char)(1u << (id & 7));
-        return 0;
-    }
-    if (id == BULK_EMPTY)
-        return 0;
-    if (2 * (s->n + 1) > s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 4096;
-        int64_t *slot = malloc(cap * sizeof *slot), *old = s->slot;
-        if (!slot)
-            return TCRM_ENOMEM;
-        for (size_t i = 0; i < cap; i++)
-            slot[i] = BULK_EMPTY;
-        size_t ocap = s->cap;
-        s->slot = slot;
-        s->cap = cap;
-        s->n = 0;
-        for (size_t i = 0; i < ocap; i++)
-            if (old[i] != BULK_EMPTY)
-                bulk_add(s, old[i]);
-        free(old);
-    }
-    size_t h = bulk_hash(id, s->cap);
-    while (s->slot[h] != BULK_EMPTY && s->slot[h] != id)
-        h = (h + 1) & (s->cap - 1);
-    s->n += s->slot[h] == BULK_EMPTY;
-    s->slot[h] = id;
-    return 0;
-}
-
-static int bulk_in(const struct bulk_set *s, int64_t id)
-{
-    if (s->bits)
-        return id > 0 && id <= s->max &&
-               (s->bits[id >> 3] >> (id & 7) & 1);
-    if (!s->cap)
-        return 0;
-    size_t h = bulk_hash(id, s->cap);
-    while (s->slot[h] != BULK_EMPTY) {
-        if (s->slot[h] == id)
-            return 1;
-        h = (h + 1) & (s->cap - 1);
-    }
-    return 0;
-}
-
-/* Empty the set for ids up to max: a bitmap when it is small enough. */
-static int bulk_clear(struct bulk_set *s, int64_t max)
-{
-    free(s->bits);
-    free(s->slot);
-    memset(s, 0, sizeof *s);
-    if (max > BULK_BITS_MAX)
-        return 0;
-    s->max = max > 0 ? max : 0;
-    s->bits = calloc((size_t)(s->max >> 3) + 1, 1);
-    return s->bits ? 0 : TCRM_ENOMEM;
-}
 
 /* tcrm_bulk_has(parent, id): whether id is in the parent's set. */
 static void bulk_has(sqlite3_context *cx, int argc, sqlite3_value **v)
@@ -432,16 +358,15 @@ static void bulk_has(sqlite3_context *cx, int argc, sqlite3_value **v)
     int k = sqlite3_value_int(v[0]);
     sqlite3_result_int(cx, k >= 0 && k < BULK_KINDS &&
                            sqlite3_value_type(v[1]) == SQLITE_INTEGER &&
-                           bulk_in(&b->set[k], sqlite3_value_int64(v[1])));
+                           tcrm_id_set_has(&b->set[k].ids,
+                                           sqlite3_value_int64(v[1])));
 }
 
 static void bulk_destroy(void *p)
 {
     struct tcrm_bulk *b = p;
-    for (size_t i = 0; b && i < BULK_KINDS; i++) {
-        free(b->set[i].bits);
-        free(b->set[i].slot);
-    }
+    for (size_t i = 0; b && i < BULK_KINDS; i++)
+        tcrm_id_set_free(&b->set[i].ids);
     free(b);
 }
 
@@ -536,13 +461,13 @@ static int bulk_fill(struct tcrm_db *db, struct bulk_set *set,
     if (src != SQLITE_OK)
         return tcrm_db_fail(db, p->table, err);
     set->read = 0;
-    int rc = bulk_clear(set, 0), first = 1;
+    int rc = tcrm_id_set_clear(&set->ids, 0), first = 1;
     while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
         if (first)
-            rc = bulk_clear(set, sqlite3_column_int64(st, 0));
+            rc = tcrm_id_set_clear(&set->ids, sqlite3_column_int64(st, 0));
         first = 0;
         if (rc == 0 && sqlite3_column_type(st, 1) == SQLITE_INTEGER)
-            rc = bulk_add(set, sqlite3_column_int64(st, 1));
+            rc = tcrm_id_set_add(&set->ids, sqlite3_column_int64(st, 1));
     }
     if (rc == 0 && src != SQLITE_DONE)
         rc = tcrm_db_fail(db, p->table, err);

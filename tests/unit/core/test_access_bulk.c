@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "../../../src/core/id_set.h"
 #include "tcrm/access.h"
 #include "tcrm/ticket.h"
 
@@ -259,6 +260,34 @@ static void test_report_rows_manager(void **state)
     }
 }
 
+/* The sets behind it (id_set.c): a bitmap up to the last id, a hash set
+ * past TCRM_ID_SET_BITS_MAX, through growing. */
+static void test_id_set(void **state)
+{
+    (void)state;
+    struct tcrm_id_set s = { 0 };
+    assert_int_equal(tcrm_id_set_clear(&s, 100), 0);
+    assert_non_null(s.bits);
+    for (int64_t id = 0; id <= 120; id += 3)
+        assert_int_equal(tcrm_id_set_add(&s, id), 0);
+    for (int64_t id = -5; id <= 130; id++)
+        assert_int_equal(tcrm_id_set_has(&s, id), id > 0 && id <= 100 &&
+                                                      id % 3 == 0);
+    assert_int_equal(tcrm_id_set_clear(&s, TCRM_ID_SET_BITS_MAX + 1), 0);
+    assert_null(s.bits);
+    assert_false(tcrm_id_set_has(&s, 7));
+    for (int64_t i = 0; i < 20000; i++)
+        assert_int_equal(tcrm_id_set_add(&s, i * 7919 - 5000), 0);
+    assert_int_equal(tcrm_id_set_add(&s, (int64_t)1 << 40), 0);
+    for (int64_t i = 0; i < 20000; i++) {
+        assert_true(tcrm_id_set_has(&s, i * 7919 - 5000));
+        assert_false(tcrm_id_set_has(&s, i * 7919 - 4999));
+    }
+    assert_true(tcrm_id_set_has(&s, (int64_t)1 << 40));
+    assert_int_equal(s.n, 20001);
+    tcrm_id_set_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +297,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_report_rows_manager, setup,
                                         teardown),
+        cmocka_unit_test(test_id_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
