@@ -71,6 +71,20 @@ static void free_stats(void *a, size_t n) { tcrm_ticket_stats_free(a, n); }
  * all those the session sees in one pass (bulk_tickets: the rule decided
  * with the sets of visible contacts and companies tcrm_access_bulk reads,
  * not a look-up of each ticket's contact and company). */
+/* The sets bulk_tickets tests and the rows read from it in one snapshot:
+ * a read transaction around both when none is open (1: one was begun). */
+static int snapshot_begin(struct tcrm_db *db, const char *owner)
+{
+    return !owner && sqlite3_get_autocommit(db->sql) &&
+           sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void snapshot_end(struct tcrm_db *db, int begun)
+{
+    if (begun && sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
 int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
                       const char *owner, struct tcrm_ticket_stat **out,
                       size_t *n, struct tcrm_error *err)
@@ -80,19 +94,21 @@ int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
         err = &local;
     *out = NULL;
     *n = 0;
+    int begun = snapshot_begin(db, owner);
     int rc = owner ? 0 : tcrm_access_bulk(db, "tickets", err);
-    if (rc)
-        return rc;
-    sqlite3_stmt *st = tcrm_db_prepare(db, owner
+    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db, owner
         ? STATS_SQL("live_tickets") : STATS_SQL("bulk_tickets"), err);
-    if (!st)
-        return err->code;
-    tcrm_db_bind_text(st, 1, from);
-    tcrm_db_bind_text(st, 2, to);
-    tcrm_db_bind_text(st, 3, owner);
+    if (!rc && !st)
+        rc = err->code;
     void *a = NULL;
-    rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_stat), read_stat,
-                         free_stats, "tickets", &a, n, err);
+    if (rc == 0) {
+        tcrm_db_bind_text(st, 1, from);
+        tcrm_db_bind_text(st, 2, to);
+        tcrm_db_bind_text(st, 3, owner);
+        rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_stat),
+                             read_stat, free_stats, "tickets", &a, n, err);
+    }
+    snapshot_end(db, begun);
     *out = a;
     return rc;
 }
@@ -151,22 +167,24 @@ int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
         err = &local;
     *out = NULL;
     *n = 0;
+    int begun = snapshot_begin(db, owner);
     int rc = owner ? 0 : tcrm_access_bulk(db, "tickets", err);
-    if (rc)
-        return rc;
-    sqlite3_stmt *st = tcrm_db_prepare(db, owner
+    sqlite3_stmt *st = rc ? NULL : tcrm_db_prepare(db, owner
         ? COMPLAINTS_SQL("live_tickets") : COMPLAINTS_SQL("bulk_tickets"),
         err);
-    if (!st)
-        return err->code;
-    tcrm_db_bind_text(st, 1, from);
-    tcrm_db_bind_text(st, 2, to);
-    tcrm_db_bind_text(st, 3, owner);
-    sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+    if (!rc && !st)
+        rc = err->code;
     void *a = NULL;
-    rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_complaint),
-                         read_complaint, free_complaints, "tickets", &a, n,
-                         err);
+    if (rc == 0) {
+        tcrm_db_bind_text(st, 1, from);
+        tcrm_db_bind_text(st, 2, to);
+        tcrm_db_bind_text(st, 3, owner);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+        rc = tcrm_db_collect(db, st, sizeof(struct tcrm_ticket_complaint),
+                             read_complaint, free_complaints, "tickets", &a,
+                             n, err);
+    }
+    snapshot_end(db, begun);
     *out = a;
     return rc;
 }
