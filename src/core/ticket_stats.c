@@ -1,8 +1,10 @@
 /*
  * ticket_stats.c: what `report service` reads (see tcrm/ticket.h): one
  * light row per ticket the session sees that is open now or was opened
- * in the period, and the complaints per customer summed here in SQL; the
- * report does the other sums, medians and charts.
+ * in the period, and the complaints per customer: summed here in SQL
+ * (tcrm_ticket_complaints), or counted from those rows
+ * (tcrm_ticket_complaints_of, what the report uses); the report does the
+ * other sums, medians and charts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,10 +69,6 @@ static void free_stats(void *a, size_t n) { tcrm_ticket_stats_free(a, n); }
     " WHERE t.in_period OR t.state IN ('new', 'in_progress', 'waiting')"   \
     " ORDER BY t.id"
 
-/* The tickets of one owner are read along tickets_by_owner (live_tickets);
- * all those the session sees in one pass (bulk_tickets: the rule decided
- * with the sets of visible contacts and companies tcrm_access_bulk reads,
- * not a look-up of each ticket's contact and company). */
 /* The sets bulk_tickets tests and the rows read from it in one snapshot:
  * a read transaction around both when none is open (1: one was begun). */
 static int snapshot_begin(struct tcrm_db *db, const char *owner)
@@ -85,6 +83,10 @@ static void snapshot_end(struct tcrm_db *db, int begun)
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* The tickets of one owner are read along tickets_by_owner (live_tickets);
+ * all those the session sees in one pass (bulk_tickets: the rule decided
+ * with the sets of visible contacts and companies tcrm_access_bulk reads,
+ * not a look-up of each ticket's contact and company). */
 int tcrm_ticket_stats(struct tcrm_db *db, const char *from, const char *to,
                       const char *owner, struct tcrm_ticket_stat **out,
                       size_t *n, struct tcrm_error *err)
