@@ -10,6 +10,9 @@
  *   - `report service` (its default period, this year; and this month)
  *     and `report campaigns`, text and CSV, in process, as the admin, a
  *     salesperson (s01) and a manager (m1): target 500 ms;
+ *   - what `tcrm due` reads (cmd_due.c: the reminder counts, the pool,
+ *     receivables, comments, the follow-up sections, gone quiet and the
+ *     tickets past or near a deadline), as each of the three: 500 ms;
  *   - a campaign's figures (what `campaign show` prints above its
  *     members) and the walk over its 100,000 members `campaign show`
  *     lists;
@@ -44,9 +47,13 @@
 #include "bench_cmd.h"
 #include "bench_db.h"
 #include "tcrm/campaign.h"
+#include "tcrm/comment.h"
 #include "tcrm/config.h"
 #include "tcrm/date.h"
 #include "tcrm/db.h"
+#include "tcrm/followup.h"
+#include "tcrm/pool.h"
+#include "tcrm/receivable.h"
 #include "tcrm/report.h"
 #include "tcrm/ticket.h"
 
@@ -134,6 +141,54 @@ static void bench_reports(struct tcrm_db *db, struct bench *b,
         timed(db, b, who, rep_csv ? "report campaigns csv"
                                   : "report campaigns", call_report, 500.0);
     rep_csv = 0;
+}
+
+/* ---- tcrm due ------------------------------------------------------------------- */
+
+/* What `tcrm due` (cmd_due.c, 7 days ahead) reads, in its order: the
+ * counts, the pool, receivables, comments, the three follow-up
+ * sections, gone quiet, then the tickets past or near a deadline. */
+static int call_due(struct tcrm_db *db, struct bench *b, int i,
+                    size_t *rows, struct tcrm_error *err)
+{
+    (void)i;
+    struct tcrm_reminder_counts c;
+    struct tcrm_quiet_contact *q = NULL;
+    struct tcrm_invoice *inv = NULL;
+    struct tcrm_comment *com = NULL;
+    struct tcrm_followup *fu = NULL;
+    struct tcrm_ticket *t = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    char last[11], until[20], now[20];
+    tcrm_date_add_days(b->today, 7, last);
+    tcrm_date_timestamp(tcrm_clock_now(), now);
+    tcrm_ticket_deadline(now, b->cfg.ticket_warn_hours, 0, until);
+    int rc = tcrm_followup_counts(db, b->today, 7, b->cfg.quiet_days, &c,
+                                  err);
+    if (rc == 0 && (rc = tcrm_pool_soon(db, b->today, 20, &q, &n, err)) == 0)
+        tcrm_quiet_array_free(q, n);
+    if (rc == 0 && (rc = tcrm_invoice_due(db, last, 50, &inv, &n, &total,
+                                          err)) == 0)
+        tcrm_invoice_array_free(inv, n);
+    if (rc == 0 && (rc = tcrm_comment_mine(db, 1, 50, &com, &n, &total,
+                                           err)) == 0)
+        tcrm_comment_array_free(com, n);
+    const char *from[3] = { NULL, b->today, b->today }, *to[3] = {
+        b->today, b->today, last };
+    for (int k = 0; rc == 0 && k < 3; k++)
+        if ((rc = tcrm_followup_list(db, 1, 0, from[k], to[k], 50, &fu, &n,
+                                     err)) == 0)
+            tcrm_followup_array_free(fu, n);
+    if (rc == 0 && (rc = tcrm_followup_quiet(db, b->today, b->cfg.quiet_days,
+                                             20, &q, &n, err)) == 0)
+        tcrm_quiet_array_free(q, n);
+    if (rc == 0 && (rc = tcrm_ticket_due(db, until, 50, &t, &n, &total,
+                                         err)) == 0) {
+        *rows = (size_t)total;
+        tcrm_ticket_array_free(t, n);
+    }
+    return rc;
 }
 
 /* ---- campaign show -------------------------------------------------------------- */
@@ -318,6 +373,8 @@ static void as_login(struct bench *b, const char *login)
     if (!db)
         return;
     bench_reports(db, b, login);
+    timed(db, b, login, "due (what `tcrm due` reads; tickets due)",
+          call_due, 500.0);
     /* campaign n is s(n % 20 + 1)'s: s01 sees 20 and 40 */
     show_id = strcmp(login, "s01") ? 1 : 20;
     timed(db, b, login, "a campaign's figures", call_figures, 0);

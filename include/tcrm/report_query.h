@@ -145,7 +145,8 @@ int tcrm_rq_products(struct tcrm_db *db, const struct tcrm_rq_filter *f,
  * days or more before today (never contacted: counted from created_at),
  * longest silence first, at most f->limit. owner: the row's owner; tag:
  * on the row. Columns: id, name, company (companies: city), owner,
- * last_interaction_at (NULL: never), days. */
+ * last_interaction_at (NULL: never), days; the companies' rows end with
+ * how many companies are quiet in all (no limit). */
 int tcrm_rq_quiet_contacts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                            struct tcrm_rq_table *out, struct tcrm_error *err);
 int tcrm_rq_quiet_companies(struct tcrm_db *db,
@@ -154,6 +155,12 @@ int tcrm_rq_quiet_companies(struct tcrm_db *db,
 /* One row: how many contacts, companies are quiet (no limit). */
 int tcrm_rq_quiet_counts(struct tcrm_db *db, const struct tcrm_rq_filter *f,
                          struct tcrm_rq_table *out, struct tcrm_error *err);
+/* One row: how many contacts are quiet (the report takes the companies'
+ * count from tcrm_rq_quiet_companies: one read of the companies). */
+int tcrm_rq_quiet_contact_count(struct tcrm_db *db,
+                                const struct tcrm_rq_filter *f,
+                                struct tcrm_rq_table *out,
+                                struct tcrm_error *err);
 
 /* segments: live contacts or companies (added in the period when from/to
  * are set; owner: their owner; tag: carrying it). */

@@ -239,6 +239,12 @@ int tcrm_ticket_complaints(struct tcrm_db *db, const char *from,
                            struct tcrm_ticket_complaint **out, size_t *n,
                            struct tcrm_error *err);
 void tcrm_ticket_complaints_free(struct tcrm_ticket_complaint *a, size_t n);
+/* The same, counted from rows tcrm_ticket_stats gave (t, nt) for the same
+ * period and owner instead of a second read of the tickets. */
+int tcrm_ticket_complaints_of(struct tcrm_db *db,
+                              const struct tcrm_ticket_stat *t, size_t nt,
+                              size_t limit, struct tcrm_ticket_complaint **out,
+                              size_t *n, struct tcrm_error *err);
 
 /* ---- the clock (ticket_clock.c; pure) ------------------------------------- */
 

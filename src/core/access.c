@@ -18,6 +18,9 @@
  *                        (with "mine" on, tcrm_access_set_mine, only the
  *                        user's own rows);
  *        editable_<table> live rows the user may change;
+ *        bulk_<table>    the live rows again, for reading a whole table
+ *                        at once (the kinds tied to a contact, company
+ *                        or deal: reports), after tcrm_access_bulk;
  *        seen_import_batches  the imports the user may list and undo;
  *      in open mode, and for an admin, the views have no rule at all, so
  *      the query plans are the ones of the bare tables;
@@ -36,6 +39,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "id_set.h"
 #include "tcrm/access.h"
 #include "tcrm/entity.h"
 
@@ -224,12 +228,19 @@ static int make_reach(struct tcrm_db *db, struct tcrm_error *err)
         " SELECT login FROM r", db->login), err);
 }
 
+/* The parent kinds bulk_<table> keeps a set of ids for, at most (by
+ * their place among the scoped kinds; any later one is looked up). */
+#define BULK_KINDS 16
+
 /* The visibility condition of a row of kind s under alias `a`
  * (sqlite3_free it): held by the user or someone under them, shared with
  * the user, in the pool, or tied to a visible row it belongs to (a
- * deal's contact or company; a follow-up's contact, company or deal). */
-static char *see_rule(const struct tcrm_db *db,
-                      const struct tcrm_entity_kind *s, const char *a)
+ * deal's contact or company; a follow-up's contact, company or deal):
+ * a visible row of seen_<parent>, or with bulk, an id of the parent's set
+ * (see_rule_bulk). */
+static char *see_rule_from(const struct tcrm_db *db,
+                           const struct tcrm_entity_kind *s, const char *a,
+                           int bulk)
 {
     char *own = sqlite3_mprintf("%s.owner IN (SELECT login FROM tcrm_reach)",
                                 a);
@@ -244,9 +255,12 @@ static char *see_rule(const struct tcrm_db *db,
     for (size_t i = 0; links && (p = scoped(i)); i++) {
         if (!(p->link & s->flags))
             continue;
-        char *more = sqlite3_mprintf("%s OR EXISTS (SELECT 1 FROM seen_%s v"
-                                     " WHERE v.id = %s.%s)", links, p->table,
-                                     a, p->link_col);
+        char *more = bulk && i < BULK_KINDS
+            ? sqlite3_mprintf("%s OR tcrm_bulk_has(%d, %s.%s)", links,
+                              (int)i, a, p->link_col)
+            : sqlite3_mprintf("%s OR EXISTS (SELECT 1 FROM seen_%s v"
+                              " WHERE v.id = %s.%s)", links, p->table, a,
+                              p->link_col);
         sqlite3_free(links);
         links = more;
     }
@@ -257,6 +271,25 @@ static char *see_rule(const struct tcrm_db *db,
     sqlite3_free(pool);
     sqlite3_free(links);
     return rule;
+}
+
+static char *see_rule(const struct tcrm_db *db,
+                      const struct tcrm_entity_kind *s, const char *a)
+{
+    return see_rule_from(db, s, a, 0);
+}
+
+/* The same rule for reading a whole table at once (a report), through
+ * the views bulk_<table>: a row tied to a contact, company or deal is
+ * tested against the set of that parent's visible ids, which
+ * tcrm_access_bulk reads into memory just before (bulk_fill), with the
+ * function tcrm_bulk_has(parent, id), instead of a look-up at random in
+ * a table of a million rows for each row (bench/README.md "A manager's
+ * reports at 1M"). */
+static char *see_rule_bulk(const struct tcrm_db *db,
+                           const struct tcrm_entity_kind *s, const char *a)
+{
+    return see_rule_from(db, s, a, 1);
 }
 
 static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
@@ -296,6 +329,171 @@ static int make_views(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
             "CREATE TEMP VIEW IF NOT EXISTS live_%s AS SELECT * FROM main.%s"
             " WHERE deleted_at IS NULL", s->table, s->table, s->table,
             s->table), err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- 3b. bulk_<table>: the rule for reading a whole table ------------- */
+
+/* The visible ids of one parent kind (a contact, company or deal), read
+ * by tcrm_access_bulk. `version` and `changes`: PRAGMA data_version
+ * (others' commits) and sqlite3_total_changes (this connection's) when
+ * they were read: they are read again only when either moved. */
+struct bulk_set {
+    struct tcrm_id_set ids;
+    int read, version;
+    int64_t changes;
+};
+struct tcrm_bulk {
+    struct bulk_set set[BULK_KINDS];
+};
+
+/* tcrm_bulk_has(parent, id): whether id is in the parent's set. */
+static void bulk_has(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    const struct tcrm_bulk *b = sqlite3_user_data(cx);
+    int k = sqlite3_value_int(v[0]);
+    sqlite3_result_int(cx, k >= 0 && k < BULK_KINDS &&
+                           sqlite3_value_type(v[1]) == SQLITE_INTEGER &&
+                           tcrm_id_set_has(&b->set[k].ids,
+                                           sqlite3_value_int64(v[1])));
+}
+
+static void bulk_destroy(void *p)
+{
+    struct tcrm_bulk *b = p;
+    for (size_t i = 0; b && i < BULK_KINDS; i++)
+        tcrm_id_set_free(&b->set[i].ids);
+    free(b);
+}
+
+/* The function, once per connection (temp_store changes keep it), and
+ * the views bulk_<table> of the kinds with links; with no rule, those are
+ * live_<table>. */
+static int make_bulk(struct tcrm_db *db, int sees_all, struct tcrm_error *err)
+{
+    if (!db->bulk) {
+        struct tcrm_bulk *b = calloc(1, sizeof *b);
+        if (!b)
+            return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        if (sqlite3_create_function_v2(db->sql, "tcrm_bulk_has", 2,
+                                       SQLITE_UTF8, b, bulk_has, NULL, NULL,
+                                       bulk_destroy) != SQLITE_OK)
+            return tcrm_db_fail(db, "tcrm_bulk_has", err);
+        db->bulk = b;
+    }
+    const struct tcrm_entity_kind *s, *p;
+    for (size_t i = 0; (s = scoped(i)); i++) {
+        int linked = 0;
+        for (size_t j = 0; (p = scoped(j)); j++)
+            linked |= (p->link & s->flags) != 0;
+        if (!linked)
+            continue;
+        char *rule = sees_all ? sqlite3_mprintf("1")
+                              : see_rule_bulk(db, s, s->table);
+        char *mine = sqlite3_mprintf(" AND owner = %Q", db->login);
+        char *sql = !rule || !mine ? NULL : sees_all ? sqlite3_mprintf(
+            "CREATE TEMP VIEW IF NOT EXISTS bulk_%s AS SELECT * FROM"
+            " temp.live_%s", s->table, s->table) : sqlite3_mprintf(
+            "CREATE TEMP VIEW IF NOT EXISTS bulk_%s AS SELECT * FROM main.%s"
+            " WHERE deleted_at IS NULL AND %s%s", s->table, s->table, rule,
+            db->mine ? mine : "");
+        sqlite3_free(mine);
+        sqlite3_free(rule);
+        int rc = exec_free(db, sql, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* The visible ids of parent kind p: for a kind with no links of its own
+ * (contacts, companies) the parts of see_rule, each read along an index
+ * (its owner's rows, its shares, the pool: the same terms, so the same
+ * rows; tests/unit/core/test_access_bulk.c compares them for each role);
+ * else the whole seen_<table>. */
+static char *bulk_sql(const struct tcrm_db *db,
+                      const struct tcrm_entity_kind *p)
+{
+    const struct tcrm_entity_kind *q;
+    for (size_t j = 0; (q = scoped(j)); j++)
+        if (q->link & p->flags)
+            return sqlite3_mprintf("SELECT id FROM temp.seen_%s", p->table);
+    char *share = p->flags & TCRM_ENTITY_SHARES ? sqlite3_mprintf(
+        " UNION ALL SELECT entity_id FROM main.shares WHERE entity = %Q"
+        " AND login = %Q", p->name, db->login) : sqlite3_mprintf("");
+    char *pool = p->flags & TCRM_ENTITY_POOL ? sqlite3_mprintf(
+        " UNION ALL SELECT id FROM main.%s WHERE owner IS NULL OR"
+        " owner = ''", p->table) : sqlite3_mprintf("");
+    char *sql = share && pool ? sqlite3_mprintf(
+        "SELECT id FROM main.%s WHERE owner IN (SELECT login FROM"
+        " temp.tcrm_reach)%s%s", p->table, share, pool) : NULL;
+    sqlite3_free(share);
+    sqlite3_free(pool);
+    return sql;
+}
+
+/* Read the set again when the database moved since (see bulk_set). The
+ * statement is made for the connection (no statement cache: that one
+ * keeps the text's address). */
+static int bulk_fill(struct tcrm_db *db, struct bulk_set *set,
+                     const struct tcrm_entity_kind *p, struct tcrm_error *err)
+{
+    int version = 0;
+    int64_t changes = sqlite3_total_changes64(db->sql);
+    if (tcrm_db_query_int(db, "PRAGMA data_version", &version) != SQLITE_OK)
+        return tcrm_db_fail(db, "data_version", err);
+    if (set->read && set->version == version && set->changes == changes)
+        return 0;
+    char *ids = bulk_sql(db, p);
+    char *sql = ids ? sqlite3_mprintf("SELECT (SELECT max(id) FROM main.%s),"
+                                      " x.id FROM (%s) x", p->table, ids)
+                    : NULL;
+    sqlite3_free(ids);
+    sqlite3_stmt *st = NULL;
+    if (!sql)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    int src = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+    sqlite3_free(sql);
+    if (src != SQLITE_OK)
+        return tcrm_db_fail(db, p->table, err);
+    set->read = 0;
+    int rc = tcrm_id_set_clear(&set->ids, 0), first = 1;
+    while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (first)
+            rc = tcrm_id_set_clear(&set->ids, sqlite3_column_int64(st, 0));
+        first = 0;
+        if (rc == 0 && sqlite3_column_type(st, 1) == SQLITE_INTEGER)
+            rc = tcrm_id_set_add(&set->ids, sqlite3_column_int64(st, 1));
+    }
+    if (rc == 0 && src != SQLITE_DONE)
+        rc = tcrm_db_fail(db, p->table, err);
+    else if (rc)
+        tcrm_error_set(err, rc, "out of memory");
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    set->read = 1;
+    set->version = version;
+    set->changes = changes;
+    return 0;
+}
+
+int tcrm_access_bulk(struct tcrm_db *db, const char *table,
+                     struct tcrm_error *err)
+{
+    const struct tcrm_entity_kind *s = NULL, *p;
+    for (size_t i = 0; !s && (p = scoped(i)); i++)
+        if (strcmp(p->table, table) == 0)
+            s = p;
+    if (!s || tcrm_access_all(db) || !db->bulk)
+        return 0;
+    for (size_t i = 0; (p = scoped(i)) && i < BULK_KINDS; i++) {
+        int rc = p->link & s->flags
+            ? bulk_fill(db, &db->bulk->set[i], p, err) : 0;
         if (rc)
             return rc;
     }
@@ -444,6 +642,8 @@ int tcrm_access_scope(struct tcrm_db *db, struct tcrm_error *err)
         rc = make_views(db, tcrm_access_all(db), err);
     if (rc == 0)
         rc = make_editable(db, tcrm_access_all(db), err);
+    if (rc == 0)
+        rc = make_bulk(db, tcrm_access_all(db), err);
     if (rc == 0 && db->owned)
         rc = make_triggers(db, err);
     return rc;
@@ -456,8 +656,10 @@ int tcrm_access_set_mine(struct tcrm_db *db, int mine, struct tcrm_error *err)
     db->mine = mine != 0;
     const struct tcrm_entity_kind *s;
     for (size_t i = 0; (s = scoped(i)); i++) {
-        int rc = exec_free(db, sqlite3_mprintf("DROP VIEW IF EXISTS temp.live_%s",
-                                               s->table), err);
+        int rc = exec_free(db, sqlite3_mprintf("DROP VIEW IF EXISTS"
+                                               " temp.live_%s; DROP VIEW IF"
+                                               " EXISTS temp.bulk_%s",
+                                               s->table, s->table), err);
         if (rc)
             return rc;
     }

@@ -57,6 +57,7 @@ struct tcrm_db {
     int64_t hand_seen;       /* the hand file's size last looked at */
     struct tcrm_stmt_cache *cache;
     size_t n_cache, cap_cache;
+    struct tcrm_bulk *bulk;  /* access.c's sets, owned by its SQL function */
 };
 
 /* followup.c: one quiet-contact row of a statement whose columns are id,
@@ -154,6 +155,14 @@ int tcrm_access_open(struct tcrm_db *db, int readonly, struct tcrm_error *err);
 /* Make the temp scope objects again (missing ones only): a change of
  * PRAGMA temp_store drops every temp object of the connection. */
 int tcrm_access_scope(struct tcrm_db *db, struct tcrm_error *err);
+/* Before reading a whole table through temp.bulk_<table> (the live rows
+ * the session sees, for kinds tied to a contact, company or deal: the
+ * same rows as live_<table>, decided for many rows at once; access.c):
+ * read the visible ids of the parents it tests. Call it again before
+ * each read: the sets are those of the moment. Nothing to do for a
+ * session that sees all. */
+int tcrm_access_bulk(struct tcrm_db *db, const char *table,
+                     struct tcrm_error *err);
 /* 1 when the session sees every row (open mode, or an admin): the live_*
  * views are then the bare tables, and a query that needs an INDEXED BY
  * may name the table itself. */

@@ -194,7 +194,14 @@ static int rq_run(struct tcrm_db *db, const char *sql,
     char *team = f->team ? rq_team_sql(sql) : NULL;
     if (f->team && !team)
         return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    st = tcrm_db_prepare(db, team ? team : sql, err);
+    /* A team's text is made here: prepared for this run only, since the
+     * statement cache keeps the address of the text it was given (a
+     * literal), and a later team text could come at the same address. */
+    st = NULL;
+    if (team && sqlite3_prepare_v2(db->sql, team, -1, &st, NULL) != SQLITE_OK)
+        tcrm_db_fail(db, db->path, err);
+    else if (!team)
+        st = tcrm_db_prepare(db, sql, err);
     sqlite3_free(team);
     if (!st)
         return err ? err->code : TCRM_EDB;
@@ -207,7 +214,10 @@ static int rq_run(struct tcrm_db *db, const char *sql,
         tcrm_error_set(err, rc, "%s: out of memory", what);
     else if (src != SQLITE_DONE)
         rc = tcrm_db_fail(db, what, err);
-    tcrm_db_done(st);
+    if (f->team)
+        sqlite3_finalize(st);
+    else
+        tcrm_db_done(st);
     if (rc)
         tcrm_rq_table_free(out);
     return rc;
@@ -589,10 +599,25 @@ int tcrm_rq_quiet_companies(struct tcrm_db *db,
 {
     return rq_run(db,
         "SELECT id, name, city, owner, last, "
-        QUIET_DAYS("last", "created") " AS days"
+        QUIET_DAYS("last", "created") " AS days, count(*) OVER ()"
         " FROM (" QUIET_COMPANY_INNER ") WHERE coalesce(last, created) < ?6"
         " ORDER BY days DESC, name, id LIMIT ?7",
         f, "gone-quiet", out, err);
+}
+
+int tcrm_rq_quiet_contact_count(struct tcrm_db *db,
+                                const struct tcrm_rq_filter *f,
+                                struct tcrm_rq_table *out,
+                                struct tcrm_error *err)
+{
+    if (f->tag_id)
+        return rq_run(db, "SELECT (SELECT count(*) FROM (" QUIET_TAGGED "))",
+                      f, "gone-quiet", out, err);
+    if (f->owner)
+        return rq_run(db, "SELECT " QUIET_RANGE_COUNT(QUIET_OWNER), f,
+                      "gone-quiet", out, err);
+    return rq_run(db, "SELECT " QUIET_RANGE_COUNT(QUIET_ANYONE), f,
+                  "gone-quiet", out, err);
 }
 
 #define QUIET_COMPANY_COUNT                                                 \

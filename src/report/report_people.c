@@ -366,20 +366,20 @@ void rep_gone_quiet(struct rep *r)
 
     memset(&c, 0, sizeof c);
     memset(&co, 0, sizeof co);
-    if (rep_check(r, tcrm_rq_quiet_counts(r->db, &r->f, &n, r->err)))
+    if (rep_check(r, tcrm_rq_quiet_contact_count(r->db, &r->f, &n, r->err)))
         return;
     if (rep_check(r, tcrm_rq_quiet_contacts(r->db, &r->f, &c, r->err)) ||
         rep_check(r, tcrm_rq_quiet_companies(r->db, &r->f, &co, r->err)))
         goto out;
+    /* The companies' count ends each of their rows (none: none quiet). */
+    int64_t n_co = co.nrows ? tcrm_rq_i(&co, 0, 6) : 0;
     rep_line(r, "%s", "");
     rep_line(r, _("No interaction for %d days or more: %s contacts, "
                   "%s companies."), r->f.quiet_days,
-             rep_fmt_int(tcrm_rq_i(&n, 0, 0), a),
-             rep_fmt_int(tcrm_rq_i(&n, 0, 1), b));
+             rep_fmt_int(tcrm_rq_i(&n, 0, 0), a), rep_fmt_int(n_co, b));
     quiet_list(r, N_("Contacts"), quiet_contact_cols, &c,
                tcrm_rq_i(&n, 0, 0));
-    quiet_list(r, N_("Companies"), quiet_company_cols, &co,
-               tcrm_rq_i(&n, 0, 1));
+    quiet_list(r, N_("Companies"), quiet_company_cols, &co, n_co);
 out:
     tcrm_rq_table_free(&n);
     tcrm_rq_table_free(&c);

@@ -6,8 +6,9 @@
  * resolution time), complaints per customer (the customers with the
  * most, cut at the list limit), and satisfaction (the scores of rated
  * tickets) by owner, product and month opened; with text charts. The
- * rows are the core's (tcrm_ticket_stats and tcrm_ticket_complaints of
- * ticket.h, the session's scope and --owner); the figures are made here.
+ * rows are the core's (tcrm_ticket_stats and, from its rows,
+ * tcrm_ticket_complaints_of of ticket.h, the session's scope and
+ * --owner); the figures are made here.
  *
  * Percentiles are by nearest rank: of n times sorted, the p-th is the
  * ceil(p * n)-th (the median of 4 is the 2nd). Times are hours with one
@@ -272,15 +273,15 @@ static const struct rep_col complaint_cols[] = {
     { N_("Open"), REP_INT, 0 },
 };
 
-static void sv_complaints(struct rep *r)
+static void sv_complaints(struct rep *r, const struct tcrm_ticket_stat *rows,
+                          size_t nrows)
 {
     struct tcrm_ticket_complaint *c = NULL;
     struct rep_table t;
     size_t n = 0;
     rep_heading(r, "%s", _("Complaints per customer"));
-    if (rep_check(r, tcrm_ticket_complaints(r->db, r->f.from, r->f.to,
-                                            r->f.team ? NULL : r->f.owner,
-                                            r->f.limit, &c, &n, r->err)))
+    if (rep_check(r, tcrm_ticket_complaints_of(r->db, rows, nrows,
+                                               r->f.limit, &c, &n, r->err)))
         return;
     if (!n && !r->csv) {
         rep_line(r, "%s", _("No complaints in this period."));
@@ -368,7 +369,7 @@ void rep_service(struct rep *r)
         sv_age(r, &c);
         sv_time_table(r, &c.s[SV_OWNER], SV_OWNER);
         sv_time_table(r, &c.s[SV_TYPE], SV_TYPE);
-        sv_complaints(r);
+        sv_complaints(r, t, n);
         for (int s = SV_SAT_OWNER; s <= SV_SAT_MONTH; s++)
             sv_sat(r, &c.s[s], s);
     }

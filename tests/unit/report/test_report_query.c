@@ -324,6 +324,60 @@ static void test_quiet_and_live_counts(void **state)
     assert_int_equal(n, 2);
 }
 
+/* A table as text: "rows x cols: cell|cell|...". */
+static void table_text(const struct tcrm_rq_table *t, char *out, size_t n)
+{
+    size_t len = (size_t)snprintf(out, n, "%zux%zu:", t->nrows, t->ncols);
+    for (size_t r = 0; r < t->nrows && len < n; r++)
+        for (size_t c = 0; c < t->ncols && len < n; c++)
+            len += (size_t)snprintf(out + len, n - len, "%s|",
+                                    tcrm_rq_s(t, r, c) ? tcrm_rq_s(t, r, c)
+                                                       : "-");
+}
+
+typedef int (*rq_fn)(struct tcrm_db *, const struct tcrm_rq_filter *,
+                     struct tcrm_rq_table *, struct tcrm_error *);
+
+/* A manager's team queries (f->team: texts made for the run), one after
+ * another on one connection, give what each gives alone on a fresh one:
+ * no statement is taken for another's (the statement cache keeps the
+ * address of the text it was given). */
+static void test_team_queries_in_a_row(void **state)
+{
+    struct fx *f = *state;
+    static const rq_fn fn[] = { tcrm_rq_quiet_counts, tcrm_rq_activity,
+                                tcrm_rq_quiet_contacts, tcrm_rq_pipeline,
+                                tcrm_rq_quiet_companies, tcrm_rq_forecast,
+                                tcrm_rq_quiet_counts, tcrm_rq_closed,
+                                tcrm_rq_activity, tcrm_rq_sales };
+    enum { N = sizeof fn / sizeof fn[0] };
+    static char alone[N][2048], row[2048];
+    struct tcrm_rq_filter flt = { "2026-01-01", "2026-12-31", "ann", 0,
+                                  "2026-12-20", 30, 50, 1 };
+    struct tcrm_db_options o = { f->path, "ann", 1000, 0, NULL };
+    struct tcrm_rq_table t;
+    struct tcrm_error err;
+
+    build(f);
+    for (size_t i = 0; i < N; i++) {
+        struct tcrm_db *fresh = NULL;
+        assert_int_equal(tcrm_db_open(&o, &fresh, &err), 0);
+        if (fn[i](fresh, &flt, &t, &err))
+            fail_msg("query %zu: %s", i, err.msg);
+        table_text(&t, alone[i], sizeof alone[i]);
+        tcrm_rq_table_free(&t);
+        tcrm_db_close(fresh);
+    }
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < N; i++) {
+            if (fn[i](f->db, &flt, &t, &err))
+                fail_msg("query %zu: %s", i, err.msg);
+            table_text(&t, row, sizeof row);
+            tcrm_rq_table_free(&t);
+            assert_string_equal(row, alone[i]);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +389,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_segment_tags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiet_and_live_counts, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_team_queries_in_a_row, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
