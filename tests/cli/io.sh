@@ -196,13 +196,19 @@ same crash-no-batch "$(t import list | tail -n +2 | wc -l | tr -d ' ')" 1
 
 # ---- an import commits as it goes: others can write, a kill is taken back --
 # (schema 5) The rows commit under a 'running' batch when another writer
-# waits, at the latest every 3 s (db_hand.c). Wait for
-# the first commit, then another writer (busy timeout 300 ms) must get in
-# while the import runs, and a SIGKILL leaves committed rows that the next
-# tcrm to open the file takes back.
+# waits, at the latest every 3 s (db_hand.c). An idle machine imports
+# these 60,000 rows in less than 3 s, so the wait raises a hand the way a
+# waiting writer does (one byte onto DB-hand, which the import makes when
+# it starts) until the first commit shows. Then another writer (busy
+# timeout 300 ms) must get in while the import runs, and a SIGKILL leaves
+# committed rows that the next tcrm to open the file takes back.
 running() { sqlite3 "$DB" "SELECT coalesce(max(added), 0) FROM import_batches WHERE state = 'running'" 2>/dev/null || echo 0; }
 wait_running() {
-    for _ in $(seq 400); do [ "$(running)" -gt 0 ] && return 0; sleep 0.05; done
+    for _ in $(seq 400); do
+        [ "$(running)" -gt 0 ] && return 0
+        [ -e "$DB-hand" ] && printf x >> "$DB-hand"
+        sleep 0.05
+    done
     return 1
 }
 DB=$W/office.db
