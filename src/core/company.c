@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "contact_internal.h"
+#include "tcrm/access.h"
 #include "tcrm/company.h"
 #include "tcrm/edit.h"
 #include "tcrm/normalize.h"
@@ -147,20 +148,30 @@ int tcrm_company_insert(struct tcrm_db *db, struct tcrm_company *c,
     return tcrm_db_end(db, rc, err);
 }
 
+/* The number of a company's contacts the session sees: kept in the row
+ * (n_contacts, schema 5) when it sees everything, else the sum of its
+ * rows of live_company_counts (access.c, schema 18), never a count of
+ * the company's contacts (a company of 42,000 contacts took 1.2 s a
+ * page that way). */
+#define SEEN_COUNT "(SELECT coalesce(sum(x.n), 0) FROM live_company_counts x" \
+                   " WHERE x.company_id = co.id)"
+
+static int counts_kept_in_row(const struct tcrm_db *db)
+{
+    return tcrm_access_all(db) && !tcrm_access_mine(db);
+}
+
 int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
                      struct tcrm_error *err)
 {
     tcrm_company_init(out);
-    /* The number of contacts: kept in the row (n_contacts, schema 5) when
-     * the session sees everything, else the contacts it may see. */
-    sqlite3_stmt *st = tcrm_db_prepare(db, tcrm_access_all(db)
+    sqlite3_stmt *st = tcrm_db_prepare(db, counts_kept_in_row(db)
         ? "SELECT name, industry, phone, email, website, address, city, notes,"
           " owner, created_at, updated_at, created_by, updated_by, version,"
           " n_contacts FROM live_companies co WHERE id = ?1"
         : "SELECT name, industry, phone, email, website, address, city, notes,"
           " owner, created_at, updated_at, created_by, updated_by, version,"
-          " (SELECT count(*) FROM live_contacts k WHERE k.company_id = co.id)"
-          " FROM live_companies co WHERE id = ?1", err);
+          " " SEEN_COUNT " FROM live_companies co WHERE id = ?1", err);
     if (!st)
         return TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
@@ -389,12 +400,9 @@ static int clist_step(struct tcrm_db *db, struct clist *l, enum cstep step,
     const char *cmp = l->back ? "<" : ">", *dir = l->back ? " DESC" : "";
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    /* Contacts per company: kept in the row (n_contacts, schema 5) when
-     * the session sees everything, else the contacts it may see. */
     tcrm_strbuf_append(&sb, "SELECT co.id, co.name, co.industry, co.city,");
-    tcrm_strbuf_append(&sb, tcrm_access_all(db) ? " co.n_contacts,"
-                       : " (SELECT count(*) FROM live_contacts k WHERE"
-                         " k.company_id = co.id),");
+    tcrm_strbuf_append(&sb, counts_kept_in_row(db) ? " co.n_contacts,"
+                       : " " SEEN_COUNT ",");
     tcrm_strbuf_append(&sb, " co.sort_key FROM live_companies co WHERE 1");
     if (step == C_SAME)
         tcrm_strbuf_appendf(&sb, " AND co.sort_key = :k AND co.id %s :id", cmp);

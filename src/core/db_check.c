@@ -142,6 +142,13 @@ static const struct {
       "SELECT id, n_contacts FROM companies",
       "SELECT co.id, count(k.id) FROM companies co LEFT JOIN contacts k"
       " ON k.company_id = co.id AND k.deleted_at IS NULL GROUP BY co.id" },
+    /* The live contacts per company and owner, '' for the pool
+     * (018_company_owner_counts.sql). */
+    { "company_owner_contacts",
+      "SELECT company_id, owner, n FROM company_owner_contacts",
+      "SELECT company_id, coalesce(owner, ''), count(*) FROM contacts"
+      " WHERE company_id IS NOT NULL AND deleted_at IS NULL"
+      " GROUP BY company_id, coalesce(owner, '')" },
     /* The members per state kept on each campaign (013_campaigns.sql). */
     { "campaigns.members_n",
       "SELECT id, members_n, contacted_n, responded_n, converted_n"

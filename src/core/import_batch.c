@@ -26,7 +26,7 @@
 #include "tcrm/import_batch.h"
 #include "import_internal.h"
 
-/* The kinds of batch (import_batches.kind, schema 17). */
+/* The kinds of batch (import_batches.kind, schema 15). */
 static const char *const kinds[] = { NC_("kind", "contacts"),
                                      NC_("kind", "products") };
 

@@ -8,6 +8,9 @@
  * bob, dan sales, eve clerk; contacts C (cat's), D (dan's) and P (pool).
  * test_search_tokens: the visibility tokens of the search index
  * (search_see.c) give each person exactly the rows of the plain rule.
+ * test_company_counts: the contacts per company each person sees, read
+ * from the counts kept per company and owner (schema 18), are a count of
+ * the contacts the rule lets them see, through every kind of change.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +21,7 @@
 
 #include "fixture.h"
 #include "tcrm/access.h"
+#include "tcrm/company.h"
 #include "tcrm/contact.h"
 #include "tcrm/owner.h"
 #include "tcrm/pool.h"
@@ -327,6 +331,146 @@ static void test_search_tokens(void **state)
         free(see_all[i]);
 }
 
+static int64_t add_at(const char *name, const char *owner, int64_t company)
+{
+    struct tcrm_contact c;
+    struct tcrm_error err;
+    tcrm_contact_init(&c);
+    c.name = strdup(name);
+    c.owner = owner ? strdup(owner) : NULL;
+    c.company_id = company;
+    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
+    int64_t id = c.id;
+    tcrm_contact_clear(&c);
+    return id;
+}
+
+/* For each person, with "mine" off and on: the count of every company
+ * they list, from the Companies list and from tcrm_company_get, equals a
+ * count of live_contacts; the list holds every company of
+ * live_companies; and tcrm check finds the kept counts right. */
+static void same_counts(void)
+{
+    static const char *const people[] = { "ann", "bob", "cat", "dan", "eve" };
+    struct tcrm_error err;
+    for (size_t p = 0; p < sizeof people / sizeof people[0]; p++) {
+        as(people[p]);
+        for (int mine = 0; mine < 2; mine++) {
+            assert_int_equal(tcrm_access_set_mine(db, mine, &err), 0);
+            struct tcrm_company_page page = { 0 };
+            assert_int_equal(tcrm_company_list(db, NULL, NULL, NULL, 0, 100,
+                                               &page, &err), 0);
+            char *seen = text("SELECT count(*) FROM live_companies");
+            char listed[32];
+            snprintf(listed, sizeof listed, "%zu", page.n);
+            assert_string_equal(listed, seen);
+            free(seen);
+            for (size_t r = 0; r < page.n; r++) {
+                char q[128];
+                snprintf(q, sizeof q, "SELECT count(*) FROM live_contacts"
+                         " WHERE company_id = %lld", (long long)page.rows[r].id);
+                char *want = text(q);
+                char got[32];
+                snprintf(got, sizeof got, "%lld",
+                         (long long)page.rows[r].n_contacts);
+                assert_string_equal(got, want);
+                struct tcrm_company c;
+                assert_int_equal(tcrm_company_get(db, page.rows[r].id, &c,
+                                                  &err), 0);
+                snprintf(got, sizeof got, "%lld", (long long)c.n_contacts);
+                assert_string_equal(got, want);
+                tcrm_company_clear(&c);
+                free(want);
+            }
+            tcrm_company_page_free(&page);
+        }
+        assert_int_equal(tcrm_access_set_mine(db, 0, &err), 0);
+    }
+    assert_int_equal(tcrm_db_check(db, &err), 0);
+}
+
+static void test_company_counts(void **state)
+{
+    (void)state;
+    int64_t co[3];
+    static const char *const names[] = { "Acme", "Bolt", "Cogs" };
+    for (int i = 0; i < 3; i++) {           /* the pool's: everyone sees them */
+        struct tcrm_company c;
+        struct tcrm_error err;
+        tcrm_company_init(&c);
+        c.name = strdup(names[i]);
+        assert_int_equal(tcrm_company_insert(db, &c, &err), 0);
+        co[i] = c.id;
+        tcrm_company_clear(&c);
+    }
+    office();
+    as("ann");
+    static const char *const owners[] = { "cat", "dan", "bob", NULL, "eve",
+                                          "ann", "" };
+    char name[32];
+    for (int i = 0; i < 42; i++) {
+        snprintf(name, sizeof name, "K %d", i);
+        add_at(name, owners[i % 7], co[i % 3]);
+    }
+    add_at("No company", "cat", 0);
+    same_counts();
+    /* Bolt becomes cat's, Cogs dan's: "mine" lists them to their owners,
+     * and dan no longer sees Bolt, cat no longer Cogs. */
+    struct tcrm_assign_result ra;
+    struct tcrm_error e2;
+    as("ann");
+    assert_int_equal(tcrm_owner_assign(db, "company", co[1], "cat", &ra, &e2),
+                     0);
+    assert_int_equal(tcrm_owner_assign(db, "company", co[2], "dan", &ra, &e2),
+                     0);
+    same_counts();
+    struct tcrm_assign_result r;
+    struct tcrm_error err;
+    int64_t cats = 0, dans = 0;
+    for (int64_t id = 4; id < 50 && !(cats && dans); id++) {
+        char q[96];
+        snprintf(q, sizeof q, "SELECT owner FROM contacts WHERE id = %lld",
+                 (long long)id);
+        char *o = text(q);
+        if (o && strcmp(o, "cat") == 0 && !cats)
+            cats = id;
+        else if (o && strcmp(o, "dan") == 0 && !dans)
+            dans = id;
+        free(o);
+    }
+    assert_true(cats && dans);
+    as("cat");      /* shared with dan: dan counts it; then given to dan */
+    assert_int_equal(tcrm_owner_share(db, "contact", cats, "dan", 1, &err), 0);
+    same_counts();
+    as("ann");
+    assert_int_equal(tcrm_owner_assign(db, "contact", cats, "dan", &r, &err), 0);
+    same_counts();
+    as("ann");      /* to the pool, moved, trashed, restored, purged,
+                     * company let go */
+    char q[256];
+    snprintf(q, sizeof q, "UPDATE contacts SET owner = '', version = version"
+             " + 1 WHERE id = %lld", (long long)dans);
+    sql(q);
+    snprintf(q, sizeof q, "UPDATE contacts SET company_id = %lld,"
+             " version = version + 1 WHERE id = %lld", (long long)co[2],
+             (long long)cats);
+    sql(q);
+    sql("UPDATE contacts SET deleted_at = '2026-12-01 10:00:00',"
+        " version = version + 1 WHERE id IN (5, 6, 7)");
+    same_counts();
+    as("ann");
+    sql("UPDATE contacts SET deleted_at = NULL, version = version + 1"
+        " WHERE id = 6; DELETE FROM contacts WHERE id IN (5, 7);"
+        " UPDATE contacts SET company_id = NULL, version = version + 1"
+        " WHERE id = 9; UPDATE contacts SET owner = NULL,"
+        " version = version + 1 WHERE id = 10");
+    same_counts();
+    char *rows = text("SELECT count(*) FROM company_owner_contacts"
+                      " WHERE n <= 0");   /* none left at 0 or below */
+    assert_string_equal(rows, "0");
+    free(rows);
+}
+
 static void test_user_rules(void **state)
 {
     (void)state;
@@ -360,6 +504,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_user_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_tokens, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_company_counts, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
