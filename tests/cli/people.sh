@@ -172,6 +172,19 @@ table deals "1 2" "1 2" "1" "2" "1" "" \
 table companies "1" "1" "1" "1" "1" "1" \
     company list --format csv
 
+# Pool Co's contacts, counted by each person: the ones they see (the
+# counts kept per company and owner, schema 18), in the list and in show.
+sqlite3 "$DB" "UPDATE contacts SET company_id = 1, version = version + 1"
+for row in "root:4" "$M:3" "$S1:2" "$S2:2" "$S3:3" "$K:1"; do
+    as "${row%%:*}" company list --format csv
+    got=$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f5)
+    as "${row%%:*}" company show 1
+    [[ $RC == 0 && "$got" == "${row#*:}" &&
+       "$OUT" == *"Contacts (${row#*:})"* ]] && ok ||
+        bad "company-count ${row%%:*}" "got '$got' want '${row#*:}'" "$OUT"
+done
+sqlite3 "$DB" "UPDATE contacts SET company_id = NULL, version = version + 1"
+
 # due: the titles each sees.
 due_titles() { printf '%s\n' "$OUT" | grep -o 'fu-[a-z]*' | tr '\n' ' ' |
                sed 's/ $//'; }
