@@ -182,7 +182,8 @@ static void test_assign_and_claim(void **state)
 static const char *const see_queries[] = {
     "wang", "wei", "wa", "w", "ei 7", "wang wei 1", "ei 2", "P", "wang zed",
     "wang 1 z", "zed 1", "ang 1", "wangwei", "wangwei 1", "angwei zed 1",
-    "angwei 1 z" };
+    "angwei 1 z",
+    "" };               /* no search: the plain list in name order */
 #define N_SEE_Q (sizeof see_queries / sizeof see_queries[0])
 static char *see_all[N_SEE_Q];   /* ann's results: every row, in order */
 
