@@ -1,5 +1,6 @@
 -- tcrm schema 18: contacts per company and owner (issue 17, the
--- Companies view of someone who does not see everything).
+-- Companies view of someone who does not see everything), and a
+-- salesperson's contact list by company and by title (issue 9).
 --
 -- companies.n_contacts (005_import_batches.sql) counts every live contact
 -- of a company; it is what an admin's Companies view shows. Anyone else
@@ -67,3 +68,12 @@ WHEN OLD.company_id IS NOT NEW.company_id
                       OR (company_id = NEW.company_id
                           AND owner = coalesce(NEW.owner, '')));
 END;
+
+-- A salesperson's contact list reads their own rows, the pool's and their
+-- shares as index ranges in the list's order (contact_list.c,
+-- search_see.c), as contacts_by_owner_sort (017) does for names: in
+-- company and in title order too. Walking contacts_by_company_sort
+-- instead read every contact of each large company that held none of
+-- theirs (180 ms a key at 1M, bench/README.md).
+CREATE INDEX contacts_by_owner_company_sort ON contacts(owner, company_sort, id);
+CREATE INDEX contacts_by_owner_title_sort ON contacts(owner, title_sort, id);

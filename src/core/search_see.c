@@ -355,7 +355,9 @@ int tcrm_search_see_thin(struct tcrm_db *db, const char *q, char **match,
  * in name order, which SQLite merges. live_contacts in each branch keeps
  * the rule deciding (and "mine", access.h). Walking contacts_by_sort
  * instead reads twenty rows for each one a salesperson may see (6 ms for
- * a page of "z" at 1M). */
+ * a page of "z" at 1M). The plain contact list uses the same rows in
+ * company and title order, through contacts(owner, company_sort, id) and
+ * contacts(owner, title_sort, id) (contact_list.c). */
 #define SEE_ROWS                                                           \
     "(SELECT * FROM live_contacts WHERE owner = :me"                       \
     " UNION ALL SELECT * FROM live_contacts WHERE owner IS NULL"           \

@@ -187,10 +187,11 @@ static const char *const see_queries[] = {
 #define N_SEE_Q (sizeof see_queries / sizeof see_queries[0])
 static char *see_all[N_SEE_Q];   /* ann's results: every row, in order */
 
-/* The ids of every page of query, in order, "1 5 9 " (count checked). */
-static char *search_ids(const char *q)
+/* The ids of every page of query in a sort order (the plain list when q
+ * is ""), in order, "1 5 9 " (count checked). */
+static char *list_ids(const char *q, enum tcrm_contact_sort sort)
 {
-    struct tcrm_contact_filter f = { q, NULL, 0, TCRM_SORT_NAME };
+    struct tcrm_contact_filter f = { q, NULL, 0, sort };
     struct tcrm_contact_page p;
     struct tcrm_error err;
     char buf[8192] = "";
@@ -220,6 +221,11 @@ static char *search_ids(const char *q)
     assert_int_equal(tcrm_contact_count(db, &f, &n, &err), 0);
     assert_int_equal(n, (int64_t)rows);
     return strdup(buf);
+}
+
+static char *search_ids(const char *q)
+{
+    return list_ids(q, TCRM_SORT_NAME);
 }
 
 /* ann's ids of q kept when the acting login's live_contacts has them. */
@@ -332,7 +338,8 @@ static void test_search_tokens(void **state)
         free(see_all[i]);
 }
 
-static int64_t add_at(const char *name, const char *owner, int64_t company)
+static int64_t add_at(const char *name, const char *owner, int64_t company,
+                      const char *title)
 {
     struct tcrm_contact c;
     struct tcrm_error err;
@@ -340,10 +347,35 @@ static int64_t add_at(const char *name, const char *owner, int64_t company)
     c.name = strdup(name);
     c.owner = owner ? strdup(owner) : NULL;
     c.company_id = company;
+    c.title = title ? strdup(title) : NULL;
     assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
     int64_t id = c.id;
     tcrm_contact_clear(&c);
     return id;
+}
+
+/* The plain contact list in each order, page by page, is the rows of
+ * live_contacts in that order (for a salesperson the index ranges of
+ * contact_list.c's list_from). */
+static void same_lists(const char *who)
+{
+    static const char *const order[] = { "sort_key", "company_sort",
+                                         "title_sort", "last_interaction_at" };
+    for (int sort = 0; sort < 4; sort++) {
+        char q[160], want[8192] = "";
+        snprintf(q, sizeof q, "SELECT group_concat(id, ' ') FROM (SELECT id"
+                 " FROM live_contacts ORDER BY %s, id)", order[sort]);
+        char *ids = text(q);
+        if (ids)
+            snprintf(want, sizeof want, "%s ", ids);
+        free(ids);
+        char *got = list_ids("", (enum tcrm_contact_sort)sort);
+        if (strcmp(got, want) != 0)
+            print_error("%s, order %s: %s, rule %s\n", who, order[sort], got,
+                        want);
+        assert_string_equal(got, want);
+        free(got);
+    }
 }
 
 /* For each person, with "mine" off and on: the count of every company
@@ -384,6 +416,7 @@ static void same_counts(void)
                 free(want);
             }
             tcrm_company_page_free(&page);
+            same_lists(people[p]);
         }
         assert_int_equal(tcrm_access_set_mine(db, 0, &err), 0);
     }
@@ -411,9 +444,10 @@ static void test_company_counts(void **state)
     char name[32];
     for (int i = 0; i < 42; i++) {
         snprintf(name, sizeof name, "K %d", i);
-        add_at(name, owners[i % 7], co[i % 3]);
+        add_at(name, owners[i % 7], i % 5 ? co[i % 3] : 0, i % 4 ? "Buyer"
+               : NULL);
     }
-    add_at("No company", "cat", 0);
+    add_at("No company", "cat", 0, "CEO");
     same_counts();
     /* Bolt becomes cat's, Cogs dan's: "mine" lists them to their owners,
      * and dan no longer sees Bolt, cat no longer Cogs. */
@@ -463,7 +497,9 @@ static void test_company_counts(void **state)
     sql("UPDATE contacts SET deleted_at = NULL, version = version + 1"
         " WHERE id = 6; DELETE FROM contacts WHERE id IN (5, 7);"
         " UPDATE contacts SET company_id = NULL, version = version + 1"
-        " WHERE id = 9; UPDATE contacts SET owner = NULL,"
+        " WHERE id = 9; UPDATE contacts SET last_interaction_at = '2026-0'"
+        " || (1 + id % 5) || '-01 10:00' WHERE id % 3 = 0;"
+        " UPDATE contacts SET owner = NULL,"
         " version = version + 1 WHERE id = 10");
     same_counts();
     char *rows = text("SELECT count(*) FROM company_owner_contacts"
