@@ -10,7 +10,7 @@
 -- contacts of each company per owner ('' for the pool: an owner of NULL
 -- or ''), so that the count of a salesperson or a manager is a sum over
 -- the owners they hold plus the pool (and the few contacts shared with
--- them), read through temp.live_company_counts (src/core/access.c).
+-- them), read by tcrm_access_company_contacts (src/core/access.c).
 -- A row whose count falls to 0 is deleted. `tcrm check` compares the
 -- table with a count of the contacts.
 --

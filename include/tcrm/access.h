@@ -52,6 +52,12 @@ int tcrm_access_set_mine(struct tcrm_db *db, int mine,
                          struct tcrm_error *err);
 int tcrm_access_mine(const struct tcrm_db *db);
 
+/* *n = the live contacts of company that the session sees (the
+ * Companies view's count): from the counts kept per company and owner
+ * (schema 18), never a walk of the company's contacts. */
+int tcrm_access_company_contacts(struct tcrm_db *db, int64_t company,
+                                 int64_t *n, struct tcrm_error *err);
+
 /* Whether the acting user may give login's name as a new row's owner (an
  * import's --owner): login is an active user and, unless the user sees
  * all, themselves or someone under them. TCRM_EINVAL / TCRM_EPERM with

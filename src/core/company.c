@@ -149,13 +149,10 @@ int tcrm_company_insert(struct tcrm_db *db, struct tcrm_company *c,
 }
 
 /* The number of a company's contacts the session sees: kept in the row
- * (n_contacts, schema 5) when it sees everything, else the sum of its
- * rows of live_company_counts (access.c, schema 18), never a count of
- * the company's contacts (a company of 42,000 contacts took 1.2 s a
- * page that way). */
-#define SEEN_COUNT "(SELECT coalesce(sum(x.n), 0) FROM live_company_counts x" \
-                   " WHERE x.company_id = co.id)"
-
+ * (n_contacts, schema 5) when it sees everything, else read from the
+ * counts kept per company and owner (tcrm_access_company_contacts,
+ * schema 18), never a count of the company's contacts (a company of
+ * 42,000 contacts took 1.2 s a page that way). */
 static int counts_kept_in_row(const struct tcrm_db *db)
 {
     return tcrm_access_all(db) && !tcrm_access_mine(db);
@@ -165,13 +162,10 @@ int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
                      struct tcrm_error *err)
 {
     tcrm_company_init(out);
-    sqlite3_stmt *st = tcrm_db_prepare(db, counts_kept_in_row(db)
-        ? "SELECT name, industry, phone, email, website, address, city, notes,"
-          " owner, created_at, updated_at, created_by, updated_by, version,"
-          " n_contacts FROM live_companies co WHERE id = ?1"
-        : "SELECT name, industry, phone, email, website, address, city, notes,"
-          " owner, created_at, updated_at, created_by, updated_by, version,"
-          " " SEEN_COUNT " FROM live_companies co WHERE id = ?1", err);
+    sqlite3_stmt *st = tcrm_db_prepare(db,
+        "SELECT name, industry, phone, email, website, address, city, notes,"
+        " owner, created_at, updated_at, created_by, updated_by, version,"
+        " n_contacts FROM live_companies co WHERE id = ?1", err);
     if (!st)
         return TCRM_EDB;
     sqlite3_bind_int64(st, 1, id);
@@ -193,6 +187,8 @@ int tcrm_company_get(struct tcrm_db *db, int64_t id, struct tcrm_company *out,
         rc = tcrm_db_fail(db, "company", err);
     }
     tcrm_db_done(st);
+    if (rc == 0 && !counts_kept_in_row(db))
+        rc = tcrm_access_company_contacts(db, id, &out->n_contacts, err);
     if (rc == 0)
         rc = tcrm_db_get_tags(db, "company", id, &out->tags, err);
     if (rc)
@@ -400,10 +396,9 @@ static int clist_step(struct tcrm_db *db, struct clist *l, enum cstep step,
     const char *cmp = l->back ? "<" : ">", *dir = l->back ? " DESC" : "";
     struct tcrm_strbuf sb;
     tcrm_strbuf_init(&sb);
-    tcrm_strbuf_append(&sb, "SELECT co.id, co.name, co.industry, co.city,");
-    tcrm_strbuf_append(&sb, counts_kept_in_row(db) ? " co.n_contacts,"
-                       : " " SEEN_COUNT ",");
-    tcrm_strbuf_append(&sb, " co.sort_key FROM live_companies co WHERE 1");
+    tcrm_strbuf_append(&sb, "SELECT co.id, co.name, co.industry, co.city,"
+                       " co.n_contacts, co.sort_key FROM live_companies co"
+                       " WHERE 1");
     if (step == C_SAME)
         tcrm_strbuf_appendf(&sb, " AND co.sort_key = :k AND co.id %s :id", cmp);
     else if (step == C_PAST)
@@ -467,7 +462,12 @@ int tcrm_company_list(struct tcrm_db *db, const char *search, const char *tag,
         out->rows[i] = out->rows[out->n - 1 - i];
         out->rows[out->n - 1 - i] = tmp;
     }
-    return 0;
+    for (size_t i = 0; rc == 0 && !counts_kept_in_row(db) && i < out->n; i++)
+        rc = tcrm_access_company_contacts(db, out->rows[i].id,
+                                          &out->rows[i].n_contacts, err);
+    if (rc)
+        tcrm_company_page_free(out);
+    return rc;
 }
 
 int tcrm_company_count(struct tcrm_db *db, const char *search, const char *tag,
