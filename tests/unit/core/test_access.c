@@ -269,17 +269,26 @@ static void same_as_rule(void)
     }
 }
 
-static int64_t add_owned(const char *name, const char *owner)
+
+static int64_t add_at(const char *name, const char *owner, int64_t company,
+                      const char *title)
 {
     struct tcrm_contact c;
     struct tcrm_error err;
     tcrm_contact_init(&c);
     c.name = strdup(name);
     c.owner = owner ? strdup(owner) : NULL;
+    c.company_id = company;
+    c.title = title ? strdup(title) : NULL;
     assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
     int64_t id = c.id;
     tcrm_contact_clear(&c);
     return id;
+}
+
+static int64_t add_owned(const char *name, const char *owner)
+{
+    return add_at(name, owner, 0, NULL);
 }
 
 static void test_search_tokens(void **state)
@@ -338,21 +347,6 @@ static void test_search_tokens(void **state)
         free(see_all[i]);
 }
 
-static int64_t add_at(const char *name, const char *owner, int64_t company,
-                      const char *title)
-{
-    struct tcrm_contact c;
-    struct tcrm_error err;
-    tcrm_contact_init(&c);
-    c.name = strdup(name);
-    c.owner = owner ? strdup(owner) : NULL;
-    c.company_id = company;
-    c.title = title ? strdup(title) : NULL;
-    assert_int_equal(tcrm_contact_insert(db, &c, &err), 0);
-    int64_t id = c.id;
-    tcrm_contact_clear(&c);
-    return id;
-}
 
 /* The plain contact list in each order, page by page, is the rows of
  * live_contacts in that order (for a salesperson the index ranges of
