@@ -92,6 +92,14 @@ void tcrm_db_rollback(struct tcrm_db *db);
 typedef int (*tcrm_db_wait_fn)(void *ud, int waited_ms);
 void tcrm_db_on_wait(struct tcrm_db *db, tcrm_db_wait_fn fn, void *ud);
 
+/* While a statement runs, stop(ud) is asked every few thousand SQLite
+ * steps; when it returns non-zero the statement ends at once with an
+ * error ("interrupted", TCRM_EDB). For reads that may give way: the
+ * screen's counts in idle time stop when a key comes (a salesperson's
+ * contact count is a 140 ms scan at 1M) and are made again later. stop
+ * NULL: never (the default). */
+void tcrm_db_on_progress(struct tcrm_db *db, int (*stop)(void *), void *ud);
+
 /* A number that changes whenever anything in the database changed, by this
  * connection or any other process. Cheap (no table read): the screen polls
  * it to pick up other people's changes. */

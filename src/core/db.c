@@ -515,6 +515,11 @@ void tcrm_db_on_wait(struct tcrm_db *db, tcrm_db_wait_fn fn, void *ud)
     db->wait_ud = ud;
 }
 
+void tcrm_db_on_progress(struct tcrm_db *db, int (*stop)(void *), void *ud)
+{
+    sqlite3_progress_handler(db->sql, stop ? 10000 : 0, stop, ud);
+}
+
 static int set_pragmas(struct tcrm_db *db, int readonly, int timeout,
                        struct tcrm_error *err)
 {

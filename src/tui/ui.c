@@ -22,6 +22,7 @@
  */
 #include <curses.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -337,6 +338,18 @@ static int idle_pending(const struct tui_app *a)
         || !a->pane.loaded;
 }
 
+/* A key waits in the terminal (tcrm_db_on_progress): the count in hand
+ * gives way and is made again when the keys stop. get_wch found none
+ * before the count began, so curses holds none of its own. */
+static int key_waiting(void *ud)
+{
+    struct tui_app *a = ud;
+    struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+    if (poll(&p, 1, 0) > 0)
+        a->count_gave_way = 1;
+    return a->count_gave_way;
+}
+
 static void idle_work(struct tui_app *a)
 {
     char today[11];
@@ -345,9 +358,13 @@ static void idle_work(struct tui_app *a)
         memcpy(a->today, today, sizeof today);
         tui_data_changed(a);
     }
-    if (a->view < TUI_V_LISTS && a->count_stale[a->view])
+    if (a->view < TUI_V_LISTS && a->count_stale[a->view]) {
+        a->count_gave_way = 0;
+        tcrm_db_on_progress(a->db, key_waiting, a);
         tui_view_count(a, a->view);
-    else if (!a->pane.loaded)
+        tcrm_db_on_progress(a->db, NULL, NULL);
+        a->count_gave_way = 0;
+    } else if (!a->pane.loaded)
         tui_pane_load(a);
 }
 

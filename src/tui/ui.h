@@ -79,6 +79,7 @@ struct tui_app {
 
     struct tui_list lists[TUI_V_LISTS];
     int count_stale[TUI_V_LISTS];
+    int count_gave_way;          /* the last count stopped for a key */
     int loaded[TUI_V_LISTS];
 
     /* contacts and companies filters */

@@ -318,6 +318,8 @@ void tui_view_count(struct tui_app *a, enum tui_view v)
     } else {
         rc = tcrm_followup_count_open(a->db, &n, &err);
     }
+    if (rc < 0 && a->count_gave_way)
+        return;                 /* a key came: made again when idle */
     a->count_stale[v] = 0;
     a->lists[v].count = rc < 0 ? -1 : n;
     if (rc < 0)

@@ -587,6 +587,36 @@ static void test_busy(void **state)
 /* A raised hand (db_hand.c): a writer that listens hears each wait for
  * the write lock that begins, from another connection, once; the file
  * beside the database has the database's mode. */
+/* tcrm_db_on_progress: a statement stops when stop() says so (and the
+ * screen's count gives way to a key), runs to its end without one. */
+static int stop_after(void *ud)
+{
+    int *calls = ud;
+    return ++*calls >= 3;
+}
+
+static void test_on_progress(void **state)
+{
+    (void)state;
+    char path[256];
+    struct tcrm_error err;
+    struct tcrm_db *db;
+    path_in(path, sizeof path, "progress.db");
+    assert_int_equal(open_db(path, 2000, &db, &err), 0);
+    static const char *const count = "WITH RECURSIVE n(i) AS (SELECT 1"
+        " UNION ALL SELECT i + 1 FROM n WHERE i < 200000)"
+        " SELECT count(*) FROM n";
+    int calls = 0;
+    tcrm_db_on_progress(db, stop_after, &calls);
+    assert_int_equal(tcrm_db_exec(db, count, &err), TCRM_EDB);
+    assert_non_null(strstr(err.msg, "interrupt"));
+    assert_int_equal(calls, 3);
+    tcrm_db_on_progress(db, NULL, NULL);
+    assert_int_equal(tcrm_db_exec(db, count, &err), 0);
+    assert_int_equal(calls, 3);
+    tcrm_db_close(db);
+}
+
 static void test_hand(void **state)
 {
     (void)state;
@@ -755,6 +785,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_on_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_on_progress, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_existing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_never_reused, setup,
                                         teardown),
