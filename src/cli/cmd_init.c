@@ -12,9 +12,10 @@
  * first admin, everyone else must be added with `tcrm user add`.
  * `[access] pool_after_days` likewise becomes a new database's setting.
  *
- * check opens the database like any command, then runs SQLite's integrity
- * check and compares the summaries the triggers keep (activity per day,
- * segments) with the rows they summarise: "ok" or the first problem.
+ * check opens the database like any command, then runs SQLite's check of
+ * the pages (--full: its integrity check, index against table too) and
+ * compares the summaries the triggers keep (activity per day, segments)
+ * with the rows they summarise: "ok" or the first problem.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,9 @@ const struct tcrm_cmd tcrm_cmd_init = {
 };
 
 const struct tcrm_cmd tcrm_cmd_check = {
-    "check", "check",
-    N_("Check the database file and the summaries kept in it."),
+    "check", "check [--full]",
+    N_("Check the database file and the summaries kept in it (--full: also "
+    "every index against its table, slower)."),
     cmd_check_exec,
 };
 
@@ -142,22 +144,27 @@ static int cmd_init_exec(struct tcrm_cli *cli, int argc, char **argv)
 
 static int cmd_check_exec(struct tcrm_cli *cli, int argc, char **argv)
 {
-    static const struct option lo[] = { CLI_OPT_HELP, CLI_OPT_END };
+    static const struct option lo[] = {
+        { "full", no_argument, NULL, 'F' }, CLI_OPT_HELP, CLI_OPT_END,
+    };
     struct cli_opts o;
     struct tcrm_db *db;
     struct tcrm_error err;
-    int c, rc;
+    int c, rc, full = 0;
 
     cli_opts_init(&o, &tcrm_cmd_check, argc, argv, lo);
-    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE)
+    while ((c = cli_opts_next(&o)) != CLI_OPT_DONE) {
         if (c == CLI_OPT_STOP)
             return o.status;
+        if (c == 'F')
+            full = 1;
+    }
     if ((rc = cli_want_args(&tcrm_cmd_check, &o, 0, 0, "")))
         return rc;
     if ((rc = cli_db_read(cli, &db)))
         return rc;
     tcrm_error_clear(&err);
-    if (tcrm_db_check(db, &err))
+    if (tcrm_db_check(db, full, &err))
         return tcrm_cli_fail_err(&err);
     fprintf(cli->out, _("ok: %s (schema %d)\n"), cli_s(tcrm_db_path(db)),
             tcrm_db_schema_version(db));

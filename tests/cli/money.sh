@@ -193,7 +193,7 @@ END
 bad_input_table < <(bad_inputs)
 
 # ---- what tcrm check verifies --------------------------------------------------------
-same check "$(t check)" "ok: $DB (schema 18)"
+same check "$(t check)" "ok: $DB (schema 19)"
 # a hand-made disagreement is found
 "$SQLITE" "$DB" "UPDATE invoices SET paid_minor = 0 WHERE number = 'FP-88'"
 t check >/dev/null 2>"$W/err"

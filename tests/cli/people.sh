@@ -86,7 +86,7 @@ chmod 666 "$DB"
 as root contact add "Pool Pat" --note zeta --phone "+1 555 0100"
 as root company add "Pool Co"
 as root init --shared
-expect init-shared 0 "database ready: $DB (schema 18)
+expect init-shared 0 "database ready: $DB (schema 19)
 access: owned (admin: root)" ""
 as root user add "$M" --role manager --name "Wang Fang"
 expect user-add 0 "added user $M" ""
@@ -131,7 +131,7 @@ chmod 644 "$ROOT/owned.conf" "$ROOT/open.conf"
 DB0=$DB DB=$ROOT/db/conf.db
 AS_ARGS=(--config "$ROOT/owned.conf")
 as root init
-expect conf-init 0 "created $DB (schema 18)
+expect conf-init 0 "created $DB (schema 19)
 access: owned (admin: root)" ""
 chmod 666 "$DB"
 as root setting
@@ -454,7 +454,7 @@ mkdir -m 755 "$SH"
 OUT=$(bash "$SRC/scripts/install-shared.sh" --admin "$M" --prefix "$SH/inst" \
       --db "$SH/data/office.db" --group "$G" --binary "$TCRM" 2>&1)
 RC=$? ERR=""
-expect install 0 "created $SH/data/office.db (schema 18)
+expect install 0 "created $SH/data/office.db (schema 19)
 access: owned (admin: $M)
 installed $SH/inst/bin/tcrm (setgid $G) for $SH/data/office.db; admin: $M" ""
 MODES=$(stat -c '%U:%G %a' "$SH/inst/bin/tcrm" "$SH/data" "$SH/data/office.db" |

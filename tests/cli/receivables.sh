@@ -458,7 +458,7 @@ EOF
 )"
 
 # ---- and the books still add up ----------------------------------------------
-same check "$(t check | sed "s|$DB|DB|")" "ok: DB (schema 18)"
+same check "$(t check | sed "s|$DB|DB|")" "ok: DB (schema 19)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

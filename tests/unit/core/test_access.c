@@ -414,7 +414,7 @@ static void same_counts(void)
         }
         assert_int_equal(tcrm_access_set_mine(db, 0, &err), 0);
     }
-    assert_int_equal(tcrm_db_check(db, &err), 0);
+    assert_int_equal(tcrm_db_check(db, 0, &err), 0);
 }
 
 static void test_company_counts(void **state)

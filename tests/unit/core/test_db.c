@@ -79,7 +79,7 @@ static void test_create_and_reopen(void **state)
     assert_true(tcrm_db_schema_latest() >= 1);
     assert_string_equal(tcrm_db_path(db), path);
     assert_string_equal(tcrm_db_user(db), "ann");
-    assert_int_equal(tcrm_db_check(db, &err), 0);
+    assert_int_equal(tcrm_db_check(db, 0, &err), 0);
     tcrm_db_close(db);
 
     struct stat sb;
@@ -200,22 +200,22 @@ static void test_migrate_from_v1(void **state)
     assert_int_equal(query_i64(db, "SELECT sum(n) FROM segment_stats WHERE"
                      " entity = 'contact' AND value = '' AND currency = ''"
                      " AND day = '2026-01-01' AND owner = 'ann'"), 2);
-    assert_int_equal(tcrm_db_check(db, &err), 0);
+    assert_int_equal(tcrm_db_check(db, 0, &err), 0);
     /* A summary that no longer agrees with the rows is reported. */
     assert_int_equal(tcrm_db_exec(db, "UPDATE segment_stats SET n = 5 WHERE"
                                   " dim = 'city' AND n <> 0", &err), 0);
-    assert_int_equal(tcrm_db_check(db, &err), TCRM_EDB);
+    assert_int_equal(tcrm_db_check(db, 0, &err), TCRM_EDB);
     assert_non_null(strstr(err.msg, "summary segment_stats disagrees with "
                            "the rows in 2 places"));
     assert_int_equal(tcrm_db_exec(db, "UPDATE segment_stats SET n = 1 WHERE"
                                   " dim = 'city' AND n = 5; DELETE FROM activity_daily"
                                   " WHERE kind = 'visit'", &err), 0);
-    assert_int_equal(tcrm_db_check(db, &err), TCRM_EDB);
+    assert_int_equal(tcrm_db_check(db, 0, &err), TCRM_EDB);
     assert_non_null(strstr(err.msg, "summary activity_daily disagrees"));
     assert_int_equal(tcrm_db_exec(db, "INSERT INTO activity_daily VALUES"
                                   " ('2026-02-04', 'bob', 'visit', 1)", &err),
                      0);
-    assert_int_equal(tcrm_db_check(db, &err), 0);
+    assert_int_equal(tcrm_db_check(db, 0, &err), 0);
     tcrm_db_close(db);
     /* Reopening runs nothing again. */
     assert_int_equal(open_db(path, 1000, &db, &err), 0);
@@ -351,7 +351,7 @@ static void test_ids_never_reused(void **state)
     tcrm_contact_init(&fresh_c);
     assert_int_equal(tcrm_contact_get(db, 5, &fresh_c, &err), 0);
     assert_null(fresh_c.title);
-    assert_int_equal(tcrm_db_check(db, &err), 0);
+    assert_int_equal(tcrm_db_check(db, 0, &err), 0);
     tcrm_contact_clear(&c);
     tcrm_contact_clear(&stale);
     tcrm_contact_clear(&fresh_c);

@@ -193,7 +193,7 @@ static void test_as_of_and_credit(void **state)
     assert_int_equal(tcrm_payment_apply(db, &c, &applied, &k, &err), 0);
     assert_int_equal(applied, 60000);
     assert_int_equal(k, 1);
-    assert_int_equal(tcrm_db_check(db, &err), 0);
+    assert_int_equal(tcrm_db_check(db, 0, &err), 0);
     /* paid in full now, but as of 2026-11-20 600.00 was open 50 days
      * overdue (an opening balance is due on its day) and the prepayment
      * of 2026-12-01 not yet made */
