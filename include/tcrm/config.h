@@ -15,7 +15,7 @@
  *   "/home/ann/.config/tcrm/tcrm.conf:12: [reminders] quiet_days: 'soon'
  *    is not a whole number from 1 to 3650"
  *   "tcrm.conf:3: [display] colour: unknown key (known: date_format,
- *    colors, language)"
+ *    colors, language, cursor)"
  * data/tcrm.conf is the documented default file; man/tcrm.conf.5 lists
  * every key.
  */
@@ -49,6 +49,10 @@ struct tcrm_config {
                                 LANGUAGE/LC_ALL/LC_MESSAGES/LANG); letters,
                                 digits, '_', '-', '.', '@' only. The front
                                 ends pass it to tcrm_os_i18n_language */
+    int cursor_arrow;        /* cursor = bar|arrow (default bar): the list's
+                                selected row in the cursor colours, or
+                                only its ">" marker (fewer bytes a step,
+                                for a slow link) */
 
     /* [pipeline] */
     char *stages[TCRM_MAX_STAGES]; /* stages = Lead, Qualified, Proposal,

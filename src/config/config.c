@@ -67,11 +67,12 @@ struct key_def {
 };
 
 /* KIND_CHOICE: min is a row here, the words stored as 0 and 1. */
-enum { CHOICE_TIMED_AS, CHOICE_CREDIT, CHOICE_ACCESS };
+enum { CHOICE_TIMED_AS, CHOICE_CREDIT, CHOICE_ACCESS, CHOICE_CURSOR };
 static const char *const choice_words[][2] = {
     [CHOICE_TIMED_AS] = {"todo", "event"},
     [CHOICE_CREDIT] = {"warn", "enforce"},
     [CHOICE_ACCESS] = {"open", "owned"},
+    [CHOICE_CURSOR] = {"bar", "arrow"},
 };
 
 #define OFF(field) offsetof(struct tcrm_config, field)
@@ -87,6 +88,8 @@ static const struct key_def key_table[] = {
     {"display", "colors", KIND_COLORS, 0, 0, 0, N_("auto, yes or no")},
     {"display", "language", KIND_LANGUAGE, OFF(language), 0, 0,
      N_("a language such as zh_CN or en, or \"\" for the environment's")},
+    {"display", "cursor", KIND_CHOICE, OFF(cursor_arrow), CHOICE_CURSOR, 0,
+     N_("bar or arrow")},
     {"pipeline", "stages", KIND_STAGES, 0, 0, 0,
      N_("1 to 16 stage names separated by commas")},
     {"pipeline", "probabilities", KIND_PROBS, 0, 0, 100,

@@ -3,7 +3,9 @@
  *
  * Column 0 of every row is a marker (">" on the cursor row) so the cursor
  * shows on a terminal without reverse video and in a text capture too; the
- * row is also drawn in the cursor role. Columns come from a spec per view
+ * row is also drawn in the cursor role, unless [display] cursor = arrow:
+ * then only the marker is, so a step rewrites two cells, not two rows
+ * (a slow link). Columns come from a spec per view
  * shared out by tui_layout_columns, so the least important columns drop
  * first on a narrow terminal. Everything from the database goes through
  * draw.h (sanitized, true width, cut with an ellipsis).
@@ -260,14 +262,16 @@ static void draw_row(struct tui_app *a, int y, const void *row, int is_cur,
     char bufs[3][64];
     enum tui_role role;
     row_cells(a, row, cell, bufs, &role);
-    int attr = is_cur ? tui_attr(TUI_CURSOR) : tui_attr(TUI_NORMAL);
+    int bar = is_cur && !a->cfg->cursor_arrow;
+    int attr = tui_attr(bar ? TUI_CURSOR : TUI_NORMAL);
     int x = a->lay.list_x;
     tui_draw_fill(stdscr, y, x, a->lay.list_w, attr);
-    tui_draw_text(stdscr, y, x, 1, is_cur ? ">" : " ", attr);
+    tui_draw_text(stdscr, y, x, 1, is_cur ? ">" : " ",
+                  tui_attr(is_cur ? TUI_CURSOR : TUI_NORMAL));
     x++;
     for (int i = 0; i < ncols && w[i] > 0; i++) {
         int ca = attr;
-        if (!is_cur && role != TUI_NORMAL && ((a->view == TUI_V_FOLLOWUPS
+        if (!bar && role != TUI_NORMAL && ((a->view == TUI_V_FOLLOWUPS
             && i <= 1) || (a->view == TUI_V_INVOICES && i == 5)
             || (a->view == TUI_V_TICKETS && i == 5)))
             ca = tui_attr(role);

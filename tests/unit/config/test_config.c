@@ -117,6 +117,7 @@ static void assert_same_config(const struct tcrm_config *a,
     assert_string_equal(a->date_format, b->date_format);
     assert_string_equal(a->language, b->language);
     assert_int_equal(a->colors, b->colors);
+    assert_int_equal(a->cursor_arrow, b->cursor_arrow);
     assert_int_equal(a->n_stages, b->n_stages);
     for (size_t i = 0; i < a->n_stages; i++) {
         assert_string_equal(a->stages[i], b->stages[i]);
@@ -144,6 +145,7 @@ static void test_defaults(void **state)
     assert_string_equal(c.date_format, "%Y-%m-%d");
     assert_string_equal(c.language, "");
     assert_int_equal(c.colors, TCRM_COLORS_AUTO);
+    assert_int_equal(c.cursor_arrow, 0);
     assert_int_equal(c.n_stages, 4);
     const char *names[] = {"Lead", "Qualified", "Proposal", "Negotiation"};
     const int pct[] = {10, 25, 50, 75};
@@ -206,6 +208,7 @@ static void test_all_keys(void **state)
         "Path = ~/crm/x.db\r\nbusy_timeout = 0\r\n"
         "[user]\r\nname = \"Ann Lee\"  ; trailing comment\r\n"
         "[display]\r\ndate_format = \"%d.%m.%Y\"\r\nCOLORS = Off\r\n"
+        "cursor = arrow\r\n"
         "[pipeline]\r\nprobabilities = 5, 95 ,0\r\n"
         "stages =  Lead , Won,Lost  \r\ncurrency = USD\r\n"
         "[reminders]\r\ndays_ahead = 365\r\nquiet_days = 3650\r\n"
@@ -222,6 +225,7 @@ static void test_all_keys(void **state)
     assert_string_equal(c.user, "Ann Lee");
     assert_string_equal(c.date_format, "%d.%m.%Y");
     assert_int_equal(c.colors, TCRM_COLORS_OFF);
+    assert_int_equal(c.cursor_arrow, 1);
     assert_int_equal(c.n_stages, 3);
     assert_string_equal(c.stages[0], "Lead");
     assert_string_equal(c.stages[1], "Won");
@@ -371,7 +375,8 @@ static void test_shipped_file_is_the_defaults(void **state)
     text[fread(text, 1, sizeof text - 1, f)] = '\0';
     fclose(f);
     const char *keys[] = {"[database]", "path =", "busy_timeout =", "[user]",
-        "name =", "[display]", "date_format =", "colors =", "[pipeline]",
+        "name =", "[display]", "date_format =", "colors =", "cursor =",
+        "[pipeline]",
         "stages =", "probabilities =", "currency =", "[reminders]",
         "days_ahead =", "quiet_days =", "[reports]", "print_command =",
         "[import]", "max_field_mb =", "max_row_mb =", "[calendar]",
@@ -422,10 +427,12 @@ static const struct bad_case {
      "'1025' is not a whole number from 1 to 1024"},
     {"[calendar]\ntimed_as = meeting\n", "bad.conf:2: [calendar] timed_as: "
      "'meeting' is not todo or event"},
+    {"[display]\ncursor = blink\n", "bad.conf:2: [display] cursor: "
+     "'blink' is not bar or arrow"},
     {"[calendar]\nalarm_minutes = 10081\n", "bad.conf:2: [calendar] "
      "alarm_minutes: '10081' is not a whole number from 0 to 10080"},
     {"[display]\ncolour = yes\n", "bad.conf:2: [display] colour: unknown "
-     "key (known: date_format, colors, language)"},
+     "key (known: date_format, colors, language, cursor)"},
     {"[reports]\ndays_ahead = 3\n", "bad.conf:2: [reports] days_ahead: "
      "unknown key (known: print_command)"},
     {"; top\nname = ann\n",
