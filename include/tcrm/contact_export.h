@@ -75,6 +75,19 @@ int tcrm_contact_export_open(struct tcrm_db *db,
                              enum tcrm_contact_export_order order,
                              struct tcrm_contact_export **out,
                              struct tcrm_error *err);
+/* The same walk over a set of contacts, given (and given again, as often
+ * as wanted: the statements are reused) with tcrm_contact_export_ids:
+ * those of ids that are not in the trash and that the access rule lets
+ * the user see, in id order, once each. For reading a ranked list's
+ * page of ids with three queries instead of three per contact. */
+int tcrm_contact_export_open_ids(struct tcrm_db *db,
+                                 struct tcrm_contact_export **out,
+                                 struct tcrm_error *err);
+/* 0 or a TCRM_E* code; then tcrm_contact_export_view/_next as above. */
+int tcrm_contact_export_ids(struct tcrm_contact_export *it,
+                            const int64_t *ids, size_t n,
+                            struct tcrm_error *err);
+
 /* Point *out at the next contact (valid until the next call or the close):
  * 1 when there was one, 0 at the end (*out NULL), or a negative TCRM_E*
  * code (*out NULL). */

@@ -60,6 +60,7 @@ struct tcrm_contact_export {
     int rows_rc, chans_rc, tags_rc;   /* last step: SQLITE_ROW or DONE */
     int fresh;        /* rows holds a contact not given out yet */
     int by_id;        /* chans and tags read alone: step over lower ids */
+    int ids;          /* a set of ids (tcrm_contact_export_ids), by id */
     struct company_slot *slots;
     size_t slot_mask;
     struct tcrm_contact_view view;
@@ -74,22 +75,29 @@ struct tcrm_contact_export {
 
 /* rows: column i + 1 is field i of the view (company_id stands at the
  * company's place: its name comes from the cache). */
-static const char rows_sql[] =
-    "SELECT c.id, c.name, c.company_id, c.title, c.department, c.address,"
-    " c.city, c.birthday, c.source, c.notes, c.owner,"
-    " c.last_interaction_at, c.next_followup_due, c.created_at,"
-    " c.updated_at, c.created_by, c.updated_by, c.import_batch, c.version"
-    " FROM live_contacts c WHERE 1";
+#define ROWS_HEAD \
+    "SELECT c.id, c.name, c.company_id, c.title, c.department, c.address," \
+    " c.city, c.birthday, c.source, c.notes, c.owner," \
+    " c.last_interaction_at, c.next_followup_due, c.created_at," \
+    " c.updated_at, c.created_by, c.updated_by, c.import_batch, c.version" \
+    " FROM live_contacts c WHERE 1"
+#define CHANS_HEAD \
+    "SELECT c.id, h.kind, h.value FROM live_contacts c" \
+    " JOIN contact_channels h ON h.contact_id = c.id WHERE 1"
+#define TAGS_HEAD \
+    "SELECT c.id, t.name FROM live_contacts c" \
+    " JOIN taggings tg ON tg.entity = 'contact' AND tg.entity_id = c.id" \
+    " JOIN tags t ON t.id = tg.tag_id WHERE 1"
+/* A set of ids (tcrm_contact_export_ids): a JSON array of them bound to
+ * :ids, each looked up by its key, in id order. */
+#define IDS_FILTER " AND c.id IN (SELECT value FROM json_each(:ids))"
 
-/* chans and tags joined to the contacts: head + filters + order + tail. */
-static const char *const joined_sql[2][2] = {
-    { "SELECT c.id, h.kind, h.value FROM live_contacts c"
-      " JOIN contact_channels h ON h.contact_id = c.id WHERE 1",
-      ", h.position, h.id" },
-    { "SELECT c.id, t.name FROM live_contacts c"
-      " JOIN taggings tg ON tg.entity = 'contact' AND tg.entity_id = c.id"
-      " JOIN tags t ON t.id = tg.tag_id WHERE 1",
-      "" },
+/* rows, and chans and tags joined to the contacts: head + filters +
+ * order + tail; [1]: for a set of ids. */
+static const char *const rows_sql[2] = { ROWS_HEAD, ROWS_HEAD IDS_FILTER };
+static const char *const joined_sql[2][3] = {
+    { CHANS_HEAD, ", h.position, h.id", CHANS_HEAD IDS_FILTER },
+    { TAGS_HEAD, "", TAGS_HEAD IDS_FILTER },
 };
 
 /* chans and tags alone, by contact id. */
@@ -148,16 +156,17 @@ static int prepare_all(struct tcrm_contact_export *it,
     memset(&plan, 0, sizeof plan);
     int by_id = order == TCRM_EXPORT_BY_ID;
     int rc = tcrm_cl_plan_filters(it->db, f, &plan, err);
-    it->by_id = by_id;
+    it->by_id = by_id && !it->ids;
     sqlite3_stmt **st[2] = { &it->chans, &it->tags };
     if (!rc)
-        rc = prepare_walk(it, rows_sql, "", &plan, by_id, &it->rows, err);
+        rc = prepare_walk(it, rows_sql[it->ids], "", &plan, by_id, &it->rows,
+                          err);
     for (int i = 0; i < 2 && !rc; i++) {
-        if (by_id)
+        if (it->by_id)
             *st[i] = tcrm_cl_prepare(it->db, alone_sql[i], err);
         else
-            rc = prepare_walk(it, joined_sql[i][0], joined_sql[i][1], &plan,
-                              by_id, st[i], err);
+            rc = prepare_walk(it, joined_sql[i][it->ids ? 2 : 0],
+                              joined_sql[i][1], &plan, by_id, st[i], err);
         if (!rc && !*st[i])
             rc = TCRM_EDB;
     }
@@ -189,37 +198,85 @@ static int company_cache_init(struct tcrm_contact_export *it,
     return 0;
 }
 
-int tcrm_contact_export_open(struct tcrm_db *db,
-                             const struct tcrm_contact_filter *filter,
-                             enum tcrm_contact_export_order order,
-                             struct tcrm_contact_export **out,
-                             struct tcrm_error *err)
+/* Step each statement once: rows first, so that while it has rows all
+ * three read inside one read transaction (one snapshot). */
+static int start(struct tcrm_contact_export *it, struct tcrm_error *err)
+{
+    int rc = step(it, it->rows, &it->rows_rc, err);
+    if (!rc)
+        rc = step(it, it->chans, &it->chans_rc, err);
+    if (!rc)
+        rc = step(it, it->tags, &it->tags_rc, err);
+    it->fresh = !rc;
+    return rc;
+}
+
+static int open_walk(struct tcrm_db *db, const struct tcrm_contact_filter *f,
+                     enum tcrm_contact_export_order order, int ids,
+                     struct tcrm_contact_export **out, struct tcrm_error *err)
 {
     *out = NULL;
-    if (filter && !tcrm_str_empty(filter->search))
+    if (f && !tcrm_str_empty(f->search))
         return tcrm_error_set(err, TCRM_EINVAL,
                               "contact export: search is not supported");
     struct tcrm_contact_export *it = calloc(1, sizeof *it);
     if (!it)
         return oom(err);
     it->db = db;
+    it->ids = ids;
     tcrm_strbuf_init(&it->arena);
-    int rc = prepare_all(it, filter, order, err);
+    int rc = prepare_all(it, f, order, err);
     if (!rc)
         rc = company_cache_init(it, err);
-    if (!rc)
-        rc = step(it, it->rows, &it->rows_rc, err);
-    if (!rc)
-        rc = step(it, it->chans, &it->chans_rc, err);
-    if (!rc)
-        rc = step(it, it->tags, &it->tags_rc, err);
+    if (!rc && !ids)
+        rc = start(it, err);
     if (rc) {
         tcrm_contact_export_close(it);
         return rc;
     }
-    it->fresh = 1;
     *out = it;
     return 0;
+}
+
+int tcrm_contact_export_open(struct tcrm_db *db,
+                             const struct tcrm_contact_filter *filter,
+                             enum tcrm_contact_export_order order,
+                             struct tcrm_contact_export **out,
+                             struct tcrm_error *err)
+{
+    return open_walk(db, filter, order, 0, out, err);
+}
+
+int tcrm_contact_export_open_ids(struct tcrm_db *db,
+                                 struct tcrm_contact_export **out,
+                                 struct tcrm_error *err)
+{
+    return open_walk(db, NULL, TCRM_EXPORT_BY_ID, 1, out, err);
+}
+
+int tcrm_contact_export_ids(struct tcrm_contact_export *it,
+                            const int64_t *ids, size_t n,
+                            struct tcrm_error *err)
+{
+    struct tcrm_strbuf json;
+    tcrm_strbuf_init(&json);
+    int rc = tcrm_strbuf_appendc(&json, '[');
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = tcrm_strbuf_appendf(&json, "%s%" PRId64, i ? "," : "", ids[i]);
+    if (rc == 0)
+        rc = tcrm_strbuf_appendc(&json, ']');
+    if (rc) {
+        tcrm_strbuf_free(&json);
+        return oom(err);
+    }
+    sqlite3_stmt *st[3] = { it->rows, it->chans, it->tags };
+    for (int i = 0; i < 3; i++) {
+        sqlite3_reset(st[i]);
+        sqlite3_bind_text(st[i], sqlite3_bind_parameter_index(st[i], ":ids"),
+                          json.buf, (int)json.len, SQLITE_TRANSIENT);
+    }
+    tcrm_strbuf_free(&json);
+    return start(it, err);
 }
 
 /* ---- one contact ------------------------------------------------------ */

@@ -16,8 +16,9 @@
  * contact) in id order, the order they were added in, also with --tag:
  * its views lend each value with its length, so a record costs no
  * allocation and no strlen. With --search they come in the search's
- * ranked order, a page of the list at a time, each contact read with
- * tcrm_contact_get.
+ * ranked order, a page of the list at a time, each page's contacts read
+ * together (tcrm_contact_export_ids: three queries a page, not three a
+ * contact) and written in the list's order.
  *
  * Contacts get one column per phone or e-mail: the export first asks core
  * for the most channels of each kind any contact has (mobile, phone =
@@ -388,43 +389,80 @@ static int view_of(const struct tcrm_contact *ct, struct tcrm_contact_view *v,
     return 0;
 }
 
-static int search_record(struct tcrm_db *db, int64_t id, struct tcrm_csv_out *o,
-                         const struct cols *c, const struct contact_cols *cc,
-                         struct tcrm_cx_text *vals, struct tcrm_strbuf *tmp,
-                         struct tcrm_error *err)
-{
-    struct tcrm_contact ct;
-    struct tcrm_contact_view v;
-    struct tcrm_cx_channel *ch = NULL;
-    struct tcrm_cx_text *tags = NULL;
-    int rc = tcrm_contact_get(db, id, &ct, err);
-    if (!rc && view_of(&ct, &v, &ch, &tags))
-        rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
-    if (!rc)
-        rc = contact_record(o, c, cc, &v, vals, tmp, err);
-    free(ch);
-    free(tags);
-    tcrm_contact_clear(&ct);
-    return rc;
-}
+/* --search: the ranked list, a page at a time; each page of ids is read
+ * with three queries (contact_export.h, tcrm_contact_export_ids) in id
+ * order, then written in the list's order. */
+#define SEARCH_BATCH 500
 
-/* --search: the ranked list, a page at a time, each contact read whole. */
 struct search_ctx {
-    struct tcrm_db *db;
     struct tcrm_csv_out *o;
     const struct cols *c;
     const struct contact_cols *cc;
     struct tcrm_cx_text *vals;
     struct tcrm_strbuf tmp;
+    struct tcrm_contact_export *it;
+    int64_t ids[SEARCH_BATCH], sorted[SEARCH_BATCH];
+    struct tcrm_contact got[SEARCH_BATCH];      /* by place in sorted */
+    int have[SEARCH_BATCH];
+    size_t n;
 };
+
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Read the batch, then write it in the list's order. A contact that
+ * went to the trash or out of sight in between is left out. */
+static int search_flush(struct search_ctx *s, struct tcrm_error *err)
+{
+    memcpy(s->sorted, s->ids, s->n * sizeof *s->ids);
+    qsort(s->sorted, s->n, sizeof *s->sorted, cmp_id);
+    int rc = tcrm_contact_export_ids(s->it, s->sorted, s->n, err);
+    struct tcrm_contact ct;
+    while (!rc && (rc = tcrm_contact_export_next(s->it, &ct, err)) == 1) {
+        int64_t *at = bsearch(&ct.id, s->sorted, s->n, sizeof *s->sorted,
+                              cmp_id);
+        size_t k = at ? (size_t)(at - s->sorted) : 0;
+        if (at && !s->have[k]) {
+            s->got[k] = ct;
+            s->have[k] = 1;
+        } else {
+            tcrm_contact_clear(&ct);
+        }
+        rc = 0;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        int64_t *at = bsearch(&s->ids[i], s->sorted, s->n, sizeof *s->sorted,
+                              cmp_id);
+        size_t k = (size_t)(at - s->sorted);
+        struct tcrm_contact_view v;
+        struct tcrm_cx_channel *ch = NULL;
+        struct tcrm_cx_text *tags = NULL;
+        if (rc || !s->have[k])
+            continue;
+        if (view_of(&s->got[k], &v, &ch, &tags))
+            rc = tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+        if (!rc)
+            rc = contact_record(s->o, s->c, s->cc, &v, s->vals, &s->tmp, err);
+        s->o->rows += !rc;
+        free(ch);
+        free(tags);
+    }
+    for (size_t k = 0; k < s->n; k++)
+        if (s->have[k])
+            tcrm_contact_clear(&s->got[k]);
+    memset(s->have, 0, sizeof s->have);
+    s->n = 0;
+    return rc;
+}
 
 static int search_one(void *ud, int64_t id, struct tcrm_error *err)
 {
     struct search_ctx *s = ud;
-    int rc = search_record(s->db, id, s->o, s->c, s->cc, s->vals, &s->tmp,
-                           err);
-    s->o->rows += !rc;
-    return rc;
+    s->ids[s->n++] = id;
+    return s->n == SEARCH_BATCH ? search_flush(s, err) : 0;
 }
 
 static int contacts_by_search(struct tcrm_db *db,
@@ -435,10 +473,19 @@ static int contacts_by_search(struct tcrm_db *db,
                               struct tcrm_error *err)
 {
     struct tcrm_contact_filter f = {x->search, x->tag, 0, TCRM_SORT_NAME};
-    struct search_ctx s = { db, o, c, cc, vals, {0} };
-    tcrm_strbuf_init(&s.tmp);
-    int rc = tcrm_contact_walk(db, &f, search_one, &s, err);
-    tcrm_strbuf_free(&s.tmp);
+    struct search_ctx *s = calloc(1, sizeof *s);
+    if (!s)
+        return tcrm_error_set(err, TCRM_ENOMEM, "out of memory");
+    *s = (struct search_ctx){ .o = o, .c = c, .cc = cc, .vals = vals };
+    tcrm_strbuf_init(&s->tmp);
+    int rc = tcrm_contact_export_open_ids(db, &s->it, err);
+    if (!rc)
+        rc = tcrm_contact_walk(db, &f, search_one, s, err);
+    if (!rc && s->n)
+        rc = search_flush(s, err);
+    tcrm_contact_export_close(s->it);
+    tcrm_strbuf_free(&s->tmp);
+    free(s);
     return rc;
 }
 

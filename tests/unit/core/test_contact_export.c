@@ -254,6 +254,46 @@ static void test_empty_and_search(void **state)
     tcrm_contact_export_close(NULL);
 }
 
+/* A set of ids, given three times to one iterator: the live ones of the
+ * set, in id order, each equal to tcrm_contact_get's; the trashed one
+ * and ids that are no contact left out; an empty set gives none. */
+static void test_id_sets(void **state)
+{
+    struct tcrm_db *db = ((struct fx *)*state)->db;
+    int64_t trashed;
+    fill(db, &trashed);
+    struct tcrm_contact_export *it = NULL;
+    struct tcrm_error err;
+    struct tcrm_contact c, g;
+    assert_int_equal(tcrm_contact_export_open_ids(db, &it, &err), 0);
+    assert_int_equal(tcrm_contact_export_next(it, &c, &err), 0);
+    const int64_t sets[3][4] = {
+        { trashed + 3, trashed - 1, trashed, 999 },     /* 2 live */
+        { trashed + 2, trashed + 1, 0, 0 },             /* 2, 0 is none */
+        { 0, 0, 0, 0 },
+    };
+    const size_t lens[3] = { 4, 3, 0 }, want[3] = { 2, 2, 0 };
+    for (int k = 0; k < 3; k++) {
+        assert_int_equal(tcrm_contact_export_ids(it, sets[k], lens[k], &err),
+                         0);
+        size_t n = 0;
+        int64_t last = 0;
+        int rc;
+        while ((rc = tcrm_contact_export_next(it, &c, &err)) == 1) {
+            assert_true(c.id > last && c.id != trashed);
+            last = c.id;
+            assert_int_equal(tcrm_contact_get(db, c.id, &g, &err), 0);
+            same_contact(&c, &g);
+            tcrm_contact_clear(&c);
+            tcrm_contact_clear(&g);
+            n++;
+        }
+        assert_int_equal(rc, 0);
+        assert_int_equal(n, want[k]);
+    }
+    tcrm_contact_export_close(it);
+}
+
 static void test_channel_max(void **state)
 {
     struct tcrm_db *db = ((struct fx *)*state)->db;
@@ -299,6 +339,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tag_filter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_and_search, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_id_sets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_channel_max, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_companies, setup,
                                         teardown),
