@@ -326,14 +326,14 @@ static void *work(void *arg)
 
 /* A second, read-only connection to db's file, or NULL (a file opened
  * immutable, say: then one worker does it all). It is opened as the
- * file is (tcrm_db_file_hold: a setgid tcrm, with its group). */
+ * file is (tcrm_db_file_hold: a setgid tcrm, with its group), first read
+ * included: SQLite opens the -wal and -shm then, and keeps them open. */
 static sqlite3 *second_connection(struct tcrm_db *db)
 {
     sqlite3 *sql = NULL;
     tcrm_db_file_hold(1);
     int rc = sqlite3_open_v2(db->path, &sql, SQLITE_OPEN_READONLY |
                              SQLITE_OPEN_NOMUTEX, NULL);
-    tcrm_db_file_hold(0);
     if (rc == SQLITE_OK) {
         sqlite3_extended_result_codes(sql, 1);
         sqlite3_busy_timeout(sql, db->busy_timeout_ms);
@@ -341,6 +341,7 @@ static sqlite3 *second_connection(struct tcrm_db *db)
         rc = sqlite3_exec(sql, "SELECT count(*) FROM sqlite_master", NULL,
                           NULL, NULL);
     }
+    tcrm_db_file_hold(0);
     if (rc != SQLITE_OK) {
         sqlite3_close(sql);
         return NULL;

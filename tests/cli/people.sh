@@ -489,6 +489,10 @@ sh_as "$S1" contact list --format csv
 [[ $(ids) == 1 ]] && ok || bad shared-s1-sees "$OUT" "$ERR"
 sh_as "$M" contact list --format csv
 [[ $(ids) == "1 2" ]] && ok || bad shared-manager-sees "$OUT" "$ERR"
+# check through the setgid install: its second reader (db_check.c) opens
+# the file with the group as the first did
+sh_as "$M" check
+expect shared-check 0 "ok: $SH/data/office.db (schema 19)" ""
 OUT=$(runuser -u "$S1" -- sqlite3 "$SH/data/office.db" \
       "SELECT count(*) FROM contacts" 2>&1)
 [[ $? != 0 && "$OUT" != 2 ]] && ok || bad sqlite3-direct "$OUT"
