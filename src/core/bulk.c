@@ -77,7 +77,7 @@ struct tcrm_bulk {
     struct tcrm_db *db;
     int64_t batch;
     int64_t added, companies;
-    int64_t old_cache;          /* PRAGMA cache_size before */
+    int old_cache;              /* PRAGMA cache_size before */
     int64_t old_merge[2][2];    /* merge_set of each fts_table before */
     int finished;               /* tcrm_bulk_finish has set them back */
     struct tag_entry tags[TAG_CACHE];
@@ -94,22 +94,6 @@ struct tcrm_bulk {
     int64_t *ids;               /* their contact ids, ascending */
     size_t n_ids, cap_ids;
 };
-
-static int64_t pragma_int(struct tcrm_db *db, const char *sql)
-{
-    sqlite3_stmt *st = tcrm_db_prepare(db, sql, NULL);
-    int64_t v = st && sqlite3_step(st) == SQLITE_ROW
-              ? sqlite3_column_int64(st, 0) : 0;
-    tcrm_db_done(st);
-    return v;
-}
-
-static void set_cache(struct tcrm_db *db, int64_t v)
-{
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)v);
-    sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
-}
 
 /* FTS5 merges index segments, a little after each write, `automerge` at
  * a time once that many are on one level, and all of a level at once,
@@ -160,9 +144,7 @@ int tcrm_bulk_open(struct tcrm_db *db, int64_t batch, struct tcrm_bulk **out,
     b->batch = batch;
     b->action_tx = -1;
     tcrm_strbuf_init(&b->text);
-    b->old_cache = pragma_int(db, "PRAGMA cache_size");
-    if (b->old_cache > -BULK_CACHE_KB)
-        set_cache(db, -BULK_CACHE_KB);
+    b->old_cache = tcrm_db_cache_raise(db, BULK_CACHE_KB);
     tcrm_db_now(b->now);
     int rc = 0;
     for (int i = 0; rc == 0 && i < 4; i++) {
@@ -202,8 +184,7 @@ void tcrm_bulk_close(struct tcrm_bulk *b)
 {
     if (!b)
         return;
-    if (b->old_cache > -BULK_CACHE_KB)
-        set_cache(b->db, b->old_cache);
+    tcrm_db_cache_restore(b->db, b->old_cache, BULK_CACHE_KB);
     /* Not finished: the raised merge settings may have been committed
      * with an earlier batch of rows. Put them back if we can (outside a
      * transaction this is a write of its own); if not, FTS5 merges 16

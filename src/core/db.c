@@ -291,6 +291,28 @@ int tcrm_db_query_int(struct tcrm_db *db, const char *sql, int *out)
     return rc;
 }
 
+static void set_cache(struct tcrm_db *db, int v)    /* v < 0: in KiB */
+{
+    char sql[48];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", v);
+    sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+}
+
+int tcrm_db_cache_raise(struct tcrm_db *db, int kb)
+{
+    int old = 0;
+    tcrm_db_query_int(db, "PRAGMA cache_size", &old);
+    if (old > -kb)
+        set_cache(db, -kb);
+    return old;
+}
+
+void tcrm_db_cache_restore(struct tcrm_db *db, int old, int kb)
+{
+    if (old > -kb)
+        set_cache(db, old);
+}
+
 int tcrm_db_schema_version(struct tcrm_db *db)
 {
     int v = -1;

@@ -183,13 +183,6 @@ enum {
  * in memory too (a 400 MB peak for no time saved). */
 #define COUNT_CACHE_KB 65536
 
-static void set_cache(struct tcrm_db *db, int v)   /* v < 0: in KiB */
-{
-    char sql[48];
-    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", v);
-    sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
-}
-
 /* count_rows: expected's rows added up into temp.tcrm_check_sums (its
  * keys columns, and n): a look-up per row in a table the size of the
  * summary, where GROUP BY would sort every row (activity_daily at
@@ -209,13 +202,9 @@ static int count_rows(struct tcrm_db *db, int i)
              " INSERT INTO temp.tcrm_check_sums SELECT *, 1 FROM (%s)"
              " WHERE true ON CONFLICT DO UPDATE SET n = n + 1",
              cols, cols, summaries[i].expected);
-    int old = 0;
-    tcrm_db_query_int(db, "PRAGMA cache_size", &old);
-    if (old > -COUNT_CACHE_KB)
-        set_cache(db, -COUNT_CACHE_KB);
+    int old = tcrm_db_cache_raise(db, COUNT_CACHE_KB);
     int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
-    if (old > -COUNT_CACHE_KB)
-        set_cache(db, old);
+    tcrm_db_cache_restore(db, old, COUNT_CACHE_KB);
     return rc;
 }
 

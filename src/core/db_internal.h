@@ -123,6 +123,13 @@ int tcrm_db_fail(struct tcrm_db *db, const char *what, struct tcrm_error *err);
  * as an int: SQLITE_OK, or SQLite's code. */
 int tcrm_db_query_int(struct tcrm_db *db, const char *sql, int *out);
 
+/* A larger page cache for a while (a bulk add, a check's sums): PRAGMA
+ * cache_size raised to at least kb KiB; returns the value before, to give
+ * back with tcrm_db_cache_restore(db, old, kb), which puts it back only
+ * when it was raised. */
+int tcrm_db_cache_raise(struct tcrm_db *db, int kb);
+void tcrm_db_cache_restore(struct tcrm_db *db, int old, int kb);
+
 /* The word for a kind of row or a part of the database ("contact",
  * "follow-up", "search index": the `what` of tcrm_db_fail and the entity
  * of "contact 42: not found") in the user's language: gettext context
